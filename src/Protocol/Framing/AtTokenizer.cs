@@ -1,0 +1,432 @@
+namespace Conformance.Protocol.Framing;
+
+/// <summary>
+/// Incremental, allocation-free tokenizer of M5310-A output: feed it chunks of any size, read frames.
+/// Sans-I/O: it never reads a port or a clock. The frames for a byte stream are the same however the
+/// stream is split into chunks.
+/// </summary>
+/// <remarks>
+/// Line ends are <c>\r\n</c>, <c>\n</c>, <c>\r</c> or <c>\r\r\n</c>; every <c>\r</c> or <c>\n</c> ends a line
+/// and the empty lines between them are dropped, so no look-ahead is needed at a chunk boundary.
+/// <c>+MQTTPUBLISH</c> messages are cut by their declared msg_len, inline or on the next line. In the
+/// next-line form the line end after the header is skipped first, so such a message cannot start with
+/// <c>\r</c> or <c>\n</c> (the inline form carries any bytes).
+/// A frame that does not fit in one chunk is assembled in a carry buffer bounded by
+/// <see cref="AtTokenizerOptions.MaxFrameLength"/>.
+/// </remarks>
+public sealed class AtTokenizer
+{
+    private readonly int _max;
+    private readonly int _preview;
+    private readonly PendingCommand _pending;
+
+    // Bytes of a frame that started in an earlier chunk.
+    private byte[] _carry = new byte[256];
+    private int _carryStart, _carryLength;   // live bytes are _carry[_carryStart.._carryStart+_carryLength]
+    private long _carryOffset;               // stream offset of the first live carry byte
+    private int _carryToRelease;             // bytes of the last frame read from the carry, released on the next call
+
+    private long _position;                  // stream offset of the next byte of the caller's input
+
+    // An overlong line being skipped up to its line end.
+    private bool _discarding;
+    private long _discardOffset, _discardLength;
+
+    // An overlong +MQTTPUBLISH message being skipped by its declared length.
+    private long _skipRemaining;
+    private bool _skipLineEndFirst;
+
+    private bool _afterPrompt;
+
+    public AtTokenizer(AtTokenizerOptions? options = null)
+    {
+        options ??= new AtTokenizerOptions();
+        if (options.MaxFrameLength < 16) throw new ArgumentOutOfRangeException(nameof(options), "MaxFrameLength must be at least 16 bytes");
+        _max = options.MaxFrameLength;
+        _preview = Math.Clamp(options.OverflowPreviewLength, 0, _max);
+        _pending = new PendingCommand(unknown: !options.CommandsKnown);
+    }
+
+    /// <summary>Total bytes consumed so far (the stream offset of the next byte).</summary>
+    public long Position => _position;
+
+    /// <summary>
+    /// Tells the tokenizer the host just sent <paramref name="commandLine"/>: its echo is recognised, and
+    /// <c>+NAME</c> lines of the same name are its information responses until the final result.
+    /// </summary>
+    public void CommandSent(ReadOnlySpan<byte> commandLine) => _pending.Sent(commandLine);
+
+    /// <summary>True while a command sent with <see cref="CommandSent"/> waits for its final result.</summary>
+    public bool CommandPending => _pending.Active;
+
+    /// <summary>
+    /// Reads the next frame. Consumes from <paramref name="input"/> (advancing it) what it needs, keeping an
+    /// incomplete frame for the next call. Returns false when <paramref name="input"/> is used up.
+    /// </summary>
+    /// <param name="input">Unread module output; advanced past what was consumed.</param>
+    /// <param name="frame">The frame; its spans are valid until the next call.</param>
+    /// <param name="isFinalBlock">True when no more input will ever come: an incomplete last frame is then
+    /// returned as truncated instead of being kept.</param>
+    public bool TryRead(ref ReadOnlySpan<byte> input, out AtFrame frame, bool isFinalBlock = false)
+    {
+        frame = default;
+        if (_carryToRelease > 0) Release(_carryToRelease);
+
+        while (true)
+        {
+            if (_skipRemaining > 0 && !SkipMessage(ref input)) return false;
+            if (_discarding)
+            {
+                if (Discard(ref input, isFinalBlock, out frame)) return true;
+                return false;
+            }
+
+            if (_carryLength > 0)
+            {
+                SkipLineEnds(CarrySpan, out var skipped);
+                Release(skipped);
+                if (_carryLength > 0)
+                {
+                    var final = isFinalBlock && input.IsEmpty;
+                    var scan = Scan(CarrySpan, final);
+                    if (scan.Status == ScanStatus.Frame)
+                    {
+                        frame = MakeFrame(CarrySpan, _carryOffset, scan);
+                        _carryToRelease = scan.Consumed;
+                        return true;
+                    }
+                    if (scan.Status == ScanStatus.TooLong)
+                    {
+                        frame = StartMessageSkip(CarrySpan, _carryOffset, scan, out var used);
+                        _carryToRelease = used;
+                        return true;
+                    }
+                    if (input.IsEmpty) return false;
+                    if (Extend(ref input, scan.Needed, out frame)) return true;
+                    continue;
+                }
+            }
+
+            SkipLineEnds(input, out var skippedInput);
+            Advance(ref input, skippedInput);
+            if (input.IsEmpty) return false;
+
+            var result = Scan(input, isFinalBlock);
+            switch (result.Status)
+            {
+                case ScanStatus.Frame:
+                    frame = MakeFrame(input, _position, result);
+                    Advance(ref input, result.Consumed);
+                    return true;
+                case ScanStatus.TooLong:
+                    frame = StartMessageSkip(input, _position, result, out var used);
+                    Advance(ref input, used);
+                    return true;
+                default:
+                    if (input.Length > _max)
+                    {
+                        BeginDiscard(input[.._preview], _position, input.Length);
+                        Advance(ref input, input.Length);
+                        return false;
+                    }
+                    Append(input, _position);
+                    Advance(ref input, input.Length);
+                    return false;
+            }
+        }
+    }
+
+    private ReadOnlySpan<byte> CarrySpan => _carry.AsSpan(_carryStart, _carryLength);
+
+    private void Advance(ref ReadOnlySpan<byte> input, int count)
+    {
+        input = input[count..];
+        _position += count;
+    }
+
+    private void Release(int count)
+    {
+        _carryStart += count;
+        _carryLength -= count;
+        _carryOffset += count;
+        _carryToRelease = 0;
+        if (_carryLength == 0) _carryStart = 0;
+    }
+
+    private void SkipLineEnds(ReadOnlySpan<byte> span, out int count)
+    {
+        count = 0;
+        while (count < span.Length)
+        {
+            var b = span[count];
+            if (b is (byte)'\r' or (byte)'\n') { count++; _afterPrompt = false; continue; }
+            if (b == (byte)' ' && _afterPrompt) { count++; _afterPrompt = false; continue; }
+            break;
+        }
+    }
+
+    /// <summary>
+    /// Moves more input into the carry: up to <paramref name="needed"/> bytes in total, or up to the next line
+    /// end, never past the frame limit. A carry that is full and still incomplete is an overlong line.
+    /// </summary>
+    private bool Extend(ref ReadOnlySpan<byte> input, int needed, out AtFrame frame)
+    {
+        frame = default;
+        int take;
+        if (needed > _carryLength) take = needed - _carryLength;
+        else
+        {
+            var lineEnd = input.IndexOfAny((byte)'\r', (byte)'\n');
+            take = lineEnd < 0 ? input.Length : lineEnd + 1;
+        }
+        take = Math.Min(Math.Min(take, input.Length), _max + 1 - _carryLength);
+        if (take > 0)
+        {
+            Append(input[..take], _position);
+            Advance(ref input, take);
+            return false;
+        }
+
+        // Full and no frame in it: a plain line longer than the limit (messages are checked by Scan).
+        var end = input.IndexOfAny((byte)'\r', (byte)'\n');
+        var preview = CarrySpan[..Math.Min(_preview, _carryLength)];
+        if (end >= 0)
+        {
+            frame = Overflow(preview, _carryOffset, _carryLength + (long)end);
+            Advance(ref input, end);
+            _carryToRelease = _carryLength;
+            return true;
+        }
+        BeginDiscard(preview, _carryOffset, _carryLength + (long)input.Length);
+        Advance(ref input, input.Length);
+        return false;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes, long offset)
+    {
+        if (_carryLength == 0) { _carryStart = 0; _carryOffset = offset; }
+        var need = _carryStart + _carryLength + bytes.Length;
+        if (need > _carry.Length)
+        {
+            if (_carryLength + bytes.Length <= _carry.Length)
+            {
+                CarrySpan.CopyTo(_carry);
+            }
+            else
+            {
+                var bigger = new byte[Math.Max(_carryLength + bytes.Length, Math.Min(_carry.Length * 2, _max + 64))];
+                CarrySpan.CopyTo(bigger);
+                _carry = bigger;
+            }
+            _carryStart = 0;
+        }
+        bytes.CopyTo(_carry.AsSpan(_carryStart + _carryLength));
+        _carryLength += bytes.Length;
+    }
+
+    private void BeginDiscard(ReadOnlySpan<byte> preview, long offset, long lengthSoFar)
+    {
+        // Keep only the preview: memory stays bounded however long the line is. The preview may alias
+        // the carry; Span.CopyTo handles the overlap.
+        if (preview.Length > _carry.Length) _carry = new byte[preview.Length];
+        preview.CopyTo(_carry);
+        _carryStart = 0;
+        _carryLength = preview.Length;
+        _carryOffset = offset;
+        _carryToRelease = 0;
+        _discarding = true;
+        _discardOffset = offset;
+        _discardLength = lengthSoFar;
+    }
+
+    private bool Discard(ref ReadOnlySpan<byte> input, bool isFinalBlock, out AtFrame frame)
+    {
+        frame = default;
+        var end = input.IndexOfAny((byte)'\r', (byte)'\n');
+        if (end < 0)
+        {
+            _discardLength += input.Length;
+            Advance(ref input, input.Length);
+            if (!isFinalBlock) return false;
+        }
+        else
+        {
+            _discardLength += end;
+            Advance(ref input, end);
+        }
+        _discarding = false;
+        frame = Overflow(CarrySpan, _discardOffset, _discardLength);
+        _carryToRelease = _carryLength;
+        return true;
+    }
+
+    private bool SkipMessage(ref ReadOnlySpan<byte> input)
+    {
+        if (_skipLineEndFirst)
+        {
+            var i = 0;
+            while (i < input.Length && input[i] is (byte)'\r' or (byte)'\n') i++;
+            Advance(ref input, i);
+            if (input.IsEmpty) return false;
+            _skipLineEndFirst = false;
+        }
+        var n = (int)Math.Min(_skipRemaining, input.Length);
+        Advance(ref input, n);
+        _skipRemaining -= n;
+        return _skipRemaining == 0;
+    }
+
+    private AtFrame StartMessageSkip(ReadOnlySpan<byte> buffer, long offset, ScanResult scan, out int consumed)
+    {
+        // The declared message does not fit: report it, then skip its bytes as they come, keeping none.
+        if (scan.MessageStart >= 0)
+        {
+            var present = Math.Min(buffer.Length - scan.MessageStart, scan.MessageLength);
+            consumed = scan.MessageStart + present;
+            _skipRemaining = scan.MessageLength - present;
+        }
+        else
+        {
+            consumed = buffer.Length;   // header and the line end seen so far
+            _skipRemaining = scan.MessageLength;
+            _skipLineEndFirst = true;
+        }
+        // Length counts header and declared message, not the line end between them, so it is the same however the input was split.
+        return Overflow(buffer[..Math.Min(_preview, scan.HeaderEnd)], offset, (long)scan.HeaderEnd + scan.MessageLength);
+    }
+
+    private static AtFrame Overflow(ReadOnlySpan<byte> preview, long offset, long length) => new()
+    {
+        Kind = FrameKind.Overflow,
+        Offset = offset,
+        Length = length,
+        Text = preview,
+        ErrorCode = -1,
+    };
+
+    private AtFrame MakeFrame(ReadOnlySpan<byte> buffer, long offset, ScanResult scan)
+    {
+        var text = buffer[..scan.TextLength];
+        _afterPrompt = scan.Kind == FrameKind.Prompt;   // "> " : the space belongs to the prompt
+        if (scan.Kind is FrameKind.Noise or FrameKind.Prompt or FrameKind.Overflow)
+        {
+            return new AtFrame { Kind = scan.Kind, Offset = offset, Length = scan.Consumed, Text = text, ErrorCode = -1, IsTruncated = scan.Truncated };
+        }
+
+        var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
+        if (kind == FrameKind.Final) _pending.Completed();
+        return new AtFrame
+        {
+            Kind = kind,
+            Offset = offset,
+            Length = scan.Consumed,
+            Text = text,
+            Result = result,
+            ErrorCode = errorCode,
+            HasPayload = scan.HasPayload,
+            PayloadInline = scan.Inline,
+            Payload = scan.HasPayload ? buffer.Slice(scan.MessageStart, scan.PayloadLength) : default,
+            IsTruncated = scan.Truncated,
+        };
+    }
+
+    private enum ScanStatus { NeedMore, Frame, TooLong }
+
+    /// <summary>What <see cref="Scan"/> found at the start of a buffer.</summary>
+    private struct ScanResult
+    {
+        public ScanStatus Status;
+        public FrameKind Kind;
+        public int Consumed;
+        public int Needed;           // NeedMore: total bytes wanted if known, else 0 (= up to the next line end)
+        public int TextLength;
+        public bool HasPayload, Inline, Truncated;
+        public int HeaderEnd, MessageStart, MessageLength, PayloadLength;
+    }
+
+    private static bool IsNoise(byte b) => b is < 0x20 and not (byte)'\t' and not (byte)'\r' and not (byte)'\n' or 0x7F or 0xFF;
+
+    /// <summary>Finds the frame at the start of <paramref name="buffer"/>, which does not start with a line end.</summary>
+    private ScanResult Scan(ReadOnlySpan<byte> buffer, bool final)
+    {
+        var first = buffer[0];
+        if (IsNoise(first))
+        {
+            var run = 1;
+            while (run < buffer.Length && run < _max && IsNoise(buffer[run])) run++;
+            if (run == buffer.Length && run < _max && !final) return new ScanResult { Status = ScanStatus.NeedMore };
+            return new ScanResult { Status = ScanStatus.Frame, Kind = FrameKind.Noise, Consumed = run, TextLength = run };
+        }
+        if (first == (byte)'>')
+            return new ScanResult { Status = ScanStatus.Frame, Kind = FrameKind.Prompt, Consumed = 1, TextLength = 1 };
+
+        var end = buffer.IndexOfAny((byte)'\r', (byte)'\n');
+        var lineEnded = end >= 0;
+        if (!lineEnded) end = buffer.Length;
+
+        // A publish header is decided as soon as msg_len is complete: its inline message may be longer than any line.
+        if (first == (byte)'+' && PublishHeader.TryFind(buffer[..end], out var headerEnd, out var messageLength)
+            && (lineEnded || final || headerEnd < end))
+            return ScanPublish(buffer, end, headerEnd, messageLength, final);
+
+        if (!lineEnded && !final) return new ScanResult { Status = ScanStatus.NeedMore };
+
+        if (end > _max)
+            return new ScanResult { Status = ScanStatus.Frame, Kind = FrameKind.Overflow, Consumed = end, TextLength = Math.Min(_preview, end) };
+
+        return new ScanResult
+        {
+            Status = ScanStatus.Frame,
+            Kind = FrameKind.Info,   // classified later, against the pending command
+            Consumed = Math.Min(end + 1, buffer.Length),
+            TextLength = end,
+            Truncated = end == buffer.Length,
+        };
+    }
+
+    private ScanResult ScanPublish(ReadOnlySpan<byte> buffer, int lineEnd, int headerEnd, int messageLength, bool final)
+    {
+        var result = new ScanResult
+        {
+            Kind = FrameKind.Urc,
+            HasPayload = true,
+            TextLength = headerEnd,
+            HeaderEnd = headerEnd,
+            MessageLength = messageLength,
+            MessageStart = -1,
+        };
+        if (headerEnd < lineEnd)
+        {
+            result.Inline = true;
+            result.MessageStart = headerEnd + 1;
+        }
+        else if (messageLength == 0)
+        {
+            result.MessageStart = headerEnd;
+        }
+        else
+        {
+            var start = lineEnd;
+            while (start < buffer.Length && buffer[start] is (byte)'\r' or (byte)'\n') start++;
+            if (start == buffer.Length)
+            {
+                if (headerEnd + messageLength > _max) return result with { Status = ScanStatus.TooLong };
+                if (!final) return result with { Status = ScanStatus.NeedMore, Needed = buffer.Length + 1 };
+            }
+            result.MessageStart = start;
+        }
+
+        var needed = (long)result.MessageStart + messageLength;
+        if (needed > _max) return result with { Status = ScanStatus.TooLong };
+        if (buffer.Length < needed)
+        {
+            if (!final) return result with { Status = ScanStatus.NeedMore, Needed = (int)needed };
+            result.Truncated = true;
+            needed = buffer.Length;
+        }
+        result.Status = ScanStatus.Frame;
+        result.Consumed = (int)needed;
+        result.PayloadLength = (int)needed - result.MessageStart;
+        return result;
+    }
+}

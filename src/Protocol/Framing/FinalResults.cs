@@ -1,0 +1,27 @@
+namespace Conformance.Protocol.Framing;
+
+/// <summary>Recognises the final result codes that end a command (spec §1).</summary>
+internal static class FinalResults
+{
+    public static FinalResultCode Match(ReadOnlySpan<byte> line, out int errorCode)
+    {
+        errorCode = -1;
+        if (line.SequenceEqual("OK"u8)) return FinalResultCode.Ok;
+        if (line.SequenceEqual("ERROR"u8)) return FinalResultCode.Error;
+        if (!line.StartsWith("+CME ERROR"u8)) return FinalResultCode.None;
+        var rest = line["+CME ERROR"u8.Length..];
+        if (rest.Length == 0 || rest[0] != ':') return FinalResultCode.None;
+        rest = rest[1..].Trim((byte)' ');
+        if (rest.Length is > 0 and <= 9)
+        {
+            var code = 0;
+            foreach (var b in rest)
+            {
+                if (b is < (byte)'0' or > (byte)'9') return FinalResultCode.CmeError;  // verbose text form
+                code = code * 10 + (b - '0');
+            }
+            errorCode = code;
+        }
+        return FinalResultCode.CmeError;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Conformance.Protocol.Framing;
+
+/// <summary>
+/// What the tokenizer knows about the command the host is waiting on: nothing (a capture of module output
+/// only), no command, or a command line. Keeps its own copy so it never allocates after warm-up.
+/// </summary>
+internal sealed class PendingCommand
+{
+    private byte[] _line = new byte[128];
+    private int _length;
+    private int _nameStart, _nameLength;
+
+    /// <summary>True when the host side is not visible at all (raw capture).</summary>
+    public bool Unknown { get; private set; }
+
+    /// <summary>True while a sent command waits for its final result.</summary>
+    public bool Active { get; private set; }
+
+    /// <summary>True once the echo of the active command has been seen.</summary>
+    public bool EchoSeen { get; set; }
+
+    public PendingCommand(bool unknown) => Unknown = unknown;
+
+    public ReadOnlySpan<byte> Line => _line.AsSpan(0, _length);
+
+    /// <summary>The command name as written after AT, e.g. <c>+MQTTSUB</c> for <c>AT+MQTTSUB?</c>.</summary>
+    public ReadOnlySpan<byte> Name => _line.AsSpan(_nameStart, _nameLength);
+
+    public void Sent(ReadOnlySpan<byte> commandLine)
+    {
+        commandLine = commandLine.TrimEnd("\r\n"u8);
+        if (_line.Length < commandLine.Length) _line = new byte[Math.Max(commandLine.Length, _line.Length * 2)];
+        commandLine.CopyTo(_line);
+        _length = commandLine.Length;
+        _nameStart = Math.Min(2, _length);
+        var rest = Line[_nameStart..];
+        var end = rest.IndexOfAny("=?"u8);
+        _nameLength = end < 0 ? rest.Length : end;
+        Unknown = false;
+        Active = true;
+        EchoSeen = false;
+    }
+
+    public void Completed() => Active = false;
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using Conformance.Protocol.Framing;
+
+namespace Conformance.Protocol.Tests.Framing;
+
+public class AtTokenizerTests
+{
+    private static List<(FrameKind, string)> Kinds(string stream, AtTokenizerOptions? options = null)
+    {
+        var whole = FrameRecord.Read(stream, options);
+        Assert.That(FrameRecord.ReadBytewise(stream, options), Is.EqualTo(whole), "1-byte feeding must give the same frames");
+        return whole.Select(f => (f.Kind, f.Text)).ToList();
+    }
+
+    [Test]
+    public void Final_results_are_recognised_with_their_error_code()
+    {
+        var frames = FrameRecord.Read("\r\nOK\r\n\r\nERROR\r\n\r\n+CME ERROR: 601\r\n+CME ERROR:3\r\n+CME ERROR: operation not allowed\r\n");
+        Assert.That(frames.Select(f => (f.Kind, f.Result, f.ErrorCode)), Is.EqualTo(new[]
+        {
+            (FrameKind.Final, FinalResultCode.Ok, -1),
+            (FrameKind.Final, FinalResultCode.Error, -1),
+            (FrameKind.Final, FinalResultCode.CmeError, 601),
+            (FrameKind.Final, FinalResultCode.CmeError, 3),
+            (FrameKind.Final, FinalResultCode.CmeError, -1),
+        }));
+    }
+
+    [TestCase("OK\r\n+MQTTOPEN: OK\r\n")]
+    [TestCase("\r\nOK\r\n\r\n+MQTTOPEN: OK\r\n")]
+    [TestCase("OK\n+MQTTOPEN: OK\n")]
+    [TestCase("OK\r+MQTTOPEN: OK\r")]
+    [TestCase("OK\r\r\n+MQTTOPEN: OK\r\r\n")]
+    [TestCase("OK\r\n\r\n\n\r+MQTTOPEN: OK")]
+    public void Every_line_end_splits_lines_and_empty_lines_are_dropped(string stream)
+    {
+        Assert.That(Kinds(stream), Is.EqualTo(new[] { (FrameKind.Final, "OK"), (FrameKind.Urc, "+MQTTOPEN: OK") }));
+    }
+
+    [Test]
+    public void A_last_line_without_line_end_is_returned_truncated_at_the_end_of_input()
+    {
+        var frames = FrameRecord.Read("OK\r\n+MQTTOPE");
+        Assert.That(frames[^1], Is.EqualTo(new FrameRecord(FrameKind.Urc, 4, 8, "+MQTTOPE", null, false, true, FinalResultCode.None, -1)));
+    }
+
+    [Test]
+    public void Power_up_noise_becomes_noise_frames_and_the_lines_after_it_are_intact()
+    {
+        var frames = FrameRecord.Read("\0\0\xFF\xFF\r\n\xFF\0OK\r\n");
+        Assert.That(frames.Select(f => (f.Kind, f.Offset, f.Length)), Is.EqualTo(new[]
+        {
+            (FrameKind.Noise, 0L, 4L), (FrameKind.Noise, 6L, 2L), (FrameKind.Final, 8L, 3L),
+        }));
+    }
+
+    [Test]
+    public void A_prompt_is_a_frame_of_its_own_without_line_end()
+    {
+        Assert.That(Kinds("\r\n> "), Is.EqualTo(new[] { (FrameKind.Prompt, ">") }));
+        Assert.That(Kinds("> OK\r\n"), Is.EqualTo(new[] { (FrameKind.Prompt, ">"), (FrameKind.Final, "OK") }));
+    }
+
+    [Test]
+    public void An_overlong_line_is_reported_with_its_length_and_the_tokenizer_resynchronises()
+    {
+        var options = new AtTokenizerOptions { MaxFrameLength = 32, OverflowPreviewLength = 4 };
+        var longLine = "+MQTTSUB:" + new string('x', 100);
+        var frames = FrameRecord.Read("OK\r\n" + longLine + "\r\nOK\r\n", options);
+        Assert.That(FrameRecord.ReadBytewise("OK\r\n" + longLine + "\r\nOK\r\n", options), Is.EqualTo(frames));
+        Assert.That(frames.Select(f => (f.Kind, f.Offset, f.Length, f.Text)), Is.EqualTo(new[]
+        {
+            (FrameKind.Final, 0L, 3L, "OK"),
+            (FrameKind.Overflow, 4L, (long)longLine.Length, "+MQT"),
+            (FrameKind.Final, 4L + longLine.Length + 2, 3L, "OK"),
+        }));
+    }
+
+    [Test]
+    public void Memory_stays_bounded_by_the_frame_limit_on_an_endless_line()
+    {
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { MaxFrameLength = 1024 });
+        var chunk = new byte[64 * 1024];
+        chunk.AsSpan().Fill((byte)'x');
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var frames = 0;
+        for (var i = 0; i < 160; i++)   // 10 MB of one line
+        {
+            ReadOnlySpan<byte> input = chunk;
+            while (tokenizer.TryRead(ref input, out _)) frames++;
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(frames, Is.Zero);
+        Assert.That(allocated, Is.LessThan(4 * 1024));
+        ReadOnlySpan<byte> end = "\r\nOK\r\n"u8;
+        Assert.That(tokenizer.TryRead(ref end, out var overflow), Is.True);
+        Assert.That((overflow.Kind, overflow.Length), Is.EqualTo((FrameKind.Overflow, 160L * chunk.Length)));
+        Assert.That(tokenizer.TryRead(ref end, out var ok) && ok.Kind == FrameKind.Final, Is.True);
+    }
+
+    [Test]
+    public void Publish_message_on_the_next_line_is_cut_by_msg_len_even_with_line_ends_inside()
+    {
+        var frames = FrameRecord.Read("+MQTTPUBLISH: 0,2,0,9,\"dev/gsm/u\",16\r\nupdate\r\nmessage\r\n+MQTTPUBREL: 0,9\r\n");
+        Assert.That(frames, Is.EqualTo(new[]
+        {
+            new FrameRecord(FrameKind.Urc, 0, 54, "+MQTTPUBLISH: 0,2,0,9,\"dev/gsm/u\",16", "update\r\nmessage\r", false, false, FinalResultCode.None, -1),
+            new FrameRecord(FrameKind.Urc, 55, 17, "+MQTTPUBREL: 0,9", null, false, false, FinalResultCode.None, -1),
+        }));
+    }
+
+    [Test]
+    public void Inline_publish_message_may_contain_commas_quotes_line_ends_and_any_byte()
+    {
+        var message = "a,\"b\"\r\n+MQTTPUBREL: 0,1\r\n\xFF\0";
+        var stream = $"OK\r\n+MQTTPUBLISH:0,1,0,3,dev/gsm/u,{message.Length},{message}\r\n+MQTTPUBACK:1,0\r\n";
+        var frames = FrameRecord.Read(stream);
+        Assert.That(FrameRecord.ReadBytewise(stream), Is.EqualTo(frames));
+        Assert.That(frames.Select(f => (f.Kind, f.Text, f.Payload, f.Inline)), Is.EqualTo(new[]
+        {
+            (FrameKind.Final, "OK", (string?)null, false),
+            (FrameKind.Urc, "+MQTTPUBLISH:0,1,0,3,dev/gsm/u,27", message, true),
+            (FrameKind.Urc, "+MQTTPUBACK:1,0", null, false),
+        }));
+    }
+
+    [Test]
+    public void A_publish_whose_message_does_not_fit_is_an_overflow_and_its_bytes_are_skipped()
+    {
+        var options = new AtTokenizerOptions { MaxFrameLength = 64, OverflowPreviewLength = 12 };
+        var message = new string('z', 500) + "\r\nOK\r\n";
+        var stream = $"+MQTTPUBLISH:0,0,0,0,t,{message.Length},{message}\r\nOK\r\n";
+        var frames = FrameRecord.Read(stream, options);
+        Assert.That(FrameRecord.ReadBytewise(stream, options), Is.EqualTo(frames));
+        Assert.That(frames.Select(f => (f.Kind, f.Text)), Is.EqualTo(new[] { (FrameKind.Overflow, "+MQTTPUBLISH"), (FrameKind.Final, "OK") }));
+        Assert.That(frames[0].Length, Is.EqualTo($"+MQTTPUBLISH:0,0,0,0,t,{message.Length}".Length + message.Length));
+    }
+
+    [Test]
+    public void A_publish_message_cut_short_by_the_end_of_input_is_truncated()
+    {
+        var frames = FrameRecord.Read("+MQTTPUBLISH: 0,0,0,0,\"t\",14\r\nupdate");
+        Assert.That((frames.Single().Payload, frames.Single().Truncated), Is.EqualTo(("update", true)));
+    }
+
+    [Test]
+    public void Subscription_list_lines_answer_the_read_command_while_suback_is_always_a_urc()
+    {
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { CommandsKnown = true });
+        tokenizer.CommandSent("AT+MQTTSUB?\r\n"u8);
+        var frames = FrameRecord.Read(tokenizer, [Encoding.ASCII.GetBytes("AT+MQTTSUB?\r\r\n+MQTTSUB:\r\ndev/gsm/u\r\n+MQTTSUBACK: 5,2\r\nOK\r\n+MQTTSUB:\r\nled2\r\n")]);
+        Assert.That(frames.Select(f => (f.Kind, f.Text)), Is.EqualTo(new[]
+        {
+            (FrameKind.Echo, "AT+MQTTSUB?"),
+            (FrameKind.Info, "+MQTTSUB:"),
+            (FrameKind.Info, "dev/gsm/u"),
+            (FrameKind.Urc, "+MQTTSUBACK: 5,2"),
+            (FrameKind.Final, "OK"),
+            (FrameKind.Urc, "+MQTTSUB:"),   // nothing pending any more: unsolicited
+            (FrameKind.Urc, "led2"),
+        }));
+        Assert.That(tokenizer.CommandPending, Is.False);
+    }
+
+    [Test]
+    public void A_response_name_answers_only_a_command_of_that_name()
+    {
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { CommandsKnown = true });
+        tokenizer.CommandSent("AT+CSQ"u8);
+        var frames = FrameRecord.Read(tokenizer, [Encoding.ASCII.GetBytes("+CEREG: 1\r\n+CSQ: 31,99\r\nOK\r\n")]);
+        Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Urc, FrameKind.Info, FrameKind.Final }));
+    }
+
+    [Test]
+    public void Without_the_host_side_lines_are_classified_by_name_and_command_lines_are_echoes()
+    {
+        Assert.That(Kinds("AT+MQTTSTAT?\r\n+MQTTSTAT: 5\r\nOK\r\n+MQTTSUBACK:1,1,pyr\r\n+CGSN: 866971030000000\r\n"), Is.EqualTo(new[]
+        {
+            (FrameKind.Echo, "AT+MQTTSTAT?"), (FrameKind.Info, "+MQTTSTAT: 5"), (FrameKind.Final, "OK"),
+            (FrameKind.Urc, "+MQTTSUBACK:1,1,pyr"), (FrameKind.Info, "+CGSN: 866971030000000"),
+        }));
+    }
+
+    [Test]
+    public void Only_the_exact_command_text_counts_as_its_echo_and_only_once()
+    {
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { CommandsKnown = true });
+        tokenizer.CommandSent("AT"u8);
+        var frames = FrameRecord.Read(tokenizer, [Encoding.ASCII.GetBytes("AT\r\nAT\r\nOK\r\n")]);
+        Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Echo, FrameKind.Info, FrameKind.Final }));
+    }
+
+    [Test]
+    public void Offsets_count_bytes_from_the_start_of_the_stream()
+    {
+        var frames = FrameRecord.Read("\r\n+CSQ: 31,99\r\n\r\nOK\r\n");
+        Assert.That(frames.Select(f => f.Offset), Is.EqualTo(new[] { 2L, 17L }));
+    }
+}
