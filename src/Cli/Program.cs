@@ -1,1 +1,17 @@
-System.Console.WriteLine("hi");
+using System.CommandLine;
+using Conformance.Cli;
+using Conformance.Cli.Commands;
+
+var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.")
+{
+    FramesCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"conformance: {error.Message}");
+    Console.Error.WriteLine("Try 'conformance --help'.");
+    return ExitCodes.UsageError;
+}
+return await parse.InvokeAsync();

@@ -344,7 +344,12 @@ public sealed class AtTokenizer
         public int HeaderEnd, MessageStart, MessageLength, PayloadLength;
     }
 
-    private static bool IsNoise(byte b) => b is < 0x20 and not (byte)'\t' and not (byte)'\r' and not (byte)'\n' or 0x7F or 0xFF;
+    /// <summary>
+    /// Bytes that cannot start a line of text: control bytes (but tab and line ends), DEL, and bytes that
+    /// cannot start a UTF-8 character (0x80–0xC1, 0xF5–0xFF) — what a UART delivers at power-up.
+    /// </summary>
+    private static bool IsNoise(byte b) => b is < 0x20 and not (byte)'\t' and not (byte)'\r' and not (byte)'\n'
+        or 0x7F or (>= 0x80 and <= 0xC1) or >= 0xF5;
 
     /// <summary>Finds the frame at the start of <paramref name="buffer"/>, which does not start with a line end.</summary>
     private ScanResult Scan(ReadOnlySpan<byte> buffer, bool final)

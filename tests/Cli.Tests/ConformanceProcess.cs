@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary>Runs the real <c>conformance</c> program, as a user would from a shell.</summary>
+public static class ConformanceProcess
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    public static async Task<Result> RunAsync(byte[]? standardInput, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "conformance.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null) await process.StandardInput.BaseStream.WriteAsync(standardInput);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

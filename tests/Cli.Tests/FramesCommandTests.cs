@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Conformance.Cli.Tests;
+
+public class FramesCommandTests
+{
+    private static readonly byte[] Capture = Encoding.Latin1.GetBytes(
+        "\0\0\xFF\xFF\r\nOK\r\n+MQTTOPEN: OK\r\n" +                        // power-up noise, URC glued to OK
+        "\r\nOK\r\n\r\n+MQTTSUBACK: 5,2\r\n" +
+        "+MQTTPUBLISH: 0,2,0,9,\"dev/gsm/u\",15\r\nupdate\r\nmessage\r\n" +  // message containing CR LF
+        "+MQTTPUBLISH:0,0,0,0,led2,3,~z\xFF\r\n" +                            // not valid UTF-8
+        "+CME ERROR: 601\r\n");
+
+    private string _file = "";
+
+    [SetUp]
+    public void WriteCapture()
+    {
+        _file = Path.Combine(Path.GetTempPath(), $"capture-{Guid.NewGuid():N}.raw");
+        File.WriteAllBytes(_file, Capture);
+    }
+
+    [TearDown]
+    public void DeleteCapture() => File.Delete(_file);
+
+    [Test]
+    public async Task Prints_one_json_object_per_frame()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "frames", _file);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var frames = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.That(frames.Select(f => f.GetProperty("kind").GetString()),
+            Is.EqualTo(new[] { "noise", "final", "urc", "final", "urc", "urc", "urc", "final" }));
+        Assert.That(frames[2].GetProperty("text").GetString(), Is.EqualTo("+MQTTOPEN: OK"));
+        Assert.That(frames[2].GetProperty("offset").GetInt64(), Is.EqualTo(10));
+        Assert.That(frames[5].GetProperty("payload").GetString(), Is.EqualTo("update\r\nmessage"));
+        Assert.That(frames[6].GetProperty("payloadHex").GetString(), Is.EqualTo("7E7AFF"));
+        Assert.That(frames[7].GetProperty("errorCode").GetInt32(), Is.EqualTo(601));
+    }
+
+    [Test]
+    public async Task Reads_standard_input_when_the_file_is_a_dash()
+    {
+        var fromFile = await ConformanceProcess.RunAsync(null, "frames", _file);
+        var fromStdin = await ConformanceProcess.RunAsync(Capture, "frames", "-");
+
+        Assert.That(fromStdin.ExitCode, Is.Zero, fromStdin.StandardError);
+        Assert.That(fromStdin.StandardOutput, Is.EqualTo(fromFile.StandardOutput));
+    }
+
+    [Test]
+    public async Task A_missing_file_exits_2_with_a_message_naming_it()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "frames", "/nonexistent/capture.raw");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("/nonexistent/capture.raw"));
+        Assert.That(run.StandardOutput, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_directory_exits_2_with_a_clear_message()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "frames", Path.GetTempPath());
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("is a directory"));
+    }
+
+    [Test]
+    public async Task Missing_arguments_exit_2()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "frames");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("Required argument missing"));
+    }
+}
