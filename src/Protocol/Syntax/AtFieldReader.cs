@@ -10,6 +10,10 @@ public static class AtFieldReader
 
     private static bool IsQuote(char c) => c is '"' or LeftCurly or RightCurly;
 
+    /// <summary>Splits <paramref name="text"/> like the overload below, without reporting where an error is.</summary>
+    public static List<AtField> Split(string text, int offset, int maxFields, out string? error) =>
+        Split(text, offset, maxFields, out error, out _);
+
     /// <summary>
     /// Splits <paramref name="text"/> into at most <paramref name="maxFields"/> fields; the last field takes the
     /// rest of the text verbatim (used for trailing free-form messages that may contain commas).
@@ -17,11 +21,13 @@ public static class AtFieldReader
     /// <param name="text">The argument list, without the command or URC name.</param>
     /// <param name="offset">Position of <paramref name="text"/> within the whole line, added to field starts.</param>
     /// <param name="maxFields">Fields after this many are not split.</param>
-    /// <param name="error">Set when a quote is not closed.</param>
-    public static List<AtField> Split(string text, int offset, int maxFields, out string? error)
+    /// <param name="error">Set when a quote is not closed or text follows a closing quote.</param>
+    /// <param name="errorPosition">Zero-based position (including <paramref name="offset"/>) of the error; -1 without error.</param>
+    public static List<AtField> Split(string text, int offset, int maxFields, out string? error, out int errorPosition)
     {
         var fields = new List<AtField>();
         error = null;
+        errorPosition = -1;
         var i = 0;
         if (text.Length == 0) return fields;
         while (true)
@@ -31,36 +37,43 @@ public static class AtFieldReader
                 fields.Add(ReadLast(text, i, offset));
                 return fields;
             }
-            var start = i;
-            if (i < text.Length && IsQuote(text[i]))
+            // Spaces before an opening quote are padding, not part of a bare field (`AT+MQTTSUB= "led2"`).
+            var open = SkipSpaces(text, i);
+            if (open < text.Length && IsQuote(text[open]))
             {
-                var quoting = text[i] == '"' ? Quoting.Straight : Quoting.Curly;
-                var close = i + 1;
+                var quoting = text[open] == '"' ? Quoting.Straight : Quoting.Curly;
+                var close = open + 1;
                 while (close < text.Length && !IsQuote(text[close])) close++;
                 if (close >= text.Length)
                 {
-                    error = $"quote opened at character {offset + start + 1} is not closed";
-                    fields.Add(new AtField(text[(i + 1)..], quoting, offset + start));
+                    errorPosition = offset + open;
+                    error = $"quote opened at character {errorPosition + 1} is not closed";
+                    fields.Add(new AtField(text[(open + 1)..], quoting, offset + open));
                     return fields;
                 }
-                if (text[i] != '"' || text[close] != '"') quoting = Quoting.Curly;
-                fields.Add(new AtField(text[(i + 1)..close], quoting, offset + start));
-                i = close + 1;
-                // Anything between the closing quote and the next comma is ignored but reported.
-                var comma = text.IndexOf(',', i);
-                if (comma < 0) return fields;
-                if (comma > i) error = $"unexpected text after closing quote at character {offset + i + 1}";
-                i = comma + 1;
+                if (text[open] != '"' || text[close] != '"') quoting = Quoting.Curly;
+                fields.Add(new AtField(text[(open + 1)..close], quoting, offset + open));
+                i = SkipSpaces(text, close + 1);
+                if (i == text.Length) return fields;
+                if (text[i] != ',')
+                {
+                    // Anything between the closing quote and the next comma is ignored but reported.
+                    errorPosition = offset + i;
+                    error = $"unexpected text after closing quote at character {errorPosition + 1}";
+                    i = text.IndexOf(',', i);
+                    if (i < 0) return fields;
+                }
+                i++;
             }
             else
             {
                 var comma = text.IndexOf(',', i);
                 if (comma < 0)
                 {
-                    fields.Add(new AtField(text[i..], Quoting.None, offset + start));
+                    fields.Add(new AtField(text[i..], Quoting.None, offset + i));
                     return fields;
                 }
-                fields.Add(new AtField(text[i..comma], Quoting.None, offset + start));
+                fields.Add(new AtField(text[i..comma], Quoting.None, offset + i));
                 i = comma + 1;
             }
             if (i == text.Length)
@@ -71,14 +84,22 @@ public static class AtFieldReader
         }
     }
 
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ') i++;
+        return i;
+    }
+
     private static AtField ReadLast(string text, int i, int offset)
     {
-        var rest = text[i..];
-        if (rest.Length >= 2 && IsQuote(rest[0]) && IsQuote(rest[^1]))
+        var first = SkipSpaces(text, i);
+        var last = text.Length - 1;
+        while (last > first && text[last] == ' ') last--;
+        if (last > first && IsQuote(text[first]) && IsQuote(text[last]))
         {
-            var q = rest[0] == '"' && rest[^1] == '"' ? Quoting.Straight : Quoting.Curly;
-            return new AtField(rest[1..^1], q, offset + i);
+            var q = text[first] == '"' && text[last] == '"' ? Quoting.Straight : Quoting.Curly;
+            return new AtField(text[(first + 1)..last], q, offset + first);
         }
-        return new AtField(rest, Quoting.None, offset + i);
+        return new AtField(text[i..], Quoting.None, offset + i);
     }
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Commands;
+
+/// <summary>
+/// The arguments of one command line, read leniently: each way they differ from the manual's canonical form
+/// becomes a deviation, each broken rule a <see cref="ParseFailure"/> at the offending character.
+/// </summary>
+internal sealed class ArgumentList
+{
+    private readonly string line;
+    private readonly int offset;
+    private readonly List<AtField> fields;
+    private readonly List<Deviation> deviations;
+
+    private ArgumentList(string line, int offset, List<AtField> fields, List<Deviation> deviations)
+    {
+        this.line = line;
+        this.offset = offset;
+        this.fields = fields;
+        this.deviations = deviations;
+    }
+
+    /// <summary>Splits the arguments that start at <paramref name="offset"/>; the last of <paramref name="maxFields"/> takes the rest.</summary>
+    public static ArgumentList Split(string line, int offset, int maxFields, List<Deviation> deviations)
+    {
+        var fields = AtFieldReader.Split(line[offset..], offset, maxFields, out var error, out var position);
+        if (error is not null) throw new ParseFailure(error, position);
+        return new ArgumentList(line, offset, fields, deviations);
+    }
+
+    /// <summary>The same arguments split again, for commands whose layout depends on what was sent.</summary>
+    public ArgumentList Resplit(int maxFields) => Split(line, offset, maxFields, deviations);
+
+    public int Count => fields.Count;
+
+    /// <summary>Deviations carry the command's section, which is known once the command is.</summary>
+    public void Note(string code, string message) => deviations.Add(new Deviation(code, message, ""));
+
+    public void ExpectCount(int min, int max, string usage)
+    {
+        if (Count >= min && Count <= max) return;
+        var expected = min == max ? $"{min}" : max - min == 1 ? $"{min} or {max}" : $"{min} to {max}";
+        throw new ParseFailure(
+            $"{usage} takes {expected} arguments (got {Count})",
+            Count > max ? fields[max].Start : line.Length);
+    }
+
+    public bool IsNumber(int index) =>
+        index < Count && int.TryParse(fields[index].Value.Trim(' '), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>A string argument; the manual quotes strings.</summary>
+    public string Text(int index, string name, Func<string, Broken?> rule)
+    {
+        var field = fields[index];
+        var value = Unpad(field, name);
+        if (field.IsQuoted && value != value.Trim(' '))
+            Note("space-inside-quotes", $"{name} has leading or trailing spaces inside its quotes; the module keeps them as part of the value");
+        if (!field.IsQuoted) Note("unquoted-string", $"{name} is not quoted; the manual writes strings in double quotes");
+        return Check(value, name, rule, ValueStart(field));
+    }
+
+    /// <summary>A numeric argument; the manual writes numbers bare.</summary>
+    public int Number(int index, string name, Func<int, Broken?> rule)
+    {
+        var field = fields[index];
+        var text = Unpad(field, name);
+        if (field.IsQuoted) Note("quoted-number", $"{name} is quoted; the manual writes numbers bare");
+        var start = ValueStart(field);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            throw ParseFailure.Argument(name, $"must be a decimal number (got \"{text}\")", start);
+        return Check(value, name, rule, start);
+    }
+
+    public bool Bit(int index, string name) => Number(index, name, ArgumentRules.Bit) == 1;
+
+    /// <summary>A free-form message at the end of the line, kept verbatim: spaces and commas are content.</summary>
+    public string Message(int index, string name)
+    {
+        var field = fields[index];
+        if (field.Quoting == Quoting.Curly) Note("curly-quotes", $"{name} is quoted with typographic quotes instead of \"");
+        if (!field.IsQuoted) Note("unquoted-string", $"{name} is not quoted; the manual writes strings in double quotes");
+        return field.Value;
+    }
+
+    /// <summary>A hex message at the end of the line, bare as in the manual's example or quoted.</summary>
+    public string Hex(int index, string name)
+    {
+        var field = fields[index];
+        return Check(Unpad(field, name), name, ArgumentRules.Hex, ValueStart(field));
+    }
+
+    /// <summary>Position of an argument's value, for errors about it as a whole.</summary>
+    public int Position(int index) => ValueStart(fields[index]);
+
+    private static T Check<T>(T value, string name, Func<T, Broken?> rule, int start) =>
+        rule(value) is { } broken ? throw ParseFailure.Argument(name, broken.Rule, start + Math.Max(broken.At, 0)) : value;
+
+    /// <summary>The value without the spaces around it, noting curly quotes and padding.</summary>
+    private string Unpad(AtField field, string name)
+    {
+        if (field.Quoting == Quoting.Curly) Note("curly-quotes", $"{name} is quoted with typographic quotes instead of \"");
+        bool padded;
+        var value = field.Value;
+        if (field.IsQuoted)
+        {
+            var after = field.Start + field.Value.Length + 2;
+            padded = (field.Start > offset && line[field.Start - 1] == ' ') || (after < line.Length && line[after] == ' ');
+        }
+        else
+        {
+            value = value.Trim(' ');
+            padded = value.Length != field.Value.Length;
+        }
+        if (padded) Note("space-around-argument", $"{name} has spaces around it; the manual writes none");
+        return value;
+    }
+
+    private static int ValueStart(AtField field) =>
+        field.IsQuoted ? field.Start + 1 : field.Start + (field.Value.Length - field.Value.TrimStart(' ').Length);
+}

@@ -1,0 +1,108 @@
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Commands;
+
+/// <summary>
+/// Reads a host command line back into a typed <see cref="AtCommand"/>, leniently (spec §3, §7): every way the
+/// line differs from the manual's canonical form is a <see cref="Deviation"/>; broken arguments fail with a position.
+/// </summary>
+public static class AtCommandParser
+{
+    /// <summary>What a command accepts: <c>AT+X</c>, <c>AT+X?</c> and <c>AT+X=…</c> (split into at most MaxFields).</summary>
+    private sealed record Forms(
+        AtCommand? Action = null, AtCommand? Read = null, Func<ArgumentList, AtCommand>? Set = null, int MaxFields = int.MaxValue);
+
+    private static readonly Dictionary<string, Forms> Catalog = new(StringComparer.Ordinal)
+    {
+        [""] = new(Action: new Attention()),
+        ["+CSQ"] = new(Action: new SignalQualityRead()),
+        ["+CEREG"] = new(Read: new RegistrationRead()),
+        ["+CGATT"] = new(Read: new AttachRead()),
+        ["+CGSN"] = new(Set: ImeiRead.Parse),
+        ["+MQTTCFG"] = new(Read: new MqttCfgRead(), Set: MqttCfg.Parse),
+        // The last argument of OPEN and PUB is free text: commas in it are content.
+        ["+MQTTOPEN"] = new(Set: MqttOpen.Parse, MaxFields: 7),
+        ["+MQTTSTAT"] = new(Read: new MqttStatRead()),
+        ["+MQTTSUB"] = new(Read: new MqttSubRead(), Set: MqttSub.Parse),
+        ["+MQTTPUB"] = new(Set: MqttPub.Parse, MaxFields: 6),
+        ["+MQTTUNSUB"] = new(Set: MqttUnsub.Parse),
+        ["+MQTTDISC"] = new(Action: new MqttDisc()),
+        ["+MQTTDEL"] = new(Action: new MqttDel()),
+        ["+MQTTTO"] = new(Set: MqttTo.Parse),
+        ["+MQTTPING"] = new(Set: MqttPing.Parse),
+    };
+
+    /// <summary>Parses one command line, with or without its CR/LF terminator.</summary>
+    public static ParseResult<AtCommand> Parse(string line)
+    {
+        line = line.TrimEnd('\r', '\n');
+        if (!line.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
+            return ParseResult<AtCommand>.Fail("a command line must start with AT", 0);
+        var deviations = new List<Deviation>();
+        if (!line.StartsWith("AT", StringComparison.Ordinal))
+            deviations.Add(new("lowercase-at", "the AT prefix is not upper case", ""));
+        try
+        {
+            var command = ParseBody(line, deviations);
+            return ParseResult<AtCommand>.Ok(
+                command, command is UnknownCommand ? [] : [.. deviations.Select(d => d with { Section = command.Section })]);
+        }
+        catch (ParseFailure failure)
+        {
+            return ParseResult<AtCommand>.Fail(failure.Message, failure.Position);
+        }
+    }
+
+    private static AtCommand ParseBody(string line, List<Deviation> deviations)
+    {
+        if (line.Length > 2 && line[2] is 'E' or 'e') return (AtCommand?)ParseEcho(line, deviations) ?? new UnknownCommand(line);
+        var end = 2;
+        if (end < line.Length && line[end] == '+')
+        {
+            end++;
+            while (end < line.Length && char.IsAsciiLetterOrDigit(line[end])) end++;
+        }
+        var written = line[2..end];
+        var name = written.ToUpperInvariant();
+        if (!Catalog.TryGetValue(name, out var forms)) return new UnknownCommand(line);
+        var command = line.AsSpan(end) switch
+        {
+            // Test commands (AT+X=?) are not in the manual.
+            ['=', '?', ..] => null,
+            ['=', ..] => forms.Set?.Invoke(ArgumentList.Split(line, end + 1, forms.MaxFields, deviations)),
+            ['?', ..] => Trailing(line, end + 1, forms.Read, deviations),
+            _ => Trailing(line, end, forms.Action, deviations),
+        };
+        if (command is null) return new UnknownCommand(line);
+        if (written != name)
+            deviations.Add(new("lowercase-command", $"the command name {written} is not upper case", ""));
+        return command;
+    }
+
+    /// <summary><c>ATE0</c>, <c>ATE1</c>; a bare <c>ATE</c> means 0 as in V.250.</summary>
+    private static EchoMode? ParseEcho(string line, List<Deviation> deviations)
+    {
+        var value = line[3..].TrimEnd(' ');
+        if (!value.All(char.IsAsciiDigit)) return null;
+        if (line[2] == 'e') deviations.Add(new("lowercase-command", "the command name e is not upper case", ""));
+        if (value.Length < line.Length - 3) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
+        switch (value)
+        {
+            case "":
+                deviations.Add(new("missing-value", "ATE without a value; write ATE0 or ATE1", ""));
+                return new EchoMode(false);
+            case "0" or "1":
+                return new EchoMode(value == "1");
+            default:
+                throw ParseFailure.Argument("echo", $"must be 0 or 1 (got {value})", 3);
+        }
+    }
+
+    /// <summary>The command when only spaces follow it; anything else (<c>ATX</c>) is a command outside the catalog.</summary>
+    private static AtCommand? Trailing(string line, int from, AtCommand? command, List<Deviation> deviations)
+    {
+        if (command is null || line.AsSpan(from).TrimStart(' ').Length > 0) return null;
+        if (from < line.Length) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Conformance.Protocol.Commands;
+
+/// <summary><c>AT+MQTTCFG=…</c>: create the client instance (manual §1.1). The password never leaves redacted output.</summary>
+/// <param name="Host">Broker IP or domain; OneNET: 183.230.40.39.</param>
+/// <param name="Port">Broker port; OneNET: 6002.</param>
+/// <param name="Id">MQTT client id; OneNET: the device ID.</param>
+/// <param name="KeepAlive">Keep-alive in seconds.</param>
+/// <param name="User">User name; OneNET: the product ID.</param>
+/// <param name="Password">Password; OneNET: the API key or auth info.</param>
+/// <param name="Clean">True for a clean session.</param>
+public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, string User, string Password, bool Clean)
+    : AtCommand
+{
+    internal const string Mask = "***";
+
+    public override string Name => "+MQTTCFG";
+    public override string Section => "1.1";
+
+    public override string Format() => Format(Password);
+
+    public override string FormatRedacted() => Format(Mask);
+
+    /// <summary>Keeps the password out of <c>ToString()</c>, which ends up in logs and assertion messages.</summary>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append($", Host = {Host}, Port = {Port}, Id = {Id}, KeepAlive = {KeepAlive}, User = {User}, Password = {Mask}, Clean = {Clean}");
+        return true;
+    }
+
+    private string Format(string password) =>
+        Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(password), Bit(Clean));
+
+    internal static MqttCfg Parse(ArgumentList arguments)
+    {
+        arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
+        return new MqttCfg(
+            arguments.Text(0, "host", ArgumentRules.Host),
+            arguments.Number(1, "port", ArgumentRules.Port),
+            arguments.Text(2, "id", ArgumentRules.String),
+            arguments.Number(3, "keepAlive", ArgumentRules.KeepAlive),
+            arguments.Text(4, "user", ArgumentRules.String),
+            arguments.Text(5, "passwd", ArgumentRules.String),
+            arguments.Bit(6, "clean"));
+    }
+}
