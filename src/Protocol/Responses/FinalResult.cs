@@ -1,0 +1,49 @@
+using Conformance.Protocol.Errors;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Responses;
+
+/// <summary>The line that completes a command: <c>OK</c>, <c>ERROR</c> or <c>+CME ERROR: &lt;n&gt;</c> (spec §1).</summary>
+/// <param name="Kind">Which of the three.</param>
+/// <param name="ErrorCode">The CME code; for the verbose form, the code whose meaning matches the text, if any.</param>
+/// <param name="ErrorText">The verbose form's text (<c>+CME ERROR: operation not allowed</c>); null for the numeric form.</param>
+public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, string? ErrorText = null)
+{
+    private const string CmePrefix = "+CME ERROR:";
+
+    /// <summary>What the error code means, for a <c>+CME ERROR</c> with a known or numeric code.</summary>
+    public CmeError? Error => ErrorCode is int code ? CmeErrors.Describe(code) : null;
+
+    /// <summary>True for the three forms a final result can take; the tokenizer uses this to end a command.</summary>
+    public static bool IsFinalResult(ReadOnlySpan<byte> line) =>
+        line.SequenceEqual("OK"u8) || line.SequenceEqual("ERROR"u8) || line.StartsWith("+CME ERROR:"u8);
+
+    /// <summary>Parses a final result line; a missing space after the colon is a deviation.</summary>
+    public static ParseResult<FinalResult> Parse(string line)
+    {
+        if (line == "OK") return ParseResult<FinalResult>.Ok(new FinalResult(FinalResultKind.Ok));
+        if (line == "ERROR") return ParseResult<FinalResult>.Ok(new FinalResult(FinalResultKind.Error));
+        if (!line.StartsWith(CmePrefix, StringComparison.Ordinal))
+            return ParseResult<FinalResult>.Fail("not a final result: expected OK, ERROR or +CME ERROR:", 0);
+
+        var deviations = new List<Deviation>();
+        if (line.Length > CmePrefix.Length && line[CmePrefix.Length] != ' ')
+            deviations.Add(new Deviation("no-space-after-colon",
+                "no space after '+CME ERROR:'; the manual writes '+CME ERROR: <n>'", "1.7"));
+        var text = line[CmePrefix.Length..].Trim();
+        if (text.Length == 0) return ParseResult<FinalResult>.Fail("+CME ERROR has no code", line.Length);
+
+        var result = int.TryParse(text, System.Globalization.NumberStyles.None, null, out var code)
+            ? new FinalResult(FinalResultKind.CmeError, code)
+            : new FinalResult(FinalResultKind.CmeError, CmeErrors.FindByMeaning(text)?.Code, text);
+        return ParseResult<FinalResult>.Ok(result, deviations);
+    }
+
+    /// <summary>The line as a module speaking <paramref name="dialect"/> writes it.</summary>
+    public string Format(Dialect dialect) => Kind switch
+    {
+        FinalResultKind.Ok => "OK",
+        FinalResultKind.Error => "ERROR",
+        _ => ResponseText.Line("+CME ERROR", dialect, ErrorText ?? ErrorCode?.ToString() ?? ""),
+    };
+}

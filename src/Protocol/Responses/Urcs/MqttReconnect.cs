@@ -1,0 +1,18 @@
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Responses;
+
+/// <summary><c>+MQTTREC: &lt;n&gt;</c>: the module starts its n-th automatic reconnection attempt, counted from 0 (manual §3.3.5).</summary>
+public sealed record MqttReconnect(int Attempt) : Urc
+{
+    public override string Name => "+MQTTREC";
+    public override string Section => "3.3.5";
+
+    private protected override string Arguments(Dialect dialect) => Attempt.ToString();
+
+    internal static MqttReconnect Read(ResponseReader reader)
+    {
+        reader.Split("3.3.5", 1, 1);
+        return new MqttReconnect(reader.Int(0, "attempt", 0, int.MaxValue));
+    }
+}

@@ -1,0 +1,19 @@
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Responses;
+
+/// <summary>An unsolicited result code: a line the module sends on its own, not as the answer to a command.</summary>
+public abstract record Urc
+{
+    /// <summary>The name before the colon as the manual spells it, e.g. <c>+MQTTSUBACK</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The manual section that defines the URC's canonical form.</summary>
+    public virtual string Section => "1.11";
+
+    /// <summary>The exact bytes the module emits for this URC between the framing line ends.</summary>
+    public virtual byte[] Encode(Dialect dialect) => ResponseText.Bytes(ResponseText.Line(Name, dialect, Arguments(dialect)));
+
+    /// <summary>Everything after <c>NAME:</c> and its space.</summary>
+    private protected abstract string Arguments(Dialect dialect);
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
+using CsCheck;
+
+namespace Conformance.Protocol.Tests.Responses;
+
+/// <summary>The lines that complete a command.</summary>
+public class FinalResultTests
+{
+    [TestCase("+CME ERROR: 3", 3, false)]
+    [TestCase("+CME ERROR:601", 601, true)]
+    [TestCase("+CME ERROR: 999", 999, false)]
+    public void Numeric_cme_error_gives_the_code(string line, int code, bool deviates)
+    {
+        var result = FinalResult.Parse(line);
+
+        Assert.That(result.Value, Is.EqualTo(new FinalResult(FinalResultKind.CmeError, code)));
+        Assert.That(ParsedLine.CodeList(result), Is.EqualTo(deviates ? "no-space-after-colon" : ""));
+    }
+
+    [Test]
+    public void Verbose_cme_error_is_matched_to_its_code()
+    {
+        var result = FinalResult.Parse("+CME ERROR: Operation not allowed").Unwrap();
+
+        Assert.That(result.ErrorCode, Is.EqualTo(3));
+        Assert.That(result.ErrorText, Is.EqualTo("Operation not allowed"));
+    }
+
+    [Test]
+    public void Unknown_code_is_described_as_not_in_the_table() =>
+        Assert.That(FinalResult.Parse("+CME ERROR: 999").Unwrap().Error!.Meaning, Does.Contain("not in the manual"));
+
+    [TestCase("OK", FinalResultKind.Ok)]
+    [TestCase("ERROR", FinalResultKind.Error)]
+    public void Plain_results_parse(string line, FinalResultKind kind) =>
+        Assert.That(FinalResult.Parse(line).Unwrap().Kind, Is.EqualTo(kind));
+
+    [TestCase("OK", true)]
+    [TestCase("ERROR", true)]
+    [TestCase("+CME ERROR: 3", true)]
+    [TestCase("+CME ERROR:601", true)]
+    [TestCase("+MQTTOPEN: OK", false)]
+    [TestCase("OK ", false)]
+    [TestCase("", false)]
+    public void Final_results_are_recognised_from_bytes(string line, bool final) =>
+        Assert.That(FinalResult.IsFinalResult(Encoding.UTF8.GetBytes(line)), Is.EqualTo(final));
+
+    [TestCase("+MQTTOPEN: OK", "not a final result", 0)]
+    [TestCase("+CME ERROR: ", "no code", 12)]
+    public void Other_lines_are_rejected(string line, string message, int position)
+    {
+        var result = FinalResult.Parse(line);
+
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(result.ErrorPosition, Is.EqualTo(position));
+    }
+
+    [Test]
+    public void Format_then_parse_gives_the_same_result_in_both_dialects() =>
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, 1000], Gen.Bool).Sample((kind, code, manual) =>
+        {
+            var result = kind switch
+            {
+                0 => new FinalResult(FinalResultKind.Ok),
+                1 => new FinalResult(FinalResultKind.Error),
+                2 => new FinalResult(FinalResultKind.CmeError, code),
+                _ => new FinalResult(FinalResultKind.CmeError, 4, "operation not supported"),
+            };
+            Assert.That(FinalResult.Parse(result.Format(manual ? Dialect.Manual : Dialect.Field)).Value, Is.EqualTo(result));
+        });
+}
