@@ -98,7 +98,8 @@ public static class AtFieldReader
         if (last > first && IsQuote(text[first]) && IsQuote(text[last]))
         {
             var q = text[first] == '"' && text[last] == '"' ? Quoting.Straight : Quoting.Curly;
-            return new AtField(text[(first + 1)..last], q, offset + first);
+            // Start stays at the raw field start: callers taking the rest verbatim must keep the padding.
+            return new AtField(text[(first + 1)..last], q, offset + i);
         }
         return new AtField(text[i..], Quoting.None, offset + i);
     }
