@@ -46,7 +46,7 @@ public sealed class MqttBackEnd : IAsyncDisposable
         {
             connection = await PacketConnection.OpenAsync(request.Host, request.Port, cancellationToken);
         }
-        catch (Exception e) when (e is SocketException or MqttCommunicationException or IOException)
+        catch (Exception e) when (IsNetworkError(e) && !cancellationToken.IsCancellationRequested)
         {
             return MqttConnectResult.Unreachable(e.Message);
         }
@@ -57,7 +57,7 @@ public sealed class MqttBackEnd : IAsyncDisposable
             await connection.SendNowAsync(ConnectPacket(request), cancellationToken);
             answer = await connection.ReceiveNowAsync(cancellationToken);
         }
-        catch (Exception e) when (e is SocketException or MqttCommunicationException or IOException)
+        catch (Exception e) when (IsNetworkError(e) && !cancellationToken.IsCancellationRequested)
         {
             await connection.DisposeAsync();
             return MqttConnectResult.Unreachable(e.Message);
@@ -65,12 +65,15 @@ public sealed class MqttBackEnd : IAsyncDisposable
         catch
         {
             await connection.DisposeAsync();
+            // MQTTnet may report a cancelled receive as a communication error.
+            cancellationToken.ThrowIfCancellationRequested();
             throw;
         }
 
         if (answer is not MqttConnAckPacket connAck)
         {
             await connection.DisposeAsync();
+            cancellationToken.ThrowIfCancellationRequested();
             return MqttConnectResult.Unreachable(answer is null
                 ? "the broker closed the connection before CONNACK"
                 : $"the broker answered CONNECT with {answer.GetType().Name} instead of CONNACK");
@@ -165,6 +168,8 @@ public sealed class MqttBackEnd : IAsyncDisposable
 
     private PacketConnection Connected() =>
         _connection ?? throw new InvalidOperationException("Not connected: call ConnectAsync first.");
+
+    private static bool IsNetworkError(Exception e) => e is SocketException or MqttCommunicationException or IOException;
 
     private static void CheckQos(MqttQos qos, string name)
     {

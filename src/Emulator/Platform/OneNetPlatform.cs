@@ -74,8 +74,8 @@ public sealed class OneNetPlatform : IAsyncDisposable
         if (uuid.AsSpan().IndexOfAny("/+#") >= 0)
             throw new ArgumentException($"The command uuid must not contain '/', '+' or '#': \"{uuid}\".", nameof(uuid));
         var server = Broker.Server;
-        if (await server.GetSessionAsync(deviceId) is null)
-            throw new InvalidOperationException($"Device \"{deviceId}\" has no session on the platform (never connected).");
+        if (!await HasSessionAsync(server, deviceId))
+            throw new InvalidOperationException($"Device \"{deviceId}\" has no session on the platform: it is not connected.");
 
         var topic = CommandTopicPrefix + uuid;
         // A server-side subscription to the exact topic delivers the command to this device only.
@@ -86,6 +86,13 @@ public sealed class OneNetPlatform : IAsyncDisposable
             .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)qos)
             .Build();
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "OneNET" }, CancellationToken.None);
+    }
+
+    private static async Task<bool> HasSessionAsync(MqttServer server, string deviceId)
+    {
+        // MQTTnet throws rather than returning null for an unknown session.
+        try { return await server.GetSessionAsync(deviceId) is not null; }
+        catch (InvalidOperationException) { return false; }
     }
 
     private void Attach(MqttServer server)

@@ -5,27 +5,15 @@ using Conformance.Emulator.Tests.Support;
 
 namespace Conformance.Emulator.Tests.Mqtt;
 
-[TestFixture(BrokerKind.Embedded)]
-[TestFixture(BrokerKind.Mosquitto)]
-public sealed class BackEndTests(BrokerKind kind)
+public sealed class BackEndTests(BrokerKind kind) : BrokerFixture(kind)
 {
-    private TestBroker _broker = null!;
-
-    [OneTimeSetUp]
-    public async Task StartBroker() => _broker = await TestBroker.StartAsync(kind);
-
-    [OneTimeTearDown]
-    public async Task StopBroker() => await _broker.DisposeAsync();
-
-    private static string NewTopic() => "dev/" + Guid.NewGuid().ToString("N")[..8] + "/u";
-
     [Test]
     public async Task Publish_at_qos0_reaches_the_broker_with_packet_id_0_and_no_acknowledgement()
     {
-        await using var peer = await Peer.ConnectAsync(_broker.Port);
+        await using var peer = await Peer.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         await peer.SubscribeAsync(topic);
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
 
         var id = module.BackEnd.Publish(topic, "hello"u8.ToArray(), MqttQos.AtMostOnce, retain: false);
         module.BackEnd.Ping();
@@ -40,10 +28,10 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Publish_at_qos1_is_acknowledged_with_the_packet_id_sent_on_the_wire()
     {
-        await using var peer = await Peer.ConnectAsync(_broker.Port);
+        await using var peer = await Peer.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         await peer.SubscribeAsync(topic);
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
 
         var id = module.BackEnd.Publish(topic, new byte[] { 0x7E, 0x7A, 0x7A }, MqttQos.AtLeastOnce, retain: false);
 
@@ -56,10 +44,10 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Publish_at_qos2_gets_pubrec_then_pubcomp_after_the_back_end_sends_pubrel()
     {
-        await using var peer = await Peer.ConnectAsync(_broker.Port);
+        await using var peer = await Peer.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         await peer.SubscribeAsync(topic);
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
 
         var id = module.BackEnd.Publish(topic, "update message"u8.ToArray(), MqttQos.ExactlyOnce, retain: false);
 
@@ -73,7 +61,7 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Packet_ids_are_distinct_and_never_zero_while_in_flight()
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
         var topic = NewTopic();
 
         ushort[] ids =
@@ -94,7 +82,7 @@ public sealed class BackEndTests(BrokerKind kind)
     [TestCase(MqttQos.ExactlyOnce)]
     public async Task Subscribe_reports_suback_with_its_packet_id_and_the_granted_qos(MqttQos qos)
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
 
         var id = module.BackEnd.Subscribe(NewTopic(), qos);
 
@@ -107,11 +95,11 @@ public sealed class BackEndTests(BrokerKind kind)
     [TestCase(2)]
     public async Task Incoming_publish_carries_the_brokers_packet_id_and_is_acknowledged(int qos)
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         module.BackEnd.Subscribe(topic, MqttQos.ExactlyOnce);
         await module.Events.NextAsync<SubAckReceived>();
-        await using var peer = await Peer.ConnectAsync(_broker.Port);
+        await using var peer = await Peer.ConnectAsync(BrokerPort);
 
         await peer.PublishAsync(topic, "a,b\r\n\"c\""u8.ToArray(), qos);
 
@@ -140,7 +128,7 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Own_publish_on_a_subscribed_topic_comes_back_interleaved_with_the_outgoing_handshake()
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         module.BackEnd.Subscribe(topic, MqttQos.ExactlyOnce);
         await module.Events.NextAsync<SubAckReceived>();
@@ -158,7 +146,7 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Unsubscribe_reports_unsuback_and_stops_delivery()
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         module.BackEnd.Subscribe(topic, MqttQos.AtLeastOnce);
         await module.Events.NextAsync<SubAckReceived>();
@@ -173,7 +161,7 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Ping_is_answered_by_pingresp()
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
 
         module.BackEnd.Ping();
 
@@ -183,10 +171,10 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Will_message_is_published_by_the_broker_when_the_module_vanishes()
     {
-        await using var peer = await Peer.ConnectAsync(_broker.Port);
+        await using var peer = await Peer.ConnectAsync(BrokerPort);
         var topic = NewTopic();
         await peer.SubscribeAsync(topic);
-        await using var module = ModuleRig.Disconnected(_broker.Port);
+        await using var module = ModuleRig.Disconnected(BrokerPort);
         var request = module.Request with { Will = new MqttWill(topic, "gone"u8.ToArray(), MqttQos.AtLeastOnce, Retain: false) };
         Assert.That((await module.BackEnd.ConnectAsync(request).WaitAsync(Waiting.Timeout)).Accepted);
 
@@ -198,7 +186,7 @@ public sealed class BackEndTests(BrokerKind kind)
     [Test]
     public async Task Deliberate_disconnect_sends_disconnect_and_reports_no_loss()
     {
-        await using var module = await ModuleRig.ConnectAsync(_broker.Port);
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
 
         await module.BackEnd.DisconnectAsync().WaitAsync(Waiting.Timeout);
 
