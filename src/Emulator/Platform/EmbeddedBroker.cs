@@ -1,0 +1,48 @@
+using System.Net;
+using MQTTnet.Server;
+
+namespace Conformance.Emulator.Platform;
+
+/// <summary>An in-process MQTT broker (MQTTnet) listening on 127.0.0.1 only.</summary>
+public sealed class EmbeddedBroker : IAsyncDisposable
+{
+    private EmbeddedBroker(MqttServer server, int port)
+    {
+        Server = server;
+        Port = port;
+    }
+
+    /// <summary>The MQTTnet server, for hooking its interceptors and events.</summary>
+    public MqttServer Server { get; }
+
+    public string Host => "127.0.0.1";
+
+    public int Port { get; }
+
+    /// <summary>Starts a broker on <paramref name="port"/>, or on a free port when 0.</summary>
+    /// <param name="port">TCP port on 127.0.0.1; 0 picks a free one.</param>
+    /// <param name="configure">Hooks the server's events before it accepts the first client.</param>
+    public static async Task<EmbeddedBroker> StartAsync(int port = 0, Action<MqttServer>? configure = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        if (port == 0) port = LoopbackPort.Free();
+        var factory = new MqttServerFactory();
+        var options = factory.CreateServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+            .WithDefaultEndpointPort(port)
+            .Build();
+        var server = factory.CreateMqttServer(options);
+        configure?.Invoke(server);
+        await server.StartAsync();
+        return new EmbeddedBroker(server, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.StopAsync(new MqttServerStopOptions());
+        Server.Dispose();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Conformance.Emulator.Tests.Support;
+
+/// <summary>Which real broker a fixture runs against.</summary>
+public enum BrokerKind
+{
+    Embedded,
+    Mosquitto,
+}
