@@ -43,11 +43,5 @@ public static class UrcParser
     /// True when a line named <paramref name="name"/> (e.g. <c>+MQTTSUBACK</c>, without the colon) is never the
     /// answer to a command, so the tokenizer can route it as a URC even while a command is pending.
     /// </summary>
-    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("+MQTTOPEN"u8) || name.SequenceEqual("+MQTTPUBLISH"u8) ||
-        name.SequenceEqual("+MQTTSUBACK"u8) || name.SequenceEqual("+MQTTPUBACK"u8) ||
-        name.SequenceEqual("+MQTTPUBREC"u8) || name.SequenceEqual("+MQTTPUBREL"u8) ||
-        name.SequenceEqual("+MQTTPUBCOMP"u8) || name.SequenceEqual("+MQTTPINGRSP"u8) ||
-        name.SequenceEqual("+MQTTPINGRESP"u8) || name.SequenceEqual("+MQTTUNSUBACK"u8) ||
-        name.SequenceEqual("+MQTTTO"u8) || name.SequenceEqual("+MQTTREC"u8) || name.SequenceEqual("+MQTTDISC"u8);
+    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => Framing.LineClassifier.IsAlwaysUrc(name);
 }
