@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Conformance.Protocol.Framing;
+using Conformance.Protocol.Interpretation;
 
 namespace Conformance.Cli.Output;
 
@@ -38,9 +39,31 @@ internal sealed class FrameJsonWriter(Stream output)
             _json.WriteBoolean("payloadInline", frame.PayloadInline);
         }
         if (frame.IsTruncated) _json.WriteBoolean("truncated", true);
+        WriteInterpretation(FrameInterpreter.Interpret(frame));
         _json.WriteEndObject();
         _json.Flush();
         _buffer.Write("\n"u8);
+    }
+
+    // What the typed parsers make of the frame: deviations from the manual's form, or why it is not understood.
+    private void WriteInterpretation(Interpretation meaning)
+    {
+        if (meaning.Error is not null)
+        {
+            _json!.WriteString("error", meaning.Error);
+            if (meaning.ErrorPosition >= 0) _json.WriteNumber("errorPosition", meaning.ErrorPosition);
+        }
+        if (meaning.Deviations.Count == 0) return;
+        _json!.WriteStartArray("deviations");
+        foreach (var deviation in meaning.Deviations)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("code", deviation.Code);
+            _json.WriteString("section", deviation.Section);
+            _json.WriteString("message", deviation.Message);
+            _json.WriteEndObject();
+        }
+        _json.WriteEndArray();
     }
 
     private void WriteBytes(string name, ReadOnlySpan<byte> bytes, bool hexAlways)

@@ -1,0 +1,35 @@
+using System.Text;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Framing;
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Protocol.Interpretation;
+
+/// <summary>
+/// The step from frames to typed events: runs the right typed parser for a frame. Allocates (strings, records),
+/// so the tokenizer's hot path stays free of it; call it for the frames you need to understand.
+/// </summary>
+public static class FrameInterpreter
+{
+    /// <param name="frame">A frame from <see cref="AtTokenizer"/>.</param>
+    /// <param name="commandName">The pending command's name as written after AT (<c>+MQTTSUB</c>), if known.
+    /// An information line starting with <c>+NAME</c> is read as an answer to NAME when this is null.</param>
+    public static Interpretation Interpret(in AtFrame frame, string? commandName = null)
+    {
+        var text = Encoding.UTF8.GetString(frame.Text);
+        switch (frame.Kind)
+        {
+            case FrameKind.Final:
+                return Interpretation.From(FinalResult.Parse(text));
+            case FrameKind.Urc when frame.HasPayload || LineClassifier.IsAlwaysUrc(LineClassifier.NameOf(frame.Text)):
+                return Interpretation.From(UrcParser.Parse(text, frame.Payload));
+            case FrameKind.Info:
+                var name = commandName ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
+                return name is null ? Interpretation.None : Interpretation.From(InformationParser.Parse(text, name));
+            case FrameKind.Echo:
+                return Interpretation.From(AtCommandParser.Parse(text));
+            default:
+                return Interpretation.None;
+        }
+    }
+}
