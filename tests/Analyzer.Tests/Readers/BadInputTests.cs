@@ -77,4 +77,16 @@ public class BadInputTests
         Assert.That(records[0].Text, Does.EndWith(payload + "\r\n"));
         Assert.That(records[1].Direction, Is.EqualTo(LogDirection.FromModule));
     }
+
+    [Test]
+    public void Lone_cr_line_ends_and_a_truncated_last_line_still_give_every_record()
+    {
+        var (source, records) = TempLog.Read("[10:00:00.000] AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r[10:00:00.030] OK\r[10:00:02.000] +MQTTOP");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Tio));
+        Assert.That(records.Select(r => (r.Line, r.Direction, r.Text)), Is.EqualTo(new[]
+        {
+            (1L, LogDirection.ToModule, "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n"), (2L, LogDirection.FromModule, "OK\r\n"), (3L, LogDirection.FromModule, "+MQTTOP\r\n"),
+        }));
+    }
 }

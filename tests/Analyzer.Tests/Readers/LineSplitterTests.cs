@@ -57,4 +57,18 @@ public class LineSplitterTests
 
         Assert.That(numbers, Is.EqualTo(new long[] { 1, 2, 3, 4 }));
     }
+
+    [Test]
+    public void Reading_allocates_per_line_not_per_byte()
+    {
+        var line = Encoding.ASCII.GetBytes("+MQTTPUBLISH: 0,0,0,0,\"dev/gsm/u\",1000," + new string('x', 1000) + "\r\n");
+        var log = new MemoryStream(Enumerable.Repeat(line, 8_000).SelectMany(bytes => bytes).ToArray());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var count = LineSplitter.Lines(log, "log.txt").Count();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(count, Is.EqualTo(8_000));
+        Assert.That(allocated, Is.LessThan(log.Length / 10), "bytes allocated to split the log");
+    }
 }
