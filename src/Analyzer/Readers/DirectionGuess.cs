@@ -1,0 +1,45 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Gives a direction to lines of a log that records none: a line starting with <c>AT</c> is what the host
+/// sent, unless it repeats the command sent just before (the module's echo); everything else is the module's.
+/// </summary>
+internal sealed class DirectionGuess
+{
+    private byte[]? justSent;
+
+    /// <param name="line">The line without its line end.</param>
+    public LogDirection Next(ReadOnlySpan<byte> line)
+    {
+        if (!StartsWithAt(line))
+        {
+            justSent = null;
+            return LogDirection.FromModule;
+        }
+        if (justSent is not null && line.SequenceEqual(justSent))
+        {
+            justSent = null;
+            return LogDirection.FromModule;
+        }
+        justSent = line.ToArray();
+        return LogDirection.ToModule;
+    }
+
+    /// <summary>Cuts data into lines, each keeping its line end, and gives each line its direction.</summary>
+    public IEnumerable<(LogDirection Direction, byte[] Data)> Lines(byte[] data)
+    {
+        var start = 0;
+        while (start < data.Length)
+        {
+            var at = data.AsSpan(start).IndexOfAny((byte)'\r', (byte)'\n');
+            var content = at < 0 ? data.Length - start : at;
+            var ending = at < 0 ? 0 : data[start + at] == '\r' && start + at + 1 < data.Length && data[start + at + 1] == '\n' ? 2 : 1;
+            var direction = Next(data.AsSpan(start, content));
+            yield return (direction, data[start..(start + content + ending)]);
+            start += content + ending;
+        }
+    }
+
+    public static bool StartsWithAt(ReadOnlySpan<byte> line) =>
+        line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
+}

@@ -1,0 +1,14 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// The outcome of format detection: the best format, how sure (0..1), the runner-up, and every format's score.
+/// </summary>
+/// <param name="Format">The format that fits best (raw when none fits).</param>
+/// <param name="Confidence">The best score minus half the runner-up's: high when one format fits and no other does.</param>
+/// <param name="RunnerUp">The second best format.</param>
+/// <param name="Scores">Each format's score, 0..1.</param>
+public sealed record FormatGuess(LogFormat Format, double Confidence, LogFormat RunnerUp, IReadOnlyDictionary<LogFormat, double> Scores)
+{
+    public double Score => Scores[Format];
+    public double RunnerUpScore => Scores[RunnerUp];
+}

@@ -1,0 +1,90 @@
+using System.Buffers;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Splits a stream into lines at CR LF, LF or a lone CR, keeping each line end, through one reused buffer:
+/// memory is bounded by the longest line, and each byte is scanned once however long the line.
+/// </summary>
+internal sealed class LineSplitter(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024) : IDisposable
+{
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+    private int start;
+    private int end;
+    private int scanned; // bytes after start already known to hold no line end
+    private bool endOfStream;
+    private long number;
+
+    /// <summary>Reads every line of a file, its memory valid until the next one.</summary>
+    public static IEnumerable<LogLine> Lines(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024)
+    {
+        using var splitter = new LineSplitter(stream, file, bytesRead, bufferSize);
+        while (splitter.Next() is { } line) yield return line;
+    }
+
+    public LogLine? Next()
+    {
+        while (true)
+        {
+            var at = buffer.AsSpan(start + scanned, end - start - scanned).IndexOfAny((byte)'\r', (byte)'\n');
+            if (at >= 0)
+            {
+                var pos = start + scanned + at;
+                if (buffer[pos] == '\r' && pos + 1 == end && !endOfStream)
+                {
+                    scanned = pos - start; // a CR at the end of the buffer may be half of CR LF
+                    Fill();
+                    continue;
+                }
+                var endingLength = buffer[pos] == '\r' && pos + 1 < end && buffer[pos + 1] == '\n' ? 2 : 1;
+                return Take(pos, endingLength);
+            }
+            scanned = end - start;
+            if (endOfStream) return start < end ? Take(end, 0) : null;
+            Fill();
+        }
+    }
+
+    private LogLine Take(int lineEnd, int endingLength)
+    {
+        var line = new LogLine(file, ++number, buffer.AsMemory(start, lineEnd - start), buffer.AsMemory(lineEnd, endingLength));
+        start = lineEnd + endingLength;
+        scanned = 0;
+        return line;
+    }
+
+    private void Fill()
+    {
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+        }
+        if (end == buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan(0, end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+        int n;
+        try
+        {
+            n = stream.Read(buffer, end, buffer.Length - end);
+        }
+        catch (IOException e)
+        {
+            throw new LogReadException($"read failed: {e.Message}", file, number + 1, e);
+        }
+        if (n == 0) endOfStream = true;
+        end += n;
+        bytesRead?.Invoke(n);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+    }
+}

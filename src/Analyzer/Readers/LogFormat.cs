@@ -1,0 +1,18 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>The captured-log formats the analyzer reads; <see cref="LogFormatNames"/> gives their command-line names.</summary>
+public enum LogFormat
+{
+    Manual,
+    Sscom,
+    SscomHex,
+    Timestamped,
+    Tio,
+    Putty,
+    Docklight,
+    ModemManager,
+    PySerial,
+    PythonBytes,
+    Raw,
+    Trace,
+}

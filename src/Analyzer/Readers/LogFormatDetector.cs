@@ -1,0 +1,43 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Finds the format of a log by scoring every format over a sample of its first lines (at most
+/// <see cref="SampleLines"/> non-empty lines within <see cref="SampleBytes"/>). Formats that look alike line
+/// by line are told apart by the weight of evidence over the whole sample; nothing recognisable gives
+/// <see cref="LogFormat.Raw"/> with confidence 0.
+/// </summary>
+public static class LogFormatDetector
+{
+    public const int SampleLines = 200;
+    public const int SampleBytes = 64 * 1024;
+
+    /// <summary>Reads a sample from the stream's current position (the stream is left part-read).</summary>
+    public static FormatGuess Detect(Stream stream) => Detect(Sample(stream, "stream"));
+
+    /// <summary>Scores decoded lines; empty ones are ignored.</summary>
+    public static FormatGuess Detect(IEnumerable<string> lines)
+    {
+        var sample = lines.Where(line => line.Trim().Length > 0).Take(SampleLines).ToList();
+        var scores = Enum.GetValues<LogFormat>().ToDictionary(f => f, f => LogReaders.Create(f).Score(sample));
+        // Ties go to the earlier format in the enum, with raw last among the real candidates.
+        var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key == LogFormat.Raw).ThenBy(s => s.Key).ToList();
+        var (best, runnerUp) = (ranked[0], ranked[1]);
+        if (best.Value == 0) return new FormatGuess(LogFormat.Raw, 0, runnerUp.Key == LogFormat.Raw ? best.Key : runnerUp.Key, scores);
+        var confidence = Math.Clamp(best.Value - runnerUp.Value / 2, 0, 1);
+        return new FormatGuess(best.Key, confidence, runnerUp.Key, scores);
+    }
+
+    internal static List<string> Sample(Stream stream, string file)
+    {
+        var sample = new List<string>();
+        long bytes = 0;
+        foreach (var line in LineSplitter.Lines(stream, file, bufferSize: 16 * 1024))
+        {
+            bytes += line.Content.Length + line.Ending.Length;
+            if (bytes > SampleBytes && sample.Count > 0) break;
+            if (!line.Content.IsEmpty) sample.Add(line.Text);
+            if (sample.Count == SampleLines) break;
+        }
+        return sample;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>A fresh reader for each format (readers keep per-log state).</summary>
+internal static class LogReaders
+{
+    public static LogReader Create(LogFormat format) => format switch
+    {
+        LogFormat.Manual => new ManualReader(),
+        LogFormat.Sscom => new SscomReader(),
+        LogFormat.SscomHex => new SscomHexReader(),
+        LogFormat.Timestamped => new TimestampedReader(),
+        LogFormat.Tio => new TioReader(),
+        LogFormat.Putty => new PuttyReader(),
+        LogFormat.Docklight => new DocklightReader(),
+        LogFormat.ModemManager => new ModemManagerReader(),
+        LogFormat.PySerial => new PySerialReader(),
+        LogFormat.PythonBytes => new PythonBytesReader(),
+        LogFormat.Raw => new RawReader(),
+        LogFormat.Trace => new TraceReader(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a known log format"),
+    };
+}

@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// ModemManager's debug log (<c>--debug</c>, often inside journal lines):
+/// <c>&lt;debug&gt; [1640639307.692391] [modem0/ttyUSB1/at] --&gt; 'AT+CSQ&lt;CR&gt;'</c> and <c>&lt;-- '&lt;CR&gt;&lt;LF&gt;OK&lt;CR&gt;&lt;LF&gt;'</c>.
+/// Times are epoch seconds; lines that are not AT traffic are skipped.
+/// </summary>
+internal sealed partial class ModemManagerReader : LogReader
+{
+    public override LogFormat Format => LogFormat.ModemManager;
+
+    protected override LineEvidence Classify(string line) =>
+        Traffic().IsMatch(line) ? LineEvidence.Match
+        : line.Contains("ModemManager", StringComparison.Ordinal) || line.Contains("<debug>", StringComparison.Ordinal) || line.Contains("<info>", StringComparison.Ordinal)
+            ? LineEvidence.Neutral : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
+
+    public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            var match = Traffic().Match(text);
+            if (!match.Success || !LogClock.TryParseEpoch(match.Groups["time"].ValueSpan, out var time)) continue;
+            var direction = match.Groups["arrow"].Value == "-->" ? LogDirection.ToModule : LogDirection.FromModule;
+            yield return Record(line, time, direction, line.Encode(ControlNames.Decode(match.Groups["data"].Value, out _)));
+        }
+    }
+
+    [GeneratedRegex(@"<debug>\s+\[(?<time>\d+(?:\.\d+)?)\]\s+(?:\S+\s+)?(?<arrow>-->|<--)\s+'(?<data>.*)'\s*$")]
+    private static partial Regex Traffic();
+}

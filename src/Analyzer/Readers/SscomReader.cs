@@ -1,0 +1,55 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// SSCOM in text mode. A received packet's text runs from its stamp over the following lines until the next
+/// stamp; sent text gets the CR LF that SSCOM appended (shown as a <c>□</c> line, which is skipped).
+/// </summary>
+/// <remarks>
+/// SSCOM starts every stamp on a new line, so the line end before a stamp cannot be told from data. It is
+/// kept, except between two received packets when the earlier one ends inside a line: the module's output
+/// then split across the two stamps (<c>+MQTTOP</c> / <c>EN: OK</c>) and the line end is SSCOM's own.
+/// The cost: a received line directly followed by another received stamp loses its line end in
+/// <see cref="LogRecord.Data"/>; the next packet begins with CR LF in the module's canonical output.
+/// </remarks>
+internal sealed class SscomReader : LogReader
+{
+    public override LogFormat Format => LogFormat.Sscom;
+
+    protected override bool IsOwn(string line)
+    {
+        if (SscomStamp.IsSentBox(line)) return true;
+        return SscomStamp.TryParse(line, out _, out _, out var dataStart) && !SscomHexReader.IsHex(line.AsSpan(dataStart));
+    }
+
+    public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
+    {
+        var clock = new LogClock();
+        var direction = LogDirection.Unknown;
+        DateTimeOffset? time = null;
+        (LogRecord Record, int EndingLength)? held = null; // the last received line, until we know whose its line end is
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            if (SscomStamp.TryParse(text, out var timeOfDay, out var next, out var dataStart))
+            {
+                if (held is var (record, endingLength))
+                {
+                    var splitLine = next == LogDirection.FromModule && record.Data.Length > endingLength;
+                    yield return splitLine ? record with { Data = record.Data[..^endingLength] } : record;
+                    held = null;
+                }
+                time = clock.At(timeOfDay);
+                direction = next;
+                if (direction == LogDirection.ToModule)
+                    yield return Record(line, time, direction, WithCrLf(line, dataStart));
+                else
+                    held = (Record(line, time, direction, [.. line.BytesFrom(dataStart), .. line.Ending.Span]), line.Ending.Length);
+                continue;
+            }
+            if (direction == LogDirection.ToModule && SscomStamp.IsSentBox(text)) continue;
+            if (held is var (previous, _)) yield return previous;
+            held = (Record(line, time, direction == LogDirection.ToModule ? LogDirection.Unknown : direction, line.BytesWithEnding()), line.Ending.Length);
+        }
+        if (held is var (last, _)) yield return last;
+    }
+}

@@ -1,0 +1,92 @@
+using Conformance.Analyzer.Readers;
+
+namespace Conformance.Analyzer.Tests.Readers;
+
+public class BadInputTests
+{
+    [Test]
+    public void An_empty_file_has_no_records()
+    {
+        var (source, records) = TempLog.Read([]);
+
+        Assert.That(records, Is.Empty);
+        Assert.That(source.Detection, Has.Property("Format").EqualTo(LogFormat.Raw).And.Property("Confidence").EqualTo(0));
+    }
+
+    [Test]
+    public void Binary_noise_reads_as_raw_with_low_confidence_and_loses_no_byte()
+    {
+        var noise = new byte[100_000];
+        new Random(5310).NextBytes(noise);
+
+        var (source, records) = TempLog.Read(noise);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Raw));
+        Assert.That(source.Detection.Confidence, Is.LessThan(0.3));
+        Assert.That(records.SelectMany(r => r.Data), Is.EqualTo(noise));
+    }
+
+    [Test]
+    public void Power_up_noise_before_traffic_is_kept_as_module_output()
+    {
+        var (source, records) = TempLog.Read([0, 0xFF, 0, (byte)'\r', (byte)'\n', .. "AT\r\n\r\nOK\r\n"u8]);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Raw));
+        Assert.That(records[0], Has.Property("Direction").EqualTo(LogDirection.FromModule).And.Property("Data").EqualTo(new byte[] { 0, 0xFF, 0, 13, 10 }));
+        Assert.That(records[1], Has.Property("Direction").EqualTo(LogDirection.ToModule).And.Property("Text").EqualTo("AT\r\n"));
+    }
+
+    [Test]
+    public void A_directory_is_refused_with_its_name()
+    {
+        using var log = new TempLog();
+
+        var error = Assert.Throws<LogReadException>(() => LogSource.Open([log.Directory]));
+        Assert.That(error.Message, Does.Contain(log.Directory).And.Contain("directory"));
+    }
+
+    [Test]
+    public void A_missing_file_is_refused_with_its_name()
+    {
+        using var log = new TempLog();
+        var path = Path.Combine(log.Directory, "nope.log");
+
+        var error = Assert.Throws<LogReadException>(() => LogSource.Open(path));
+        Assert.That(error, Has.Property("File").EqualTo(path).And.Message.Contains("no such file"));
+    }
+
+    [Test]
+    public void A_malformed_trace_record_names_file_line_and_column()
+    {
+        using var log = new TempLog();
+        var path = log.Write("run.trace", "# conformance-trace 1\n2024-01-02T10:00:00.000000Z > AT\\r\\n\n2024-01-02T10:00:00.030000Z ? OK\n");
+        var source = LogSource.Open(path);
+
+        var error = Assert.Throws<LogReadException>(() => source.Read().ToList());
+        Assert.That(error, Has.Property("Line").EqualTo(3));
+        Assert.That(error!.Message, Does.StartWith($"{path}:3:").And.Contain("column 29"));
+    }
+
+    [Test]
+    public void A_long_hex_payload_line_is_read_whole()
+    {
+        var payload = string.Concat(Enumerable.Repeat("7b2274656d70223a32337d", 2000));
+        var (source, records) = TempLog.Read($"[2024-01-02 10:00:00.000] AT+MQTTPUB=$dp,0,0,0,{payload.Length / 2},{payload}\n[2024-01-02 10:00:00.100] OK\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Timestamped));
+        Assert.That(records[0].Text, Does.EndWith(payload + "\r\n"));
+        Assert.That(records[1].Direction, Is.EqualTo(LogDirection.FromModule));
+    }
+
+    [Test]
+    public void Lone_cr_line_ends_and_a_truncated_last_line_still_give_every_record()
+    {
+        var (source, records) = TempLog.Read("[10:00:00.000] AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r[10:00:00.030] OK\r[10:00:02.000] +MQTTOP");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Tio));
+        Assert.That(records.Select(r => (r.Line, r.Direction, r.Text)), Is.EqualTo(new[]
+        {
+            (1L, LogDirection.ToModule, "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n"), (2L, LogDirection.FromModule, "OK\r\n"), (3L, LogDirection.FromModule, "+MQTTOP\r\n"),
+        }));
+    }
+}

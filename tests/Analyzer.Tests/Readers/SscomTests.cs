@@ -1,0 +1,72 @@
+using System.Text;
+using Conformance.Analyzer.Readers;
+
+namespace Conformance.Analyzer.Tests.Readers;
+
+public class SscomTests
+{
+    private static readonly DateTimeOffset BaseDay = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void A_line_split_across_two_received_stamps_is_joined()
+    {
+        var (_, records) = TempLog.Read("[10:00:00.000]收←◆\r\n+MQTTOP\r\n[10:00:00.004]收←◆EN: OK\r\n", LogFormat.Sscom);
+
+        Assert.That(string.Concat(records.Select(r => r.Text)), Is.EqualTo("\r\n+MQTTOPEN: OK\r\n"));
+        Assert.That(records[^1].Time, Is.EqualTo(BaseDay + new TimeSpan(0, 10, 0, 0, 4)));
+    }
+
+    [Test]
+    public void One_stamp_covers_every_line_up_to_the_next_stamp()
+    {
+        var (_, records) = TempLog.Read("[10:00:04.030]收←◆\r\nOK\r\n\r\n+MQTTSUBACK: 1,1,\"dev/gsm/u\"\r\n[10:00:05.000]发→◇AT\r\n□\r\n", LogFormat.Sscom);
+
+        var received = records.Where(r => r.Direction == LogDirection.FromModule).ToList();
+        Assert.That(received.Select(r => r.Line), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
+        Assert.That(received.Select(r => r.Time).Distinct(), Is.EqualTo(new[] { BaseDay + new TimeSpan(0, 10, 0, 4, 30) }));
+        Assert.That(string.Concat(received.Select(r => r.Text)), Is.EqualTo("\r\nOK\r\n\r\n+MQTTSUBACK: 1,1,\"dev/gsm/u\"\r\n"));
+        Assert.That(records[^1], Has.Property("Line").EqualTo(5).And.Property("Text").EqualTo("AT\r\n"));
+    }
+
+    [Test]
+    public void Stamps_that_cross_midnight_move_to_the_next_day()
+    {
+        var (_, records) = TempLog.Read("[23:59:59.900]发→◇AT\r\n□\r\n[00:00:00.100]收←◆\r\nOK\r\n", LogFormat.Sscom);
+
+        Assert.That(records[0].Time, Is.EqualTo(BaseDay + new TimeSpan(0, 23, 59, 59, 900)));
+        Assert.That(records[1].Time, Is.EqualTo(BaseDay.AddDays(1) + TimeSpan.FromMilliseconds(100)));
+        Assert.That(records[1].SinceStart, Is.EqualTo(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Test]
+    public void Gbk_and_utf8_lines_mixed_in_one_file_are_both_read()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding(936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var message = gbk.GetBytes("温度");
+        byte[] log =
+        [
+            .. gbk.GetBytes("[10:00:00.000]发→◇AT\r\n□\r\n[10:00:00.020]收←◆\r\n+MQTTPUBLISH: 0,0,0,0,t,4,"), .. message, .. "\r\n"u8,
+            .. Encoding.UTF8.GetBytes("[10:00:01.000]收←◆\r\n+MQTTPUBLISH: 0,0,0,0,t,6,温度\r\n"),
+        ];
+
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Sscom));
+        // The line end before the next received stamp is SSCOM's own, so the first message ends without it.
+        var publishes = records.Where(r => r.Data.AsSpan().IndexOf("+MQTTPUBLISH"u8) >= 0).ToList();
+        Assert.That(publishes[0].Data, Is.EqualTo("+MQTTPUBLISH: 0,0,0,0,t,4,"u8.ToArray().Concat(message)));
+        Assert.That(publishes[1].Text, Is.EqualTo("+MQTTPUBLISH: 0,0,0,0,t,6,温度\r\n"));
+        Assert.That(records[0], Has.Property("Direction").EqualTo(LogDirection.ToModule).And.Property("Text").EqualTo("AT\r\n"));
+    }
+
+    [Test]
+    public void Hex_mode_gives_the_exact_bytes()
+    {
+        var (source, records) = TempLog.Read("[22:00:41.748]收←◆00 FF 0D 0A 4F 4B 0D 0A \r\n[22:00:41.900]收←◆0D 0A 2B 4D \r\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.SscomHex));
+        Assert.That(records[0].Data, Is.EqualTo(new byte[] { 0, 0xFF, 13, 10, (byte)'O', (byte)'K', 13, 10 }));
+        Assert.That(records[1].Data, Is.EqualTo("\r\n+M"u8.ToArray()));
+    }
+}
