@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// One piece of traffic read from a captured log, whatever its format: where it is in the original file,
+/// when it happened as far as the log says, which way it went and its bytes.
+/// </summary>
+/// <param name="Line">1-based line of <paramref name="File"/> where the record starts.</param>
+/// <param name="File">The file the record came from (one of several when a log was rotated).</param>
+/// <param name="Time">Wall-clock time; for time-of-day stamps the date comes from a header or is <see cref="LogClock.BaseDate"/>.</param>
+/// <param name="SinceStart">Time since the first record: from relative stamps, or <paramref name="Time"/> minus the first time.</param>
+/// <param name="Data">The exact bytes as far as the format keeps them; line ends included (added as CR LF where the format drops them).</param>
+public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, TimeSpan? SinceStart, LogDirection Direction, byte[] Data)
+{
+    /// <summary>The data as text, decoded as UTF-8 (for display; <see cref="Data"/> is authoritative).</summary>
+    public string Text => Encoding.UTF8.GetString(Data);
+
+    public bool Equals(LogRecord? other) =>
+        other is not null && Line == other.Line && File == other.File && Time == other.Time &&
+        SinceStart == other.SinceStart && Direction == other.Direction && Data.AsSpan().SequenceEqual(other.Data);
+
+    public override int GetHashCode() => HashCode.Combine(Line, File, Time, Direction, Data.Length);
+}
