@@ -8,12 +8,13 @@ internal sealed class OffsetMap
 {
     private readonly Queue<(long Offset, Stamp Stamp)> _later = new();
     private (long Offset, Stamp Stamp) _current;
+    private bool _started;
 
     /// <summary>Notes that the bytes from <paramref name="offset"/> on came from the record at <paramref name="stamp"/>.</summary>
     public void Add(long offset, Stamp stamp)
     {
-        if (_later.Count == 0 && _current.Stamp.Line == 0) _current = (offset, stamp);
-        else _later.Enqueue((offset, stamp));
+        if (_started) _later.Enqueue((offset, stamp));
+        else (_current, _started) = ((offset, stamp), true);
     }
 
     /// <summary>Where the byte at <paramref name="offset"/> came from.</summary>
