@@ -1,0 +1,103 @@
+using System.Globalization;
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Statistics;
+using Conformance.Analyzer.Timeline;
+using Spectre.Console;
+
+namespace Conformance.Analyzer.Reports;
+
+/// <summary>
+/// Writes an <see cref="Analysis"/> for people: a coloured timeline, the diagnostics, the statistics and a summary.
+/// The console decides about colour; redirected output gets plain text.
+/// </summary>
+public static class ConsoleReport
+{
+    public static void Write(Analysis analysis, IAnsiConsole console)
+    {
+        WriteTimeline(analysis, console);
+        WriteDiagnostics(analysis.Diagnostics, console);
+        WriteStatistics(analysis.Statistics, console);
+        WriteSummary(analysis.Summary, analysis.Statistics, console);
+    }
+
+    private static void WriteTimeline(Analysis analysis, IAnsiConsole console)
+    {
+        console.Write(new Rule("Timeline").LeftJustified());
+        var entries = analysis.Exchanges.Select(e => (e.Line, Order: 0, Markup: Exchange(e)))
+            .Concat(analysis.Urcs.Select(u => (u.Line, Order: 1, Markup: Urc(u))))
+            .Concat(analysis.StateChanges.Select(s => (s.Line, Order: 2, Markup: State(s))))
+            .OrderBy(e => e.Line).ThenBy(e => e.Order);
+        foreach (var (line, _, markup) in entries) console.MarkupLine($"[grey]{line,6}[/]  {markup}");
+    }
+
+    private static string Exchange(Exchange exchange)
+    {
+        var final = exchange.Final switch
+        {
+            null => "[red]no final result[/]",
+            "OK" => "[green]OK[/]",
+            var other => $"[red]{Markup.Escape(other)}[/]",
+        };
+        var latency = exchange.LatencyMs is { } ms ? $" [grey]{Milliseconds(ms)}[/]" : "";
+        var information = exchange.Information.Count > 0 ? $" [grey]{Markup.Escape(string.Join(" | ", exchange.Information))}[/]" : "";
+        return $"[bold]→ {Markup.Escape(exchange.Command)}[/]{information}  {final}{latency}";
+    }
+
+    private static string Urc(UrcEvent urc)
+    {
+        var answers = urc.CommandLine is { } line ? $" [grey](answers line {line})[/]" : "";
+        return $"[cyan]← {Markup.Escape(urc.Text)}[/]{answers}";
+    }
+
+    private static string State(StateChange change) =>
+        $"[yellow]state {(int)change.To} {change.To}[/] [grey]after {Markup.Escape(change.Cause)}[/]";
+
+    private static void WriteDiagnostics(IReadOnlyList<Diagnostic> diagnostics, IAnsiConsole console)
+    {
+        console.Write(new Rule("Diagnostics").LeftJustified());
+        if (diagnostics.Count == 0)
+        {
+            console.MarkupLine("[green]none[/]");
+            return;
+        }
+        var table = new Table().AddColumns("line", "severity", "code", "message");
+        foreach (var d in diagnostics)
+            table.AddRow(d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Markup.Escape(d.Code), Markup.Escape(d.Message));
+        console.Write(table);
+    }
+
+    private static string Severity(Severity severity) => severity switch
+    {
+        Diagnostics.Severity.Error => "[red]error[/]",
+        Diagnostics.Severity.Warn => "[yellow]warn[/]",
+        _ => "[blue]note[/]",
+    };
+
+    private static void WriteStatistics(SessionStatistics statistics, IAnsiConsole console)
+    {
+        console.Write(new Rule("Response times").LeftJustified());
+        var commands = new Table().AddColumns("command", "count", "ok", "errors", "timeouts", "min", "median", "p95", "max");
+        foreach (var c in statistics.Commands)
+            commands.AddRow(Markup.Escape(c.Command), Count(c.Count), Count(c.Ok), Count(c.Errors), Count(c.Timeouts),
+                Milliseconds(c.MinMs), Milliseconds(c.MedianMs), Milliseconds(c.P95Ms), Milliseconds(c.MaxMs));
+        console.Write(commands);
+        var urcs = new Table().AddColumns("URC", "count");
+        foreach (var u in statistics.Urcs) urcs.AddRow(Markup.Escape(u.Name), Count(u.Count));
+        console.Write(urcs);
+    }
+
+    private static void WriteSummary(Summary summary, SessionStatistics statistics, IAnsiConsole console)
+    {
+        console.Write(new Rule("Summary").LeftJustified());
+        console.MarkupLine(
+            $"{summary.Commands} commands: [green]{summary.Ok} ok[/], [red]{summary.Errors} errors[/], [red]{summary.Unanswered} unanswered[/]; " +
+            $"{summary.Urcs} URCs; {summary.Reconnects} reconnection episodes; {statistics.Drops} drops; uptime {Milliseconds(statistics.UptimeMs)}; " +
+            $"{summary.Diagnostics} diagnostics");
+        if (summary.Omitted > 0)
+            console.MarkupLine($"[grey]{summary.Omitted} items beyond the storage limit are counted but not listed[/]");
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Milliseconds(double? ms) => ms is { } value ? $"{value.ToString("0.#", CultureInfo.InvariantCulture)} ms" : "-";
+}

@@ -1,0 +1,49 @@
+namespace Conformance.Analyzer.Statistics;
+
+/// <summary>Accumulates statistics over every exchange and URC of a log, however long, in bounded memory.</summary>
+public sealed class StatisticsBuilder
+{
+    private sealed class Row
+    {
+        public long Count, Ok, Errors, Timeouts;
+        public readonly LatencyDistribution Latency = new();
+    }
+
+    private readonly SortedDictionary<string, Row> _commands = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _urcs = new(StringComparer.Ordinal);
+    private double _uptimeMs;
+    private bool _timed;
+
+    /// <summary>How often a connection was lost without AT+MQTTDISC.</summary>
+    public long Drops { get; set; }
+
+    /// <summary>Counts one finished exchange; <paramref name="ok"/> null means no final result came.</summary>
+    public void AddExchange(string command, bool? ok, double? latencyMs)
+    {
+        if (!_commands.TryGetValue(command, out var row)) _commands[command] = row = new Row();
+        row.Count++;
+        switch (ok)
+        {
+            case true: row.Ok++; break;
+            case false: row.Errors++; break;
+            default: row.Timeouts++; break;
+        }
+        if (latencyMs is { } ms) row.Latency.Add(ms);
+    }
+
+    public void AddUrc(string name) => _urcs[name] = _urcs.GetValueOrDefault(name) + 1;
+
+    /// <summary>Adds a stretch of time connected.</summary>
+    public void AddUptime(TimeSpan connected)
+    {
+        _uptimeMs += connected.TotalMilliseconds;
+        _timed = true;
+    }
+
+    public SessionStatistics Build() => new(
+        [.. _commands.Select(c => new CommandStatistics(c.Key, c.Value.Count, c.Value.Ok, c.Value.Errors, c.Value.Timeouts,
+            c.Value.Latency.Min, c.Value.Latency.Median, c.Value.Latency.P95, c.Value.Latency.Max))],
+        [.. _urcs.Select(u => new UrcCount(u.Key, u.Value))],
+        _timed ? _uptimeMs : null,
+        Drops);
+}

@@ -1,0 +1,14 @@
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>How to analyse a log.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>Show MQTTCFG passwords (API keys) as sent instead of <c>***</c>.</summary>
+    public bool ShowSecrets { get; init; }
+
+    /// <summary>
+    /// How many items each list of the <see cref="Analysis"/> keeps in detail (the first ones of the log).
+    /// Counts and statistics always cover the whole log, so memory stays bounded on logs of any size.
+    /// </summary>
+    public int MaxStoredItems { get; init; } = 10_000;
+}

@@ -1,0 +1,17 @@
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>Keeps the first items up to a limit and counts the rest: the analysis of a huge log stays bounded.</summary>
+internal sealed class CappedList<T>(int capacity)
+{
+    private readonly List<T> _items = [];
+
+    public long Omitted { get; private set; }
+
+    public IReadOnlyList<T> Items => _items;
+
+    public void Add(T item)
+    {
+        if (_items.Count < capacity) _items.Add(item);
+        else Omitted++;
+    }
+}

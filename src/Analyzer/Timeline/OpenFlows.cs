@@ -1,0 +1,59 @@
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>
+/// The URCs the session waits for. Command outcomes are matched first in, first out (the command does not know
+/// its packet id); QoS 2 handshakes in progress are matched by packet id. Bounded: past the limit the oldest
+/// wait is given up and reported.
+/// </summary>
+internal sealed class OpenFlows(int limit)
+{
+    private readonly Dictionary<string, LinkedList<Awaited>> _byUrc = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Urc, int PacketId), Awaited> _byPacketId = [];
+
+    /// <summary>Waits for <paramref name="awaited"/>; returns a wait given up to stay within the limit.</summary>
+    public Awaited? Expect(Awaited awaited)
+    {
+        if (!_byUrc.TryGetValue(awaited.Urc, out var queue)) _byUrc[awaited.Urc] = queue = new LinkedList<Awaited>();
+        queue.AddLast(awaited);
+        if (queue.Count <= limit) return null;
+        var oldest = queue.First!.Value;
+        queue.RemoveFirst();
+        return oldest;
+    }
+
+    /// <summary>Waits for <paramref name="awaited"/> with <paramref name="packetId"/>; returns a wait it replaces or gives up.</summary>
+    public Awaited? Expect(Awaited awaited, int packetId)
+    {
+        Awaited? dropped = _byPacketId.Remove((awaited.Urc, packetId), out var replaced) ? replaced : null;
+        if (dropped is null && _byPacketId.Count >= limit)
+        {
+            var oldest = _byPacketId.MinBy(p => p.Value.Line);
+            _byPacketId.Remove(oldest.Key);
+            dropped = oldest.Value;
+        }
+        _byPacketId[(awaited.Urc, packetId)] = awaited;
+        return dropped;
+    }
+
+    /// <summary>The oldest wait for <paramref name="urc"/>, now satisfied; null when nothing waited for it.</summary>
+    public Awaited? Take(string urc)
+    {
+        if (!_byUrc.TryGetValue(urc, out var queue) || queue.Count == 0) return null;
+        var first = queue.First!.Value;
+        queue.RemoveFirst();
+        return first;
+    }
+
+    /// <summary>The wait for <paramref name="urc"/> with <paramref name="packetId"/>, now satisfied.</summary>
+    public Awaited? Take(string urc, int packetId) => _byPacketId.Remove((urc, packetId), out var awaited) ? awaited : null;
+
+    /// <summary>Takes the oldest of the waits for any of <paramref name="urcs"/> (an ACK timeout ends one of them).</summary>
+    public Awaited? TakeOldest(params string[] urcs)
+    {
+        var oldest = urcs.Select(u => _byUrc.GetValueOrDefault(u)?.First?.Value).Where(a => a is not null).MinBy(a => a!.Line);
+        return oldest is null ? null : Take(oldest.Urc);
+    }
+
+    /// <summary>Everything still waiting, in log order.</summary>
+    public IEnumerable<Awaited> Remaining => _byUrc.Values.SelectMany(q => q).Concat(_byPacketId.Values).OrderBy(a => a.Line);
+}

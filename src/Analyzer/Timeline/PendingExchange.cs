@@ -1,0 +1,20 @@
+using Conformance.Protocol.Commands;
+
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>The command waiting for its final result, and the information lines it got so far.</summary>
+internal sealed class PendingExchange(Stamp sent, string display, string line, AtCommand? command)
+{
+    /// <summary>Information lines kept per exchange; a runaway answer cannot grow memory.</summary>
+    public const int MaxInformation = 64;
+
+    public Stamp Sent { get; } = sent;
+    public string Display { get; } = display;
+    public string Key { get; } = CommandText.Key(line);
+    public string Name { get; } = command?.Name ?? CommandText.Name(line);
+    public AtCommand? Command { get; } = command;
+    public List<string> Information { get; } = [];
+
+    public Exchange Finish(string? final, double? latencyMs) =>
+        new(Sent.Line, Sent.Time, Display, final, latencyMs, Information);
+}

@@ -1,0 +1,120 @@
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Statistics;
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>
+/// The MQTT session as the traffic shows it: the <c>AT+MQTTSTAT</c> state, reconnection episodes, storms and
+/// time connected. The state is unknown (null) until the log shows one, so a log that starts mid-session
+/// raises no false order warnings.
+/// </summary>
+internal sealed class Session(
+    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, Action<Diagnostic> report)
+{
+    private const int StormEpisodes = 3;
+    private static readonly TimeSpan StormWindow = TimeSpan.FromMinutes(10);
+    private const long StormLines = 500;
+
+    private readonly Queue<Stamp> _recentEpisodes = new();
+    private bool _stormReported;
+    private Stamp? _connectedSince;
+    private Stamp _episodeStart;
+    private int _episodeTimeouts, _episodeAttempts;
+
+    public MqttState? State { get; private set; }
+
+    /// <summary>True while the module is losing or re-making its connection by itself.</summary>
+    public bool Reconnecting { get; private set; }
+
+    public long Episodes { get; private set; }
+
+    public void MoveTo(MqttState to, Stamp at, string cause)
+    {
+        if (State == to) return;
+        if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up) statistics.AddUptime(up);
+        _connectedSince = to == MqttState.Connected ? at : null;
+        changes.Add(new StateChange(at.Line, at.Time, State, to, cause));
+        State = to;
+    }
+
+    /// <summary>A ping timeout (<c>+MQTTTO: 5</c>) or a reconnection attempt (<c>+MQTTREC</c>).</summary>
+    public void Trouble(Stamp at, string cause, bool attempt)
+    {
+        if (!Reconnecting) Begin(at);
+        if (attempt)
+        {
+            _episodeAttempts++;
+            MoveTo(MqttState.Reconnecting, at, cause);
+        }
+        else _episodeTimeouts++;
+    }
+
+    /// <summary>The connection is back; ends an episode if one is running.</summary>
+    public void Connected(Stamp at, string cause)
+    {
+        if (Reconnecting) End(at, ReconnectionOutcome.Recovered);
+        MoveTo(MqttState.Connected, at, cause);
+    }
+
+    /// <summary><c>+MQTTDISC</c> nobody asked for: the module gave up, or dropped the connection without saying why.</summary>
+    public void Lost(Stamp at, string cause)
+    {
+        if (Reconnecting)
+        {
+            End(at, ReconnectionOutcome.GaveUp);
+            report(DiagnosticCodes.ConnectionLost.At(at.Line,
+                $"{cause} after {_episodeTimeouts} ping timeout(s) and {_episodeAttempts} reconnection attempt(s): the module gave up (manual §3.3.5); the host must open the connection again"));
+        }
+        else
+        {
+            statistics.Drops++;
+            report(DiagnosticCodes.ConnectionLost.At(at.Line, $"{cause} without AT+MQTTDISC: the connection dropped"));
+        }
+        MoveTo(MqttState.Disconnected, at, cause);
+    }
+
+    /// <summary>The log ended: closes the running episode and the time connected.</summary>
+    public void Finish(Stamp last)
+    {
+        if (Reconnecting) End(last, ReconnectionOutcome.Unfinished);
+        if (State == MqttState.Connected && _connectedSince is { } since && last.Clock - since.Clock is { } up) statistics.AddUptime(up);
+        _connectedSince = null;
+    }
+
+    private void Begin(Stamp at)
+    {
+        Reconnecting = true;
+        Episodes++;
+        statistics.Drops++;
+        _episodeStart = at;
+        _episodeTimeouts = _episodeAttempts = 0;
+        DetectStorm(at);
+    }
+
+    private void End(Stamp at, ReconnectionOutcome outcome)
+    {
+        Reconnecting = false;
+        reconnections.Add(new Reconnection(_episodeStart.Line, _episodeStart.Time, at.Line, _episodeTimeouts, _episodeAttempts,
+            outcome, at.MillisecondsSince(_episodeStart)));
+    }
+
+    private void DetectStorm(Stamp at)
+    {
+        _recentEpisodes.Enqueue(at);
+        while (_recentEpisodes.Count > 0 && !Close(_recentEpisodes.Peek(), at)) _recentEpisodes.Dequeue();
+        if (_recentEpisodes.Count < StormEpisodes)
+        {
+            _stormReported = false;
+            return;
+        }
+        if (_stormReported) return;
+        _stormReported = true;
+        var first = _recentEpisodes.Peek();
+        report(DiagnosticCodes.ReconnectionStorm.At(at.Line,
+            $"{_recentEpisodes.Count} reconnection episodes since line {first.Line}: the connection keeps dropping"));
+    }
+
+    private static bool Close(Stamp earlier, Stamp later) =>
+        later.Clock - earlier.Clock is { } span ? span <= StormWindow : later.Line - earlier.Line <= StormLines;
+}

@@ -1,0 +1,11 @@
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>Where something happened: its original log line and, when the log says, its time.</summary>
+/// <param name="Line">1-based line of the original log.</param>
+/// <param name="Time">Wall-clock time from the log.</param>
+/// <param name="Clock">Time since the start of the log; the base of every latency and duration.</param>
+internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock)
+{
+    /// <summary>Milliseconds from <paramref name="earlier"/> to this stamp; null when either has no time.</summary>
+    public double? MillisecondsSince(Stamp earlier) => Clock - earlier.Clock is { } span ? span.TotalMilliseconds : null;
+}

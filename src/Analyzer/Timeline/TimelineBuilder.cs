@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Text;
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Readers;
+using Conformance.Analyzer.Statistics;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Errors;
+using Conformance.Protocol.Framing;
+using Conformance.Protocol.Interpretation;
+using Conformance.Protocol.OneNet;
+using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>
+/// Builds the <see cref="Analysis"/> of a log, streaming: feed records one at a time with <see cref="Add"/>, then
+/// call <see cref="Complete"/>. Only open state (the pending command, awaited URCs, the session) and the first
+/// <see cref="AnalysisOptions.MaxStoredItems"/> items of each list are kept, so memory stays bounded.
+/// </summary>
+public sealed class TimelineBuilder
+{
+    private const int DefaultAckTimeout = 10;   // seconds, manual §1.9
+
+    private readonly AnalysisOptions _options;
+    private readonly AtTokenizer _tokenizer = new(new AtTokenizerOptions { CommandsKnown = true });
+    private readonly OffsetMap _offsets = new();
+    private readonly HostLines _host = new();
+    private readonly OpenFlows _flows;
+    private readonly Session _session;
+    private readonly Secrets _secrets;
+    private readonly StatisticsBuilder _statistics = new();
+    private readonly CappedList<Exchange> _exchanges;
+    private readonly CappedList<UrcEvent> _urcs;
+    private readonly CappedList<Diagnostic> _diagnostics;
+    private readonly CappedList<StateChange> _changes;
+    private readonly CappedList<Reconnection> _reconnections;
+    private readonly CappedList<PublishedDataPoints> _dataPoints;
+    private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
+
+    private PendingExchange? _pending;
+    private DateTimeOffset? _firstTime;
+    private Stamp _last;
+    private long _commands, _ok, _errors, _unanswered, _urcCount, _diagnosticCount;
+    private bool _unknownDirectionSeen, _noiseSeen, _completed;
+    private int? _keepAlive;
+    private int _ackTimeout = DefaultAckTimeout;
+    private bool _ackTimeoutSet;
+
+    public TimelineBuilder(AnalysisOptions? options = null)
+    {
+        _options = options ?? new AnalysisOptions();
+        if (_options.MaxStoredItems < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxStoredItems, "MaxStoredItems must be at least 1");
+        var cap = _options.MaxStoredItems;
+        (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
+        _flows = new OpenFlows(cap);
+        _secrets = new Secrets(_options.ShowSecrets);
+        _session = new Session(_changes, _reconnections, _statistics, Report);
+    }
+
+    /// <summary>Analyses a whole log.</summary>
+    public static Analysis Analyze(IEnumerable<LogRecord> records, AnalysisOptions? options = null)
+    {
+        var builder = new TimelineBuilder(options);
+        foreach (var record in records) builder.Add(record);
+        return builder.Complete();
+    }
+
+    /// <summary>Takes the next record of the log.</summary>
+    public void Add(LogRecord record)
+    {
+        if (_completed) throw new InvalidOperationException("Complete() was called: the analysis is finished");
+        _firstTime ??= record.Time;
+        var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
+        _last = stamp;
+        if (record.Direction == LogDirection.ToModule)
+        {
+            foreach (var (line, sent) in _host.Add(record.Data, stamp)) Send(line, sent);
+            return;
+        }
+        if (record.Direction == LogDirection.Unknown && !_unknownDirectionSeen)
+        {
+            _unknownDirectionSeen = true;
+            Report(DiagnosticCodes.UnknownDirection.At(record.Line, "the log does not say which way this record went; read as module output"));
+        }
+        _offsets.Add(_tokenizer.Position, stamp);
+        ReadOnlySpan<byte> input = record.Data;
+        while (_tokenizer.TryRead(ref input, out var frame)) Handle(frame);
+    }
+
+    /// <summary>Ends the log: what is still open becomes a diagnostic, and the analysis is returned.</summary>
+    public Analysis Complete()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            ReadOnlySpan<byte> rest = default;
+            while (_tokenizer.TryRead(ref rest, out var frame, isFinalBlock: true)) Handle(frame);
+            if (_host.Flush() is var (line, sent)) Send(line, sent);
+            if (_pending is { } pending) Unanswered(pending, "the log ended first");
+            foreach (var awaited in _flows.Remaining) Missing(awaited, "before the log ended");
+            _session.Finish(_last);
+        }
+        var omitted = _exchanges.Omitted + _urcs.Omitted + _diagnostics.Omitted + _changes.Omitted + _reconnections.Omitted + _dataPoints.Omitted;
+        return new Analysis(
+            new Summary(_commands, _ok, _errors, _unanswered, _urcCount, _session.Episodes, _diagnosticCount, omitted),
+            _exchanges.Items, _urcs.Items, _diagnostics.Items, _changes.Items, _reconnections.Items, _dataPoints.Items,
+            _statistics.Build());
+    }
+
+    private void Send(string line, Stamp at)
+    {
+        if (_pending is { } old) Unanswered(old, $"the next command was sent at line {at.Line} first");
+        _commands++;
+        var parsed = AtCommandParser.Parse(line);
+        var display = _secrets.Command(line, parsed.Value);
+        _pending = new PendingExchange(at, display, line, parsed.Value);
+        _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
+
+        var payloadReported = CheckPayload(line, at);
+        if (parsed.Value is not { } command)
+        {
+            if (!payloadReported)
+                Report(DiagnosticCodes.UnreadableLine.At(at.Line,
+                    $"{display}: {_secrets.Scrub(parsed.Error ?? "unreadable")}{Position(parsed.ErrorPosition)}"));
+            return;
+        }
+        Deviations(parsed.Deviations, at);
+        CheckOrder(command, display, at);
+    }
+
+    private void Handle(in AtFrame frame)
+    {
+        var at = _offsets.At(frame.Offset);
+        switch (frame.Kind)
+        {
+            case FrameKind.Final: Final(frame, at); break;
+            case FrameKind.Info: Information(frame, at); break;
+            case FrameKind.Urc: Unsolicited(frame, at); break;
+            case FrameKind.Overflow:
+                Report(DiagnosticCodes.LineTooLong.At(at.Line,
+                    $"a line of {frame.Length} bytes starting '{Text(frame.Text)}' is longer than the frame limit; skipped"));
+                break;
+            case FrameKind.Noise when !_noiseSeen:
+                _noiseSeen = true;
+                Report(DiagnosticCodes.Noise.At(at.Line, $"{frame.Length} byte(s) that form no line (first 0x{frame.Text[0]:X2}); reported once"));
+                break;
+        }
+        if (frame.IsTruncated)
+            Report(DiagnosticCodes.Truncated.At(at.Line, $"the log ends inside '{Text(frame.Text)}'"));
+    }
+
+    private void Final(in AtFrame frame, Stamp at)
+    {
+        var text = Text(frame.Text);
+        var meaning = FrameInterpreter.Interpret(frame);
+        Deviations(meaning.Deviations, at);
+        if (_pending is not { } pending)
+        {
+            Report(DiagnosticCodes.FinalWithoutCommand.At(at.Line, $"{text} arrived while no command was waiting"));
+            return;
+        }
+        _pending = null;
+        var latency = at.MillisecondsSince(pending.Sent);
+        var ok = frame.Result == FinalResultCode.Ok;
+        _exchanges.Add(pending.Finish(text, latency));
+        _statistics.AddExchange(pending.Key, ok, latency);
+        if (ok)
+        {
+            _ok++;
+            Accepted(pending, at);
+            return;
+        }
+        _errors++;
+        if (meaning.Value is FinalResult { Error: { } error })
+            Report(DiagnosticCodes.CmeError.At(at.Line,
+                $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})"));
+        else
+            Report((frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError)
+                .At(at.Line, $"{pending.Display} failed: {text}"));
+    }
+
+    /// <summary>The command got OK: what it starts waiting for, and how it moves the session.</summary>
+    private void Accepted(PendingExchange pending, Stamp at)
+    {
+        var cause = $"{pending.Key.TrimEnd('=')} OK";
+        switch (pending.Command)
+        {
+            case MqttCfg: _session.MoveTo(MqttState.Initialised, at, cause); break;
+            case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, cause); break;
+            case MqttOpen:
+                if (!_session.Reconnecting) _session.MoveTo(MqttState.Connecting, at, cause);
+                Expect(pending, "+MQTTOPEN");
+                break;
+            case MqttSub: Expect(pending, "+MQTTSUBACK"); break;
+            case MqttUnsub: Expect(pending, "+MQTTUNSUBACK"); break;
+            case MqttPub { Qos: 1 }: Expect(pending, "+MQTTPUBACK"); break;
+            case MqttPub { Qos: 2 }: Expect(pending, "+MQTTPUBREC"); break;
+            case MqttDisc: Expect(pending, "+MQTTDISC"); break;
+        }
+    }
+
+    private void Expect(PendingExchange pending, string urc)
+    {
+        if (_flows.Expect(new Awaited(pending.Sent.Line, urc, pending.Display)) is { } dropped) Missing(dropped, "while too many were open");
+    }
+
+    private void Information(in AtFrame frame, Stamp at)
+    {
+        var text = _secrets.Scrub(Text(frame.Text));
+        if (_pending is not { } pending) return;
+        if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
+        {
+            Report(DiagnosticCodes.EchoMismatch.At(at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}"));
+            return;
+        }
+        if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
+        if (pending.Command is null or UnknownCommand) return;
+        var meaning = FrameInterpreter.Interpret(frame, pending.Name);
+        Understood(meaning, text, at);
+        if (meaning.Value is MqttStatus status)
+        {
+            if (status.State == MqttState.Connected) _session.Connected(at, text);
+            else _session.MoveTo(status.State, at, text);
+        }
+    }
+
+    private void Unsolicited(in AtFrame frame, Stamp at)
+    {
+        var text = _secrets.Scrub(Text(frame.Text));
+        var name = frame.Text.StartsWith("+"u8) ? Text(LineClassifier.NameOf(frame.Text)) : "(other)";
+        _urcCount++;
+        _statistics.AddUrc(name);
+        var meaning = FrameInterpreter.Interpret(frame);
+        Understood(meaning, text, at);
+        var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
+    }
+
+    /// <summary>Matches a URC with what waits for it and moves the session; returns the line it answers and its packet id.</summary>
+    private (long? Answers, int? PacketId) Correlate(Urc urc, string text, Stamp at)
+    {
+        switch (urc)
+        {
+            case MqttOpenResult open:
+                var reconnecting = _session.Reconnecting;
+                var opened = _flows.Take("+MQTTOPEN");
+                if (open.Ok) _session.Connected(at, text);
+                else
+                {
+                    Report(DiagnosticCodes.OpenFailed.At(at.Line, $"{text}{After(opened)}: the connection could not be made (manual §1.2)"));
+                    _session.MoveTo(MqttState.Disconnected, at, text);
+                }
+                return (opened is null && !reconnecting ? Unexpected(text, "AT+MQTTOPEN", at) : opened?.Line, null);
+            case SubAck ack:
+                var subscribe = _flows.Take("+MQTTSUBACK");
+                if (!ack.Granted) Report(DiagnosticCodes.SubscribeRefused.At(at.Line, $"{text}{After(subscribe)}: the server refused the subscription"));
+                return (subscribe?.Line ?? Unexpected(text, "AT+MQTTSUB", at), ack.PacketId);
+            case UnsubAck ack:
+                return (_flows.Take("+MQTTUNSUBACK")?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
+            case PubAck ack:
+                return (_flows.Take("+MQTTPUBACK")?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
+            case PubRec rec:
+                var publish = _flows.Take("+MQTTPUBREC");
+                if (publish is null) return (Unexpected(text, "QoS 2 AT+MQTTPUB", at), rec.PacketId);
+                Handshake(new Awaited(at.Line, "+MQTTPUBCOMP", $"{text} (packet {rec.PacketId} of {publish.After})", true), rec.PacketId);
+                return (publish.Line, rec.PacketId);
+            case PubComp comp:
+                return (_flows.Take("+MQTTPUBCOMP", comp.PacketId)?.Line ?? Unexpected(text, $"+MQTTPUBREC of packet {comp.PacketId}", at), comp.PacketId);
+            case MqttPublish incoming:
+                if (incoming.Qos == 2)
+                    Handshake(new Awaited(at.Line, "+MQTTPUBREL", $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
+                return (null, incoming.PacketId);
+            case PubRel rel:
+                return (_flows.Take("+MQTTPUBREL", rel.PacketId)?.Line ?? Unexpected(text, $"QoS 2 +MQTTPUBLISH of packet {rel.PacketId}", at), rel.PacketId);
+            case MqttTimeout { Type: MqttTimeoutType.Ping }:
+                _session.Trouble(at, text, attempt: false);
+                return (null, null);
+            case MqttTimeout timeout:
+                var late = _flows.TakeOldest(Awaiting(timeout.Type));
+                Report(DiagnosticCodes.AckTimeout.At(at.Line, $"{text}: no {timeout.Type.ToString().ToLowerInvariant()} ACK from the server in time{After(late)} (manual §1.9)"));
+                return (late?.Line, null);
+            case MqttReconnect:
+                _session.Trouble(at, text, attempt: true);
+                return (null, null);
+            case MqttDisconnected:
+                var requested = _flows.Take("+MQTTDISC");
+                if (requested is null) _session.Lost(at, text);
+                else _session.MoveTo(MqttState.Disconnected, at, text);
+                return (requested?.Line, null);
+            default:
+                return (null, null);
+        }
+    }
+
+    private static string[] Awaiting(MqttTimeoutType type) => type switch
+    {
+        MqttTimeoutType.Connect => ["+MQTTOPEN"],
+        MqttTimeoutType.Publish => ["+MQTTPUBACK", "+MQTTPUBREC"],
+        MqttTimeoutType.Subscribe => ["+MQTTSUBACK"],
+        MqttTimeoutType.Unsubscribe => ["+MQTTUNSUBACK"],
+        _ => [],
+    };
+
+    private void Handshake(Awaited awaited, int packetId)
+    {
+        if (_flows.Expect(awaited, packetId) is { } dropped) Missing(dropped, $"before packet id {packetId} was used again");
+    }
+
+    private static string After(Awaited? awaited) => awaited is null ? "" : $" for {awaited.After} (line {awaited.Line})";
+
+    private long? Unexpected(string text, string what, Stamp at)
+    {
+        Report(DiagnosticCodes.UnexpectedUrc.At(at.Line, $"{text} answers nothing: no {what} was waiting for it"));
+        return null;
+    }
+
+    private void Missing(Awaited awaited, string when) =>
+        Report((awaited.IsHandshake ? DiagnosticCodes.HandshakeOpen : DiagnosticCodes.UrcMissing)
+            .At(awaited.Line, $"{awaited.Urc} never came for {awaited.After} {when}"));
+
+    private void Unanswered(PendingExchange pending, string why)
+    {
+        _pending = null;
+        _unanswered++;
+        _exchanges.Add(pending.Finish(null, null));
+        _statistics.AddExchange(pending.Key, null, null);
+        Report(DiagnosticCodes.NoFinalResult.At(pending.Sent.Line, $"{pending.Display} got no final result: {why}"));
+    }
+
+    /// <summary>Order rules of the manual: CFG before OPEN before the rest, one CFG per DEL, keepAlive above the ACK timeout.</summary>
+    private void CheckOrder(AtCommand command, string display, Stamp at)
+    {
+        var state = _session.State;
+        switch (command)
+        {
+            case MqttCfg cfg:
+                if (state is not null and not MqttState.NotInitialised)
+                    Report(DiagnosticCodes.CfgWithoutDel.At(at.Line, $"AT+MQTTCFG again in state {Describe(state)} without AT+MQTTDEL first (manual §1.1)"));
+                _keepAlive = cfg.KeepAlive;
+                CheckKeepAlive(at);
+                break;
+            case MqttTo to:
+                _ackTimeout = to.TimeoutSeconds;
+                _ackTimeoutSet = true;
+                if (_keepAlive is not null) CheckKeepAlive(at);
+                break;
+            case MqttOpen when state is MqttState.NotInitialised:
+                Report(DiagnosticCodes.OutOfOrder.At(at.Line, "AT+MQTTOPEN before AT+MQTTCFG: no client instance exists (manual §1.2)"));
+                break;
+            case MqttOpen when state is MqttState.Connected:
+                Report(DiagnosticCodes.OutOfOrder.At(at.Line, "AT+MQTTOPEN while already connected"));
+                break;
+            case MqttSub or MqttUnsub or MqttPub or MqttPing when state is not null and not MqttState.Connected:
+                Report(DiagnosticCodes.OutOfOrder.At(at.Line, $"{CommandText.Key(display).TrimEnd('=')} in state {Describe(state)}: it needs +MQTTOPEN: OK first"));
+                break;
+        }
+    }
+
+    private void CheckKeepAlive(Stamp at)
+    {
+        if (_keepAlive is not { } keepAlive || keepAlive >= _ackTimeout) return;
+        var source = _ackTimeoutSet ? "the AT+MQTTTO timeout" : "the default AT+MQTTTO timeout";
+        Report(DiagnosticCodes.KeepAliveBelowTimeout.At(at.Line,
+            $"keepAlive {keepAlive} s is smaller than {source} of {_ackTimeout} s: a lost connection can go undetected by PINGREQ (manual §1.1)"));
+    }
+
+    /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>
+    private bool CheckPayload(string line, Stamp at)
+    {
+        const string Prefix = "AT+MQTTPUB=";
+        if (!line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return false;
+        var fields = AtFieldReader.Split(line[Prefix.Length..], Prefix.Length, 6, out var error);
+        if (error is not null || fields.Count < 6
+            || !int.TryParse(fields[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0) return false;
+
+        var hex = DpHex.Parse(fields[5].Value.Trim());
+        if (hex.Value is not { } bytes)
+        {
+            Report(DiagnosticCodes.DpBadHex.At(at.Line, $"the hex message of AT+MQTTPUB (message_len {length}): {hex.Error}"));
+            return true;
+        }
+        var reported = false;
+        if (bytes.Length != length)
+        {
+            Report(DiagnosticCodes.MessageLengthMismatch.At(at.Line, $"message_len is {length}, but the hex message encodes {bytes.Length} bytes (manual §1.5)"));
+            reported = true;
+        }
+        if (fields[0].Value != "$dp") return reported;
+        var payload = DpDecoder.Decode(bytes);
+        if (payload.Value is { } dp) _dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
+        else
+        {
+            Report(DiagnosticCodes.DpMalformed.At(at.Line, $"$dp payload: {payload.Error}"));
+            reported = true;
+        }
+        return reported;
+    }
+
+    private void Understood(Interpretation meaning, string text, Stamp at)
+    {
+        Deviations(meaning.Deviations, at);
+        if (meaning.Error is { } error)
+            Report(DiagnosticCodes.UnreadableLine.At(at.Line, $"'{text}': {_secrets.Scrub(error)}{Position(meaning.ErrorPosition)}"));
+    }
+
+    private void Deviations(IReadOnlyList<Deviation> deviations, Stamp at)
+    {
+        foreach (var deviation in deviations)
+        {
+            if (_deviationsSeen.Add(deviation.Code))
+                Report(DiagnosticCodes.Deviation.At(at.Line, $"{deviation.Code} (manual §{deviation.Section}): {_secrets.Scrub(deviation.Message)}; reported once"));
+        }
+    }
+
+    private void Report(Diagnostic diagnostic)
+    {
+        _diagnosticCount++;
+        _diagnostics.Add(diagnostic);
+    }
+
+    private static string Position(int position) => position >= 0 ? $" (at character {position + 1})" : "";
+
+    private static string Describe(MqttState? state) => state is { } s ? $"{(int)s} ({s})" : "unknown";
+
+    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+}

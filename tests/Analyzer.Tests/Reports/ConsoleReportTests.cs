@@ -1,0 +1,43 @@
+using Conformance.Analyzer.Reports;
+using Conformance.Analyzer.Timeline;
+using Spectre.Console;
+
+namespace Conformance.Analyzer.Tests.Reports;
+
+public class ConsoleReportTests
+{
+    private static string Render(Analysis analysis)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        ConsoleReport.Write(analysis, console);
+        return writer.ToString();
+    }
+
+    [Test]
+    public void Redirected_output_is_plain_text_with_timeline_diagnostics_and_summary()
+    {
+        var text = Render(TimelineBuilder.Analyze(Sessions.Chapter4().Records));
+
+        Assert.That(text, Does.Not.Contain("\u001b["), "no escape codes without a terminal");
+        Assert.That(text, Does.Contain("→ AT+MQTTSUB=\"dev/gsm/u\",2"));
+        Assert.That(text, Does.Contain("← +MQTTSUBACK: 5,2 (answers line"));
+        Assert.That(text, Does.Contain("state 5 Connected after +MQTTOPEN: OK"));
+        Assert.That(text, Does.Contain("cme-error"));
+        Assert.That(text, Does.Contain("17 commands: 16 ok, 1 errors, 0 unanswered"));
+    }
+
+    [Test]
+    public void Markup_characters_in_the_log_are_shown_as_written()
+    {
+        var text = Render(TimelineBuilder.Analyze(new Log().Exchange("AT+MQTTPUB=\"a[b]\",0,0,0,0,\"[red]\"", "\r\nOK\r\n").Records));
+
+        Assert.That(text, Does.Contain("\"[red]\""));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Conformance.Analyzer.Reports;
+using Conformance.Analyzer.Timeline;
+
+namespace Conformance.Analyzer.Tests.Reports;
+
+public class JsonReportTests
+{
+    [Test]
+    public void The_documented_fields_read_back()
+    {
+        var analysis = TimelineBuilder.Analyze(Sessions.Chapter4().Records);
+        using var stream = new MemoryStream();
+        JsonReport.Write(analysis, stream);
+
+        using var json = JsonDocument.Parse(stream.ToArray());
+        var root = json.RootElement;
+        var summary = root.GetProperty("summary");
+        Assert.That(summary.GetProperty("commands").GetInt64(), Is.EqualTo(17));
+        Assert.That(summary.GetProperty("ok").GetInt64(), Is.EqualTo(16));
+        Assert.That(summary.GetProperty("errors").GetInt64(), Is.EqualTo(1));
+        Assert.That(summary.GetProperty("unanswered").GetInt64(), Is.Zero);
+        Assert.That(summary.GetProperty("urcs").GetInt64(), Is.EqualTo(analysis.Urcs.Count));
+        Assert.That(summary.GetProperty("reconnects").GetInt64(), Is.Zero);
+
+        var first = root.GetProperty("exchanges")[0];
+        Assert.That((first.GetProperty("line").GetInt64(), first.GetProperty("command").GetString(), first.GetProperty("final").GetString()),
+            Is.EqualTo((1L, "AT", "OK")));
+        Assert.That(first.GetProperty("latencyMs").GetDouble(), Is.EqualTo(12));
+        Assert.That(root.GetProperty("urcs")[0].GetProperty("name").GetString(), Is.EqualTo("+MQTTOPEN"));
+
+        var error = root.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "cme-error");
+        Assert.That(error.GetProperty("severity").GetString(), Is.EqualTo("warn"));
+        Assert.That(error.GetProperty("line").GetInt64(), Is.EqualTo(analysis.Exchanges[^2].Line + 1));
+        Assert.That(error.GetProperty("message").GetString(), Does.Contain("operation not allowed"));
+    }
+
+    [Test]
+    public void Unknown_latency_is_null()
+    {
+        var text = JsonReport.Write(TimelineBuilder.Analyze(Sessions.Chapter4(timed: false).Records));
+
+        using var json = JsonDocument.Parse(text);
+        Assert.That(json.RootElement.GetProperty("exchanges").EnumerateArray().Select(e => e.GetProperty("latencyMs").ValueKind),
+            Is.All.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public void The_analysis_round_trips()
+    {
+        var analysis = TimelineBuilder.Analyze(Sessions.Reconnection().Records);
+
+        var back = JsonSerializer.Deserialize<Analysis>(JsonReport.Write(analysis), JsonReport.Options)!;
+
+        Assert.That(back.Summary, Is.EqualTo(analysis.Summary));
+        Assert.That(back.Reconnections, Is.EqualTo(analysis.Reconnections));
+        Assert.That(back.Diagnostics, Is.EqualTo(analysis.Diagnostics));
+        Assert.That(back.StateChanges, Is.EqualTo(analysis.StateChanges));
+    }
+}
