@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using Conformance.Emulator.Hosting;
+using Conformance.Emulator.Modem;
+using Conformance.Emulator.Tests.Support;
+using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Emulator.Tests.Modem;
+
+/// <summary>MQTT through AT against a real broker: publishes reach a plain subscriber and back, with the QoS handshakes' URCs.</summary>
+public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
+{
+    private EmulatorHost _emulator = null!;
+    private AtTerminal _host = null!;
+    private Peer _peer = null!;
+
+    private async Task StartAsync(Dialect dialect)
+    {
+        // The manual's OneNET address, mapped onto the test broker.
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect }, new DnsEndPoint("127.0.0.1", BrokerPort));
+        _host = new AtTerminal(_emulator.OpenStream());
+        _peer = await Peer.ConnectAsync(BrokerPort);
+        var id = "dev" + Guid.NewGuid().ToString("N")[..8];
+        await _host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"{id}\",120,\"165920\",\"key\",1", "OK");
+        await _host.ExpectAsync("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK");
+        await _host.ExpectLinesAsync(dialect == Dialect.Manual ? "+MQTTOPEN: OK" : "+MQTTOPEN:OK");
+        await _host.ExpectAsync("AT+MQTTSTAT?", dialect == Dialect.Manual ? "+MQTTSTAT: 5" : "+MQTTSTAT:5", "OK");
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _host.DisposeAsync();
+        await _peer.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public async Task A_publish_through_AT_reaches_a_subscriber(int qos)
+    {
+        await StartAsync(Dialect.Manual);
+        var topic = NewTopic();
+        await _peer.SubscribeAsync(topic);
+
+        await _host.ExpectAsync($"AT+MQTTPUB=\"{topic}\",{qos},0,0,0,\"update message\"", "OK");
+
+        var received = await _peer.Received.NextAsync();
+        Assert.That(Encoding.UTF8.GetString(Peer.PayloadOf(received)), Is.EqualTo("update message"));
+        Assert.That((int)received.QualityOfServiceLevel, Is.EqualTo(qos));
+        if (qos == 1)
+        {
+            var ack = ParseUrc(await _host.NextLineAsync());
+            Assert.That(ack, Is.TypeOf<PubAck>().And.Property("Flag").EqualTo(1));
+            Assert.That(((PubAck)ack).PacketId, Is.GreaterThan(0));
+        }
+        if (qos == 2)
+        {
+            var rec = (PubRec)ParseUrc(await _host.NextLineAsync());
+            var comp = (PubComp)ParseUrc(await _host.NextLineAsync());
+            Assert.That(rec.PacketId, Is.GreaterThan(0));
+            Assert.That(comp.PacketId, Is.EqualTo(rec.PacketId));
+        }
+        await _host.ExpectAsync("AT", "OK");
+    }
+
+    [Test]
+    public async Task A_subscribed_publish_arrives_as_MQTTPUBLISH_then_PUBREL()
+    {
+        await StartAsync(Dialect.Manual);
+        var topic = NewTopic();
+        await _host.ExpectAsync($"AT+MQTTSUB=\"{topic}\",2", "OK");
+        var subAck = (SubAck)ParseUrc(await _host.NextLineAsync());
+        Assert.That((subAck.Code, subAck.Topic), Is.EqualTo((2, topic)));
+        await _host.ExpectAsync("AT+MQTTSUB?", "+MQTTSUB:", topic, "OK");
+
+        await _peer.PublishAsync(topic, Encoding.UTF8.GetBytes("on,\"1\""), 2);
+
+        var header = await _host.NextLineAsync();
+        Assert.That(header, Does.Match($"^\\+MQTTPUBLISH: 0,2,0,[1-9][0-9]*,\"{topic}\",6$"));
+        await _host.ExpectLinesAsync("on,\"1\"");
+        var packetId = header.Split(',')[3];
+        await _host.ExpectLinesAsync($"+MQTTPUBREL: 0,{packetId}");
+    }
+
+    [Test]
+    public async Task Field_dialect_puts_the_message_inline_and_the_topic_bare()
+    {
+        await StartAsync(Dialect.Field);
+        var topic = NewTopic();
+        await _host.ExpectAsync($"AT+MQTTSUB={topic},1", "OK");
+        Assert.That(await _host.NextLineAsync(), Does.Match($"^\\+MQTTSUBACK:[0-9]+,1,{topic}$"));
+
+        await _peer.PublishAsync(topic, Encoding.UTF8.GetBytes("~zz"), 1);
+        Assert.That(await _host.NextLineAsync(), Does.Match($"^\\+MQTTPUBLISH:0,1,0,[0-9]+,{topic},3,~zz$"));
+
+        await _host.ExpectAsync($"AT+MQTTUNSUB={topic}", "OK");
+        Assert.That(await _host.NextLineAsync(), Does.Match($"^\\+MQTTUNSUBACK:[0-9]+,{topic}$"));
+        await _host.ExpectAsync("AT+MQTTSUB?", "+MQTTSUB:", "OK");
+    }
+
+    [Test]
+    public async Task Own_publish_on_a_subscribed_topic_comes_back_with_both_handshakes()
+    {
+        await StartAsync(Dialect.Manual);
+        var topic = NewTopic();
+        await _host.ExpectAsync($"AT+MQTTSUB=\"{topic}\",2,0", "OK");
+        await _host.NextLineAsync();
+
+        await _host.ExpectAsync($"AT+MQTTPUB=\"{topic}\",2,0,0,0,\"update message\"", "OK");
+
+        var urcs = new List<string>();
+        for (var i = 0; i < 5; i++) urcs.Add(await _host.NextLineAsync());
+        Assert.That(urcs, Has.Some.StartsWith("+MQTTPUBREC: 0,"));
+        Assert.That(urcs, Has.Some.StartsWith("+MQTTPUBCOMP: 0,"));
+        Assert.That(urcs, Has.Some.StartsWith("+MQTTPUBREL: 0,"));
+        Assert.That(urcs, Does.Contain("update message"));
+        Assert.That(urcs.FindIndex(u => u.StartsWith("+MQTTPUBREC", StringComparison.Ordinal)),
+            Is.LessThan(urcs.FindIndex(u => u.StartsWith("+MQTTPUBCOMP", StringComparison.Ordinal))));
+    }
+
+    [Test]
+    public async Task Disconnect_reports_MQTTDISC_and_allows_delete_and_a_new_instance()
+    {
+        await StartAsync(Dialect.Manual);
+        await _host.ExpectAsync("AT+MQTTDISC", "OK");
+        await _host.ExpectLinesAsync("+MQTTDISC: OK");
+        await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 2", "OK");
+        await _host.ExpectAsync("AT+MQTTDEL", "OK");
+        await _host.ExpectAsync("AT+MQTTCFG=\"127.0.0.1\",1883,\"again\",60,\"u\",\"p\",1", "OK");
+    }
+
+    private static Urc ParseUrc(string line) => UrcParser.Parse(line).Unwrap();
+}
