@@ -11,7 +11,7 @@ public sealed class EmulatorFaults(FaultProxy? proxy = null)
 {
     // The broker's answers the module waits for with an AT+MQTTTO timer.
     private static readonly MqttPacketType[] Acks =
-        [MqttPacketType.PubAck, MqttPacketType.PubRec, MqttPacketType.PubComp, MqttPacketType.SubAck, MqttPacketType.UnsubAck];
+        [MqttPacketType.ConnAck, MqttPacketType.PubAck, MqttPacketType.PubRec, MqttPacketType.PubComp, MqttPacketType.SubAck, MqttPacketType.UnsubAck];
 
     private volatile bool _uplinkBusy;
     private bool _acksDelayed;
@@ -37,7 +37,7 @@ public sealed class EmulatorFaults(FaultProxy? proxy = null)
         set => Proxy.SwallowPingResp = value;
     }
 
-    /// <summary>True while PUBACK, PUBREC, PUBCOMP, SUBACK and UNSUBACK are held back (see <see cref="DelayAcks"/>).</summary>
+    /// <summary>True while CONNACK, PUBACK, PUBREC, PUBCOMP, SUBACK and UNSUBACK are held back (see <see cref="DelayAcks"/>).</summary>
     public bool AcksDelayed => _acksDelayed;
 
     /// <summary>Holds the broker's ACKs back, so they arrive after the module's ACK timeout, until <see cref="ReleaseAcksAsync"/>.</summary>

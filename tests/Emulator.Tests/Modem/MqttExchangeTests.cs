@@ -15,7 +15,7 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
     private AtTerminal _host = null!;
     private Peer _peer = null!;
 
-    private async Task StartAsync(Dialect dialect)
+    private async Task StartAsync(Dialect dialect, string open = "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"")
     {
         // The manual's OneNET address, mapped onto the test broker.
         _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect }, new DnsEndPoint("127.0.0.1", BrokerPort));
@@ -23,7 +23,7 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
         _peer = await Peer.ConnectAsync(BrokerPort);
         var id = "dev" + Guid.NewGuid().ToString("N")[..8];
         await _host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"{id}\",120,\"165920\",\"key\",1", "OK");
-        await _host.ExpectAsync("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK");
+        await _host.ExpectAsync(open, "OK");
         await _host.ExpectLinesAsync(dialect == Dialect.Manual ? "+MQTTOPEN: OK" : "+MQTTOPEN:OK");
         await _host.ExpectAsync("AT+MQTTSTAT?", dialect == Dialect.Manual ? "+MQTTSTAT: 5" : "+MQTTSTAT:5", "OK");
     }
@@ -130,6 +130,21 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
         await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 2", "OK");
         await _host.ExpectAsync("AT+MQTTDEL", "OK");
         await _host.ExpectAsync("AT+MQTTCFG=\"127.0.0.1\",1883,\"again\",60,\"u\",\"p\",1", "OK");
+    }
+
+    [Test]
+    public async Task The_will_of_OPEN_is_published_when_the_connection_breaks()
+    {
+        var will = NewTopic();
+        await using var watcher = await Peer.ConnectAsync(BrokerPort);
+        await watcher.SubscribeAsync(will);
+        await StartAsync(Dialect.Manual, $"AT+MQTTOPEN=1,1,1,0,1,\"{will}\",\"gone, for now\"");
+
+        await _emulator.Faults.DropConnectionAsync();
+
+        var message = await watcher.Received.NextAsync();
+        Assert.That(message.Topic, Is.EqualTo(will));
+        Assert.That(Encoding.UTF8.GetString(Peer.PayloadOf(message)), Is.EqualTo("gone, for now"));
     }
 
     private static Urc ParseUrc(string line) => UrcParser.Parse(line).Unwrap();

@@ -142,6 +142,16 @@ public sealed class TimerAndFaultTests
     }
 
     [Test]
+    public async Task A_late_CONNACK_gives_MQTTTO_1_and_the_open_fails()
+    {
+        _emulator.Faults.DelayAcks();
+        await OpenAsync();
+        _time.Advance(AckTimeout);
+        await _host.ExpectLinesAsync("+MQTTTO: 1", "+MQTTOPEN: FAIL", "+MQTTREC: 0");
+        await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 4", "OK");
+    }
+
+    [Test]
     public async Task Acks_in_time_raise_no_timeout()
     {
         await ConnectAsync();
