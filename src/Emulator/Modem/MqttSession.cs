@@ -34,7 +34,7 @@ internal sealed class MqttSession : IAsyncDisposable
     private ITimer? _keepAlive, _reconnect;
     private int _generation, _missedPings, _attempt;
     private TimeSpan _ackTimeout;
-    private bool _pingReports = true;
+    private bool _pingReports;
 
     public MqttSession(Lock gate, ModuleOutput output, EmulatorOptions options, EmulatorFaults faults)
     {
@@ -43,6 +43,8 @@ internal sealed class MqttSession : IAsyncDisposable
         _options = options;
         _faults = faults;
         _ackTimeout = options.AckTimeout;
+        // rspEcho is 0 at power-on (v1.3 guide), so reports start as AT+MQTTPING=0 would set them.
+        _pingReports = options.PingReportsOnValue == 0;
         _acks = new AckTimers(options.TimeProvider, OnAckTimeout);
         _backEnd.EventReceived += (_, e) =>
         {
