@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Conformance.Emulator.Hosting;
@@ -64,6 +65,46 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
             Assert.That(comp.PacketId, Is.EqualTo(rec.PacketId));
         }
         await _host.ExpectAsync("AT", "OK");
+    }
+
+    [Test]
+    public async Task A_publish_through_AT_reaches_mosquitto_sub()
+    {
+        await StartAsync(Dialect.Manual);
+        var topic = NewTopic();
+        // stdbuf: a piped mosquitto_sub would hold its lines back until it exits.
+        var start = new ProcessStartInfo("stdbuf", ["-oL", "mosquitto_sub", "-d", "-h", "127.0.0.1", "-p", $"{BrokerPort}", "-t", topic, "-q", "2", "-C", "1", "-V", "mqttv311", "-i", "sub-" + Guid.NewGuid().ToString("N")[..8]])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var subscriber = Process.Start(start)!;
+        try
+        {
+            // With -d, mosquitto_sub says when its SUBACK arrived; the message line follows the debug lines.
+            await ReadUntilAsync(subscriber.StandardOutput, line => line.Contains("Subscribed", StringComparison.Ordinal));
+            await _host.ExpectAsync($"AT+MQTTPUB=\"{topic}\",1,0,0,5,68656C6C6F", "OK");
+            Assert.That(await _host.NextLineAsync(), Does.Match("^\\+MQTTPUBACK: [1-9][0-9]*,1$"));
+            await ReadUntilAsync(subscriber.StandardOutput, line => line == "hello");
+            await subscriber.WaitForExitAsync().WaitAsync(Waiting.Timeout);
+        }
+        catch (AssertionException)
+        {
+            subscriber.Kill();
+            Assert.Fail("mosquitto_sub: " + await subscriber.StandardError.ReadToEndAsync());
+        }
+        finally
+        {
+            if (!subscriber.HasExited) subscriber.Kill();
+        }
+    }
+
+    private static async Task ReadUntilAsync(StreamReader output, Func<string, bool> match)
+    {
+        while (await output.ReadLineAsync().WaitAsync(Waiting.Timeout) is { } line)
+            if (match(line)) return;
+        Assert.Fail("mosquitto_sub ended before the expected line");
     }
 
     [Test]
