@@ -24,6 +24,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public VirtualModule Module { get; }
 
+    /// <summary>The proxy every connection goes through; null for a broker off this machine.</summary>
+    internal FaultProxy? Proxy => _proxy;
+
     public EmulatorFaults Faults => Module.Faults;
 
     /// <summary>The embedded platform, or null when an outside broker is used.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Conformance.Emulator.Faults;
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
 using Conformance.Emulator.Tests.Support;
@@ -171,6 +172,25 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
         await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 2", "OK");
         await _host.ExpectAsync("AT+MQTTDEL", "OK");
         await _host.ExpectAsync("AT+MQTTCFG=\"127.0.0.1\",1883,\"again\",60,\"u\",\"p\",1", "OK");
+    }
+
+    [Test]
+    public async Task Packet_ids_in_URCs_are_the_ids_on_the_wire()
+    {
+        await StartAsync(Dialect.Manual);
+        var wire = new Recorder<MqttFrame>(f => f.Direction == FrameDirection.ToBroker && f.PacketId is not null);
+        _emulator.Proxy!.FrameForwarded += wire.Add;
+        var topic = NewTopic();
+
+        await _host.ExpectAsync($"AT+MQTTSUB=\"{topic}\",1", "OK");
+        var subAck = (SubAck)ParseUrc(await _host.NextLineAsync());
+        await _host.ExpectAsync($"AT+MQTTPUB=\"{NewTopic()}\",2,0,0,0,\"x\"", "OK");
+        var pubRec = (PubRec)ParseUrc(await _host.NextLineAsync());
+
+        var subscribe = await wire.FirstAsync(f => f.Type == MqttPacketType.Subscribe);
+        var publish = await wire.FirstAsync(f => f.Type == MqttPacketType.Publish);
+        Assert.That(subAck.PacketId, Is.EqualTo(subscribe.PacketId));
+        Assert.That(pubRec.PacketId, Is.EqualTo(publish.PacketId));
     }
 
     [Test]
