@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Conformance.Emulator.Mqtt;
+using Conformance.Protocol.OneNet;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -56,6 +57,13 @@ public sealed class OneNetPlatform : IAsyncDisposable
     }
 
     public IReadOnlyList<DataPointUpload> UploadsOf(string deviceId) => [.. _uploads.Where(u => u.DeviceId == deviceId)];
+
+    /// <summary>
+    /// The data points <paramref name="deviceId"/> uploaded, decoded (spec §6), in arrival order: what the platform
+    /// would show (manual §3.3.3). Uploads that do not decode show nothing, as on OneNET.
+    /// </summary>
+    public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) =>
+        [.. UploadsOf(deviceId).SelectMany(u => DpDecoder.Decode(u.Payload).Value?.DataPoints ?? [])];
 
     /// <summary>The client ids the broker has a live connection with right now.</summary>
     public async Task<IReadOnlyList<string>> GetOnlineDevicesAsync() =>

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Conformance.Emulator.Endpoints;
+using Conformance.Emulator.Hosting;
+using Conformance.Emulator.Modem;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary><c>conformance emulate</c>: a virtual M5310-A on TCP and/or a pseudo-terminal until Ctrl-C or SIGTERM.</summary>
+internal static class EmulateCommand
+{
+    private const string DefaultTcp = "127.0.0.1:5310";
+
+    public static Command Create()
+    {
+        var tcp = new Option<string?>("--tcp") { Description = $"Serve the AT port on TCP HOST:PORT (default {DefaultTcp} when --pty is not given)." };
+        var pty = new Option<bool>("--pty") { Description = "Serve the AT port on a new pseudo-terminal (Linux); its /dev/pts path is printed." };
+        var broker = new Option<string>("--broker") { Description = "'embedded' (an in-process OneNET-like broker) or HOST:PORT of an MQTT broker.", DefaultValueFactory = _ => "embedded" };
+        var dialect = new Option<string>("--dialect") { Description = "manual (the manual's canonical forms) or field (shipping firmware's).", DefaultValueFactory = _ => "manual" };
+        dialect.AcceptOnlyFromAmong("manual", "field");
+        var echo = new Option<string>("--echo") { Description = "Echo at power-on: on or off.", DefaultValueFactory = _ => "off" };
+        echo.AcceptOnlyFromAmong("on", "off");
+        var imei = new Option<string>("--imei") { Description = "IMEI answered to AT+CGSN=1.", DefaultValueFactory = _ => new EmulatorOptions().Imei };
+        var pingOn = new Option<int>("--ping-reports-on") { Description = "The AT+MQTTPING value that turns +MQTTPINGRSP reports on: 0 (manual text) or 1 (v1.3 guide).", DefaultValueFactory = _ => 0 };
+        pingOn.AcceptOnlyFromAmong("0", "1");
+        var command = new Command("emulate",
+            "Run a virtual M5310-A: the AT interface on TCP and/or a pseudo-terminal, real MQTT 3.1.1 to a broker. " +
+            "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy port or an unreachable broker.")
+        {
+            tcp, pty, broker, dialect, echo, imei, pingOn,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var error = Console.Error;
+            IPEndPoint? tcpEndPoint = null;
+            var tcpText = parse.GetValue(tcp) ?? (parse.GetValue(pty) ? null : DefaultTcp);
+            if (tcpText is not null && (tcpEndPoint = ParseListen(tcpText)) is null)
+                return Fail($"--tcp must be HOST:PORT with an IP address or localhost, e.g. {DefaultTcp} (got '{tcpText}')");
+            DnsEndPoint? brokerEndPoint = null;
+            var brokerText = parse.GetValue(broker)!;
+            if (brokerText != "embedded" && (brokerEndPoint = ParseBroker(brokerText)) is null)
+                return Fail($"--broker must be 'embedded' or HOST:PORT with a port 1..65535 (got '{brokerText}')");
+            if (brokerEndPoint is not null && !await IsReachableAsync(brokerEndPoint, cancel))
+                return Fail($"cannot reach the broker at {brokerText}: nothing answers there");
+            EmulatorOptions options;
+            try
+            {
+                options = new EmulatorOptions
+                {
+                    Dialect = parse.GetValue(dialect) == "field" ? Dialect.Field : Dialect.Manual,
+                    Echo = parse.GetValue(echo) == "on",
+                    Imei = parse.GetValue(imei)!,
+                    PingReportsOnValue = parse.GetValue(pingOn),
+                };
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                return Fail(e.Message);
+            }
+
+            await using var emulator = await EmulatorHost.StartAsync(options, brokerEndPoint);
+            emulator.Module.Logged += (_, line) => error.WriteLine(line);
+            TcpEndpoint? tcpEndpoint = null;
+            PtyEndpoint? ptyEndpoint = null;
+            try
+            {
+                if (tcpEndPoint is not null)
+                {
+                    try { tcpEndpoint = TcpEndpoint.Start(emulator.Module, tcpEndPoint); }
+                    catch (SocketException e) { return Fail($"cannot listen on tcp {tcpText}: {e.Message}"); }
+                    Console.WriteLine($"listening on tcp {tcpEndpoint.EndPoint}");
+                }
+                if (parse.GetValue(pty))
+                {
+                    try { ptyEndpoint = PtyEndpoint.Start(emulator.Module); }
+                    catch (Exception e) when (e is PlatformNotSupportedException or IOException) { return Fail($"cannot open a pseudo-terminal: {e.Message}"); }
+                    Console.WriteLine($"pty {ptyEndpoint.Path}");
+                }
+                Console.WriteLine(brokerEndPoint is null
+                    ? $"broker embedded {emulator.Broker.Host}:{emulator.Broker.Port} (every MQTTCFG host leads there)"
+                    : $"broker {brokerText} (every MQTTCFG host leads there)");
+                Console.WriteLine($"dialect {parse.GetValue(dialect)}, echo {parse.GetValue(echo)}; Ctrl-C to stop");
+                await WaitForStopAsync(cancel);
+                Console.WriteLine("stopped");
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                ptyEndpoint?.Dispose();
+                if (tcpEndpoint is not null) await tcpEndpoint.DisposeAsync();
+            }
+
+            int Fail(string message)
+            {
+                error.WriteLine($"conformance: {message}");
+                return ExitCodes.UsageError;
+            }
+        });
+        return command;
+    }
+
+    private static async Task WaitForStopAsync(CancellationToken cancel)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        void Handle(PosixSignalContext context)
+        {
+            // Shut down ourselves instead of letting the runtime kill the process.
+            context.Cancel = true;
+            stop.Cancel();
+        }
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
+        try { await Task.Delay(Timeout.Infinite, stop.Token); }
+        catch (OperationCanceledException) { }
+    }
+
+    private static IPEndPoint? ParseListen(string text)
+    {
+        var (host, port) = Split(text);
+        if (host is null) return null;
+        var address = host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(host, out var parsed) ? parsed : null;
+        return address is null ? null : new IPEndPoint(address, port);
+    }
+
+    private static DnsEndPoint? ParseBroker(string text)
+    {
+        var (host, port) = Split(text);
+        return host is null || port == 0 ? null : new DnsEndPoint(host, port);
+    }
+
+    private static (string? Host, int Port) Split(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), out var port) || port is < 0 or > IPEndPoint.MaxPort) return (null, 0);
+        return (text[..colon].Trim('[', ']'), port);
+    }
+
+    private static async Task<bool> IsReachableAsync(DnsEndPoint broker, CancellationToken cancel)
+    {
+        using var probe = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            await probe.ConnectAsync(broker.Host, broker.Port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary><c>conformance emulate</c> run as a user would: a real process, a TCP client, SIGTERM to stop.</summary>
+public sealed class EmulateCommandTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Test]
+    public async Task The_manuals_chapter_4_sequence_over_tcp_then_SIGTERM_exits_0()
+    {
+        var port = FreePort();
+        using var emulator = Start("emulate", "--tcp", $"127.0.0.1:{port}");
+        var stderr = emulator.StandardError.ReadToEndAsync();
+        Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"listening on tcp 127.0.0.1:{port}"));
+
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            var stream = client.GetStream();
+            var reader = new StreamReader(stream, Encoding.UTF8);
+            async Task<List<string>> Exchange(string line, int lines)
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
+                var got = new List<string>();
+                while (got.Count < lines)
+                {
+                    var next = await reader.ReadLineAsync().WaitAsync(Patience);
+                    if (!string.IsNullOrEmpty(next)) got.Add(next);
+                }
+                return got;
+            }
+
+            Assert.That(await Exchange("AT", 1), Is.EqualTo(new[] { "OK" }));
+            Assert.That(await Exchange("AT+CSQ", 2), Is.EqualTo(new[] { "+CSQ: 24,99", "OK" }));
+            Assert.That(await Exchange("AT+CEREG?", 2), Is.EqualTo(new[] { "+CEREG: 0,1", "OK" }));
+            Assert.That(await Exchange("AT+CGATT?", 2), Is.EqualTo(new[] { "+CGATT: 1", "OK" }));
+            Assert.That(await Exchange("AT+MQTTCFG=\"183.230.40.39\",6002,\"40213547\",600,\"168649\",\"O7x...g0=\",1", 1), Is.EqualTo(new[] { "OK" }));
+            Assert.That(await Exchange("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", 2), Is.EqualTo(new[] { "OK", "+MQTTOPEN: OK" }));
+            var sub = await Exchange("AT+MQTTSUB=\"led2\",2,0", 2);
+            Assert.That(sub[1], Does.Match("^\\+MQTTSUBACK: [0-9]+,2,\"led2\"$"));
+            var pub = await Exchange("AT+MQTTPUB=$dp,2,1,0,30,03001B7b2274657374223a2268656c6c6fefbc8c776f726c64efbc81227d", 3);
+            Assert.That(pub[1], Does.Match("^\\+MQTTPUBREC: 0,[0-9]+$"));
+            Assert.That(pub[2], Does.Match("^\\+MQTTPUBCOMP: 0,[0-9]+$"));
+            Assert.That(await Exchange("AT+MQTTDISC", 2), Is.EqualTo(new[] { "OK", "+MQTTDISC: OK" }));
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", emulator.Id.ToString()])) await kill.WaitForExitAsync();
+        await emulator.WaitForExitAsync().WaitAsync(Patience);
+        Assert.That(emulator.ExitCode, Is.EqualTo(0), await stderr);
+        var log = await stderr;
+        Assert.That(log, Does.Contain("> AT+MQTTOPEN=1,1,0,0,0,\"\",\"\""));
+        Assert.That(log, Does.Not.Contain("O7x...g0="), "the CFG password must never be printed");
+    }
+
+    [Test]
+    public async Task A_busy_port_exits_2_with_a_message()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var result = await ConformanceProcess.RunAsync(null, "emulate", "--tcp", $"127.0.0.1:{port}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardError, Does.Contain($"cannot listen on tcp 127.0.0.1:{port}"));
+    }
+
+    [TestCase("--broker", "nowhere", "--broker must be 'embedded' or HOST:PORT")]
+    [TestCase("--tcp", "5310", "--tcp must be HOST:PORT")]
+    public async Task Bad_addresses_exit_2_naming_the_option(string option, string value, string message)
+    {
+        var result = await ConformanceProcess.RunAsync(null, "emulate", option, value);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardError, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task An_unreachable_broker_exits_2()
+    {
+        var result = await ConformanceProcess.RunAsync(null, "emulate", "--broker", $"127.0.0.1:{FreePort()}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardError, Does.Contain("cannot reach the broker"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
+    }
+}
