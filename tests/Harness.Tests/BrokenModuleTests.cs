@@ -10,7 +10,7 @@ public class BrokenModuleTests
     public static IEnumerable<TestCaseData> Faults()
     {
         yield return Case(Fault.DropSubAck, "1.4 subscribe is acknowledged with the granted QoS", "§1.4 expected +MQTTSUBACK where a => a.Code == 1 within 5 s");
-        yield return Case(Fault.WrongPacketId, "3.3.2 login, subscribe, publish QoS 2 to itself", "expected +MQTTPUBCOMP where packet id");
+        yield return Case(Fault.WrongPacketId, "3.3.2 login, subscribe, publish QoS 2 to itself", "expected +MQTTPUBCOMP where packet id 2 (from +MQTTPUBREC) within 5 s");
         yield return Case(Fault.ErrorInsteadOfOk, "1.2 open reports +MQTTOPEN: OK after OK", "§1.2 AT+MQTTOPEN=1,1,0,0,0,\"\",\"\": expected OK, got 'ERROR'");
         yield return Case(Fault.LateUrc, "1.2 open reports +MQTTOPEN: OK after OK", "expected +MQTTOPEN where o => o.Ok within 15 s");
         yield return Case(Fault.WrongMqttStat, "1.3 MQTTSTAT is 1 after CFG", "expected MqttStatus where s => s.State == MqttState.Initialised, got '+MQTTSTAT");

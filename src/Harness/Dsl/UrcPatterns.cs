@@ -25,7 +25,7 @@ public static class UrcPatterns
     /// <summary><c>+MQTTPUBLISH</c> of <paramref name="message"/> on <paramref name="topic"/>; its packet id goes to <paramref name="id"/>.</summary>
     public static UrcPattern Publish(string topic, string message, out CapturedPacketId id)
     {
-        var captured = id = new CapturedPacketId();
+        var captured = id = new CapturedPacketId("+MQTTPUBLISH");
         var bytes = Encoding.UTF8.GetBytes(message);
         return UrcPattern.Of<MqttPublish>(
             p => p.Topic == topic && p.Message.AsSpan().SequenceEqual(bytes),
@@ -35,10 +35,10 @@ public static class UrcPatterns
 
     private static UrcPattern Capturing<T>(Func<T, int> packetId, out CapturedPacketId id) where T : Urc
     {
-        var captured = id = new CapturedPacketId();
-        return UrcPattern.Of<T>(null, null, u => captured.Value = packetId(u));
+        var captured = id = new CapturedPacketId(UrcNames.Of<T>());
+        return UrcPattern.Of<T>(null, (string?)null, u => captured.Value = packetId(u));
     }
 
     private static UrcPattern Matching<T>(Func<T, int> packetId, CapturedPacketId id) where T : Urc =>
-        UrcPattern.Of<T>(u => packetId(u) == id.Value, $"packet id {id}");
+        UrcPattern.Of<T>(u => packetId(u) == id.Value, () => $"packet id {id}");
 }
