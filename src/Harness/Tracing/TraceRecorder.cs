@@ -1,3 +1,4 @@
+using System.Globalization;
 using Conformance.Protocol.Tracing;
 
 namespace Conformance.Harness.Tracing;
@@ -29,7 +30,7 @@ public sealed class TraceRecorder : IDisposable
         WriteLine(TraceFormat.Magic);
         WriteLine(TraceFormat.FormatHeader("target", target));
         if (dialect is not null) WriteLine(TraceFormat.FormatHeader("dialect", dialect));
-        WriteLine(TraceFormat.FormatHeader("started", TraceFormat.Format(new TraceRecord(time.GetUtcNow(), TraceDirection.Event, []))[..27]));
+        WriteLine(TraceFormat.FormatHeader("started", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)));
         WriteLine(TraceFormat.FormatHeader("tool", $"conformance {typeof(TraceRecorder).Assembly.GetName().Version?.ToString(3)}"));
         WriteLine(TraceFormat.FormatHeader("secrets", secrets.IsEmpty ? "shown" : "masked"));
         _writer.Flush();
