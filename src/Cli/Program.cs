@@ -5,6 +5,7 @@ using Conformance.Cli.Commands;
 var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.")
 {
     FramesCommand.Create(),
+    RunCommand.Create(),
     EmulateCommand.Create(),
 };
 

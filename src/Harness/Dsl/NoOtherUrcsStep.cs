@@ -1,0 +1,15 @@
+namespace Conformance.Harness.Dsl;
+
+/// <summary>Listens for a quiet period and fails on any URC no step has taken: an unexpected or duplicated URC.</summary>
+public sealed class NoOtherUrcsStep(TimeSpan quiet) : Step
+{
+    public override string Description => $"expect no other URC within {quiet.TotalSeconds:0.###} s";
+
+    internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
+    {
+        var stray = await context.Session.WaitForUrcAsync(_ => true, quiet, cancel);
+        if (stray is null) return;
+        context.AddDeviations(stray);
+        throw new StepFailedException($"unexpected URC {stray}");
+    }
+}

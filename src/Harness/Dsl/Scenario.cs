@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Harness.Dsl;
+
+/// <summary>
+/// A sequence of steps that checks one behaviour of the manual, written like the manual's own examples:
+/// <c>Scenario("1.4 subscribe").Send(Mqtt.Sub("t", 2)).ExpectOk().ThenUrc&lt;SubAck&gt;(a =&gt; a.Code == 2)</c>.
+/// </summary>
+public sealed class Scenario
+{
+    private readonly List<Step> _steps = [];
+    private readonly HashSet<string> _requires = [];
+    private string _section;
+
+    /// <param name="title">The manual section first, then what is checked: <c>1.3 MQTTSTAT after CFG</c>.</param>
+    public Scenario(string title)
+    {
+        var space = title.IndexOf(' ');
+        if (space <= 0 || !char.IsDigit(title[0]))
+            throw new ArgumentException($"title '{title}' must start with the manual section, e.g. '1.3 MQTTSTAT after CFG'", nameof(title));
+        _section = title[..space];
+        Name = title[(space + 1)..];
+    }
+
+    /// <summary>The manual section the scenario as a whole checks.</summary>
+    public string Section => _section;
+
+    public string Name { get; }
+
+    public string Title => $"{Section} {Name}";
+
+    public IReadOnlyList<Step> Steps => _steps;
+
+    /// <summary>What the target must provide (see <see cref="Links.Capabilities"/>).</summary>
+    public IReadOnlySet<string> Requirements => _requires;
+
+    public Scenario Requires(params string[] capabilities)
+    {
+        _requires.UnionWith(capabilities);
+        return this;
+    }
+
+    public Scenario Send(AtCommand command, TimeSpan? within = null) => Add(new SendStep(command, within ?? Timeouts.Command));
+
+    public Scenario ExpectOk() => Add(new ExpectResultStep("OK", r => r.Kind == FinalResultKind.Ok));
+
+    public Scenario ExpectError() => Add(new ExpectResultStep("ERROR or +CME ERROR", r => r.Kind != FinalResultKind.Ok));
+
+    public Scenario ExpectCmeError(int code) => Add(new ExpectResultStep($"+CME ERROR: {code}", r => r.Kind == FinalResultKind.CmeError && r.ErrorCode == code));
+
+    /// <summary>The last command's answer holds a <typeparamref name="T"/> line meeting <paramref name="condition"/>.</summary>
+    public Scenario ExpectInfo<T>(Func<T, bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null)
+        where T : InformationResponse => Add(new ExpectInfoStep<T>(condition, conditionText ?? "the condition"));
+
+    /// <summary>Then a URC of type <typeparamref name="T"/> meeting <paramref name="condition"/> arrives within the time.</summary>
+    public Scenario ThenUrc<T>(Func<T, bool>? condition = null, TimeSpan? within = null,
+        [CallerArgumentExpression(nameof(condition))] string? conditionText = null) where T : Urc =>
+        ThenUrcs(within, UrcPattern.Of(condition, conditionText));
+
+    /// <summary>Then all these URC sequences arrive within the time, each in its order, interleaved freely.</summary>
+    public Scenario ThenUrcs(params UrcSequence[] sequences) => ThenUrcs(null, sequences);
+
+    public Scenario ThenUrcs(TimeSpan? within, params UrcSequence[] sequences) =>
+        Add(new ExpectUrcsStep(sequences, within ?? Timeouts.Urc));
+
+    /// <summary>No URC arrives that no step took, listening for <paramref name="quiet"/>.</summary>
+    public Scenario NoOtherUrcs(TimeSpan? quiet = null) => Add(new NoOtherUrcsStep(quiet ?? Timeouts.Quiet));
+
+    /// <summary>Names the manual section the last step checks, where it is not the last command's.</summary>
+    public Scenario Checks(string section)
+    {
+        _steps[^1].Section = section;
+        return this;
+    }
+
+    private Scenario Add(Step step)
+    {
+        // A step checks the section of the command it follows, unless told otherwise.
+        if (step.Section.Length == 0)
+            step.Section = _steps.OfType<SendStep>().LastOrDefault()?.Section ?? _section;
+        _steps.Add(step);
+        return this;
+    }
+
+    public override string ToString() => Title;
+}

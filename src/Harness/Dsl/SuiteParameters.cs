@@ -1,0 +1,65 @@
+using System.Collections;
+
+namespace Conformance.Harness.Dsl;
+
+/// <summary>
+/// What scenarios need to know about the broker and the device: from a settings file, then the environment
+/// (<c>CONFORMANCE_BROKER</c>, …), then command-line options, each overriding the one before.
+/// </summary>
+public sealed record SuiteParameters
+{
+    public string Broker { get; init; } = "127.0.0.1";
+    public int Port { get; init; } = 1883;
+    public string DeviceId { get; init; } = "4069959";
+    public string ProductId { get; init; } = "75829";
+    public string ApiKey { get; init; } = "conformance-key";
+    public string Topic { get; init; } = "dev/gsm/u";
+    public int KeepAlive { get; init; } = 60;
+
+    /// <summary>The keys, as written in a settings file (<c>broker = …</c>) and after <c>CONFORMANCE_</c> in the environment.</summary>
+    public static readonly string[] Keys = ["broker", "port", "device-id", "product-id", "api-key", "topic", "keep-alive"];
+
+    /// <summary>Merges the sources; throws <see cref="FormatException"/> naming the source, key and rule that is broken.</summary>
+    public static SuiteParameters Load(string? settingsFile, IDictionary environment, IReadOnlyDictionary<string, string> options)
+    {
+        var result = new SuiteParameters();
+        if (settingsFile is not null)
+        {
+            var number = 0;
+            foreach (var line in File.ReadLines(settingsFile))
+            {
+                number++;
+                var text = line.Trim();
+                if (text.Length == 0 || text[0] == '#') continue;
+                var equals = text.IndexOf('=');
+                if (equals < 0) throw new FormatException($"{settingsFile}:{number}: expected 'key = value'");
+                result = result.With(text[..equals].Trim(), text[(equals + 1)..].Trim(), $"{settingsFile}:{number}");
+            }
+        }
+        foreach (var key in Keys)
+        {
+            var name = "CONFORMANCE_" + key.Replace('-', '_').ToUpperInvariant();
+            if (environment[name] is string value) result = result.With(key, value, $"environment {name}");
+        }
+        foreach (var (key, value) in options) result = result.With(key, value, $"--{key}");
+        return result;
+    }
+
+    private SuiteParameters With(string key, string value, string source) => key switch
+    {
+        "broker" => this with { Broker = value },
+        "port" => this with { Port = Number(value, source, 1, 65535) },
+        "device-id" => this with { DeviceId = value },
+        "product-id" => this with { ProductId = value },
+        "api-key" => this with { ApiKey = value },
+        "topic" => this with { Topic = value },
+        "keep-alive" => this with { KeepAlive = Number(value, source, 1, 65535) },
+        _ => throw new FormatException($"{source}: unknown key '{key}'; known: {string.Join(", ", Keys)}"),
+    };
+
+    private static int Number(string value, string source, int min, int max) =>
+        int.TryParse(value, out var n) && n >= min && n <= max ? n : throw new FormatException($"{source}: '{value}' must be a number {min}..{max}");
+
+    /// <summary>Keeps the API key out of logs and assertion messages.</summary>
+    public override string ToString() => $"broker {Broker}:{Port}, device {DeviceId}, product {ProductId}, topic {Topic}, api key ***";
+}

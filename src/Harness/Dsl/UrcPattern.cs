@@ -1,0 +1,41 @@
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Harness.Dsl;
+
+/// <summary>One URC a step waits for: its type, a condition on its typed value, and what to capture from it.</summary>
+public sealed class UrcPattern
+{
+    private readonly Func<Urc, bool> _match;
+    private readonly Action<Urc>? _capture;
+    private readonly Func<string> _describe;
+
+    // Described late: a packet id captured at run time belongs in the failure message.
+    internal UrcPattern(Func<string> describe, Func<Urc, bool> match, Action<Urc>? capture = null)
+    {
+        _describe = describe;
+        _match = match;
+        _capture = capture;
+    }
+
+    /// <summary>How failure messages name it: <c>+MQTTSUBACK where a.Code == 2</c>.</summary>
+    public string Description => _describe();
+
+    /// <summary>A pattern for any <typeparamref name="T"/> meeting <paramref name="condition"/>.</summary>
+    public static UrcPattern Of<T>(Func<T, bool>? condition, string? conditionText, Action<T>? capture = null) where T : Urc =>
+        Of(condition, () => conditionText ?? "", capture);
+
+    internal static UrcPattern Of<T>(Func<T, bool>? condition, Func<string> conditionText, Action<T>? capture = null) where T : Urc
+    {
+        var name = UrcNames.Of<T>();
+        return new UrcPattern(() => condition is null ? name : $"{name} where {conditionText()}", u => u is T t && (condition?.Invoke(t) ?? true), capture is null ? null : u => capture((T)u));
+    }
+
+    internal bool Matches(Urc urc) => _match(urc);
+
+    internal void Capture(Urc urc) => _capture?.Invoke(urc);
+
+    /// <summary>This URC, then <paramref name="next"/>: the protocol fixes their order.</summary>
+    public UrcSequence Before(UrcPattern next) => new UrcSequence(this).Before(next);
+
+    public override string ToString() => Description;
+}

@@ -1,0 +1,135 @@
+using System.Threading.Channels;
+using Conformance.Harness.Tracing;
+using Conformance.Protocol.Tracing;
+
+namespace Conformance.Harness.Links;
+
+/// <summary>
+/// Plays the module's side of a trace: each host write must match the next <c>&gt;</c> record (masked the same
+/// way), and releases the <c>&lt;</c> records up to the following <c>&gt;</c>, at recorded timing or at once.
+/// </summary>
+internal sealed class ReplayStream : Stream
+{
+    private readonly TraceFile _trace;
+    private readonly string _name;
+    private readonly LinkSettings _settings;
+    private readonly Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>();
+    private readonly CancellationTokenSource _closed = new();
+    private int _next;   // index of the next record to play
+    private byte[] _current = [];
+    private int _currentOffset;
+
+    public ReplayStream(TraceFile trace, string name, LinkSettings settings)
+    {
+        _trace = trace;
+        _name = name;
+        _settings = settings;
+        Release(null);
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var sent = _settings.Secrets.Apply(buffer);
+        var records = _trace.Records;
+        while (_next < records.Count && records[_next].Record.Direction == TraceDirection.Event) _next++;
+        if (_next >= records.Count)
+            throw new ReplayDivergenceException($"{_name}: the trace ended, but the host sent '{TraceEscaping.Escape(sent)}'");
+        var line = records[_next];
+        if (line.Record.Direction != TraceDirection.ToModule || !line.Record.Data.AsSpan().SequenceEqual(sent))
+            throw new ReplayDivergenceException(
+                $"{_name}:{line.Number}: the host sent '{TraceEscaping.Escape(sent)}' but the trace has {Describe(line.Record)}");
+        _next++;
+        Release(line.Record.Time);
+    }
+
+    private static string Describe(TraceRecord record) => record.Direction == TraceDirection.ToModule
+        ? $"'{TraceEscaping.Escape(record.Data)}'"
+        : $"the module's '{TraceEscaping.Escape(record.Data)}' still to come";
+
+    // Hands out the module's records up to the next host record, waiting the recorded gaps unless told not to.
+    private void Release(DateTimeOffset? after)
+    {
+        var batch = new List<TraceRecord>();
+        while (_next < _trace.Records.Count && _trace.Records[_next].Record.Direction != TraceDirection.ToModule)
+        {
+            var record = _trace.Records[_next++].Record;
+            if (record.Direction == TraceDirection.FromModule) batch.Add(record);
+        }
+        if (_settings.ReplayAsFastAsPossible || after is null)
+        {
+            foreach (var record in batch) _output.Writer.TryWrite(record.Data);
+            return;
+        }
+        _ = PlayAsync(batch, after.Value);
+    }
+
+    private async Task PlayAsync(List<TraceRecord> batch, DateTimeOffset previous)
+    {
+        try
+        {
+            foreach (var record in batch)
+            {
+                var gap = record.Time - previous;
+                if (gap > TimeSpan.Zero) await Task.Delay(gap, _settings.Time, _closed.Token);
+                previous = record.Time;
+                _output.Writer.TryWrite(record.Data);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed while playing: nothing more to deliver.
+        }
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_currentOffset >= _current.Length)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
+            try
+            {
+                _current = await _output.Reader.ReadAsync(both.Token);
+            }
+            catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+            {
+                return 0;
+            }
+            _currentOffset = 0;
+        }
+        var n = Math.Min(buffer.Length, _current.Length - _currentOffset);
+        _current.AsMemory(_currentOffset, n).CopyTo(buffer);
+        _currentOffset += n;
+        return n;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_closed.IsCancellationRequested) _closed.Cancel();
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanWrite => true;
+    public override bool CanSeek => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,51 @@
+using System.IO.Ports;
+
+namespace Conformance.Harness.Links;
+
+/// <summary><c>serial:PATH[,BAUD]</c>: a UART, 9600 baud 8N1 unless told otherwise (spec §1).</summary>
+public sealed class SerialLink(string path, int baudRate, SerialSettings settings) : ILink
+{
+    public const int DefaultBaudRate = 9600;
+
+    private SerialPort? _port;
+
+    public string Target => $"serial:{path},{baudRate}";
+
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { Links.Capabilities.Network };
+
+    /// <summary>Parses <c>PATH[,BAUD]</c>.</summary>
+    public static SerialLink Parse(string argument, LinkSettings settings)
+    {
+        var comma = argument.LastIndexOf(',');
+        var path = comma < 0 ? argument : argument[..comma];
+        var baud = DefaultBaudRate;
+        if (comma >= 0 && (!int.TryParse(argument[(comma + 1)..], out baud) || baud <= 0))
+            throw new LinkException($"serial target: baud rate '{argument[(comma + 1)..]}' at character {comma + 9} must be a positive number, e.g. serial:/dev/ttyUSB0,9600");
+        if (path.Length == 0) throw new LinkException("serial target: no port given, e.g. serial:/dev/ttyUSB0");
+        return new SerialLink(path, baud, settings.Serial ?? new SerialSettings());
+    }
+
+    public Task<Stream> OpenAsync(CancellationToken cancel)
+    {
+        if (!OperatingSystem.IsWindows() && !File.Exists(path))
+            throw new LinkException($"serial port {path} does not exist (is the module plugged in?)");
+        var port = new SerialPort(path, baudRate, settings.Parity, settings.DataBits, settings.StopBits) { Handshake = settings.Handshake };
+        try
+        {
+            port.Open();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException or InvalidOperationException or ArgumentException)
+        {
+            port.Dispose();
+            throw new LinkException($"cannot open serial port {path}: {e.Message} (is it busy or not permitted?)", e);
+        }
+        _port = port;
+        return Task.FromResult(port.BaseStream);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _port?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

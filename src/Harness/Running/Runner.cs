@@ -1,0 +1,118 @@
+using Conformance.Harness.Dsl;
+using Conformance.Harness.Links;
+using Conformance.Harness.Session;
+using Conformance.Harness.Tracing;
+
+namespace Conformance.Harness.Running;
+
+/// <summary>
+/// Runs scenarios one after the other over one session: skips those the target cannot serve, stops a scenario
+/// at its first failing step, and ends the run early (with a partial report) when the link goes away.
+/// </summary>
+public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? observer = null)
+{
+    /// <summary>Opens <paramref name="link"/> and runs <paramref name="scenarios"/>; a link that cannot be opened throws <see cref="LinkException"/>.</summary>
+    public async Task<RunReport> RunAsync(ILink link, IReadOnlyList<SelectedScenario> scenarios, TraceRecorder trace, CancellationToken cancel = default)
+    {
+        var stream = await link.OpenAsync(cancel);
+        trace.Event($"link opened {link.Target}");
+        await using var session = new AtSession(stream, trace, time);
+        session.Start();
+        return await RunAsync(session, link, scenarios, cancel);
+    }
+
+    /// <summary>Runs <paramref name="scenarios"/> over an open session.</summary>
+    public async Task<RunReport> RunAsync(AtSession session, ILink link, IReadOnlyList<SelectedScenario> scenarios, CancellationToken cancel = default)
+    {
+        var started = time.GetUtcNow();
+        var results = new List<ScenarioResult>();
+        string? aborted = null;
+        foreach (var selected in scenarios)
+        {
+            var scenario = selected.Scenario;
+            if (aborted is not null)
+            {
+                results.Add(Result(selected, Outcome.NotRun, TimeSpan.Zero, $"not run: {aborted}", [], []));
+                continue;
+            }
+            var missing = scenario.Requirements.Except(link.Capabilities).Order().ToList();
+            if (missing.Count > 0)
+            {
+                var skipped = Result(selected, Outcome.Skipped, TimeSpan.Zero, $"needs {string.Join(", ", missing)}, which {link.Target} cannot provide", [], []);
+                session.Trace.Event($"scenario {scenario.Title} skipped: {skipped.Message}");
+                results.Add(skipped);
+                observer?.ScenarioFinished(skipped);
+                continue;
+            }
+            var result = await RunScenarioAsync(selected, session, cancel);
+            if (result.Outcome == Outcome.Error && session.LinkLost is { } lost) aborted = lost;
+            results.Add(result);
+            observer?.ScenarioFinished(result);
+        }
+        session.Trace.Event(aborted is null ? "run finished" : $"run aborted: {aborted}");
+        return new RunReport(link.Target, started, time.GetUtcNow() - started, results, aborted);
+    }
+
+    private async Task<ScenarioResult> RunScenarioAsync(SelectedScenario selected, AtSession session, CancellationToken cancel)
+    {
+        var scenario = selected.Scenario;
+        observer?.ScenarioStarted(selected.Suite, scenario.Title);
+        session.Trace.Event($"scenario {scenario.Title}");
+        var context = new ScenarioContext(session);
+        var steps = new List<StepResult>();
+        var start = time.GetTimestamp();
+        foreach (var step in scenario.Steps)
+        {
+            var stepStart = time.GetTimestamp();
+            var (outcome, message) = await RunStepAsync(step, context, cancel);
+            var result = new StepResult(step.Section, step.Description, outcome, time.GetElapsedTime(stepStart), message);
+            steps.Add(result);
+            observer?.StepFinished(result);
+            if (outcome != Outcome.Passed)
+            {
+                session.Trace.Event($"step failed: §{step.Section} {message}");
+                return Result(selected, outcome, time.GetElapsedTime(start), $"§{step.Section} {message}", steps, Leftovers(context));
+            }
+        }
+        var findings = Leftovers(context);
+        if (options.Strict && findings.Count > 0)
+            return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"strict: {findings.Count} finding(s), first {findings[0]}", steps, findings);
+        return Result(selected, Outcome.Passed, time.GetElapsedTime(start), null, steps, findings);
+    }
+
+    private static async Task<(Outcome, string?)> RunStepAsync(Step step, ScenarioContext context, CancellationToken cancel)
+    {
+        try
+        {
+            await step.RunAsync(context, cancel);
+            return (Outcome.Passed, null);
+        }
+        catch (StepFailedException e)
+        {
+            return (Outcome.Failed, e.Message);
+        }
+        catch (ReplayDivergenceException e)
+        {
+            return (Outcome.Failed, $"replay diverged: {e.Message}");
+        }
+        catch (LinkLostException e)
+        {
+            return (Outcome.Error, e.Message);
+        }
+    }
+
+    // URCs nobody waited for are findings: the module said something the scenario did not expect.
+    private static List<Finding> Leftovers(ScenarioContext context)
+    {
+        foreach (var urc in context.Session.TakeUnclaimed())
+        {
+            context.AddDeviations(urc);
+            context.Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived but no step expected it", urc.TraceLine));
+        }
+        return context.Findings;
+    }
+
+    private static ScenarioResult Result(SelectedScenario selected, Outcome outcome, TimeSpan duration, string? message,
+        IReadOnlyList<StepResult> steps, IReadOnlyList<Finding> findings) =>
+        new(selected.Suite, selected.Scenario.Section, selected.Scenario.Name, outcome, duration, message, steps, findings);
+}

@@ -1,0 +1,258 @@
+using System.Text;
+using Conformance.Harness.Links;
+using Conformance.Harness.Tracing;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Framing;
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Harness.Session;
+
+/// <summary>
+/// Speaks AT commands over a stream: one pending command at a time, echo dropped, information lines and the
+/// final result collected, URCs kept for whoever waits on them. Every byte goes into the trace.
+/// </summary>
+public sealed class AtSession : IAsyncDisposable
+{
+    private readonly Stream _stream;
+    private readonly TraceRecorder _trace;
+    private readonly TimeProvider _time;
+    private readonly AtTokenizer _tokenizer = new(new AtTokenizerOptions { CommandsKnown = true });
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<ReceivedUrc> _urcs = [];
+    private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
+    private long _received;
+    private Pending? _pending;
+    private TaskCompletionSource _arrived = NewSignal();
+    private Task? _reader;
+
+    /// <summary>Why the link went away; null while it is up.</summary>
+    public string? LinkLost { get; private set; }
+
+    public AtSession(Stream stream, TraceRecorder trace, TimeProvider time)
+    {
+        _stream = stream;
+        _trace = trace;
+        _time = time;
+    }
+
+    public TimeProvider Time => _time;
+
+    public TraceRecorder Trace => _trace;
+
+    /// <summary>Starts reading the module's output.</summary>
+    public void Start() => _reader ??= Task.Run(ReadLoopAsync);
+
+    /// <summary>
+    /// Sends <paramref name="command"/> and waits up to <paramref name="timeout"/> for its final result.
+    /// </summary>
+    /// <exception cref="LinkLostException">The module went away.</exception>
+    /// <exception cref="ReplayDivergenceException">A replayed trace recorded another command here.</exception>
+    public async Task<CommandReply> SendAsync(AtCommand command, TimeSpan timeout, CancellationToken cancel = default)
+    {
+        var line = Encoding.UTF8.GetBytes(command.Format() + "\r\n");
+        var pending = new Pending(command, _time.GetUtcNow());
+        lock (_gate)
+        {
+            ThrowIfLost();
+            if (_pending is not null) throw new InvalidOperationException($"{_pending.Command.FormatRedacted()} is still pending");
+            _pending = pending;
+            _tokenizer.CommandSent(line);
+            pending.TraceLine = _trace.Sent(line);
+        }
+        try
+        {
+            await _stream.WriteAsync(line, cancel);
+            await _stream.FlushAsync(cancel);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException && e is not ReplayDivergenceException)
+        {
+            Lose($"the link failed while sending {command.FormatRedacted()}: {e.Message}", e);
+        }
+        catch (ReplayDivergenceException)
+        {
+            lock (_gate) _pending = null;
+            throw;
+        }
+
+        using var timer = new CancellationTokenSource(timeout, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, timer.Token);
+        try
+        {
+            return await pending.Done.Task.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            lock (_gate)
+            {
+                if (_pending == pending) _pending = null;
+                return pending.Reply(_time.GetUtcNow(), null, null, 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="within"/> for a URC that <paramref name="match"/> accepts, earliest first,
+    /// and takes it; null when none came in time. URCs it does not accept stay for later waits.
+    /// </summary>
+    public async Task<ReceivedUrc?> WaitForUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default)
+    {
+        using var timer = new CancellationTokenSource(within, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, timer.Token);
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                var index = _urcs.FindIndex(u => match(u));
+                if (index >= 0)
+                {
+                    var urc = _urcs[index];
+                    _urcs.RemoveAt(index);
+                    return urc;
+                }
+                ThrowIfLost();
+                arrived = _arrived.Task;
+            }
+            try
+            {
+                await arrived.WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancel.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>URCs received and not taken by any wait, oldest first; they are removed.</summary>
+    public IReadOnlyList<ReceivedUrc> TakeUnclaimed()
+    {
+        lock (_gate)
+        {
+            var all = _urcs.ToList();
+            _urcs.Clear();
+            return all;
+        }
+    }
+
+    /// <summary>URCs received and not taken yet, left in place.</summary>
+    public IReadOnlyList<ReceivedUrc> Unclaimed()
+    {
+        lock (_gate) return [.. _urcs];
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var n = await _stream.ReadAsync(buffer, _stop.Token);
+                if (n == 0)
+                {
+                    Lose("the module closed the link (end of stream)", null);
+                    return;
+                }
+                lock (_gate) Consume(buffer.AsSpan(0, n));
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            if (!_stop.IsCancellationRequested) Lose($"the link failed: {e.Message}", e);
+        }
+    }
+
+    private void Consume(ReadOnlySpan<byte> chunk)
+    {
+        foreach (var (end, line) in _trace.Received(chunk)) _records.Add((_received + end, line));
+        _received += chunk.Length;
+        var input = chunk;
+        while (_tokenizer.TryRead(ref input, out var frame)) OnFrame(frame);
+        if (_records.Count > 256) _records.RemoveRange(0, _records.Count - 64);
+    }
+
+    private void OnFrame(AtFrame frame)
+    {
+        var text = Encoding.UTF8.GetString(frame.Text);
+        var line = LineAt(frame.Offset);
+        switch (frame.Kind)
+        {
+            case FrameKind.Echo when _pending is not null:
+                _pending.Echoed = true;
+                break;
+            case FrameKind.Info when _pending is not null:
+                _pending.Information.Add(new ReceivedLine(text, InformationParser.Parse(text, _pending.Command.Name), line));
+                break;
+            case FrameKind.Final when _pending is not null:
+                var pending = _pending;
+                _pending = null;
+                pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), FinalResult.Parse(text).Value, text, line));
+                break;
+            case FrameKind.Urc:
+            case FrameKind.Info or FrameKind.Final or FrameKind.Echo:   // nothing pending: the module spoke on its own
+                _urcs.Add(new ReceivedUrc(text, UrcParser.Parse(text, frame.Payload), _time.GetUtcNow(), line));
+                Signal();
+                break;
+        }
+    }
+
+    private int LineAt(long offset)
+    {
+        foreach (var (end, line) in _records)
+            if (end > offset) return line;
+        return _trace.LineCount;
+    }
+
+    private void Lose(string reason, Exception? cause)
+    {
+        lock (_gate)
+        {
+            if (LinkLost is not null) return;
+            LinkLost = reason;
+            _trace.Event($"link lost: {reason}");
+            _pending?.Done.TrySetException(new LinkLostException(reason, cause));
+            _pending = null;
+            Signal();
+        }
+    }
+
+    private void ThrowIfLost()
+    {
+        if (LinkLost is not null) throw new LinkLostException(LinkLost);
+    }
+
+    private void Signal()
+    {
+        var arrived = _arrived;
+        _arrived = NewSignal();
+        arrived.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _stream.DisposeAsync();
+        if (_reader is not null) await _reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+
+    private sealed class Pending(AtCommand command, DateTimeOffset sent)
+    {
+        public AtCommand Command { get; } = command;
+        public int TraceLine { get; set; }
+        public bool Echoed { get; set; }
+        public List<ReceivedLine> Information { get; } = [];
+        public TaskCompletionSource<CommandReply> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CommandReply Reply(DateTimeOffset now, FinalResult? final, string? finalText, int finalLine) =>
+            new(Command, TraceLine, [.. Information], final, finalText, finalLine, now - sent, Echoed);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Harness.Tests.Doubles;
+
+/// <summary>
+/// A scripted M5310-A that answers like the manual (in either dialect), with a loopback broker: a publish on a
+/// subscribed topic comes back as <c>+MQTTPUBLISH</c>. Told to, it gets exactly one behaviour wrong.
+/// </summary>
+public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimeProvider? time = null, bool echo = false)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Dictionary<string, int> _subscriptions = [];
+    private MqttState _state = MqttState.NotInitialised;
+    private int _packetId;
+
+    /// <summary>Answers host lines read from <paramref name="stream"/> until it closes or the module vanishes.</summary>
+    public async Task ServeAsync(Stream stream, CancellationToken cancel)
+    {
+        var line = new List<byte>();
+        var buffer = new byte[1024];
+        using var writeLock = new SemaphoreSlim(1);
+        async Task Write(byte[] bytes)
+        {
+            await writeLock.WaitAsync(cancel);
+            try { await stream.WriteAsync(bytes, cancel); await stream.FlushAsync(cancel); }
+            finally { writeLock.Release(); }
+        }
+        int n;
+        while ((n = await stream.ReadAsync(buffer, cancel)) > 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var b = buffer[i];
+                if (b is not ((byte)'\r' or (byte)'\n')) { line.Add(b); continue; }
+                if (line.Count == 0) continue;
+                var text = Encoding.UTF8.GetString([.. line]);
+                line.Clear();
+                if (echo) await Write(Encoding.UTF8.GetBytes(text + "\r\n"));
+                var (now, later) = Answer(text);
+                await Write(now);
+                if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal)) return;
+                if (later.Length > 0)
+                    _ = Task.Delay(TimeSpan.FromSeconds(20), _time, cancel).ContinueWith(_ => Write(later), cancel, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>The bytes to send at once and those to send late.</summary>
+    private (byte[] Now, byte[] Later) Answer(string text)
+    {
+        var output = new List<byte>();
+        var later = new List<byte>();
+        void Line(string s) => output.AddRange(Encoding.UTF8.GetBytes($"\r\n{s}\r\n"));
+        void Urc(Urc urc) => Bytes(output, urc.Encode(dialect));
+
+        var command = AtCommandParser.Parse(text).Value;
+        switch (command)
+        {
+            case Attention: Line("OK"); break;
+            case SignalQualityRead: Line(new SignalQuality(20, 99).Format(dialect)); Line("OK"); break;
+            case RegistrationRead: Line(new Registration(0, 1).Format(dialect)); Line("OK"); break;
+            case AttachRead: Line(new Attach(true).Format(dialect)); Line("OK"); break;
+            case MqttDel:
+                _state = MqttState.NotInitialised;
+                _subscriptions.Clear();
+                Line("OK");
+                break;
+            case MqttCfg when _state != MqttState.NotInitialised: Line("+CME ERROR: 651"); break;
+            case MqttCfg: _state = MqttState.Initialised; Line("OK"); break;
+            case MqttStatRead:
+                var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
+                Line(new MqttStatus(state).Format(dialect));
+                Line("OK");
+                break;
+            case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
+            case MqttOpen:
+                Line("OK");
+                _state = MqttState.Connected;
+                if (fault == Fault.LateUrc) Bytes(later, new MqttOpenResult(true).Encode(dialect));
+                else Urc(new MqttOpenResult(true));
+                break;
+            case MqttSub sub when _state == MqttState.Connected:
+                Line("OK");
+                _subscriptions[sub.Topic] = sub.Qos;
+                if (fault != Fault.DropSubAck) Urc(new SubAck(++_packetId, sub.Qos, sub.Topic));
+                break;
+            case MqttPub pub when _state == MqttState.Connected:
+                Line("OK");
+                Publish(pub, output);
+                break;
+            case MqttDisc when _state == MqttState.Connected:
+                Line("OK");
+                _state = MqttState.Disconnected;
+                Urc(new MqttDisconnected());
+                break;
+            case MqttDisc: Line("+CME ERROR: 3"); break;
+            default: Line("ERROR"); break;
+        }
+        return ([.. output], [.. later]);
+    }
+
+    private void Publish(MqttPub pub, List<byte> output)
+    {
+        var id = ++_packetId;
+        if (pub.Qos == 1) Bytes(output, new PubAck(id, 1).Encode(dialect));
+        if (pub.Qos == 2) Bytes(output, new PubRec(0, id).Encode(dialect));
+        if (_subscriptions.TryGetValue(pub.Topic, out var granted))
+        {
+            var qos = Math.Min(granted, pub.Qos);
+            var inId = qos == 0 ? 0 : ++_packetId;
+            var message = pub.GetMessageBytes();
+            Bytes(output, fault == Fault.LyingPayloadLength
+                ? LyingPublish(qos, inId, pub.Topic, message)
+                : new MqttPublish(0, qos, 0, inId, pub.Topic, message).Encode(dialect));
+            if (qos == 2) Bytes(output, new PubRel(0, inId).Encode(dialect));
+        }
+        if (pub.Qos == 2) Bytes(output, new PubComp(0, fault == Fault.WrongPacketId ? id + 1 : id).Encode(dialect));
+    }
+
+    private byte[] LyingPublish(int qos, int id, string topic, byte[] message)
+    {
+        var header = dialect == Dialect.Manual
+            ? $"+MQTTPUBLISH: 0,{qos},0,{id},\"{topic}\",{message.Length + 2}\r\n"
+            : $"+MQTTPUBLISH:0,{qos},0,{id},{topic},{message.Length + 2},";
+        return [.. Encoding.UTF8.GetBytes(header), .. message];
+    }
+
+    private static void Bytes(List<byte> output, byte[] line)
+    {
+        output.AddRange("\r\n"u8.ToArray());
+        output.AddRange(line);
+        output.AddRange("\r\n"u8.ToArray());
+    }
+}

@@ -1,0 +1,21 @@
+namespace Conformance.Harness.Tests.Doubles;
+
+/// <summary>The one behaviour a <see cref="FakeModule"/> gets wrong.</summary>
+public enum Fault
+{
+    None,
+    /// <summary><c>+MQTTSUBACK</c> never comes.</summary>
+    DropSubAck,
+    /// <summary><c>+MQTTPUBCOMP</c> carries another packet id than its <c>+MQTTPUBREC</c>.</summary>
+    WrongPacketId,
+    /// <summary><c>AT+MQTTOPEN</c> is answered <c>ERROR</c>.</summary>
+    ErrorInsteadOfOk,
+    /// <summary><c>+MQTTOPEN: OK</c> comes 20 s after the command, later than drivers wait.</summary>
+    LateUrc,
+    /// <summary><c>AT+MQTTSTAT?</c> says 0 (not initialised) after <c>AT+MQTTCFG</c>.</summary>
+    WrongMqttStat,
+    /// <summary><c>+MQTTPUBLISH</c> announces two bytes more than the message has.</summary>
+    LyingPayloadLength,
+    /// <summary>Closes the link after the first <c>AT+MQTTOPEN</c>, like a USB cable pulled.</summary>
+    Vanish,
+}

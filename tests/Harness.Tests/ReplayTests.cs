@@ -1,0 +1,45 @@
+using Conformance.Harness.Running;
+using Conformance.Harness.Tests.Doubles;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Harness.Tests;
+
+/// <summary><c>--target replay:</c> on a trace the harness recorded: the trace plays the module.</summary>
+public class ReplayTests
+{
+    private string _path = "";
+
+    [SetUp]
+    public void SetUp() => _path = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.trace");
+
+    [TearDown]
+    public void TearDown() => File.Delete(_path);
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Replaying_a_recorded_run_gives_the_same_outcomes(bool fast)
+    {
+        var (recorded, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Field, Fault.DropSubAck), HarnessRun.Select());
+        await File.WriteAllTextAsync(_path, trace);
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select(), fast: fast);
+
+        Assert.That(replayed.Scenarios.Select(s => (s.Title, s.Outcome)), Is.EqualTo(recorded.Scenarios.Select(s => (s.Title, s.Outcome))));
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome), Has.Some.EqualTo(Outcome.Failed));
+    }
+
+    [Test]
+    public async Task A_command_other_than_the_recorded_one_fails_the_step_naming_the_trace_line_and_both_texts()
+    {
+        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Publish"));
+        await File.WriteAllTextAsync(_path, trace);
+        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Publish", parameters: otherTopic));
+
+        var first = replayed.Scenarios[0];
+        var line = trace.Split('\n').ToList().FindIndex(l => l.Contains("> AT+MQTTSUB=")) + 1;
+        Assert.That(first.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(first.Message, Does.Contain($"replay diverged: {_path}:{line}: the host sent 'AT+MQTTSUB=\"dev/gsm/x\",1\\r\\n' but the trace has 'AT+MQTTSUB=\"dev/gsm/u\",1\\r\\n'"));
+    }
+}
