@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Conformance.Benchmarks.Corpus;
 using Conformance.Benchmarks.Workloads;
+using Conformance.Protocol.Framing;
 
 namespace Conformance.Benchmarks;
 
@@ -11,6 +12,7 @@ namespace Conformance.Benchmarks;
 [MemoryDiagnoser]
 public class ChunkBenchmarks
 {
+    private readonly AtTokenizer _tokenizer = new();
     private byte[] _corpus = [];
 
     [Params(CorpusKind.Typical, CorpusKind.WorstCase)]
@@ -23,8 +25,8 @@ public class ChunkBenchmarks
     public void Setup() => _corpus = ModuleOutput.Get(Corpus);
 
     [Benchmark(Baseline = true)]
-    public int Tokenizer() => Tokenize.Frames(_corpus, ChunkSize);
+    public int Tokenizer() => Tokenize.Frames(_tokenizer, _corpus, ChunkSize);
 
     [Benchmark]
-    public int TokenizerAndUrcs() => Tokenize.Urcs(_corpus, ChunkSize);
+    public int TokenizerAndUrcs() => Tokenize.Urcs(_tokenizer, _corpus, ChunkSize);
 }

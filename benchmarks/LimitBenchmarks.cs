@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Conformance.Benchmarks.Corpus;
 using Conformance.Benchmarks.Workloads;
+using Conformance.Protocol.Framing;
 
 namespace Conformance.Benchmarks;
 
@@ -14,6 +15,7 @@ public class LimitBenchmarks
     /// <summary>Chunk size of a file read or a busy serial port.</summary>
     public const int LargeChunk = 64 * 1024;
 
+    private readonly AtTokenizer _tokenizer = new();
     private byte[] _corpus = [];
 
     [Params(CorpusKind.Typical, CorpusKind.WorstCase)]
@@ -29,8 +31,8 @@ public class LimitBenchmarks
     public int ReadLineRegex() => ReferenceScans.ReadLineRegex(_corpus);
 
     [Benchmark]
-    public int Tokenizer() => Tokenize.Frames(_corpus, LargeChunk);
+    public int Tokenizer() => Tokenize.Frames(_tokenizer, _corpus, LargeChunk);
 
     [Benchmark]
-    public int TokenizerAndUrcs() => Tokenize.Urcs(_corpus, LargeChunk);
+    public int TokenizerAndUrcs() => Tokenize.Urcs(_tokenizer, _corpus, LargeChunk);
 }

@@ -8,8 +8,8 @@ namespace Conformance.Benchmarks.Check;
 /// </summary>
 public static class RegressionCheck
 {
-    /// <summary>Tokenizer bytes per frame above this mean it allocates per frame (its own construction is ~0.005).</summary>
-    private const double AllocationLimitPerFrame = 0.05;
+    /// <summary>The tokenizer must not allocate per frame; the limit absorbs a one-off few hundred bytes per pass (type initialisation, diagnoser rounding).</summary>
+    private const double AllocationLimitPerFrame = 0.01;
 
     public static int Run(string[] options)
     {

@@ -14,7 +14,7 @@ public sealed class ThroughputColumn : IColumn
     public int PriorityInCategory => 0;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Corpus megabytes (10^6 bytes) read per second, from the median time";
+    public string Legend => "Corpus megabytes (10^6 bytes) read per second, from the fastest iteration";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
