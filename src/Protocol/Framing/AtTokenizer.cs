@@ -156,13 +156,13 @@ public sealed class AtTokenizer
     private void SkipLineEnds(ReadOnlySpan<byte> span, out int count)
     {
         count = 0;
-        while (count < span.Length)
+        // The prompt's own space, or a line end, ends the prompt; anything else leaves it for the next frame.
+        if (_afterPrompt && span.Length > 0 && span[0] is (byte)' ' or (byte)'\r' or (byte)'\n')
         {
-            var b = span[count];
-            if (b is (byte)'\r' or (byte)'\n') { count++; _afterPrompt = false; continue; }
-            if (b == (byte)' ' && _afterPrompt) { count++; _afterPrompt = false; continue; }
-            break;
+            _afterPrompt = false;
+            count = 1;
         }
+        while (count < span.Length && span[count] is (byte)'\r' or (byte)'\n') count++;
     }
 
     /// <summary>

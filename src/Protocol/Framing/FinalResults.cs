@@ -6,6 +6,8 @@ internal static class FinalResults
     public static FinalResultCode Match(ReadOnlySpan<byte> line, out int errorCode)
     {
         errorCode = -1;
+        // Most lines are URCs: one look at the first byte rules them out.
+        if (line.IsEmpty || line[0] is not ((byte)'O' or (byte)'E' or (byte)'+')) return FinalResultCode.None;
         if (line.SequenceEqual("OK"u8)) return FinalResultCode.Ok;
         if (line.SequenceEqual("ERROR"u8)) return FinalResultCode.Error;
         if (!line.StartsWith("+CME ERROR"u8)) return FinalResultCode.None;

@@ -32,6 +32,10 @@ public static class LineClassifier
     public static readonly string[] ResponseNames =
         ["+MQTTSUB", "+MQTTCFG", "+MQTTSTAT", "+CSQ", "+CEREG", "+CGATT", "+CGSN"];
 
+    // The names as bytes, so a line is compared with vectorised span equality rather than char by char.
+    private static readonly byte[][] UrcNameBytes = [.. UrcNames.Select(System.Text.Encoding.Latin1.GetBytes)];
+    private static readonly byte[][] ResponseNameBytes = [.. ResponseNames.Select(System.Text.Encoding.Latin1.GetBytes)];
+
     internal static FrameKind Classify(ReadOnlySpan<byte> line, PendingCommand pending, out FinalResultCode result, out int errorCode)
     {
         result = FinalResults.Match(line, out errorCode);
@@ -50,8 +54,8 @@ public static class LineClassifier
         if (line.Length > 0 && line[0] == '+')
         {
             var name = NameOf(line);
-            if (IsOneOf(name, UrcNames)) return FrameKind.Urc;
-            if (pending.Unknown) return IsOneOf(name, ResponseNames) ? FrameKind.Info : FrameKind.Urc;
+            if (IsOneOf(name, UrcNameBytes)) return FrameKind.Urc;
+            if (pending.Unknown) return IsOneOf(name, ResponseNameBytes) ? FrameKind.Info : FrameKind.Urc;
             return pending.Active && name.SequenceEqual(pending.Name) ? FrameKind.Info : FrameKind.Urc;
         }
         return pending.Active || pending.Unknown ? FrameKind.Info : FrameKind.Urc;
@@ -65,16 +69,13 @@ public static class LineClassifier
     }
 
     /// <summary>True for a name listed in <see cref="UrcNames"/>.</summary>
-    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => IsOneOf(name, UrcNames);
+    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => IsOneOf(name, UrcNameBytes);
 
-    private static bool IsOneOf(ReadOnlySpan<byte> name, string[] names)
+    private static bool IsOneOf(ReadOnlySpan<byte> name, byte[][] names)
     {
         foreach (var candidate in names)
         {
-            if (candidate.Length != name.Length) continue;
-            var match = true;
-            for (var i = 0; i < name.Length && match; i++) match = name[i] == candidate[i];
-            if (match) return true;
+            if (candidate.Length == name.Length && name.SequenceEqual(candidate)) return true;
         }
         return false;
     }

@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+using Conformance.Benchmarks.Corpus;
+using Conformance.Benchmarks.Workloads;
+using Conformance.Protocol.Framing;
+
+namespace Conformance.Benchmarks;
+
+/// <summary>
+/// The tokenizer alone and with typed URC parsing, fed byte by byte (a slow UART), in 64-byte chunks (a USB-serial
+/// packet) and in 64 KB chunks (a file).
+/// </summary>
+[MemoryDiagnoser]
+public class ChunkBenchmarks
+{
+    private readonly AtTokenizer _tokenizer = new();
+    private byte[] _corpus = [];
+
+    [Params(CorpusKind.Typical, CorpusKind.WorstCase)]
+    public CorpusKind Corpus { get; set; }
+
+    [Params(1, 64, LimitBenchmarks.LargeChunk)]
+    public int ChunkSize { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _corpus = ModuleOutput.Get(Corpus);
+
+    [Benchmark(Baseline = true)]
+    public int Tokenizer() => Tokenize.Frames(_tokenizer, _corpus, ChunkSize);
+
+    [Benchmark]
+    public int TokenizerAndUrcs() => Tokenize.Urcs(_tokenizer, _corpus, ChunkSize);
+}
