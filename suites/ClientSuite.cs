@@ -10,19 +10,19 @@ public sealed class ClientSuite : Suite
     public override IEnumerable<Scenario> Scenarios(SuiteParameters p)
     {
         yield return Scenario("1.3 MQTTSTAT is 1 after CFG")
-            .Send(Mqtt.Del())
+            .Reset()
             .Send(Cfg(p)).ExpectOk()
             .Send(Mqtt.Stat()).ExpectInfo<MqttStatus>(s => s.State == MqttState.Initialised).ExpectOk();
 
         yield return Scenario("1.2 open reports +MQTTOPEN: OK after OK")
-            .Send(Mqtt.Del())
+            .Reset()
             .Send(Cfg(p)).ExpectOk()
             .Send(Mqtt.Open()).ExpectOk().ThenUrc<MqttOpenResult>(o => o.Ok, within: 15.Seconds())
             .Send(Mqtt.Stat()).ExpectInfo<MqttStatus>(s => s.State == MqttState.Connected).ExpectOk().Checks("1.3")
             .NoOtherUrcs();
 
         yield return Scenario("1.7 disconnect without a connection is +CME ERROR: 3")
-            .Send(Mqtt.Del())
+            .Reset()
             .Send(Cfg(p)).ExpectOk()
             .Send(Mqtt.Disc()).ExpectCmeError(3);
     }

@@ -27,7 +27,7 @@ public sealed class PublishSuite : Suite
     }
 
     private static Scenario Connected(string title, SuiteParameters p) => Scenario(title)
-        .Send(Mqtt.Del())
+        .Reset()
         .Send(ClientSuite.Cfg(p)).ExpectOk()
         .Send(Mqtt.Open()).ExpectOk().ThenUrc<MqttOpenResult>(o => o.Ok, within: 15.Seconds());
 }

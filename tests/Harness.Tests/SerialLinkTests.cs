@@ -61,7 +61,7 @@ public class SerialLinkTests
 
     [TestCase("serial:/dev/ttyUSB0,fast", "serial target: baud rate 'fast' at character 21 must be a positive number, e.g. serial:/dev/ttyUSB0,9600")]
     [TestCase("tcp:localhost", "tcp target 'localhost': expected HOST:PORT, e.g. tcp:127.0.0.1:5310")]
-    [TestCase("usb:0", "unknown target 'usb:0': expected one of replay:…, serial:…, tcp:…")]
+    [TestCase("usb:0", "unknown target 'usb:0': expected one of emulator:…, replay:…, serial:…, tcp:…")]
     public void A_bad_target_is_rejected_saying_what_is_wrong(string target, string message)
     {
         Assert.That(() => new LinkFactory().Parse(target, new LinkSettings(TimeProvider.System, Tracing.SecretMask.None)),

@@ -66,7 +66,7 @@ internal static class RunCommand
         ILink link;
         try
         {
-            link = new LinkFactory().Parse(request.Target, new LinkSettings(time, secrets, !request.RecordedTiming));
+            link = new LinkFactory().Parse(request.Target, new LinkSettings(time, secrets, !request.RecordedTiming, Dialect: request.Dialect));
         }
         catch (LinkException e)
         {
@@ -80,7 +80,7 @@ internal static class RunCommand
         await using (link)
         {
             using var recorder = new TraceRecorder(File.CreateText(tracePath), time, link.Target, secrets,
-                request.Target == "emulator" ? request.Dialect.ToString().ToLowerInvariant() : null);
+                link is EmulatorLink emulator ? emulator.Dialect.ToString().ToLowerInvariant() : null);
             RunReport report;
             try
             {

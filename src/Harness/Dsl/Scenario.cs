@@ -42,6 +42,9 @@ public sealed class Scenario
         return this;
     }
 
+    /// <summary>Starts from no client instance: disconnects and deletes whatever an earlier scenario left (see <see cref="ResetStep"/>).</summary>
+    public Scenario Reset() => Add(new ResetStep(Timeouts.Quiet));
+
     public Scenario Send(AtCommand command, TimeSpan? within = null) => Add(new SendStep(command, within ?? Timeouts.Command));
 
     public Scenario ExpectOk() => Add(new ExpectResultStep("OK", r => r.Kind == FinalResultKind.Ok));

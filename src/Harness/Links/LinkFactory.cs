@@ -1,6 +1,6 @@
 namespace Conformance.Harness.Links;
 
-/// <summary>Turns a <c>--target</c> text into a link: <c>serial:PATH[,BAUD]</c>, <c>tcp:HOST:PORT</c>, <c>replay:FILE</c>.</summary>
+/// <summary>Turns a <c>--target</c> text into a link: <c>serial:PATH[,BAUD]</c>, <c>tcp:HOST:PORT</c>, <c>replay:FILE</c>, <c>emulator[:manual|field]</c>.</summary>
 /// <remarks>A new kind of link is one <see cref="ILink"/> class plus one entry in <see cref="Schemes"/> (or passed to the constructor).</remarks>
 public sealed class LinkFactory
 {
@@ -14,6 +14,7 @@ public sealed class LinkFactory
         ["serial"] = SerialLink.Parse,
         ["tcp"] = (argument, _) => TcpLink.Parse(argument),
         ["replay"] = (argument, settings) => new ReplayLink(argument, settings),
+        ["emulator"] = EmulatorLink.Parse,
     };
 
     public LinkFactory(IReadOnlyDictionary<string, Create>? more = null)

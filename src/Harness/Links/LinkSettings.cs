@@ -1,4 +1,5 @@
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Links;
 
@@ -7,4 +8,6 @@ namespace Conformance.Harness.Links;
 /// <param name="Secrets">Replay compares commands masked the way the trace was.</param>
 /// <param name="ReplayAsFastAsPossible">Replay without waiting for the recorded gaps.</param>
 /// <param name="Serial">Serial settings other than port and baud rate.</param>
-public sealed record LinkSettings(TimeProvider Time, SecretMask Secrets, bool ReplayAsFastAsPossible = true, SerialSettings? Serial = null);
+/// <param name="Dialect">The dialect the in-process emulator speaks.</param>
+public sealed record LinkSettings(TimeProvider Time, SecretMask Secrets, bool ReplayAsFastAsPossible = true, SerialSettings? Serial = null,
+    Dialect Dialect = Dialect.Manual);

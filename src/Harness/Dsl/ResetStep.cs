@@ -1,0 +1,23 @@
+using Conformance.Protocol.Commands;
+
+namespace Conformance.Harness.Dsl;
+
+/// <summary>
+/// Brings the module back to "no client instance" whatever the scenario before left behind: disconnect and
+/// delete, any answer accepted, and the URCs that follow (<c>+MQTTDISC: OK</c>, late ACKs) forgotten.
+/// Checks nothing; it only makes scenarios independent of each other.
+/// </summary>
+public sealed class ResetStep(TimeSpan settle) : Step
+{
+    public override string Description => "reset: AT+MQTTDISC, AT+MQTTDEL, forget pending URCs";
+
+    internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
+    {
+        var disc = await context.Session.SendAsync(Mqtt.Disc(), Timeouts.Command, cancel);
+        // A disconnect's URC comes after its OK; give it the time to arrive before deleting.
+        if (disc.Final?.Kind == Protocol.Responses.FinalResultKind.Ok)
+            await context.Session.WaitForUrcAsync(u => u.Text.StartsWith("+MQTTDISC", StringComparison.Ordinal), settle, cancel);
+        await context.Session.SendAsync(Mqtt.Del(), Timeouts.Command, cancel);
+        context.Session.TakeUnclaimed();
+    }
+}
