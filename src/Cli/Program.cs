@@ -5,6 +5,8 @@ using Conformance.Cli.Commands;
 var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.")
 {
     FramesCommand.Create(),
+    AnalyzeCommand.Create(),
+    CompareCommand.Create(),
 };
 
 var parse = root.Parse(args);
