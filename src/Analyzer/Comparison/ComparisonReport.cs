@@ -14,12 +14,14 @@ public static class ComparisonReport
     public static void Write(LogComparison comparison, IAnsiConsole console, string nameA, string nameB)
     {
         console.Write(new Rule($"Response times: A = {Markup.Escape(nameA)}, B = {Markup.Escape(nameB)}").LeftJustified());
-        var table = new Table().AddColumns("command", "count A", "count B", "median A", "median B", "change", "p95 A", "p95 B", "p", "verdict");
+        // Narrow enough for an 80-column terminal: A and B share a column.
+        var table = new Table().Border(TableBorder.Minimal)
+            .AddColumn("command", c => c.NoWrap()).AddColumns("count A/B", "median ms A→B").AddColumn("change ms", c => c.NoWrap())
+            .AddColumns("p95 ms A→B", "p", "verdict");
         foreach (var c in comparison.Commands)
-            table.AddRow(Markup.Escape(c.Command), Count(c.A?.Count), Count(c.B?.Count),
-                Report.Milliseconds(c.A?.MedianMs), Report.Milliseconds(c.B?.MedianMs), Change(c),
-                Report.Milliseconds(c.A?.P95Ms), Report.Milliseconds(c.B?.P95Ms),
-                c.PValue is { } p ? p.ToString("0.###", CultureInfo.InvariantCulture) : "-", Verdict(c));
+            table.AddRow(Markup.Escape(c.Command), $"{Count(c.A?.Count)}/{Count(c.B?.Count)}",
+                Pair(c.A?.MedianMs, c.B?.MedianMs), Change(c), Pair(c.A?.P95Ms, c.B?.P95Ms),
+                PValue(c.PValue), Verdict(c));
         console.Write(table);
         OnlyIn(console, "URCs only in A", comparison.UrcsOnlyInA);
         OnlyIn(console, "URCs only in B", comparison.UrcsOnlyInB);
@@ -36,7 +38,7 @@ public static class ComparisonReport
         if (c.MedianChangeMs is not { } ms) return "-";
         var sign = ms > 0 ? "+" : "";
         var percent = c.MedianChangePercent is { } p ? $" ({sign}{p.ToString("0", CultureInfo.InvariantCulture)}%)" : "";
-        return $"{sign}{Report.Milliseconds(ms)}{percent}";
+        return $"{sign}{Number(ms)}{percent}";
     }
 
     private static string Verdict(CommandComparison c) => c switch
@@ -45,8 +47,19 @@ public static class ComparisonReport
         { B: null } => "[blue]only in A[/]",
         { BeyondNoise: true, MedianChangeMs: > 0 } => "[red]slower[/]",
         { BeyondNoise: true } => "[green]faster[/]",
-        _ => "[grey]within noise[/]",
+        _ => "[grey]noise[/]",
     };
+
+    private static string PValue(double? p) => p switch
+    {
+        null => "-",
+        < 0.001 => "<0.001",
+        var value => value.Value.ToString("0.###", CultureInfo.InvariantCulture),
+    };
+
+    private static string Pair(double? a, double? b) => $"{Number(a)} → {Number(b)}";
+
+    private static string Number(double? ms) => ms is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture) : "-";
 
     private static string Count(long? count) => count is { } n ? Report.Count(n) : "0";
 

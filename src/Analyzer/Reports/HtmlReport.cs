@@ -20,9 +20,11 @@ public static class HtmlReport
         th { background: #f4f4f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.line { color: #888; text-align: right; font-variant-numeric: tabular-nums; width: 4em; }
         code, td.text { font-family: ui-monospace, Consolas, monospace; white-space: pre-wrap; word-break: break-all; }
-        .error { color: #b00020; font-weight: 600; } .warn { color: #a15c00; font-weight: 600; } .note { color: #1a5fb4; }
+        td.code { white-space: nowrap; }
+        td.error { color: #b00020; font-weight: 600; } td.warn { color: #a15c00; font-weight: 600; } td.note { color: #1a5fb4; }
+        td.error, td.warn, td.note { white-space: nowrap; }
         tr.error { background: #fdecee; } tr.warn { background: #fff6e0; }
-        .ok { color: #1e7b34; } .sent { color: #000; } .urc { color: #006d77; } .state { color: #7b4d00; }
+        .ok, td.ok { color: #1e7b34; } .sent { color: #000; } .urc { color: #006d77; } .state { color: #7b4d00; }
         .plot svg { max-width: 100%; height: auto; }
         .muted { color: #888; }
         """;
@@ -62,7 +64,7 @@ public static class HtmlReport
             ["URCs", Report.Count(s.Urcs)],
             ["reconnection episodes", Report.Count(s.Reconnects)],
             ["connection drops", Report.Count(analysis.Statistics.Drops)],
-            ["time connected", Report.Milliseconds(analysis.Statistics.UptimeMs)],
+            ["time connected", Report.Duration(analysis.Statistics.UptimeMs)],
             ["diagnostics", Report.Count(s.Diagnostics) + (worst is { } w ? $" (worst: {Report.SeverityName(w)})" : "")],
         ], header: false);
         if (s.Omitted > 0)
@@ -81,7 +83,7 @@ public static class HtmlReport
         foreach (var d in diagnostics)
         {
             var severity = Report.SeverityName(d.Severity);
-            page.Raw($"<tr class=\"{severity}\"><td class=\"line\">{d.Line}</td><td class=\"{severity}\">{severity}</td><td><code>{E(d.Code)}</code></td><td>{E(d.Message)}</td></tr>\n");
+            page.Raw($"<tr class=\"{severity}\"><td class=\"line\">{d.Line}</td><td class=\"{severity}\">{severity}</td><td class=\"code\"><code>{E(d.Code)}</code></td><td>{E(d.Message)}</td></tr>\n");
         }
         page.Raw("</table>\n");
     }

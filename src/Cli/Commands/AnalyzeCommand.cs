@@ -14,6 +14,8 @@ internal static class AnalyzeCommand
         "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on; " +
         "2 usage or input error (missing, empty, binary or unreadable file, a directory, unknown --format).";
 
+    private const string UnnamedUrc = "(other)";
+
     // Below this a log is read in well under a second: no progress bar.
     private const long ProgressThreshold = 8L << 20;
 
@@ -108,7 +110,8 @@ internal static class AnalyzeCommand
             var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
                 ? WithProgress(source, options)
                 : TimelineBuilder.Analyze(source.Read(), options);
-            if (analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0 && analysis.Exchanges.Count == 0)
+            // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
+            if (analysis.Summary.Commands == 0 && analysis.Statistics.Urcs.All(u => u.Name == UnnamedUrc))
             {
                 Console.Error.WriteLine($"conformance: {path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
                     "is it a log of the module's serial port? Try --format.");
