@@ -125,6 +125,15 @@ public class AnalyzeCommandTests
     }
 
     [Test]
+    public async Task A_pipe_is_an_input_error_not_a_crash()
+    {
+        var run = await ConformanceProcess.RunAsync("AT\r\r\n\r\nOK\r\n"u8.ToArray(), "analyze", "/dev/stdin");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("is not a regular file"));
+    }
+
+    [Test]
     public async Task An_unknown_format_is_a_usage_error_listing_the_known_ones()
     {
         var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--format", "minicom");

@@ -124,6 +124,11 @@ internal static class AnalyzeCommand
             Console.Error.WriteLine($"conformance: {e.Message}");
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"conformance: {path}: cannot be read: {e.Message}");
+            return null;
+        }
     }
 
     private static Analysis WithProgress(LogSource source, AnalysisOptions options)
