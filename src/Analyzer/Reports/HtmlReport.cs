@@ -11,6 +11,9 @@ namespace Conformance.Analyzer.Reports;
 /// <remarks>Every text that comes from the log is HTML-encoded: a log cannot inject markup into the page.</remarks>
 public static class HtmlReport
 {
+    // Keeps the page small enough to attach to a ticket; the CSV and JSON outputs list everything.
+    public const int MaxTimelineRows = 5000;
+
     private const string Style = """
         body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; padding: 0 1em; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
@@ -120,8 +123,16 @@ public static class HtmlReport
             .Concat(analysis.Urcs.Select(u => (u.Line, Order: 1, Html: Urc(u))))
             .Concat(analysis.StateChanges.Select(s => (s.Line, Order: 2, Html: State(s))))
             .OrderBy(r => r.Line).ThenBy(r => r.Order);
-        foreach (var (_, _, html) in rows) page.Raw(html);
+        var shown = 0;
+        foreach (var (_, _, html) in rows.Take(MaxTimelineRows))
+        {
+            page.Raw(html);
+            shown++;
+        }
         page.Raw("</table>\n");
+        var listed = analysis.Exchanges.Count + analysis.Urcs.Count + analysis.StateChanges.Count;
+        if (listed > shown)
+            page.Raw($"<p class=\"muted\" id=\"timeline-cut\">The timeline stops after {shown} rows; {listed - shown} more are in the CSV and JSON outputs.</p>\n");
     }
 
     private static string Exchange(Exchange e)

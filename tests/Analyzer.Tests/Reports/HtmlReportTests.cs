@@ -42,6 +42,19 @@ public class HtmlReportTests
     }
 
     [Test]
+    public void A_long_timeline_is_cut_with_a_note()
+    {
+        var log = new Log();
+        for (var i = 0; i < HtmlReport.MaxTimelineRows; i++) log.Exchange("AT", "\r\nOK\r\n");
+        log.Exchange("AT+CSQ", "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+
+        var page = Page(log);
+
+        Assert.That(page.QuerySelectorAll("#timeline-table tr"), Has.Length.EqualTo(HtmlReport.MaxTimelineRows + 1));
+        Assert.That(page.QuerySelector("#timeline-cut")!.TextContent, Does.Contain("1 more are in the CSV and JSON outputs"));
+    }
+
+    [Test]
     public void Both_plots_are_inline_svg()
     {
         var page = Page(Sessions.Chapter4());
