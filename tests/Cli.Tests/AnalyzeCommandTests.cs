@@ -84,6 +84,26 @@ public class AnalyzeCommandTests
     }
 
     [Test]
+    public async Task A_log_of_module_output_only_takes_the_echoes_as_commands()
+    {
+        var log = Path.Combine(_directory, "rx-only.log");
+        await File.WriteAllTextAsync(log,
+            "12/7/2026 14:08:35.000 [RX] - AT+CSQ<CR><CR><LF>\r\n" +
+            "12/7/2026 14:08:35.030 [RX] - <CR><LF>+CSQ: 24,99<CR><LF><CR><LF>OK<CR><LF>\r\n" +
+            "12/7/2026 14:08:36.000 [RX] - AT+MQTTSTAT?<CR><CR><LF>\r\n" +
+            "12/7/2026 14:08:36.020 [RX] - <CR><LF>+MQTTSTAT: 5<CR><LF><CR><LF>OK<CR><LF>\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--json", "-");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var exchanges = json.RootElement.GetProperty("exchanges").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt64(), e.GetProperty("command").GetString(), e.GetProperty("latencyMs").GetDouble())).ToList();
+        Assert.That(exchanges, Is.EqualTo(new[] { (1L, "AT+CSQ", 30.0), (3L, "AT+MQTTSTAT?", 20.0) }));
+        Assert.That(json.RootElement.GetProperty("urcs").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
     public async Task A_missing_file_is_an_input_error()
     {
         var run = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(_directory, "nope.log"));
