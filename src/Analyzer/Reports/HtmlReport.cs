@@ -23,7 +23,7 @@ public static class HtmlReport
         th { background: #f4f4f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.line { color: #888; text-align: right; font-variant-numeric: tabular-nums; width: 4em; }
         code, td.text { font-family: ui-monospace, Consolas, monospace; white-space: pre-wrap; word-break: break-all; }
-        td.code { white-space: nowrap; }
+        td.code code { white-space: nowrap; word-break: normal; }
         td.error { color: #b00020; font-weight: 600; } td.warn { color: #a15c00; font-weight: 600; } td.note { color: #1a5fb4; }
         td.error, td.warn, td.note { white-space: nowrap; }
         tr.error { background: #fdecee; } tr.warn { background: #fff6e0; }
@@ -83,7 +83,7 @@ public static class HtmlReport
             return;
         }
         page.Raw("<table id=\"diagnostics-table\">\n<tr><th class=\"num\">line</th><th>severity</th><th>code</th><th>what is wrong</th></tr>\n");
-        foreach (var d in diagnostics)
+        foreach (var d in diagnostics.OrderBy(d => d.Line))
         {
             var severity = Report.SeverityName(d.Severity);
             page.Raw($"<tr class=\"{severity}\"><td class=\"line\">{d.Line}</td><td class=\"{severity}\">{severity}</td><td class=\"code\"><code>{E(d.Code)}</code></td><td>{E(d.Message)}</td></tr>\n");
