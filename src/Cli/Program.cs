@@ -7,6 +7,8 @@ var root = new RootCommand("Conformance harness, emulator and trace analyzer for
     FramesCommand.Create(),
     RunCommand.Create(),
     EmulateCommand.Create(),
+    AnalyzeCommand.Create(),
+    CompareCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -44,6 +44,8 @@ public sealed class LogSource
         foreach (var file in files)
         {
             using var stream = OpenFile(file);
+            // The log is read twice (detection, then records): a pipe or device cannot be.
+            if (!stream.CanSeek) throw new LogReadException("is not a regular file (a pipe or a device); save the log to a file first", file);
             total += stream.Length;
             if (sample.Count < LogFormatDetector.SampleLines) sample.AddRange(LogFormatDetector.Sample(stream, file));
         }

@@ -97,7 +97,7 @@ public static class ConsoleReport
             console.MarkupLine($"[grey]{summary.Omitted} items beyond the storage limit are counted but not listed[/]");
     }
 
-    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Count(long value) => Report.Count(value);
 
-    private static string Milliseconds(double? ms) => ms is { } value ? $"{value.ToString("0.#", CultureInfo.InvariantCulture)} ms" : "-";
+    private static string Milliseconds(double? ms) => Report.Milliseconds(ms);
 }

@@ -133,6 +133,12 @@ public sealed class TimelineBuilder
     private void Handle(in AtFrame frame)
     {
         var at = _offsets.At(frame.Offset);
+        if (_pending is null && frame.Kind is FrameKind.Urc or FrameKind.Info or FrameKind.Echo && IsCommandLine(frame.Text))
+        {
+            // Module output alone (no host side in the log): the echo is the only trace of the command.
+            Send(Text(frame.Text), at);
+            return;
+        }
         switch (frame.Kind)
         {
             case FrameKind.Final: Final(frame, at); break;
@@ -150,6 +156,8 @@ public sealed class TimelineBuilder
         if (frame.IsTruncated)
             Report(DiagnosticCodes.Truncated.At(at.Line, $"the log ends inside '{Text(frame.Text)}'"));
     }
+
+    private static bool IsCommandLine(ReadOnlySpan<byte> line) => line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
 
     private void Final(in AtFrame frame, Stamp at)
     {

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Readers;
+using Conformance.Analyzer.Reports;
+using Conformance.Analyzer.Timeline;
+using Spectre.Console;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary><c>conformance analyze LOG</c>: explains a captured log as a console timeline, JSON, CSV or an HTML page.</summary>
+internal static class AnalyzeCommand
+{
+    public const string ExitCodeHelp =
+        "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on; " +
+        "2 usage or input error (missing, empty, binary or unreadable file, a directory, unknown --format).";
+
+    private const string UnnamedUrc = "(other)";
+
+    // Below this a log is read in well under a second: no progress bar.
+    private const long ProgressThreshold = 8L << 20;
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("log") { Description = "The captured log; its rotations (LOG.1, LOG.2 …) are read with it." };
+        var format = FormatOption();
+        var json = new Option<string?>("--json") { Description = "Write the analysis as JSON to FILE, or - for standard output (then no console report)." };
+        var csv = new Option<string?>("--csv") { Description = "Write exchanges.csv, urcs.csv and diagnostics.csv into DIR." };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML page (tables and plots) to FILE." };
+        var showSecrets = ShowSecretsOption();
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a diagnostic at or above this severity is found.", DefaultValueFactory = _ => "never" };
+        failOn.AcceptOnlyFromAmong("never", "note", "warn", "error");
+        var command = new Command("analyze", "Explain a captured log of the module's serial port: every command with its answer and latency, " +
+            "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp)
+        {
+            file, format, json, csv, html, showSecrets, failOn,
+        };
+        command.SetAction(parse =>
+        {
+            var analysis = Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
+            if (analysis is null) return ExitCodes.UsageError;
+            var (path, result) = analysis.Value;
+            try
+            {
+                var jsonPath = parse.GetValue(json);
+                if (jsonPath == "-")
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    JsonReport.Write(result, stdout);
+                }
+                else
+                {
+                    ConsoleReport.Write(result, AnsiConsole.Console);
+                    if (jsonPath is not null)
+                    {
+                        using var stream = File.Create(jsonPath);
+                        JsonReport.Write(result, stream);
+                    }
+                }
+                if (parse.GetValue(csv) is { } directory) CsvReport.Write(result, directory);
+                if (parse.GetValue(html) is { } page)
+                {
+                    using var writer = new StreamWriter(page);
+                    HtmlReport.Write(result, writer, Path.GetFileName(path));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"conformance: cannot write the report: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+            return FailsOn(result, parse.GetValue(failOn)!) ? ExitCodes.Failures : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Option<string?> FormatOption()
+    {
+        var format = new Option<string?>("--format") { Description = $"Read the log as this format instead of detecting it: {string.Join(", ", LogFormatNames.All)}." };
+        format.Validators.Add(result =>
+        {
+            try
+            {
+                if (result.GetValueOrDefault<string?>() is { } name) LogFormatNames.Parse(name);
+            }
+            catch (ArgumentException e)
+            {
+                result.AddError(e.Message.Split(" (Parameter")[0]);
+            }
+        });
+        return format;
+    }
+
+    public static Option<bool> ShowSecretsOption() =>
+        new("--show-secrets") { Description = "Show MQTTCFG passwords (OneNET API keys) as sent instead of ***." };
+
+    /// <summary>Reads and analyses a log; on bad input explains why on standard error and returns null.</summary>
+    public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000)
+    {
+        try
+        {
+            var source = LogSource.Open(path, format is null ? null : LogFormatNames.Parse(format));
+            if (source.TotalBytes == 0)
+            {
+                Console.Error.WriteLine($"conformance: {path}: the log is empty, nothing to analyse");
+                return null;
+            }
+            var how = format is null ? $"detected, confidence {source.Detection.Confidence:0.00}" : "forced";
+            Console.Error.WriteLine($"conformance: reading {path} as {LogFormatNames.NameOf(source.Format)} ({how})");
+            var options = new AnalysisOptions { ShowSecrets = showSecrets, MaxStoredItems = maxStoredItems };
+            var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
+                ? WithProgress(source, options)
+                : TimelineBuilder.Analyze(source.Read(), options);
+            // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
+            if (analysis.Summary.Commands == 0 && analysis.Statistics.Urcs.All(u => u.Name == UnnamedUrc))
+            {
+                Console.Error.WriteLine($"conformance: {path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
+                    "is it a log of the module's serial port? Try --format.");
+                return null;
+            }
+            return (path, analysis);
+        }
+        catch (LogReadException e)
+        {
+            Console.Error.WriteLine($"conformance: {e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"conformance: {path}: cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
+    private static Analysis WithProgress(LogSource source, AnalysisOptions options)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("reading the log", maxValue: source.TotalBytes);
+            var work = Task.Run(() => TimelineBuilder.Analyze(source.Read(), options));
+            while (!work.Wait(200)) task.Value = source.BytesRead;
+            task.Value = source.TotalBytes;
+            return work.Result;
+        });
+    }
+
+    private static bool FailsOn(Analysis analysis, string failOn)
+    {
+        Severity? threshold = failOn switch
+        {
+            "note" => Severity.Note,
+            "warn" => Severity.Warn,
+            "error" => Severity.Error,
+            _ => null,
+        };
+        return threshold is { } t && analysis.Diagnostics.Any(d => d.Severity >= t);
+    }
+}

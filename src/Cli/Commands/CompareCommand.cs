@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Conformance.Analyzer.Comparison;
+using Spectre.Console;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary><c>conformance compare A B</c>: two logs side by side, e.g. old against new firmware.</summary>
+internal static class CompareCommand
+{
+    // The U test runs on the listed exchanges; keep more of them than the analyze default.
+    private const int MaxStoredItems = 100_000;
+
+    public static Command Create()
+    {
+        var a = new Argument<string>("a") { Description = "The reference log (e.g. old firmware)." };
+        var b = new Argument<string>("b") { Description = "The log to compare with it (e.g. new firmware)." };
+        var format = AnalyzeCommand.FormatOption();
+        var json = new Option<string?>("--json") { Description = "Write the comparison as JSON to FILE, or - for standard output (then no table)." };
+        var command = new Command("compare",
+            "Compare two logs: response time per command (median, p95, change, whether it is beyond noise: " +
+            "Mann-Whitney p < 0.05 and change > max(10%, 2 ms)), and the URCs and diagnostics present in one log only.\n" +
+            "Exit codes: 0 compared; 2 usage or input error.")
+        {
+            a, b, format, json,
+        };
+        command.SetAction(parse =>
+        {
+            var forced = parse.GetValue(format);
+            if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, false, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
+            if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, false, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
+            var comparison = LogComparer.Compare(analysisA, analysisB);
+            var jsonPath = parse.GetValue(json);
+            if (jsonPath != "-") ComparisonReport.Write(comparison, AnsiConsole.Console, Path.GetFileName(pathA), Path.GetFileName(pathB));
+            if (jsonPath is null) return ExitCodes.Ok;
+            try
+            {
+                using var stream = jsonPath == "-" ? Console.OpenStandardOutput() : File.Create(jsonPath);
+                ComparisonReport.WriteJson(comparison, stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"conformance: cannot write the comparison: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

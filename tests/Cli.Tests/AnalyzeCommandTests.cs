@@ -1,0 +1,180 @@
+using System.Text.Json;
+
+namespace Conformance.Cli.Tests;
+
+public class AnalyzeCommandTests
+{
+    private const string ApiKey = "IIOu0oFUgnTK1uzAcnM=";
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => Directory.CreateDirectory(_directory = Path.Combine(Path.GetTempPath(), $"analyze-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    public async Task The_customer_log_reads_as_a_timeline_with_the_files_line_numbers()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("as sscom (detected"));
+        Assert.That(run.StandardOutput, Does.Match(@"\b30\s+→ AT\+MQTTOPEN=1,1,0,0,0,"""",""""\s+OK 23 ms"));
+        Assert.That(run.StandardOutput, Does.Match(@"\b35\s+← \+MQTTOPEN: OK \(answers line 30\)"), "a URC split over two SSCOM packets");
+        Assert.That(run.StandardOutput, Does.Contain("operation not allowed"));
+        Assert.That(run.StandardOutput, Does.Contain("\"***\"").And.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public async Task Every_output_is_written_and_none_holds_the_api_key()
+    {
+        var html = Path.Combine(_directory, "report.html");
+        var csv = Path.Combine(_directory, "csv");
+        var json = Path.Combine(_directory, "analysis.json");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--html", html, "--csv", csv, "--json", json);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.That(page, Does.Contain("<svg").And.Contain("&lt;img src=x onerror=alert(1)&gt;").And.Not.Contain("<img"));
+        Assert.That(Directory.GetFiles(csv).Select(Path.GetFileName), Is.EquivalentTo(new[] { "exchanges.csv", "urcs.csv", "diagnostics.csv" }));
+        using var analysis = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.That(analysis.RootElement.GetProperty("summary").GetProperty("commands").GetInt64(), Is.EqualTo(16));
+        foreach (var file in Directory.GetFiles(_directory, "*", SearchOption.AllDirectories))
+            Assert.That(await File.ReadAllTextAsync(file), Does.Not.Contain(ApiKey), file);
+    }
+
+    [Test]
+    public async Task Json_to_standard_output_replaces_the_console_report()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--json", "-");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        using var analysis = JsonDocument.Parse(run.StandardOutput);
+        Assert.That(analysis.RootElement.GetProperty("exchanges")[0].GetProperty("line").GetInt64(), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task Show_secrets_shows_the_api_key()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--show-secrets");
+
+        Assert.That(run.StandardOutput, Does.Contain(ApiKey));
+    }
+
+    [TestCase("error", 1)]
+    [TestCase("warn", 1)]
+    [TestCase("never", 0)]
+    public async Task Fail_on_sets_the_exit_code_for_the_customer_log(string failOn, int exitCode)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--fail-on", failOn);
+
+        Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.StandardError);
+    }
+
+    [Test]
+    public async Task A_clean_log_passes_fail_on_warn()
+    {
+        var log = SscomLog.Publishing(40).WriteTo(Path.Combine(_directory, "clean.log"));
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--fail-on", "warn");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardOutput);
+    }
+
+    [Test]
+    public async Task A_log_of_module_output_only_takes_the_echoes_as_commands()
+    {
+        var log = Path.Combine(_directory, "rx-only.log");
+        await File.WriteAllTextAsync(log,
+            "12/7/2026 14:08:35.000 [RX] - AT+CSQ<CR><CR><LF>\r\n" +
+            "12/7/2026 14:08:35.030 [RX] - <CR><LF>+CSQ: 24,99<CR><LF><CR><LF>OK<CR><LF>\r\n" +
+            "12/7/2026 14:08:36.000 [RX] - AT+MQTTSTAT?<CR><CR><LF>\r\n" +
+            "12/7/2026 14:08:36.020 [RX] - <CR><LF>+MQTTSTAT: 5<CR><LF><CR><LF>OK<CR><LF>\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--json", "-");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var exchanges = json.RootElement.GetProperty("exchanges").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt64(), e.GetProperty("command").GetString(), e.GetProperty("latencyMs").GetDouble())).ToList();
+        Assert.That(exchanges, Is.EqualTo(new[] { (1L, "AT+CSQ", 30.0), (3L, "AT+MQTTSTAT?", 20.0) }));
+        Assert.That(json.RootElement.GetProperty("urcs").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_missing_file_is_an_input_error()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(_directory, "nope.log"));
+
+        Assert.That((run.ExitCode, run.StandardError), Is.EqualTo((2, $"conformance: {Path.Combine(_directory, "nope.log")}: no such file\n")));
+    }
+
+    [Test]
+    public async Task A_directory_is_an_input_error()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", _directory);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("is a directory"));
+    }
+
+    [Test]
+    public async Task An_empty_file_is_an_input_error()
+    {
+        var empty = Path.Combine(_directory, "empty.log");
+        await File.WriteAllBytesAsync(empty, []);
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", empty);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("the log is empty"));
+    }
+
+    [Test]
+    public async Task A_binary_file_is_an_input_error_not_a_crash()
+    {
+        var binary = Path.Combine(_directory, "firmware.bin");
+        await File.WriteAllBytesAsync(binary, [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 7919 % 251))]);
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", binary);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardOutput);
+        Assert.That(run.StandardError, Does.Contain("no AT traffic found"));
+    }
+
+    [Test]
+    public async Task A_pipe_is_an_input_error_not_a_crash()
+    {
+        var run = await ConformanceProcess.RunAsync("AT\r\r\n\r\nOK\r\n"u8.ToArray(), "analyze", "/dev/stdin");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("is not a regular file"));
+    }
+
+    [Test]
+    public async Task An_unknown_format_is_a_usage_error_listing_the_known_ones()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--format", "minicom");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("unknown log format 'minicom'").And.Contain("sscom"));
+    }
+
+    [Test]
+    public async Task A_forced_format_is_used()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, "--format", "raw", "--json", "-");
+
+        Assert.That(run.StandardError, Does.Contain("as raw (forced)"));
+    }
+
+    [Test]
+    public async Task Help_documents_the_exit_codes()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", "--help");
+
+        Assert.That(run.StandardOutput, Does.Contain("Exit codes: 0").And.Contain("--fail-on").And.Contain("--show-secrets"));
+    }
+}
