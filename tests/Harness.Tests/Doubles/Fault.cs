@@ -16,6 +16,8 @@ public enum Fault
     WrongMqttStat,
     /// <summary><c>+MQTTPUBLISH</c> announces two bytes more than the message has.</summary>
     LyingPayloadLength,
+    /// <summary><c>AT+MQTTCFG?</c> shows the password instead of <c>***</c>.</summary>
+    PasswordEchoed,
     /// <summary>Closes the link after the first <c>AT+MQTTOPEN</c>, like a USB cable pulled.</summary>
     Vanish,
 }
