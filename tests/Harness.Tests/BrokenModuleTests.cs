@@ -20,6 +20,10 @@ public class BrokenModuleTests
         yield return Case(Fault.LyingPayloadLength, "1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"update message\"");
         yield return Case(Fault.LyingPayloadLength, "1.5 a hex message arrives as the bytes it encodes", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"~zz\" (3 bytes)");
         yield return Case(Fault.LyingPayloadLength, "1.11 a message with commas, quotes and a line end arrives whole", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"a,b \"quoted\",\r\nnext line\"");
+        yield return Case(Fault.AcceptsBadArguments, "1.1 a port out of range is refused with +CME ERROR: 601", "§1.1 AT+MQTTCFG=\"183.230.40.39\",65536,");
+        yield return Case(Fault.AcceptsBadArguments, "1.4 a QoS of 3 is refused with +CME ERROR: 601", "§1.4 AT+MQTTSUB=\"dev/gsm/u\",3: expected +CME ERROR: 601, got 'OK'");
+        yield return Case(Fault.AcceptsBadArguments, "1.5 a message_len that does not count the hex bytes is refused with +CME ERROR: 601", "AT+MQTTPUB=\"dev/gsm/u\",1,0,0,5,7E7A7A: expected +CME ERROR: 601, got 'OK'");
+        yield return Case(Fault.KeepsSubscription, "1.6 no publishes arrive after unsubscribing", "§1.6 unexpected URC '+MQTTPUBLISH");
         yield return Case(Fault.PasswordEchoed, "1.1 CFG? reads back the settings with the password masked", "§1.1 AT+MQTTCFG?: expected MqttConfig where c => c.IsPasswordMasked");
     }
 

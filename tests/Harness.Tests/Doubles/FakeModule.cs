@@ -60,7 +60,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         var parsed = AtCommandParser.Parse(text);
         switch (parsed.Value)
         {
-            case null: Line("+CME ERROR: 601"); break;
+            case null: Line(fault == Fault.AcceptsBadArguments ? "OK" : "+CME ERROR: 601"); break;
             case Attention: Line("OK"); break;
             case SignalQualityRead: Line(new SignalQuality(20, 99).Format(dialect)); Line("OK"); break;
             case RegistrationRead: Line(new Registration(0, 1).Format(dialect)); Line("OK"); break;
@@ -107,7 +107,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 break;
             case MqttUnsub unsub when _state == MqttState.Connected:
                 Line("OK");
-                _subscriptions.Remove(unsub.Topic);
+                if (fault != Fault.KeepsSubscription) _subscriptions.Remove(unsub.Topic);
                 Urc(new UnsubAck(++_packetId, dialect == Dialect.Field ? unsub.Topic : null));
                 break;
             case MqttPub pub when _state == MqttState.Connected:
