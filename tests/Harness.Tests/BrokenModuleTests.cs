@@ -10,11 +10,21 @@ public class BrokenModuleTests
     public static IEnumerable<TestCaseData> Faults()
     {
         yield return Case(Fault.DropSubAck, "1.4 subscribe is acknowledged with the granted QoS", "§1.4 expected +MQTTSUBACK where a => a.Code == 1 within 5 s");
-        yield return Case(Fault.WrongPacketId, "3.3.2 login, subscribe, publish QoS 2 to itself", "expected +MQTTPUBCOMP where packet id 2 (from +MQTTPUBREC) within 5 s");
+        yield return Case(Fault.DropSubAck, "1.4 SUB? lists each subscribed topic on its own line", "§1.4 expected +MQTTSUBACK where a => a.Code == qos within 5 s");
+        yield return Case(Fault.WrongPacketId, "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "expected +MQTTPUBCOMP where packet id 1 (from +MQTTPUBREC) within 5 s");
+        yield return Case(Fault.WrongPacketId, "1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id", "expected +MQTTPUBCOMP where packet id 2 (from +MQTTPUBREC) within 5 s");
         yield return Case(Fault.ErrorInsteadOfOk, "1.2 open reports +MQTTOPEN: OK after OK", "§1.2 AT+MQTTOPEN=1,1,0,0,0,\"\",\"\": expected OK, got 'ERROR'");
+        yield return Case(Fault.ErrorInsteadOfOk, "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", "§1.2 AT+MQTTOPEN=1,1,0,0,0,\"\",\"\": expected OK, got 'ERROR'");
         yield return Case(Fault.LateUrc, "1.2 open reports +MQTTOPEN: OK after OK", "expected +MQTTOPEN where o => o.Ok within 15 s");
         yield return Case(Fault.WrongMqttStat, "1.3 MQTTSTAT is 1 after CFG", "expected MqttStatus where s => s.State == MqttState.Initialised, got '+MQTTSTAT");
-        yield return Case(Fault.LyingPayloadLength, "3.3.2 login, subscribe, publish QoS 2 to itself", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"update message\"");
+        yield return Case(Fault.LyingPayloadLength, "1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"update message\"");
+        yield return Case(Fault.LyingPayloadLength, "1.5 a hex message arrives as the bytes it encodes", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"~zz\" (3 bytes)");
+        yield return Case(Fault.LyingPayloadLength, "1.11 a message with commas, quotes and a line end arrives whole", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"a,b \"quoted\",\r\nnext line\"");
+        yield return Case(Fault.AcceptsBadArguments, "1.1 a port out of range is refused with +CME ERROR: 601", "§1.1 AT+MQTTCFG=\"183.230.40.39\",65536,");
+        yield return Case(Fault.AcceptsBadArguments, "1.4 a QoS of 3 is refused with +CME ERROR: 601", "§1.4 AT+MQTTSUB=\"dev/gsm/u\",3: expected +CME ERROR: 601, got 'OK'");
+        yield return Case(Fault.AcceptsBadArguments, "1.5 a message_len that does not count the hex bytes is refused with +CME ERROR: 601", "AT+MQTTPUB=\"dev/gsm/u\",1,0,0,5,7E7A7A: expected +CME ERROR: 601, got 'OK'");
+        yield return Case(Fault.KeepsSubscription, "1.6 no publishes arrive after unsubscribing", "§1.6 unexpected URC '+MQTTPUBLISH");
+        yield return Case(Fault.PasswordEchoed, "1.1 CFG? reads back the settings with the password masked", "§1.1 AT+MQTTCFG?: expected MqttConfig where c => c.IsPasswordMasked");
     }
 
     private static TestCaseData Case(Fault fault, string title, string message) =>
@@ -45,10 +55,10 @@ public class BrokenModuleTests
     [Test]
     public async Task A_module_that_vanishes_ends_the_run_with_a_clear_error_and_a_partial_report()
     {
-        var (report, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.Vanish), HarnessRun.Select("Client"));
+        var (report, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.Vanish), [.. HarnessRun.Select("Stat"), .. HarnessRun.Select("Cfg")]);
 
         Assert.That(report.Aborted, Does.Contain("the module closed the link"));
-        Assert.That(report.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Passed, Outcome.Error, Outcome.NotRun }));
+        Assert.That(report.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Passed, Outcome.Passed, Outcome.Error }.Concat(Enumerable.Repeat(Outcome.NotRun, 6))));
         Assert.That(trace, Does.Contain("* link lost: the module closed the link"));
         Assert.That(trace, Does.Contain("* run aborted:"));
     }

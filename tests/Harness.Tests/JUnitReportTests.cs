@@ -23,7 +23,7 @@ public class JUnitReportTests
             Assert.That(cases.Select(c => (string)c.Attribute("name")!), Is.EqualTo(report.Scenarios.Select(s => s.Title)));
             Assert.That((int)root.Attribute("failures")!, Is.EqualTo(1));
             var failure = cases.Single(c => c.Element("failure") is not null);
-            Assert.That((string)failure.Attribute("classname")!, Is.EqualTo("Client.§1.3"));
+            Assert.That((string)failure.Attribute("classname")!, Is.EqualTo("Stat.§1.3"));
             Assert.That((string)failure.Element("failure")!.Attribute("message")!, Does.Contain("MqttState.Initialised"));
             Assert.That(cases.Select(c => c.Element("system-out")?.Value ?? ""), Has.Some.Contains("no-space-after-colon"),
                 "the field dialect's deviations are findings");

@@ -31,11 +31,11 @@ public class ReplayTests
     [Test]
     public async Task A_command_other_than_the_recorded_one_fails_the_step_naming_the_trace_line_and_both_texts()
     {
-        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Publish"));
+        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
         await File.WriteAllTextAsync(_path, trace);
         var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
 
-        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Publish", parameters: otherTopic));
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
 
         var first = replayed.Scenarios[0];
         var line = trace.Split('\n').ToList().FindIndex(l => l.Contains("> AT+MQTTSUB=")) + 1;

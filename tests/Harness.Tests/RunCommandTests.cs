@@ -21,7 +21,7 @@ public class RunCommandTests
     {
         await using var server = new ModuleServer(() => new FakeModule(Dialect.Manual));
 
-        var (exit, stdout, _) = await RunAsync("run", "--target", server.Target, "--suite", "Client", "--out", _out, "--set", "api-key=k3y-secret");
+        var (exit, stdout, _) = await RunAsync("run", "--target", server.Target, "--suite", "Stat", "--out", _out, "--set", "api-key=k3y-secret");
 
         Assert.That(exit, Is.EqualTo(0), stdout);
         Assert.That(stdout, Does.Contain("3 passed, 0 failed"));
@@ -35,7 +35,7 @@ public class RunCommandTests
     {
         await using var server = new ModuleServer(() => new FakeModule(Dialect.Manual, Fault.Vanish));
 
-        var (exit, _, stderr) = await RunAsync("run", "--target", server.Target, "--suite", "Client", "--out", _out);
+        var (exit, _, stderr) = await RunAsync("run", "--target", server.Target, "--suite", "Disc", "--out", _out);
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(stderr, Does.Contain("conformance: run aborted: the module closed the link"));

@@ -40,7 +40,7 @@ public class SerialLinkTests
         using var stop = new CancellationTokenSource();
         var serving = Task.Run(() => new FakeModule(Dialect.Field).ServeAsync(module, stop.Token));
 
-        var (report, trace) = await HarnessRun.RunAsync($"serial:{_folder}/host", HarnessRun.Select("Client"));
+        var (report, trace) = await HarnessRun.RunAsync($"serial:{_folder}/host", HarnessRun.Select("Open"));
 
         Assert.That(report.Target, Is.EqualTo($"serial:{_folder}/host,{SerialLink.DefaultBaudRate}"));
         Assert.That(report.Scenarios.Select(s => s.Outcome), Is.All.EqualTo(Outcome.Passed), string.Join("\n", report.Scenarios.Select(s => s.Message)));

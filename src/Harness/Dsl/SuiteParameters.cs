@@ -8,8 +8,8 @@ namespace Conformance.Harness.Dsl;
 /// </summary>
 public sealed record SuiteParameters
 {
-    public string Broker { get; init; } = "127.0.0.1";
-    public int Port { get; init; } = 1883;
+    public string Broker { get; init; } = "183.230.40.39";
+    public int Port { get; init; } = 6002;
     public string DeviceId { get; init; } = "4069959";
     public string ProductId { get; init; } = "75829";
     public string ApiKey { get; init; } = "conformance-key";

@@ -14,6 +14,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<string, int> _subscriptions = [];
     private MqttState _state = MqttState.NotInitialised;
+    private MqttCfg? _cfg;
     private int _packetId;
 
     /// <summary>Answers host lines read from <paramref name="stream"/> until it closes or the module vanishes.</summary>
@@ -56,26 +57,38 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         void Line(string s) => output.AddRange(Encoding.UTF8.GetBytes($"\r\n{s}\r\n"));
         void Urc(Urc urc) => Bytes(output, urc.Encode(dialect));
 
-        var command = AtCommandParser.Parse(text).Value;
-        switch (command)
+        var parsed = AtCommandParser.Parse(text);
+        switch (parsed.Value)
         {
+            case null: Line(fault == Fault.AcceptsBadArguments ? "OK" : "+CME ERROR: 601"); break;
             case Attention: Line("OK"); break;
             case SignalQualityRead: Line(new SignalQuality(20, 99).Format(dialect)); Line("OK"); break;
             case RegistrationRead: Line(new Registration(0, 1).Format(dialect)); Line("OK"); break;
             case AttachRead: Line(new Attach(true).Format(dialect)); Line("OK"); break;
             case MqttDel:
                 _state = MqttState.NotInitialised;
+                _cfg = null;
                 _subscriptions.Clear();
                 Line("OK");
                 break;
             case MqttCfg when _state != MqttState.NotInitialised: Line("+CME ERROR: 651"); break;
-            case MqttCfg: _state = MqttState.Initialised; Line("OK"); break;
+            case MqttCfg cfg:
+                _state = MqttState.Initialised;
+                _cfg = cfg;
+                Line("OK");
+                break;
+            case MqttCfgRead when _cfg is { } cfg:
+                var password = fault == Fault.PasswordEchoed ? cfg.Password : MqttConfig.Mask;
+                Line(new MqttConfig(cfg.Host, cfg.Port, cfg.Id, cfg.KeepAlive, cfg.User, password, cfg.Clean).Format(dialect));
+                Line("OK");
+                break;
             case MqttStatRead:
                 var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
                 Line(new MqttStatus(state).Format(dialect));
                 Line("OK");
                 break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
+            case MqttOpen when _state is not (MqttState.Initialised or MqttState.Disconnected): Line("+CME ERROR: 602"); break;
             case MqttOpen:
                 Line("OK");
                 _state = MqttState.Connected;
@@ -86,6 +99,16 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 Line("OK");
                 _subscriptions[sub.Topic] = sub.Qos;
                 if (fault != Fault.DropSubAck) Urc(new SubAck(++_packetId, sub.Qos, sub.Topic));
+                break;
+            case MqttSubRead when _state != MqttState.NotInitialised:
+                Line(new SubscriptionListHeader().Format(dialect));
+                foreach (var topic in _subscriptions.Keys) Line(topic);
+                Line("OK");
+                break;
+            case MqttUnsub unsub when _state == MqttState.Connected:
+                Line("OK");
+                if (fault != Fault.KeepsSubscription) _subscriptions.Remove(unsub.Topic);
+                Urc(new UnsubAck(++_packetId, dialect == Dialect.Field ? unsub.Topic : null));
                 break;
             case MqttPub pub when _state == MqttState.Connected:
                 Line("OK");

@@ -16,6 +16,12 @@ public enum Fault
     WrongMqttStat,
     /// <summary><c>+MQTTPUBLISH</c> announces two bytes more than the message has.</summary>
     LyingPayloadLength,
+    /// <summary><c>AT+MQTTCFG?</c> shows the password instead of <c>***</c>.</summary>
+    PasswordEchoed,
+    /// <summary>A command with a broken argument (QoS 3, port 65536) is answered <c>OK</c> instead of <c>+CME ERROR: 601</c>.</summary>
+    AcceptsBadArguments,
+    /// <summary><c>AT+MQTTUNSUB</c> is acknowledged but publishes on the topic keep arriving.</summary>
+    KeepsSubscription,
     /// <summary>Closes the link after the first <c>AT+MQTTOPEN</c>, like a USB cable pulled.</summary>
     Vanish,
 }

@@ -1,0 +1,27 @@
+using System.Text;
+using Conformance.Harness.Dsl;
+using Conformance.Protocol.Commands;
+using static Conformance.Harness.Dsl.UrcPatterns;
+
+namespace Conformance.Suites;
+
+/// <summary>Manual §1.11: incoming publishes and the handshake URCs around them.</summary>
+public sealed class UrcSuite : Suite
+{
+    public override IEnumerable<Scenario> Scenarios(SuiteParameters p)
+    {
+        // The manual's §1.5 and §1.11 examples print these in different orders: only each handshake's own order is fixed.
+        yield return Start.Subscribed("1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id", p, p.Topic, 2)
+            .Send(Mqtt.Pub(p.Topic, 2, "update message")).ExpectOk()
+                .ThenUrcs(PubRec(out var id).Before(PubComp(id)),
+                          Publish(p.Topic, "update message", out var inId).Before(PubRel(inId))).Checks("1.11")
+            .NoOtherUrcs().Checks("1.11");
+
+        // Sent as hex: a quoted AT string cannot hold quotes or a line end, a published message can.
+        const string awkward = "a,b \"quoted\",\r\nnext line";
+        yield return Start.Subscribed("1.11 a message with commas, quotes and a line end arrives whole", p, p.Topic, 1)
+            .Send(Mqtt.PubHex(p.Topic, 1, Encoding.UTF8.GetBytes(awkward))).ExpectOk()
+                .ThenUrcs(PubAck(out _), Publish(p.Topic, awkward, out _)).Checks("1.11")
+            .NoOtherUrcs().Checks("1.11");
+    }
+}
