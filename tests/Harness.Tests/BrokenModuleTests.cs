@@ -40,6 +40,8 @@ public class BrokenModuleTests
             var result = report.Scenarios.Single();
             Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed), $"{dialect}");
             Assert.That(result.Message, Does.Contain(message), $"{dialect}");
+            Assert.That(result.Message, Does.Not.Contain(HarnessRun.Parameters.ApiKey), "a failure never quotes the API key");
+            Assert.That(result.Findings.Select(f => f.Message), Has.None.Contains(HarnessRun.Parameters.ApiKey));
         }
     }
 

@@ -64,7 +64,9 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         foreach (var step in scenario.Steps)
         {
             var stepStart = time.GetTimestamp();
-            var (outcome, message) = await RunStepAsync(step, context, cancel);
+            var (outcome, raw) = await RunStepAsync(step, context, cancel);
+            // A failure quotes what the module sent, which may be a secret it should not have echoed.
+            var message = raw is null ? null : session.Trace.Secrets.Apply(raw);
             var result = new StepResult(step.Section, step.Description, outcome, time.GetElapsedTime(stepStart), message);
             steps.Add(result);
             observer?.StepFinished(result);
@@ -109,7 +111,8 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             context.AddDeviations(urc);
             context.Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived but no step expected it", urc.TraceLine));
         }
-        return context.Findings;
+        var secrets = context.Session.Trace.Secrets;
+        return [.. context.Findings.Select(f => f with { Message = secrets.Apply(f.Message) })];
     }
 
     private static ScenarioResult Result(SelectedScenario selected, Outcome outcome, TimeSpan duration, string? message,
