@@ -96,7 +96,7 @@ public sealed class Scenario
         Requires(Capabilities.BrokerView).Add(new PlatformCommandStep(deviceId, uuid, payload));
 
     /// <summary>One <c>AT+MQTTPING</c> value shows ping reports within <paramref name="window"/>, the other hides them (see <see cref="PingReportsStep"/>).</summary>
-    public Scenario ExpectPingReportsSwitchable(TimeSpan window) => Add(new PingReportsStep(window));
+    public Scenario ExpectPingReportsSwitchable(TimeSpan window) => Add(new PingReportsStep(window) { Section = "1.10" });
 
     /// <summary>Names the manual section the last step checks, where it is not the last command's.</summary>
     public Scenario Checks(string section)
