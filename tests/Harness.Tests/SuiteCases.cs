@@ -17,7 +17,10 @@ public class SuiteCases
     {
         var (report, _) = await HarnessRun.RunAsync(new FakeModule(dialect), HarnessRun.Select(suite, title));
 
+        // The double is a plain AT port: scenarios that need broker control or the platform are skipped on it.
         var result = report.Scenarios.Single();
-        Assert.That(result.Outcome, Is.EqualTo(Outcome.Passed), result.Message);
+        Assert.That(result.Outcome, HarnessRun.Select(suite, title).Single().Scenario.Requirements.Count == 0
+            ? Is.EqualTo(Outcome.Passed)
+            : Is.EqualTo(Outcome.Passed).Or.EqualTo(Outcome.Skipped), result.Message);
     }
 }

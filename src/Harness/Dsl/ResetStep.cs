@@ -5,7 +5,8 @@ namespace Conformance.Harness.Dsl;
 /// <summary>
 /// Brings the module back to "no client instance" whatever the scenario before left behind: disconnect and
 /// delete, any answer accepted, and the URCs that follow (<c>+MQTTDISC: OK</c>, late ACKs) forgotten.
-/// Checks nothing; it only makes scenarios independent of each other.
+/// On a target with broker control, the broker is restored first. Checks nothing; it only makes scenarios
+/// independent of each other.
 /// </summary>
 public sealed class ResetStep(TimeSpan settle) : Step
 {
@@ -13,6 +14,8 @@ public sealed class ResetStep(TimeSpan settle) : Step
 
     internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
     {
+        // A broker fault switched on by the scenario before must not leak into this one.
+        if (context.Link is Links.IBrokerControl broker) await broker.RestoreAsync();
         var disc = await context.Session.SendAsync(Mqtt.Disc(), Timeouts.Command, cancel);
         // A disconnect's URC comes after its OK; give it the time to arrive before deleting.
         if (disc.Final?.Kind == Protocol.Responses.FinalResultKind.Ok)

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Conformance.Harness.Links;
 using Conformance.Protocol.Commands;
+using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Harness.Dsl;
@@ -51,7 +53,13 @@ public sealed class Scenario
 
     public Scenario ExpectError() => Add(new ExpectResultStep("ERROR or +CME ERROR", r => r.Kind != FinalResultKind.Ok));
 
-    public Scenario ExpectCmeError(int code) => Add(new ExpectResultStep($"+CME ERROR: {code}", r => r.Kind == FinalResultKind.CmeError && r.ErrorCode == code));
+    /// <summary>The last command's final result is <c>+CME ERROR: code</c>, or one of <paramref name="alternatives"/> where the manual allows several.</summary>
+    public Scenario ExpectCmeError(int code, params int[] alternatives)
+    {
+        int[] codes = [code, .. alternatives];
+        return Add(new ExpectResultStep(string.Join(" or ", codes.Select(c => $"+CME ERROR: {c}")),
+            r => r.Kind == FinalResultKind.CmeError && codes.Contains(r.ErrorCode ?? -1)));
+    }
 
     /// <summary>The last command's answer holds a <typeparamref name="T"/> line meeting <paramref name="condition"/>.</summary>
     public Scenario ExpectInfo<T>(Func<T, bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null)
@@ -70,6 +78,25 @@ public sealed class Scenario
 
     /// <summary>No URC arrives that no step took, listening for <paramref name="quiet"/>.</summary>
     public Scenario NoOtherUrcs(TimeSpan? quiet = null) => Add(new NoOtherUrcsStep(quiet ?? Timeouts.Quiet));
+
+    /// <summary>Acts on the broker: <c>.Broker(b =&gt; b.StopAnsweringPings())</c>. Needs <see cref="Links.Capabilities.BrokerControl"/>.</summary>
+    public Scenario Broker(Action<IBrokerControl> action, [CallerArgumentExpression(nameof(action))] string? actionText = null) =>
+        Broker(b => { action(b); return Task.CompletedTask; }, actionText);
+
+    public Scenario Broker(Func<IBrokerControl, Task> action, [CallerArgumentExpression(nameof(action))] string? actionText = null) =>
+        Requires(Capabilities.BrokerControl).Add(new BrokerStep(action, actionText ?? "the action"));
+
+    /// <summary>The platform shows data points of <paramref name="deviceId"/> meeting <paramref name="condition"/> within the time.</summary>
+    public Scenario ExpectOnPlatform(string deviceId, Func<IReadOnlyList<DataPoint>, bool> condition, TimeSpan? within = null,
+        [CallerArgumentExpression(nameof(condition))] string? conditionText = null) =>
+        Requires(Capabilities.BrokerView).Add(new ExpectOnPlatformStep(deviceId, condition, conditionText ?? "the condition", within ?? Timeouts.Urc));
+
+    /// <summary>The platform sends <paramref name="payload"/> to <paramref name="deviceId"/> on <c>$creq/&lt;uuid&gt;</c>.</summary>
+    public Scenario PlatformCommand(string deviceId, string uuid, string payload) =>
+        Requires(Capabilities.BrokerView).Add(new PlatformCommandStep(deviceId, uuid, payload));
+
+    /// <summary>One <c>AT+MQTTPING</c> value shows ping reports within <paramref name="window"/>, the other hides them (see <see cref="PingReportsStep"/>).</summary>
+    public Scenario ExpectPingReportsSwitchable(TimeSpan window) => Add(new PingReportsStep(window) { Section = "1.10" });
 
     /// <summary>Names the manual section the last step checks, where it is not the last command's.</summary>
     public Scenario Checks(string section)

@@ -1,11 +1,15 @@
+using Conformance.Harness.Links;
 using Conformance.Harness.Session;
 
 namespace Conformance.Harness.Dsl;
 
-/// <summary>What the steps of a running scenario share: the session, the last reply, the findings so far.</summary>
-internal sealed class ScenarioContext(AtSession session)
+/// <summary>What the steps of a running scenario share: the session, the target, the last reply, the findings so far.</summary>
+internal sealed class ScenarioContext(AtSession session, ILink link)
 {
     public AtSession Session { get; } = session;
+
+    /// <summary>The target, for steps that act beyond AT commands (<see cref="IBrokerControl"/>, <see cref="IPlatformView"/>).</summary>
+    public ILink Link { get; } = link;
 
     public CommandReply? LastReply { get; set; }
 

@@ -1,5 +1,6 @@
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
+using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Links;
@@ -9,8 +10,15 @@ namespace Conformance.Harness.Links;
 /// behind it. The default target: it needs no hardware, and it can provoke what a real module only does on a
 /// bad day (the broker stops answering, ACKs come late), so every scenario can run.
 /// </summary>
-public sealed class EmulatorLink(Dialect dialect, TimeProvider time) : ILink
+/// <param name="dialect">How the virtual module writes its answers.</param>
+/// <param name="time">The clock of the module's timers.</param>
+/// <param name="preset">Applied to the started emulator before the session opens, and again on every
+/// <see cref="RestoreAsync"/>: a fault present from the start, a registered device.</param>
+public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<EmulatorHost>? preset = null) : ILink, IBrokerControl, IPlatformView
 {
+    // "Every certain time" (manual §3.3.5) is the module's choice; a short one keeps reconnection scenarios fast.
+    private static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(1);
+
     private EmulatorHost? _host;
 
     public Dialect Dialect => dialect;
@@ -36,9 +44,44 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time) : ILink
 
     public async Task<Stream> OpenAsync(CancellationToken cancel)
     {
-        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect, TimeProvider = time });
+        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect, TimeProvider = time, ReconnectInterval = ReconnectInterval });
+        preset?.Invoke(_host);
         return _host.OpenStream();
     }
+
+    public void StopAnsweringPings() => Faults.PingUnanswered = true;
+
+    public void HoldAcks() => Faults.DelayAcks();
+
+    public Task ReleaseAcksAsync() => Faults.ReleaseAcksAsync();
+
+    public Task DropConnectionAsync() => Faults.DropConnectionAsync();
+
+    public void MakeUnreachable() => Faults.BrokerUnreachable = true;
+
+    public void MakeUplinkBusy() => Faults.UplinkBusy = true;
+
+    public async Task RestoreAsync()
+    {
+        var faults = Faults;
+        faults.PingUnanswered = false;
+        faults.BrokerUnreachable = false;
+        faults.UplinkBusy = false;
+        if (faults.AcksDelayed) await faults.ReleaseAcksAsync();
+        preset?.Invoke(OpenHost);
+    }
+
+    public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) => Platform.DataPointsOf(deviceId);
+
+    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload) =>
+        Platform.SendCommandAsync(deviceId, uuid, payload);
+
+    private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");
+
+    private EmulatorFaults Faults => OpenHost.Faults;
+
+    private Emulator.Platform.OneNetPlatform Platform =>
+        OpenHost.Platform ?? throw new InvalidOperationException("The emulator runs without its embedded platform.");
 
     public async ValueTask DisposeAsync()
     {

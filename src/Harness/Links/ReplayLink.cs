@@ -9,11 +9,13 @@ public sealed class ReplayLink(string path, LinkSettings settings) : ILink
 
     public string Target => $"replay:{path}";
 
-    /// <summary>Whatever the recording had: a replay reproduces it, so nothing needs to be skipped for its sake.</summary>
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
-    {
-        Links.Capabilities.Network, Links.Capabilities.BrokerControl, Links.Capabilities.BrokerView,
-    };
+    private static readonly HashSet<string> Everything =
+        [Links.Capabilities.Network, Links.Capabilities.BrokerControl, Links.Capabilities.BrokerView];
+
+    /// <summary>
+    /// What the recorded target had (known once opened): a replay reproduces it, and skips what the recording skipped.
+    /// </summary>
+    public IReadOnlySet<string> Capabilities { get; private set; } = Everything;
 
     public Task<Stream> OpenAsync(CancellationToken cancel)
     {
@@ -31,6 +33,9 @@ public sealed class ReplayLink(string path, LinkSettings settings) : ILink
         {
             throw new LinkException(e.Message, e);
         }
+        // Only the emulator offers broker control and the platform view; other recordings could not have used them.
+        if (trace.Header.TryGetValue("target", out var recorded) && !recorded.StartsWith("emulator", StringComparison.Ordinal))
+            Capabilities = new HashSet<string> { Links.Capabilities.Network };
         _stream = new ReplayStream(trace, path, settings);
         return Task.FromResult<Stream>(_stream);
     }

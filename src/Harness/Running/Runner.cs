@@ -44,7 +44,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
                 observer?.ScenarioFinished(skipped);
                 continue;
             }
-            var result = await RunScenarioAsync(selected, session, cancel);
+            var result = await RunScenarioAsync(selected, session, link, cancel);
             if (result.Outcome == Outcome.Error && session.LinkLost is { } lost) aborted = lost;
             results.Add(result);
             observer?.ScenarioFinished(result);
@@ -53,12 +53,12 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         return new RunReport(link.Target, started, time.GetUtcNow() - started, results, aborted);
     }
 
-    private async Task<ScenarioResult> RunScenarioAsync(SelectedScenario selected, AtSession session, CancellationToken cancel)
+    private async Task<ScenarioResult> RunScenarioAsync(SelectedScenario selected, AtSession session, ILink link, CancellationToken cancel)
     {
         var scenario = selected.Scenario;
         observer?.ScenarioStarted(selected.Suite, scenario.Title);
         session.Trace.Event($"scenario {scenario.Title}");
-        var context = new ScenarioContext(session);
+        var context = new ScenarioContext(session, link);
         var steps = new List<StepResult>();
         var start = time.GetTimestamp();
         foreach (var step in scenario.Steps)

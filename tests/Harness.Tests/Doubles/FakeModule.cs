@@ -87,6 +87,8 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 Line(new MqttStatus(state).Format(dialect));
                 Line("OK");
                 break;
+            case null: Line("+CME ERROR: 601"); break;
+            case MqttOpen when _state == MqttState.NotInitialised: Line("+CME ERROR: 602"); break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
             case MqttOpen when _state is not (MqttState.Initialised or MqttState.Disconnected): Line("+CME ERROR: 602"); break;
             case MqttOpen:
@@ -113,6 +115,13 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttPub pub when _state == MqttState.Connected:
                 Line("OK");
                 Publish(pub, output);
+                break;
+            case MqttSub or MqttPub: Line("+CME ERROR: 651"); break;
+            case MqttTo: Line("OK"); break;
+            case MqttPing ping:
+                Line("OK");
+                // As if a keep-alive was answered right after reports were switched on (manual polarity: 0 shows).
+                if (ping.RspEcho == 0 && _state == MqttState.Connected) Urc(new PingResp());
                 break;
             case MqttDisc when _state == MqttState.Connected:
                 Line("OK");
