@@ -3,14 +3,17 @@ using Conformance.Protocol.Commands;
 namespace Conformance.Harness.Dsl;
 
 /// <summary>
-/// Brings the module back to "no client instance" whatever the scenario before left behind: disconnect and
-/// delete, any answer accepted, and the URCs that follow (<c>+MQTTDISC: OK</c>, late ACKs) forgotten.
+/// Brings the module back to "no client instance" whatever the scenario before left behind: disconnect,
+/// delete and the default ACK timeout, any answer accepted, and the URCs that follow (<c>+MQTTDISC: OK</c>, late ACKs) forgotten.
 /// On a target with broker control, the broker is restored first. Checks nothing; it only makes scenarios
 /// independent of each other.
 /// </summary>
 public sealed class ResetStep(TimeSpan settle) : Step
 {
-    public override string Description => "reset: AT+MQTTDISC, AT+MQTTDEL, forget pending URCs";
+    /// <summary>The ACK timeout a module starts with (manual §1.9).</summary>
+    public const int DefaultAckTimeoutSeconds = 10;
+
+    public override string Description => "reset: AT+MQTTDISC, AT+MQTTDEL, AT+MQTTTO=10, forget pending URCs";
 
     internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
     {
@@ -21,6 +24,8 @@ public sealed class ResetStep(TimeSpan settle) : Step
         if (disc.Final?.Kind == Protocol.Responses.FinalResultKind.Ok)
             await context.Session.WaitForUrcAsync(u => u.Text.StartsWith("+MQTTDISC", StringComparison.Ordinal), settle, cancel);
         await context.Session.SendAsync(Mqtt.Del(), Timeouts.Command, cancel);
+        // A scenario may have shortened the ACK timeout; the next one starts from the manual's default.
+        await context.Session.SendAsync(Mqtt.Timeout(DefaultAckTimeoutSeconds), Timeouts.Command, cancel);
         context.Session.TakeUnclaimed();
     }
 }

@@ -87,7 +87,6 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 Line(new MqttStatus(state).Format(dialect));
                 Line("OK");
                 break;
-            case null: Line("+CME ERROR: 601"); break;
             case MqttOpen when _state == MqttState.NotInitialised: Line("+CME ERROR: 602"); break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
             case MqttOpen when _state is not (MqttState.Initialised or MqttState.Disconnected): Line("+CME ERROR: 602"); break;
