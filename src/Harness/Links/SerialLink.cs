@@ -33,6 +33,9 @@ public sealed class SerialLink(string path, int baudRate, SerialSettings setting
         try
         {
             port.Open();
+            // Whatever the module said before we opened the port (boot banner, answers to another host) is not
+            // an answer to our first command.
+            port.DiscardInBuffer();
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException or InvalidOperationException or ArgumentException)
         {
