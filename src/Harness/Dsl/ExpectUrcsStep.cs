@@ -1,4 +1,5 @@
 using Conformance.Harness.Session;
+using Conformance.Protocol.Responses;
 
 namespace Conformance.Harness.Dsl;
 
@@ -18,14 +19,24 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
         while (Waiting(next) is { Count: > 0 } waiting)
         {
             var left = deadline - time.GetUtcNow();
-            var urc = left <= TimeSpan.Zero ? null : await context.Session.WaitForUrcAsync(u => FirstFitting(u, next) >= 0, left, cancel);
+            var urc = left <= TimeSpan.Zero ? null
+                : await context.Session.WaitForUrcAsync(u => FirstFitting(u, next) >= 0 || IsRefusal(u, waiting), left, cancel);
             if (urc is null) throw new StepFailedException(Missing(context, waiting));
+            if (FirstFitting(urc, next) < 0)
+            {
+                context.AddDeviations(urc);
+                throw new StepFailedException($"expected {string.Join(" and ", waiting)} within {within.TotalSeconds:0.###} s; got '{urc.Text}' (trace line {urc.TraceLine})");
+            }
             var s = FirstFitting(urc, next);
             sequences[s].Patterns[next[s]].Capture(urc.Value!);
             next[s]++;
             context.AddDeviations(urc);
         }
     }
+
+    // +MQTTOPEN: FAIL answers the OPEN as surely as OK would: no need to wait out the deadline for an OK.
+    private static bool IsRefusal(ReceivedUrc urc, List<UrcPattern> waiting) =>
+        urc.Value is MqttOpenResult { Ok: false } && waiting.Any(p => p.UrcType == typeof(MqttOpenResult));
 
     private List<UrcPattern> Waiting(int[] next) =>
         [.. sequences.Select((s, i) => next[i] < s.Patterns.Count ? s.Patterns[next[i]] : null).OfType<UrcPattern>()];

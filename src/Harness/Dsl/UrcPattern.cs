@@ -10,12 +10,16 @@ public sealed class UrcPattern
     private readonly Func<string> _describe;
 
     // Described late: a packet id captured at run time belongs in the failure message.
-    internal UrcPattern(Func<string> describe, Func<Urc, bool> match, Action<Urc>? capture = null)
+    internal UrcPattern(Func<string> describe, Func<Urc, bool> match, Action<Urc>? capture = null, Type? type = null)
     {
         _describe = describe;
         _match = match;
         _capture = capture;
+        UrcType = type;
     }
+
+    /// <summary>The URC type waited for, when the pattern names one.</summary>
+    internal Type? UrcType { get; }
 
     /// <summary>How failure messages name it: <c>+MQTTSUBACK where a.Code == 2</c>.</summary>
     public string Description => _describe();
@@ -27,7 +31,8 @@ public sealed class UrcPattern
     internal static UrcPattern Of<T>(Func<T, bool>? condition, Func<string> conditionText, Action<T>? capture = null) where T : Urc
     {
         var name = UrcNames.Of<T>();
-        return new UrcPattern(() => condition is null ? name : $"{name} where {conditionText()}", u => u is T t && (condition?.Invoke(t) ?? true), capture is null ? null : u => capture((T)u));
+        return new UrcPattern(() => condition is null ? name : $"{name} where {conditionText()}", u => u is T t && (condition?.Invoke(t) ?? true),
+            capture is null ? null : u => capture((T)u), typeof(T));
     }
 
     internal bool Matches(Urc urc) => _match(urc);
