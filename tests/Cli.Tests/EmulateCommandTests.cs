@@ -21,19 +21,8 @@ public sealed class EmulateCommandTests
         using (var client = new TcpClient())
         {
             await client.ConnectAsync(IPAddress.Loopback, port);
-            var stream = client.GetStream();
-            var reader = new StreamReader(stream, Encoding.UTF8);
-            async Task<List<string>> Exchange(string line, int lines)
-            {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
-                var got = new List<string>();
-                while (got.Count < lines)
-                {
-                    var next = await reader.ReadLineAsync().WaitAsync(Patience);
-                    if (!string.IsNullOrEmpty(next)) got.Add(next);
-                }
-                return got;
-            }
+            using var at = new AtLines(client.GetStream());
+            var Exchange = at.Exchange;
 
             Assert.That(await Exchange("AT", 1), Is.EqualTo(new[] { "OK" }));
             Assert.That(await Exchange("AT+CSQ", 2), Is.EqualTo(new[] { "+CSQ: 24,99", "OK" }));
@@ -70,6 +59,53 @@ public sealed class EmulateCommandTests
         Assert.That(result.StandardError, Does.Contain($"cannot listen on tcp 127.0.0.1:{port}"));
     }
 
+    [Test]
+    public async Task A_mapped_host_goes_to_its_own_broker_and_every_other_host_to_the_default()
+    {
+        var port = FreePort();
+        var nothingThere = FreePort();
+        using var emulator = Start("emulate", "--tcp", $"127.0.0.1:{port}", "--map", $"10.9.8.7:1883=127.0.0.1:{nothingThere}");
+        var stderr = emulator.StandardError.ReadToEndAsync();
+        Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"listening on tcp 127.0.0.1:{port}"));
+
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            using var at = new AtLines(client.GetStream());
+            Assert.That(await at.Exchange("AT+MQTTCFG=\"183.230.40.39\",6002,\"1\",60,\"2\",\"k\",1", 1), Is.EqualTo(new[] { "OK" }));
+            Assert.That(await at.Exchange("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", 2), Is.EqualTo(new[] { "OK", "+MQTTOPEN: OK" }), "the default broker");
+            Assert.That(await at.Exchange("AT+MQTTDISC", 2), Is.EqualTo(new[] { "OK", "+MQTTDISC: OK" }));
+            Assert.That(await at.Exchange("AT+MQTTDEL", 1), Is.EqualTo(new[] { "OK" }));
+            Assert.That(await at.Exchange("AT+MQTTCFG=\"10.9.8.7\",1883,\"1\",60,\"2\",\"k\",1", 1), Is.EqualTo(new[] { "OK" }));
+            Assert.That(await at.Exchange("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", 2), Is.EqualTo(new[] { "OK", "+MQTTOPEN: FAIL" }), "the mapped broker, where nothing listens");
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", emulator.Id.ToString()])) await kill.WaitForExitAsync();
+        await emulator.WaitForExitAsync().WaitAsync(Patience);
+        Assert.That(emulator.ExitCode, Is.EqualTo(0), await stderr);
+    }
+
+    /// <summary>Sends a command line and collects the non-empty lines of the answer.</summary>
+    private sealed class AtLines(NetworkStream stream) : IDisposable
+    {
+        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
+
+        public void Dispose() => _reader.Dispose();
+
+        public async Task<List<string>> Exchange(string line, int lines)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
+            var got = new List<string>();
+            while (got.Count < lines)
+            {
+                var next = await _reader.ReadLineAsync().WaitAsync(Patience);
+                if (!string.IsNullOrEmpty(next)) got.Add(next);
+            }
+            return got;
+        }
+    }
+
+    [TestCase("--map", "183.230.40.39:6002", "--map must be HOST:PORT=HOST:PORT")]
     [TestCase("--broker", "nowhere", "--broker must be 'embedded' or HOST:PORT")]
     [TestCase("--tcp", "5310", "--tcp must be HOST:PORT")]
     public async Task Bad_addresses_exit_2_naming_the_option(string option, string value, string message)

@@ -24,13 +24,14 @@ internal static class EmulateCommand
         var echo = new Option<string>("--echo") { Description = "Echo at power-on: on or off.", DefaultValueFactory = _ => "off" };
         echo.AcceptOnlyFromAmong("on", "off");
         var imei = new Option<string>("--imei") { Description = "IMEI answered to AT+CGSN=1.", DefaultValueFactory = _ => new EmulatorOptions().Imei };
+        var map = new Option<string[]>("--map") { Description = "Send one MQTTCFG HOST:PORT to another broker, e.g. 183.230.40.39:6002=127.0.0.1:1883 (repeatable); all others go to --broker." };
         var pingOn = new Option<int>("--ping-reports-on") { Description = "The AT+MQTTPING value that turns +MQTTPINGRSP reports on: 0 (manual text) or 1 (v1.3 guide).", DefaultValueFactory = _ => 0 };
         pingOn.AcceptOnlyFromAmong("0", "1");
         var command = new Command("emulate",
             "Run a virtual M5310-A: the AT interface on TCP and/or a pseudo-terminal, real MQTT 3.1.1 to a broker. " +
             "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy port or an unreachable broker.")
         {
-            tcp, pty, broker, dialect, echo, imei, pingOn,
+            tcp, pty, broker, dialect, echo, imei, pingOn, map,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -45,11 +46,22 @@ internal static class EmulateCommand
                 return Fail($"--broker must be 'embedded' or HOST:PORT with a port 1..65535 (got '{brokerText}')");
             if (brokerEndPoint is not null && !await IsReachableAsync(brokerEndPoint, cancel))
                 return Fail($"cannot reach the broker at {brokerText}: nothing answers there");
+            var hostMap = new Dictionary<string, DnsEndPoint>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in parse.GetValue(map) ?? [])
+            {
+                var equals = entry.IndexOf('=');
+                var from = equals > 0 ? ParseBroker(entry[..equals]) : null;
+                var to = equals > 0 ? ParseBroker(entry[(equals + 1)..]) : null;
+                if (from is null || to is null)
+                    return Fail($"--map must be HOST:PORT=HOST:PORT, e.g. 183.230.40.39:6002=127.0.0.1:1883 (got '{entry}')");
+                hostMap[$"{from.Host}:{from.Port}"] = to;
+            }
             EmulatorOptions options;
             try
             {
                 options = new EmulatorOptions
                 {
+                    HostMap = hostMap,
                     Dialect = parse.GetValue(dialect) == "field" ? Dialect.Field : Dialect.Manual,
                     Echo = parse.GetValue(echo) == "on",
                     Imei = parse.GetValue(imei)!,
