@@ -162,8 +162,9 @@ public sealed class TimelineBuilder
     private void Final(in AtFrame frame, Stamp at)
     {
         var text = Text(frame.Text);
-        var meaning = FrameInterpreter.Interpret(frame);
-        Deviations(meaning.Deviations, at);
+        // A bare OK carries nothing to interpret: no deviation, no error code.
+        var meaning = frame.Result == FinalResultCode.Ok ? null : FrameInterpreter.Interpret(frame, text);
+        if (meaning is not null) Deviations(meaning.Deviations, at);
         if (_pending is not { } pending)
         {
             Report(DiagnosticCodes.FinalWithoutCommand.At(at.Line, $"{text} arrived while no command was waiting"));
@@ -181,7 +182,7 @@ public sealed class TimelineBuilder
             return;
         }
         _errors++;
-        if (meaning.Value is FinalResult { Error: { } error })
+        if (meaning?.Value is FinalResult { Error: { } error })
             Report(DiagnosticCodes.CmeError.At(at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})"));
         else
@@ -216,8 +217,9 @@ public sealed class TimelineBuilder
 
     private void Information(in AtFrame frame, Stamp at)
     {
-        var text = _secrets.Scrub(Text(frame.Text));
         if (_pending is not { } pending) return;
+        var received = Text(frame.Text);
+        var text = _secrets.Scrub(received);
         if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
         {
             Report(DiagnosticCodes.EchoMismatch.At(at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}"));
@@ -225,7 +227,7 @@ public sealed class TimelineBuilder
         }
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
         if (pending.Command is null or UnknownCommand) return;
-        var meaning = FrameInterpreter.Interpret(frame, pending.Name);
+        var meaning = FrameInterpreter.Interpret(frame, received, pending.Name);
         Understood(meaning, text, at);
         if (meaning.Value is MqttStatus status)
         {
@@ -236,11 +238,12 @@ public sealed class TimelineBuilder
 
     private void Unsolicited(in AtFrame frame, Stamp at)
     {
-        var text = _secrets.Scrub(Text(frame.Text));
-        var name = frame.Text.StartsWith("+"u8) ? Text(LineClassifier.NameOf(frame.Text)) : "(other)";
+        var received = Text(frame.Text);
+        var text = _secrets.Scrub(received);
+        var name = UrcName.Of(frame.Text);
         _urcCount++;
         _statistics.AddUrc(name);
-        var meaning = FrameInterpreter.Interpret(frame);
+        var meaning = FrameInterpreter.Interpret(frame, received);
         Understood(meaning, text, at);
         var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
         _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
@@ -432,5 +435,5 @@ public sealed class TimelineBuilder
 
     private static string Describe(MqttState? state) => state is { } s ? $"{(int)s} ({s})" : "unknown";
 
-    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+    private static string Text(ReadOnlySpan<byte> bytes) => bytes.SequenceEqual("OK"u8) ? "OK" : Encoding.UTF8.GetString(bytes);
 }
