@@ -246,7 +246,7 @@ public sealed class TimelineBuilder
         var meaning = FrameInterpreter.Interpret(frame, received);
         Understood(meaning, text, at);
         var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
-        _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
+        if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
 
     /// <summary>Matches a URC with what waits for it and moves the session; returns the line it answers and its packet id.</summary>
