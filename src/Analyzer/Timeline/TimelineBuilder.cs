@@ -36,6 +36,7 @@ public sealed class TimelineBuilder
     private readonly CappedList<StateChange> _changes;
     private readonly CappedList<Reconnection> _reconnections;
     private readonly CappedList<PublishedDataPoints> _dataPoints;
+    private readonly UrcMeanings _urcMeanings = new();
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
 
     private PendingExchange? _pending;
@@ -243,7 +244,7 @@ public sealed class TimelineBuilder
         var name = UrcName.Of(frame.Text);
         _urcCount++;
         _statistics.AddUrc(name);
-        var meaning = FrameInterpreter.Interpret(frame, received);
+        var meaning = _urcMeanings.Of(frame, received);
         Understood(meaning, text, at);
         var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
