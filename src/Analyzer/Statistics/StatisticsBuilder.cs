@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Conformance.Analyzer.Statistics;
 
 /// <summary>Accumulates statistics over every exchange and URC of a log, however long, in bounded memory.</summary>
@@ -10,7 +12,8 @@ public sealed class StatisticsBuilder
     }
 
     private readonly SortedDictionary<string, Row> _commands = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, long> _urcs = new(StringComparer.Ordinal);
+    // Sorted once in Build: a lookup per URC is then a hash, not a chain of string comparisons.
+    private readonly Dictionary<string, long> _urcs = new(StringComparer.Ordinal);
     private double _uptimeMs;
     private bool _timed;
 
@@ -31,7 +34,7 @@ public sealed class StatisticsBuilder
         if (latencyMs is { } ms) row.Latency.Add(ms);
     }
 
-    public void AddUrc(string name) => _urcs[name] = _urcs.GetValueOrDefault(name) + 1;
+    public void AddUrc(string name) => CollectionsMarshal.GetValueRefOrAddDefault(_urcs, name, out _)++;
 
     /// <summary>Adds a stretch of time connected.</summary>
     public void AddUptime(TimeSpan connected)
@@ -43,7 +46,7 @@ public sealed class StatisticsBuilder
     public SessionStatistics Build() => new(
         [.. _commands.Select(c => new CommandStatistics(c.Key, c.Value.Count, c.Value.Ok, c.Value.Errors, c.Value.Timeouts,
             c.Value.Latency.Min, c.Value.Latency.Median, c.Value.Latency.P95, c.Value.Latency.Max))],
-        [.. _urcs.Select(u => new UrcCount(u.Key, u.Value))],
+        [.. _urcs.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new UrcCount(u.Key, u.Value))],
         _timed ? _uptimeMs : null,
         Drops);
 }

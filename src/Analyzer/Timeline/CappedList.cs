@@ -9,6 +9,14 @@ internal sealed class CappedList<T>(int capacity)
 
     public IReadOnlyList<T> Items => _items;
 
+    /// <summary>True when the next item would be kept; otherwise counts it as omitted, so the caller need not build it.</summary>
+    public bool Keeps()
+    {
+        if (_items.Count < capacity) return true;
+        Omitted++;
+        return false;
+    }
+
     public void Add(T item)
     {
         if (_items.Count < capacity) _items.Add(item);

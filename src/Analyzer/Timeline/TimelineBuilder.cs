@@ -36,6 +36,7 @@ public sealed class TimelineBuilder
     private readonly CappedList<StateChange> _changes;
     private readonly CappedList<Reconnection> _reconnections;
     private readonly CappedList<PublishedDataPoints> _dataPoints;
+    private readonly UrcMeanings _urcMeanings = new();
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
 
     private PendingExchange? _pending;
@@ -162,8 +163,9 @@ public sealed class TimelineBuilder
     private void Final(in AtFrame frame, Stamp at)
     {
         var text = Text(frame.Text);
-        var meaning = FrameInterpreter.Interpret(frame);
-        Deviations(meaning.Deviations, at);
+        // A bare OK carries nothing to interpret: no deviation, no error code.
+        var meaning = frame.Result == FinalResultCode.Ok ? null : FrameInterpreter.Interpret(frame, text);
+        if (meaning is not null) Deviations(meaning.Deviations, at);
         if (_pending is not { } pending)
         {
             Report(DiagnosticCodes.FinalWithoutCommand.At(at.Line, $"{text} arrived while no command was waiting"));
@@ -181,7 +183,7 @@ public sealed class TimelineBuilder
             return;
         }
         _errors++;
-        if (meaning.Value is FinalResult { Error: { } error })
+        if (meaning?.Value is FinalResult { Error: { } error })
             Report(DiagnosticCodes.CmeError.At(at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})"));
         else
@@ -216,8 +218,9 @@ public sealed class TimelineBuilder
 
     private void Information(in AtFrame frame, Stamp at)
     {
-        var text = _secrets.Scrub(Text(frame.Text));
         if (_pending is not { } pending) return;
+        var received = Text(frame.Text);
+        var text = _secrets.Scrub(received);
         if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
         {
             Report(DiagnosticCodes.EchoMismatch.At(at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}"));
@@ -225,7 +228,7 @@ public sealed class TimelineBuilder
         }
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
         if (pending.Command is null or UnknownCommand) return;
-        var meaning = FrameInterpreter.Interpret(frame, pending.Name);
+        var meaning = FrameInterpreter.Interpret(frame, received, pending.Name);
         Understood(meaning, text, at);
         if (meaning.Value is MqttStatus status)
         {
@@ -236,14 +239,15 @@ public sealed class TimelineBuilder
 
     private void Unsolicited(in AtFrame frame, Stamp at)
     {
-        var text = _secrets.Scrub(Text(frame.Text));
-        var name = frame.Text.StartsWith("+"u8) ? Text(LineClassifier.NameOf(frame.Text)) : "(other)";
+        var received = Text(frame.Text);
+        var text = _secrets.Scrub(received);
+        var name = UrcName.Of(frame.Text);
         _urcCount++;
         _statistics.AddUrc(name);
-        var meaning = FrameInterpreter.Interpret(frame);
+        var meaning = _urcMeanings.Of(frame, received);
         Understood(meaning, text, at);
         var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
-        _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
+        if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
 
     /// <summary>Matches a URC with what waits for it and moves the session; returns the line it answers and its packet id.</summary>
@@ -432,5 +436,5 @@ public sealed class TimelineBuilder
 
     private static string Describe(MqttState? state) => state is { } s ? $"{(int)s} ({s})" : "unknown";
 
-    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+    private static string Text(ReadOnlySpan<byte> bytes) => bytes.SequenceEqual("OK"u8) ? "OK" : Encoding.UTF8.GetString(bytes);
 }

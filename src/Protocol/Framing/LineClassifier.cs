@@ -32,9 +32,6 @@ public static class LineClassifier
     public static readonly string[] ResponseNames =
         ["+MQTTSUB", "+MQTTCFG", "+MQTTSTAT", "+CSQ", "+CEREG", "+CGATT", "+CGSN"];
 
-    // The names as bytes, so a line is compared with vectorised span equality rather than char by char.
-    private static readonly byte[][] UrcNameBytes = [.. UrcNames.Select(System.Text.Encoding.Latin1.GetBytes)];
-    private static readonly byte[][] ResponseNameBytes = [.. ResponseNames.Select(System.Text.Encoding.Latin1.GetBytes)];
 
     internal static FrameKind Classify(ReadOnlySpan<byte> line, PendingCommand pending, out FinalResultCode result, out int errorCode)
     {
@@ -54,8 +51,8 @@ public static class LineClassifier
         if (line.Length > 0 && line[0] == '+')
         {
             var name = NameOf(line);
-            if (IsOneOf(name, UrcNameBytes)) return FrameKind.Urc;
-            if (pending.Unknown) return IsOneOf(name, ResponseNameBytes) ? FrameKind.Info : FrameKind.Urc;
+            if (IsAlwaysUrc(name)) return FrameKind.Urc;
+            if (pending.Unknown) return IsResponseName(name) ? FrameKind.Info : FrameKind.Urc;
             return pending.Active && name.SequenceEqual(pending.Name) ? FrameKind.Info : FrameKind.Urc;
         }
         return pending.Active || pending.Unknown ? FrameKind.Info : FrameKind.Urc;
@@ -68,15 +65,30 @@ public static class LineClassifier
         return (colon < 0 ? line : line[..colon]).TrimEnd((byte)' ');
     }
 
-    /// <summary>True for a name listed in <see cref="UrcNames"/>.</summary>
-    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => IsOneOf(name, UrcNameBytes);
+    // The lookups below dispatch on the name's length first: one or two span comparisons per line instead of
+    // a scan of the tables. They must list exactly the names of UrcNames and ResponseNames.
 
-    private static bool IsOneOf(ReadOnlySpan<byte> name, byte[][] names)
+    /// <summary>True for a name listed in <see cref="UrcNames"/>.</summary>
+    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => name.Length switch
     {
-        foreach (var candidate in names)
-        {
-            if (candidate.Length == name.Length && name.SequenceEqual(candidate)) return true;
-        }
-        return false;
-    }
+        7 => name.SequenceEqual("+MQTTTO"u8),
+        8 => name.SequenceEqual("+MQTTREC"u8),
+        9 => name.SequenceEqual("+MQTTOPEN"u8) || name.SequenceEqual("+MQTTDISC"u8),
+        11 => name.StartsWith("+MQTT"u8) && (name.EndsWith("PUBACK"u8) || name.EndsWith("SUBACK"u8)
+            || name.EndsWith("PUBREC"u8) || name.EndsWith("PUBREL"u8)),
+        12 => name.SequenceEqual("+MQTTPUBLISH"u8) || name.SequenceEqual("+MQTTPUBCOMP"u8) || name.SequenceEqual("+MQTTPINGRSP"u8),
+        13 => name.SequenceEqual("+MQTTUNSUBACK"u8) || name.SequenceEqual("+MQTTPINGRESP"u8),
+        _ => false,
+    };
+
+    /// <summary>True for a name listed in <see cref="ResponseNames"/>.</summary>
+    private static bool IsResponseName(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        4 => name.SequenceEqual("+CSQ"u8),
+        5 => name.SequenceEqual("+CGSN"u8),
+        6 => name.SequenceEqual("+CEREG"u8) || name.SequenceEqual("+CGATT"u8),
+        8 => name.SequenceEqual("+MQTTSUB"u8) || name.SequenceEqual("+MQTTCFG"u8),
+        9 => name.SequenceEqual("+MQTTSTAT"u8),
+        _ => false,
+    };
 }

@@ -14,9 +14,15 @@ public static class FrameInterpreter
     /// <param name="frame">A frame from <see cref="AtTokenizer"/>.</param>
     /// <param name="commandName">The pending command's name as written after AT (<c>+MQTTSUB</c>), if known.
     /// An information line starting with <c>+NAME</c> is read as an answer to NAME when this is null.</param>
-    public static Interpretation Interpret(in AtFrame frame, string? commandName = null)
+    public static Interpretation Interpret(in AtFrame frame, string? commandName = null) =>
+        Interpret(frame, Encoding.UTF8.GetString(frame.Text), commandName);
+
+    /// <summary>Like the overload above, for a caller that already decoded the frame's text.</summary>
+    /// <param name="frame">A frame from <see cref="AtTokenizer"/>.</param>
+    /// <param name="text"><see cref="AtFrame.Text"/> decoded as UTF-8.</param>
+    /// <param name="commandName">The pending command's name, as in the overload above.</param>
+    public static Interpretation Interpret(in AtFrame frame, string text, string? commandName = null)
     {
-        var text = Encoding.UTF8.GetString(frame.Text);
         switch (frame.Kind)
         {
             case FrameKind.Final:

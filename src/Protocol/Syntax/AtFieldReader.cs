@@ -23,9 +23,19 @@ public static class AtFieldReader
     /// <param name="maxFields">Fields after this many are not split.</param>
     /// <param name="error">Set when a quote is not closed or text follows a closing quote.</param>
     /// <param name="errorPosition">Zero-based position (including <paramref name="offset"/>) of the error; -1 without error.</param>
-    public static List<AtField> Split(string text, int offset, int maxFields, out string? error, out int errorPosition)
+    public static List<AtField> Split(string text, int offset, int maxFields, out string? error, out int errorPosition) =>
+        Split(text.AsSpan(), offset, maxFields, out error, out errorPosition);
+
+    /// <summary>Splits like the overload above, reading the argument list in place (no copy of it is made).</summary>
+    /// <param name="text">The argument list, without the command or URC name.</param>
+    /// <param name="offset">Position of <paramref name="text"/> within the whole line, added to field starts.</param>
+    /// <param name="maxFields">Fields after this many are not split.</param>
+    /// <param name="error">Set when a quote is not closed or text follows a closing quote.</param>
+    /// <param name="errorPosition">Zero-based position (including <paramref name="offset"/>) of the error; -1 without error.</param>
+    public static List<AtField> Split(ReadOnlySpan<char> text, int offset, int maxFields, out string? error, out int errorPosition)
     {
-        var fields = new List<AtField>();
+        // Sized for the usual few fields up front: no regrowth while splitting.
+        var fields = new List<AtField>(Math.Clamp(maxFields, 1, 8));
         error = null;
         errorPosition = -1;
         var i = 0;
@@ -48,11 +58,11 @@ public static class AtFieldReader
                 {
                     errorPosition = offset + open;
                     error = $"quote opened at character {errorPosition + 1} is not closed";
-                    fields.Add(new AtField(text[(open + 1)..], quoting, offset + open));
+                    fields.Add(new AtField(text[(open + 1)..].ToString(), quoting, offset + open));
                     return fields;
                 }
                 if (text[open] != '"' || text[close] != '"') quoting = Quoting.Curly;
-                fields.Add(new AtField(text[(open + 1)..close], quoting, offset + open));
+                fields.Add(new AtField(text[(open + 1)..close].ToString(), quoting, offset + open));
                 i = SkipSpaces(text, close + 1);
                 if (i == text.Length) return fields;
                 if (text[i] != ',')
@@ -60,20 +70,22 @@ public static class AtFieldReader
                     // Anything between the closing quote and the next comma is ignored but reported.
                     errorPosition = offset + i;
                     error = $"unexpected text after closing quote at character {errorPosition + 1}";
-                    i = text.IndexOf(',', i);
-                    if (i < 0) return fields;
+                    var next = text[i..].IndexOf(',');
+                    if (next < 0) return fields;
+                    i += next;
                 }
                 i++;
             }
             else
             {
-                var comma = text.IndexOf(',', i);
+                var comma = text[i..].IndexOf(',');
                 if (comma < 0)
                 {
-                    fields.Add(new AtField(text[i..], Quoting.None, offset + i));
+                    fields.Add(new AtField(text[i..].ToString(), Quoting.None, offset + i));
                     return fields;
                 }
-                fields.Add(new AtField(text[i..comma], Quoting.None, offset + i));
+                comma += i;
+                fields.Add(new AtField(text[i..comma].ToString(), Quoting.None, offset + i));
                 i = comma + 1;
             }
             if (i == text.Length)
@@ -84,13 +96,13 @@ public static class AtFieldReader
         }
     }
 
-    private static int SkipSpaces(string text, int i)
+    private static int SkipSpaces(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && text[i] == ' ') i++;
         return i;
     }
 
-    private static AtField ReadLast(string text, int i, int offset)
+    private static AtField ReadLast(ReadOnlySpan<char> text, int i, int offset)
     {
         var first = SkipSpaces(text, i);
         var last = text.Length - 1;
@@ -99,8 +111,8 @@ public static class AtFieldReader
         {
             var q = text[first] == '"' && text[last] == '"' ? Quoting.Straight : Quoting.Curly;
             // Start stays at the raw field start: callers taking the rest verbatim must keep the padding.
-            return new AtField(text[(first + 1)..last], q, offset + i);
+            return new AtField(text[(first + 1)..last].ToString(), q, offset + i);
         }
-        return new AtField(text[i..], Quoting.None, offset + i);
+        return new AtField(text[i..].ToString(), Quoting.None, offset + i);
     }
 }

@@ -26,7 +26,8 @@ internal sealed class ResponseReader
     /// <summary>The text before the colon, e.g. <c>+MQTTSUBACK</c>; empty for a bare line.</summary>
     public string Name { get; }
 
-    public List<Deviation> Deviations { get; } = [];
+    /// <summary>The deviations found so far; null while there are none (most lines), so none is allocated.</summary>
+    public List<Deviation>? Deviations { get; private set; }
 
     public int Count => fields.Count;
 
@@ -39,7 +40,21 @@ internal sealed class ResponseReader
         if (colon < 0) throw new ResponseFormatException($"missing ':' after the name {line}", line.Length);
         var start = colon + 1;
         while (start < line.Length && line[start] == ' ') start++;
-        return new ResponseReader(line, line[..colon], start, spaceAfterColon: start > colon + 1);
+        return new ResponseReader(line, KnownName(line.AsSpan(0, colon)) ?? line[..colon], start, spaceAfterColon: start > colon + 1);
+    }
+
+    // URC and response names repeat on every line: reuse the table's string instead of cutting a new one.
+    private static string? KnownName(ReadOnlySpan<char> name)
+    {
+        foreach (var known in Framing.LineClassifier.UrcNames)
+        {
+            if (name.SequenceEqual(known)) return known;
+        }
+        foreach (var known in Framing.LineClassifier.ResponseNames)
+        {
+            if (name.SequenceEqual(known)) return known;
+        }
+        return null;
     }
 
     /// <summary>Starts reading a line without a name (a subscription list entry, a bare IMEI).</summary>
@@ -55,7 +70,7 @@ internal sealed class ResponseReader
         section = manualSection;
         if (!spaceAfterColon && argumentsStart < line.Length)
             Deviate("no-space-after-colon", $"no space after '{Name}:'; the manual writes '{Name}: '");
-        fields = AtFieldReader.Split(line[argumentsStart..], argumentsStart, lastTakesRest ? max : max + 1, out var error);
+        fields = AtFieldReader.Split(line.AsSpan(argumentsStart), argumentsStart, lastTakesRest ? max : max + 1, out var error, out _);
         if (error is not null) throw new ResponseFormatException(error, fields[^1].Start);
         if (fields.Count < min)
             throw new ResponseFormatException($"{Display} needs at least {Plural(min)}, got {fields.Count}", line.Length);
@@ -109,7 +124,7 @@ internal sealed class ResponseReader
 
     public bool IsQuoted(int index) => fields[index].IsQuoted;
 
-    public void Deviate(string code, string message) => Deviations.Add(new Deviation(code, message, section));
+    public void Deviate(string code, string message) => (Deviations ??= []).Add(new Deviation(code, message, section));
 
     private string Display => Name.Length > 0 ? Name : "the line";
 
