@@ -55,3 +55,27 @@ public class SessionTests
         Assert.That(since[^1], Is.EqualTo(TimeSpan.FromSeconds(7)).Within(TimeSpan.FromMilliseconds(31)));
     }
 }
+
+/// <summary>The analysis, not just the traffic, does not depend on the tool that wrote the log.</summary>
+public class SessionAnalysisTests
+{
+    private static readonly Lazy<List<(string Command, string? Final)>> FromTrace = new(() =>
+        Exchanges(SessionLogs.All().Single(c => (LogFormat)c.Arguments[0]! == LogFormat.Trace)));
+
+    private static List<(string Command, string? Final)> Exchanges(TestCaseData data)
+    {
+        var (_, records) = TempLog.Read((byte[])data.Arguments[1]!, (LogFormat)data.Arguments[0]!);
+        return [.. Conformance.Analyzer.Timeline.TimelineBuilder.Analyze(records).Exchanges.Select(e => (e.Command, e.Final))];
+    }
+
+    [TestCaseSource(typeof(SessionLogs), nameof(SessionLogs.All))]
+    public void Every_format_yields_the_same_exchanges(LogFormat format, byte[] log)
+    {
+        var (_, records) = TempLog.Read(log, format);
+        var exchanges = Conformance.Analyzer.Timeline.TimelineBuilder.Analyze(records).Exchanges.Select(e => (e.Command, e.Final)).ToList();
+
+        Assert.That(exchanges, Has.Count.EqualTo(6), "AT, CFG, OPEN, SUB, PUB, UNSUB");
+        Assert.That(exchanges, Is.EqualTo(FromTrace.Value));
+        Assert.That(exchanges.Select(e => e.Command), Has.None.Contains("\"key\""), "the password is redacted");
+    }
+}
