@@ -23,7 +23,7 @@ internal sealed class Secrets(bool show)
         var equals = line.IndexOf('=');
         if (show || equals < 0 || !line.StartsWith("AT+MQTTCFG", StringComparison.OrdinalIgnoreCase)) return Scrub(line);
         var password = parsed is MqttCfg cfg ? cfg.Password : PasswordOf(line, equals);
-        if (password is null) return line[..(equals + 1)] + Mask;
+        if (password is null) return MqttCfg.RedactUnparsed(line);
         if (password.Length >= MinScrubbed && _known.Count < MaxKnown && !_known.Contains(password)) _known.Add(password);
         return parsed is MqttCfg known ? known.FormatRedacted() : Scrub(line);
     }

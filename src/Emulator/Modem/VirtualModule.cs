@@ -73,7 +73,7 @@ public sealed class VirtualModule : IAsyncDisposable
     {
         var text = Encoding.UTF8.GetString(line);
         var parsed = AtCommandParser.Parse(text);
-        Logged?.Invoke(this, "> " + (parsed.Value?.FormatRedacted() ?? Redacted(text)));
+        Logged?.Invoke(this, "> " + (parsed.Value?.FormatRedacted() ?? MqttCfg.RedactUnparsed(text)));
         Finish(parsed.Value switch
         {
             // Not even a command (no AT): ERROR like any unknown one; broken arguments: syntax error.
@@ -114,10 +114,6 @@ public sealed class VirtualModule : IAsyncDisposable
     private void Answer(InformationResponse response) => _output.Line(response.Format(Options.Dialect));
 
     private void Finish(FinalResult result) => _output.Line(result.Format(Options.Dialect));
-
-    // A CFG line that did not parse may still hold the password.
-    private static string Redacted(string line) =>
-        line.StartsWith("AT+MQTTCFG=", StringComparison.OrdinalIgnoreCase) ? line[..11] + "…(not shown)" : line;
 
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

@@ -22,6 +22,16 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
 
     public override string FormatRedacted() => Format(Mask);
 
+    /// <summary>
+    /// A host line safe to show when it did not parse: an <c>AT+MQTTCFG=</c> line may still hold the password,
+    /// so everything after the <c>=</c> is masked. Other lines are returned as they are.
+    /// </summary>
+    public static string RedactUnparsed(string line)
+    {
+        var equals = line.IndexOf('=');
+        return equals > 0 && line.StartsWith("AT+MQTTCFG", StringComparison.OrdinalIgnoreCase) ? line[..(equals + 1)] + Mask : line;
+    }
+
     /// <summary>Keeps the password out of <c>ToString()</c>, which ends up in logs and assertion messages.</summary>
     protected override bool PrintMembers(StringBuilder builder)
     {
