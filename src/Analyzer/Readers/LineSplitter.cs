@@ -19,10 +19,33 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     public static IEnumerable<LogLine> Lines(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024)
     {
         using var splitter = new LineSplitter(stream, file, bytesRead, bufferSize);
-        while (splitter.Next() is { } line) yield return line;
+        foreach (var line in splitter.Remaining()) yield return line;
     }
 
-    public LogLine? Next()
+    public LogLine? Next() =>
+        Advance(out var start, out var length, out var endingLength)
+            ? new LogLine(file, number, buffer.AsMemory(start, length), buffer.AsMemory(start + length, endingLength))
+            : null;
+
+    /// <summary>Reads the next line in place, without a <see cref="LogLine"/>; the spans are valid until the next call.</summary>
+    public bool TryNext(out ReadOnlySpan<byte> content, out ReadOnlySpan<byte> ending, out long lineNumber)
+    {
+        var found = Advance(out var start, out var length, out var endingLength);
+        content = found ? buffer.AsSpan(start, length) : default;
+        ending = found ? buffer.AsSpan(start + length, endingLength) : default;
+        lineNumber = number;
+        return found;
+    }
+
+    /// <summary>Every remaining line.</summary>
+    public IEnumerable<LogLine> Remaining()
+    {
+        while (Next() is { } line) yield return line;
+    }
+
+    public string File => file;
+
+    private bool Advance(out int lineStart, out int length, out int endingLength)
     {
         while (true)
         {
@@ -36,21 +59,28 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
                     Fill();
                     continue;
                 }
-                var endingLength = buffer[pos] == '\r' && pos + 1 < end && buffer[pos + 1] == '\n' ? 2 : 1;
-                return Take(pos, endingLength);
+                endingLength = buffer[pos] == '\r' && pos + 1 < end && buffer[pos + 1] == '\n' ? 2 : 1;
+                return Take(pos, endingLength, out lineStart, out length);
             }
             scanned = end - start;
-            if (endOfStream) return start < end ? Take(end, 0) : null;
+            if (endOfStream)
+            {
+                endingLength = 0;
+                if (start < end) return Take(end, 0, out lineStart, out length);
+                (lineStart, length) = (start, 0);
+                return false;
+            }
             Fill();
         }
     }
 
-    private LogLine Take(int lineEnd, int endingLength)
+    private bool Take(int lineEnd, int endingLength, out int lineStart, out int length)
     {
-        var line = new LogLine(file, ++number, buffer.AsMemory(start, lineEnd - start), buffer.AsMemory(lineEnd, endingLength));
+        ++number;
+        (lineStart, length) = (start, lineEnd - start);
         start = lineEnd + endingLength;
         scanned = 0;
-        return line;
+        return true;
     }
 
     private void Fill()

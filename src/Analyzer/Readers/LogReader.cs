@@ -35,6 +35,9 @@ internal abstract class LogReader
 
     public abstract IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines);
 
+    /// <summary>Reads the files of one log in order; a format that needs no <see cref="LogLine"/> per line reads them in place.</summary>
+    public virtual IEnumerable<LogRecord> Read(IEnumerable<LineSplitter> files) => Read(files.SelectMany(file => file.Remaining()));
+
     protected static LogRecord Record(LogLine line, DateTimeOffset? time, LogDirection direction, byte[] data, TimeSpan? sinceStart = null) =>
         new(line.Number, line.File, time, sinceStart, direction, data);
 

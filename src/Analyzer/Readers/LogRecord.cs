@@ -14,12 +14,19 @@ namespace Conformance.Analyzer.Readers;
 /// <param name="Data">The exact bytes as far as the format keeps them; line ends included (added as CR LF where the format drops them).</param>
 public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, TimeSpan? SinceStart, LogDirection Direction, byte[] Data)
 {
+    /// <summary>
+    /// True when <see cref="Data"/> holds consecutive whole lines of the file, line ends included, starting at
+    /// <see cref="Line"/>: the line of a byte inside is <see cref="Line"/> plus the line ends before it.
+    /// </summary>
+    public bool SpansLines { get; init; }
+
     /// <summary>The data as text, decoded as UTF-8 (for display; <see cref="Data"/> is authoritative).</summary>
     public string Text => Encoding.UTF8.GetString(Data);
 
     public bool Equals(LogRecord? other) =>
         other is not null && Line == other.Line && File == other.File && Time == other.Time &&
-        SinceStart == other.SinceStart && Direction == other.Direction && Data.AsSpan().SequenceEqual(other.Data);
+        SinceStart == other.SinceStart && Direction == other.Direction && SpansLines == other.SpansLines &&
+        Data.AsSpan().SequenceEqual(other.Data);
 
     public override int GetHashCode() => HashCode.Combine(Line, File, Time, Direction, Data.Length);
 }

@@ -58,7 +58,7 @@ public sealed class LogSource
     {
         Interlocked.Exchange(ref bytesRead, 0);
         DateTimeOffset? first = null;
-        foreach (var record in LogReaders.Create(Format).Read(Lines()))
+        foreach (var record in LogReaders.Create(Format).Read(Splitters()))
         {
             if (record.Time is not { } time || record.SinceStart is not null) { yield return record; continue; }
             first ??= time;
@@ -66,13 +66,13 @@ public sealed class LogSource
         }
     }
 
-    private IEnumerable<LogLine> Lines()
+    private IEnumerable<LineSplitter> Splitters()
     {
         foreach (var file in Files)
         {
             using var stream = OpenFile(file);
-            foreach (var line in LineSplitter.Lines(stream, file, n => Interlocked.Add(ref bytesRead, n)))
-                yield return line;
+            using var splitter = new LineSplitter(stream, file, n => Interlocked.Add(ref bytesRead, n));
+            yield return splitter;
         }
     }
 

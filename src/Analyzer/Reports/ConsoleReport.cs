@@ -84,6 +84,10 @@ public static class ConsoleReport
         var urcs = new Table().AddColumns("URC", "count");
         foreach (var u in statistics.Urcs) urcs.AddRow(Markup.Escape(u.Name), Count(u.Count));
         console.Write(urcs);
+        if (statistics.Diagnostics.Count == 0) return;
+        var diagnostics = new Table().AddColumns("diagnostic", "severity", "count");
+        foreach (var d in statistics.Diagnostics) diagnostics.AddRow(Markup.Escape(d.Code), Severity(d.Severity), Count(d.Count));
+        console.Write(diagnostics);
     }
 
     private static void WriteSummary(Summary summary, SessionStatistics statistics, IAnsiConsole console)

@@ -57,7 +57,7 @@ public static class HtmlReport
     private static void WriteSummary(Analysis analysis, HtmlWriter page)
     {
         var s = analysis.Summary;
-        var worst = analysis.Diagnostics.Count == 0 ? null : (Severity?)analysis.Diagnostics.Max(d => d.Severity);
+        var worst = analysis.Statistics.Diagnostics.Count == 0 ? null : (Severity?)analysis.Statistics.Diagnostics.Max(d => d.Severity);
         page.Raw("<h2 id=\"summary\">Summary</h2>\n");
         page.Table("summary", ["", ""], [
             ["commands", Report.Count(s.Commands)],
@@ -102,6 +102,8 @@ public static class HtmlReport
             }));
         page.Raw("<h3>URCs received</h3>\n");
         page.Table("urc-counts", ["URC", "count"], analysis.Statistics.Urcs.Select(u => new[] { u.Name, Report.Count(u.Count) }));
+        page.Table("diagnostic-counts", ["diagnostic", "severity", "count"],
+            analysis.Statistics.Diagnostics.Select(d => new[] { d.Code, Report.SeverityName(d.Severity), Report.Count(d.Count) }));
     }
 
     private static void WritePlots(Analysis analysis, HtmlWriter page)

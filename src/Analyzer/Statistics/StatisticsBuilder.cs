@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Conformance.Analyzer.Diagnostics;
 
 namespace Conformance.Analyzer.Statistics;
 
@@ -43,10 +44,12 @@ public sealed class StatisticsBuilder
         _timed = true;
     }
 
-    public SessionStatistics Build() => new(
+    /// <param name="diagnostics">How many diagnostics of each code the log raised.</param>
+    public SessionStatistics Build(IReadOnlyList<DiagnosticCount> diagnostics) => new(
         [.. _commands.Select(c => new CommandStatistics(c.Key, c.Value.Count, c.Value.Ok, c.Value.Errors, c.Value.Timeouts,
             c.Value.Latency.Min, c.Value.Latency.Median, c.Value.Latency.P95, c.Value.Latency.Max))],
         [.. _urcs.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new UrcCount(u.Key, u.Value))],
         _timed ? _uptimeMs : null,
-        Drops);
+        Drops,
+        diagnostics);
 }

@@ -10,7 +10,7 @@ namespace Conformance.Analyzer.Timeline;
 /// raises no false order warnings.
 /// </summary>
 internal sealed class Session(
-    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, Action<Diagnostic> report)
+    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics)
 {
     private const int StormEpisodes = 3;
     private static readonly TimeSpan StormWindow = TimeSpan.FromMinutes(10);
@@ -34,7 +34,7 @@ internal sealed class Session(
         if (State == to) return;
         if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up) statistics.AddUptime(up);
         _connectedSince = to == MqttState.Connected ? at : null;
-        changes.Add(new StateChange(at.Line, at.Time, State, to, cause));
+        if (changes.Keeps()) changes.Add(new StateChange(at.Line, at.Time, State, to, cause));
         State = to;
     }
 
@@ -63,13 +63,13 @@ internal sealed class Session(
         if (Reconnecting)
         {
             End(at, ReconnectionOutcome.GaveUp);
-            report(DiagnosticCodes.ConnectionLost.At(at.Line,
-                $"{cause} after {_episodeTimeouts} ping timeout(s) and {_episodeAttempts} reconnection attempt(s): the module gave up (manual §3.3.5); the host must open the connection again"));
+            diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line,
+                $"{cause} after {_episodeTimeouts} ping timeout(s) and {_episodeAttempts} reconnection attempt(s): the module gave up (manual §3.3.5); the host must open the connection again");
         }
         else
         {
             statistics.Drops++;
-            report(DiagnosticCodes.ConnectionLost.At(at.Line, $"{cause} without AT+MQTTDISC: the connection dropped"));
+            diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{cause} without AT+MQTTDISC: the connection dropped");
         }
         MoveTo(MqttState.Disconnected, at, cause);
     }
@@ -111,8 +111,8 @@ internal sealed class Session(
         if (_stormReported) return;
         _stormReported = true;
         var first = _recentEpisodes.Peek();
-        report(DiagnosticCodes.ReconnectionStorm.At(at.Line,
-            $"{_recentEpisodes.Count} reconnection episodes since line {first.Line}: the connection keeps dropping"));
+        diagnostics.Report(DiagnosticCodes.ReconnectionStorm, at.Line,
+            $"{_recentEpisodes.Count} reconnection episodes since line {first.Line}: the connection keeps dropping");
     }
 
     private static bool Close(Stamp earlier, Stamp later) =>

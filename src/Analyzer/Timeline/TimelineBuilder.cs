@@ -32,7 +32,7 @@ public sealed class TimelineBuilder
     private readonly StatisticsBuilder _statistics = new();
     private readonly CappedList<Exchange> _exchanges;
     private readonly CappedList<UrcEvent> _urcs;
-    private readonly CappedList<Diagnostic> _diagnostics;
+    private readonly DiagnosticLog _diagnostics;
     private readonly CappedList<StateChange> _changes;
     private readonly CappedList<Reconnection> _reconnections;
     private readonly CappedList<PublishedDataPoints> _dataPoints;
@@ -42,7 +42,7 @@ public sealed class TimelineBuilder
     private PendingExchange? _pending;
     private DateTimeOffset? _firstTime;
     private Stamp _last;
-    private long _commands, _ok, _errors, _unanswered, _urcCount, _diagnosticCount;
+    private long _commands, _ok, _errors, _unanswered, _urcCount;
     private bool _unknownDirectionSeen, _noiseSeen, _completed;
     private int? _keepAlive;
     private int _ackTimeout = DefaultAckTimeout;
@@ -57,7 +57,7 @@ public sealed class TimelineBuilder
         (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
         _flows = new OpenFlows(cap);
         _secrets = new Secrets(_options.ShowSecrets);
-        _session = new Session(_changes, _reconnections, _statistics, Report);
+        _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
     }
 
     /// <summary>Analyses a whole log.</summary>
@@ -83,9 +83,9 @@ public sealed class TimelineBuilder
         if (record.Direction == LogDirection.Unknown && !_unknownDirectionSeen)
         {
             _unknownDirectionSeen = true;
-            Report(DiagnosticCodes.UnknownDirection.At(record.Line, "the log does not say which way this record went; read as module output"));
+            _diagnostics.Report(DiagnosticCodes.UnknownDirection, record.Line, "the log does not say which way this record went; read as module output");
         }
-        _offsets.Add(_tokenizer.Position, stamp);
+        _offsets.Add(_tokenizer.Position, stamp, record.SpansLines ? record.Data : null);
         ReadOnlySpan<byte> input = record.Data;
         while (_tokenizer.TryRead(ref input, out var frame)) Handle(frame);
     }
@@ -105,9 +105,9 @@ public sealed class TimelineBuilder
         }
         var omitted = _exchanges.Omitted + _urcs.Omitted + _diagnostics.Omitted + _changes.Omitted + _reconnections.Omitted + _dataPoints.Omitted;
         return new Analysis(
-            new Summary(_commands, _ok, _errors, _unanswered, _urcCount, _session.Episodes, _diagnosticCount, omitted),
-            _exchanges.Items, _urcs.Items, _diagnostics.Items, _changes.Items, _reconnections.Items, _dataPoints.Items,
-            _statistics.Build());
+            new Summary(_commands, _ok, _errors, _unanswered, _urcCount, _session.Episodes, _diagnostics.Count, omitted),
+            _exchanges.Items, _urcs.Items, _diagnostics.Kept, _changes.Items, _reconnections.Items, _dataPoints.Items,
+            _statistics.Build(_diagnostics.Counts()));
     }
 
     private void Send(string line, Stamp at)
@@ -123,8 +123,8 @@ public sealed class TimelineBuilder
         if (parsed.Value is not { } command)
         {
             if (!payloadReported)
-                Report(DiagnosticCodes.UnreadableLine.At(at.Line,
-                    $"{display}: {_secrets.Scrub(parsed.Error ?? "unreadable")}{Position(parsed.ErrorPosition)}"));
+                _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line,
+                    $"{display}: {_secrets.Scrub(parsed.Error ?? "unreadable")}{Position(parsed.ErrorPosition)}");
             return;
         }
         Deviations(parsed.Deviations, at);
@@ -146,16 +146,16 @@ public sealed class TimelineBuilder
             case FrameKind.Info: Information(frame, at); break;
             case FrameKind.Urc: Unsolicited(frame, at); break;
             case FrameKind.Overflow:
-                Report(DiagnosticCodes.LineTooLong.At(at.Line,
-                    $"a line of {frame.Length} bytes starting '{Text(frame.Text)}' is longer than the frame limit; skipped"));
+                _diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
+                    $"a line of {frame.Length} bytes starting '{Text(frame.Text)}' is longer than the frame limit; skipped");
                 break;
             case FrameKind.Noise when !_noiseSeen:
                 _noiseSeen = true;
-                Report(DiagnosticCodes.Noise.At(at.Line, $"{frame.Length} byte(s) that form no line (first 0x{frame.Text[0]:X2}); reported once"));
+                _diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{frame.Length} byte(s) that form no line (first 0x{frame.Text[0]:X2}); reported once");
                 break;
         }
         if (frame.IsTruncated)
-            Report(DiagnosticCodes.Truncated.At(at.Line, $"the log ends inside '{Text(frame.Text)}'"));
+            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{Text(frame.Text)}'");
     }
 
     private static bool IsCommandLine(ReadOnlySpan<byte> line) => line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
@@ -168,7 +168,7 @@ public sealed class TimelineBuilder
         if (meaning is not null) Deviations(meaning.Deviations, at);
         if (_pending is not { } pending)
         {
-            Report(DiagnosticCodes.FinalWithoutCommand.At(at.Line, $"{text} arrived while no command was waiting"));
+            _diagnostics.Report(DiagnosticCodes.FinalWithoutCommand, at.Line, $"{text} arrived while no command was waiting");
             return;
         }
         _pending = null;
@@ -184,23 +184,24 @@ public sealed class TimelineBuilder
         }
         _errors++;
         if (meaning?.Value is FinalResult { Error: { } error })
-            Report(DiagnosticCodes.CmeError.At(at.Line,
-                $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})"));
+            _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
+                $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
-            Report((frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError)
-                .At(at.Line, $"{pending.Display} failed: {text}"));
+            _diagnostics.Report((frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError)
+                , at.Line, $"{pending.Display} failed: {text}");
     }
 
     /// <summary>The command got OK: what it starts waiting for, and how it moves the session.</summary>
     private void Accepted(PendingExchange pending, Stamp at)
     {
-        var cause = $"{pending.Key.TrimEnd('=')} OK";
+        // The cause is written only for the commands that move the session.
+        string Cause() => $"{pending.Key.TrimEnd('=')} OK";
         switch (pending.Command)
         {
-            case MqttCfg: _session.MoveTo(MqttState.Initialised, at, cause); break;
-            case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, cause); break;
+            case MqttCfg: _session.MoveTo(MqttState.Initialised, at, Cause()); break;
+            case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, Cause()); break;
             case MqttOpen:
-                if (!_session.Reconnecting) _session.MoveTo(MqttState.Connecting, at, cause);
+                if (!_session.Reconnecting) _session.MoveTo(MqttState.Connecting, at, Cause());
                 Expect(pending, "+MQTTOPEN");
                 break;
             case MqttSub: Expect(pending, "+MQTTSUBACK"); break;
@@ -223,7 +224,7 @@ public sealed class TimelineBuilder
         var text = _secrets.Scrub(received);
         if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
         {
-            Report(DiagnosticCodes.EchoMismatch.At(at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}"));
+            _diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}");
             return;
         }
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
@@ -261,13 +262,13 @@ public sealed class TimelineBuilder
                 if (open.Ok) _session.Connected(at, text);
                 else
                 {
-                    Report(DiagnosticCodes.OpenFailed.At(at.Line, $"{text}{After(opened)}: the connection could not be made (manual §1.2)"));
+                    _diagnostics.Report(DiagnosticCodes.OpenFailed, at.Line, $"{text}{After(opened)}: the connection could not be made (manual §1.2)");
                     _session.MoveTo(MqttState.Disconnected, at, text);
                 }
                 return (opened is null && !reconnecting ? Unexpected(text, "AT+MQTTOPEN", at) : opened?.Line, null);
             case SubAck ack:
                 var subscribe = _flows.Take("+MQTTSUBACK");
-                if (!ack.Granted) Report(DiagnosticCodes.SubscribeRefused.At(at.Line, $"{text}{After(subscribe)}: the server refused the subscription"));
+                if (!ack.Granted) _diagnostics.Report(DiagnosticCodes.SubscribeRefused, at.Line, $"{text}{After(subscribe)}: the server refused the subscription");
                 return (subscribe?.Line ?? Unexpected(text, "AT+MQTTSUB", at), ack.PacketId);
             case UnsubAck ack:
                 return (_flows.Take("+MQTTUNSUBACK")?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
@@ -291,7 +292,7 @@ public sealed class TimelineBuilder
                 return (null, null);
             case MqttTimeout timeout:
                 var late = _flows.TakeOldest(Awaiting(timeout.Type));
-                Report(DiagnosticCodes.AckTimeout.At(at.Line, $"{text}: no {timeout.Type.ToString().ToLowerInvariant()} ACK from the server in time{After(late)} (manual §1.9)"));
+                _diagnostics.Report(DiagnosticCodes.AckTimeout, at.Line, $"{text}: no {timeout.Type.ToString().ToLowerInvariant()} ACK from the server in time{After(late)} (manual §1.9)");
                 return (late?.Line, null);
             case MqttReconnect:
                 _session.Trouble(at, text, attempt: true);
@@ -324,13 +325,13 @@ public sealed class TimelineBuilder
 
     private long? Unexpected(string text, string what, Stamp at)
     {
-        Report(DiagnosticCodes.UnexpectedUrc.At(at.Line, $"{text} answers nothing: no {what} was waiting for it"));
+        _diagnostics.Report(DiagnosticCodes.UnexpectedUrc, at.Line, $"{text} answers nothing: no {what} was waiting for it");
         return null;
     }
 
     private void Missing(Awaited awaited, string when) =>
-        Report((awaited.IsHandshake ? DiagnosticCodes.HandshakeOpen : DiagnosticCodes.UrcMissing)
-            .At(awaited.Line, $"{awaited.Urc} never came for {awaited.After} {when}"));
+        _diagnostics.Report((awaited.IsHandshake ? DiagnosticCodes.HandshakeOpen : DiagnosticCodes.UrcMissing)
+            , awaited.Line, $"{awaited.Urc} never came for {awaited.After} {when}");
 
     private void Unanswered(PendingExchange pending, string why)
     {
@@ -338,7 +339,7 @@ public sealed class TimelineBuilder
         _unanswered++;
         _exchanges.Add(pending.Finish(null, null));
         _statistics.AddExchange(pending.Key, null, null);
-        Report(DiagnosticCodes.NoFinalResult.At(pending.Sent.Line, $"{pending.Display} got no final result: {why}"));
+        _diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
     }
 
     /// <summary>Order rules of the manual: CFG before OPEN before the rest, one CFG per DEL, keepAlive above the ACK timeout.</summary>
@@ -349,7 +350,7 @@ public sealed class TimelineBuilder
         {
             case MqttCfg cfg:
                 if (state is not null and not MqttState.NotInitialised)
-                    Report(DiagnosticCodes.CfgWithoutDel.At(at.Line, $"AT+MQTTCFG again in state {Describe(state)} without AT+MQTTDEL first (manual §1.1)"));
+                    _diagnostics.Report(DiagnosticCodes.CfgWithoutDel, at.Line, $"AT+MQTTCFG again in state {Describe(state)} without AT+MQTTDEL first (manual §1.1)");
                 _keepAlive = cfg.KeepAlive;
                 CheckKeepAlive(at);
                 break;
@@ -359,13 +360,13 @@ public sealed class TimelineBuilder
                 if (_keepAlive is not null) CheckKeepAlive(at);
                 break;
             case MqttOpen when state is MqttState.NotInitialised:
-                Report(DiagnosticCodes.OutOfOrder.At(at.Line, "AT+MQTTOPEN before AT+MQTTCFG: no client instance exists (manual §1.2)"));
+                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, "AT+MQTTOPEN before AT+MQTTCFG: no client instance exists (manual §1.2)");
                 break;
             case MqttOpen when state is MqttState.Connected:
-                Report(DiagnosticCodes.OutOfOrder.At(at.Line, "AT+MQTTOPEN while already connected"));
+                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, "AT+MQTTOPEN while already connected");
                 break;
             case MqttSub or MqttUnsub or MqttPub or MqttPing when state is not null and not MqttState.Connected:
-                Report(DiagnosticCodes.OutOfOrder.At(at.Line, $"{CommandText.Key(display).TrimEnd('=')} in state {Describe(state)}: it needs +MQTTOPEN: OK first"));
+                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, $"{CommandText.Key(display).TrimEnd('=')} in state {Describe(state)}: it needs +MQTTOPEN: OK first");
                 break;
         }
     }
@@ -374,8 +375,8 @@ public sealed class TimelineBuilder
     {
         if (_keepAlive is not { } keepAlive || keepAlive >= _ackTimeout) return;
         var source = _ackTimeoutSet ? "the AT+MQTTTO timeout" : "the default AT+MQTTTO timeout";
-        Report(DiagnosticCodes.KeepAliveBelowTimeout.At(at.Line,
-            $"keepAlive {keepAlive} s is smaller than {source} of {_ackTimeout} s: a lost connection can go undetected by PINGREQ (manual §1.1)"));
+        _diagnostics.Report(DiagnosticCodes.KeepAliveBelowTimeout, at.Line,
+            $"keepAlive {keepAlive} s is smaller than {source} of {_ackTimeout} s: a lost connection can go undetected by PINGREQ (manual §1.1)");
     }
 
     /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>
@@ -390,13 +391,13 @@ public sealed class TimelineBuilder
         var hex = DpHex.Parse(fields[5].Value.Trim());
         if (hex.Value is not { } bytes)
         {
-            Report(DiagnosticCodes.DpBadHex.At(at.Line, $"the hex message of AT+MQTTPUB (message_len {length}): {hex.Error}"));
+            _diagnostics.Report(DiagnosticCodes.DpBadHex, at.Line, $"the hex message of AT+MQTTPUB (message_len {length}): {hex.Error}");
             return true;
         }
         var reported = false;
         if (bytes.Length != length)
         {
-            Report(DiagnosticCodes.MessageLengthMismatch.At(at.Line, $"message_len is {length}, but the hex message encodes {bytes.Length} bytes (manual §1.5)"));
+            _diagnostics.Report(DiagnosticCodes.MessageLengthMismatch, at.Line, $"message_len is {length}, but the hex message encodes {bytes.Length} bytes (manual §1.5)");
             reported = true;
         }
         if (fields[0].Value != "$dp") return reported;
@@ -404,7 +405,7 @@ public sealed class TimelineBuilder
         if (payload.Value is { } dp) _dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
         else
         {
-            Report(DiagnosticCodes.DpMalformed.At(at.Line, $"$dp payload: {payload.Error}"));
+            _diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
             reported = true;
         }
         return reported;
@@ -414,7 +415,7 @@ public sealed class TimelineBuilder
     {
         Deviations(meaning.Deviations, at);
         if (meaning.Error is { } error)
-            Report(DiagnosticCodes.UnreadableLine.At(at.Line, $"'{text}': {_secrets.Scrub(error)}{Position(meaning.ErrorPosition)}"));
+            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Scrub(error)}{Position(meaning.ErrorPosition)}");
     }
 
     private void Deviations(IReadOnlyList<Deviation> deviations, Stamp at)
@@ -422,15 +423,10 @@ public sealed class TimelineBuilder
         foreach (var deviation in deviations)
         {
             if (_deviationsSeen.Add(deviation.Code))
-                Report(DiagnosticCodes.Deviation.At(at.Line, $"{deviation.Code} (manual §{deviation.Section}): {_secrets.Scrub(deviation.Message)}; reported once"));
+                _diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code} (manual §{deviation.Section}): {_secrets.Scrub(deviation.Message)}; reported once");
         }
     }
 
-    private void Report(Diagnostic diagnostic)
-    {
-        _diagnosticCount++;
-        _diagnostics.Add(diagnostic);
-    }
 
     private static string Position(int position) => position >= 0 ? $" (at character {position + 1})" : "";
 

@@ -153,6 +153,7 @@ internal static class AnalyzeCommand
             "error" => Severity.Error,
             _ => null,
         };
-        return threshold is { } t && analysis.Diagnostics.Any(d => d.Severity >= t);
+        // The counts cover every diagnostic, also those beyond the storage limit.
+        return threshold is { } t && analysis.Statistics.Diagnostics.Any(d => d.Severity >= t);
     }
 }

@@ -69,8 +69,10 @@ public sealed class AtTokenizer
     /// returned as truncated instead of being kept.</param>
     public bool TryRead(ref ReadOnlySpan<byte> input, out AtFrame frame, bool isFinalBlock = false)
     {
-        frame = default;
         if (_carryToRelease > 0) Release(_carryToRelease);
+        // Most frames are one whole line inside the input: read them without the general machinery.
+        if (_carryLength == 0 && _skipRemaining == 0 && !_discarding && !_afterPrompt && TryReadLine(ref input, out frame)) return true;
+        frame = default;
 
         while (true)
         {
@@ -134,6 +136,30 @@ public sealed class AtTokenizer
                     return false;
             }
         }
+    }
+
+    /// <summary>
+    /// The common case: a complete plain line (not noise, a prompt, an overlong line or a publish header) after
+    /// any line ends. Anything else returns false having consumed nothing, for the general path to handle.
+    /// </summary>
+    private bool TryReadLine(ref ReadOnlySpan<byte> input, out AtFrame frame)
+    {
+        frame = default;
+        var start = 0;
+        while (start < input.Length && input[start] is (byte)'\r' or (byte)'\n') start++;
+        if (start == input.Length) return false;
+        var first = input[start];
+        if (IsNoise(first) || first == (byte)'>') return false;
+        var line = input[start..];
+        var end = line.IndexOfAny((byte)'\r', (byte)'\n');
+        if (end < 0 || end > _max || (first == (byte)'+' && PublishHeader.TryFind(line[..end], out _, out _))) return false;
+
+        var text = line[..end];
+        var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
+        if (kind == FrameKind.Final) _pending.Completed();
+        frame = new AtFrame { Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode };
+        Advance(ref input, start + end + 1);
+        return true;
     }
 
     private ReadOnlySpan<byte> CarrySpan => _carry.AsSpan(_carryStart, _carryLength);

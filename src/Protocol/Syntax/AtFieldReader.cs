@@ -35,17 +35,30 @@ public static class AtFieldReader
     public static List<AtField> Split(ReadOnlySpan<char> text, int offset, int maxFields, out string? error, out int errorPosition)
     {
         // Sized for the usual few fields up front: no regrowth while splitting.
-        var fields = new List<AtField>(Math.Clamp(maxFields, 1, 8));
+        var ranges = new List<AtFieldRange>(Math.Clamp(maxFields, 1, 8));
+        SplitRanges(text, offset, maxFields, ranges, out error, out errorPosition);
+        var fields = new List<AtField>(ranges.Count);
+        foreach (var range in ranges)
+            fields.Add(new AtField(text.Slice(range.ValueStart - offset, range.ValueLength).ToString(), range.Quoting, range.Start));
+        return fields;
+    }
+
+    /// <summary>
+    /// Splits like <see cref="Split(ReadOnlySpan{char}, int, int, out string?, out int)"/> into
+    /// <paramref name="fields"/>, giving where each value is instead of a copy of it.
+    /// </summary>
+    internal static void SplitRanges(ReadOnlySpan<char> text, int offset, int maxFields, List<AtFieldRange> fields, out string? error, out int errorPosition)
+    {
         error = null;
         errorPosition = -1;
         var i = 0;
-        if (text.Length == 0) return fields;
+        if (text.Length == 0) return;
         while (true)
         {
             if (fields.Count == maxFields - 1)
             {
                 fields.Add(ReadLast(text, i, offset));
-                return fields;
+                return;
             }
             // Spaces before an opening quote are padding, not part of a bare field (`AT+MQTTSUB= "led2"`).
             var open = SkipSpaces(text, i);
@@ -58,20 +71,20 @@ public static class AtFieldReader
                 {
                     errorPosition = offset + open;
                     error = $"quote opened at character {errorPosition + 1} is not closed";
-                    fields.Add(new AtField(text[(open + 1)..].ToString(), quoting, offset + open));
-                    return fields;
+                    fields.Add(new AtFieldRange(offset + open + 1, text.Length - open - 1, quoting, offset + open));
+                    return;
                 }
                 if (text[open] != '"' || text[close] != '"') quoting = Quoting.Curly;
-                fields.Add(new AtField(text[(open + 1)..close].ToString(), quoting, offset + open));
+                fields.Add(new AtFieldRange(offset + open + 1, close - open - 1, quoting, offset + open));
                 i = SkipSpaces(text, close + 1);
-                if (i == text.Length) return fields;
+                if (i == text.Length) return;
                 if (text[i] != ',')
                 {
                     // Anything between the closing quote and the next comma is ignored but reported.
                     errorPosition = offset + i;
                     error = $"unexpected text after closing quote at character {errorPosition + 1}";
                     var next = text[i..].IndexOf(',');
-                    if (next < 0) return fields;
+                    if (next < 0) return;
                     i += next;
                 }
                 i++;
@@ -81,17 +94,17 @@ public static class AtFieldReader
                 var comma = text[i..].IndexOf(',');
                 if (comma < 0)
                 {
-                    fields.Add(new AtField(text[i..].ToString(), Quoting.None, offset + i));
-                    return fields;
+                    fields.Add(new AtFieldRange(offset + i, text.Length - i, Quoting.None, offset + i));
+                    return;
                 }
                 comma += i;
-                fields.Add(new AtField(text[i..comma].ToString(), Quoting.None, offset + i));
+                fields.Add(new AtFieldRange(offset + i, comma - i, Quoting.None, offset + i));
                 i = comma + 1;
             }
             if (i == text.Length)
             {
-                fields.Add(new AtField("", Quoting.None, offset + i));
-                return fields;
+                fields.Add(new AtFieldRange(offset + i, 0, Quoting.None, offset + i));
+                return;
             }
         }
     }
@@ -102,7 +115,7 @@ public static class AtFieldReader
         return i;
     }
 
-    private static AtField ReadLast(ReadOnlySpan<char> text, int i, int offset)
+    private static AtFieldRange ReadLast(ReadOnlySpan<char> text, int i, int offset)
     {
         var first = SkipSpaces(text, i);
         var last = text.Length - 1;
@@ -111,8 +124,8 @@ public static class AtFieldReader
         {
             var q = text[first] == '"' && text[last] == '"' ? Quoting.Straight : Quoting.Curly;
             // Start stays at the raw field start: callers taking the rest verbatim must keep the padding.
-            return new AtField(text[(first + 1)..last].ToString(), q, offset + i);
+            return new AtFieldRange(offset + first + 1, last - first - 1, q, offset + i);
         }
-        return new AtField(text[i..].ToString(), Quoting.None, offset + i);
+        return new AtFieldRange(offset + i, text.Length - i, Quoting.None, offset + i);
     }
 }

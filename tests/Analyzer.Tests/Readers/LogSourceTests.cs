@@ -29,7 +29,7 @@ public class LogSourceTests
 
         Assert.That(source.Detection.Format, Is.EqualTo(LogFormat.Manual));
         Assert.That(source.Format, Is.EqualTo(LogFormat.Raw));
-        Assert.That(records.Select(r => r.Text), Is.EqualTo(new[] { "[#Send]AT\n", "[#Recv]OK\n" }));
+        Assert.That(records.Select(r => r.Text), Is.EqualTo(new[] { "[#Send]AT\n[#Recv]OK\n" }), "read as module output, stamps and all");
     }
 
     [Test]

@@ -12,16 +12,21 @@ public static class InformationParser
     /// </summary>
     public static ParseResult<InformationResponse> Parse(string line, string commandName)
     {
+        ResponseReader? reader = null;
         try
         {
             if (line.Length == 0) throw new ResponseFormatException("the line is empty", 0);
-            var reader = line.StartsWith('+') ? ResponseReader.Open(line) : ResponseReader.Bare(line);
+            reader = line.StartsWith('+') ? ResponseReader.Open(line) : ResponseReader.Bare(line);
             var response = reader.Name.Length > 0 ? Named(reader, commandName) : Bare(reader, commandName);
             return ParseResult<InformationResponse>.Ok(response, reader.Deviations);
         }
         catch (ResponseFormatException e)
         {
             return ParseResult<InformationResponse>.Fail(e.Message, e.Position);
+        }
+        finally
+        {
+            reader?.Release();
         }
     }
 

@@ -7,24 +7,39 @@ namespace Conformance.Protocol.Responses;
 /// Reads one <c>+NAME: field,field,...</c> line field by field, collecting deviations and throwing
 /// <see cref="ResponseFormatException"/> with the field's position when a field is unusable.
 /// </summary>
+/// <remarks>
+/// Every URC of a log goes through a reader, so one per thread is reused: <see cref="Release"/> it when done.
+/// Values are copied into strings only when a typed record keeps them as text.
+/// </remarks>
 internal sealed class ResponseReader
 {
-    private readonly string line;
-    private readonly int argumentsStart;
-    private readonly bool spaceAfterColon;
-    private List<AtField> fields = [];
+    [ThreadStatic] private static ResponseReader? spare;
+
+    private readonly List<AtFieldRange> fields = new(8);
+    private string line = "";
+    private int argumentsStart;
+    private bool spaceAfterColon;
     private string section = "1.11";
 
-    private ResponseReader(string line, string name, int argumentsStart, bool spaceAfterColon)
+    private static ResponseReader Start(string line, string name, int argumentsStart, bool spaceAfterColon)
     {
-        this.line = line;
-        Name = name;
-        this.argumentsStart = argumentsStart;
-        this.spaceAfterColon = spaceAfterColon;
+        var reader = spare ?? new ResponseReader();
+        spare = null;
+        (reader.line, reader.Name, reader.argumentsStart, reader.spaceAfterColon, reader.section) = (line, name, argumentsStart, spaceAfterColon, "1.11");
+        reader.fields.Clear();
+        reader.Deviations = null;
+        return reader;
+    }
+
+    /// <summary>Hands the reader back for the next line; its deviations stay with the caller.</summary>
+    public void Release()
+    {
+        (line, Deviations) = ("", null);
+        spare = this;
     }
 
     /// <summary>The text before the colon, e.g. <c>+MQTTSUBACK</c>; empty for a bare line.</summary>
-    public string Name { get; }
+    public string Name { get; private set; } = "";
 
     /// <summary>The deviations found so far; null while there are none (most lines), so none is allocated.</summary>
     public List<Deviation>? Deviations { get; private set; }
@@ -40,7 +55,7 @@ internal sealed class ResponseReader
         if (colon < 0) throw new ResponseFormatException($"missing ':' after the name {line}", line.Length);
         var start = colon + 1;
         while (start < line.Length && line[start] == ' ') start++;
-        return new ResponseReader(line, KnownName(line.AsSpan(0, colon)) ?? line[..colon], start, spaceAfterColon: start > colon + 1);
+        return Start(line, KnownName(line.AsSpan(0, colon)) ?? line[..colon], start, spaceAfterColon: start > colon + 1);
     }
 
     // URC and response names repeat on every line: reuse the table's string instead of cutting a new one.
@@ -58,7 +73,7 @@ internal sealed class ResponseReader
     }
 
     /// <summary>Starts reading a line without a name (a subscription list entry, a bare IMEI).</summary>
-    public static ResponseReader Bare(string line) => new(line, "", 0, spaceAfterColon: true);
+    public static ResponseReader Bare(string line) => Start(line, "", 0, spaceAfterColon: true);
 
     /// <summary>
     /// Splits the arguments into <paramref name="min"/> to <paramref name="max"/> fields; with
@@ -70,7 +85,7 @@ internal sealed class ResponseReader
         section = manualSection;
         if (!spaceAfterColon && argumentsStart < line.Length)
             Deviate("no-space-after-colon", $"no space after '{Name}:'; the manual writes '{Name}: '");
-        fields = AtFieldReader.Split(line.AsSpan(argumentsStart), argumentsStart, lastTakesRest ? max : max + 1, out var error, out _);
+        AtFieldReader.SplitRanges(line.AsSpan(argumentsStart), argumentsStart, lastTakesRest ? max : max + 1, fields, out var error, out _);
         if (error is not null) throw new ResponseFormatException(error, fields[^1].Start);
         if (fields.Count < min)
             throw new ResponseFormatException($"{Display} needs at least {Plural(min)}, got {fields.Count}", line.Length);
@@ -85,19 +100,21 @@ internal sealed class ResponseReader
     /// <summary>A number in <paramref name="min"/>..<paramref name="max"/>; blanks around it are tolerated.</summary>
     public int Int(int index, string field, int min, int max)
     {
-        var text = fields[index].Value.Trim();
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (int.TryParse(ValueSpan(index).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
         throw new ResponseFormatException(
-            $"{field} must be a number from {min} to {max}, got '{fields[index].Value}'", fields[index].Start);
+            $"{field} must be a number from {min} to {max}, got '{Value(index)}'", fields[index].Start);
     }
 
     /// <summary>One of a few fixed words, such as <c>OK</c> or <c>FAIL</c>.</summary>
     public string Word(int index, string field, params string[] allowed)
     {
-        if (Array.IndexOf(allowed, fields[index].Value) >= 0) return fields[index].Value;
+        foreach (var word in allowed)
+        {
+            if (ValueSpan(index).SequenceEqual(word)) return word;
+        }
         throw new ResponseFormatException(
-            $"{field} must be {string.Join(" or ", allowed)}, got '{fields[index].Value}'", fields[index].Start);
+            $"{field} must be {string.Join(" or ", allowed)}, got '{Value(index)}'", fields[index].Start);
     }
 
     /// <summary>A flag written as 0 or 1.</summary>
@@ -108,14 +125,14 @@ internal sealed class ResponseReader
     {
         if (fields[index].Quoting == Quoting.Curly)
             Deviate("curly-quotes", $"field at character {fields[index].Start + 1} uses typographic quotes instead of '\"'");
-        return fields[index].Value;
+        return Value(index);
     }
 
     /// <summary>A topic, which the manual quotes.</summary>
     public string Topic(int index)
     {
         if (!fields[index].IsQuoted)
-            Deviate("unquoted-topic", $"topic {fields[index].Value} is not quoted; the manual writes \"{fields[index].Value}\"");
+            Deviate("unquoted-topic", $"topic {Value(index)} is not quoted; the manual writes \"{Value(index)}\"");
         return Text(index);
     }
 
@@ -123,6 +140,10 @@ internal sealed class ResponseReader
     public string Rest(int index) => line[fields[index].Start..];
 
     public bool IsQuoted(int index) => fields[index].IsQuoted;
+
+    private ReadOnlySpan<char> ValueSpan(int index) => line.AsSpan(fields[index].ValueStart, fields[index].ValueLength);
+
+    private string Value(int index) => ValueSpan(index).ToString();
 
     public void Deviate(string code, string message) => (Deviations ??= []).Add(new Deviation(code, message, section));
 

@@ -12,9 +12,10 @@ public static class UrcParser
     /// </summary>
     public static ParseResult<Urc> Parse(string line, ReadOnlySpan<byte> message = default)
     {
+        ResponseReader? reader = null;
         try
         {
-            var reader = ResponseReader.Open(line);
+            reader = ResponseReader.Open(line);
             Urc urc = reader.Name switch
             {
                 "+MQTTOPEN" => MqttOpenResult.Read(reader),
@@ -36,6 +37,10 @@ public static class UrcParser
         catch (ResponseFormatException e)
         {
             return ParseResult<Urc>.Fail(e.Message, e.Position);
+        }
+        finally
+        {
+            reader?.Release();
         }
     }
 

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Conformance.Analyzer.Diagnostics;
+
+/// <summary>
+/// Collects the diagnostics of one log: keeps the first <c>capacity</c> in detail and counts every one per code.
+/// A message is written only for a diagnostic that is kept, so a log with millions of findings costs a counter each.
+/// </summary>
+public sealed class DiagnosticLog(int capacity)
+{
+    private readonly List<Diagnostic> _kept = [];
+    private readonly Dictionary<DiagnosticCode, long> _counts = [];
+
+    /// <summary>Diagnostics raised, also those not kept.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Diagnostics raised but not kept in detail.</summary>
+    public long Omitted => Count - _kept.Count;
+
+    /// <summary>The first diagnostics, in the order they were raised.</summary>
+    public IReadOnlyList<Diagnostic> Kept => _kept;
+
+    /// <summary>True when the next diagnostic is kept in detail and so needs its message.</summary>
+    public bool Keeps => _kept.Count < capacity;
+
+    /// <summary>Raises a diagnostic of <paramref name="code"/>; the message is only formatted when it is kept.</summary>
+    public void Report(DiagnosticCode code, long line, [InterpolatedStringHandlerArgument("")] ref DiagnosticMessage message)
+    {
+        Count++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, code, out _)++;
+        if (message.IsWanted) _kept.Add(code.At(line, message.ToStringAndClear()));
+    }
+
+    /// <summary>Raises a diagnostic whose message is already written.</summary>
+    public void Report(DiagnosticCode code, long line, string message)
+    {
+        Count++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, code, out _)++;
+        if (Keeps) _kept.Add(code.At(line, message));
+    }
+
+    /// <summary>How many of each code were raised, most severe first, then by code.</summary>
+    public IReadOnlyList<DiagnosticCount> Counts() =>
+        [.. _counts.OrderByDescending(c => c.Key.Severity).ThenBy(c => c.Key.Code, StringComparer.Ordinal)
+            .Select(c => new DiagnosticCount(c.Key.Code, c.Key.Severity, c.Value))];
+}
