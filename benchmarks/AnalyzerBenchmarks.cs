@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Timeline;
-using Conformance.Benchmarks.Corpus;
+using Conformance.Corpora;
 
 namespace Conformance.Benchmarks;
 
@@ -19,7 +19,7 @@ public class AnalyzerBenchmarks
     public void Setup()
     {
         _file = Path.Combine(Path.GetTempPath(), $"m5310a-typical-{Environment.ProcessId}.raw");
-        File.WriteAllBytes(_file, ModuleOutput.Get(CorpusKind.Typical));
+        File.WriteAllBytes(_file, ModuleOutput.Get(CorpusKind.Typical).Bytes);
         _records = [.. LogSource.Open(_file, LogFormat.Raw).Read()];
     }
 

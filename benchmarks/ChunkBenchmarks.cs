@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Conformance.Benchmarks.Corpus;
+using Conformance.Corpora;
 using Conformance.Benchmarks.Workloads;
 using Conformance.Protocol.Framing;
 
@@ -15,14 +15,14 @@ public class ChunkBenchmarks
     private readonly AtTokenizer _tokenizer = new();
     private byte[] _corpus = [];
 
-    [Params(CorpusKind.Typical, CorpusKind.WorstCase)]
+    [ParamsAllValues]
     public CorpusKind Corpus { get; set; }
 
     [Params(1, 64, LimitBenchmarks.LargeChunk)]
     public int ChunkSize { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _corpus = ModuleOutput.Get(Corpus);
+    public void Setup() => _corpus = ModuleOutput.Get(Corpus).Bytes;
 
     [Benchmark(Baseline = true)]
     public int Tokenizer() => Tokenize.Frames(_tokenizer, _corpus, ChunkSize);

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Conformance.Benchmarks.Corpus;
+using Conformance.Corpora;
 using Conformance.Benchmarks.Workloads;
 using Conformance.Protocol.Framing;
 
@@ -18,11 +18,11 @@ public class LimitBenchmarks
     private readonly AtTokenizer _tokenizer = new();
     private byte[] _corpus = [];
 
-    [Params(CorpusKind.Typical, CorpusKind.WorstCase)]
+    [ParamsAllValues]
     public CorpusKind Corpus { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _corpus = ModuleOutput.Get(Corpus);
+    public void Setup() => _corpus = ModuleOutput.Get(Corpus).Bytes;
 
     [Benchmark(Baseline = true)]
     public int BareScan() => ReferenceScans.BareScan(_corpus);

@@ -7,5 +7,5 @@ using Conformance.Benchmarks.Reporting;
 if (args is ["check", .. var options]) return RegressionCheck.Run(options);
 
 BenchmarkSwitcher.FromAssembly(typeof(ThroughputColumn).Assembly)
-    .Run(args, DefaultConfig.Instance.AddColumn(new ThroughputColumn()));
+    .Run(args, DefaultConfig.Instance.AddColumn(new ThroughputColumn(), new LineTimeColumn()));
 return 0;

@@ -1,13 +1,11 @@
-using Conformance.Benchmarks.Corpus;
-using Conformance.Benchmarks.Workloads;
-using Conformance.Protocol.Framing;
+using Conformance.Corpora;
 
 namespace Conformance.Benchmarks.Check;
 
 /// <summary>The numbers the check compares: speed ratios measured in one run (higher is better), per corpus.</summary>
 public static class Ratios
 {
-    /// <summary>Ratios named "corpus: what", e.g. <c>Typical: Tokenizer / BareScan</c>.</summary>
+    /// <summary>Ratios named "corpus: what", e.g. <c>Typical: Tokenizer / BareScan</c>; see <see cref="CorpusOf"/>.</summary>
     public static SortedDictionary<string, double> Of(IReadOnlyList<Measurement> measurements)
     {
         var ratios = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -23,9 +21,12 @@ public static class Ratios
         return ratios;
     }
 
-    /// <summary>Bytes the tokenizer allocates per frame in steady state, averaged over one pass.</summary>
+    /// <summary>Bytes the tokenizer allocates per frame in steady state, averaged over one pass (the generator knows the frames).</summary>
     public static double AllocatedPerFrame(Measurement tokenizer) =>
-        (double)tokenizer.AllocatedBytes / Tokenize.Frames(new AtTokenizer(), ModuleOutput.Get(tokenizer.Corpus), LimitBenchmarks.LargeChunk);
+        (double)tokenizer.AllocatedBytes / ModuleOutput.Get(tokenizer.Corpus).Frames.Total;
+
+    /// <summary>The corpus part of a ratio's name: <c>Typical</c> for <c>Typical: Tokenizer / BareScan</c>.</summary>
+    public static string CorpusOf(string ratio) => ratio.Split(':', 2)[0];
 
     private static string Name(CorpusKind corpus, string what) => $"{corpus}: {what}";
 }
