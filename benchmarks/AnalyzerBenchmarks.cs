@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Timeline;
+using Conformance.Benchmarks.Workloads;
 using Conformance.Corpora;
 
 namespace Conformance.Benchmarks;
@@ -18,8 +19,7 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _file = Path.Combine(Path.GetTempPath(), $"m5310a-typical-{Environment.ProcessId}.raw");
-        File.WriteAllBytes(_file, ModuleOutput.Get(CorpusKind.Typical).Bytes);
+        _file = AnalyzerWorkload.WriteCapture(ModuleOutput.Get(CorpusKind.Typical).Bytes, "typical");
         _records = [.. LogSource.Open(_file, LogFormat.Raw).Read()];
     }
 
@@ -30,5 +30,5 @@ public class AnalyzerBenchmarks
     public long InMemoryLog() => TimelineBuilder.Analyze(_records).Summary.Urcs;
 
     [Benchmark]
-    public long FileLog() => TimelineBuilder.Analyze(LogSource.Open(_file).Read()).Summary.Urcs;
+    public long FileLog() => AnalyzerWorkload.Analyze(_file);
 }

@@ -6,8 +6,8 @@ using Conformance.Protocol.Framing;
 namespace Conformance.Benchmarks;
 
 /// <summary>
-/// The tokenizer against its yardsticks, in one run so the ratios are measured under the same load:
-/// the bare line scan (the limit, Ratio = 1) and the naive ReadLine + Regex tool. The regression check runs these.
+/// The tokenizer and the analyzer against their yardsticks, in one run so the ratios are measured under the same
+/// load: the bare line scan (the limit, Ratio = 1) and the naive ReadLine + Regex tool. The regression check runs these.
 /// </summary>
 [MemoryDiagnoser]
 public class LimitBenchmarks
@@ -17,12 +17,23 @@ public class LimitBenchmarks
 
     private readonly AtTokenizer _tokenizer = new();
     private byte[] _corpus = [];
+    private string _file = "";
 
     [ParamsAllValues]
     public CorpusKind Corpus { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _corpus = ModuleOutput.Get(Corpus).Bytes;
+    public void Setup() => Setup(ModuleOutput.Get(Corpus).Bytes);
+
+    /// <summary>Prepares the workloads for <paramref name="corpus"/> (the check also warms up on small ones).</summary>
+    public void Setup(byte[] corpus)
+    {
+        _corpus = corpus;
+        _file = AnalyzerWorkload.WriteCapture(_corpus, $"{Corpus}-{corpus.Length}");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(_file);
 
     [Benchmark(Baseline = true)]
     public int BareScan() => ReferenceScans.BareScan(_corpus);
@@ -35,4 +46,8 @@ public class LimitBenchmarks
 
     [Benchmark]
     public int TokenizerAndUrcs() => Tokenize.Urcs(_tokenizer, _corpus, LargeChunk);
+
+    /// <summary><c>conformance analyze</c> on the corpus saved as a capture: detect, read, tokenize, build the timeline.</summary>
+    [Benchmark]
+    public long Analyzer() => AnalyzerWorkload.Analyze(_file);
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Conformance.Benchmarks.Check;
 using Conformance.Benchmarks.Reporting;
@@ -7,5 +8,6 @@ using Conformance.Benchmarks.Reporting;
 if (args is ["check", .. var options]) return RegressionCheck.Run(options);
 
 BenchmarkSwitcher.FromAssembly(typeof(ThroughputColumn).Assembly)
-    .Run(args, DefaultConfig.Instance.AddColumn(new ThroughputColumn(), new LineTimeColumn()));
+    // The GC settings of the `conformance` command (non-concurrent), as the default for any --job given.
+    .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithGcConcurrent(false).AsDefault()).AddColumn(new ThroughputColumn(), new LineTimeColumn()));
 return 0;

@@ -12,7 +12,7 @@ public static class Ratios
         foreach (var group in measurements.GroupBy(m => m.Corpus))
         {
             var time = group.ToDictionary(m => m.Method, m => m.FastestNanoseconds);
-            foreach (var method in new[] { nameof(LimitBenchmarks.Tokenizer), nameof(LimitBenchmarks.TokenizerAndUrcs) })
+            foreach (var method in new[] { nameof(LimitBenchmarks.Tokenizer), nameof(LimitBenchmarks.TokenizerAndUrcs), nameof(LimitBenchmarks.Analyzer) })
             {
                 ratios[Name(group.Key, $"{method} / {nameof(LimitBenchmarks.BareScan)}")] = time[nameof(LimitBenchmarks.BareScan)] / time[method];
                 ratios[Name(group.Key, $"{method} vs {nameof(LimitBenchmarks.ReadLineRegex)}")] = time[nameof(LimitBenchmarks.ReadLineRegex)] / time[method];
