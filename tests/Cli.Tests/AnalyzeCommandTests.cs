@@ -84,6 +84,19 @@ public class AnalyzeCommandTests
     }
 
     [Test]
+    public async Task Fail_on_sees_an_error_beyond_the_diagnostics_listed()
+    {
+        // 12 000 stray OKs (notes) fill the stored diagnostics before the one error comes.
+        var log = Path.Combine(_directory, "long.raw");
+        await File.WriteAllTextAsync(log, string.Concat(Enumerable.Repeat("\r\nOK\r\n", 12_000)) + "\r\n+MQTTOPEN: FAIL\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--fail-on", "error", "--json", "-");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.StandardError);
+        Assert.That(run.StandardOutput, Does.Contain("\"code\": \"open-failed\"").And.Contain("\"count\": 12000"));
+    }
+
+    [Test]
     public async Task A_log_of_module_output_only_takes_the_echoes_as_commands()
     {
         var log = Path.Combine(_directory, "rx-only.log");
