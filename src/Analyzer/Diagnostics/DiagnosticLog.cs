@@ -10,7 +10,8 @@ namespace Conformance.Analyzer.Diagnostics;
 public sealed class DiagnosticLog(int capacity)
 {
     private readonly List<Diagnostic> _kept = [];
-    private readonly Dictionary<DiagnosticCode, long> _counts = [];
+    // Codes are the singletons of DiagnosticCodes: hashing the reference spares hashing their long texts per finding.
+    private readonly Dictionary<DiagnosticCode, long> _counts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Diagnostics raised, also those not kept.</summary>
     public long Count { get; private set; }

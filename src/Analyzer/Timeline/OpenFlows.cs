@@ -8,7 +8,7 @@ namespace Conformance.Analyzer.Timeline;
 internal sealed class OpenFlows(int limit)
 {
     private readonly Dictionary<string, LinkedList<Awaited>> _byUrc = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Urc, int PacketId), Awaited> _byPacketId = [];
+    private readonly Dictionary<(string Urc, int PacketId), Awaited> _byPacketId = new(HandshakeKey.Comparer);
 
     /// <summary>Waits for <paramref name="awaited"/>; returns a wait given up to stay within the limit.</summary>
     public Awaited? Expect(Awaited awaited)
@@ -56,4 +56,15 @@ internal sealed class OpenFlows(int limit)
 
     /// <summary>Everything still waiting, in log order.</summary>
     public IEnumerable<Awaited> Remaining => _byUrc.Values.SelectMany(q => q).Concat(_byPacketId.Values).OrderBy(a => a.Line);
+
+    /// <summary>Hashes a handshake key by packet id alone: the few URC names share ids rarely, and string hashing per step is the cost.</summary>
+    private sealed class HandshakeKey : IEqualityComparer<(string Urc, int PacketId)>
+    {
+        public static readonly HandshakeKey Comparer = new();
+
+        public bool Equals((string Urc, int PacketId) x, (string Urc, int PacketId) y) =>
+            x.PacketId == y.PacketId && string.Equals(x.Urc, y.Urc, StringComparison.Ordinal);
+
+        public int GetHashCode((string Urc, int PacketId) key) => key.PacketId;
+    }
 }

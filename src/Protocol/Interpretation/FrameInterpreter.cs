@@ -2,6 +2,7 @@ using System.Text;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Interpretation;
 
@@ -28,7 +29,10 @@ public static class FrameInterpreter
             case FrameKind.Final:
                 return Interpretation.From(FinalResult.Parse(text));
             case FrameKind.Urc when frame.HasPayload || LineClassifier.IsAlwaysUrc(LineClassifier.NameOf(frame.Text)):
-                return Interpretation.From(UrcParser.Parse(text, frame.Payload));
+                // The commonest frame of a log: interpreted without an intermediate ParseResult.
+                return UrcParser.Read(text, frame.Payload, out var deviations, out var error, out var errorPosition) is { } urc
+                    ? new Interpretation(urc, deviations ?? (IReadOnlyList<Deviation>)[])
+                    : new Interpretation(null, [], error, errorPosition);
             case FrameKind.Info:
                 var name = commandName ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
                 return name is null ? Interpretation.None : Interpretation.From(InformationParser.Parse(text, name));

@@ -10,8 +10,15 @@ public static class UrcParser
     /// including msg_len and <paramref name="message"/> the bytes the tokenizer cut out; without message bytes
     /// the message is read from the rest of the line.
     /// </summary>
-    public static ParseResult<Urc> Parse(string line, ReadOnlySpan<byte> message = default)
+    public static ParseResult<Urc> Parse(string line, ReadOnlySpan<byte> message = default) =>
+        Read(line, message, out var deviations, out var error, out var errorPosition) is { } urc
+            ? ParseResult<Urc>.Ok(urc, deviations)
+            : ParseResult<Urc>.Fail(error!, errorPosition);
+
+    /// <summary>Parses like <see cref="Parse"/> without the result object, for callers that wrap the outcome their own way.</summary>
+    internal static Urc? Read(string line, ReadOnlySpan<byte> message, out List<Deviation>? deviations, out string? error, out int errorPosition)
     {
+        (deviations, error, errorPosition) = (null, null, -1);
         ResponseReader? reader = null;
         try
         {
@@ -32,11 +39,13 @@ public static class UrcParser
                 "+MQTTDISC" => MqttDisconnected.Read(reader),
                 _ => throw new ResponseFormatException($"{reader.Name} is not a URC of the MQTT command set", 0),
             };
-            return ParseResult<Urc>.Ok(urc, reader.Deviations);
+            deviations = reader.Deviations;
+            return urc;
         }
         catch (ResponseFormatException e)
         {
-            return ParseResult<Urc>.Fail(e.Message, e.Position);
+            (error, errorPosition) = (e.Message, e.Position);
+            return null;
         }
         finally
         {
