@@ -39,7 +39,7 @@ public class CorpusTests
     /// <summary>
     /// What one byte of log costs the analyzer end to end (read, tokenize, interpret, build the timeline), counted
     /// deterministically: allocations are what limits its speed (benchmarks/README.md), so they must not creep up.
-    /// Measured 9 B per byte on the typical corpus and 4 on the URC flood (26 and more before diagnostics were counted rather than written).
+    /// Measured 9 B per byte on the typical corpus and 4 on the URC flood.
     /// </summary>
     [TestCase(CorpusKind.Typical, 12)]
     [TestCase(CorpusKind.UrcFlood, 6)]
