@@ -95,7 +95,7 @@ internal sealed class Session(
     private void End(Stamp at, ReconnectionOutcome outcome)
     {
         Reconnecting = false;
-        reconnections.Add(new Reconnection(_episodeStart.Line, _episodeStart.Time, at.Line, _episodeTimeouts, _episodeAttempts,
+        if (reconnections.Keeps()) reconnections.Add(new Reconnection(_episodeStart.Line, _episodeStart.Time, at.Line, _episodeTimeouts, _episodeAttempts,
             outcome, at.MillisecondsSince(_episodeStart)));
     }
 

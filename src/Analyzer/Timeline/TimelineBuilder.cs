@@ -174,7 +174,7 @@ public sealed class TimelineBuilder
         _pending = null;
         var latency = at.MillisecondsSince(pending.Sent);
         var ok = frame.Result == FinalResultCode.Ok;
-        _exchanges.Add(pending.Finish(text, latency));
+        if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(text, latency));
         _statistics.AddExchange(pending.Key, ok, latency);
         if (ok)
         {
@@ -337,7 +337,7 @@ public sealed class TimelineBuilder
     {
         _pending = null;
         _unanswered++;
-        _exchanges.Add(pending.Finish(null, null));
+        if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(null, null));
         _statistics.AddExchange(pending.Key, null, null);
         _diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
     }
