@@ -8,6 +8,6 @@ using Conformance.Benchmarks.Reporting;
 if (args is ["check", .. var options]) return RegressionCheck.Run(options);
 
 BenchmarkSwitcher.FromAssembly(typeof(ThroughputColumn).Assembly)
-    // The GC settings of the `conformance` command (non-concurrent), as the default for any --job given.
-    .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithGcConcurrent(false).AsDefault()).AddColumn(new ThroughputColumn(), new LineTimeColumn()));
+    // The GC settings of the `conformance` command (non-concurrent), applied to whatever --job is given.
+    .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithGcConcurrent(false).AsMutator()).AddColumn(new ThroughputColumn(), new LineTimeColumn()));
 return 0;

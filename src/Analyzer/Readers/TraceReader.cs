@@ -16,9 +16,12 @@ internal sealed class TraceReader : LogReader
 
     protected override bool IsOwn(string line)
     {
+        // Only a line opening with the record's timestamp (yyyy-MM-ddT…) is worth parsing: detection samples lines of
+        // every format, and an exception per foreign line would cost more than the parse.
+        if (line.Length < 28 || line[4] != '-' || line[10] != 'T' || !char.IsAsciiDigit(line[0])) return false;
         try
         {
-            return line.Length > 0 && line[0] != '#' && TraceFormat.Parse(line) is not null;
+            return TraceFormat.Parse(line) is not null;
         }
         catch (FormatException)
         {
