@@ -139,8 +139,8 @@ public sealed class AtTokenizer
     }
 
     /// <summary>
-    /// The common case: a complete plain line (not noise, a prompt, an overlong line or a publish header) after
-    /// any line ends. Anything else returns false having consumed nothing, for the general path to handle.
+    /// The common case: a complete plain line or publish (not noise, a prompt or an overlong line) after any line
+    /// ends. Anything else returns false having consumed nothing, for the general path to handle.
     /// </summary>
     private bool TryReadLine(ref ReadOnlySpan<byte> input, out AtFrame frame)
     {
@@ -152,7 +152,16 @@ public sealed class AtTokenizer
         if (IsNoise(first) || first == (byte)'>') return false;
         var line = input[start..];
         var end = line.IndexOfAny((byte)'\r', (byte)'\n');
-        if (end < 0 || end > _max || (first == (byte)'+' && PublishHeader.TryFind(line[..end], out _, out _))) return false;
+        if (end < 0 || end > _max) return false;
+        if (first == (byte)'+' && PublishHeader.TryFind(line[..end], out var headerEnd, out var messageLength))
+        {
+            // A publish whose message is all here; anything else (more to come, too long) takes the general path.
+            var scan = ScanPublish(line, end, headerEnd, messageLength, final: false);
+            if (scan.Status != ScanStatus.Frame) return false;
+            frame = MakeFrame(line, _position + start, scan);
+            Advance(ref input, start + scan.Consumed);
+            return true;
+        }
 
         var text = line[..end];
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
