@@ -187,8 +187,8 @@ public sealed class TimelineBuilder
             _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
-            _diagnostics.Report((frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError)
-                , at.Line, $"{pending.Display} failed: {text}");
+            _diagnostics.Report(frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
+                at.Line, $"{pending.Display} failed: {text}");
     }
 
     /// <summary>The command got OK: what it starts waiting for, and how it moves the session.</summary>
@@ -330,8 +330,8 @@ public sealed class TimelineBuilder
     }
 
     private void Missing(Awaited awaited, string when) =>
-        _diagnostics.Report((awaited.IsHandshake ? DiagnosticCodes.HandshakeOpen : DiagnosticCodes.UrcMissing)
-            , awaited.Line, $"{awaited.Urc} never came for {awaited.After} {when}");
+        _diagnostics.Report(awaited.IsHandshake ? DiagnosticCodes.HandshakeOpen : DiagnosticCodes.UrcMissing,
+            awaited.Line, $"{awaited.Urc} never came for {awaited.After} {when}");
 
     private void Unanswered(PendingExchange pending, string why)
     {
