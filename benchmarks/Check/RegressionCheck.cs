@@ -13,13 +13,20 @@ public static class RegressionCheck
 
     public static int Run(string[] options)
     {
-        if (options is not [var dir, .. var flags] || !Directory.Exists(dir))
+        if (options is not [var dir, .. var flags] || !Directory.Exists(dir) || flags is not ([] or ["--update-baseline"]))
         {
-            Console.Error.WriteLine("usage: check <benchmarks directory> [--update-baseline]");
+            Console.Error.WriteLine(options is [var d, ..] && !Directory.Exists(d)
+                ? $"check: no such directory: {d}"
+                : $"check: unexpected arguments: {string.Join(' ', options.Skip(1))}");
+            Console.Error.WriteLine("usage: benchmarks/check [--update-baseline]");
             return 2;
         }
-        var update = flags.Contains("--update-baseline");
+        var update = flags is ["--update-baseline"];
         var baselinePath = Path.Combine(dir, "baseline.json");
+        // Read the baseline before the run, so a missing or broken file is reported at once, not after minutes.
+        // When it is rewritten, only its threshold and noise floor are kept, and a missing one starts from defaults.
+        Baseline? baseline = update && !File.Exists(baselinePath) ? new Baseline(0.3, 0.05, []) : null;
+        if (baseline is null && !TryLoad(baselinePath, out baseline)) return 2;
 
         var measurements = CheckJob.Run();
         var ratios = Ratios.Of(measurements);
@@ -38,22 +45,35 @@ public static class RegressionCheck
 
         if (update)
         {
-            var old = File.Exists(baselinePath) ? Baseline.Load(baselinePath) : new Baseline(0.25, 0.05, []);
-            (old with { Ratios = ratios }).Save(baselinePath);
+            (baseline! with { Ratios = ratios }).Save(baselinePath);
             ResultsTable.WriteInto(Path.Combine(dir, "README.md"), table);
             Console.WriteLine($"baseline and README table rewritten from this run: {baselinePath}");
             return failed ? 1 : 0;
         }
 
-        var baseline = Baseline.Load(baselinePath);
-        foreach (var verdict in Verdict.Compare(baseline, ratios))
+        foreach (var verdict in Verdict.Compare(baseline!, ratios))
         {
             failed |= verdict.IsRegression;
             Console.WriteLine(verdict);
         }
         Console.WriteLine(failed
-            ? $"check: FAILED (threshold {baseline.Threshold:P0}, noise floor {baseline.NoiseFloor})"
+            ? $"check: FAILED (threshold {baseline!.Threshold:P0}, noise floor {baseline.NoiseFloor})"
             : "check: passed");
         return failed ? 1 : 0;
+    }
+
+    private static bool TryLoad(string path, out Baseline? baseline)
+    {
+        baseline = null;
+        try
+        {
+            baseline = Baseline.Load(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"check: cannot read the baseline {path}: {e.Message} (write one with --update-baseline)");
+            return false;
+        }
     }
 }
