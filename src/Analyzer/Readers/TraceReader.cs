@@ -14,20 +14,7 @@ internal sealed class TraceReader : LogReader
     public override double Score(IReadOnlyList<string> sample) =>
         sample.Count > 0 && sample[0].StartsWith(TraceFormat.Magic, StringComparison.Ordinal) ? 1 : base.Score(sample);
 
-    protected override bool IsOwn(string line)
-    {
-        // Only a line opening with the record's timestamp (yyyy-MM-ddT…) is worth parsing: detection samples lines of
-        // every format, and an exception per foreign line would cost more than the parse.
-        if (line.Length < 28 || line[4] != '-' || line[10] != 'T' || !char.IsAsciiDigit(line[0])) return false;
-        try
-        {
-            return TraceFormat.Parse(line) is not null;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    protected override bool IsOwn(string line) => TraceFormat.TryParse(line, out var record, out _) && record is not null;
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {

@@ -26,32 +26,51 @@ public static class TraceFormat
     /// Parses one record line. Header and comment lines (starting with <c>#</c>) and blank lines give
     /// null. A malformed line throws a <see cref="FormatException"/> whose message names the column.
     /// </summary>
-    public static TraceRecord? Parse(string line)
+    public static TraceRecord? Parse(string line) =>
+        TryParse(line, out var record, out var error) ? record : throw new FormatException(error);
+
+    /// <summary>
+    /// Parses like <see cref="Parse"/>, but says what is wrong in <paramref name="error"/> instead of throwing:
+    /// format detection tries every line of a log that may be in another format.
+    /// </summary>
+    /// <param name="line">One line of a trace.</param>
+    /// <param name="record">The record; null for header, comment and blank lines.</param>
+    /// <param name="error">For a malformed line, what is wrong and at which column.</param>
+    public static bool TryParse(string line, out TraceRecord? record, out string? error)
     {
-        if (line.Length == 0 || line[0] == '#') return null;
+        (record, error) = (null, null);
+        if (line.Length == 0 || line[0] == '#') return true;
         var space = line.IndexOf(' ');
-        if (space < 0) throw new FormatException("expected '<time> <direction> <data>', found no space (column 1)");
+        if (space < 0) return Fail("expected '<time> <direction> <data>', found no space (column 1)", out error);
         if (!DateTimeOffset.TryParseExact(line.AsSpan(0, space), TimeFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-            throw new FormatException($"bad timestamp '{line[..space]}' (column 1): expected {TimeFormat}");
+            return Fail($"bad timestamp '{line[..space]}' (column 1): expected {TimeFormat}", out error);
         if (space + 2 > line.Length || (space + 2 < line.Length && line[space + 2] != ' '))
-            throw new FormatException($"expected a direction '>', '<' or '*' and a space at column {space + 2}");
-        var direction = line[space + 1] switch
+            return Fail($"expected a direction '>', '<' or '*' and a space at column {space + 2}", out error);
+        TraceDirection direction;
+        switch (line[space + 1])
         {
-            '>' => TraceDirection.ToModule,
-            '<' => TraceDirection.FromModule,
-            '*' => TraceDirection.Event,
-            var other => throw new FormatException($"unknown direction '{other}' at column {space + 2}: expected '>', '<' or '*'"),
-        };
+            case '>': direction = TraceDirection.ToModule; break;
+            case '<': direction = TraceDirection.FromModule; break;
+            case '*': direction = TraceDirection.Event; break;
+            case var other: return Fail($"unknown direction '{other}' at column {space + 2}: expected '>', '<' or '*'", out error);
+        }
         var data = space + 3 <= line.Length ? line[(space + 3)..] : "";
         try
         {
-            return new TraceRecord(time, direction, TraceEscaping.Unescape(data));
+            record = new TraceRecord(time, direction, TraceEscaping.Unescape(data));
+            return true;
         }
         catch (FormatException e)
         {
-            throw new FormatException($"{e.Message} (data starts at column {space + 4})", e);
+            return Fail($"{e.Message} (data starts at column {space + 4})", out error);
         }
+    }
+
+    private static bool Fail(string message, out string? error)
+    {
+        error = message;
+        return false;
     }
 
     /// <summary>Reads a header line <c># key: value</c>; false for other lines.</summary>

@@ -45,6 +45,9 @@ public class TraceFormatTests
     public void A_malformed_line_says_what_and_where(string line, string message)
     {
         Assert.That(() => TraceFormat.Parse(line), Throws.InstanceOf<FormatException>().With.Message.Contains(message));
+        Assert.That(TraceFormat.TryParse(line, out var record, out var error), Is.False, "the same verdict without an exception");
+        Assert.That(record, Is.Null);
+        Assert.That(error, Does.Contain(message));
     }
 
     [Test]
