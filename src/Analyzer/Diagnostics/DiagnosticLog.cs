@@ -28,17 +28,22 @@ public sealed class DiagnosticLog(int capacity)
     /// <summary>Raises a diagnostic of <paramref name="code"/>; the message is only formatted when it is kept.</summary>
     public void Report(DiagnosticCode code, long line, [InterpolatedStringHandlerArgument("")] ref DiagnosticMessage message)
     {
-        Count++;
-        CollectionsMarshal.GetValueRefOrAddDefault(_counts, code, out _)++;
+        Counted(code);
         if (message.IsWanted) _kept.Add(code.At(line, message.ToStringAndClear()));
     }
 
     /// <summary>Raises a diagnostic whose message is already written.</summary>
     public void Report(DiagnosticCode code, long line, string message)
     {
+        var keeps = Keeps;
+        Counted(code);
+        if (keeps) _kept.Add(code.At(line, message));
+    }
+
+    private void Counted(DiagnosticCode code)
+    {
         Count++;
         CollectionsMarshal.GetValueRefOrAddDefault(_counts, code, out _)++;
-        if (Keeps) _kept.Add(code.At(line, message));
     }
 
     /// <summary>How many of each code were raised, most severe first, then by code.</summary>
