@@ -8,6 +8,9 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 internal sealed class LineSplitter(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024) : IDisposable
 {
+    /// <summary>A comment prefix the lines were pasted with (<c># </c>), left out of each line that starts with it.</summary>
+    public byte[] Prefix { get; init; } = [];
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     private int start;
     private int end;
@@ -78,6 +81,7 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     {
         ++number;
         (lineStart, length) = (start, lineEnd - start);
+        if (Prefix.Length > 0 && buffer.AsSpan(lineStart, length).StartsWith(Prefix)) (lineStart, length) = (lineStart + Prefix.Length, length - Prefix.Length);
         start = lineEnd + endingLength;
         scanned = 0;
         return true;
@@ -106,6 +110,10 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         catch (IOException e)
         {
             throw new LogReadException($"read failed: {e.Message}", file, number + 1, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LogReadException($"is not a valid gzip file: {e.Message}", file, number + 1, e);
         }
         if (n == 0) endOfStream = true;
         end += n;

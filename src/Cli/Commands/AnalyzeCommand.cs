@@ -21,7 +21,12 @@ internal static class AnalyzeCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("log") { Description = "The captured log; its rotations (LOG.1, LOG.2 …) are read with it." };
+        var file = new Argument<string[]>("log")
+        {
+            Description = "The captured log, - for standard input; a single log's rotations (LOG.1, LOG.2 …) are read with it; " +
+                "several logs are read as one, in the order given.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = FormatOption();
         var json = new Option<string?>("--json") { Description = "Write the analysis as JSON to FILE, or - for standard output (then no console report)." };
         var csv = new Option<string?>("--csv") { Description = "Write exchanges.csv, urcs.csv and diagnostics.csv into DIR." };
@@ -94,18 +99,30 @@ internal static class AnalyzeCommand
         new("--show-secrets") { Description = "Show MQTTCFG passwords (OneNET API keys) as sent instead of ***." };
 
     /// <summary>Reads and analyses a log; on bad input explains why on standard error and returns null.</summary>
-    public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000)
+    public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
+        Load([path], format, showSecrets, maxStoredItems);
+
+    /// <summary>
+    /// Reads and analyses one log (with its rotations, or standard input for <c>-</c>) or several read in order
+    /// as one; on bad input explains why on standard error and returns null. The path returned names the log.
+    /// </summary>
+    public static (string Path, Analysis Analysis)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000)
     {
+        var path = string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
         try
         {
-            var source = LogSource.Open(path, format is null ? null : LogFormatNames.Parse(format));
-            if (source.TotalBytes == 0)
+            var forced = format is null ? (LogFormat?)null : LogFormatNames.Parse(format);
+            var source = paths.Count == 1 ? LogSource.Open(paths[0], forced) : LogSource.Open(paths, forced);
+            if (source.IsEmpty)
             {
                 Console.Error.WriteLine($"conformance: {path}: the log is empty, nothing to analyse");
                 return null;
             }
             var how = format is null ? $"detected, confidence {source.Detection.Confidence:0.00}" : "forced";
-            Console.Error.WriteLine($"conformance: reading {path} as {LogFormatNames.NameOf(source.Format)} ({how})");
+            var prefix = source.Detection.CommentPrefix.Length > 0 ? $", each line after '{source.Detection.CommentPrefix.Trim()}'" : "";
+            var stored = string.Join(", ", source.Storage.Where(s => s.Length > 0).Distinct());
+            var storedAs = stored.Length > 0 ? $" ({stored})" : "";
+            Console.Error.WriteLine($"conformance: reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, MaxStoredItems = maxStoredItems };
             var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
                 ? WithProgress(source, options)
