@@ -20,7 +20,7 @@ internal sealed class ArrowMeaning
         seen[arrow] = command ? (commands + 1, other) : (commands, other + 1);
     }
 
-    public static bool IsCommand(string data) => data.StartsWith("AT", StringComparison.OrdinalIgnoreCase);
+    private static bool IsCommand(string data) => DirectionGuess.StartsWithAt(System.Text.Encoding.UTF8.GetBytes(data.Length > 3 ? data[..3] : data));
 
     /// <summary>The direction of a line with this arrow, or null when the line's text decides.</summary>
     public LogDirection? Of(string arrow)

@@ -9,16 +9,17 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 /// <remarks>
 /// Inputs are read through a fixed buffer, never whole, so memory does not grow with their size. Gzip and
-/// UTF-16 are undone on the fly (<see cref="LogInput"/>). Standard input is sampled for detection and then
-/// read once, from its start.
+/// UTF-16 are undone on the fly (<see cref="LogInput"/>). Standard input, a pipe or a device is sampled for
+/// detection and then read once, from its start.
 /// </remarks>
 public sealed class LogSource
 {
     private readonly byte[] commentPrefix;
-    private PeekStream? standardInput; // sampled, not yet read
+    private readonly Dictionary<string, PeekStream> unread; // inputs that cannot be opened twice: sampled, not yet read
+    private readonly HashSet<string> pipes;
     private long bytesRead;
 
-    private LogSource(IReadOnlyList<string> files, IReadOnlyList<string> storage, FormatGuess detection, LogFormat format, long totalBytes, bool isEmpty, PeekStream? standardInput)
+    private LogSource(IReadOnlyList<string> files, IReadOnlyList<string> storage, FormatGuess detection, LogFormat format, long totalBytes, bool isEmpty, Dictionary<string, PeekStream> unread)
     {
         Files = files;
         Storage = storage;
@@ -26,7 +27,8 @@ public sealed class LogSource
         Format = format;
         TotalBytes = totalBytes;
         IsEmpty = isEmpty;
-        this.standardInput = standardInput;
+        this.unread = unread;
+        pipes = [.. unread.Keys];
         commentPrefix = Encoding.UTF8.GetBytes(detection.CommentPrefix);
     }
 
@@ -64,18 +66,17 @@ public sealed class LogSource
     public static LogSource Open(IReadOnlyList<string> files, LogFormat? format = null)
     {
         if (files.Count == 0) throw new ArgumentException("no log files given", nameof(files));
-        if (files.Count(f => f == LogInput.StandardInput) > 1)
-            throw new LogReadException("can be read only once: name '-' once", LogInput.DisplayName(LogInput.StandardInput));
         long total = 0;
         var empty = true;
         var sample = new List<string>();
         var storage = new List<string>();
-        PeekStream? standardInput = null;
+        var unread = new Dictionary<string, PeekStream>();
         foreach (var file in files)
         {
             var name = LogInput.DisplayName(file);
             var stored = LogInput.OpenStored(file);
-            if (stored is FileStream { CanSeek: true } regular) total += regular.Length;
+            var once = !stored.CanSeek;
+            if (!once) total += stored.Length;
             var text = LogInput.Decode(stored, name, out var gzip, out var utf16);
             storage.Add(LogInput.Describe(gzip, utf16));
             var head = LogInput.Sniff(text, name, s => s.Peek(LogFormatDetector.SampleBytes).ToArray());
@@ -84,14 +85,14 @@ public sealed class LogSource
                 throw new LogReadException("looks like binary data, not a text log (most of its first lines hold control bytes); " +
                     "if it is a capture of the port, force it with --format raw", name);
             if (sample.Count < LogFormatDetector.SampleLines) sample.AddRange(LogFormatDetector.Sample(new MemoryStream(head), name));
-            if (file == LogInput.StandardInput) standardInput = text;
-            else text.Dispose();
+            if (once && !unread.TryAdd(file, text)) throw new LogReadException("is a pipe or a device and can be read only once: name it once", name);
+            if (!once) text.Dispose();
         }
         var detection = LogFormatDetector.Detect(sample);
-        return new LogSource(files, storage, detection, format ?? detection.Format, total, empty, standardInput);
+        return new LogSource(files, storage, detection, format ?? detection.Format, total, empty, unread);
     }
 
-    /// <summary>Reads the records of all inputs as one stream; files can be read again, standard input once.</summary>
+    /// <summary>Reads the records of all inputs as one stream; files can be read again, a pipe once.</summary>
     public IEnumerable<LogRecord> Read()
     {
         Interlocked.Exchange(ref bytesRead, 0);
@@ -109,18 +110,13 @@ public sealed class LogSource
         foreach (var file in Files)
         {
             var name = LogInput.DisplayName(file);
-            using var text = file == LogInput.StandardInput ? TakeStandardInput() : LogInput.Decode(Counted(file), name, out _, out _);
+            using var text = unread.Remove(file, out var once) ? once
+                : pipes.Contains(file) ? throw new InvalidOperationException($"{name} is a pipe and has been read already")
+                : LogInput.Decode(Counted(file), name, out _, out _);
             using var splitter = new LineSplitter(text, name) { Prefix = commentPrefix };
             yield return splitter;
         }
     }
 
     private CountingStream Counted(string file) => new(LogInput.OpenStored(file), n => Interlocked.Add(ref bytesRead, n));
-
-    private PeekStream TakeStandardInput()
-    {
-        var stream = standardInput ?? throw new InvalidOperationException("standard input has been read already");
-        standardInput = null;
-        return stream;
-    }
 }

@@ -24,6 +24,10 @@ internal sealed class TranscriptReader : LogReader
 
     public override LogFormat Format => LogFormat.Transcript;
 
+    /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
+    public override double Score(IReadOnlyList<string> sample) =>
+        base.Score([.. sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal))]);
+
     protected override LineEvidence Classify(string line) =>
         TranscriptTag.Parse(line) is not null ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
