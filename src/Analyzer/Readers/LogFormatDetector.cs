@@ -26,8 +26,9 @@ public static class LogFormatDetector
         // Most lines carrying one prefix: a pasted log, when the lines without it fit a format better.
         foreach (var prefix in CommentPrefixes)
         {
-            if (sample.Count(line => line.StartsWith(prefix, StringComparison.Ordinal)) * 10 < sample.Count * 6) continue;
-            var stripped = Score([.. sample.Select(line => line.StartsWith(prefix, StringComparison.Ordinal) ? line[prefix.Length..] : line)]);
+            if (sample.Count(line => line.StartsWith(prefix, StringComparison.Ordinal) || line == prefix.TrimEnd()) * 10 < sample.Count * 6) continue;
+            var stripped = Score([.. sample.Select(line => line.StartsWith(prefix, StringComparison.Ordinal) ? line[prefix.Length..] : line)
+                .Where(line => line != prefix.TrimEnd())]);
             if (stripped.Score > plain.Score) return stripped with { CommentPrefix = prefix };
         }
         return plain;

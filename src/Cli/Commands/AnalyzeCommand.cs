@@ -119,7 +119,7 @@ internal static class AnalyzeCommand
                 return null;
             }
             var how = format is null ? $"detected, confidence {source.Detection.Confidence:0.00}" : "forced";
-            var prefix = source.Detection.CommentPrefix.Length > 0 ? $", each line after '{source.Detection.CommentPrefix.Trim()}'" : "";
+            var prefix = source.Detection.CommentPrefix.Length > 0 ? $", each line after '{source.Detection.CommentPrefix}'" : "";
             var stored = string.Join(", ", source.Storage.Where(s => s.Length > 0).Distinct());
             var storedAs = stored.Length > 0 ? $" ({stored})" : "";
             Console.Error.WriteLine($"conformance: reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");

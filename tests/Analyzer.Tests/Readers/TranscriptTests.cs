@@ -19,6 +19,7 @@ public class TranscriptTests
     [TestCase("=> AT+CSQ\n<= +CSQ: 20,99\n<= OK\n")]
     [TestCase("--> AT+CSQ\n<-- +CSQ: 20,99\n<-- OK\n")]
     [TestCase(">> AT+CSQ\n<< +CSQ: 20,99\n<< OK\n")]
+    [TestCase("» AT+CSQ\n« +CSQ: 20,99\n« OK\n")]
     [TestCase("TX: AT+CSQ\nRX: +CSQ: 20,99\nRX: OK\n")]
     [TestCase("[TX] AT+CSQ\n[RX] +CSQ: 20,99\n[RX] OK\n")]
     [TestCase("Send: AT+CSQ\nRecv: +CSQ: 20,99\nRecv: OK\n")]
