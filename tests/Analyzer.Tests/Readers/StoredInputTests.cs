@@ -89,4 +89,30 @@ public class StoredInputTests
         Assert.That(LogSource.Open([log.Write("a.log", ""), log.Write("b.log", "")]).IsEmpty, Is.True);
         Assert.That(LogSource.Open([log.Write("c.log", ""), log.Write("d.log", "x\n")]).IsEmpty, Is.False);
     }
+
+    [Test]
+    public void A_large_gzip_of_a_utf16_transcript_streams_in_bounded_memory()
+    {
+        const int Exchanges = 400_000;
+        using var log = new TempLog();
+        var path = Path.Combine(log.Directory, "big.log.gz");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        {
+            var exchange = Encoding.Unicode.GetBytes("=> AT+CSQ\r\n<= +CSQ: 20,99 OK\r\n");
+            gzip.Write(Encoding.Unicode.GetPreamble());
+            for (var i = 0; i < Exchanges; i++) gzip.Write(exchange);
+        }
+        var source = LogSource.Open(path);
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long records = 0, peak = 0;
+
+        foreach (var record in source.Read())
+        {
+            if (++records % 200_000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+        }
+
+        Assert.That((source.Format, source.Storage[0]), Is.EqualTo((LogFormat.Transcript, "gzip, UTF-16LE")));
+        Assert.That(records, Is.EqualTo(3L * Exchanges));
+        Assert.That(peak, Is.LessThan(16 << 20), $"{Exchanges * 58L >> 20} MB of UTF-16 text held {peak >> 20} MB");
+    }
 }
