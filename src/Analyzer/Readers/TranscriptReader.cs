@@ -38,23 +38,20 @@ internal sealed class TranscriptReader : LogReader
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
-        var learning = new List<Entry>();
-        var read = 0;
+        List<Entry>? learning = [];
         foreach (var line in lines)
         {
-            var entry = Parse(line);
-            if (entry is null) continue;
-            if (read++ < LearnWithin)
+            if (Parse(line) is not { } entry) continue;
+            if (learning is { Count: < LearnWithin })
             {
                 if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
                 learning.Add(entry with { Source = Copy(line) });
                 continue;
             }
-            foreach (var record in Emit(learning)) yield return record;
-            learning.Clear();
-            foreach (var record in Emit([entry])) yield return record;
+            foreach (var record in (learning ?? []).Append(entry).SelectMany(Emit)) yield return record;
+            learning = null;
         }
-        foreach (var record in Emit(learning)) yield return record;
+        foreach (var record in (learning ?? []).SelectMany(Emit)) yield return record;
     }
 
     private Entry? Parse(LogLine line)
@@ -80,17 +77,13 @@ internal sealed class TranscriptReader : LogReader
         return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time);
     }
 
-    private IEnumerable<LogRecord> Emit(List<Entry> entries)
+    private IEnumerable<LogRecord> Emit(Entry entry)
     {
-        foreach (var entry in entries)
-        {
-            var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data));
-            var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
-                : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
-            var parts = direction == LogDirection.ToModule ? [entry.Data] : CollapsedAnswer.Split(entry.Data);
-            foreach (var part in parts)
-                yield return Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n"));
-        }
+        var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
+        var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
+            : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
+        var parts = direction == LogDirection.ToModule ? [entry.Data] : CollapsedAnswer.Split(entry.Data);
+        return parts.Select(part => Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n")));
     }
 
     /// <summary>A line that is the writer's, not traffic: a comment, a markdown fence, heading or rule.</summary>
