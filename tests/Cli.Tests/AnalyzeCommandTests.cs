@@ -171,6 +171,20 @@ public class AnalyzeCommandTests
         Assert.That(run.StandardError, Does.Contain("looks like binary data").And.Contain("--format raw"));
     }
 
+    [Test]
+    public async Task Notes_written_with_arrows_are_analysed_not_refused()
+    {
+        var notes = Path.Combine(_directory, "notes.txt");
+        await File.WriteAllTextAsync(notes, $"=> AT+MQTTCFG=\"183.230.40.39\",6002,\"5310001\",120,\"123456\",\"{ApiKey}\",1\n<= OK\n" +
+            "=> AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\n<= OK\n<= +MQTTOPEN:OK\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", notes, "--fail-on", "warn");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("as transcript (detected"));
+        Assert.That(run.StandardOutput, Does.Contain("2 commands: 2 ok").And.Contain("1 URCs").And.Not.Contain(ApiKey));
+    }
+
     [TestCase("-")]
     [TestCase("/dev/stdin")]
     public async Task Standard_input_is_read_as_a_log(string name)
