@@ -42,7 +42,8 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
     protected override bool PrintMembers(StringBuilder builder)
     {
         base.PrintMembers(builder);
-        builder.Append($", Host = {Host}, Port = {Port}, Id = {Id}, KeepAlive = {KeepAlive}, User = {User}, Password = {Mask}, Clean = {Clean}, Extra = {Extra}");
+        builder.Append($", Host = {Host}, Port = {Port}, Id = {Id}, KeepAlive = {KeepAlive}, User = {User}, Password = {Mask}, Clean = {Clean}");
+        if (Extra is not null) builder.Append($", Extra = {Extra}");
         return true;
     }
 
@@ -52,13 +53,13 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
 
     internal static MqttCfg Parse(ArgumentList arguments)
     {
-        arguments.ExpectCount(7, 8, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
         string? extra = null;
         if (arguments.Count == 8)
         {
             extra = arguments.Raw(7);
             arguments.Note("mqttcfg-eighth-argument", $"an eighth argument ({extra}) follows clean, as M5311 firmware sends it; the M5310-A manual has seven");
         }
+        else arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
         return new MqttCfg(
             arguments.Text(0, "host", ArgumentRules.Host),
             arguments.Number(1, "port", ArgumentRules.Port),
