@@ -39,7 +39,7 @@ public sealed class TimelineBuilder
     private readonly CappedList<PublishedDataPoints> _dataPoints;
     private readonly UrcMeanings _urcMeanings = new();
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _familiesSeen = new(StringComparer.Ordinal);
+    private readonly List<ModuleFamily> _families = [];
 
     private PendingExchange? _pending;
     private DateTimeOffset? _firstTime;
@@ -121,7 +121,7 @@ public sealed class TimelineBuilder
         _pending = new PendingExchange(at, display, line, parsed.Value);
         _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
 
-        if (parsed.Value is UnknownCommand { Family: { } family }) OtherFamily(family, at);
+        if (parsed.Value is UnknownCommand { Family: { } family }) OtherFamily(family, f => f.Owns(CommandLine.Parse(line)!), at);
         var payloadReported = CheckPayload(line, parsed.Value, at);
         if (parsed.Value is not { } command)
         {
@@ -250,7 +250,7 @@ public sealed class TimelineBuilder
         _statistics.AddUrc(name);
         var meaning = _urcMeanings.Of(frame, received);
         Understood(meaning, text, at);
-        if (meaning.Value is null && ModuleFamilies.Sending(received) is { } family) OtherFamily(family, at);
+        if (meaning.Value is null && ModuleFamilies.Sending(received) is { } family) OtherFamily(family, f => f.Sends(received), at);
         var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
@@ -384,10 +384,14 @@ public sealed class TimelineBuilder
     }
 
     /// <summary>One note per family: the other vendor's commands are timed, not checked against the manual.</summary>
-    private void OtherFamily(ModuleFamily family, Stamp at)
+    /// <param name="family">The family the line belongs to.</param>
+    /// <param name="claims">Whether a family claims the line: one written alike by two goes to the one already noted.</param>
+    /// <param name="at">Where the line is.</param>
+    private void OtherFamily(ModuleFamily family, Func<ModuleFamily, bool> claims, Stamp at)
     {
-        if (_familiesSeen.Add(family.Name))
-            _diagnostics.Report(DiagnosticCodes.OtherFamily, at.Line, $"commands of another module family: {family.Name}; their exchanges are timed, not checked against the M5310-A manual");
+        if (_families.Any(claims)) return;
+        _families.Add(family);
+        _diagnostics.Report(DiagnosticCodes.OtherFamily, at.Line, $"commands of another module family: {family.Name}; their exchanges are timed, not checked against the M5310-A manual");
     }
 
     /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>

@@ -11,9 +11,22 @@ public static class ModuleFamilies
     /// <summary>Espressif ESP-AT (ESP8266, ESP32) and its clones (BK7238, W800).</summary>
     public static readonly ModuleFamily EspAt = new("ESP-AT",
         ["+MQTTUSERCFG", "+MQTTLONGCLIENTID", "+MQTTLONGUSERNAME", "+MQTTLONGPASSWORD", "+MQTTCONNCFG", "+MQTTALPN",
-         "+MQTTSNI", "+MQTTCONN", "+MQTTPUBRAW", "+MQTTCLEAN"],
+         "+MQTTSNI", "+MQTTPUBRAW", "+MQTTCLEAN"],
         ["+MQTTCONNECTED", "+MQTTDISCONNECTED", "+MQTTSUBRECV", "+MQTTCONN", "+MQTTUSERCFG", "+MQTTPUB:OK", "+MQTTPUB:FAIL"],
-        SharedCommands: ["+MQTTSUB", "+MQTTPUB", "+MQTTUNSUB"]);
+        [
+            new("+MQTTCONN", FieldShapes.HostPortReconnect), new("+MQTTSUB", FieldShapes.LinkIdFirst),
+            new("+MQTTUNSUB", FieldShapes.LinkIdFirst), new("+MQTTPUB", FieldShapes.QuotedDataThird),
+        ]);
+
+    /// <summary>China Mobile OneMO's later set (ML307, ML305, ML302A, MN316): a link id first, URCs as <c>+MQTTURC: "…"</c>.</summary>
+    public static readonly ModuleFamily OneMo = new("OneMO",
+        ["+MQTTREAD", "+MQTTSTATE"],
+        ["+MQTTURC", "+MQTTSTATE", "+MQTTREAD"],
+        [
+            new("+MQTTCFG", FieldShapes.KeywordFirst), new("+MQTTCONN", FieldShapes.HostPortClient),
+            new("+MQTTSUB", FieldShapes.LinkIdFirst), new("+MQTTUNSUB", FieldShapes.LinkIdFirst),
+            new("+MQTTPUB", FieldShapes.QosThird), new("+MQTTDISC", FieldShapes.SetForm),
+        ]);
 
     /// <summary>AirM2M Air780 / Air724 (Luat) AT firmware.</summary>
     public static readonly ModuleFamily Air780 = new("Air780",
@@ -29,9 +42,12 @@ public static class ModuleFamilies
     public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"]);
 
     /// <summary>Every family, in the order they are tried.</summary>
-    public static IReadOnlyList<ModuleFamily> All { get; } = [EspAt, Air780, Quectel, SimCom];
+    public static IReadOnlyList<ModuleFamily> All { get; } = [EspAt, OneMo, Air780, Quectel, SimCom];
 
-    /// <summary>The family a command line belongs to; null for the M5310-A set and for commands of no known family.</summary>
+    /// <summary>
+    /// The family a command line belongs to; null for the M5310-A set and for commands of no known family. A line
+    /// two families write alike (<c>AT+MQTTSUB=0,"t",1</c>: ESP-AT and OneMO) goes to the first; see <see cref="ModuleFamily.Owns"/>.
+    /// </summary>
     public static ModuleFamily? Of(CommandLine command)
     {
         foreach (var family in All)

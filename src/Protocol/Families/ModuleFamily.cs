@@ -9,12 +9,22 @@ namespace Conformance.Protocol.Families;
 /// <param name="Name">How reports name the family: <c>ESP-AT</c>, <c>Air780</c>, <c>Quectel</c>, <c>SIMCom</c>.</param>
 /// <param name="Commands">Command names only this family uses.</param>
 /// <param name="Lines">Starts of the module lines (URCs, answers) only this family sends.</param>
-/// <param name="SharedCommands">Names the M5310-A set uses too; the family claims them only in its own field shape.</param>
-public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, string[]? SharedCommands = null)
+/// <param name="Shaped">Names other command sets use too; the family claims them only in its own field shape.</param>
+public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null)
 {
     /// <summary>True when <paramref name="command"/> belongs to this family.</summary>
-    public bool Owns(CommandLine command) =>
-        Matches(Commands, command.Name) || (SharedCommands is { } shared && Matches(shared, command.Name) && StartsWithLinkId(command));
+    public bool Owns(CommandLine command)
+    {
+        foreach (var known in Commands)
+        {
+            if (known.EndsWith('*') ? command.Name.StartsWith(known[..^1], StringComparison.Ordinal) : command.Name == known) return true;
+        }
+        foreach (var shaped in Shaped ?? [])
+        {
+            if (shaped.Name == command.Name && shaped.Shape(command)) return true;
+        }
+        return false;
+    }
 
     /// <summary>True when the module line <paramref name="line"/> belongs to this family.</summary>
     public bool Sends(string line)
@@ -26,27 +36,12 @@ public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines
         return false;
     }
 
-    private static bool Matches(string[] names, string name)
-    {
-        foreach (var known in names)
-        {
-            if (known.EndsWith('*') ? name.StartsWith(known[..^1], StringComparison.Ordinal) : name == known) return true;
-        }
-        return false;
-    }
-
     // A line named exactly so: `SUBACK`, `+MSUB: …`, not `SUBACKED`.
     private static bool IsNamed(string line, string name) =>
         line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is ':' or ' ' or ',');
-
-    /// <summary>
-    /// ESP-AT puts a bare link id before a quoted topic (<c>AT+MQTTSUB=0,"topic",1</c>); the M5310-A form starts with
-    /// the topic and never quotes the number after it (<c>AT+MQTTSUB="topic",1</c>, <c>AT+MQTTSUB=0,1</c> for topic 0).
-    /// </summary>
-    private static bool StartsWithLinkId(CommandLine command)
-    {
-        var fields = command.Split(3, out _, out _);
-        return fields.Count >= 2 && !fields[0].IsQuoted && fields[0].Value.Length > 0 && fields[0].Value.All(char.IsAsciiDigit)
-            && fields[1].IsQuoted;
-    }
 }
+
+/// <summary>A command name a family shares with other sets, and the field shape that marks the family's use of it.</summary>
+/// <param name="Name">The name after AT: <c>+MQTTSUB</c>.</param>
+/// <param name="Shape">True for a line written in the family's form.</param>
+public sealed record ShapedName(string Name, Func<CommandLine, bool> Shape);

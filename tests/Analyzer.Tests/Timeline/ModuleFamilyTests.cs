@@ -42,6 +42,25 @@ public class ModuleFamilyTests
     }
 
     [Test]
+    public void A_line_two_families_write_alike_counts_for_the_family_already_seen()
+    {
+        // OneMO (ML307) subscribes as ESP-AT does: AT+MQTTSUB=<id>,"<topic>",<qos>.
+        var log = new Log()
+            .Exchange("AT+MQTTCFG=\"keepalive\",0,120", "\r\nOK\r\n")
+            .Exchange("AT+MQTTCONN=0,\"mqtt.example.com\",1883,\"client01\",\"user\",\"pa55\"", "\r\nOK\r\n\r\n+MQTTURC: \"conn\",0,0\r\n")
+            .Exchange("AT+MQTTSUB=0,\"tesla/control\",1", "\r\nOK\r\n\r\n+MQTTURC: \"suback\",0,1,1\r\n")
+            .Wait(400).Receive("\r\n+MQTTURC: \"publish\",0,1,\"tesla/control\",6,6,unlock\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]
+        {
+            "commands of another module family: OneMO; their exchanges are timed, not checked against the M5310-A manual",
+        }));
+        Assert.That(analysis.Exchanges.Select(e => e.Final), Is.All.EqualTo("OK"));
+    }
+
+    [Test]
     public void An_Air780_session_is_not_unreadable()
     {
         var log = new Log()

@@ -15,6 +15,11 @@ public class ModuleFamilyTests
     [TestCase("AT+MQTTPUB=0,\"topic\",\"test\",1,0", "ESP-AT")]
     [TestCase("AT+MQTTUNSUB=0,\"topic\"", "ESP-AT")]
     [TestCase("AT+MQTTCLEAN=0", "ESP-AT")]
+    [TestCase("AT+MQTTCFG=\"keepalive\",0,120", "OneMO")]
+    [TestCase("AT+MQTTCONN=0,\"mqtt.example.com\",1883,\"client01\",\"user\",\"pass\"", "OneMO")]
+    [TestCase("AT+MQTTPUB=0,\"tesla/status\",0,0,0,8,\"unlocked\"", "OneMO")]
+    [TestCase("AT+MQTTDISC=0", "OneMO")]
+    [TestCase("AT+MQTTSTATE?", "OneMO")]
     [TestCase("AT+MCONFIG=\"868488076506128\",\"user\",\"password\"", "Air780")]
     [TestCase("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "Air780")]
     [TestCase("AT+MCONNECT=1,60", "Air780")]
@@ -43,6 +48,8 @@ public class ModuleFamilyTests
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,0,\"x\"")]
     [TestCase("AT+MQTTPUB=0,1,0,0,0,\"x\"")]
     [TestCase("AT+MQTTUNSUB=\"t\"")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"key\",1")]
+    [TestCase("AT+MQTTDISC")]
     public void The_M5310A_forms_of_shared_names_stay_M5310A(string line)
     {
         Assert.That(ModuleFamilies.Of(CommandLine.Parse(line)!), Is.Null);
@@ -52,6 +59,8 @@ public class ModuleFamilyTests
     [TestCase("+MQTTCONNECTED:0,1,\"192.168.3.102\",\"1883\",\"\",1", "ESP-AT")]
     [TestCase("+MQTTDISCONNECTED:0", "ESP-AT")]
     [TestCase("+MQTTSUBRECV:0,\"topic\",4,test", "ESP-AT")]
+    [TestCase("+MQTTURC: \"conn\",0,0", "OneMO")]
+    [TestCase("+MQTTURC: \"publish\",0,1,\"tesla/control\",6,6,unlock", "OneMO")]
     [TestCase("CONNACK OK", "Air780")]
     [TestCase("SUBACK", "Air780")]
     [TestCase("PUBACK", "Air780")]
