@@ -233,6 +233,8 @@ public sealed class TimelineBuilder
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
         if (pending.Command is null or UnknownCommand) return;
         var meaning = FrameInterpreter.Interpret(frame, received, pending.Name);
+        // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
+        if (meaning.Error is not null && _families.Count > 0) return;
         Understood(meaning, text, at);
         if (meaning.Value is MqttStatus status)
         {

@@ -16,6 +16,7 @@ public class ModuleFamilyTests
             .Exchange("AT+MQTTSUB=0,\"topic\",1", "\r\nOK\r\n", latency: 120)
             .Wait(500).Receive("\r\n+MQTTSUBRECV:0,\"topic\",4,test\r\n")
             .Exchange("AT+MQTTPUB=0,\"topic\",\"hello\",1,0", "\r\nOK\r\n", latency: 90)
+            .Exchange("AT+MQTTSUB?", "\r\n+MQTTSUB:0,3,\"topic\",1\r\n\r\nOK\r\n", latency: 30)
             .Wait(2000).Receive("\r\n+MQTTDISCONNECTED:0\r\n");
 
         var analysis = TimelineBuilder.Analyze(log.Records);
@@ -23,7 +24,7 @@ public class ModuleFamilyTests
         Assert.That(analysis.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("other-family", Severity.Note) }));
         Assert.That(analysis.Diagnostics.Single().Message, Does.Contain("ESP-AT"));
         Assert.That(analysis.Exchanges.Select(e => (e.Final, e.LatencyMs)),
-            Is.EqualTo(new (string?, double?)[] { ("OK", 20), ("OK", 800), ("OK", 120), ("OK", 90) }));
+            Is.EqualTo(new (string?, double?)[] { ("OK", 20), ("OK", 800), ("OK", 120), ("OK", 90), ("OK", 30) }));
         Assert.That(analysis.Statistics.Commands.Select(c => c.Command), Does.Contain("AT+MQTTSUB=").And.Contain("AT+MQTTUSERCFG="));
     }
 
