@@ -50,6 +50,15 @@ public class SiblingFirmwareTests
     }
 
     [Test]
+    public void M5311_driver_publish_with_bare_topic_and_text_keeps_the_text_verbatim()
+    {
+        var result = AtCommandParser.Parse("AT+MQTTPUB=pyr,1,0,0,0,NB-Iot Test \r\n");
+
+        Assert.That(result.Value, Is.EqualTo(new MqttPub("pyr", 1, false, false, 0, "NB-Iot Test ")));
+        Assert.That(result.Deviations.Select(d => d.Code), Is.EqualTo(new[] { "unquoted-string", "unquoted-string" }));
+    }
+
+    [Test]
     public void ML302_publish_with_text_and_no_message_len_is_read()
     {
         var result = AtCommandParser.Parse("AT+MQTTPUB=\"car-manager/sensor\",0,0,0,\"nihao\"");
