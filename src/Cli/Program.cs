@@ -18,4 +18,5 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Try 'conformance --help'.");
     return ExitCodes.UsageError;
 }
-return await parse.InvokeAsync();
+// Commands that must finish their output on Ctrl-C or SIGTERM handle the signals themselves (StopSignals).
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
