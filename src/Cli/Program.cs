@@ -2,7 +2,7 @@ using System.CommandLine;
 using Conformance.Cli;
 using Conformance.Cli.Commands;
 
-var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.")
+var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.\n" + ExitCodes.Help)
 {
     FramesCommand.Create(),
     RunCommand.Create(),

@@ -62,6 +62,19 @@ public sealed class OutputPathTests
         Assert.That(await File.ReadAllTextAsync(At("taken")), Is.EqualTo("mine"));
     }
 
+    [Test]
+    public async Task Analyze_refuses_csv_files_that_would_replace_the_input()
+    {
+        var input = At("exchanges.csv");
+        File.Move(_log, input);
+        _log = input;
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", input, "--csv", _directory);
+
+        await AssertRefusedAsync(run, "conformance: --csv ");
+        Assert.That(run.StandardError, Does.Contain("input"));
+    }
+
     [TestCase("--html", "missing/report.html", "no folder")]
     [TestCase("--json", "missing/analysis.json", "no folder")]
     [TestCase("--html", ".", "is a folder")]

@@ -42,6 +42,8 @@ internal static class AnalyzeCommand
                 .File("--json", jsonPath == "-" ? null : jsonPath)
                 .Folder("--csv", parse.GetValue(csv))
                 .File("--html", parse.GetValue(html));
+            if (parse.GetValue(csv) is { } csvFolder)
+                foreach (var name in CsvReport.FileNames) outputs.File("--csv", Path.Combine(csvFolder, name));
             foreach (var input in LogFiles.Rotation(parse.GetValue(file)!)) outputs.Input(input);
             if (outputs.Check() is { } problem)
             {
