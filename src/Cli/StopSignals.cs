@@ -4,7 +4,8 @@ namespace Conformance.Cli;
 
 /// <summary>
 /// Ctrl-C (SIGINT) and SIGTERM as a cancellation the command handles itself, so that it can finish its output
-/// (a trace, a partial report) and say what happened instead of the runtime ending the process.
+/// (a trace, a partial report) and say what happened instead of the runtime ending the process. A second signal
+/// ends the process as usual.
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
@@ -27,8 +28,9 @@ internal sealed class StopSignals : IDisposable
 
     private void Handle(PosixSignalContext context)
     {
+        if (Received is not null) return;
         context.Cancel = true;
-        Received ??= context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM";
+        Received = context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM";
         _stop.Cancel();
     }
 
