@@ -111,6 +111,15 @@ public sealed class OutputPathTests
     }
 
     [Test]
+    public async Task A_device_is_written_in_place_not_replaced()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", _log, "--json", "/dev/stdout");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardOutput, Does.Contain("\"summary\""), "the JSON went to standard output");
+    }
+
+    [Test]
     public async Task Compare_refuses_to_write_its_json_over_an_input()
     {
         var run = await ConformanceProcess.RunAsync(null, "compare", _log, SscomLog.CustomerLog, "--json", _log);

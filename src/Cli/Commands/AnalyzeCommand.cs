@@ -39,17 +39,13 @@ internal static class AnalyzeCommand
         {
             var jsonPath = parse.GetValue(json);
             var outputs = new OutputPaths()
-                .File("--json", jsonPath == "-" ? null : jsonPath)
+                .File("--json", jsonPath)
                 .Folder("--csv", parse.GetValue(csv))
                 .File("--html", parse.GetValue(html));
             if (parse.GetValue(csv) is { } csvFolder)
                 foreach (var name in CsvReport.FileNames) outputs.File("--csv", Path.Combine(csvFolder, name));
             foreach (var input in LogFiles.Rotation(parse.GetValue(file)!)) outputs.Input(input);
-            if (outputs.Check() is { } problem)
-            {
-                Console.Error.WriteLine($"conformance: {problem}");
-                return ExitCodes.UsageError;
-            }
+            if (!outputs.Check(Console.Error)) return ExitCodes.UsageError;
             var analysis = Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
             if (analysis is null) return ExitCodes.UsageError;
             var (path, result) = analysis.Value;

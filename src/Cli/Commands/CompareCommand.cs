@@ -28,12 +28,8 @@ internal static class CompareCommand
         {
             var forced = parse.GetValue(format);
             var jsonPath = parse.GetValue(json);
-            var problem = new OutputPaths().File("--json", jsonPath == "-" ? null : jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check();
-            if (problem is not null)
-            {
-                Console.Error.WriteLine($"conformance: {problem}");
+            if (!new OutputPaths().File("--json", jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
                 return ExitCodes.UsageError;
-            }
             if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, false, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
             if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, false, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
             var comparison = LogComparer.Compare(analysisA, analysisB);

@@ -92,14 +92,13 @@ internal static class RunCommand
         if (replayed is not null && OutputPaths.SameFile(replayed, defaultTrace)) defaultTrace = Path.Combine(request.Out, ReplayTrace);
         var tracePath = request.Trace ?? defaultTrace;
         var junitPath = request.JUnit ?? Path.Combine(request.Out, "junit.xml");
-        var problem = new OutputPaths()
+        var outputs = new OutputPaths()
             .Folder("--out", request.Trace is null || request.JUnit is null ? request.Out : null)
             .File("--trace", tracePath)
             .File("--junit", junitPath)
             .Input(replayed)
-            .Input(request.Settings)
-            .Check();
-        if (problem is not null) return Fail(problem);
+            .Input(request.Settings);
+        if (!outputs.Check(error)) return ExitCodes.UsageError;
 
         var time = TimeProvider.System;
         var secrets = request.ShowSecrets ? SecretMask.None : new SecretMask([parameters.ApiKey]);

@@ -10,13 +10,16 @@ internal sealed class OutputPaths
     private readonly List<(string Option, string Path)> _files = [];
     private readonly List<string> _inputs = [];
 
+    /// <summary>The name that stands for standard output where an option takes a file.</summary>
+    public const string StandardOutput = "-";
+
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-    /// <summary>A file <paramref name="option"/> names (nothing when null).</summary>
+    /// <summary>A file <paramref name="option"/> names (nothing when null, or <c>-</c> for standard output).</summary>
     public OutputPaths File(string option, string? path)
     {
-        if (path is not null) _files.Add((option, path));
+        if (path is not null and not StandardOutput) _files.Add((option, path));
         return this;
     }
 
@@ -34,8 +37,15 @@ internal sealed class OutputPaths
         return this;
     }
 
-    /// <summary>The first problem as one line for standard error, null when every output can be written; creates missing folders.</summary>
-    public string? Check()
+    /// <summary>Whether every output can be written; if not, says why in one line on <paramref name="error"/>. Creates missing folders.</summary>
+    public bool Check(TextWriter error)
+    {
+        if (Problem() is not { } problem) return true;
+        error.WriteLine($"conformance: {problem}");
+        return false;
+    }
+
+    private string? Problem()
     {
         foreach (var (option, path) in _folders)
             if (CheckFolder(option, path) is { } problem) return problem;
@@ -82,7 +92,28 @@ internal sealed class OutputPaths
             return $"{option} {path} is not a usable file name: {e.Message}";
         }
         if (!Directory.Exists(folder)) return $"{option} {path}: there is no folder {folder}";
-        return CanCreateIn(folder) is { } why ? $"{option} {path} cannot be written: {why}" : null;
+        var why = IsDevice(path) ? CanOpen(path) : CanCreateIn(folder);
+        return why is null ? null : $"{option} {path} cannot be written: {why}";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is an existing device such as <c>/dev/stdout</c> or <c>/dev/null</c>: written
+    /// in place, never replaced by a file.
+    /// </summary>
+    public static bool IsDevice(string path) =>
+        !OperatingSystem.IsWindows() && Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal) && System.IO.File.Exists(path);
+
+    private static string? CanOpen(string device)
+    {
+        try
+        {
+            using var probe = new FileStream(device, FileMode.Open, FileAccess.Write);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     // Creating a file is the only reliable test of permissions, read-only mounts and pseudo file systems like /proc.

@@ -2,16 +2,22 @@ namespace Conformance.Cli.Output;
 
 /// <summary>
 /// A file written under a temporary name beside its destination and moved into place only when complete: a run that
-/// fails to start, or a write that fails half-way, leaves the earlier file as it was.
+/// fails to start, or a write that fails half-way, leaves the earlier file as it was. A device (<c>/dev/stdout</c>)
+/// is written in place.
 /// </summary>
 internal sealed class ReplacedFile : IDisposable
 {
-    private readonly string _temporary;
+    private readonly string? _temporary;   // null for a device, written in place
     private bool _committed;
 
     private ReplacedFile(string path)
     {
         Path = path;
+        if (OutputPaths.IsDevice(path))
+        {
+            Stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+            return;
+        }
         var full = System.IO.Path.GetFullPath(path);
         _temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         Stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
@@ -38,7 +44,7 @@ internal sealed class ReplacedFile : IDisposable
     public void Commit()
     {
         Stream.Dispose();
-        File.Move(_temporary, Path, overwrite: true);
+        if (_temporary is not null) File.Move(_temporary, Path, overwrite: true);
         _committed = true;
     }
 
@@ -46,6 +52,6 @@ internal sealed class ReplacedFile : IDisposable
     public void Dispose()
     {
         Stream.Dispose();
-        if (!_committed) File.Delete(_temporary);
+        if (!_committed && _temporary is not null) File.Delete(_temporary);
     }
 }
