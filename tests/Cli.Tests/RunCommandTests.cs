@@ -102,8 +102,9 @@ public sealed class RunCommandTests
         Assert.That(run.StandardError, Does.Contain("--give-up"));
     }
 
-    [Test]
-    public async Task SIGTERM_mid_run_writes_the_trace_and_a_junit_marking_the_interrupted_scenarios_and_exits_1()
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public async Task A_signal_mid_run_writes_the_trace_and_a_junit_marking_the_interrupted_scenarios_and_exits_1(string signal)
     {
         using var module = new FrozenModule();
         using var process = ConformanceProcess.Start("run", "--target", module.Target, "--suite", "Stat", "--out", _out);
@@ -112,11 +113,11 @@ public sealed class RunCommandTests
         Assert.That(started, Does.Contain("MQTTSTAT"), "a scenario has started");
         var stdout = process.StandardOutput.ReadToEndAsync();
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill.WaitForExitAsync();
+        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()])) await kill.WaitForExitAsync();
         await process.WaitForExitAsync().WaitAsync(Patience);
 
         Assert.That(process.ExitCode, Is.EqualTo(1), await stderr);
-        Assert.That(await stderr, Does.Contain("conformance: run interrupted (SIGTERM)"));
+        Assert.That(await stderr, Does.Contain($"conformance: run interrupted (SIG{signal})"));
         Assert.That(await stdout, Does.Contain("JUnit"));
         var junit = XDocument.Load(At("junit.xml"));
         var messages = junit.Descendants("error").Select(e => (string)e.Attribute("message")!).ToList();
