@@ -58,8 +58,7 @@ public sealed class LogSource
     /// standard input for <c>-</c>.
     /// </summary>
     /// <exception cref="LogReadException">A file is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
-    public static LogSource Open(string path, LogFormat? format = null) =>
-        Open(path == LogInput.StandardInput ? [path] : LogFiles.Rotation(path), format);
+    public static LogSource Open(string path, LogFormat? format = null) => Open(LogFiles.Of([path]), format);
 
     /// <summary>Opens inputs read in the given order as one log; <c>-</c> is standard input.</summary>
     /// <exception cref="LogReadException">An input is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
