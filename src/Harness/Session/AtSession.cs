@@ -95,7 +95,29 @@ public sealed class AtSession : IAsyncDisposable
     /// Waits up to <paramref name="within"/> for a URC that <paramref name="match"/> accepts, earliest first,
     /// and takes it; null when none came in time. URCs it does not accept stay for later waits.
     /// </summary>
-    public async Task<ReceivedUrc?> WaitForUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default)
+    public Task<ReceivedUrc?> WaitForUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default) =>
+        FindUrcAsync(match, take: true, within, cancel);
+
+    /// <summary>
+    /// Like <see cref="WaitForUrcAsync"/>, but leaves the URC in place: a step that judges URCs in the order they
+    /// arrived looks at each in turn and <see cref="Take"/>s those it uses.
+    /// </summary>
+    public Task<ReceivedUrc?> PeekUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default) =>
+        FindUrcAsync(match, take: false, within, cancel);
+
+    /// <summary>Takes <paramref name="urc"/> (this very instance) out of the URCs received; false when it was taken already.</summary>
+    public bool Take(ReceivedUrc urc)
+    {
+        lock (_gate)
+        {
+            var index = _urcs.FindIndex(u => ReferenceEquals(u, urc));
+            if (index < 0) return false;
+            _urcs.RemoveAt(index);
+            return true;
+        }
+    }
+
+    private async Task<ReceivedUrc?> FindUrcAsync(Func<ReceivedUrc, bool> match, bool take, TimeSpan within, CancellationToken cancel)
     {
         using var timer = new CancellationTokenSource(within, _time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, timer.Token);
@@ -108,7 +130,7 @@ public sealed class AtSession : IAsyncDisposable
                 if (index >= 0)
                 {
                     var urc = _urcs[index];
-                    _urcs.RemoveAt(index);
+                    if (take) _urcs.RemoveAt(index);
                     return urc;
                 }
                 ThrowIfLost();
