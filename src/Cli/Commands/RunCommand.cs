@@ -3,6 +3,7 @@ using Conformance.Harness.Links;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Dsl;
 using Conformance.Harness.Running;
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Syntax;
 using Conformance.Suites;
@@ -27,16 +28,17 @@ internal static class RunCommand
         var parameters = new Option<string[]>("--set") { Description = "A parameter as key=value (overrides the settings file and CONFORMANCE_* variables).", AllowMultipleArgumentsPerToken = false };
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not mask the API key in the trace." };
         var recordedTiming = new Option<bool>("--recorded-timing") { Description = "Replay at the recorded timing instead of as fast as possible." };
+        var realTime = new Option<bool>("--real-time") { Description = "Run the emulator or a replay on the system clock, not on the virtual one that skips idle waits." };
         var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.")
         {
-            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming,
+            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming, realTime,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var request = new RunRequest(
                 parse.GetValue(target)!, parse.GetValue(suite), parse.GetValue(section), parse.GetValue(dialect), parse.GetValue(strict),
                 parse.GetValue(output)!, parse.GetValue(junit), parse.GetValue(trace), parse.GetValue(settings),
-                parse.GetValue(parameters) ?? [], parse.GetValue(showSecrets), parse.GetValue(recordedTiming));
+                parse.GetValue(parameters) ?? [], parse.GetValue(showSecrets), parse.GetValue(recordedTiming), parse.GetValue(realTime));
             return await RunAsync(request, AnsiConsole.Console, Console.Error, cancel);
         });
         return command;
@@ -44,7 +46,7 @@ internal static class RunCommand
 
     internal sealed record RunRequest(
         string Target, string? Suite, string? Section, Dialect Dialect, bool Strict, string Out, string? JUnit, string? Trace,
-        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming);
+        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming, bool RealTime = false);
 
     internal static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, TextWriter error, CancellationToken cancel)
     {
@@ -61,7 +63,8 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        var time = TimeProvider.System;
+        var time = RunClock.For(request.Target, request.RealTime);
+        await using var virtualClock = time as VirtualClock;
         var secrets = request.ShowSecrets ? SecretMask.None : new SecretMask([parameters.ApiKey]);
         ILink link;
         try

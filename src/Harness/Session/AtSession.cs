@@ -85,6 +85,8 @@ public sealed class AtSession : IAsyncDisposable
         {
             lock (_gate)
             {
+                // A final result handled just as the time ran out still counts: it arrived in time.
+                if (pending.Done.Task.IsCompletedSuccessfully) return pending.Done.Task.Result;
                 if (_pending == pending) _pending = null;
                 return pending.Reply(_time.GetUtcNow(), null, null, 0);
             }
@@ -126,13 +128,7 @@ public sealed class AtSession : IAsyncDisposable
             Task arrived;
             lock (_gate)
             {
-                var index = _urcs.FindIndex(u => match(u));
-                if (index >= 0)
-                {
-                    var urc = _urcs[index];
-                    if (take) _urcs.RemoveAt(index);
-                    return urc;
-                }
+                if (Find(match, take) is { } urc) return urc;
                 ThrowIfLost();
                 arrived = _arrived.Task;
             }
@@ -142,9 +138,20 @@ public sealed class AtSession : IAsyncDisposable
             }
             catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancel.IsCancellationRequested)
             {
-                return null;
+                // A URC handled just as the time ran out still counts: it arrived in time.
+                lock (_gate) return Find(match, take);
             }
         }
+    }
+
+    // Under the gate: the earliest URC match accepts, taken out when take says so.
+    private ReceivedUrc? Find(Func<ReceivedUrc, bool> match, bool take)
+    {
+        var index = _urcs.FindIndex(u => match(u));
+        if (index < 0) return null;
+        var urc = _urcs[index];
+        if (take) _urcs.RemoveAt(index);
+        return urc;
     }
 
     /// <summary>URCs received and not taken by any wait, oldest first; they are removed.</summary>
