@@ -27,7 +27,7 @@ internal static class RunCommand
         var settings = new Option<string?>("--settings") { Description = "File of 'key = value' lines: " + string.Join(", ", SuiteParameters.Keys) + "." };
         var parameters = new Option<string[]>("--set") { Description = "A parameter as key=value (overrides the settings file and CONFORMANCE_* variables).", AllowMultipleArgumentsPerToken = false };
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not mask the API key in the trace." };
-        var recordedTiming = new Option<bool>("--recorded-timing") { Description = "Replay at the recorded timing instead of as fast as possible." };
+        var recordedTiming = new Option<bool>("--recorded-timing") { Description = "With --real-time, replay at the recorded timing instead of as fast as possible (the virtual clock always does)." };
         var realTime = new Option<bool>("--real-time") { Description = "Run the emulator or a replay on the system clock, not on the virtual one that skips idle waits." };
         var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.")
         {

@@ -21,6 +21,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     private static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(1);
 
     private EmulatorHost? _host;
+    private BrokerAnswers? _answers;
 
     public Dialect Dialect => dialect;
 
@@ -51,7 +52,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
         preset?.Invoke(_host);
         if (clock is null) return _host.OpenStream();
         var host = _host;
-        _ = new BrokerAnswers(host, clock);
+        _answers = new BrokerAnswers(host, clock);
         return new ClockedStream(clock, produced =>
         {
             host.Module.OutputWritten += (_, bytes) => produced(bytes.Length);
@@ -83,8 +84,11 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) => Platform.DataPointsOf(deviceId);
 
-    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload) =>
-        Platform.SendCommandAsync(deviceId, uuid, payload);
+    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload)
+    {
+        _answers?.DeliveryOwed();
+        return Platform.SendCommandAsync(deviceId, uuid, payload);
+    }
 
     private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");
 

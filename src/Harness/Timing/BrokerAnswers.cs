@@ -19,9 +19,12 @@ internal sealed class BrokerAnswers
 {
     private static readonly TimeSpan Lost = TimeSpan.FromSeconds(2);
 
+    private static readonly byte[] Publish = "+MQTTPUBLISH"u8.ToArray();
+
     private readonly EmulatorHost _host;
     private string _last = "";
     private long _since = Stopwatch.GetTimestamp();
+    private int _deliveries;
 
     public BrokerAnswers(EmulatorHost host, VirtualClock clock)
     {
@@ -31,10 +34,17 @@ internal sealed class BrokerAnswers
             proxy.FrameForwarded += (_, _) => clock.Activity();
             proxy.FrameHeld += (_, _) => clock.Activity();
         }
+        host.Module.OutputWritten += (_, bytes) =>
+        {
+            if (bytes.AsSpan().IndexOf(Publish) >= 0 && Volatile.Read(ref _deliveries) > 0) Interlocked.Decrement(ref _deliveries);
+        };
         clock.Watch(() => Coming);
     }
 
-    /// <summary>True while an answer the module waits for is on its way.</summary>
+    /// <summary>The platform sent the module a message: it is on its way until the module reports it as <c>+MQTTPUBLISH</c>.</summary>
+    public void DeliveryOwed() => Interlocked.Increment(ref _deliveries);
+
+    /// <summary>True while an answer the module waits for, or a message sent to it, is on its way.</summary>
     private bool Coming
     {
         get
@@ -42,13 +52,13 @@ internal sealed class BrokerAnswers
             var faults = _host.Faults;
             var coming = _host.Module.AwaitedAnswers
                 .Where(t => t == MqttTimeoutType.Ping ? !faults.PingUnanswered : !faults.AcksDelayed).Order().ToList();
-            var now = string.Join(",", coming);
+            var now = string.Join(",", coming) + "/" + Volatile.Read(ref _deliveries);
             if (now != _last)
             {
                 _last = now;
                 _since = Stopwatch.GetTimestamp();
             }
-            return coming.Count > 0 && Stopwatch.GetElapsedTime(_since) < Lost;
+            return (coming.Count > 0 || Volatile.Read(ref _deliveries) > 0) && Stopwatch.GetElapsedTime(_since) < Lost;
         }
     }
 }
