@@ -1,9 +1,6 @@
-using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tests.Doubles;
 using Conformance.Harness.Timing;
-using Conformance.Harness.Tracing;
-using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Tests;
 
@@ -111,13 +108,6 @@ public class VirtualClockTests
         return DateTimeOffset.Parse(lines[timeout][..27]) - DateTimeOffset.Parse(lines[ok][..27]);
     }
 
-    private static async Task<(RunReport Report, string Trace)> RunAsync(TimeProvider time, IReadOnlyList<SelectedScenario> scenarios, string target = "emulator")
-    {
-        var secrets = new SecretMask([HarnessRun.Parameters.ApiKey]);
-        var text = new StringWriter { NewLine = "\n" };
-        await using var link = new LinkFactory().Parse(target, new LinkSettings(time, secrets, Dialect: Dialect.Manual));
-        using var recorder = new TraceRecorder(text, time, link.Target, secrets);
-        var report = await new Runner(time, new RunOptions()).RunAsync(link, scenarios, recorder);
-        return (report, text.ToString());
-    }
+    private static Task<(RunReport Report, string Trace)> RunAsync(TimeProvider time, IReadOnlyList<SelectedScenario> scenarios, string target = "emulator") =>
+        HarnessRun.RunAsync(target, scenarios, time);
 }
