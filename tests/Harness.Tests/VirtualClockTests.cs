@@ -100,6 +100,27 @@ public class VirtualClockTests
         }
     }
 
+    [Test]
+    public async Task Only_in_process_targets_get_the_virtual_clock_and_a_replay_starts_it_at_the_trace_start()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"started-{Guid.NewGuid():N}.trace");
+        await File.WriteAllTextAsync(path, "# conformance-trace 1\n# target: emulator\n# started: 2026-11-25T22:40:41.120000Z\n");
+        try
+        {
+            var replay = RunClock.For($"replay:{path}", realTime: false);
+            await using var _ = replay as VirtualClock;
+            Assert.That(replay, Is.TypeOf<VirtualClock>());
+            Assert.That(replay.GetUtcNow(), Is.EqualTo(new DateTimeOffset(2026, 11, 25, 22, 40, 41, 120, TimeSpan.Zero)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Assert.That(RunClock.For("emulator", realTime: true), Is.SameAs(TimeProvider.System));
+        Assert.That(RunClock.For("tcp:127.0.0.1:5310", realTime: false), Is.SameAs(TimeProvider.System));
+        Assert.That(RunClock.For("serial:/dev/ttyUSB0", realTime: false), Is.SameAs(TimeProvider.System));
+    }
+
     private static TimeSpan Gap(string trace)
     {
         var lines = trace.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();

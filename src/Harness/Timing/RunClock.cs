@@ -1,3 +1,6 @@
+using System.Globalization;
+using Conformance.Protocol.Tracing;
+
 namespace Conformance.Harness.Timing;
 
 /// <summary>Which clock a run uses: a <see cref="VirtualClock"/> for a module in this process, the system clock otherwise.</summary>
@@ -10,7 +13,29 @@ public static class RunClock
     /// </summary>
     public static TimeProvider For(string target, bool realTime)
     {
-        var inProcess = target.StartsWith("emulator", StringComparison.OrdinalIgnoreCase) || target.StartsWith("replay:", StringComparison.OrdinalIgnoreCase);
-        return inProcess && !realTime ? new VirtualClock(TimeProvider.System.GetUtcNow()) : TimeProvider.System;
+        const string replay = "replay:";
+        var isReplay = target.StartsWith(replay, StringComparison.OrdinalIgnoreCase);
+        if (realTime || !(isReplay || target.StartsWith("emulator", StringComparison.OrdinalIgnoreCase))) return TimeProvider.System;
+        // A replay runs on the trace's own time: from its start, so the two traces line up record for record.
+        var start = isReplay ? Started(target[replay.Length..]) : null;
+        return new VirtualClock(start ?? TimeProvider.System.GetUtcNow());
+    }
+
+    // The 'started' header of a trace; null when the file cannot be read or has none (the link reports why).
+    private static DateTimeOffset? Started(string path)
+    {
+        try
+        {
+            using var reader = File.OpenText(path);
+            while (reader.ReadLine() is { } line && line.StartsWith('#'))
+                if (TraceFormat.TryParseHeader(line, out var key, out var value) && key == "started"
+                    && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started))
+                    return started;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // The replay link says what is wrong with the file.
+        }
+        return null;
     }
 }
