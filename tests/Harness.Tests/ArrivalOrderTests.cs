@@ -56,6 +56,21 @@ public class ArrivalOrderTests
     }
 
     [Test]
+    public async Task A_URC_no_step_took_is_a_finding_of_its_own_scenario_and_not_of_the_next()
+    {
+        // This scenario has no quiet period at its end: the second SUBACK of its last SUB is left over.
+        var scenarios = HarnessRun.Select(title: "1.4 SUB? lists each subscribed topic on its own line")
+            .Concat(HarnessRun.Select(title: "1.3 MQTTSTAT is 1 after CFG")).ToList();
+        var (report, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.SubAckTwice), scenarios);
+
+        var (listed, stat) = (report.Scenarios[0], report.Scenarios[1]);
+        Assert.That(listed.Findings.Where(f => f.Code == "unexpected-urc").Select(f => f.Message), Has.Some.Match(
+            @"^'\+MQTTSUBACK: \d+,2,""dev/gsm/u/2""' arrived after AT\+MQTTSUB=""dev/gsm/u/2"",2 \(trace line \d+\), a second \+MQTTSUBACK \(the first came at trace line \d+\), but no step expected it$"));
+        Assert.That(stat.Outcome, Is.EqualTo(Outcome.Passed));
+        Assert.That(stat.Findings.Select(f => f.Code), Has.None.EqualTo("unexpected-urc"));
+    }
+
+    [Test]
     public async Task A_PUBACK_answering_an_unsubscribe_fails_the_unsubscribe_scenario()
     {
         var (result, _) = await RunAsync(Dialect.Manual, Fault.PubAckForUnsub, "1.6 unsubscribe is acknowledged by +MQTTUNSUBACK");

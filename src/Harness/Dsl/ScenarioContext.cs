@@ -14,7 +14,7 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
     /// <summary>The target, for steps that act beyond AT commands (<see cref="IBrokerControl"/>, <see cref="IPlatformView"/>).</summary>
     public ILink Link { get; } = link;
 
-    /// <summary>The trace line the scenario began at: URCs from before it were left over from the scenario before.</summary>
+    /// <summary>The trace line the scenario began at.</summary>
     public int StartLine { get; } = session.Trace.LineCount;
 
     /// <summary>The answer to the command sent last in this scenario; null before the first and while one is pending.</summary>
@@ -45,7 +45,6 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
     /// </summary>
     public string Circumstances(ReceivedUrc urc)
     {
-        if (urc.TraceLine < StartLine) return "before this scenario began, left over from the one before";
         var before = _replies.LastOrDefault(r => r.TraceLine < urc.TraceLine);
         var after = before is null ? "at the start of the scenario" : $"after {before.Command.FormatRedacted()} (trace line {before.TraceLine})";
         var name = urc.Value?.Name;
