@@ -5,6 +5,7 @@ using Conformance.Harness.Links;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Dsl;
 using Conformance.Harness.Running;
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Syntax;
 using Conformance.Suites;
@@ -37,7 +38,8 @@ internal static class RunCommand
         var settings = new Option<string?>("--settings") { Description = "File of 'key = value' lines: " + string.Join(", ", SuiteParameters.Keys) + "." };
         var parameters = new Option<string[]>("--set") { Description = "A parameter as key=value (overrides the settings file and CONFORMANCE_* variables).", AllowMultipleArgumentsPerToken = false };
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not mask the API key in the trace." };
-        var recordedTiming = new Option<bool>("--recorded-timing") { Description = "Replay at the recorded timing instead of as fast as possible." };
+        var recordedTiming = new Option<bool>("--recorded-timing") { Description = "With --real-time, replay at the recorded timing instead of as fast as possible (the virtual clock always does)." };
+        var realTime = new Option<bool>("--real-time") { Description = "Run the emulator or a replay on the system clock, not on the virtual one that skips idle waits." };
         var giveUp = new Option<double>("--give-up")
         {
             Description = "End the run when the module sends nothing for this many seconds after a command (a frozen module).",
@@ -53,7 +55,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.\n" + ExitCodeHelp)
         {
-            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming, giveUp,
+            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming, giveUp, realTime,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -61,7 +63,7 @@ internal static class RunCommand
                 parse.GetValue(target)!, parse.GetValue(suite), parse.GetValue(section), DialectOption.Parse(parse.GetValue(dialect)!), parse.GetValue(strict),
                 parse.GetValue(output)!, parse.GetValue(junit), parse.GetValue(trace), parse.GetValue(settings),
                 parse.GetValue(parameters) ?? [], parse.GetValue(showSecrets), parse.GetValue(recordedTiming),
-                TimeSpan.FromSeconds(parse.GetValue(giveUp)));
+                TimeSpan.FromSeconds(parse.GetValue(giveUp)), parse.GetValue(realTime));
             using var stop = new StopSignals(cancel);
             return await RunAsync(request, Terminal.Out, Console.Error, stop);
         });
@@ -70,7 +72,7 @@ internal static class RunCommand
 
     internal sealed record RunRequest(
         string Target, string? Suite, string? Section, Dialect Dialect, bool Strict, string Out, string? JUnit, string? Trace,
-        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming, TimeSpan GiveUp);
+        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming, TimeSpan GiveUp, bool RealTime = false);
 
     internal static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, TextWriter error, StopSignals stop)
     {
@@ -100,7 +102,8 @@ internal static class RunCommand
             .Input(request.Settings);
         if (!outputs.Check(error)) return ExitCodes.UsageError;
 
-        var time = TimeProvider.System;
+        var time = RunClock.For(request.Target, request.RealTime);
+        await using var virtualClock = time as VirtualClock;
         var secrets = request.ShowSecrets ? SecretMask.None : new SecretMask([parameters.ApiKey]);
         ILink link;
         try

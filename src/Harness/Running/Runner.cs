@@ -113,11 +113,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     // URCs nobody waited for are findings: the module said something the scenario did not expect.
     private static List<Finding> Leftovers(ScenarioContext context)
     {
-        foreach (var urc in context.Session.TakeUnclaimed())
-        {
-            context.AddDeviations(urc);
-            context.Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived but no step expected it", urc.TraceLine));
-        }
+        foreach (var urc in context.Session.TakeUnclaimed()) context.AddUnexpected(urc);
         var secrets = context.Session.Trace.Secrets;
         return [.. context.Findings.Select(f => f with { Message = secrets.Apply(f.Message) })];
     }
