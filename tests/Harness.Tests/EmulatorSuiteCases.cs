@@ -3,6 +3,7 @@ using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tests.Doubles;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Tests;
@@ -28,7 +29,7 @@ public class EmulatorSuiteCases
     internal static async Task<ScenarioResult> RunAsync(Dialect dialect, string? suite, string title, Action<EmulatorHost>? preset = null)
     {
         await using var link = new EmulatorLink(dialect, TimeProvider.System, preset);
-        var secrets = new SecretMask([HarnessRun.Parameters.ApiKey]);
+        var secrets = new SecretMasker([HarnessRun.Parameters.ApiKey]);
         using var recorder = new TraceRecorder(TextWriter.Null, TimeProvider.System, link.Target, secrets);
         var report = await new Runner(TimeProvider.System, new RunOptions()).RunAsync(link, HarnessRun.Select(suite, title), recorder);
         return report.Scenarios.Single();

@@ -4,6 +4,7 @@ using Conformance.Harness.Reports;
 using Conformance.Harness.Dsl;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 using Conformance.Suites;
 using Spectre.Console;
@@ -25,7 +26,7 @@ internal static class RunCommand
         var output = new Option<string>("--out") { Description = "Folder for the trace and the JUnit report.", DefaultValueFactory = _ => "." };
         var settings = new Option<string?>("--settings") { Description = "File of 'key = value' lines: " + string.Join(", ", SuiteParameters.Keys) + "." };
         var parameters = new Option<string[]>("--set") { Description = "A parameter as key=value (overrides the settings file and CONFORMANCE_* variables).", AllowMultipleArgumentsPerToken = false };
-        var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not mask the API key in the trace." };
+        var showSecrets = new Option<bool>("--show-secrets") { Description = "Show secrets (the API key, passwords, tokens) as sent instead of *** in the trace and every report." };
         var recordedTiming = new Option<bool>("--recorded-timing") { Description = "Replay at the recorded timing instead of as fast as possible." };
         var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.")
         {
@@ -62,7 +63,7 @@ internal static class RunCommand
         }
 
         var time = TimeProvider.System;
-        var secrets = request.ShowSecrets ? SecretMask.None : new SecretMask([parameters.ApiKey]);
+        var secrets = new SecretMasker([parameters.ApiKey], request.ShowSecrets);
         ILink link;
         try
         {

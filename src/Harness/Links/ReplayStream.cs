@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Tracing;
 
 namespace Conformance.Harness.Links;
@@ -13,6 +14,7 @@ internal sealed class ReplayStream : Stream
     private readonly TraceFile _trace;
     private readonly string _name;
     private readonly LinkSettings _settings;
+    private readonly SecretStream _sentMask;
     private readonly Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>();
     private readonly CancellationTokenSource _closed = new();
     private int _next;   // index of the next record to play
@@ -24,12 +26,13 @@ internal sealed class ReplayStream : Stream
         _trace = trace;
         _name = name;
         _settings = settings;
+        _sentMask = settings.Secrets.Stream();
         Release(null);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        var sent = _settings.Secrets.Apply(buffer);
+        var sent = _sentMask.Mask(buffer);
         var records = _trace.Records;
         while (_next < records.Count && records[_next].Record.Direction == TraceDirection.Event) _next++;
         if (_next >= records.Count)
