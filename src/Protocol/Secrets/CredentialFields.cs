@@ -54,7 +54,6 @@ internal static class CredentialFields
         {
             var plus = line.IndexOf('+', from);
             if (plus < 0) return;
-            plus += from;
             from = plus + 1;
             var command = plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't';
             var end = from;
