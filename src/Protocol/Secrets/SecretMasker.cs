@@ -20,6 +20,9 @@ public sealed class SecretMasker
     // Every value costs a search per line: a log with more distinct secrets is not a credential store.
     private const int MaxValues = 64;
 
+    // Spans of the line being masked, reused: most lines hold no secret and then cost no allocation.
+    [ThreadStatic] private static List<SecretSpan>? t_spans;
+
     private readonly Lock _gate = new();
     private readonly List<string> _values = [];
 
@@ -43,13 +46,18 @@ public sealed class SecretMasker
     public string Mask(string text)
     {
         if (Shows || text.Length == 0) return text;
+        if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
+        {
+            var spans = Spans(text, complete: true, t_spans ??= []);
+            return spans.Count == 0 ? text : Apply(text, spans, new StringBuilder(text.Length)).ToString();
+        }
         var output = new StringBuilder(text.Length);
         var start = 0;
         while (start <= text.Length)
         {
             var end = text.AsSpan(start).IndexOfAny('\r', '\n');
             var line = end < 0 ? text[start..] : text.Substring(start, end);
-            Apply(line, Spans(line, complete: true), output);
+            Apply(line, Spans(line, complete: true, []), output);
             if (end < 0) break;
             output.Append(text[start + end]);
             start += end + 1;
@@ -73,9 +81,9 @@ public sealed class SecretMasker
     /// the line is not <paramref name="complete"/> and the value may go on; then a trailing start of a known value
     /// counts as the secret too.
     /// </summary>
-    internal List<SecretSpan> Spans(string line, bool complete)
+    internal List<SecretSpan> Spans(string line, bool complete, List<SecretSpan> spans)
     {
-        var spans = new List<SecretSpan>();
+        spans.Clear();
         SecretPolicy.Find(line, spans);
         foreach (var span in spans)
             if (complete || span.End < line.Length) Remember(line.Substring(span.Start, span.Length), MinLearned);
@@ -91,7 +99,7 @@ public sealed class SecretMasker
         return Merge(spans);
     }
 
-    internal static void Apply(string line, List<SecretSpan> spans, StringBuilder output)
+    internal static StringBuilder Apply(string line, List<SecretSpan> spans, StringBuilder output)
     {
         var at = 0;
         foreach (var span in spans)
@@ -99,7 +107,7 @@ public sealed class SecretMasker
             output.Append(line, at, span.Start - at).Append(SecretPolicy.Mask);
             at = span.End;
         }
-        output.Append(line, at, line.Length - at);
+        return output.Append(line, at, line.Length - at);
     }
 
     private static void AddPartial(string line, string value, List<SecretSpan> spans)
@@ -112,18 +120,20 @@ public sealed class SecretMasker
         }
     }
 
+    // Sorts and joins overlapping spans in place: a value inside another secret is masked with it.
     private static List<SecretSpan> Merge(List<SecretSpan> spans)
     {
         if (spans.Count < 2) return spans;
-        spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var merged = new List<SecretSpan>(spans.Count) { spans[0] };
-        foreach (var span in spans.Skip(1))
+        spans.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
+        var kept = 0;
+        for (var i = 1; i < spans.Count; i++)
         {
-            var last = merged[^1];
-            if (span.Start <= last.End) merged[^1] = last with { Length = Math.Max(last.End, span.End) - last.Start };
-            else merged.Add(span);
+            var last = spans[kept];
+            if (spans[i].Start <= last.End) spans[kept] = last with { Length = Math.Max(last.End, spans[i].End) - last.Start };
+            else spans[++kept] = spans[i];
         }
-        return merged;
+        spans.RemoveRange(kept + 1, spans.Count - kept - 1);
+        return spans;
     }
 
     // A value is kept as written and as its UTF-8 bytes read one per character (how a byte stream is scanned),

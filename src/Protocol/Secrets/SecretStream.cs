@@ -45,7 +45,7 @@ public sealed class SecretStream
         var start = _line.Length;
         _line.Append(piece);
         var line = _line.ToString();
-        var spans = _masker.Spans(line, complete);
+        var spans = _masker.Spans(line, complete, []);
         var at = start;
         foreach (var span in spans)
         {
