@@ -54,6 +54,21 @@ public class TraceTests
     }
 
     [Test]
+    public void A_key_split_across_two_reads_leaves_no_part_of_it_in_the_trace()
+    {
+        var text = new StringWriter();
+        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "serial:/dev/ttyUSB0", new SecretMasker(["TopSecret123456"])))
+        {
+            recorder.Received("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSec"u8);
+            recorder.Received("ret123456\",1\r\n"u8);
+            recorder.Event("step failed: got 'TopSecret123456'");
+        }
+
+        Assert.That(text.ToString(), Does.Not.Contain("TopSec").And.Not.Contain("123456"));
+        Assert.That(text.ToString(), Does.Contain("got '***'"));
+    }
+
+    [Test]
     public void A_file_that_is_not_a_trace_is_rejected_naming_the_line()
     {
         Assert.That(() => TraceFile.Read(new StringReader("# conformance-trace 1\nnot a record\n"), "x.trace"),
