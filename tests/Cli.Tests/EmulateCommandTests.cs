@@ -125,14 +125,14 @@ public sealed class EmulateCommandTests
         Assert.That(result.StandardError, Does.Contain("cannot reach the broker"));
     }
 
-    internal static int FreePort()
+    private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static Process Start(params string[] args)
+    private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
