@@ -1,4 +1,5 @@
 using Conformance.Protocol.Secrets;
+using CsCheck;
 
 namespace Conformance.Protocol.Tests.Secrets;
 
@@ -71,5 +72,17 @@ public class SecretPolicyTests
         var bytes = masker.Mask("AT+X=\"密码Secret\""u8);
 
         Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo("AT+X=\"***\""));
+    }
+
+    [Test]
+    public void Any_line_is_masked_without_error_and_a_known_secret_never_survives()
+    {
+        // Lines built from the characters the rules react to, with the key planted anywhere.
+        var line = Gen.Char["AT+=:,\"&{}_ pwdsignkeyQMTCFG01\\"].Array[0, 80].Select(c => new string(c));
+        Gen.Select(line, line).Sample((before, after) =>
+        {
+            var masked = new SecretMasker(["TopSecret123456"]).Mask(before + "TopSecret123456" + after);
+            Assert.That(masked, Does.Not.Contain("TopSecret123456"));
+        });
     }
 }
