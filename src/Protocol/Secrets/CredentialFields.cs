@@ -26,6 +26,8 @@ internal static class CredentialFields
         // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,…]; the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>
         new("CWJAP", 1), new("CWJAP_CUR", 1), new("CWJAP_DEF", 1),
         new("CWSAP", 1), new("CWSAP_CUR", 1), new("CWSAP_DEF", 1),
+        // ESP-AT WPA2 Enterprise: <"ssid">,<method>,<"identity">,<"username">,<"password">[,<security>]
+        new("CWJEAP", 4),
         // Luat Air780: <clientid>,<username>,<password>[,<will>…]; the password is often a OneNET token
         new("MCONFIG", 2),
         // Quectel: <client_idx>,"<clientID>"[,"<username>"[,"<password>"]]

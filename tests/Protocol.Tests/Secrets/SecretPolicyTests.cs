@@ -16,6 +16,7 @@ public class SecretPolicyTests
     [TestCase("AT+MQTTUSERCFG=0,1,\"esp32\",\"espressif\",\"EspPass123\",0,0,\"\"", "AT+MQTTUSERCFG=0,1,\"esp32\",\"espressif\",\"***\",0,0,\"\"", TestName = "ESP-AT MQTTUSERCFG")]
     [TestCase("AT+CWJAP=\"HomeWiFi\",\"WifiKey2024\"", "AT+CWJAP=\"HomeWiFi\",\"***\"", TestName = "ESP-AT CWJAP")]
     [TestCase("AT+CWJAP_DEF=\"HomeWiFi\",\"WifiKey2024\",\"ca:d7:19:d8:a6:44\"", "AT+CWJAP_DEF=\"HomeWiFi\",\"***\",\"ca:d7:19:d8:a6:44\"", TestName = "ESP8266 CWJAP_DEF with bssid")]
+    [TestCase("AT+CWJEAP=\"corp\",1,\"id\",\"alice\",\"EapPass99\",0", "AT+CWJEAP=\"corp\",1,\"id\",\"alice\",\"***\",0", TestName = "ESP-AT CWJEAP")]
     [TestCase("AT+MCONFIG=\"868488076506128\",\"user\",\"Air780Pass\"", "AT+MCONFIG=\"868488076506128\",\"user\",\"***\"", TestName = "Air780 MCONFIG")]
     [TestCase("AT+MCONFIG=dev1,prod1,version=2018-10-31&res=products%2F1%2Fdevices%2Fdev1&et=1672735919&method=md5&sign=ZjA1NzZl%3D",
         "AT+MCONFIG=dev1,prod1,***", TestName = "Air780 MCONFIG with a OneNET token")]
