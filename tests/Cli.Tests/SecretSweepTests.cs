@@ -147,13 +147,16 @@ public sealed class SecretSweepTests
         {
             await client.ConnectAsync(IPAddress.Loopback, emulator.Port);
             using var reader = new StreamReader(client.GetStream(), Encoding.UTF8);
-            foreach (var line in Planted.Select(p => p.Line).Append("AT+MQTTCFG?").Append("app: CfgPlanted01 again"))
-                await EmulatorProcess.ExchangeAsync(client.GetStream(), reader, Encoding.UTF8.GetBytes(line));
+            // The last two lines are one CFG whose password a line end splits: its tail must not leak either.
+            var lines = Planted.Select(p => p.Line).Append("AT+MQTTCFG?").Append("app: CfgPlanted01 again")
+                .Append("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"SplitHead").Append("TailPart15\",1");
+            foreach (var line in lines) await EmulatorProcess.ExchangeAsync(client.GetStream(), reader, Encoding.UTF8.GetBytes(line));
         }
 
         var log = await emulator.StopAsync();
         Assert.That(log, Does.Contain("> XAT+MQTTCFG="), "the log shows the lines received");
         foreach (var (kind, secret, _) in Planted) Assert.That(log, Does.Not.Contain(secret), $"emulate's log: the {kind} leaked");
+        Assert.That(log, Does.Not.Contain("SplitHead").And.Not.Contain("TailPart15"), "emulate's log: a password split by a line end leaked");
     }
 
     [Test]

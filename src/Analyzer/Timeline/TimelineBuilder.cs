@@ -30,6 +30,7 @@ public sealed class TimelineBuilder
     private readonly OpenFlows _flows;
     private readonly Session _session;
     private readonly SecretMasker _secrets;
+    private readonly SecretStream _sentSecrets;
     private readonly StatisticsBuilder _statistics = new();
     private readonly CappedList<Exchange> _exchanges;
     private readonly CappedList<UrcEvent> _urcs;
@@ -58,6 +59,7 @@ public sealed class TimelineBuilder
         (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
         _flows = new OpenFlows(cap);
         _secrets = new SecretMasker(show: _options.ShowSecrets);
+        _sentSecrets = _secrets.Stream();
         _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
     }
 
@@ -116,7 +118,7 @@ public sealed class TimelineBuilder
         if (_pending is { } old) Unanswered(old, $"the next command was sent at line {at.Line} first");
         _commands++;
         var parsed = AtCommandParser.Parse(line);
-        var display = _secrets.Mask(line);
+        var display = _sentSecrets.MaskLine(line);
         _pending = new PendingExchange(at, display, line, parsed.Value);
         _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
 

@@ -22,6 +22,7 @@ public sealed class VirtualModule : IAsyncDisposable
     private readonly ModuleOutput _output;
     private readonly MqttSession _session;
     private readonly SecretMasker _secrets;
+    private readonly SecretStream _received;
     private bool _echo;
 
     public VirtualModule(EmulatorOptions? options = null, EmulatorFaults? faults = null)
@@ -32,6 +33,7 @@ public sealed class VirtualModule : IAsyncDisposable
         _echo = Options.Echo;
         _lines = new LineAssembler(Options.MaxLineLength);
         _secrets = new SecretMasker(show: Options.ShowSecrets);
+        _received = _secrets.Stream();
         _output = new ModuleOutput(bytes => OutputWritten?.Invoke(this, bytes), Log);
         _session = new MqttSession(_gate, _output, Options, Faults);
     }
@@ -80,7 +82,7 @@ public sealed class VirtualModule : IAsyncDisposable
     {
         var text = Encoding.UTF8.GetString(line);
         var parsed = AtCommandParser.Parse(text);
-        Log("> " + text);
+        Log("> " + _received.MaskLine(text));
         Finish(parsed.Value switch
         {
             // Not even a command (no AT): ERROR like any unknown one; broken arguments: syntax error.

@@ -78,26 +78,42 @@ public sealed class SecretMasker
 
     /// <summary>
     /// Where the secrets of <paramref name="line"/> are, sorted and merged. Learns the values the rules find, unless
-    /// the line is not <paramref name="complete"/> and the value may go on; then a trailing start of a known value
-    /// counts as the secret too.
+    /// the value may go on (the line is not <paramref name="complete"/>, or its quote is still open at a line end a
+    /// stream reads across). With <paramref name="partialAtEnd"/>, a trailing start of a known value counts too.
     /// </summary>
-    internal List<SecretSpan> Spans(string line, bool complete, List<SecretSpan> spans)
+    internal List<SecretSpan> Spans(string line, bool complete, List<SecretSpan> spans, bool partialAtEnd = false)
     {
         spans.Clear();
         SecretPolicy.Find(line, spans);
         foreach (var span in spans)
-            if (complete || span.End < line.Length) Remember(line.Substring(span.Start, span.Length), MinLearned);
+            if (span.End < line.Length || complete && !(partialAtEnd && OpensQuote(line, span))) Learn(line.Substring(span.Start, span.Length));
         lock (_gate)
         {
             foreach (var value in _values)
             {
                 for (var at = line.IndexOf(value, StringComparison.Ordinal); at >= 0; at = line.IndexOf(value, at + value.Length, StringComparison.Ordinal))
                     spans.Add(new SecretSpan(at, value.Length));
-                if (!complete) AddPartial(line, value, spans);
+                if ((!complete || partialAtEnd) && PrefixAtEnd(line, value) is var length and > 0) spans.Add(new SecretSpan(line.Length - length, length));
             }
         }
         return Merge(spans);
     }
+
+    /// <summary>What is left of a known value whose start ends <paramref name="line"/>, or null.</summary>
+    internal string? RestOf(string line)
+    {
+        lock (_gate)
+        {
+            foreach (var value in _values)
+                if (PrefixAtEnd(line, value) is var length and > 0) return value[length..];
+        }
+        return null;
+    }
+
+    /// <summary>True when <paramref name="span"/> is a quoted value still open at the end of <paramref name="line"/>.</summary>
+    internal static bool OpensQuote(string line, SecretSpan span) => span.End == line.Length && span.Start > 0 && line[span.Start - 1] == '"';
+
+    internal void Learn(string value) => Remember(value, MinLearned);
 
     internal static StringBuilder Apply(string line, List<SecretSpan> spans, StringBuilder output)
     {
@@ -110,18 +126,16 @@ public sealed class SecretMasker
         return output.Append(line, at, line.Length - at);
     }
 
-    private static void AddPartial(string line, string value, List<SecretSpan> spans)
+    // How many leading characters of value end the line (at least MinPartial, never all of it), or 0.
+    private static int PrefixAtEnd(string line, string value)
     {
         for (var length = Math.Min(value.Length - 1, line.Length); length >= MinPartial; length--)
-        {
-            if (!line.AsSpan(line.Length - length).SequenceEqual(value.AsSpan(0, length))) continue;
-            spans.Add(new SecretSpan(line.Length - length, length));
-            return;
-        }
+            if (line.AsSpan(line.Length - length).SequenceEqual(value.AsSpan(0, length))) return length;
+        return 0;
     }
 
     // Sorts and joins overlapping spans in place: a value inside another secret is masked with it.
-    private static List<SecretSpan> Merge(List<SecretSpan> spans)
+    internal static List<SecretSpan> Merge(List<SecretSpan> spans)
     {
         if (spans.Count < 2) return spans;
         spans.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));

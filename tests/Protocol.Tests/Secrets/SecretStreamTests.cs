@@ -62,4 +62,23 @@ public class SecretStreamTests
             foreach (var part in new[] { "Secret1", "123456", "Key2024" }) Assert.That(output, Does.Not.Contain(part), $"chunks of {size}");
         });
     }
+
+    [Test]
+    public void A_quoted_password_split_by_a_line_end_has_its_tail_masked_on_the_next_line_and_is_learned_whole()
+    {
+        var masker = new SecretMasker();
+        var lines = masker.Stream();
+
+        Assert.That(lines.MaskLine("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecret"), Is.EqualTo("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***"));
+        Assert.That(lines.MaskLine("123456\",1"), Is.EqualTo("***\",1"));
+        Assert.That(masker.Mask("echo TopSecret123456"), Is.EqualTo("echo ***"));
+    }
+
+    [Test]
+    public void A_known_key_split_by_a_line_end_leaves_neither_part_in_the_stream()
+    {
+        var shown = Masked(new SecretMasker(["TopSecret123456"]), "+MQTTPUBLISH: 0,0,\"t\",15,TopSecret\r\n", "123456\r\nOK\r\n");
+
+        Assert.That(shown, Is.EqualTo("+MQTTPUBLISH: 0,0,\"t\",15,***\r\n***\r\nOK\r\n"));
+    }
 }
