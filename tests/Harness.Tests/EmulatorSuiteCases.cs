@@ -4,6 +4,7 @@ using Conformance.Harness.Running;
 using Conformance.Harness.Tests.Doubles;
 using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Tests;
@@ -30,7 +31,7 @@ public class EmulatorSuiteCases
     {
         await using var clock = new VirtualClock(HarnessRun.NewClock().GetUtcNow());
         await using var link = new EmulatorLink(dialect, clock, preset);
-        var secrets = new SecretMask([HarnessRun.Parameters.ApiKey]);
+        var secrets = new SecretMasker([HarnessRun.Parameters.ApiKey]);
         using var recorder = new TraceRecorder(TextWriter.Null, clock, link.Target, secrets);
         var report = await new Runner(clock, new RunOptions()).RunAsync(link, HarnessRun.Select(suite, title), recorder);
         return report.Scenarios.Single();

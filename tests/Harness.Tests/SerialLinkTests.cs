@@ -52,7 +52,7 @@ public class SerialLinkTests
     [Test]
     public async Task A_missing_port_is_a_link_error_that_names_it()
     {
-        var link = new LinkFactory().Parse($"serial:{_folder}/nothing,115200", new LinkSettings(TimeProvider.System, Tracing.SecretMask.None));
+        var link = new LinkFactory().Parse($"serial:{_folder}/nothing,115200", new LinkSettings(TimeProvider.System, Protocol.Secrets.SecretMasker.Shown));
 
         var error = Assert.ThrowsAsync<LinkException>(() => link.OpenAsync(CancellationToken.None));
         Assert.That(error!.Message, Is.EqualTo($"serial port {_folder}/nothing does not exist (is the module plugged in?)"));
@@ -64,7 +64,7 @@ public class SerialLinkTests
     [TestCase("usb:0", "unknown target 'usb:0': expected one of emulator:…, replay:…, serial:…, tcp:…")]
     public void A_bad_target_is_rejected_saying_what_is_wrong(string target, string message)
     {
-        Assert.That(() => new LinkFactory().Parse(target, new LinkSettings(TimeProvider.System, Tracing.SecretMask.None)),
+        Assert.That(() => new LinkFactory().Parse(target, new LinkSettings(TimeProvider.System, Protocol.Secrets.SecretMasker.Shown)),
             Throws.TypeOf<LinkException>().With.Message.EqualTo(message));
     }
 }

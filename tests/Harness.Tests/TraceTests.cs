@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Tracing;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +16,7 @@ public class TraceTests
         {
             var text = new StringWriter();
             var clock = new FakeTimeProvider();
-            using (var recorder = new TraceRecorder(text, clock, "tcp:127.0.0.1:5310", SecretMask.None))
+            using (var recorder = new TraceRecorder(text, clock, "tcp:127.0.0.1:5310", SecretMasker.Shown))
             {
                 foreach (var chunk in sent) recorder.Sent(chunk);
                 foreach (var chunk in received) { clock.Advance(TimeSpan.FromMilliseconds(1.5)); recorder.Received(chunk); }
@@ -30,7 +31,7 @@ public class TraceTests
     public void Received_bytes_are_cut_after_each_line_end_so_the_trace_reads_line_by_line()
     {
         var text = new StringWriter();
-        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "emulator", SecretMask.None))
+        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "emulator", SecretMasker.Shown))
             recorder.Received("\r\nOK\r\n\r\n+MQTTOPEN: OK\r\n"u8);
 
         var records = TraceFile.Read(new StringReader(text.ToString()), "trace").Records.Select(r => r.Record.Text);
@@ -41,7 +42,7 @@ public class TraceTests
     public void The_api_key_is_masked_in_commands_and_wherever_it_comes_back()
     {
         var text = new StringWriter();
-        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "emulator", new SecretMask(["s3cr3t"])))
+        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "emulator", new SecretMasker(["s3cr3t"])))
         {
             recorder.Sent(Encoding.UTF8.GetBytes("AT+MQTTCFG=\"h\",1883,\"d\",60,\"p\",\"s3cr3t\",1\r\n"));
             recorder.Received("+MQTTCFG: \"h\",1883,\"d\",60,\"p\",\"s3cr3t\",1\r\n"u8);
@@ -50,6 +51,21 @@ public class TraceTests
         Assert.That(text.ToString(), Does.Not.Contain("s3cr3t"));
         Assert.That(text.ToString(), Does.Contain("# secrets: masked"));
         Assert.That(text.ToString(), Does.Contain("> AT+MQTTCFG=\"h\",1883,\"d\",60,\"p\",\"***\",1\\r\\n"));
+    }
+
+    [Test]
+    public void A_key_split_across_two_reads_leaves_no_part_of_it_in_the_trace()
+    {
+        var text = new StringWriter();
+        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "serial:/dev/ttyUSB0", new SecretMasker(["TopSecret123456"])))
+        {
+            recorder.Received("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSec"u8);
+            recorder.Received("ret123456\",1\r\n"u8);
+            recorder.Event("step failed: got 'TopSecret123456'");
+        }
+
+        Assert.That(text.ToString(), Does.Not.Contain("TopSec").And.Not.Contain("123456"));
+        Assert.That(text.ToString(), Does.Contain("got '***'"));
     }
 
     [Test]

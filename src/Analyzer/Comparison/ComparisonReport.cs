@@ -13,13 +13,13 @@ public static class ComparisonReport
     /// <param name="nameA">How to call log A, usually its file name.</param>
     public static void Write(LogComparison comparison, IAnsiConsole console, string nameA, string nameB)
     {
-        console.Write(new Rule($"Response times: A = {Markup.Escape(nameA)}, B = {Markup.Escape(nameB)}").LeftJustified());
+        console.Write(new Rule($"Response times: A = {Report.Markup(nameA)}, B = {Report.Markup(nameB)}").LeftJustified());
         // Narrow enough for an 80-column terminal: A and B share a column.
         var table = new Table().Border(TableBorder.Minimal)
             .AddColumn("command", c => c.NoWrap()).AddColumns("count A/B", "median ms A→B").AddColumn("change ms", c => c.NoWrap())
             .AddColumns("p95 ms A→B", "p", "verdict");
         foreach (var c in comparison.Commands)
-            table.AddRow(Markup.Escape(c.Command), $"{Count(c.A?.Count)}/{Count(c.B?.Count)}",
+            table.AddRow(Report.Markup(c.Command), $"{Count(c.A?.Count)}/{Count(c.B?.Count)}",
                 Pair(c.A?.MedianMs, c.B?.MedianMs), Change(c), Pair(c.A?.P95Ms, c.B?.P95Ms),
                 PValue(c.PValue), Verdict(c));
         console.Write(table);
@@ -65,6 +65,6 @@ public static class ComparisonReport
 
     private static void OnlyIn(IAnsiConsole console, string title, IReadOnlyList<string> names)
     {
-        if (names.Count > 0) console.MarkupLine($"{title}: [yellow]{Markup.Escape(string.Join(", ", names))}[/]");
+        if (names.Count > 0) console.MarkupLine($"{title}: [yellow]{Report.Markup(string.Join(", ", names))}[/]");
     }
 }

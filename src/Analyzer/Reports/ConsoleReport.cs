@@ -36,21 +36,21 @@ public static class ConsoleReport
         {
             null => "[red]no final result[/]",
             "OK" => "[green]OK[/]",
-            var other => $"[red]{Markup.Escape(other)}[/]",
+            var other => $"[red]{Report.Markup(other)}[/]",
         };
         var latency = exchange.LatencyMs is { } ms ? $" [grey]{Milliseconds(ms)}[/]" : "";
-        var information = exchange.Information.Count > 0 ? $" [grey]{Markup.Escape(string.Join(" | ", exchange.Information))}[/]" : "";
-        return $"[bold]→ {Markup.Escape(exchange.Command)}[/]{information}  {final}{latency}";
+        var information = exchange.Information.Count > 0 ? $" [grey]{Report.Markup(string.Join(" | ", exchange.Information))}[/]" : "";
+        return $"[bold]→ {Report.Markup(exchange.Command)}[/]{information}  {final}{latency}";
     }
 
     private static string Urc(UrcEvent urc)
     {
         var answers = urc.CommandLine is { } line ? $" [grey](answers line {line})[/]" : "";
-        return $"[cyan]← {Markup.Escape(urc.Text)}[/]{answers}";
+        return $"[cyan]← {Report.Markup(urc.Text)}[/]{answers}";
     }
 
     private static string State(StateChange change) =>
-        $"[yellow]state {(int)change.To} {change.To}[/] [grey]after {Markup.Escape(change.Cause)}[/]";
+        $"[yellow]state {(int)change.To} {change.To}[/] [grey]after {Report.Markup(change.Cause)}[/]";
 
     private static void WriteDiagnostics(IReadOnlyList<Diagnostic> diagnostics, IAnsiConsole console)
     {
@@ -62,7 +62,7 @@ public static class ConsoleReport
         }
         var table = new Table().AddColumns("line", "severity", "code", "message");
         foreach (var d in diagnostics)
-            table.AddRow(d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Markup.Escape(d.Code), Markup.Escape(d.Message));
+            table.AddRow(d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Report.Markup(d.Code), Report.Markup(d.Message));
         console.Write(table);
     }
 
@@ -78,15 +78,15 @@ public static class ConsoleReport
         console.Write(new Rule("Response times").LeftJustified());
         var commands = new Table().AddColumns("command", "count", "ok", "errors", "timeouts", "min", "median", "p95", "max");
         foreach (var c in statistics.Commands)
-            commands.AddRow(Markup.Escape(c.Command), Count(c.Count), Count(c.Ok), Count(c.Errors), Count(c.Timeouts),
+            commands.AddRow(Report.Markup(c.Command), Count(c.Count), Count(c.Ok), Count(c.Errors), Count(c.Timeouts),
                 Milliseconds(c.MinMs), Milliseconds(c.MedianMs), Milliseconds(c.P95Ms), Milliseconds(c.MaxMs));
         console.Write(commands);
         var urcs = new Table().AddColumns("URC", "count");
-        foreach (var u in statistics.Urcs) urcs.AddRow(Markup.Escape(u.Name), Count(u.Count));
+        foreach (var u in statistics.Urcs) urcs.AddRow(Report.Markup(u.Name), Count(u.Count));
         console.Write(urcs);
         if (statistics.Diagnostics.Count == 0) return;
         var diagnostics = new Table().AddColumns("diagnostic", "severity", "count");
-        foreach (var d in statistics.Diagnostics) diagnostics.AddRow(Markup.Escape(d.Code), Severity(d.Severity), Count(d.Count));
+        foreach (var d in statistics.Diagnostics) diagnostics.AddRow(Report.Markup(d.Code), Severity(d.Severity), Count(d.Count));
         console.Write(diagnostics);
     }
 

@@ -4,7 +4,10 @@ using Conformance.Analyzer.Timeline;
 
 namespace Conformance.Analyzer.Reports;
 
-/// <summary>Writes an <see cref="Analysis"/> as three CSV files for spreadsheets: exchanges, URCs and diagnostics.</summary>
+/// <summary>
+/// Writes an <see cref="Analysis"/> as three CSV files for spreadsheets: exchanges, URCs and diagnostics. Text cells
+/// go through <see cref="Report.Cell"/>: no control bytes, no formulas.
+/// </summary>
 public static class CsvReport
 {
     public const string ExchangesFile = "exchanges.csv";
@@ -37,7 +40,7 @@ public static class CsvReport
         csv.NextRecord();
         foreach (var row in rows)
         {
-            foreach (var field in fields(row)) csv.WriteField(field);
+            foreach (var field in fields(row)) csv.WriteField(field is string text ? Report.Cell(text) : field);
             csv.NextRecord();
         }
         return path;

@@ -1,6 +1,7 @@
 using System.Net;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Display;
 
 namespace Conformance.Analyzer.Reports;
 
@@ -8,7 +9,10 @@ namespace Conformance.Analyzer.Reports;
 /// Writes an <see cref="Analysis"/> as one self-contained HTML page (inline CSS and SVG, no script) to attach to a
 /// support ticket: summary, diagnostics, response times, plots and the timeline, with the log's line numbers.
 /// </summary>
-/// <remarks>Every text that comes from the log is HTML-encoded: a log cannot inject markup into the page.</remarks>
+/// <remarks>
+/// Every text that comes from the log is HTML-encoded with its control characters shown as escapes: a log cannot
+/// inject markup into the page, and the document holds no raw control bytes.
+/// </remarks>
 public static class HtmlReport
 {
     // Keeps the page small enough to attach to a ticket; the CSV and JSON outputs list everything.
@@ -161,7 +165,7 @@ public static class HtmlReport
 
     private static string Time(DateTimeOffset? time) => time is { } t ? t.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) : "";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => WebUtility.HtmlEncode(PrintableText.Escape(text));
 
     /// <summary>Writes raw markup and simple tables whose cells are always encoded.</summary>
     private sealed class HtmlWriter(TextWriter output)

@@ -1,4 +1,5 @@
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Display;
 using Conformance.Protocol.Responses;
 using ScottPlot;
 
@@ -37,7 +38,7 @@ public static class Plots
             median.LineWidth = 3;
             if (i == 0) median.LegendText = "median";
         }
-        plot.Axes.Left.SetTicks([.. timed.Select((_, i) => (double)i)], [.. timed.Select(c => c.Command)]);
+        plot.Axes.Left.SetTicks([.. timed.Select((_, i) => (double)i)], [.. timed.Select(c => PrintableText.Escape(c.Command))]);
         plot.Axes.SetLimitsY(timed.Count - 0.5, -0.5);
         plot.Axes.Bottom.Min = 0;
         plot.XLabel("latency (ms)");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Conformance.Analyzer.Diagnostics;
+using Conformance.Protocol.Display;
 
 namespace Conformance.Analyzer.Reports;
 
@@ -26,4 +27,20 @@ internal static class Report
     }
 
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Text of the log as Spectre markup: control characters shown as escapes, brackets taken literally.</summary>
+    public static string Markup(string text) => Spectre.Console.Markup.Escape(PrintableText.Escape(text));
+
+    /// <summary>
+    /// Text of the log as a CSV cell: control characters shown as escapes, and a cell a spreadsheet would run as a
+    /// formula (<c>=…</c>, <c>@…</c>, or <c>+</c>/<c>-</c> followed by a call, a DDE link or a comparison) prefixed
+    /// with <c>'</c>. A plain <c>+MQTTOPEN: 0</c> stays as it is, so scripts reading the file see the module's text.
+    /// </summary>
+    public static string? Cell(string? text)
+    {
+        if (text is null) return null;
+        var cell = PrintableText.Escape(text);
+        var formula = cell.Length > 0 && (cell[0] is '=' or '@' || cell[0] is '+' or '-' && cell.AsSpan(1).IndexOfAny("=(|!") >= 0);
+        return formula ? "'" + cell : cell;
+    }
 }

@@ -3,7 +3,7 @@ namespace Conformance.Analyzer.Timeline;
 /// <summary>How to analyse a log.</summary>
 public sealed record AnalysisOptions
 {
-    /// <summary>Show MQTTCFG passwords (API keys) as sent instead of <c>***</c>.</summary>
+    /// <summary>Show secrets (MQTTCFG passwords, tokens, Wi-Fi keys: the secret policy) as sent instead of <c>***</c>.</summary>
     public bool ShowSecrets { get; init; }
 
     /// <summary>

@@ -10,7 +10,7 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
 
     public Stamp Sent { get; } = sent;
     public string Display { get; } = display;
-    public string Key { get; } = CommandText.Key(line);
+    public string Key { get; } = CommandText.Key(display);
     public string Name { get; } = command?.Name ?? CommandText.Name(line);
     public AtCommand? Command { get; } = command;
     public List<string> Information { get; } = [];

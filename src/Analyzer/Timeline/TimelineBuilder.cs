@@ -10,6 +10,7 @@ using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Responses;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Analyzer.Timeline;
@@ -29,7 +30,8 @@ public sealed class TimelineBuilder
     private readonly HostLines _host = new();
     private readonly OpenFlows _flows;
     private readonly Session _session;
-    private readonly Secrets _secrets;
+    private readonly SecretMasker _secrets;
+    private readonly SecretStream _sentSecrets;
     private readonly StatisticsBuilder _statistics = new();
     private readonly CappedList<Exchange> _exchanges;
     private readonly CappedList<UrcEvent> _urcs;
@@ -58,7 +60,8 @@ public sealed class TimelineBuilder
         var cap = _options.MaxStoredItems;
         (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
         _flows = new OpenFlows(cap);
-        _secrets = new Secrets(_options.ShowSecrets);
+        _secrets = new SecretMasker(show: _options.ShowSecrets);
+        _sentSecrets = _secrets.Stream();
         _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
     }
 
@@ -117,7 +120,7 @@ public sealed class TimelineBuilder
         if (_pending is { } old) Unanswered(old, $"the next command was sent at line {at.Line} first");
         _commands++;
         var parsed = AtCommandParser.Parse(line);
-        var display = _secrets.Command(line, parsed.Value);
+        var display = _sentSecrets.MaskLine(line);
         _pending = new PendingExchange(at, display, line, parsed.Value);
         _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
 
@@ -127,7 +130,7 @@ public sealed class TimelineBuilder
         {
             if (!payloadReported)
                 _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line,
-                    $"{display}: {_secrets.Scrub(parsed.Error ?? "unreadable")}{Position(parsed.ErrorPosition)}");
+                    $"{display}: {_secrets.Mask(parsed.Error ?? "unreadable")}{Position(parsed.ErrorPosition)}");
             return;
         }
         Deviations(parsed.Deviations, at);
@@ -150,7 +153,7 @@ public sealed class TimelineBuilder
             case FrameKind.Urc: Unsolicited(frame, at); break;
             case FrameKind.Overflow:
                 _diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
-                    $"a line of {frame.Length} bytes starting '{Text(frame.Text)}' is longer than the frame limit; skipped");
+                    $"a line of {frame.Length} bytes starting '{_secrets.Mask(Text(frame.Text))}' is longer than the frame limit; skipped");
                 break;
             case FrameKind.Noise when !_noiseSeen:
                 _noiseSeen = true;
@@ -158,7 +161,7 @@ public sealed class TimelineBuilder
                 break;
         }
         if (frame.IsTruncated)
-            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{Text(frame.Text)}'");
+            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{_secrets.Mask(Text(frame.Text))}'");
     }
 
     private static bool IsCommandLine(ReadOnlySpan<byte> line) => line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
@@ -224,7 +227,7 @@ public sealed class TimelineBuilder
     {
         if (_pending is not { } pending) return;
         var received = Text(frame.Text);
-        var text = _secrets.Scrub(received);
+        var text = _secrets.Mask(received);
         if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
         {
             _diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}");
@@ -246,7 +249,7 @@ public sealed class TimelineBuilder
     private void Unsolicited(in AtFrame frame, Stamp at)
     {
         var received = Text(frame.Text);
-        var text = _secrets.Scrub(received);
+        var text = _secrets.Mask(received);
         var name = UrcName.Of(frame.Text);
         _urcCount++;
         _statistics.AddUrc(name);
@@ -431,7 +434,7 @@ public sealed class TimelineBuilder
     {
         Deviations(meaning.Deviations, at);
         if (meaning.Error is { } error)
-            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Scrub(error)}{Position(meaning.ErrorPosition)}");
+            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Mask(error)}{Position(meaning.ErrorPosition)}");
     }
 
     private void Deviations(IReadOnlyList<Deviation> deviations, Stamp at)
@@ -439,7 +442,7 @@ public sealed class TimelineBuilder
         foreach (var deviation in deviations)
         {
             if (_deviationsSeen.Add(deviation.Code))
-                _diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code} (manual §{deviation.Section}): {_secrets.Scrub(deviation.Message)}; reported once");
+                _diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code} (manual §{deviation.Section}): {_secrets.Mask(deviation.Message)}; reported once");
         }
     }
 

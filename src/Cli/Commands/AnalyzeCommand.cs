@@ -104,7 +104,7 @@ internal static class AnalyzeCommand
     }
 
     public static Option<bool> ShowSecretsOption() =>
-        new("--show-secrets") { Description = "Show MQTTCFG passwords (OneNET API keys) as sent instead of ***." };
+        new("--show-secrets") { Description = "Show secrets (MQTTCFG passwords, tokens, Wi-Fi keys, sign= values) as sent instead of ***." };
 
     /// <summary>Reads and analyses a log; on bad input explains why on standard error and returns null.</summary>
     public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000) =>

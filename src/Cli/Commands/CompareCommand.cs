@@ -17,21 +17,23 @@ internal static class CompareCommand
         var b = new Argument<string>("b") { Description = "The log to compare with it (e.g. new firmware)." };
         var format = AnalyzeCommand.FormatOption();
         var json = new Option<string?>("--json") { Description = "Write the comparison as JSON to FILE, or - for standard output (then no table)." };
+        var showSecrets = AnalyzeCommand.ShowSecretsOption();
         var command = new Command("compare",
             "Compare two logs: response time per command (median, p95, change, whether it is beyond noise: " +
             "Mann-Whitney p < 0.05 and change > max(10%, 2 ms)), and the URCs and diagnostics present in one log only.\n" +
             "Exit codes: 0 compared; 2 usage or input error.")
         {
-            a, b, format, json,
+            a, b, format, json, showSecrets,
         };
         command.SetAction(parse =>
         {
             var forced = parse.GetValue(format);
+            var show = parse.GetValue(showSecrets);
             var jsonPath = parse.GetValue(json);
             if (!new OutputPaths().File("--json", jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
                 return ExitCodes.UsageError;
-            if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, false, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
-            if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, false, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
+            if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, show, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
+            if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, show, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
             var comparison = LogComparer.Compare(analysisA, analysisB);
             if (jsonPath != "-") ComparisonReport.Write(comparison, Terminal.Out, Path.GetFileName(pathA), Path.GetFileName(pathB));
             if (jsonPath is null) return ExitCodes.Ok;

@@ -24,11 +24,12 @@ internal static class EmulateCommand
         var map = new Option<string[]>("--map") { Description = "Send one MQTTCFG HOST:PORT to another broker, e.g. 183.230.40.39:6002=127.0.0.1:1883 (repeatable); all others go to --broker." };
         var pingOn = new Option<int>("--ping-reports-on") { Description = "The AT+MQTTPING value that turns +MQTTPINGRSP reports on: 0 (manual text) or 1 (v1.3 guide).", DefaultValueFactory = _ => 0 };
         pingOn.AcceptOnlyFromAmong("0", "1");
+        var showSecrets = AnalyzeCommand.ShowSecretsOption();
         var command = new Command("emulate",
             "Run a virtual M5310-A: the AT interface on TCP and/or a pseudo-terminal, real MQTT 3.1.1 to a broker. " +
             "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy port or an unreachable broker.")
         {
-            tcp, pty, broker, dialect, echo, imei, pingOn, map,
+            tcp, pty, broker, dialect, echo, imei, pingOn, map, showSecrets,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -63,6 +64,7 @@ internal static class EmulateCommand
                     Echo = parse.GetValue(echo) == "on",
                     Imei = parse.GetValue(imei)!,
                     PingReportsOnValue = parse.GetValue(pingOn),
+                    ShowSecrets = parse.GetValue(showSecrets),
                 };
                 options.Validate();
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Conformance.Cli.Output;
 using Conformance.Protocol.Framing;
+using Conformance.Protocol.Secrets;
 
 namespace Conformance.Cli.Commands;
 
@@ -11,10 +12,11 @@ internal static class FramesCommand
     {
         var file = new Argument<string>("file") { Description = "Raw capture of module output (bytes as read from the port), or - for standard input." };
         var maxFrame = new Option<int>("--max-frame") { Description = "Longest frame kept, in bytes; longer lines are reported as overflow.", DefaultValueFactory = _ => 64 * 1024 };
+        var showSecrets = AnalyzeCommand.ShowSecretsOption();
         var command = new Command("frames", "Split a raw capture of module output into frames (info, final, urc, echo, prompt, noise, overflow) as JSON lines.\n" +
             "Exit codes: 0 every byte read and framed; 2 usage or input error (a missing or unreadable file, a bad --max-frame).")
         {
-            file, maxFrame,
+            file, maxFrame, showSecrets,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -27,17 +29,17 @@ internal static class FramesCommand
             await using var input = InputSource.Open(parse.GetValue(file)!, Console.Error);
             if (input is null) return ExitCodes.UsageError;
             await using var output = Console.OpenStandardOutput();
-            await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, cancel);
+            await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, new SecretMasker(show: parse.GetValue(showSecrets)), cancel);
             return ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Reads <paramref name="input"/> to its end and writes a JSON line per frame to <paramref name="output"/>.</summary>
-    public static async Task Run(Stream input, Stream output, AtTokenizerOptions options, CancellationToken cancel)
+    public static async Task Run(Stream input, Stream output, AtTokenizerOptions options, SecretMasker secrets, CancellationToken cancel)
     {
         var tokenizer = new AtTokenizer(options);
-        var writer = new FrameJsonWriter(output);
+        var writer = new FrameJsonWriter(output, secrets);
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = await input.ReadAsync(buffer, cancel)) > 0)

@@ -7,6 +7,7 @@ using Conformance.Harness.Dsl;
 using Conformance.Harness.Running;
 using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 using Conformance.Suites;
 using Spectre.Console;
@@ -37,7 +38,7 @@ internal static class RunCommand
         var output = new Option<string>("--out") { Description = "Folder for the trace and the JUnit report, created if missing.", DefaultValueFactory = _ => "." };
         var settings = new Option<string?>("--settings") { Description = "File of 'key = value' lines: " + string.Join(", ", SuiteParameters.Keys) + "." };
         var parameters = new Option<string[]>("--set") { Description = "A parameter as key=value (overrides the settings file and CONFORMANCE_* variables).", AllowMultipleArgumentsPerToken = false };
-        var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not mask the API key in the trace." };
+        var showSecrets = new Option<bool>("--show-secrets") { Description = "Show secrets (the API key, passwords, tokens) as sent instead of *** in the trace and every report." };
         var recordedTiming = new Option<bool>("--recorded-timing") { Description = "With --real-time, replay at the recorded timing instead of as fast as possible (the virtual clock always does)." };
         var realTime = new Option<bool>("--real-time") { Description = "Run the emulator or a replay on the system clock, not on the virtual one that skips idle waits." };
         var giveUp = new Option<double>("--give-up")
@@ -104,7 +105,7 @@ internal static class RunCommand
 
         var time = RunClock.For(request.Target, request.RealTime);
         await using var virtualClock = time as VirtualClock;
-        var secrets = request.ShowSecrets ? SecretMask.None : new SecretMask([parameters.ApiKey]);
+        var secrets = new SecretMasker([parameters.ApiKey], request.ShowSecrets);
         ILink link;
         try
         {

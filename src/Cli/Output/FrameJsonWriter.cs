@@ -5,14 +5,16 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
+using Conformance.Protocol.Secrets;
 
 namespace Conformance.Cli.Output;
 
 /// <summary>
 /// Writes frames as JSON lines: <c>{"kind":"urc","offset":42,"length":18,"text":"+MQTTSUBACK: 5,2"}</c>.
 /// Text that is not valid UTF-8 is given byte for byte (Latin-1) with its exact bytes in a <c>…Hex</c> field.
+/// Secrets are masked in the text, its hex and the messages alike, unless <paramref name="secrets"/> shows them.
 /// </summary>
-internal sealed class FrameJsonWriter(Stream output)
+internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
@@ -26,7 +28,7 @@ internal sealed class FrameJsonWriter(Stream output)
         _json.WriteString("kind", KindName(frame.Kind));
         _json.WriteNumber("offset", frame.Offset);
         _json.WriteNumber("length", frame.Length);
-        WriteBytes("text", frame.Text, hexAlways: frame.Kind == FrameKind.Noise);
+        WriteBytes("text", secrets.Mask(frame.Text), hexAlways: frame.Kind == FrameKind.Noise);
         if (frame.Kind == FrameKind.Final)
         {
             _json.WriteString("result", frame.Result switch { FinalResultCode.Ok => "ok", FinalResultCode.Error => "error", _ => "cmeError" });
@@ -34,7 +36,7 @@ internal sealed class FrameJsonWriter(Stream output)
         }
         if (frame.HasPayload)
         {
-            WriteBytes("payload", frame.Payload, hexAlways: false);
+            WriteBytes("payload", secrets.Mask(frame.Payload), hexAlways: false);
             _json.WriteNumber("payloadLength", frame.Payload.Length);
             _json.WriteBoolean("payloadInline", frame.PayloadInline);
         }
@@ -50,7 +52,7 @@ internal sealed class FrameJsonWriter(Stream output)
     {
         if (meaning.Error is not null)
         {
-            _json!.WriteString("error", meaning.Error);
+            _json!.WriteString("error", secrets.Mask(meaning.Error));
             if (meaning.ErrorPosition >= 0) _json.WriteNumber("errorPosition", meaning.ErrorPosition);
         }
         if (meaning.Deviations.Count == 0) return;
@@ -60,7 +62,7 @@ internal sealed class FrameJsonWriter(Stream output)
             _json.WriteStartObject();
             _json.WriteString("code", deviation.Code);
             _json.WriteString("section", deviation.Section);
-            _json.WriteString("message", deviation.Message);
+            _json.WriteString("message", secrets.Mask(deviation.Message));
             _json.WriteEndObject();
         }
         _json.WriteEndArray();

@@ -18,6 +18,9 @@ public sealed record EmulatorOptions
     /// <summary>Echo at power-on; M5310-A drivers never send ATE0, so off (spec §1).</summary>
     public bool Echo { get; init; }
 
+    /// <summary>Show secrets (the CFG password, Wi-Fi keys, tokens) in <see cref="VirtualModule.Logged"/> instead of <c>***</c>.</summary>
+    public bool ShowSecrets { get; init; }
+
     /// <summary>Answered to <c>AT+CGSN=1</c>.</summary>
     public string Imei { get; init; } = "869976030000001";
 

@@ -15,12 +15,9 @@ internal sealed class ModuleOutput(Action<byte[]> sink, Action<string> log)
     public void Line(byte[] text)
     {
         sink([.. LineEnd, .. text, .. LineEnd]);
-        log("< " + Printable(text));
+        log("< " + Encoding.UTF8.GetString(text));
     }
 
     /// <summary>Bytes as they are, e.g. the echo of what the host typed.</summary>
     public void Raw(ReadOnlySpan<byte> bytes) => sink(bytes.ToArray());
-
-    private static string Printable(byte[] text) =>
-        Encoding.UTF8.GetString(text).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using Conformance.Protocol.Commands;
+using Conformance.Protocol.Display;
 using Conformance.Protocol.Responses;
+using Conformance.Protocol.Secrets;
 
 namespace Conformance.Emulator.Modem;
 
@@ -19,6 +21,8 @@ public sealed class VirtualModule : IAsyncDisposable
     private readonly LineAssembler _lines;
     private readonly ModuleOutput _output;
     private readonly MqttSession _session;
+    private readonly SecretMasker _secrets;
+    private readonly SecretStream _received;
     private bool _echo;
 
     public VirtualModule(EmulatorOptions? options = null, EmulatorFaults? faults = null)
@@ -28,14 +32,19 @@ public sealed class VirtualModule : IAsyncDisposable
         Faults = faults ?? new EmulatorFaults();
         _echo = Options.Echo;
         _lines = new LineAssembler(Options.MaxLineLength);
-        _output = new ModuleOutput(bytes => OutputWritten?.Invoke(this, bytes), text => Logged?.Invoke(this, text));
+        _secrets = new SecretMasker(show: Options.ShowSecrets);
+        _received = _secrets.Stream();
+        _output = new ModuleOutput(bytes => OutputWritten?.Invoke(this, bytes), Log);
         _session = new MqttSession(_gate, _output, Options, Faults);
     }
 
     /// <summary>Module bytes, in order: echo, responses, URCs.</summary>
     public event EventHandler<byte[]>? OutputWritten;
 
-    /// <summary>One line per command received (<c>&gt; …</c>) and per line sent (<c>&lt; …</c>), with the CFG password masked.</summary>
+    /// <summary>
+    /// One line per command received (<c>&gt; …</c>) and per line sent (<c>&lt; …</c>), secrets masked (unless
+    /// <see cref="EmulatorOptions.ShowSecrets"/>) and control characters escaped.
+    /// </summary>
     public event EventHandler<string>? Logged;
 
     public EmulatorOptions Options { get; }
@@ -71,7 +80,7 @@ public sealed class VirtualModule : IAsyncDisposable
 
     private void Overflow()
     {
-        Logged?.Invoke(this, $"> (line longer than {Options.MaxLineLength} bytes)");
+        Log($"> (line longer than {Options.MaxLineLength} bytes)");
         Finish(new FinalResult(FinalResultKind.CmeError, 601));
     }
 
@@ -79,7 +88,7 @@ public sealed class VirtualModule : IAsyncDisposable
     {
         var text = Encoding.UTF8.GetString(line);
         var parsed = AtCommandParser.Parse(text);
-        Logged?.Invoke(this, "> " + (parsed.Value?.FormatRedacted() ?? MqttCfg.RedactUnparsed(text)));
+        Log("> " + _received.MaskLine(text));
         Finish(parsed.Value switch
         {
             // Not even a command (no AT): ERROR like any unknown one; broken arguments: syntax error.
@@ -116,6 +125,9 @@ public sealed class VirtualModule : IAsyncDisposable
         }
         return new FinalResult(FinalResultKind.Ok);
     }
+
+    // The one way out to the log: a CFG line with junk before AT, or a password the host repeats, is masked too.
+    private void Log(string text) => Logged?.Invoke(this, PrintableText.Escape(_secrets.Mask(text)));
 
     private void Answer(InformationResponse response) => _output.Line(response.Format(Options.Dialect));
 

@@ -1,4 +1,4 @@
-using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Links;
@@ -9,5 +9,5 @@ namespace Conformance.Harness.Links;
 /// <param name="ReplayAsFastAsPossible">Replay without waiting for the recorded gaps.</param>
 /// <param name="Serial">Serial settings other than port and baud rate.</param>
 /// <param name="Dialect">The dialect the in-process emulator speaks.</param>
-public sealed record LinkSettings(TimeProvider Time, SecretMask Secrets, bool ReplayAsFastAsPossible = true, SerialSettings? Serial = null,
+public sealed record LinkSettings(TimeProvider Time, SecretMasker Secrets, bool ReplayAsFastAsPossible = true, SerialSettings? Serial = null,
     Dialect Dialect = Dialect.Manual);

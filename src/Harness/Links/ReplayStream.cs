@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Tracing;
 
 namespace Conformance.Harness.Links;
@@ -15,6 +16,7 @@ internal sealed class ReplayStream : Stream
     private readonly TraceFile _trace;
     private readonly string _name;
     private readonly LinkSettings _settings;
+    private readonly SecretStream _sentMask;
     private readonly Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>();
     private readonly CancellationTokenSource _closed = new();
     private int _next;   // index of the next record to play
@@ -38,12 +40,13 @@ internal sealed class ReplayStream : Stream
         var clock = settings.Time as VirtualClock;
         _time = clock?.Background ?? settings.Time;
         _recordedTiming = clock is not null || !settings.ReplayAsFastAsPossible;
+        _sentMask = settings.Secrets.Stream();
         Release(null);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        var sent = _settings.Secrets.Apply(buffer);
+        var sent = _sentMask.Mask(buffer);
         var records = _trace.Records;
         while (_next < records.Count && records[_next].Record.Direction == TraceDirection.Event) _next++;
         if (_next >= records.Count)

@@ -1,4 +1,5 @@
 using Conformance.Harness.Running;
+using Conformance.Protocol.Display;
 using Spectre.Console;
 
 namespace Conformance.Harness.Reports;
@@ -12,10 +13,10 @@ public sealed class ConsoleProgress(IAnsiConsole console) : IRunObserver
     public void StepFinished(StepResult step)
     {
         if (step.Outcome != Outcome.Passed)
-            console.MarkupLine($"    [red]§{Markup.Escape(step.Section)} {Markup.Escape(step.Description)}[/]");
+            console.MarkupLine($"    [red]§{Markup.Escape(step.Section)} {Markup.Escape(PrintableText.Escape(step.Description))}[/]");
     }
 
     public void ScenarioFinished(ScenarioResult result) =>
         console.MarkupLine($"  {ConsoleReport.Colour(result.Outcome)} {Markup.Escape(result.Title)} " +
-            $"[grey]({result.Duration.TotalSeconds:0.000} s)[/]{(result.Message is null ? "" : " " + Markup.Escape(result.Message))}");
+            $"[grey]({result.Duration.TotalSeconds:0.000} s)[/]{(result.Message is null ? "" : " " + Markup.Escape(PrintableText.Escape(result.Message)))}");
 }

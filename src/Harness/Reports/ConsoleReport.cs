@@ -1,4 +1,5 @@
 using Conformance.Harness.Running;
+using Conformance.Protocol.Display;
 using Spectre.Console;
 
 namespace Conformance.Harness.Reports;
@@ -13,16 +14,16 @@ public static class ConsoleReport
         foreach (var s in report.Scenarios)
             table.AddRow(
                 Markup.Escape("§" + s.Section), Markup.Escape(s.Name), Colour(s.Outcome),
-                $"{s.Duration.TotalSeconds:0.000} s", Markup.Escape(s.Message ?? (s.Findings.Count > 0 ? $"{s.Findings.Count} finding(s)" : "")));
+                $"{s.Duration.TotalSeconds:0.000} s", Markup.Escape(PrintableText.Escape(s.Message ?? (s.Findings.Count > 0 ? $"{s.Findings.Count} finding(s)" : ""))));
         console.Write(table);
 
         var findings = report.Scenarios.SelectMany(s => s.Findings.Select(f => (s.Title, f))).ToList();
         if (findings.Count > 0)
         {
             console.MarkupLine("[bold]Findings[/] (deviations from the manual's canonical forms):");
-            foreach (var (title, finding) in findings) console.MarkupLine($"  {Markup.Escape(finding.ToString())} [grey]in {Markup.Escape(title)}[/]");
+            foreach (var (title, finding) in findings) console.MarkupLine($"  {Markup.Escape(PrintableText.Escape(finding.ToString()))} [grey]in {Markup.Escape(title)}[/]");
         }
-        if (report.Aborted is not null) console.MarkupLine($"[red bold]Run aborted:[/] {Markup.Escape(report.Aborted)}");
+        if (report.Aborted is not null) console.MarkupLine($"[red bold]Run aborted:[/] {Markup.Escape(PrintableText.Escape(report.Aborted))}");
         console.MarkupLine($"{report.Count(Outcome.Passed)} passed, {report.Count(Outcome.Failed)} failed, " +
             $"{report.Count(Outcome.Skipped)} skipped, {report.Count(Outcome.Error) + report.Count(Outcome.NotRun)} not completed");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Conformance.Harness.Running;
+using Conformance.Protocol.Display;
 
 namespace Conformance.Harness.Reports;
 
@@ -42,22 +43,25 @@ public static class JUnitReport
         switch (scenario.Outcome)
         {
             case Outcome.Failed:
-                element.Add(new XElement("failure", new XAttribute("message", scenario.Message ?? ""), Steps(scenario)));
+                element.Add(new XElement("failure", new XAttribute("message", Text(scenario.Message)), Steps(scenario)));
                 break;
             case Outcome.Error or Outcome.NotRun:
-                element.Add(new XElement("error", new XAttribute("message", scenario.Message ?? ""), Steps(scenario)));
+                element.Add(new XElement("error", new XAttribute("message", Text(scenario.Message)), Steps(scenario)));
                 break;
             case Outcome.Skipped:
-                element.Add(new XElement("skipped", new XAttribute("message", scenario.Message ?? "")));
+                element.Add(new XElement("skipped", new XAttribute("message", Text(scenario.Message))));
                 break;
         }
         if (scenario.Findings.Count > 0)
-            element.Add(new XElement("system-out", string.Join('\n', scenario.Findings.Select(f => $"finding {f}"))));
+            element.Add(new XElement("system-out", string.Join('\n', scenario.Findings.Select(f => Text($"finding {f}")))));
         return element;
     }
 
     private static string Steps(ScenarioResult scenario) => string.Join('\n',
-        scenario.Steps.Select(s => $"{s.Outcome,-6} §{s.Section} {s.Description} ({s.Duration.TotalMilliseconds:0} ms){(s.Message is null ? "" : ": " + s.Message)}"));
+        scenario.Steps.Select(s => Text($"{s.Outcome,-6} §{s.Section} {s.Description} ({s.Duration.TotalMilliseconds:0} ms){(s.Message is null ? "" : ": " + s.Message)}")));
+
+    // XML 1.0 cannot hold control characters: a module's escape sequence is written as the text \x1b.
+    private static string Text(string? text) => PrintableText.Escape(text ?? "");
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -69,8 +69,9 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             var stepStart = time.GetTimestamp();
             var (outcome, raw) = await RunStepAsync(step, context, cancel);
             // A failure quotes what the module sent, which may be a secret it should not have echoed.
-            var message = raw is null ? null : session.Trace.Secrets.Apply(raw);
-            var result = new StepResult(step.Section, step.Description, outcome, time.GetElapsedTime(stepStart), message);
+            var secrets = session.Trace.Secrets;
+            var message = raw is null ? null : secrets.Mask(raw);
+            var result = new StepResult(step.Section, secrets.Mask(step.Description), outcome, time.GetElapsedTime(stepStart), message);
             steps.Add(result);
             observer?.StepFinished(result);
             if (outcome != Outcome.Passed)
@@ -115,7 +116,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     {
         foreach (var urc in context.Session.TakeUnclaimed()) context.AddUnexpected(urc);
         var secrets = context.Session.Trace.Secrets;
-        return [.. context.Findings.Select(f => f with { Message = secrets.Apply(f.Message) })];
+        return [.. context.Findings.Select(f => f with { Message = secrets.Mask(f.Message) })];
     }
 
     private static ScenarioResult Result(SelectedScenario selected, Outcome outcome, TimeSpan duration, string? message,

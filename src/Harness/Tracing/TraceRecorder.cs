@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Tracing;
 
 namespace Conformance.Harness.Tracing;
@@ -13,27 +14,30 @@ public sealed class TraceRecorder : IDisposable
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly List<TraceRecord> _records = [];
+    private readonly SecretStream _sent, _received;
 
     /// <summary>Lines written so far, header included: the next record's line number is this plus one.</summary>
     public int LineCount { get; private set; }
 
-    public SecretMask Secrets { get; }
+    /// <summary>The run's secret policy: what the trace masks, and what reports of the run must mask too.</summary>
+    public SecretMasker Secrets { get; }
 
     /// <summary>The records written so far, as written (masked).</summary>
     public IReadOnlyList<TraceRecord> Records { get { lock (_gate) return [.. _records]; } }
 
-    public TraceRecorder(TextWriter writer, TimeProvider time, string target, SecretMask secrets, string? dialect = null)
+    public TraceRecorder(TextWriter writer, TimeProvider time, string target, SecretMasker secrets, string? dialect = null)
     {
         _writer = writer;
         _time = time;
         Secrets = secrets;
+        (_sent, _received) = (secrets.Stream(), secrets.Stream());
         WriteLine(TraceFormat.Magic);
         WriteLine(TraceFormat.FormatHeader("target", target));
         if (dialect is not null) WriteLine(TraceFormat.FormatHeader("dialect", dialect));
         WriteLine(TraceFormat.FormatHeader("started", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)));
         if (time is Timing.VirtualClock) WriteLine(TraceFormat.FormatHeader("clock", "virtual"));
         WriteLine(TraceFormat.FormatHeader("tool", $"conformance {typeof(TraceRecorder).Assembly.GetName().Version?.ToString(3)}"));
-        WriteLine(TraceFormat.FormatHeader("secrets", secrets.IsEmpty ? "shown" : "masked"));
+        WriteLine(TraceFormat.FormatHeader("secrets", secrets.Shows ? "shown" : "masked"));
         _writer.Flush();
     }
 
@@ -66,13 +70,20 @@ public sealed class TraceRecorder : IDisposable
     }
 
     /// <summary>Records an event of the harness (scenario started, link closed, error).</summary>
-    public int Event(string text) => Append(TraceDirection.Event, System.Text.Encoding.UTF8.GetBytes(text));
+    public int Event(string text) => Append(TraceDirection.Event, System.Text.Encoding.UTF8.GetBytes(Secrets.Mask(text)));
 
     private int Append(TraceDirection direction, ReadOnlySpan<byte> data)
     {
-        var record = new TraceRecord(_time.GetUtcNow(), direction, Secrets.Apply(data));
         lock (_gate)
         {
+            // Masked in order, under the lock: a secret split across two reads is recognised in both.
+            var masked = direction switch
+            {
+                TraceDirection.ToModule => _sent.Mask(data),
+                TraceDirection.FromModule => _received.Mask(data),
+                _ => data.ToArray(),
+            };
+            var record = new TraceRecord(_time.GetUtcNow(), direction, masked);
             _records.Add(record);
             WriteLine(TraceFormat.Format(record));
             _writer.Flush();

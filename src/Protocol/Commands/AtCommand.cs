@@ -1,3 +1,5 @@
+using Conformance.Protocol.Secrets;
+
 namespace Conformance.Protocol.Commands;
 
 /// <summary>A command line the host sends to the module, in the manual's canonical form.</summary>
@@ -12,8 +14,8 @@ public abstract record AtCommand
     /// <summary>The command line without terminator: strings quoted, numbers bare.</summary>
     public abstract string Format();
 
-    /// <summary>The command line with secrets replaced by <c>***</c>, safe for logs and reports.</summary>
-    public virtual string FormatRedacted() => Format();
+    /// <summary>The command line with what the <see cref="SecretPolicy"/> finds replaced by <c>***</c>, safe for logs and reports.</summary>
+    public string FormatRedacted() => SecretPolicy.Redact(Format());
 
     private protected string Action() => $"AT{Name}";
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Conformance.Protocol.Secrets;
 
 namespace Conformance.Protocol.Commands;
 
@@ -13,8 +14,6 @@ namespace Conformance.Protocol.Commands;
 public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, string User, string Password, bool Clean)
     : AtCommand
 {
-    internal const string Mask = "***";
-
     /// <summary>
     /// An eighth argument after clean, as M5311 firmware sends it (<c>…,user,pass,1,0</c>); null in the M5310-A form.
     /// The M5310-A manual does not define it, so it is kept as written.
@@ -24,32 +23,18 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
     public override string Name => "+MQTTCFG";
     public override string Section => "1.1";
 
-    public override string Format() => Format(Password);
-
-    public override string FormatRedacted() => Format(Mask);
-
-    /// <summary>
-    /// A host line safe to show when it did not parse: an <c>AT+MQTTCFG=</c> line may still hold the password,
-    /// so everything after the <c>=</c> is masked. Other lines are returned as they are.
-    /// </summary>
-    public static string RedactUnparsed(string line)
-    {
-        var equals = line.IndexOf('=');
-        return equals > 0 && line.StartsWith("AT+MQTTCFG", StringComparison.OrdinalIgnoreCase) ? line[..(equals + 1)] + Mask : line;
-    }
+    public override string Format() => Extra is null
+        ? Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(Password), Bit(Clean))
+        : Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(Password), Bit(Clean), Extra);
 
     /// <summary>Keeps the password out of <c>ToString()</c>, which ends up in logs and assertion messages.</summary>
     protected override bool PrintMembers(StringBuilder builder)
     {
         base.PrintMembers(builder);
-        builder.Append($", Host = {Host}, Port = {Port}, Id = {Id}, KeepAlive = {KeepAlive}, User = {User}, Password = {Mask}, Clean = {Clean}");
+        builder.Append($", Host = {Host}, Port = {Port}, Id = {Id}, KeepAlive = {KeepAlive}, User = {User}, Password = {SecretPolicy.Mask}, Clean = {Clean}");
         if (Extra is not null) builder.Append($", Extra = {Extra}");
         return true;
     }
-
-    private string Format(string password) => Extra is null
-        ? Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(password), Bit(Clean))
-        : Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(password), Bit(Clean), Extra);
 
     internal static MqttCfg Parse(ArgumentList arguments)
     {

@@ -65,3 +65,17 @@ public class CsvReportTests
         return rows;
     }
 }
+
+/// <summary>What a CSV cell becomes: the module's text, readable and inert in a spreadsheet.</summary>
+public class CsvCellTests
+{
+    [TestCase("+MQTTOPEN: 0", "+MQTTOPEN: 0")]
+    [TestCase("-1", "-1")]
+    [TestCase("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [TestCase("@SUM(A1)", "'@SUM(A1)")]
+    [TestCase("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
+    [TestCase("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0")]
+    [TestCase("\u001b[2J\u0007\0\u009b", @"\x1b[2J\x07\x00\x9b")]
+    public void A_cell_shows_control_characters_and_never_runs_as_a_formula(string text, string cell) =>
+        Assert.That(Report.Cell(text), Is.EqualTo(cell));
+}

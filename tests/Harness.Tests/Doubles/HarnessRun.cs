@@ -2,6 +2,7 @@ using Conformance.Harness.Dsl;
 using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Secrets;
 using Conformance.Suites;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,7 +26,7 @@ public static class HarnessRun
         string target, IReadOnlyList<SelectedScenario> scenarios, TimeProvider? clock = null, RunOptions? options = null, bool fast = true)
     {
         clock ??= NewClock();
-        var secrets = new SecretMask([Parameters.ApiKey]);
+        var secrets = new SecretMasker([Parameters.ApiKey]);
         var text = new StringWriter { NewLine = "\n" };
         await using var link = new LinkFactory().Parse(target, new LinkSettings(clock, secrets, fast));
         using var recorder = new TraceRecorder(text, clock, link.Target, secrets);

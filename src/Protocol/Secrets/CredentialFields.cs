@@ -1,0 +1,94 @@
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Secrets;
+
+/// <summary>
+/// The commands that carry a credential in a field, with the field's position (0 = first after <c>=</c>), from
+/// each vendor's AT manual. A field is masked whatever the field count and quoting, also in a line that does not
+/// parse or has junk before <c>AT</c>.
+/// </summary>
+internal static class CredentialFields
+{
+    /// <param name="Name">The name after <c>AT+</c>.</param>
+    /// <param name="Field">The credential's field.</param>
+    /// <param name="When">The value field 0 must have for the rule to apply (a sub-command such as <c>"PASSWORD"</c>).</param>
+    /// <param name="InAnswer">The read answer <c>+NAME: …</c> has the same fields (a firmware may echo the password).</param>
+    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false);
+
+    private static readonly Rule[] Rules =
+    [
+        // M5310-A / M5311 / ML302 (manual §1.1): <host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>[,…]
+        new("MQTTCFG", 5, InAnswer: true),
+        // ESP-AT: <LinkID>,<scheme>,<"client_id">,<"username">,<"password">,<cert_key_ID>,<CA_ID>,<"path">
+        new("MQTTUSERCFG", 4),
+        // ESP-AT (older firmware): <LinkID>,<"password">
+        new("MQTTPASSWORD", 1),
+        // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,…]; the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>
+        new("CWJAP", 1), new("CWJAP_CUR", 1), new("CWJAP_DEF", 1),
+        new("CWSAP", 1), new("CWSAP_CUR", 1), new("CWSAP_DEF", 1),
+        // ESP-AT WPA2 Enterprise: <"ssid">,<method>,<"identity">,<"username">,<"password">[,<security>]
+        new("CWJEAP", 4),
+        // Luat Air780: <clientid>,<username>,<password>[,<will>…]; the password is often a OneNET token
+        new("MCONFIG", 2),
+        // Quectel: <client_idx>,"<clientID>"[,"<username>"[,"<password>"]]
+        new("QMTCONN", 3),
+        // Quectel Alibaba auth: "aliauth",<client_idx>,"<productkey>","<devicename>","<devicesecret>"
+        new("QMTCFG", 4, When: "aliauth"),
+        // Quectel PDP context: <contextID>,<context_type>,<APN>,<username>,<password>[,<authentication>]
+        new("QICSGP", 4),
+        // SIMCom A76xx: <client_index>,<server_addr>,<keepalive_time>,<clean_session>[,<user_name>[,<pass_word>]]
+        new("CMQTTCONNECT", 5),
+        // SIMCom SIM7000/SIM7080: "PASSWORD",<value>
+        new("SMCONF", 1, When: "PASSWORD"),
+        // 3GPP 27.007 PDP authentication: <cid>,<auth_prot>,<userid>,<password>
+        new("CGAUTH", 3),
+        // SIMCom SIM800: <apn>,<user>,<pwd>
+        new("CSTT", 2),
+    ];
+
+    private const int LongestName = 16;
+
+    /// <summary>Adds the credential fields of every command (or read answer) in <paramref name="line"/> to <paramref name="spans"/>.</summary>
+    public static void Find(string line, List<SecretSpan> spans)
+    {
+        var from = 0;
+        while (from < line.Length)
+        {
+            var plus = line.IndexOf('+', from);
+            if (plus < 0) return;
+            from = plus + 1;
+            var command = plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't';
+            var end = from;
+            while (end < line.Length && end - from <= LongestName && (char.IsAsciiLetterOrDigit(line[end]) || line[end] == '_')) end++;
+            if (end == from || end >= line.Length) continue;
+            var separator = line[end];
+            if (!(command && separator == '=') && separator != ':') continue;
+            var rule = Find(line.AsSpan(from, end - from), answer: !command || separator == ':');
+            if (rule is null) continue;
+            AddField(line, end + 1, rule, spans);
+        }
+    }
+
+    private static Rule? Find(ReadOnlySpan<char> name, bool answer)
+    {
+        foreach (var rule in Rules)
+            if (name.Equals(rule.Name, StringComparison.OrdinalIgnoreCase) && (!answer || rule.InAnswer)) return rule;
+        return null;
+    }
+
+    private static void AddField(string line, int start, Rule rule, List<SecretSpan> spans)
+    {
+        var fields = new List<AtFieldRange>(rule.Field + 2);
+        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 2, fields, out _, out _);
+        if (fields.Count <= rule.Field) return;
+        if (rule.When is { } when && !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase)) return;
+        // Fields before the last one split are cut at their comma, so the credential ends where its field ends.
+        var field = fields[rule.Field];
+        var value = line.AsSpan(field.ValueStart, field.ValueLength);
+        var lead = value.Length - value.TrimStart(' ').Length;
+        var length = value.Trim(' ').Length;
+        if (length > 0) spans.Add(new SecretSpan(field.ValueStart + lead, length));
+    }
+
+    private static ReadOnlySpan<char> Value(string line, AtFieldRange field) => line.AsSpan(field.ValueStart, field.ValueLength);
+}

@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Conformance.Protocol.Secrets;
+
+/// <summary>
+/// Key/value and JSON bodies anywhere in a line whose key names a secret: <c>sign=…</c> in a OneNET token or a
+/// form body, <c>"deviceSecret":"…"</c> in an HTTP answer, <c>password: …</c> in a note.
+/// </summary>
+internal static partial class SecretKeys
+{
+    // The last word of a key (camelCase, snake_case, kebab-case) that makes its value a secret.
+    private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "password", "passwd", "pwd", "pass", "passphrase", "psk", "secret", "token", "sign", "signature", "key", "apikey",
+        "credential", "credentials", "authinfo", "auth_info",
+    };
+
+    // A cheap test before the expression: most lines name no secret at all.
+    private static readonly SearchValues<string> Hints = SearchValues.Create(
+        ["pass", "pwd", "psk", "secret", "token", "sign", "key", "credential", "auth"], StringComparison.OrdinalIgnoreCase);
+
+    // "key": "value" | "key": bare | key=value | key: value — the value quoted (to its closing quote or the line's
+    // end) or bare (to the next separator).
+    [GeneratedRegex("""(?:"(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})"\s*:|(?<![A-Za-z0-9_])(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})\s*[=:])\s*(?:"(?<value>(?:[^"\\]|\\.)*)"?|(?<value>[^\s&,;"'}\]]+))""")]
+    private static partial Regex Pair();
+
+    /// <summary>Adds the values of secret-named keys in <paramref name="line"/> to <paramref name="spans"/>.</summary>
+    public static void Find(string line, List<SecretSpan> spans)
+    {
+        if (line.AsSpan().IndexOfAny(Hints) < 0) return;
+        foreach (Match pair in Pair().Matches(line))
+        {
+            var value = pair.Groups["value"];
+            if (value.Length > 0 && IsSecret(pair.Groups["key"].ValueSpan)) spans.Add(new SecretSpan(value.Index, value.Length));
+        }
+    }
+
+    /// <summary>True when the key, or its last word, names a secret: <c>password</c>, <c>deviceSecret</c>, <c>api_key</c>, <c>sign</c>.</summary>
+    public static bool IsSecret(ReadOnlySpan<char> key)
+    {
+        var words = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (words.Contains(key)) return true;
+        for (var i = key.Length - 1; i > 0; i--)
+        {
+            if (key[i] is '_' or '-' or '.') return words.Contains(key[(i + 1)..]);
+            if (char.IsAsciiLetterUpper(key[i]) && char.IsAsciiLetterLower(key[i - 1])) return words.Contains(key[i..]);
+        }
+        return false;
+    }
+}

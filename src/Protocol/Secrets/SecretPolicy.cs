@@ -1,0 +1,27 @@
+namespace Conformance.Protocol.Secrets;
+
+/// <summary>
+/// The one secret policy of every output (traces, reports, logs, <c>frames</c>): what counts as a secret in a
+/// line of module traffic. <see cref="SecretMasker"/> adds the secrets a run knows or has learned.
+/// </summary>
+/// <remarks>
+/// A secret is: a credential field of a command (<see cref="CredentialFields"/>: <c>AT+MQTTCFG</c>'s password,
+/// <c>AT+CWJAP</c>'s Wi-Fi key, …); the value of a key that names a secret (<see cref="SecretKeys"/>:
+/// <c>sign=…</c>, <c>"deviceSecret":"…"</c>); a value known to the run (the API key); and every later repeat
+/// of a value once seen in one of those places.
+/// </remarks>
+public static class SecretPolicy
+{
+    /// <summary>What a secret is replaced with, as in <c>AT+MQTTCFG?</c>'s own answer.</summary>
+    public const string Mask = "***";
+
+    /// <summary>Adds where the rules find a secret in <paramref name="line"/> (one line, no line end) to <paramref name="spans"/>.</summary>
+    public static void Find(string line, List<SecretSpan> spans)
+    {
+        CredentialFields.Find(line, spans);
+        SecretKeys.Find(line, spans);
+    }
+
+    /// <summary><paramref name="text"/> with what the rules alone find masked: for text without a run behind it, e.g. a command's description.</summary>
+    public static string Redact(string text) => new SecretMasker().Mask(text);
+}

@@ -1,0 +1,112 @@
+using System.Text;
+
+namespace Conformance.Protocol.Secrets;
+
+/// <summary>
+/// Masks one direction of a stream, chunk by chunk as a trace records it or line by line as a log shows it. A secret
+/// split across chunks is masked in both (its start once it is <see cref="SecretMasker.MinPartial"/> characters
+/// long, its tail always), because each chunk is judged within its line; and a secret split across a line end — a
+/// quote still open, or the start of a known value — has the start of the next line masked as its tail.
+/// </summary>
+public sealed class SecretStream
+{
+    // A longer run of bytes without a line end is no AT line: its context is dropped to bound memory.
+    private const int MaxLine = 4096;
+
+    private readonly SecretMasker _masker;
+    private readonly StringBuilder _line = new();
+    private bool _maskedToEnd;
+    private Continuation? _carried, _next;
+
+    internal SecretStream(SecretMasker masker) => _masker = masker;
+
+    /// <summary>What a line left open: the start of a quoted secret (<paramref name="Rest"/> null) or of a known value.</summary>
+    private sealed record Continuation(string Head, string? Rest);
+
+    /// <summary>The next chunk of the stream, masked.</summary>
+    public byte[] Mask(ReadOnlySpan<byte> chunk)
+    {
+        if (_masker.Shows) return chunk.ToArray();
+        // Latin-1 keeps one character per byte, so positions and any bytes (also invalid UTF-8) survive.
+        var text = Encoding.Latin1.GetString(chunk);
+        var output = new StringBuilder(text.Length + 8);
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            var piece = end < 0 ? text[start..] : text.Substring(start, end);
+            if (piece.Length > 0) Piece(piece, complete: end >= 0, output);
+            if (end < 0) break;
+            output.Append(text[start + end]);
+            EndLine();
+            start += end + 1;
+        }
+        return Encoding.Latin1.GetBytes(output.ToString());
+    }
+
+    /// <summary>The next whole line of the stream (without its line end), masked.</summary>
+    public string MaskLine(string line)
+    {
+        if (_masker.Shows || line.Length == 0) return line;
+        var output = new StringBuilder(line.Length + 8);
+        Piece(line, complete: true, output);
+        EndLine();
+        return output.ToString();
+    }
+
+    private void Piece(string piece, bool complete, StringBuilder output)
+    {
+        if (_line.Length + piece.Length > MaxLine)
+        {
+            EndLine();
+            _carried = null;
+        }
+        var start = _line.Length;
+        _line.Append(piece);
+        var line = _line.ToString();
+        var spans = _masker.Spans(line, complete, [], partialAtEnd: true);
+        if (_carried is { } carried && Tail(line, carried, complete) is var tail and > 0)
+            spans = SecretMasker.Merge([.. spans, new SecretSpan(0, tail)]);
+        var at = start;
+        foreach (var span in spans)
+        {
+            if (span.End <= start) continue;
+            var from = Math.Max(span.Start, start);
+            output.Append(line, at, from - at);
+            // The start of this secret was masked with the previous chunk: its tail adds nothing to show.
+            if (span.Start >= start || !_maskedToEnd) output.Append(SecretPolicy.Mask);
+            at = span.End;
+        }
+        output.Append(line, at, line.Length - at);
+        _maskedToEnd = spans.Count > 0 && spans[^1].End == line.Length;
+        if (complete) _next = Continues(line, spans);
+    }
+
+    // How much of this line's start is the tail of what the previous line left open; learns the whole value.
+    private int Tail(string line, Continuation carried, bool complete)
+    {
+        if (carried.Rest is { } rest)
+            return line.StartsWith(rest, StringComparison.Ordinal) ? rest.Length : rest.StartsWith(line, StringComparison.Ordinal) ? line.Length : 0;
+        var quote = line.IndexOf('"');
+        if (quote >= 0 || complete) _masker.Learn(carried.Head + line[..(quote < 0 ? line.Length : quote)]);
+        return quote < 0 ? line.Length : quote;
+    }
+
+    private Continuation? Continues(string line, List<SecretSpan> spans)
+    {
+        if (spans.Count > 0 && SecretMasker.OpensQuote(line, spans[^1])) return new Continuation(line[spans[^1].Start..], null);
+        return _masker.RestOf(line) is { } rest ? new Continuation("", rest) : null;
+    }
+
+    private void EndLine()
+    {
+        // A line end after an empty line (the \n of \r\n) keeps what the last line left open.
+        if (_line.Length > 0)
+        {
+            _carried = _next;
+            _next = null;
+        }
+        _line.Clear();
+        _maskedToEnd = false;
+    }
+}

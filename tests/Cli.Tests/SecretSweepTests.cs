@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary>
+/// Every output of every verb, run as a user would, swept for planted secrets of each kind the secret policy
+/// knows: none may appear unless <c>--show-secrets</c>.
+/// </summary>
+public sealed class SecretSweepTests
+{
+    private const string ApiKey = "TopSecret123456";
+
+    // One planted value per kind of secret, each in a line written the way that module's users write it.
+    private static readonly (string Kind, string Secret, string Line)[] Planted =
+    [
+        ("MQTTCFG password", "CfgPlanted01", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",60,\"prod1\",\"CfgPlanted01\",1"),
+        ("MQTTCFG with junk before AT", "JunkPlanted02", "XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"JunkPlanted02\",1"),
+        ("ESP-AT MQTTUSERCFG", "EspPlanted03", "AT+MQTTUSERCFG=0,1,\"esp32\",\"user\",\"EspPlanted03\",0,0,\"\""),
+        ("Air780 MCONFIG", "AirPlanted04", "AT+MCONFIG=\"868488076506128\",user,\"AirPlanted04\""),
+        ("Wi-Fi CWJAP", "WifiPlanted05", "AT+CWJAP=\"HomeWiFi\",\"WifiPlanted05\""),
+        ("Quectel QMTCONN", "QuecPlanted06", "AT+QMTCONN=0,\"client1\",\"user1\",\"QuecPlanted06\""),
+        ("SIMCom CMQTTCONNECT", "SimPlanted07", "AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"SimPlanted07\""),
+        ("SIMCom SMCONF", "SmPlanted08", "AT+SMCONF=\"PASSWORD\",\"SmPlanted08\""),
+        ("Quectel QICSGP", "ApnPlanted09", "AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"ApnPlanted09\",1"),
+        ("OneNET token in a field", "SignPlanted10",
+            "AT+HTTPPARA=\"USERDATA\",\"Authorization: version=2018-10-31&res=products%2F1%2Fdevices%2Fd1&et=1672735919&method=md5&sign=SignPlanted10\""),
+    ];
+
+    // Module output around them: a form body after DOWNLOAD, a JSON body after +HTTPREAD, and a repeat of a learned value.
+    private static readonly (string Kind, string Secret)[] PlantedInAnswers =
+    [
+        ("sign= in a form body after DOWNLOAD", "FormPlanted11"),
+        ("deviceSecret in an HTTPREAD body", "DsPlanted12"),
+        ("iotToken in an HTTPREAD body", "TokPlanted13"),
+    ];
+
+    private static IEnumerable<string> Secrets => Planted.Select(p => p.Secret).Concat(PlantedInAnswers.Select(p => p.Secret));
+
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => Directory.CreateDirectory(_directory = Path.Combine(Path.GetTempPath(), $"sweep-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>A capture of the module's port with echo on, as a customer sends it.</summary>
+    private static string FieldLog()
+    {
+        var log = new StringBuilder();
+        foreach (var (_, _, line) in Planted) log.Append(line).Append("\r\n\r\nOK\r\n");
+        log.Append("AT+HTTPDATA=44,10000\r\n\r\nDOWNLOAD\r\nproductId=1&deviceName=d1&sign=FormPlanted11\r\n\r\nOK\r\n");
+        log.Append("AT+HTTPREAD=0,64\r\n\r\n+HTTPREAD: 64\r\n{\"deviceSecret\":\"DsPlanted12\",\"iotToken\":\"TokPlanted13\"}\r\n\r\nOK\r\n");
+        // The application prints a learned value again: every later repeat stays masked.
+        log.Append("AT+MQTTSTAT?\r\n\r\n+MQTTSTAT: 2\r\n\r\nOK\r\napp: logged in with CfgPlanted01 and WifiPlanted05\r\n");
+        return log.ToString();
+    }
+
+    private async Task<string> WriteLog()
+    {
+        var path = Path.Combine(_directory, "field.log");
+        await File.WriteAllTextAsync(path, FieldLog());
+        return path;
+    }
+
+    private static void AssertHidden(string output, string where)
+    {
+        Assert.That(output, Does.Contain("***"), $"{where}: masked secrets are shown as ***");
+        foreach (var (kind, secret) in Planted.Select(p => (p.Kind, p.Secret)).Concat(PlantedInAnswers))
+            Assert.That(output, Does.Not.Contain(secret), $"{where}: the {kind} leaked");
+    }
+
+    [Test]
+    public async Task Analyze_console_json_csv_and_html_hide_every_kind_of_secret()
+    {
+        var log = await WriteLog();
+        var json = Path.Combine(_directory, "out", "analysis.json");
+        var html = Path.Combine(_directory, "out", "report.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(json)!);
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--json", json, "--csv", Path.Combine(_directory, "out", "csv"), "--html", html);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        AssertHidden(run.StandardOutput + run.StandardError, "analyze console");
+        foreach (var file in Directory.GetFiles(Path.Combine(_directory, "out"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".csv", StringComparison.Ordinal)))
+            AssertHidden(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+        var csv = string.Concat(Directory.GetFiles(Path.Combine(_directory, "out", "csv")).Select(File.ReadAllText));
+        AssertHidden(csv, "analyze --csv");
+    }
+
+    [Test]
+    public async Task Analyze_show_secrets_shows_them()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", await WriteLog(), "--json", "-", "--show-secrets");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        foreach (var (_, secret, _) in Planted) Assert.That(run.StandardOutput, Does.Contain(secret));
+    }
+
+    [Test]
+    public async Task Compare_hides_every_kind_of_secret()
+    {
+        var log = await WriteLog();
+        var json = Path.Combine(_directory, "comparison.json");
+
+        var run = await ConformanceProcess.RunAsync(null, "compare", log, log, "--json", json);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        foreach (var secret in Secrets)
+        {
+            // Commands are grouped by their upper-cased name: a secret must not leak in capitals either.
+            Assert.That(run.StandardOutput + run.StandardError, Does.Not.Contain(secret).IgnoreCase, "compare console");
+            Assert.That(await File.ReadAllTextAsync(json), Does.Not.Contain(secret).IgnoreCase, "compare --json");
+        }
+        Assert.That(run.StandardOutput, Does.Contain("AT+CWJAP="), "the commands are compared by name");
+    }
+
+    [Test]
+    public async Task Frames_hides_every_kind_of_secret_and_show_secrets_shows_them()
+    {
+        var log = await WriteLog();
+
+        var masked = await ConformanceProcess.RunAsync(null, "frames", log);
+        var shown = await ConformanceProcess.RunAsync(null, "frames", log, "--show-secrets");
+
+        Assert.That(masked.ExitCode, Is.Zero, masked.StandardError);
+        AssertHidden(masked.StandardOutput + masked.StandardError, "frames");
+        foreach (var secret in Secrets) Assert.That(shown.StandardOutput, Does.Contain(secret));
+    }
+
+    [Test]
+    public async Task Frames_hides_the_cfg_password_of_the_customer_log()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "frames", SscomLog.CustomerLog);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardOutput, Does.Contain("AT+MQTTCFG=").And.Not.Contain("IIOu0oFUgnTK1uzAcnM="));
+    }
+
+    [Test]
+    public async Task The_emulators_log_hides_every_kind_of_secret()
+    {
+        using var emulator = await EmulatorProcess.StartAsync();
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, emulator.Port);
+            using var reader = new StreamReader(client.GetStream(), Encoding.UTF8);
+            // The last two lines are one CFG whose password a line end splits: its tail must not leak either.
+            var lines = Planted.Select(p => p.Line).Append("AT+MQTTCFG?").Append("app: CfgPlanted01 again")
+                .Append("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"SplitHead").Append("TailPart15\",1");
+            foreach (var line in lines) await EmulatorProcess.ExchangeAsync(client.GetStream(), reader, Encoding.UTF8.GetBytes(line));
+        }
+
+        var log = await emulator.StopAsync();
+        Assert.That(log, Does.Contain("> XAT+MQTTCFG="), "the log shows the lines received");
+        foreach (var (kind, secret, _) in Planted) Assert.That(log, Does.Not.Contain(secret), $"emulate's log: the {kind} leaked");
+        Assert.That(log, Does.Not.Contain("SplitHead").And.Not.Contain("TailPart15"), "emulate's log: a password split by a line end leaked");
+    }
+
+    [Test]
+    public async Task Run_keeps_the_api_key_out_of_trace_junit_and_console_also_when_a_malformed_cfg_fails()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", "--dialect", "field", "--strict", "--section", "1",
+            "--set", $"api-key={ApiKey}", "--out", _directory);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), "field answers fail --strict: the failure messages quote the commands");
+        var junit = await File.ReadAllTextAsync(Path.Combine(_directory, "junit.xml"));
+        Assert.That(junit, Does.Contain("AT+MQTTCFG=").And.Contain("<failure"));
+        foreach (var (where, text) in new[] { ("junit.xml", junit), ("run.trace", await File.ReadAllTextAsync(Path.Combine(_directory, "run.trace"))),
+                     ("console", run.StandardOutput + run.StandardError) })
+        {
+            // Any eight characters of the key would be a leak: the whole key, its start or its tail.
+            for (var i = 0; i + 8 <= ApiKey.Length; i++) Assert.That(text, Does.Not.Contain(ApiKey.Substring(i, 8)), where);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Conformance.Protocol.Secrets;
+using CsCheck;
+
+namespace Conformance.Protocol.Tests.Secrets;
+
+/// <summary>What the one secret policy masks, line by line, on lines written as the vendors' manuals and field logs write them.</summary>
+public class SecretPolicyTests
+{
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"IIOu0oFUgX7nTK1uzAcnM=\",1",
+        "AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"***\",1", TestName = "M5310-A CFG")]
+    [TestCase("AT+MQTTCFG=host,1883,id,300,user,M5311pass,0,0", "AT+MQTTCFG=host,1883,id,300,user,***,0,0", TestName = "M5311 CFG, 8 fields unquoted")]
+    [TestCase("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecretC\",1", "XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with junk before AT")]
+    [TestCase("[09:14:08.000]发→◇AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"abcdef\"", "[09:14:08.000]发→◇AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***\"", TestName = "CFG in an SSCOM line, clean flag missing")]
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"unterminated", "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***", TestName = "CFG with an unclosed quote")]
+    [TestCase("+MQTTCFG: \"h\",6002,\"d\",60,\"p\",\"EchoedPass\",1", "+MQTTCFG: \"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG read answer that echoes the password")]
+    [TestCase("AT+MQTTUSERCFG=0,1,\"esp32\",\"espressif\",\"EspPass123\",0,0,\"\"", "AT+MQTTUSERCFG=0,1,\"esp32\",\"espressif\",\"***\",0,0,\"\"", TestName = "ESP-AT MQTTUSERCFG")]
+    [TestCase("AT+CWJAP=\"HomeWiFi\",\"WifiKey2024\"", "AT+CWJAP=\"HomeWiFi\",\"***\"", TestName = "ESP-AT CWJAP")]
+    [TestCase("AT+CWJAP_DEF=\"HomeWiFi\",\"WifiKey2024\",\"ca:d7:19:d8:a6:44\"", "AT+CWJAP_DEF=\"HomeWiFi\",\"***\",\"ca:d7:19:d8:a6:44\"", TestName = "ESP8266 CWJAP_DEF with bssid")]
+    [TestCase("AT+CWJEAP=\"corp\",1,\"id\",\"alice\",\"EapPass99\",0", "AT+CWJEAP=\"corp\",1,\"id\",\"alice\",\"***\",0", TestName = "ESP-AT CWJEAP")]
+    [TestCase("AT+MCONFIG=\"868488076506128\",\"user\",\"Air780Pass\"", "AT+MCONFIG=\"868488076506128\",\"user\",\"***\"", TestName = "Air780 MCONFIG")]
+    [TestCase("AT+MCONFIG=dev1,prod1,version=2018-10-31&res=products%2F1%2Fdevices%2Fdev1&et=1672735919&method=md5&sign=ZjA1NzZl%3D",
+        "AT+MCONFIG=dev1,prod1,***", TestName = "Air780 MCONFIG with a OneNET token")]
+    [TestCase("AT+QMTCONN=0,\"client1\",\"user1\",\"QuecPass1\"", "AT+QMTCONN=0,\"client1\",\"user1\",\"***\"", TestName = "Quectel QMTCONN")]
+    [TestCase("AT+QMTCFG=\"aliauth\",0,\"a1pk\",\"dev\",\"AliDeviceSecret\"", "AT+QMTCFG=\"aliauth\",0,\"a1pk\",\"dev\",\"***\"", TestName = "Quectel QMTCFG aliauth")]
+    [TestCase("AT+QMTCFG=\"keepalive\",0,120", "AT+QMTCFG=\"keepalive\",0,120", TestName = "Quectel QMTCFG keepalive is no secret")]
+    [TestCase("AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"ApnPass1\",1", "AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"***\",1", TestName = "Quectel QICSGP")]
+    [TestCase("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"SimPass12\"", "AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"***\"", TestName = "SIMCom CMQTTCONNECT")]
+    [TestCase("AT+SMCONF=\"PASSWORD\",\"SmPass123\"", "AT+SMCONF=\"PASSWORD\",\"***\"", TestName = "SIMCom SMCONF PASSWORD")]
+    [TestCase("AT+SMCONF=\"USERNAME\",\"smuser\"", "AT+SMCONF=\"USERNAME\",\"smuser\"", TestName = "SIMCom SMCONF USERNAME is no secret")]
+    [TestCase("=> at+cwjap=\"ssid\",\"lowercase1\"", "=> at+cwjap=\"ssid\",\"***\"", TestName = "transcript arrow, lower case")]
+    [TestCase("{\"deviceSecret\":\"ds0123456789\",\"iotToken\": \"tk0123456789\",\"deviceName\":\"d1\"}",
+        "{\"deviceSecret\":\"***\",\"iotToken\": \"***\",\"deviceName\":\"d1\"}", TestName = "HTTPREAD JSON body")]
+    [TestCase("productId=123&deviceName=d1&sign=AbCdEf%3D%3D&ts=1", "productId=123&deviceName=d1&sign=***&ts=1", TestName = "form body after DOWNLOAD")]
+    [TestCase("password: hunter22 (from the customer)", "password: *** (from the customer)", TestName = "a note")]
+    [TestCase("api_key=k-123456", "api_key=***", TestName = "snake case key")]
+    [TestCase("design=plain&keepalive=60&signal=5", "design=plain&keepalive=60&signal=5", TestName = "keys that only contain a secret word")]
+    [TestCase("AT+MQTTPUB=\"$dp\",1,0,0,5,7E7A7A", "AT+MQTTPUB=\"$dp\",1,0,0,5,7E7A7A", TestName = "no secret")]
+    public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
+
+    [Test]
+    public void A_value_once_learned_is_masked_wherever_it_comes_back()
+    {
+        var masker = new SecretMasker();
+        masker.Mask("AT+CWJAP=\"ssid\",\"WifiKey2024\"");
+
+        Assert.That(masker.Mask("+CWJAP: connected with WifiKey2024"), Is.EqualTo("+CWJAP: connected with ***"));
+        Assert.That(new SecretMasker().Mask("+CWJAP: connected with WifiKey2024"), Does.Contain("WifiKey2024"), "another run has learned nothing");
+    }
+
+    [Test]
+    public void A_known_secret_is_masked_in_any_text_and_show_turns_everything_off()
+    {
+        Assert.That(new SecretMasker(["TopSecret123456"]).Mask("step §1.1 failed: TopSecret123456\nTopSecret123456"),
+            Is.EqualTo("step §1.1 failed: ***\n***"));
+        const string line = "AT+CWJAP=\"ssid\",\"WifiKey2024\"";
+        Assert.That(new SecretMasker(["WifiKey2024"], show: true).Mask(line), Is.EqualTo(line));
+    }
+
+    [Test]
+    public void A_short_or_masked_value_is_not_learned()
+    {
+        var masker = new SecretMasker();
+        masker.Mask("AT+CWJAP=\"ssid\",\"abc\"");
+        masker.Mask("+MQTTCFG: \"h\",1,\"d\",60,\"p\",***,1");
+
+        Assert.That(masker.Mask("abc *** abcd"), Is.EqualTo("abc *** abcd"));
+    }
+
+    [Test]
+    public void A_secret_in_utf8_bytes_is_masked_in_text_and_the_other_way_round()
+    {
+        var masker = new SecretMasker(["密码Secret"]);
+        var bytes = masker.Mask("AT+X=\"密码Secret\""u8);
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo("AT+X=\"***\""));
+    }
+
+    [Test]
+    public void Any_line_is_masked_without_error_and_a_known_secret_never_survives()
+    {
+        // Lines built from the characters the rules react to, with the key planted anywhere.
+        var line = Gen.Char["AT+=:,\"&{}_ pwdsignkeyQMTCFG01\\"].Array[0, 80].Select(c => new string(c));
+        Gen.Select(line, line).Sample((before, after) =>
+        {
+            var masked = new SecretMasker(["TopSecret123456"]).Mask(before + "TopSecret123456" + after);
+            Assert.That(masked, Does.Not.Contain("TopSecret123456"));
+        });
+    }
+}

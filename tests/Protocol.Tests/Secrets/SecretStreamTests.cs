@@ -1,0 +1,84 @@
+using System.Text;
+using Conformance.Protocol.Secrets;
+using CsCheck;
+
+namespace Conformance.Protocol.Tests.Secrets;
+
+/// <summary>A byte stream masked chunk by chunk, as a trace records it: no chunking lets a secret through.</summary>
+public class SecretStreamTests
+{
+    private static string Masked(SecretMasker masker, params string[] chunks)
+    {
+        var stream = masker.Stream();
+        return string.Concat(chunks.Select(c => Encoding.Latin1.GetString(stream.Mask(Encoding.UTF8.GetBytes(c)))));
+    }
+
+    [Test]
+    public void A_known_key_split_across_two_reads_leaks_neither_its_start_nor_its_tail()
+    {
+        var shown = Masked(new SecretMasker(["TopSecret123456"]), "+MQTTCFG: \"h\",1,\"d\",60,\"p\",\"TopSec", "ret123456\",1\r\n");
+
+        Assert.That(shown, Does.Not.Contain("TopSec").And.Not.Contain("123456"));
+        Assert.That(shown, Is.EqualTo("+MQTTCFG: \"h\",1,\"d\",60,\"p\",\"***\",1\r\n"));
+    }
+
+    [Test]
+    public void A_credential_field_split_across_chunks_is_masked_by_its_position()
+    {
+        var shown = Masked(new SecretMasker(), "AT+CWJAP=\"ssid\",\"Wifi", "Key", "2024\"\r\n");
+
+        Assert.That(shown, Is.EqualTo("AT+CWJAP=\"ssid\",\"***\"\r\n"));
+    }
+
+    [Test]
+    public void A_short_start_may_show_but_the_tail_never_does()
+    {
+        var shown = Masked(new SecretMasker(["TopSecret123456"]), "echo Top", "Secret123456 end\r\n");
+
+        Assert.That(shown, Is.EqualTo("echo Top*** end\r\n"));
+    }
+
+    [Test]
+    public void Lines_without_secrets_pass_byte_for_byte_in_any_chunking()
+    {
+        Gen.Byte.Array[0, 200].SelectMany(bytes => Gen.Int[1, 16].Select(size => (bytes, size))).Sample((bytes, size) =>
+        {
+            // Bytes that cannot form a rule's key or a known value: no letters.
+            var data = bytes.Select(b => char.IsAsciiLetter((char)b) ? (byte)'0' : b).ToArray();
+            var stream = new SecretMasker(["TopSecret123456"]).Stream();
+            var output = data.Chunk(size).SelectMany(chunk => stream.Mask(chunk)).ToArray();
+            Assert.That(output, Is.EqualTo(data));
+        });
+    }
+
+    [Test]
+    public void A_known_key_is_masked_in_any_chunking()
+    {
+        Gen.Int[1, 40].Sample(size =>
+        {
+            var line = Encoding.ASCII.GetBytes("+MQTTPUBLISH: 0,0,\"t\",15,TopSecret123456\r\nAT+CWJAP=\"s\",\"WifiKey2024\"\r\nagain WifiKey2024\r\n");
+            var stream = new SecretMasker(["TopSecret123456"]).Stream();
+            var output = Encoding.Latin1.GetString(line.Chunk(size).SelectMany(chunk => stream.Mask(chunk)).ToArray());
+            foreach (var part in new[] { "Secret1", "123456", "Key2024" }) Assert.That(output, Does.Not.Contain(part), $"chunks of {size}");
+        });
+    }
+
+    [Test]
+    public void A_quoted_password_split_by_a_line_end_has_its_tail_masked_on_the_next_line_and_is_learned_whole()
+    {
+        var masker = new SecretMasker();
+        var lines = masker.Stream();
+
+        Assert.That(lines.MaskLine("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecret"), Is.EqualTo("XAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***"));
+        Assert.That(lines.MaskLine("123456\",1"), Is.EqualTo("***\",1"));
+        Assert.That(masker.Mask("echo TopSecret123456"), Is.EqualTo("echo ***"));
+    }
+
+    [Test]
+    public void A_known_key_split_by_a_line_end_leaves_neither_part_in_the_stream()
+    {
+        var shown = Masked(new SecretMasker(["TopSecret123456"]), "+MQTTPUBLISH: 0,0,\"t\",15,TopSecret\r\n", "123456\r\nOK\r\n");
+
+        Assert.That(shown, Is.EqualTo("+MQTTPUBLISH: 0,0,\"t\",15,***\r\n***\r\nOK\r\n"));
+    }
+}
