@@ -1,0 +1,100 @@
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Protocol.Catalog;
+
+/// <summary>
+/// Every protocol fact in one place: the commands, the URCs (what each answers, how it is matched), the boot
+/// banners of generic AT and the manual's defaults. The classifier's name tables, the URC parser's dispatch,
+/// the suite DSL's names and the analyzer's correlation are derived from it.
+/// </summary>
+/// <remarks>Adding a URC: its record in <c>Responses/Urcs</c>, one line in <see cref="Urcs"/>.</remarks>
+public static class ProtocolCatalog
+{
+    /// <summary>How long the module waits for a server ACK before <c>+MQTTTO</c>, until <c>AT+MQTTTO</c> changes it (manual §1.9).</summary>
+    public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The commands of the M5310-A: MQTT (manual chapter 1) and the power-on check (manual §4.1).</summary>
+    public static IReadOnlyList<CommandEntry> Commands { get; } =
+    [
+        new("", "4.1"),
+        new("E", "4.1"),
+        new("+CGSN", "4.1", Answers: true),
+        new("+CGATT", "4.1", Answers: true),
+        new("+CEREG", "4.1", Answers: true),
+        new("+CSQ", "4.1", Answers: true),
+        new("+MQTTCFG", "1.1", Answers: true),
+        new("+MQTTOPEN", "1.2", AckTimeout: MqttTimeoutType.Connect),
+        new("+MQTTSTAT", "1.3", Answers: true),
+        new("+MQTTSUB", "1.4", Answers: true, AckTimeout: MqttTimeoutType.Subscribe),
+        new("+MQTTPUB", "1.5", AckTimeout: MqttTimeoutType.Publish),
+        new("+MQTTUNSUB", "1.6", AckTimeout: MqttTimeoutType.Unsubscribe),
+        new("+MQTTDISC", "1.7"),
+        new("+MQTTDEL", "1.8"),
+        new("+MQTTTO", "1.9"),
+        new("+MQTTPING", "1.10", AckTimeout: MqttTimeoutType.Ping),
+    ];
+
+    /// <summary>The URCs of the MQTT command set (manual §1.11), one line each.</summary>
+    public static IReadOnlyList<UrcEntry> Urcs { get; } =
+    [
+        new("+MQTTOPEN", "1.2", typeof(MqttOpenResult), OutcomeOf: "+MQTTOPEN") { Read = (r, _) => MqttOpenResult.Read(r) },
+        new("+MQTTPUBLISH", "1.11", typeof(MqttPublish), ByPacketId: true) { Read = MqttPublish.Read },
+        new("+MQTTSUBACK", "1.11", typeof(SubAck), OutcomeOf: "+MQTTSUB") { Read = (r, _) => SubAck.Read(r) },
+        new("+MQTTPUBACK", "1.11", typeof(PubAck), OutcomeOf: "+MQTTPUB", Qos: 1) { Read = (r, _) => PubAck.Read(r) },
+        new("+MQTTPUBREC", "1.11", typeof(PubRec), OutcomeOf: "+MQTTPUB", Qos: 2) { Read = (r, _) => PubRec.Read(r) },
+        new("+MQTTPUBREL", "1.11", typeof(PubRel), Follows: "+MQTTPUBLISH", ByPacketId: true) { Read = (r, _) => PubRel.Read(r) },
+        new("+MQTTPUBCOMP", "1.11", typeof(PubComp), Follows: "+MQTTPUBREC", ByPacketId: true) { Read = (r, _) => PubComp.Read(r) },
+        new("+MQTTPINGRSP", "1.10", typeof(PingResp), Aliases: PingResp.FieldName) { Read = (r, _) => PingResp.Read(r) },
+        new("+MQTTUNSUBACK", "1.11", typeof(UnsubAck), OutcomeOf: "+MQTTUNSUB") { Read = (r, _) => UnsubAck.Read(r) },
+        new("+MQTTTO", "1.9", typeof(MqttTimeout)) { Read = (r, _) => MqttTimeout.Read(r) },
+        new("+MQTTREC", "3.3.5", typeof(MqttReconnect)) { Read = (r, _) => MqttReconnect.Read(r) },
+        new("+MQTTDISC", "1.7", typeof(MqttDisconnected), OutcomeOf: "+MQTTDISC") { Read = (r, _) => MqttDisconnected.Read(r) },
+    ];
+
+    /// <summary>
+    /// Lines a module prints on its own at boot or on a link change (3GPP 27.007 and common firmware practice):
+    /// URCs without a typed value, whatever is pending.
+    /// </summary>
+    public static IReadOnlyList<string> Banners { get; } =
+        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT"];
+
+    /// <summary>Word prompts: after one the host sends raw data until the final result.</summary>
+    public static IReadOnlyList<string> WordPrompts { get; } = ["DOWNLOAD", "CONNECT"];
+
+    /// <summary>Names that are always unsolicited, whatever is pending: every URC spelling.</summary>
+    public static IReadOnlyList<string> UrcNames { get; } = [.. Urcs.SelectMany(u => u.Spellings)];
+
+    /// <summary>Names that only ever answer a command: the commands whose information lines carry their own name.</summary>
+    public static IReadOnlyList<string> ResponseNames { get; } = [.. Commands.Where(c => c.Answers).Select(c => c.Name)];
+
+    private static readonly Dictionary<string, UrcEntry> BySpelling =
+        Urcs.SelectMany(u => u.Spellings.Select(s => (s, u))).ToDictionary(p => p.s, p => p.u, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, CommandEntry> ByCommand = Commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>The URC spelled <paramref name="name"/> (any spelling); null for a name the catalog does not know.</summary>
+    public static UrcEntry? Urc(string name) => BySpelling.GetValueOrDefault(name);
+
+    private static readonly Dictionary<Type, UrcEntry> ByType = Urcs.Where(u => u.Type is not null).ToDictionary(u => u.Type!);
+
+    /// <summary>The URC whose record is <typeparamref name="T"/>.</summary>
+    public static UrcEntry Urc<T>() where T : Urc => ByType[typeof(T)];
+
+    /// <summary>The URC whose record is <paramref name="type"/>.</summary>
+    public static UrcEntry Urc(Type type) => ByType.TryGetValue(type, out var entry) ? entry
+        : throw new InvalidOperationException($"{type.Name} has no line in the protocol catalog");
+
+    /// <summary>The command named <paramref name="name"/> (<c>+MQTTSUB</c>); null for one the catalog does not know.</summary>
+    public static CommandEntry? Command(string name) => ByCommand.GetValueOrDefault(name);
+
+    /// <summary>The URC that carries the outcome of command <paramref name="name"/> sent with <paramref name="qos"/>; null when it has none.</summary>
+    public static UrcEntry? OutcomeOf(string name, int qos = 0) =>
+        Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
+
+    /// <summary>True when <paramref name="urc"/> carries an outcome of command <paramref name="name"/>, whatever its QoS.</summary>
+    public static bool IsOutcomeOf(string urc, string name) => Urc(urc)?.OutcomeOf is { } command && command == name;
+
+    /// <summary>The URCs an ACK timeout of <paramref name="type"/> ends the wait for.</summary>
+    public static IReadOnlyList<string> AwaitedBy(MqttTimeoutType type) =>
+        [.. Commands.Where(c => c.AckTimeout == type).SelectMany(c => Urcs.Where(u => u.OutcomeOf == c.Name)).Select(u => u.Name)];
+}

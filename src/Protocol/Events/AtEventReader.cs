@@ -1,0 +1,213 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Framing;
+using Conformance.Protocol.Interpretation;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Events;
+
+/// <summary>
+/// Reads module output into <see cref="AtEvent"/>s against the pending command: the one place where bytes get
+/// their meaning (the rules are in docs/interpretation.md). Feed it chunks of any size; tell it each command the
+/// host sends. Sans-I/O, like the tokenizer underneath.
+/// </summary>
+public sealed class AtEventReader
+{
+    // The first distinct URC lines of a stream are kept; that is where the repeating ones show up.
+    private const int MeaningCapacity = 256;
+
+    private readonly AtTokenizer _tokenizer;
+    private readonly bool _commandsKnown;
+    private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
+    private PendingLine? _pending;
+
+    /// <param name="options">The tokenizer's limits; <see cref="AtTokenizerOptions.CommandsKnown"/> is true unless
+    /// said otherwise, and false reads a capture of module output alone, where no command is tracked.</param>
+    public AtEventReader(AtTokenizerOptions? options = null)
+    {
+        options ??= new AtTokenizerOptions { CommandsKnown = true };
+        _tokenizer = new AtTokenizer(options);
+        _commandsKnown = options.CommandsKnown;
+    }
+
+    /// <summary>Total bytes consumed so far (the stream offset of the next byte).</summary>
+    public long Position => _tokenizer.Position;
+
+    /// <summary>The command line waiting for its final result; null when none is.</summary>
+    public string? Pending => _pending?.Line;
+
+    /// <summary>True after a prompt, until the final result: what the host sends now is data, not a command.</summary>
+    public bool AwaitingData => _pending?.Prompted == true;
+
+    /// <summary>Tells the reader the host sent <paramref name="commandLine"/> (without line end).</summary>
+    public void CommandSent(string commandLine)
+    {
+        _pending = new PendingLine(commandLine);
+        _tokenizer.CommandSent(Encoding.UTF8.GetBytes(commandLine));
+    }
+
+    /// <summary>
+    /// Reads the next event, consuming from <paramref name="input"/> what it needs (an incomplete line is kept for
+    /// the next call). Returns false when <paramref name="input"/> is used up.
+    /// </summary>
+    /// <param name="input">Unread module output; advanced past what was consumed.</param>
+    /// <param name="atEvent">The event read.</param>
+    /// <param name="isFinalBlock">True when no more input will ever come: an incomplete last line is then read as truncated.</param>
+    public bool TryRead(ref ReadOnlySpan<byte> input, [NotNullWhen(true)] out AtEvent? atEvent, bool isFinalBlock = false)
+    {
+        while (_tokenizer.TryRead(ref input, out var frame, isFinalBlock))
+        {
+            atEvent = Read(frame);
+            if (atEvent is not null) return true;
+        }
+        atEvent = null;
+        return false;
+    }
+
+    private AtEvent? Read(in AtFrame frame)
+    {
+        var text = LineText.Decode(frame.Text);
+        var basic = new AtEvent(AtEventKind.Noise, frame.Offset, frame.Length, frame.Text.ToArray(), text)
+        {
+            IsTruncated = frame.IsTruncated,
+        };
+        switch (frame.Kind)
+        {
+            case FrameKind.Noise: return basic;
+            case FrameKind.Overflow: return basic with { Kind = AtEventKind.Overflow };
+            case FrameKind.Prompt: return Prompt(basic);
+            case FrameKind.Final: return Final(frame, basic);
+        }
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (frame.HasPayload) return Urc(frame, basic);
+
+        var pending = _pending;
+        if (pending is null)
+        {
+            // Nothing pending: a command line is a command the log shows only by its echo; it is pending from now on.
+            if (_commandsKnown && LineShape.IsCommand(text))
+            {
+                CommandSent(text);
+                _pending!.Echoed = true;
+                return Echo(basic, text);
+            }
+            if (frame.Kind == FrameKind.Echo) return Echo(basic, null);
+            if (frame.Kind == FrameKind.Info && !LineShape.IsFreeText(text) && LineShape.Banner(text) is null)
+                return Information(frame, basic, null);   // a capture without the host side: answers by name alone
+        }
+        else if (frame.Kind is FrameKind.Echo || text == pending.Line)
+        {
+            // The echo, or the same line again (a terminal's local echo and the module's).
+            pending.Echoed = true;
+            return Echo(basic, pending.Line);
+        }
+        else if (frame.Kind == FrameKind.Info)
+        {
+            if (LineShape.IsWordPrompt(text)) return Prompt(basic);
+            if (LineShape.Banner(text) is { } banner) return basic with { Kind = AtEventKind.Urc, Name = banner };
+            if (LineShape.IsFreeText(text)) return basic with { Kind = AtEventKind.Text };
+            if (!pending.Echoed && !pending.Answered && LineShape.IsCommand(text))
+            {
+                // The first line is a command, not the one sent: the echo, differing.
+                pending.Echoed = true;
+                return Echo(basic, pending.Line);
+            }
+            pending.Answered = true;
+            return Information(frame, basic, pending);
+        }
+
+        if (LineShape.IsNamed(text)) return Urc(frame, basic);
+        if (LineShape.Banner(text) is { } word) return basic with { Kind = AtEventKind.Urc, Name = word };
+        return basic with { Kind = AtEventKind.Text };
+    }
+
+    private AtEvent Prompt(AtEvent basic)
+    {
+        if (_pending is not null) _pending.Prompted = true;
+        return basic with { Kind = AtEventKind.Prompt, Command = _pending?.Line };
+    }
+
+    private AtEvent Final(in AtFrame frame, AtEvent basic)
+    {
+        var command = _pending?.Line;
+        _pending = null;
+        // A bare OK carries nothing to interpret: no deviation, no error code.
+        var meaning = frame.Result == FinalResultCode.Ok ? Ok : FrameInterpreter.Interpret(frame, basic.Text);
+        return With(basic with { Kind = AtEventKind.Final, Command = command, Result = frame.Result, ErrorCode = frame.ErrorCode }, meaning);
+    }
+
+    private static readonly Interpretation.Interpretation Ok = new(Responses.FinalResult.Parse("OK").Value, []);
+
+    private static AtEvent Echo(AtEvent basic, string? command) =>
+        With(basic with { Kind = AtEventKind.Echo, Command = command }, Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(basic.Text)));
+
+    private static AtEvent Information(in AtFrame frame, AtEvent basic, PendingLine? pending)
+    {
+        var information = basic with { Kind = AtEventKind.Information, Command = pending?.Line };
+        // Typed only for the commands whose answers the catalog knows; other answers (AT+GMR's) are kept as text.
+        var name = pending?.Name ?? (basic.Text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
+        return name is not null && ProtocolCatalog.Command(name)?.Answers == true
+            ? With(information, FrameInterpreter.Interpret(frame, basic.Text, name))
+            : information;
+    }
+
+    private AtEvent Urc(in AtFrame frame, AtEvent basic)
+    {
+        var name = LineClassifier.KnownName(LineClassifier.NameOf(frame.Text)) ?? Encoding.UTF8.GetString(LineClassifier.NameOf(frame.Text));
+        var urc = With(basic with
+        {
+            Kind = AtEventKind.Urc,
+            Name = name,
+            Payload = frame.HasPayload ? frame.Payload.ToArray() : null,
+            PayloadInline = frame.PayloadInline,
+        }, Meaning(frame, basic.Text));
+        if (_pending is { } pending && ProtocolCatalog.IsOutcomeOf(name, pending.Name))
+        {
+            // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
+            var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
+            urc = urc with
+            {
+                Command = pending.Line,
+                Deviations = [.. urc.Deviations, new Deviation("outcome-before-final",
+                    $"{name} arrived before the final result of {pending.Line}; the manual sends OK first", section)],
+            };
+        }
+        return urc;
+    }
+
+    /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once.</summary>
+    private Interpretation.Interpretation Meaning(in AtFrame frame, string text)
+    {
+        if (frame.HasPayload) return FrameInterpreter.Interpret(frame, text);
+        if (_urcMeanings.TryGetValue(text, out var meaning)) return meaning;
+        meaning = FrameInterpreter.Interpret(frame, text);
+        if (_urcMeanings.Count < MeaningCapacity) _urcMeanings.Add(text, meaning);
+        return meaning;
+    }
+
+    private static AtEvent With(AtEvent atEvent, Interpretation.Interpretation meaning) => atEvent with
+    {
+        Value = meaning.Value,
+        Deviations = meaning.Deviations,
+        Error = meaning.Error,
+        ErrorPosition = meaning.ErrorPosition,
+    };
+
+    /// <summary>The command the reader holds as pending, and what it has seen of its answer.</summary>
+    private sealed class PendingLine(string line)
+    {
+        public string Line { get; } = line;
+        public string Name { get; } = NameOf(line);
+        public bool Echoed { get; set; }
+        public bool Answered { get; set; }
+        public bool Prompted { get; set; }
+
+        private static string NameOf(string line)
+        {
+            var rest = line.Length >= 2 ? line[2..] : "";
+            var end = rest.IndexOfAny(['=', '?']);
+            return end < 0 ? rest : rest[..end];
+        }
+    }
+}
