@@ -6,7 +6,8 @@ using Conformance.Analyzer.Statistics;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Errors;
 using Conformance.Protocol.Framing;
-using Conformance.Protocol.Interpretation;
+using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Events;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
@@ -20,10 +21,10 @@ namespace Conformance.Analyzer.Timeline;
 /// </summary>
 public sealed class TimelineBuilder
 {
-    private const int DefaultAckTimeout = 10;   // seconds, manual §1.9
+    private static readonly int DefaultAckTimeout = (int)ProtocolCatalog.DefaultAckTimeout.TotalSeconds;
 
     private readonly AnalysisOptions _options;
-    private readonly AtTokenizer _tokenizer = new(new AtTokenizerOptions { CommandsKnown = true });
+    private readonly AtEventReader _events = new();
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly OpenFlows _flows;
@@ -36,10 +37,10 @@ public sealed class TimelineBuilder
     private readonly CappedList<StateChange> _changes;
     private readonly CappedList<Reconnection> _reconnections;
     private readonly CappedList<PublishedDataPoints> _dataPoints;
-    private readonly UrcMeanings _urcMeanings = new();
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
 
     private PendingExchange? _pending;
+    private Awaited? _early;   // while a URC is handled: the pending command whose outcome it carries before its final result
     private DateTimeOffset? _firstTime;
     private Stamp _last;
     private long _commands, _ok, _errors, _unanswered, _urcCount;
@@ -85,9 +86,9 @@ public sealed class TimelineBuilder
             _unknownDirectionSeen = true;
             _diagnostics.Report(DiagnosticCodes.UnknownDirection, record.Line, "the log does not say which way this record went; read as module output");
         }
-        _offsets.Add(_tokenizer.Position, stamp, record.SpansLines ? record.Data : null);
+        _offsets.Add(_events.Position, stamp, record.SpansLines ? record.Data : null);
         ReadOnlySpan<byte> input = record.Data;
-        while (_tokenizer.TryRead(ref input, out var frame)) Handle(frame);
+        while (_events.TryRead(ref input, out var atEvent)) Handle(atEvent);
     }
 
     /// <summary>Ends the log: what is still open becomes a diagnostic, and the analysis is returned.</summary>
@@ -97,7 +98,7 @@ public sealed class TimelineBuilder
         {
             _completed = true;
             ReadOnlySpan<byte> rest = default;
-            while (_tokenizer.TryRead(ref rest, out var frame, isFinalBlock: true)) Handle(frame);
+            while (_events.TryRead(ref rest, out var atEvent, isFinalBlock: true)) Handle(atEvent);
             if (_host.Flush() is var (line, sent)) Send(line, sent);
             if (_pending is { } pending) Unanswered(pending, "the log ended first");
             foreach (var awaited in _flows.Remaining) Missing(awaited, "before the log ended");
@@ -112,12 +113,20 @@ public sealed class TimelineBuilder
 
     private void Send(string line, Stamp at)
     {
+        // After a prompt the host sends raw data until the final result: not a command.
+        if (_events.AwaitingData) return;
         if (_pending is { } old) Unanswered(old, $"the next command was sent at line {at.Line} first");
+        _events.CommandSent(line);
+        Start(line, at);
+    }
+
+    /// <summary>A command begins: sent by the host, or seen only in its echo (already parsed then).</summary>
+    private void Start(string line, Stamp at, ParseResult<AtCommand>? parsed = null)
+    {
         _commands++;
-        var parsed = AtCommandParser.Parse(line);
+        parsed ??= AtCommandParser.Parse(line);
         var display = _secrets.Command(line, parsed.Value);
         _pending = new PendingExchange(at, display, line, parsed.Value);
-        _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
 
         var payloadReported = CheckPayload(line, at);
         if (parsed.Value is not { } command)
@@ -131,41 +140,48 @@ public sealed class TimelineBuilder
         CheckOrder(command, display, at);
     }
 
-    private void Handle(in AtFrame frame)
+    private void Handle(AtEvent atEvent)
     {
-        var at = _offsets.At(frame.Offset);
-        if (_pending is null && frame.Kind is FrameKind.Urc or FrameKind.Info or FrameKind.Echo && IsCommandLine(frame.Text))
+        var at = _offsets.At(atEvent.Offset);
+        switch (atEvent.Kind)
         {
-            // Module output alone (no host side in the log): the echo is the only trace of the command.
-            Send(Text(frame.Text), at);
-            return;
-        }
-        switch (frame.Kind)
-        {
-            case FrameKind.Final: Final(frame, at); break;
-            case FrameKind.Info: Information(frame, at); break;
-            case FrameKind.Urc: Unsolicited(frame, at); break;
-            case FrameKind.Overflow:
+            case AtEventKind.Echo: Echo(atEvent, at); break;
+            case AtEventKind.Final: Final(atEvent, at); break;
+            case AtEventKind.Information: Information(atEvent, at); break;
+            case AtEventKind.Urc: Unsolicited(atEvent, at); break;
+            case AtEventKind.Overflow:
                 _diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
-                    $"a line of {frame.Length} bytes starting '{Text(frame.Text)}' is longer than the frame limit; skipped");
+                    $"a line of {atEvent.Length} bytes starting '{atEvent.Text}' is longer than the frame limit; skipped");
                 break;
-            case FrameKind.Noise when !_noiseSeen:
+            case AtEventKind.Noise when !_noiseSeen:
                 _noiseSeen = true;
-                _diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{frame.Length} byte(s) that form no line (first 0x{frame.Text[0]:X2}); reported once");
+                _diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{atEvent.Length} byte(s) that form no line (first 0x{atEvent.Raw[0]:X2}); reported once");
                 break;
         }
-        if (frame.IsTruncated)
-            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{Text(frame.Text)}'");
+        if (atEvent.IsTruncated)
+            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{atEvent.Text}'");
     }
 
-    private static bool IsCommandLine(ReadOnlySpan<byte> line) => line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
-
-    private void Final(in AtFrame frame, Stamp at)
+    private void Echo(AtEvent echo, Stamp at)
     {
-        var text = Text(frame.Text);
-        // A bare OK carries nothing to interpret: no deviation, no error code.
-        var meaning = frame.Result == FinalResultCode.Ok ? null : FrameInterpreter.Interpret(frame, text);
-        if (meaning is not null) Deviations(meaning.Deviations, at);
+        if (echo.Command is null) return;
+        if (_pending is null)
+        {
+            // Module output alone (no host side in the log): the echo is the only trace of the command.
+            Start(echo.Command, at, new ParseResult<AtCommand>
+            {
+                Value = echo.Value as AtCommand, Deviations = echo.Deviations, Error = echo.Error, ErrorPosition = echo.ErrorPosition,
+            });
+            return;
+        }
+        if (echo.Text != echo.Command)
+            _diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{_secrets.Scrub(echo.Text)}' differs from the command sent at line {_pending.Sent.Line}");
+    }
+
+    private void Final(AtEvent final, Stamp at)
+    {
+        var text = final.Text;
+        Deviations(final.Deviations, at);
         if (_pending is not { } pending)
         {
             _diagnostics.Report(DiagnosticCodes.FinalWithoutCommand, at.Line, $"{text} arrived while no command was waiting");
@@ -173,7 +189,7 @@ public sealed class TimelineBuilder
         }
         _pending = null;
         var latency = at.MillisecondsSince(pending.Sent);
-        var ok = frame.Result == FinalResultCode.Ok;
+        var ok = final.Result == FinalResultCode.Ok;
         if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(text, latency));
         _statistics.AddExchange(pending.Key, ok, latency);
         if (ok)
@@ -183,11 +199,11 @@ public sealed class TimelineBuilder
             return;
         }
         _errors++;
-        if (meaning?.Value is FinalResult { Error: { } error })
+        if (final.Value is FinalResult { Error: { } error })
             _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
-            _diagnostics.Report(frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
+            _diagnostics.Report(final.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
                 at.Line, $"{pending.Display} failed: {text}");
     }
 
@@ -200,16 +216,12 @@ public sealed class TimelineBuilder
         {
             case MqttCfg: _session.MoveTo(MqttState.Initialised, at, Cause()); break;
             case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, Cause()); break;
-            case MqttOpen:
-                if (!_session.Reconnecting) _session.MoveTo(MqttState.Connecting, at, Cause());
-                Expect(pending, "+MQTTOPEN");
-                break;
-            case MqttSub: Expect(pending, "+MQTTSUBACK"); break;
-            case MqttUnsub: Expect(pending, "+MQTTUNSUBACK"); break;
-            case MqttPub { Qos: 1 }: Expect(pending, "+MQTTPUBACK"); break;
-            case MqttPub { Qos: 2 }: Expect(pending, "+MQTTPUBREC"); break;
-            case MqttDisc: Expect(pending, "+MQTTDISC"); break;
+            case MqttOpen when !_session.Reconnecting && !pending.OutcomeSeen: _session.MoveTo(MqttState.Connecting, at, Cause()); break;
         }
+        // The URC that carries the command's outcome, unless it already came before the OK.
+        if (pending.Command is { } command && !pending.OutcomeSeen
+            && ProtocolCatalog.OutcomeOf(command.Format(), (command as MqttPub)?.Qos ?? 0) is { } outcome)
+            Expect(pending, outcome.Name);
     }
 
     private void Expect(PendingExchange pending, string urc)
@@ -217,39 +229,40 @@ public sealed class TimelineBuilder
         if (_flows.Expect(new Awaited(pending.Sent.Line, urc, pending.Display)) is { } dropped) Missing(dropped, "while too many were open");
     }
 
-    private void Information(in AtFrame frame, Stamp at)
+    private void Information(AtEvent information, Stamp at)
     {
         if (_pending is not { } pending) return;
-        var received = Text(frame.Text);
-        var text = _secrets.Scrub(received);
-        if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
-        {
-            _diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}");
-            return;
-        }
+        var text = _secrets.Scrub(information.Text);
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
         if (pending.Command is null or UnknownCommand) return;
-        var meaning = FrameInterpreter.Interpret(frame, received, pending.Name);
-        Understood(meaning, text, at);
-        if (meaning.Value is MqttStatus status)
+        Understood(information, text, at);
+        if (information.Value is MqttStatus status)
         {
             if (status.State == MqttState.Connected) _session.Connected(at, text);
             else _session.MoveTo(status.State, at, text);
         }
     }
 
-    private void Unsolicited(in AtFrame frame, Stamp at)
+    private void Unsolicited(AtEvent urcEvent, Stamp at)
     {
-        var received = Text(frame.Text);
-        var text = _secrets.Scrub(received);
-        var name = UrcName.Of(frame.Text);
+        var text = _secrets.Scrub(urcEvent.Text);
+        var name = urcEvent.Name ?? UrcName.Other;
         _urcCount++;
         _statistics.AddUrc(name);
-        var meaning = _urcMeanings.Of(frame, received);
-        Understood(meaning, text, at);
-        var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        Understood(urcEvent, text, at);
+        // The outcome of the pending command before its final result: it answers that command (docs/interpretation.md).
+        if (urcEvent.Command is not null && _pending is { } pending)
+        {
+            pending.OutcomeSeen = true;
+            _early = new Awaited(pending.Sent.Line, name, pending.Display);
+        }
+        var (answers, packetId) = urcEvent.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        _early = null;
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
+
+    /// <summary>The wait <paramref name="urc"/> satisfies: the pending command it answers early, else the oldest wait for it.</summary>
+    private Awaited? Take(string urc) => _early ?? _flows.Take(urc);
 
     /// <summary>Matches a URC with what waits for it and moves the session; returns the line it answers and its packet id.</summary>
     private (long? Answers, int? PacketId) Correlate(Urc urc, string text, Stamp at)
@@ -258,7 +271,7 @@ public sealed class TimelineBuilder
         {
             case MqttOpenResult open:
                 var reconnecting = _session.Reconnecting;
-                var opened = _flows.Take("+MQTTOPEN");
+                var opened = Take("+MQTTOPEN");
                 if (open.Ok) _session.Connected(at, text);
                 else
                 {
@@ -267,15 +280,15 @@ public sealed class TimelineBuilder
                 }
                 return (opened is null && !reconnecting ? Unexpected(text, "AT+MQTTOPEN", at) : opened?.Line, null);
             case SubAck ack:
-                var subscribe = _flows.Take("+MQTTSUBACK");
+                var subscribe = Take("+MQTTSUBACK");
                 if (!ack.Granted) _diagnostics.Report(DiagnosticCodes.SubscribeRefused, at.Line, $"{text}{After(subscribe)}: the server refused the subscription");
                 return (subscribe?.Line ?? Unexpected(text, "AT+MQTTSUB", at), ack.PacketId);
             case UnsubAck ack:
-                return (_flows.Take("+MQTTUNSUBACK")?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
+                return (Take("+MQTTUNSUBACK")?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
             case PubAck ack:
-                return (_flows.Take("+MQTTPUBACK")?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
+                return (Take("+MQTTPUBACK")?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
             case PubRec rec:
-                var publish = _flows.Take("+MQTTPUBREC");
+                var publish = Take("+MQTTPUBREC");
                 if (publish is null) return (Unexpected(text, "QoS 2 AT+MQTTPUB", at), rec.PacketId);
                 Handshake(new Awaited(at.Line, "+MQTTPUBCOMP", $"{text} (packet {rec.PacketId} of {publish.After})", true), rec.PacketId);
                 return (publish.Line, rec.PacketId);
@@ -291,14 +304,14 @@ public sealed class TimelineBuilder
                 _session.Trouble(at, text, attempt: false);
                 return (null, null);
             case MqttTimeout timeout:
-                var late = _flows.TakeOldest(Awaiting(timeout.Type));
+                var late = _flows.TakeOldest([.. ProtocolCatalog.AwaitedBy(timeout.Type)]);
                 _diagnostics.Report(DiagnosticCodes.AckTimeout, at.Line, $"{text}: no {timeout.Type.ToString().ToLowerInvariant()} ACK from the server in time{After(late)} (manual §1.9)");
                 return (late?.Line, null);
             case MqttReconnect:
                 _session.Trouble(at, text, attempt: true);
                 return (null, null);
             case MqttDisconnected:
-                var requested = _flows.Take("+MQTTDISC");
+                var requested = Take("+MQTTDISC");
                 if (requested is null) _session.Lost(at, text);
                 else _session.MoveTo(MqttState.Disconnected, at, text);
                 return (requested?.Line, null);
@@ -306,15 +319,6 @@ public sealed class TimelineBuilder
                 return (null, null);
         }
     }
-
-    private static string[] Awaiting(MqttTimeoutType type) => type switch
-    {
-        MqttTimeoutType.Connect => ["+MQTTOPEN"],
-        MqttTimeoutType.Publish => ["+MQTTPUBACK", "+MQTTPUBREC"],
-        MqttTimeoutType.Subscribe => ["+MQTTSUBACK"],
-        MqttTimeoutType.Unsubscribe => ["+MQTTUNSUBACK"],
-        _ => [],
-    };
 
     private void Handshake(Awaited awaited, int packetId)
     {
@@ -411,11 +415,11 @@ public sealed class TimelineBuilder
         return reported;
     }
 
-    private void Understood(Interpretation meaning, string text, Stamp at)
+    private void Understood(AtEvent atEvent, string text, Stamp at)
     {
-        Deviations(meaning.Deviations, at);
-        if (meaning.Error is { } error)
-            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Scrub(error)}{Position(meaning.ErrorPosition)}");
+        Deviations(atEvent.Deviations, at);
+        if (atEvent.Error is { } error)
+            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Scrub(error)}{Position(atEvent.ErrorPosition)}");
     }
 
     private void Deviations(IReadOnlyList<Deviation> deviations, Stamp at)
@@ -431,6 +435,4 @@ public sealed class TimelineBuilder
     private static string Position(int position) => position >= 0 ? $" (at character {position + 1})" : "";
 
     private static string Describe(MqttState? state) => state is { } s ? $"{(int)s} ({s})" : "unknown";
-
-    private static string Text(ReadOnlySpan<byte> bytes) => bytes.SequenceEqual("OK"u8) ? "OK" : Encoding.UTF8.GetString(bytes);
 }

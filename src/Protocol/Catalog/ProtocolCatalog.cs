@@ -87,12 +87,26 @@ public static class ProtocolCatalog
     /// <summary>The command named <paramref name="name"/> (<c>+MQTTSUB</c>); null for one the catalog does not know.</summary>
     public static CommandEntry? Command(string name) => ByCommand.GetValueOrDefault(name);
 
-    /// <summary>The URC that carries the outcome of command <paramref name="name"/> sent with <paramref name="qos"/>; null when it has none.</summary>
-    public static UrcEntry? OutcomeOf(string name, int qos = 0) =>
-        Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
+    /// <summary>
+    /// The URC that carries the outcome of <paramref name="commandLine"/> sent with <paramref name="qos"/>; null when
+    /// it has none. Only a set or action form has an outcome: <c>AT+MQTTSUB?</c> reads, it subscribes nothing.
+    /// </summary>
+    public static UrcEntry? OutcomeOf(string commandLine, int qos = 0) =>
+        NameOf(commandLine, out var read) is var name && read ? null
+            : Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
 
-    /// <summary>True when <paramref name="urc"/> carries an outcome of command <paramref name="name"/>, whatever its QoS.</summary>
-    public static bool IsOutcomeOf(string urc, string name) => Urc(urc)?.OutcomeOf is { } command && command == name;
+    /// <summary>True when <paramref name="urc"/> carries an outcome of <paramref name="commandLine"/>, whatever its QoS.</summary>
+    public static bool IsOutcomeOf(string urc, string commandLine) =>
+        Urc(urc)?.OutcomeOf is { } command && command == NameOf(commandLine, out var read) && !read;
+
+    /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
+    public static string NameOf(string commandLine, out bool read)
+    {
+        var rest = commandLine.Length >= 2 ? commandLine[2..] : "";
+        var end = rest.IndexOfAny(['=', '?']);
+        read = end >= 0 && (rest[end] == '?' || end + 1 < rest.Length && rest[end + 1] == '?');
+        return end < 0 ? rest : rest[..end];
+    }
 
     /// <summary>The URCs an ACK timeout of <paramref name="type"/> ends the wait for.</summary>
     public static IReadOnlyList<string> AwaitedBy(MqttTimeoutType type) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.Unicode;
 using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
@@ -68,19 +69,15 @@ public sealed class AtEventReader
     private AtEvent? Read(in AtFrame frame)
     {
         var text = LineText.Decode(frame.Text);
-        var basic = new AtEvent(AtEventKind.Noise, frame.Offset, frame.Length, frame.Text.ToArray(), text)
-        {
-            IsTruncated = frame.IsTruncated,
-        };
         switch (frame.Kind)
         {
-            case FrameKind.Noise: return basic;
-            case FrameKind.Overflow: return basic with { Kind = AtEventKind.Overflow };
-            case FrameKind.Prompt: return Prompt(basic);
-            case FrameKind.Final: return Final(frame, basic);
+            case FrameKind.Noise: return Make(frame, text, AtEventKind.Noise);
+            case FrameKind.Overflow: return Make(frame, text, AtEventKind.Overflow);
+            case FrameKind.Prompt: return Prompt(frame, text);
+            case FrameKind.Final: return Final(frame, text);
         }
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (frame.HasPayload) return Urc(frame, basic);
+        if (frame.HasPayload) return Urc(frame, text);
 
         var pending = _pending;
         if (pending is null)
@@ -90,91 +87,97 @@ public sealed class AtEventReader
             {
                 CommandSent(text);
                 _pending!.Echoed = true;
-                return Echo(basic, text);
+                return Echo(frame, text, text);
             }
-            if (frame.Kind == FrameKind.Echo) return Echo(basic, null);
+            if (frame.Kind == FrameKind.Echo) return Echo(frame, text, null);
             if (frame.Kind == FrameKind.Info && !LineShape.IsFreeText(text) && LineShape.Banner(text) is null)
-                return Information(frame, basic, null);   // a capture without the host side: answers by name alone
+                return Information(frame, text, null);   // a capture without the host side: answers by name alone
         }
         else if (frame.Kind is FrameKind.Echo || text == pending.Line)
         {
             // The echo, or the same line again (a terminal's local echo and the module's).
             pending.Echoed = true;
-            return Echo(basic, pending.Line);
+            return Echo(frame, text, pending.Line);
         }
         else if (frame.Kind == FrameKind.Info)
         {
-            if (LineShape.IsWordPrompt(text)) return Prompt(basic);
-            if (LineShape.Banner(text) is { } banner) return basic with { Kind = AtEventKind.Urc, Name = banner };
-            if (LineShape.IsFreeText(text)) return basic with { Kind = AtEventKind.Text };
+            if (LineShape.IsWordPrompt(text)) return Prompt(frame, text);
+            if (LineShape.Banner(text) is { } banner) return Make(frame, text, AtEventKind.Urc, name: banner);
+            if (LineShape.IsFreeText(text)) return Make(frame, text, AtEventKind.Text);
             if (!pending.Echoed && !pending.Answered && LineShape.IsCommand(text))
             {
                 // The first line is a command, not the one sent: the echo, differing.
                 pending.Echoed = true;
-                return Echo(basic, pending.Line);
+                return Echo(frame, text, pending.Line);
             }
             pending.Answered = true;
-            return Information(frame, basic, pending);
+            return Information(frame, text, pending);
         }
 
-        if (LineShape.IsNamed(text)) return Urc(frame, basic);
-        if (LineShape.Banner(text) is { } word) return basic with { Kind = AtEventKind.Urc, Name = word };
-        return basic with { Kind = AtEventKind.Text };
+        if (LineShape.IsNamed(text)) return Urc(frame, text);
+        if (LineShape.Banner(text) is { } word) return Make(frame, text, AtEventKind.Urc, name: word);
+        return Make(frame, text, AtEventKind.Text);
     }
 
-    private AtEvent Prompt(AtEvent basic)
+    private AtEvent Prompt(in AtFrame frame, string text)
     {
         if (_pending is not null) _pending.Prompted = true;
-        return basic with { Kind = AtEventKind.Prompt, Command = _pending?.Line };
+        return Make(frame, text, AtEventKind.Prompt, _pending?.Line);
     }
 
-    private AtEvent Final(in AtFrame frame, AtEvent basic)
+    private AtEvent Final(in AtFrame frame, string text)
     {
         var command = _pending?.Line;
         _pending = null;
         // A bare OK carries nothing to interpret: no deviation, no error code.
-        var meaning = frame.Result == FinalResultCode.Ok ? Ok : FrameInterpreter.Interpret(frame, basic.Text);
-        return With(basic with { Kind = AtEventKind.Final, Command = command, Result = frame.Result, ErrorCode = frame.ErrorCode }, meaning);
+        var meaning = frame.Result == FinalResultCode.Ok ? Ok : FrameInterpreter.Interpret(frame, text);
+        return Make(frame, text, AtEventKind.Final, command, meaning: meaning);
     }
 
     private static readonly Interpretation.Interpretation Ok = new(Responses.FinalResult.Parse("OK").Value, []);
 
-    private static AtEvent Echo(AtEvent basic, string? command) =>
-        With(basic with { Kind = AtEventKind.Echo, Command = command }, Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(basic.Text)));
+    private static AtEvent Echo(in AtFrame frame, string text, string? command) =>
+        Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(text)));
 
-    private static AtEvent Information(in AtFrame frame, AtEvent basic, PendingLine? pending)
+    private static AtEvent Information(in AtFrame frame, string text, PendingLine? pending)
     {
-        var information = basic with { Kind = AtEventKind.Information, Command = pending?.Line };
         // Typed only for the commands whose answers the catalog knows; other answers (AT+GMR's) are kept as text.
-        var name = pending?.Name ?? (basic.Text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
-        return name is not null && ProtocolCatalog.Command(name)?.Answers == true
-            ? With(information, FrameInterpreter.Interpret(frame, basic.Text, name))
-            : information;
+        var name = pending?.Name ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
+        var meaning = name is not null && ProtocolCatalog.Command(name)?.Answers == true ? FrameInterpreter.Interpret(frame, text, name) : null;
+        return Make(frame, text, AtEventKind.Information, pending?.Line, meaning: meaning);
     }
 
-    private AtEvent Urc(in AtFrame frame, AtEvent basic)
+    private AtEvent Urc(in AtFrame frame, string text)
     {
-        var name = LineClassifier.KnownName(LineClassifier.NameOf(frame.Text)) ?? Encoding.UTF8.GetString(LineClassifier.NameOf(frame.Text));
-        var urc = With(basic with
-        {
-            Kind = AtEventKind.Urc,
-            Name = name,
-            Payload = frame.HasPayload ? frame.Payload.ToArray() : null,
-            PayloadInline = frame.PayloadInline,
-        }, Meaning(frame, basic.Text));
-        if (_pending is { } pending && ProtocolCatalog.IsOutcomeOf(name, pending.Name))
+        var nameBytes = LineClassifier.NameOf(frame.Text);
+        var name = LineClassifier.KnownName(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
+        var meaning = Meaning(frame, text);
+        if (_pending is { } pending && ProtocolCatalog.IsOutcomeOf(name, pending.Line))
         {
             // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
             var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
-            urc = urc with
-            {
-                Command = pending.Line,
-                Deviations = [.. urc.Deviations, new Deviation("outcome-before-final",
-                    $"{name} arrived before the final result of {pending.Line}; the manual sends OK first", section)],
-            };
+            var order = new Deviation("outcome-before-final", $"{name} arrived before the final result of {pending.Line}; the manual sends OK first", section);
+            return Make(frame, text, AtEventKind.Urc, pending.Line, name, meaning ?? Interpretation.Interpretation.None, order);
         }
-        return urc;
+        return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
     }
+
+    /// <summary>The one place an event is built: a single allocation beyond its text, whatever the policy decided.</summary>
+    private static AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,
+        Interpretation.Interpretation? meaning = null, Deviation? order = null) => new(kind, frame.Offset, frame.Length, text)
+    {
+        Raw = Utf8.IsValid(frame.Text) ? [] : frame.Text.ToArray(),   // valid UTF-8 comes back from the text
+        Command = command,
+        Name = name,
+        Meaning = meaning is null ? Interpretation.Interpretation.None
+            : order is null ? meaning : meaning with { Deviations = [.. meaning.Deviations, order] },
+        Result = frame.Result,
+        ErrorCode = frame.ErrorCode,
+        // A parsed publish already holds its own copy of the message.
+        Payload = !frame.HasPayload ? null : meaning?.Value is Responses.MqttPublish publish ? publish.Message : frame.Payload.ToArray(),
+        PayloadInline = frame.PayloadInline,
+        IsTruncated = frame.IsTruncated,
+    };
 
     /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once.</summary>
     private Interpretation.Interpretation Meaning(in AtFrame frame, string text)
@@ -186,28 +189,13 @@ public sealed class AtEventReader
         return meaning;
     }
 
-    private static AtEvent With(AtEvent atEvent, Interpretation.Interpretation meaning) => atEvent with
-    {
-        Value = meaning.Value,
-        Deviations = meaning.Deviations,
-        Error = meaning.Error,
-        ErrorPosition = meaning.ErrorPosition,
-    };
-
     /// <summary>The command the reader holds as pending, and what it has seen of its answer.</summary>
     private sealed class PendingLine(string line)
     {
         public string Line { get; } = line;
-        public string Name { get; } = NameOf(line);
+        public string Name { get; } = ProtocolCatalog.NameOf(line, out _);
         public bool Echoed { get; set; }
         public bool Answered { get; set; }
         public bool Prompted { get; set; }
-
-        private static string NameOf(string line)
-        {
-            var rest = line.Length >= 2 ? line[2..] : "";
-            var end = rest.IndexOfAny(['=', '?']);
-            return end < 0 ? rest : rest[..end];
-        }
     }
 }
