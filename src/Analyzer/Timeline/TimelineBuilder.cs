@@ -49,6 +49,9 @@ public sealed class TimelineBuilder
     private int _ackTimeout = DefaultAckTimeout;
     private bool _ackTimeoutSet;
 
+    /// <summary>Every event read from the module's output, in order, as it is read.</summary>
+    public event Action<AtEvent>? EventRead;
+
     public TimelineBuilder(AnalysisOptions? options = null)
     {
         _options = options ?? new AnalysisOptions();
@@ -142,6 +145,7 @@ public sealed class TimelineBuilder
 
     private void Handle(AtEvent atEvent)
     {
+        EventRead?.Invoke(atEvent);
         var at = _offsets.At(atEvent.Offset);
         switch (atEvent.Kind)
         {

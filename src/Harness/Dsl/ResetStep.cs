@@ -28,5 +28,6 @@ public sealed class ResetStep(TimeSpan settle) : Step
         // A scenario may have shortened the ACK timeout; the next one starts from the manual's default.
         await context.Session.SendAsync(Mqtt.Timeout(DefaultAckTimeoutSeconds), Timeouts.Command, cancel);
         context.Session.TakeUnclaimed();
+        context.Session.TakeStray();
     }
 }

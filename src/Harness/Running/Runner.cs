@@ -111,6 +111,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             context.AddDeviations(urc);
             context.Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived but no step expected it", urc.TraceLine));
         }
+        foreach (var (deviation, line) in context.Session.TakeStray()) context.Findings.Add(new Finding(deviation.Section, deviation.Code, deviation.Message, line));
         var secrets = context.Session.Trace.Secrets;
         return [.. context.Findings.Select(f => f with { Message = secrets.Apply(f.Message) })];
     }
