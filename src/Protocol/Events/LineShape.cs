@@ -33,11 +33,12 @@ internal static class LineShape
     public static bool IsWordPrompt(string line) => ProtocolCatalog.WordPrompts.Contains(line);
 
     /// <summary>
-    /// Free text no module prints as an answer: non-ASCII characters (a Chinese note), no letter or digit at all
-    /// (a separator), or an annotation mark at the start (<c>[1] …</c>, <c>#</c>, <c>//</c>).
+    /// Free text no module prints as an answer: a line not in <c>+NAME</c> syntax with non-ASCII characters (a
+    /// Chinese note), no letter or digit at all (a separator), or an annotation mark at the start (<c>[1] …</c>, <c>#</c>, <c>//</c>).
     /// </summary>
     public static bool IsFreeText(string line)
     {
+        if (IsNamed(line)) return false;
         if (line.StartsWith('[') || line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal)) return true;
         var letterOrDigit = false;
         foreach (var c in line)
