@@ -90,6 +90,11 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttOpen when _state == MqttState.NotInitialised: Line("+CME ERROR: 602"); break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
             case MqttOpen when _state is not (MqttState.Initialised or MqttState.Disconnected): Line("+CME ERROR: 602"); break;
+            case MqttOpen when fault == Fault.OutcomeBeforeOk:
+                Urc(new MqttOpenResult(true));
+                Line("OK");
+                _state = MqttState.Connected;
+                break;
             case MqttOpen:
                 Line("OK");
                 _state = MqttState.Connected;

@@ -24,4 +24,6 @@ public enum Fault
     KeepsSubscription,
     /// <summary>Closes the link after the first <c>AT+MQTTOPEN</c>, like a USB cable pulled.</summary>
     Vanish,
+    /// <summary><c>+MQTTOPEN: OK</c> comes before the command's own <c>OK</c>, as some field firmware sends it.</summary>
+    OutcomeBeforeOk,
 }

@@ -1,4 +1,7 @@
 using Conformance.Corpora;
+using Conformance.Harness.Running;
+using Conformance.Harness.Tests.Doubles;
+using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Tests.Interpretation;
 
@@ -18,6 +21,20 @@ public class PolicyTests
         Assert.That(open.Value, Is.TypeOf<Protocol.Responses.MqttOpenResult>());
         Assert.That(open.Parsed.Deviations.Select(d => (d.Code, d.Section)), Does.Contain(("outcome-before-final", "1.2")));
         Assert.That(session.TakeStray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_module_sending_the_outcome_before_ok_passes_with_a_finding_that_strict_fails()
+    {
+        const string Title = "1.2 open reports +MQTTOPEN: OK after OK";
+
+        var (lenient, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.OutcomeBeforeOk), HarnessRun.Select(title: Title));
+        var (strict, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.OutcomeBeforeOk), HarnessRun.Select(title: Title), options: new RunOptions(Strict: true));
+
+        Assert.That(lenient.Scenarios[0].Outcome, Is.EqualTo(Outcome.Passed), lenient.Scenarios[0].Message);
+        Assert.That(lenient.Scenarios[0].Findings.Select(f => (f.Code, f.Section)), Is.EqualTo(new[] { ("outcome-before-final", "1.2") }));
+        Assert.That(strict.Scenarios[0].Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(strict.Scenarios[0].Message, Does.StartWith("strict: 1 finding(s), first §1.2 outcome-before-final"));
     }
 
     [Test]
