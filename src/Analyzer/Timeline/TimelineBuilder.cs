@@ -1,14 +1,11 @@
-using System.Globalization;
-using System.Text;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Statistics;
-using Conformance.Protocol.Commands;
-using Conformance.Protocol.Errors;
-using Conformance.Protocol.Framing;
+using Conformance.Analyzer.Timeline.Rules;
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Commands;
 using Conformance.Protocol.Events;
-using Conformance.Protocol.OneNet;
+using Conformance.Protocol.Framing;
 using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
 
@@ -21,8 +18,6 @@ namespace Conformance.Analyzer.Timeline;
 /// </summary>
 public sealed class TimelineBuilder
 {
-    private static readonly int DefaultAckTimeout = (int)ProtocolCatalog.DefaultAckTimeout.TotalSeconds;
-
     private readonly AnalysisOptions _options;
     private readonly AtEventReader _events = new();
     private readonly OffsetMap _offsets = new();
@@ -38,6 +33,9 @@ public sealed class TimelineBuilder
     private readonly CappedList<Reconnection> _reconnections;
     private readonly CappedList<PublishedDataPoints> _dataPoints;
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
+    private readonly OrderRule _order;
+    private readonly KeepAliveRule _keepAliveRule;
+    private readonly PayloadRule _payload;
 
     private PendingExchange? _pending;
     private Awaited? _early;   // while a URC is handled: the pending command whose outcome it carries before its final result
@@ -45,9 +43,6 @@ public sealed class TimelineBuilder
     private Stamp _last;
     private long _commands, _ok, _errors, _unanswered, _urcCount;
     private bool _unknownDirectionSeen, _noiseSeen, _completed;
-    private int? _keepAlive;
-    private int _ackTimeout = DefaultAckTimeout;
-    private bool _ackTimeoutSet;
 
     /// <summary>Every event read from the module's output, in order, as it is read.</summary>
     public event Action<AtEvent>? EventRead;
@@ -62,6 +57,7 @@ public sealed class TimelineBuilder
         _flows = new OpenFlows(cap);
         _secrets = new Secrets(_options.ShowSecrets);
         _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
+        (_order, _keepAliveRule, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
     }
 
     /// <summary>Analyses a whole log.</summary>
@@ -131,7 +127,7 @@ public sealed class TimelineBuilder
         var display = _secrets.Command(line, parsed.Value);
         _pending = new PendingExchange(at, display, line, parsed.Value);
 
-        var payloadReported = CheckPayload(line, at);
+        var payloadReported = _payload.Sent(line, at);
         if (parsed.Value is not { } command)
         {
             if (!payloadReported)
@@ -140,7 +136,8 @@ public sealed class TimelineBuilder
             return;
         }
         Deviations(parsed.Deviations, at);
-        CheckOrder(command, display, at);
+        _order.Sent(command, display, _session.State, at);
+        _keepAliveRule.Sent(command, at);
     }
 
     private void Handle(AtEvent atEvent)
@@ -350,75 +347,6 @@ public sealed class TimelineBuilder
         _diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
     }
 
-    /// <summary>Order rules of the manual: CFG before OPEN before the rest, one CFG per DEL, keepAlive above the ACK timeout.</summary>
-    private void CheckOrder(AtCommand command, string display, Stamp at)
-    {
-        var state = _session.State;
-        switch (command)
-        {
-            case MqttCfg cfg:
-                if (state is not null and not MqttState.NotInitialised)
-                    _diagnostics.Report(DiagnosticCodes.CfgWithoutDel, at.Line, $"AT+MQTTCFG again in state {Describe(state)} without AT+MQTTDEL first (manual §1.1)");
-                _keepAlive = cfg.KeepAlive;
-                CheckKeepAlive(at);
-                break;
-            case MqttTo to:
-                _ackTimeout = to.TimeoutSeconds;
-                _ackTimeoutSet = true;
-                if (_keepAlive is not null) CheckKeepAlive(at);
-                break;
-            case MqttOpen when state is MqttState.NotInitialised:
-                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, "AT+MQTTOPEN before AT+MQTTCFG: no client instance exists (manual §1.2)");
-                break;
-            case MqttOpen when state is MqttState.Connected:
-                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, "AT+MQTTOPEN while already connected");
-                break;
-            case MqttSub or MqttUnsub or MqttPub or MqttPing when state is not null and not MqttState.Connected:
-                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, $"{CommandText.Key(display).TrimEnd('=')} in state {Describe(state)}: it needs +MQTTOPEN: OK first");
-                break;
-        }
-    }
-
-    private void CheckKeepAlive(Stamp at)
-    {
-        if (_keepAlive is not { } keepAlive || keepAlive >= _ackTimeout) return;
-        var source = _ackTimeoutSet ? "the AT+MQTTTO timeout" : "the default AT+MQTTTO timeout";
-        _diagnostics.Report(DiagnosticCodes.KeepAliveBelowTimeout, at.Line,
-            $"keepAlive {keepAlive} s is smaller than {source} of {_ackTimeout} s: a lost connection can go undetected by PINGREQ (manual §1.1)");
-    }
-
-    /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>
-    private bool CheckPayload(string line, Stamp at)
-    {
-        const string Prefix = "AT+MQTTPUB=";
-        if (!line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return false;
-        var fields = AtFieldReader.Split(line[Prefix.Length..], Prefix.Length, 6, out var error);
-        if (error is not null || fields.Count < 6
-            || !int.TryParse(fields[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0) return false;
-
-        var hex = DpHex.Parse(fields[5].Value.Trim());
-        if (hex.Value is not { } bytes)
-        {
-            _diagnostics.Report(DiagnosticCodes.DpBadHex, at.Line, $"the hex message of AT+MQTTPUB (message_len {length}): {hex.Error}");
-            return true;
-        }
-        var reported = false;
-        if (bytes.Length != length)
-        {
-            _diagnostics.Report(DiagnosticCodes.MessageLengthMismatch, at.Line, $"message_len is {length}, but the hex message encodes {bytes.Length} bytes (manual §1.5)");
-            reported = true;
-        }
-        if (fields[0].Value != "$dp") return reported;
-        var payload = DpDecoder.Decode(bytes);
-        if (payload.Value is { } dp) _dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
-        else
-        {
-            _diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
-            reported = true;
-        }
-        return reported;
-    }
-
     private void Understood(AtEvent atEvent, string text, Stamp at)
     {
         Deviations(atEvent.Deviations, at);
@@ -435,8 +363,5 @@ public sealed class TimelineBuilder
         }
     }
 
-
     private static string Position(int position) => position >= 0 ? $" (at character {position + 1})" : "";
-
-    private static string Describe(MqttState? state) => state is { } s ? $"{(int)s} ({s})" : "unknown";
 }
