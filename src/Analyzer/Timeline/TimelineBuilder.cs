@@ -272,7 +272,7 @@ public sealed class TimelineBuilder
         {
             case MqttOpenResult open:
                 var reconnecting = _session.Reconnecting;
-                var opened = Take("+MQTTOPEN");
+                var opened = Take(open.Name);
                 if (open.Ok) _session.Connected(at, text);
                 else
                 {
@@ -281,26 +281,26 @@ public sealed class TimelineBuilder
                 }
                 return (opened is null && !reconnecting ? Unexpected(text, "AT+MQTTOPEN", at) : opened?.Line, null);
             case SubAck ack:
-                var subscribe = Take("+MQTTSUBACK");
+                var subscribe = Take(ack.Name);
                 if (!ack.Granted) _diagnostics.Report(DiagnosticCodes.SubscribeRefused, at.Line, $"{text}{After(subscribe)}: the server refused the subscription");
                 return (subscribe?.Line ?? Unexpected(text, "AT+MQTTSUB", at), ack.PacketId);
             case UnsubAck ack:
-                return (Take("+MQTTUNSUBACK")?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
+                return (Take(ack.Name)?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
             case PubAck ack:
-                return (Take("+MQTTPUBACK")?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
+                return (Take(ack.Name)?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
             case PubRec rec:
-                var publish = Take("+MQTTPUBREC");
+                var publish = Take(rec.Name);
                 if (publish is null) return (Unexpected(text, "QoS 2 AT+MQTTPUB", at), rec.PacketId);
-                Handshake(new Awaited(at.Line, "+MQTTPUBCOMP", $"{text} (packet {rec.PacketId} of {publish.After})", true), rec.PacketId);
+                Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(rec.Name), $"{text} (packet {rec.PacketId} of {publish.After})", true), rec.PacketId);
                 return (publish.Line, rec.PacketId);
             case PubComp comp:
-                return (_flows.Take("+MQTTPUBCOMP", comp.PacketId)?.Line ?? Unexpected(text, $"+MQTTPUBREC of packet {comp.PacketId}", at), comp.PacketId);
+                return (_flows.Take(comp.Name, comp.PacketId)?.Line ?? Unexpected(text, $"+MQTTPUBREC of packet {comp.PacketId}", at), comp.PacketId);
             case MqttPublish incoming:
                 if (incoming.Qos == 2)
-                    Handshake(new Awaited(at.Line, "+MQTTPUBREL", $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
+                    Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(incoming.Name), $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
                 return (null, incoming.PacketId);
             case PubRel rel:
-                return (_flows.Take("+MQTTPUBREL", rel.PacketId)?.Line ?? Unexpected(text, $"QoS 2 +MQTTPUBLISH of packet {rel.PacketId}", at), rel.PacketId);
+                return (_flows.Take(rel.Name, rel.PacketId)?.Line ?? Unexpected(text, $"QoS 2 +MQTTPUBLISH of packet {rel.PacketId}", at), rel.PacketId);
             case MqttTimeout { Type: MqttTimeoutType.Ping }:
                 _session.Trouble(at, text, attempt: false);
                 return (null, null);
@@ -312,7 +312,7 @@ public sealed class TimelineBuilder
                 _session.Trouble(at, text, attempt: true);
                 return (null, null);
             case MqttDisconnected:
-                var requested = Take("+MQTTDISC");
+                var requested = Take(urc.Name);
                 if (requested is null) _session.Lost(at, text);
                 else _session.MoveTo(MqttState.Disconnected, at, text);
                 return (requested?.Line, null);

@@ -108,6 +108,12 @@ public static class ProtocolCatalog
         return end < 0 ? rest : rest[..end];
     }
 
+    /// <summary>The URC that completes <paramref name="name"/> by packet id in a QoS 2 handshake (<c>+MQTTPUBCOMP</c> for <c>+MQTTPUBREC</c>).</summary>
+    public static string FollowerOf(string name) => Followers[name];
+
+    private static readonly Dictionary<string, string> Followers =
+        Urcs.Where(u => u.Follows is not null).ToDictionary(u => u.Follows!, u => u.Name, StringComparer.Ordinal);
+
     /// <summary>The URCs an ACK timeout of <paramref name="type"/> ends the wait for.</summary>
     public static IReadOnlyList<string> AwaitedBy(MqttTimeoutType type) =>
         [.. Commands.Where(c => c.AckTimeout == type).SelectMany(c => Urcs.Where(u => u.OutcomeOf == c.Name)).Select(u => u.Name)];
