@@ -95,10 +95,6 @@ public static class ProtocolCatalog
         NameOf(commandLine, out var read) is var name && read ? null
             : Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
 
-    /// <summary>True when <paramref name="urc"/> carries an outcome of <paramref name="commandLine"/>, whatever its QoS.</summary>
-    public static bool IsOutcomeOf(string urc, string commandLine) =>
-        Urc(urc)?.OutcomeOf is { } command && command == NameOf(commandLine, out var read) && !read;
-
     /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
     public static string NameOf(string commandLine, out bool read)
     {

@@ -152,7 +152,7 @@ public sealed class AtEventReader
         var nameBytes = LineClassifier.NameOf(frame.Text);
         var name = LineClassifier.KnownName(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
         var meaning = Meaning(frame, text);
-        if (_pending is { } pending && ProtocolCatalog.IsOutcomeOf(name, pending.Line))
+        if (_pending is { } pending && pending.IsOutcome(name))
         {
             // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
             var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
@@ -190,10 +190,22 @@ public sealed class AtEventReader
     }
 
     /// <summary>The command the reader holds as pending, and what it has seen of its answer.</summary>
-    private sealed class PendingLine(string line)
+    private sealed class PendingLine
     {
-        public string Line { get; } = line;
-        public string Name { get; } = ProtocolCatalog.NameOf(line, out _);
+        private readonly bool _read;
+
+        public PendingLine(string line)
+        {
+            Line = line;
+            Name = ProtocolCatalog.NameOf(line, out _read);
+        }
+
+        public string Line { get; }
+        public string Name { get; }
+
+        /// <summary>True when URC <paramref name="urc"/> carries this command's outcome (a read form has none).</summary>
+        public bool IsOutcome(string urc) => !_read && ProtocolCatalog.Urc(urc)?.OutcomeOf == Name;
+
         public bool Echoed { get; set; }
         public bool Answered { get; set; }
         public bool Prompted { get; set; }
