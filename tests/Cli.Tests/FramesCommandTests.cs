@@ -78,4 +78,21 @@ public class FramesCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.StandardError, Does.Contain("Required argument missing"));
     }
+
+    [Test]
+    public async Task Annotations_are_text_banners_are_urcs_and_a_gbk_line_reads_as_chinese()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(_file, [.. Encoding.UTF8.GetBytes("[1] User configuration\r\n----------\r\n查询SIM卡状态\r\n"),
+            .. Encoding.GetEncoding(936).GetBytes("MQTT连接成功\r\n"), .. Encoding.ASCII.GetBytes("RDY\r\n   \r\n")]);
+
+        var run = await ConformanceProcess.RunAsync(null, "frames", _file);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var events = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.That(events.Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("text").GetString())),
+            Is.EqualTo(new[] { ("text", "[1] User configuration"), ("text", "----------"), ("text", "查询SIM卡状态"), ("text", "MQTT连接成功"), ("urc", "RDY") }));
+        Assert.That(events[3].GetProperty("textHex").GetString(), Is.EqualTo(Convert.ToHexString(Encoding.GetEncoding(936).GetBytes("MQTT连接成功"))));
+    }
 }

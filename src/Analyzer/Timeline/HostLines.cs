@@ -1,4 +1,4 @@
-using System.Text;
+using Conformance.Protocol.Events;
 
 namespace Conformance.Analyzer.Timeline;
 
@@ -28,7 +28,7 @@ internal sealed class HostLines
 
     private (string, Stamp) Take()
     {
-        var line = Encoding.UTF8.GetString([.. _partial]);
+        var line = LineText.Decode([.. _partial]);
         _partial.Clear();
         return (line, _start);
     }

@@ -15,6 +15,9 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
     public AtCommand? Command { get; } = command;
     public List<string> Information { get; } = [];
 
+    /// <summary>True once the URC carrying the command's outcome came, before its final result.</summary>
+    public bool OutcomeSeen { get; set; }
+
     public Exchange Finish(string? final, double? latencyMs) =>
         new(Sent.Line, Sent.Time, Display, final, latencyMs, Information);
 }

@@ -1,14 +1,12 @@
-using System.Globalization;
-using System.Text;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Statistics;
+using Conformance.Analyzer.Timeline.Rules;
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Commands;
-using Conformance.Protocol.Errors;
+using Conformance.Protocol.Events;
 using Conformance.Protocol.Families;
 using Conformance.Protocol.Framing;
-using Conformance.Protocol.Interpretation;
-using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Responses;
 using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
@@ -22,10 +20,8 @@ namespace Conformance.Analyzer.Timeline;
 /// </summary>
 public sealed class TimelineBuilder
 {
-    private const int DefaultAckTimeout = 10;   // seconds, manual §1.9
-
     private readonly AnalysisOptions _options;
-    private readonly AtTokenizer _tokenizer = new(new AtTokenizerOptions { CommandsKnown = true });
+    private readonly AtEventReader _events = new();
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly OpenFlows _flows;
@@ -39,18 +35,21 @@ public sealed class TimelineBuilder
     private readonly CappedList<StateChange> _changes;
     private readonly CappedList<Reconnection> _reconnections;
     private readonly CappedList<PublishedDataPoints> _dataPoints;
-    private readonly UrcMeanings _urcMeanings = new();
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
     private readonly List<ModuleFamily> _families = [];
+    private readonly OrderRule _order;
+    private readonly KeepAliveRule _keepAliveRule;
+    private readonly PayloadRule _payload;
 
     private PendingExchange? _pending;
+    private Awaited? _early;   // while a URC is handled: the pending command whose outcome it carries before its final result
     private DateTimeOffset? _firstTime;
     private Stamp _last;
     private long _commands, _ok, _errors, _unanswered, _urcCount;
     private bool _unknownDirectionSeen, _noiseSeen, _completed;
-    private int? _keepAlive;
-    private int _ackTimeout = DefaultAckTimeout;
-    private bool _ackTimeoutSet;
+
+    /// <summary>Every event read from the module's output, in order, as it is read.</summary>
+    public event Action<AtEvent>? EventRead;
 
     public TimelineBuilder(AnalysisOptions? options = null)
     {
@@ -63,6 +62,7 @@ public sealed class TimelineBuilder
         _secrets = new SecretMasker(show: _options.ShowSecrets);
         _sentSecrets = _secrets.Stream();
         _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
+        (_order, _keepAliveRule, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
     }
 
     /// <summary>Analyses a whole log.</summary>
@@ -90,9 +90,9 @@ public sealed class TimelineBuilder
             _unknownDirectionSeen = true;
             _diagnostics.Report(DiagnosticCodes.UnknownDirection, record.Line, "the log does not say which way this record went; read as module output");
         }
-        _offsets.Add(_tokenizer.Position, stamp, record.SpansLines ? record.Data : null);
+        _offsets.Add(_events.Position, stamp, record.SpansLines ? record.Data : null);
         ReadOnlySpan<byte> input = record.Data;
-        while (_tokenizer.TryRead(ref input, out var frame)) Handle(frame);
+        while (_events.TryRead(ref input, out var atEvent)) Handle(atEvent);
     }
 
     /// <summary>Ends the log: what is still open becomes a diagnostic, and the analysis is returned.</summary>
@@ -102,7 +102,7 @@ public sealed class TimelineBuilder
         {
             _completed = true;
             ReadOnlySpan<byte> rest = default;
-            while (_tokenizer.TryRead(ref rest, out var frame, isFinalBlock: true)) Handle(frame);
+            while (_events.TryRead(ref rest, out var atEvent, isFinalBlock: true)) Handle(atEvent);
             if (_host.Flush() is var (line, sent)) Send(line, sent);
             if (_pending is { } pending) Unanswered(pending, "the log ended first");
             foreach (var awaited in _flows.Remaining) Missing(awaited, "before the log ended");
@@ -117,15 +117,23 @@ public sealed class TimelineBuilder
 
     private void Send(string line, Stamp at)
     {
+        // After a prompt the host sends raw data until the final result: not a command.
+        if (_events.AwaitingData) return;
         if (_pending is { } old) Unanswered(old, $"the next command was sent at line {at.Line} first");
+        _events.CommandSent(line);
+        Start(line, at);
+    }
+
+    /// <summary>A command begins: sent by the host, or seen only in its echo (already parsed then).</summary>
+    private void Start(string line, Stamp at, ParseResult<AtCommand>? parsed = null)
+    {
         _commands++;
-        var parsed = AtCommandParser.Parse(line);
+        parsed ??= AtCommandParser.Parse(line);
         var display = _sentSecrets.MaskLine(line);
         _pending = new PendingExchange(at, display, line, parsed.Value);
-        _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
 
         if (parsed.Value is UnknownCommand { Family: { } family }) OtherFamily(family, f => f.Owns(CommandLine.Parse(line)!), at);
-        var payloadReported = CheckPayload(line, parsed.Value, at);
+        var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, at);
         if (parsed.Value is not { } command)
         {
             if (!payloadReported)
@@ -134,44 +142,53 @@ public sealed class TimelineBuilder
             return;
         }
         Deviations(parsed.Deviations, at);
-        CheckOrder(command, display, at);
+        _order.Sent(command, display, _session.State, at);
+        _keepAliveRule.Sent(command, at);
     }
 
-    private void Handle(in AtFrame frame)
+    private void Handle(AtEvent atEvent)
     {
-        var at = _offsets.At(frame.Offset);
-        if (_pending is null && frame.Kind is FrameKind.Urc or FrameKind.Info or FrameKind.Echo && IsCommandLine(frame.Text))
+        EventRead?.Invoke(atEvent);
+        var at = _offsets.At(atEvent.Offset);
+        switch (atEvent.Kind)
+        {
+            case AtEventKind.Echo: Echo(atEvent, at); break;
+            case AtEventKind.Final: Final(atEvent, at); break;
+            case AtEventKind.Information: Information(atEvent, at); break;
+            case AtEventKind.Urc: Unsolicited(atEvent, at); break;
+            case AtEventKind.Overflow:
+                _diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
+                    $"a line of {atEvent.Length} bytes starting '{_secrets.Mask(atEvent.Text)}' is longer than the frame limit; skipped");
+                break;
+            case AtEventKind.Noise when !_noiseSeen:
+                _noiseSeen = true;
+                _diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{atEvent.Length} byte(s) that form no line (first 0x{atEvent.Raw[0]:X2}); reported once");
+                break;
+        }
+        if (atEvent.IsTruncated)
+            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{_secrets.Mask(atEvent.Text)}'");
+    }
+
+    private void Echo(AtEvent echo, Stamp at)
+    {
+        if (echo.Command is null) return;
+        if (_pending is null)
         {
             // Module output alone (no host side in the log): the echo is the only trace of the command.
-            Send(Text(frame.Text), at);
+            Start(echo.Command, at, new ParseResult<AtCommand>
+            {
+                Value = echo.Value as AtCommand, Deviations = echo.Deviations, Error = echo.Error, ErrorPosition = echo.ErrorPosition,
+            });
             return;
         }
-        switch (frame.Kind)
-        {
-            case FrameKind.Final: Final(frame, at); break;
-            case FrameKind.Info: Information(frame, at); break;
-            case FrameKind.Urc: Unsolicited(frame, at); break;
-            case FrameKind.Overflow:
-                _diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
-                    $"a line of {frame.Length} bytes starting '{_secrets.Mask(Text(frame.Text))}' is longer than the frame limit; skipped");
-                break;
-            case FrameKind.Noise when !_noiseSeen:
-                _noiseSeen = true;
-                _diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{frame.Length} byte(s) that form no line (first 0x{frame.Text[0]:X2}); reported once");
-                break;
-        }
-        if (frame.IsTruncated)
-            _diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{_secrets.Mask(Text(frame.Text))}'");
+        if (echo.Text != echo.Command)
+            _diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{_secrets.Mask(echo.Text)}' differs from the command sent at line {_pending.Sent.Line}");
     }
 
-    private static bool IsCommandLine(ReadOnlySpan<byte> line) => line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
-
-    private void Final(in AtFrame frame, Stamp at)
+    private void Final(AtEvent final, Stamp at)
     {
-        var text = Text(frame.Text);
-        // A bare OK carries nothing to interpret: no deviation, no error code.
-        var meaning = frame.Result == FinalResultCode.Ok ? null : FrameInterpreter.Interpret(frame, text);
-        if (meaning is not null) Deviations(meaning.Deviations, at);
+        var text = final.Text;
+        Deviations(final.Deviations, at);
         if (_pending is not { } pending)
         {
             _diagnostics.Report(DiagnosticCodes.FinalWithoutCommand, at.Line, $"{text} arrived while no command was waiting");
@@ -179,7 +196,7 @@ public sealed class TimelineBuilder
         }
         _pending = null;
         var latency = at.MillisecondsSince(pending.Sent);
-        var ok = frame.Result == FinalResultCode.Ok;
+        var ok = final.Result == FinalResultCode.Ok;
         if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(text, latency));
         _statistics.AddExchange(pending.Key, ok, latency);
         if (ok)
@@ -189,11 +206,11 @@ public sealed class TimelineBuilder
             return;
         }
         _errors++;
-        if (meaning?.Value is FinalResult { Error: { } error })
+        if (final.Value is FinalResult { Error: { } error })
             _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
-            _diagnostics.Report(frame.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
+            _diagnostics.Report(final.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
                 at.Line, $"{pending.Display} failed: {text}");
     }
 
@@ -206,16 +223,12 @@ public sealed class TimelineBuilder
         {
             case MqttCfg: _session.MoveTo(MqttState.Initialised, at, Cause()); break;
             case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, Cause()); break;
-            case MqttOpen:
-                if (!_session.Reconnecting) _session.MoveTo(MqttState.Connecting, at, Cause());
-                Expect(pending, "+MQTTOPEN");
-                break;
-            case MqttSub: Expect(pending, "+MQTTSUBACK"); break;
-            case MqttUnsub: Expect(pending, "+MQTTUNSUBACK"); break;
-            case MqttPub { Qos: 1 }: Expect(pending, "+MQTTPUBACK"); break;
-            case MqttPub { Qos: 2 }: Expect(pending, "+MQTTPUBREC"); break;
-            case MqttDisc: Expect(pending, "+MQTTDISC"); break;
+            case MqttOpen when !_session.Reconnecting && !pending.OutcomeSeen: _session.MoveTo(MqttState.Connecting, at, Cause()); break;
         }
+        // The URC that carries the command's outcome, unless it already came before the OK.
+        if (pending.Command is { } command && !pending.OutcomeSeen
+            && ProtocolCatalog.OutcomeOf(command.Format(), (command as MqttPub)?.Qos ?? 0) is { } outcome)
+            Expect(pending, outcome.Name);
     }
 
     private void Expect(PendingExchange pending, string urc)
@@ -223,42 +236,43 @@ public sealed class TimelineBuilder
         if (_flows.Expect(new Awaited(pending.Sent.Line, urc, pending.Display)) is { } dropped) Missing(dropped, "while too many were open");
     }
 
-    private void Information(in AtFrame frame, Stamp at)
+    private void Information(AtEvent information, Stamp at)
     {
         if (_pending is not { } pending) return;
-        var received = Text(frame.Text);
-        var text = _secrets.Mask(received);
-        if (pending.Information.Count == 0 && text.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
-        {
-            _diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{text}' differs from the command sent at line {pending.Sent.Line}");
-            return;
-        }
+        var text = _secrets.Mask(information.Text);
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
         if (pending.Command is null or UnknownCommand) return;
-        var meaning = FrameInterpreter.Interpret(frame, received, pending.Name);
         // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
-        if (meaning.Error is not null && _families.Count > 0) return;
-        Understood(meaning, text, at);
-        if (meaning.Value is MqttStatus status)
+        if (information.Error is not null && _families.Count > 0) return;
+        Understood(information, text, at);
+        if (information.Value is MqttStatus status)
         {
             if (status.State == MqttState.Connected) _session.Connected(at, text);
             else _session.MoveTo(status.State, at, text);
         }
     }
 
-    private void Unsolicited(in AtFrame frame, Stamp at)
+    private void Unsolicited(AtEvent urcEvent, Stamp at)
     {
-        var received = Text(frame.Text);
-        var text = _secrets.Mask(received);
-        var name = UrcName.Of(frame.Text);
+        var text = _secrets.Mask(urcEvent.Text);
+        var name = urcEvent.Name ?? UrcName.Other;
         _urcCount++;
         _statistics.AddUrc(name);
-        var meaning = _urcMeanings.Of(frame, received);
-        Understood(meaning, text, at);
-        if (meaning.Value is null && ModuleFamilies.Sending(received) is { } family) OtherFamily(family, f => f.Sends(received), at);
-        var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        Understood(urcEvent, text, at);
+        if (urcEvent.Value is null && ModuleFamilies.Sending(urcEvent.Text) is { } family) OtherFamily(family, f => f.Sends(urcEvent.Text), at);
+        // The outcome of the pending command before its final result: it answers that command (docs/interpretation.md).
+        if (urcEvent.Command is not null && _pending is { } pending)
+        {
+            pending.OutcomeSeen = true;
+            _early = new Awaited(pending.Sent.Line, name, pending.Display);
+        }
+        var (answers, packetId) = urcEvent.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        _early = null;
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
+
+    /// <summary>The wait <paramref name="urc"/> satisfies: the pending command it answers early, else the oldest wait for it.</summary>
+    private Awaited? Take(string urc) => _early ?? _flows.Take(urc);
 
     /// <summary>Matches a URC with what waits for it and moves the session; returns the line it answers and its packet id.</summary>
     private (long? Answers, int? PacketId) Correlate(Urc urc, string text, Stamp at)
@@ -267,7 +281,7 @@ public sealed class TimelineBuilder
         {
             case MqttOpenResult open:
                 var reconnecting = _session.Reconnecting;
-                var opened = _flows.Take("+MQTTOPEN");
+                var opened = Take(open.Name);
                 if (open.Ok) _session.Connected(at, text);
                 else
                 {
@@ -276,38 +290,38 @@ public sealed class TimelineBuilder
                 }
                 return (opened is null && !reconnecting ? Unexpected(text, "AT+MQTTOPEN", at) : opened?.Line, null);
             case SubAck ack:
-                var subscribe = _flows.Take("+MQTTSUBACK");
+                var subscribe = Take(ack.Name);
                 if (!ack.Granted) _diagnostics.Report(DiagnosticCodes.SubscribeRefused, at.Line, $"{text}{After(subscribe)}: the server refused the subscription");
                 return (subscribe?.Line ?? Unexpected(text, "AT+MQTTSUB", at), ack.PacketId);
             case UnsubAck ack:
-                return (_flows.Take("+MQTTUNSUBACK")?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
+                return (Take(ack.Name)?.Line ?? Unexpected(text, "AT+MQTTUNSUB", at), ack.PacketId);
             case PubAck ack:
-                return (_flows.Take("+MQTTPUBACK")?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
+                return (Take(ack.Name)?.Line ?? Unexpected(text, "QoS 1 AT+MQTTPUB", at), ack.PacketId);
             case PubRec rec:
-                var publish = _flows.Take("+MQTTPUBREC");
+                var publish = Take(rec.Name);
                 if (publish is null) return (Unexpected(text, "QoS 2 AT+MQTTPUB", at), rec.PacketId);
-                Handshake(new Awaited(at.Line, "+MQTTPUBCOMP", $"{text} (packet {rec.PacketId} of {publish.After})", true), rec.PacketId);
+                Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(rec.Name), $"{text} (packet {rec.PacketId} of {publish.After})", true), rec.PacketId);
                 return (publish.Line, rec.PacketId);
             case PubComp comp:
-                return (_flows.Take("+MQTTPUBCOMP", comp.PacketId)?.Line ?? Unexpected(text, $"+MQTTPUBREC of packet {comp.PacketId}", at), comp.PacketId);
+                return (_flows.Take(comp.Name, comp.PacketId)?.Line ?? Unexpected(text, $"+MQTTPUBREC of packet {comp.PacketId}", at), comp.PacketId);
             case MqttPublish incoming:
                 if (incoming.Qos == 2)
-                    Handshake(new Awaited(at.Line, "+MQTTPUBREL", $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
+                    Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(incoming.Name), $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
                 return (null, incoming.PacketId);
             case PubRel rel:
-                return (_flows.Take("+MQTTPUBREL", rel.PacketId)?.Line ?? Unexpected(text, $"QoS 2 +MQTTPUBLISH of packet {rel.PacketId}", at), rel.PacketId);
+                return (_flows.Take(rel.Name, rel.PacketId)?.Line ?? Unexpected(text, $"QoS 2 +MQTTPUBLISH of packet {rel.PacketId}", at), rel.PacketId);
             case MqttTimeout { Type: MqttTimeoutType.Ping }:
                 _session.Trouble(at, text, attempt: false);
                 return (null, null);
             case MqttTimeout timeout:
-                var late = _flows.TakeOldest(Awaiting(timeout.Type));
+                var late = _flows.TakeOldest([.. ProtocolCatalog.AwaitedBy(timeout.Type)]);
                 _diagnostics.Report(DiagnosticCodes.AckTimeout, at.Line, $"{text}: no {timeout.Type.ToString().ToLowerInvariant()} ACK from the server in time{After(late)} (manual §1.9)");
                 return (late?.Line, null);
             case MqttReconnect:
                 _session.Trouble(at, text, attempt: true);
                 return (null, null);
             case MqttDisconnected:
-                var requested = _flows.Take("+MQTTDISC");
+                var requested = Take(urc.Name);
                 if (requested is null) _session.Lost(at, text);
                 else _session.MoveTo(MqttState.Disconnected, at, text);
                 return (requested?.Line, null);
@@ -315,15 +329,6 @@ public sealed class TimelineBuilder
                 return (null, null);
         }
     }
-
-    private static string[] Awaiting(MqttTimeoutType type) => type switch
-    {
-        MqttTimeoutType.Connect => ["+MQTTOPEN"],
-        MqttTimeoutType.Publish => ["+MQTTPUBACK", "+MQTTPUBREC"],
-        MqttTimeoutType.Subscribe => ["+MQTTSUBACK"],
-        MqttTimeoutType.Unsubscribe => ["+MQTTUNSUBACK"],
-        _ => [],
-    };
 
     private void Handshake(Awaited awaited, int packetId)
     {
@@ -351,44 +356,14 @@ public sealed class TimelineBuilder
         _diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
     }
 
-    /// <summary>Order rules of the manual: CFG before OPEN before the rest, one CFG per DEL, keepAlive above the ACK timeout.</summary>
-    private void CheckOrder(AtCommand command, string display, Stamp at)
+    private void Understood(AtEvent atEvent, string text, Stamp at)
     {
-        var state = _session.State;
-        switch (command)
-        {
-            case MqttCfg cfg:
-                if (state is not null and not MqttState.NotInitialised)
-                    _diagnostics.Report(DiagnosticCodes.CfgWithoutDel, at.Line, $"AT+MQTTCFG again in state {Describe(state)} without AT+MQTTDEL first (manual §1.1)");
-                _keepAlive = cfg.KeepAlive;
-                CheckKeepAlive(at);
-                break;
-            case MqttTo to:
-                _ackTimeout = to.TimeoutSeconds;
-                _ackTimeoutSet = true;
-                if (_keepAlive is not null) CheckKeepAlive(at);
-                break;
-            case MqttOpen when state is MqttState.NotInitialised:
-                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, "AT+MQTTOPEN before AT+MQTTCFG: no client instance exists (manual §1.2)");
-                break;
-            case MqttOpen when state is MqttState.Connected:
-                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, "AT+MQTTOPEN while already connected");
-                break;
-            case MqttSub or MqttUnsub or MqttPub or MqttPing when state is not null and not MqttState.Connected:
-                _diagnostics.Report(DiagnosticCodes.OutOfOrder, at.Line, $"{CommandText.Key(display).TrimEnd('=')} in state {Describe(state)}: it needs +MQTTOPEN: OK first");
-                break;
-        }
+        Deviations(atEvent.Deviations, at);
+        if (atEvent.Error is { } error)
+            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Mask(error)}{Position(atEvent.ErrorPosition)}");
     }
 
-    private void CheckKeepAlive(Stamp at)
-    {
-        if (_keepAlive is not { } keepAlive || keepAlive >= _ackTimeout) return;
-        var source = _ackTimeoutSet ? "the AT+MQTTTO timeout" : "the default AT+MQTTTO timeout";
-        _diagnostics.Report(DiagnosticCodes.KeepAliveBelowTimeout, at.Line,
-            $"keepAlive {keepAlive} s is smaller than {source} of {_ackTimeout} s: a lost connection can go undetected by PINGREQ (manual §1.1)");
-    }
-
-    /// <summary>One note per family: the other vendor's commands are timed, not checked against the manual.</summary>
+    /// <summary>One note per family: the other vendor's commands are timed, not checked against the M5310-A manual.</summary>
     /// <param name="family">The family the line belongs to.</param>
     /// <param name="claims">Whether a family claims the line: one written alike by two goes to the one already noted.</param>
     /// <param name="at">Where the line is.</param>
@@ -397,44 +372,6 @@ public sealed class TimelineBuilder
         if (_families.Any(claims)) return;
         _families.Add(family);
         _diagnostics.Report(DiagnosticCodes.OtherFamily, at.Line, $"commands of another module family: {family.Name}; their exchanges are timed, not checked against the M5310-A manual");
-    }
-
-    /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>
-    private bool CheckPayload(string line, AtCommand? command, Stamp at)
-    {
-        if (command is UnknownCommand || CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;
-        var fields = syntax.Split(6, out var error, out _);
-        if (error is not null || fields.Count < 6
-            || !int.TryParse(fields[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0) return false;
-
-        var hex = DpHex.Parse(fields[5].Value.Trim());
-        if (hex.Value is not { } bytes)
-        {
-            _diagnostics.Report(DiagnosticCodes.DpBadHex, at.Line, $"the hex message of AT+MQTTPUB (message_len {length}): {hex.Error}");
-            return true;
-        }
-        var reported = false;
-        if (bytes.Length != length)
-        {
-            _diagnostics.Report(DiagnosticCodes.MessageLengthMismatch, at.Line, $"message_len is {length}, but the hex message encodes {bytes.Length} bytes (manual §1.5)");
-            reported = true;
-        }
-        if (fields[0].Value != "$dp") return reported;
-        var payload = DpDecoder.Decode(bytes);
-        if (payload.Value is { } dp) _dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
-        else
-        {
-            _diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
-            reported = true;
-        }
-        return reported;
-    }
-
-    private void Understood(Interpretation meaning, string text, Stamp at)
-    {
-        Deviations(meaning.Deviations, at);
-        if (meaning.Error is { } error)
-            _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Mask(error)}{Position(meaning.ErrorPosition)}");
     }
 
     private void Deviations(IReadOnlyList<Deviation> deviations, Stamp at)
@@ -446,10 +383,5 @@ public sealed class TimelineBuilder
         }
     }
 
-
     private static string Position(int position) => position >= 0 ? $" (at character {position + 1})" : "";
-
-    private static string Describe(MqttState? state) => state is { } s ? $"{(int)s} ({s})" : "unknown";
-
-    private static string Text(ReadOnlySpan<byte> bytes) => bytes.SequenceEqual("OK"u8) ? "OK" : Encoding.UTF8.GetString(bytes);
 }

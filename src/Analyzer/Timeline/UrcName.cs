@@ -8,18 +8,11 @@ internal static class UrcName
 {
     public const string Other = "(other)";
 
-    private static readonly (byte[] Bytes, string Name)[] Known =
-        [.. LineClassifier.UrcNames.Concat(LineClassifier.ResponseNames).Select(n => (Encoding.ASCII.GetBytes(n), n))];
-
     /// <summary>The <c>+NAME</c> of a URC line, or <see cref="Other"/> for a line without one.</summary>
     public static string Of(ReadOnlySpan<byte> line)
     {
         if (!line.StartsWith("+"u8)) return Other;
         var name = LineClassifier.NameOf(line);
-        foreach (var (bytes, known) in Known)
-        {
-            if (name.SequenceEqual(bytes)) return known;
-        }
-        return Encoding.UTF8.GetString(name);
+        return LineClassifier.KnownName(name) ?? Encoding.UTF8.GetString(name);
     }
 }

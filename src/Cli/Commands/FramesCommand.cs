@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Conformance.Cli.Output;
+using Conformance.Protocol.Events;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Secrets;
 
@@ -13,7 +14,7 @@ internal static class FramesCommand
         var file = new Argument<string>("file") { Description = "Raw capture of module output (bytes as read from the port), or - for standard input." };
         var maxFrame = new Option<int>("--max-frame") { Description = "Longest frame kept, in bytes; longer lines are reported as overflow.", DefaultValueFactory = _ => 64 * 1024 };
         var showSecrets = AnalyzeCommand.ShowSecretsOption();
-        var command = new Command("frames", "Split a raw capture of module output into frames (info, final, urc, echo, prompt, noise, overflow) as JSON lines.\n" +
+        var command = new Command("frames", "Split a raw capture of module output into events (info, final, urc, echo, prompt, text, noise, overflow) as JSON lines.\n" +
             "Exit codes: 0 every byte read and framed; 2 usage or input error (a missing or unreadable file, a bad --max-frame).")
         {
             file, maxFrame, showSecrets,
@@ -38,21 +39,21 @@ internal static class FramesCommand
     /// <summary>Reads <paramref name="input"/> to its end and writes a JSON line per frame to <paramref name="output"/>.</summary>
     public static async Task Run(Stream input, Stream output, AtTokenizerOptions options, SecretMasker secrets, CancellationToken cancel)
     {
-        var tokenizer = new AtTokenizer(options);
+        var reader = new AtEventReader(options);
         var writer = new FrameJsonWriter(output, secrets);
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = await input.ReadAsync(buffer, cancel)) > 0)
         {
-            WriteFrames(tokenizer, buffer.AsSpan(0, read), writer, isFinalBlock: false);
+            WriteEvents(reader, buffer.AsSpan(0, read), writer, isFinalBlock: false);
             await writer.FlushAsync(cancel);
         }
-        WriteFrames(tokenizer, default, writer, isFinalBlock: true);
+        WriteEvents(reader, default, writer, isFinalBlock: true);
         await writer.FlushAsync(cancel);
     }
 
-    private static void WriteFrames(AtTokenizer tokenizer, ReadOnlySpan<byte> input, FrameJsonWriter writer, bool isFinalBlock)
+    private static void WriteEvents(AtEventReader reader, ReadOnlySpan<byte> input, FrameJsonWriter writer, bool isFinalBlock)
     {
-        while (tokenizer.TryRead(ref input, out var frame, isFinalBlock)) writer.Write(frame);
+        while (reader.TryRead(ref input, out var atEvent, isFinalBlock)) writer.Write(atEvent);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Conformance.Protocol.Events;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
 using Conformance.Protocol.Secrets;
@@ -10,7 +11,7 @@ using Conformance.Protocol.Secrets;
 namespace Conformance.Cli.Output;
 
 /// <summary>
-/// Writes frames as JSON lines: <c>{"kind":"urc","offset":42,"length":18,"text":"+MQTTSUBACK: 5,2"}</c>.
+/// Writes events as JSON lines: <c>{"kind":"urc","offset":42,"length":18,"text":"+MQTTSUBACK: 5,2"}</c>.
 /// Text that is not valid UTF-8 is given byte for byte (Latin-1) with its exact bytes in a <c>…Hex</c> field.
 /// Secrets are masked in the text, its hex and the messages alike, unless <paramref name="secrets"/> shows them.
 /// </summary>
@@ -20,28 +21,28 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private Utf8JsonWriter? _json;
 
-    public void Write(in AtFrame frame)
+    public void Write(AtEvent atEvent)
     {
         _json ??= new Utf8JsonWriter(_buffer, Options);
         _json.Reset(_buffer);
         _json.WriteStartObject();
-        _json.WriteString("kind", KindName(frame.Kind));
-        _json.WriteNumber("offset", frame.Offset);
-        _json.WriteNumber("length", frame.Length);
-        WriteBytes("text", secrets.Mask(frame.Text), hexAlways: frame.Kind == FrameKind.Noise);
-        if (frame.Kind == FrameKind.Final)
+        _json.WriteString("kind", KindName(atEvent.Kind));
+        _json.WriteNumber("offset", atEvent.Offset);
+        _json.WriteNumber("length", atEvent.Length);
+        WriteText("text", secrets.Mask(atEvent.Text), secrets.Mask(atEvent.Raw), hexAlways: atEvent.Kind == AtEventKind.Noise);
+        if (atEvent.Kind == AtEventKind.Final)
         {
-            _json.WriteString("result", frame.Result switch { FinalResultCode.Ok => "ok", FinalResultCode.Error => "error", _ => "cmeError" });
-            if (frame.ErrorCode >= 0) _json.WriteNumber("errorCode", frame.ErrorCode);
+            _json.WriteString("result", atEvent.Result switch { FinalResultCode.Ok => "ok", FinalResultCode.Error => "error", _ => "cmeError" });
+            if (atEvent.ErrorCode >= 0) _json.WriteNumber("errorCode", atEvent.ErrorCode);
         }
-        if (frame.HasPayload)
+        if (atEvent.Payload is { } payload)
         {
-            WriteBytes("payload", secrets.Mask(frame.Payload), hexAlways: false);
-            _json.WriteNumber("payloadLength", frame.Payload.Length);
-            _json.WriteBoolean("payloadInline", frame.PayloadInline);
+            WriteBytes("payload", secrets.Mask(payload), hexAlways: false);
+            _json.WriteNumber("payloadLength", payload.Length);
+            _json.WriteBoolean("payloadInline", atEvent.PayloadInline);
         }
-        if (frame.IsTruncated) _json.WriteBoolean("truncated", true);
-        WriteInterpretation(FrameInterpreter.Interpret(frame));
+        if (atEvent.IsTruncated) _json.WriteBoolean("truncated", true);
+        WriteInterpretation(atEvent.Meaning);
         _json.WriteEndObject();
         _json.Flush();
         _buffer.Write("\n"u8);
@@ -68,6 +69,13 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
         _json.WriteEndArray();
     }
 
+    // A line's text as decoded (UTF-8, or GBK for a Chinese tool's line), with its exact bytes when they are not UTF-8.
+    private void WriteText(string name, string text, byte[] raw, bool hexAlways)
+    {
+        _json!.WriteString(name, text);
+        if (hexAlways || !Utf8.IsValid(raw)) _json.WriteString(name + "Hex", Convert.ToHexString(raw));
+    }
+
     private void WriteBytes(string name, ReadOnlySpan<byte> bytes, bool hexAlways)
     {
         var valid = Utf8.IsValid(bytes);
@@ -84,14 +92,15 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
         _buffer.ResetWrittenCount();
     }
 
-    private static string KindName(FrameKind kind) => kind switch
+    private static string KindName(AtEventKind kind) => kind switch
     {
-        FrameKind.Info => "info",
-        FrameKind.Final => "final",
-        FrameKind.Urc => "urc",
-        FrameKind.Echo => "echo",
-        FrameKind.Prompt => "prompt",
-        FrameKind.Noise => "noise",
+        AtEventKind.Information => "info",
+        AtEventKind.Final => "final",
+        AtEventKind.Urc => "urc",
+        AtEventKind.Echo => "echo",
+        AtEventKind.Prompt => "prompt",
+        AtEventKind.Text => "text",
+        AtEventKind.Noise => "noise",
         _ => "overflow",
     };
 }

@@ -39,7 +39,7 @@ public sealed record EmulatorOptions
     public DnsEndPoint? DefaultBroker { get; init; }
 
     /// <summary>The <c>AT+MQTTTO</c> value at power-on (manual §1.9: 10 s).</summary>
-    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan AckTimeout { get; init; } = Protocol.Catalog.ProtocolCatalog.DefaultAckTimeout;
 
     /// <summary>Pause before each automatic reconnection attempt (manual §3.3.5: "every certain time").</summary>
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(5);

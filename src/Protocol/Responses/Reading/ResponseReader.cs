@@ -58,19 +58,8 @@ internal sealed class ResponseReader
         return Start(line, KnownName(line.AsSpan(0, colon)) ?? line[..colon], start, spaceAfterColon: start > colon + 1);
     }
 
-    // URC and response names repeat on every line: reuse the table's string instead of cutting a new one.
-    private static string? KnownName(ReadOnlySpan<char> name)
-    {
-        foreach (var known in Framing.LineClassifier.UrcNames)
-        {
-            if (name.SequenceEqual(known)) return known;
-        }
-        foreach (var known in Framing.LineClassifier.ResponseNames)
-        {
-            if (name.SequenceEqual(known)) return known;
-        }
-        return null;
-    }
+    // URC and response names repeat on every line: reuse the catalog's string instead of cutting a new one.
+    private static string? KnownName(ReadOnlySpan<char> name) => Framing.LineClassifier.KnownName(name);
 
     /// <summary>Starts reading a line without a name (a subscription list entry, a bare IMEI).</summary>
     public static ResponseReader Bare(string line) => Start(line, "", 0, spaceAfterColon: true);

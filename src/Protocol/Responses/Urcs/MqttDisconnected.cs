@@ -5,9 +5,6 @@ namespace Conformance.Protocol.Responses;
 /// <summary><c>+MQTTDISC: OK</c>: the connection is closed, on request or after reconnection gave up (manual §1.7).</summary>
 public sealed record MqttDisconnected : Urc
 {
-    public override string Name => "+MQTTDISC";
-    public override string Section => "1.7";
-
     private protected override string Arguments(Dialect dialect) => "OK";
 
     internal static MqttDisconnected Read(ResponseReader reader)

@@ -5,9 +5,6 @@ namespace Conformance.Protocol.Responses;
 /// <summary><c>+MQTTOPEN: OK</c> when CONNACK arrives, <c>+MQTTOPEN: FAIL</c> when the connection failed (manual §1.2).</summary>
 public sealed record MqttOpenResult(bool Ok) : Urc
 {
-    public override string Name => "+MQTTOPEN";
-    public override string Section => "1.2";
-
     private protected override string Arguments(Dialect dialect) => Ok ? "OK" : "FAIL";
 
     internal static MqttOpenResult Read(ResponseReader reader)

@@ -20,8 +20,6 @@ namespace Conformance.Protocol.Responses;
 /// </remarks>
 public sealed record MqttPublish(int Dup, int Qos, int Retained, int PacketId, string Topic, byte[] Message) : Urc
 {
-    public override string Name => "+MQTTPUBLISH";
-
     /// <summary>The msg_len the module announces: the message's length in bytes.</summary>
     public int MessageLength => Message.Length;
 

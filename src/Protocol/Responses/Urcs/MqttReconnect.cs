@@ -5,9 +5,6 @@ namespace Conformance.Protocol.Responses;
 /// <summary><c>+MQTTREC: &lt;n&gt;</c>: the module starts its n-th automatic reconnection attempt, counted from 0 (manual §3.3.5).</summary>
 public sealed record MqttReconnect(int Attempt) : Urc
 {
-    public override string Name => "+MQTTREC";
-    public override string Section => "3.3.5";
-
     private protected override string Arguments(Dialect dialect) => Attempt.ToString();
 
     internal static MqttReconnect Read(ResponseReader reader)

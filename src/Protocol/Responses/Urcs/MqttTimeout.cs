@@ -5,9 +5,6 @@ namespace Conformance.Protocol.Responses;
 /// <summary><c>+MQTTTO: &lt;type&gt;</c>: an expected server ACK did not arrive within the <c>AT+MQTTTO</c> time (manual §1.9).</summary>
 public sealed record MqttTimeout(MqttTimeoutType Type) : Urc
 {
-    public override string Name => "+MQTTTO";
-    public override string Section => "1.9";
-
     private protected override string Arguments(Dialect dialect) => ((int)Type).ToString();
 
     internal static MqttTimeout Read(ResponseReader reader)

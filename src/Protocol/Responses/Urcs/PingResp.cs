@@ -9,9 +9,6 @@ public sealed record PingResp : Urc
     /// <summary>The spelling of shipping firmware and of the manual's own §3.3.5 log.</summary>
     internal const string FieldName = "+MQTTPINGRESP";
 
-    public override string Name => "+MQTTPINGRSP";
-    public override string Section => "1.10";
-
     public override byte[] Encode(Dialect dialect) =>
         ResponseText.Bytes(ResponseText.Line(dialect == Dialect.Manual ? Name : FieldName, dialect, "OK"));
 

@@ -10,8 +10,6 @@ namespace Conformance.Protocol.Responses;
 /// </param>
 public sealed record PubAck(int PacketId, int Flag) : Urc
 {
-    public override string Name => "+MQTTPUBACK";
-
     private protected override string Arguments(Dialect dialect) => $"{PacketId},{Flag}";
 
     // Field modules send the v1.3 form on every ack: the message is written once per possible value, not per line.

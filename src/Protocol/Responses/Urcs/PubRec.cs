@@ -3,8 +3,6 @@ namespace Conformance.Protocol.Responses;
 /// <summary><c>+MQTTPUBREC: &lt;dup&gt;,&lt;packId&gt;</c>: the server received an outgoing QoS 2 publish (manual §1.11).</summary>
 public sealed record PubRec(int Dup, int PacketId) : QosTwoAck(Dup, PacketId)
 {
-    public override string Name => "+MQTTPUBREC";
-
     internal static PubRec Read(ResponseReader reader)
     {
         var (dup, packetId) = ReadFields(reader);

@@ -3,8 +3,6 @@ namespace Conformance.Protocol.Responses;
 /// <summary><c>+MQTTPUBREL: &lt;dup&gt;,&lt;packId&gt;</c>: the server releases an incoming QoS 2 publish (manual §1.11).</summary>
 public sealed record PubRel(int Dup, int PacketId) : QosTwoAck(Dup, PacketId)
 {
-    public override string Name => "+MQTTPUBREL";
-
     internal static PubRel Read(ResponseReader reader)
     {
         var (dup, packetId) = ReadFields(reader);

@@ -11,8 +11,6 @@ public sealed record SubAck(int PacketId, int Code, string? Topic) : Urc
     /// <summary>The code the server sends when it refuses the subscription.</summary>
     public const int Failure = 0x80;
 
-    public override string Name => "+MQTTSUBACK";
-
     public bool Granted => Code != Failure;
 
     private protected override string Arguments(Dialect dialect) =>

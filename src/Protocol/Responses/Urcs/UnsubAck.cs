@@ -7,8 +7,6 @@ namespace Conformance.Protocol.Responses;
 /// <param name="Topic">The topic, which field firmware adds (<c>+MQTTUNSUBACK:5,pyr</c>) and the manual does not.</param>
 public sealed record UnsubAck(int PacketId, string? Topic) : Urc
 {
-    public override string Name => "+MQTTUNSUBACK";
-
     private protected override string Arguments(Dialect dialect) =>
         Topic is null ? PacketId.ToString() : $"{PacketId},{ResponseText.Topic(Topic, dialect)}";
 

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -5,11 +6,13 @@ namespace Conformance.Protocol.Responses;
 /// <summary>An unsolicited result code: a line the module sends on its own, not as the answer to a command.</summary>
 public abstract record Urc
 {
-    /// <summary>The name before the colon as the manual spells it, e.g. <c>+MQTTSUBACK</c>.</summary>
-    public abstract string Name { get; }
+    /// <summary>The name before the colon as the manual spells it, e.g. <c>+MQTTSUBACK</c> (from the catalog).</summary>
+    public string Name => Entry.Name;
 
-    /// <summary>The manual section that defines the URC's canonical form.</summary>
-    public virtual string Section => "1.11";
+    /// <summary>The manual section that defines the URC's canonical form (from the catalog).</summary>
+    public string Section => Entry.Section;
+
+    private UrcEntry Entry => ProtocolCatalog.Urc(GetType());
 
     /// <summary>The exact bytes the module emits for this URC between the framing line ends.</summary>
     public virtual byte[] Encode(Dialect dialect) => ResponseText.Bytes(ResponseText.Line(Name, dialect, Arguments(dialect)));

@@ -24,22 +24,9 @@ public static class UrcParser
         try
         {
             reader = ResponseReader.Open(line);
-            Urc urc = reader.Name switch
-            {
-                "+MQTTOPEN" => MqttOpenResult.Read(reader),
-                "+MQTTPUBLISH" => MqttPublish.Read(reader, message, inline),
-                "+MQTTSUBACK" => SubAck.Read(reader),
-                "+MQTTPUBACK" => PubAck.Read(reader),
-                "+MQTTPUBREC" => PubRec.Read(reader),
-                "+MQTTPUBREL" => PubRel.Read(reader),
-                "+MQTTPUBCOMP" => PubComp.Read(reader),
-                "+MQTTPINGRSP" or PingResp.FieldName => PingResp.Read(reader),
-                "+MQTTUNSUBACK" => UnsubAck.Read(reader),
-                "+MQTTTO" => MqttTimeout.Read(reader),
-                "+MQTTREC" => MqttReconnect.Read(reader),
-                "+MQTTDISC" => MqttDisconnected.Read(reader),
-                _ => throw new ResponseFormatException($"{reader.Name} is not a URC of the MQTT command set", 0),
-            };
+            var read = Catalog.ProtocolCatalog.Urc(reader.Name)?.Read
+                ?? throw new ResponseFormatException($"{reader.Name} is not a URC of the MQTT command set", 0);
+            var urc = read(reader, message, inline);
             deviations = reader.Deviations;
             return urc;
         }

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Protocol.OneNet;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Analyzer.Timeline.Rules;
+
+/// <summary>
+/// The hex message of <c>AT+MQTTPUB</c> (manual §1.5) and the OneNET <c>$dp</c> data points it carries. Owns
+/// <c>dp-bad-hex</c>, <c>message-len-mismatch</c> and <c>dp-malformed</c>; decoded data points go to the timeline.
+/// </summary>
+internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<PublishedDataPoints> dataPoints)
+{
+    /// <summary>Checks a command line the host sent; true when it reported a fault (the line is then not also unreadable).</summary>
+    public bool Sent(string line, Stamp at)
+    {
+        if (CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;
+        var fields = syntax.Split(6, out var error, out _);
+        if (error is not null || fields.Count < 6
+            || !int.TryParse(fields[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0) return false;
+
+        var hex = DpHex.Parse(fields[5].Value.Trim());
+        if (hex.Value is not { } bytes)
+        {
+            diagnostics.Report(DiagnosticCodes.DpBadHex, at.Line, $"the hex message of AT+MQTTPUB (message_len {length}): {hex.Error}");
+            return true;
+        }
+        var reported = false;
+        if (bytes.Length != length)
+        {
+            diagnostics.Report(DiagnosticCodes.MessageLengthMismatch, at.Line, $"message_len is {length}, but the hex message encodes {bytes.Length} bytes (manual §1.5)");
+            reported = true;
+        }
+        if (fields[0].Value != "$dp") return reported;
+        var payload = DpDecoder.Decode(bytes);
+        if (payload.Value is { } dp) dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
+        else
+        {
+            diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
+            reported = true;
+        }
+        return reported;
+    }
+}

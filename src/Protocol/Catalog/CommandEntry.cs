@@ -1,0 +1,10 @@
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Protocol.Catalog;
+
+/// <summary>One command of the catalog: its name as written after <c>AT</c>, where the manual defines it, how it is answered.</summary>
+/// <param name="Name">The name after <c>AT</c>, e.g. <c>+MQTTSUB</c>; empty for the bare <c>AT</c>.</param>
+/// <param name="Section">The manual section that defines it.</param>
+/// <param name="Answers">True when its information lines start with its own name (<c>+CSQ: 17,99</c> answers <c>AT+CSQ</c>).</param>
+/// <param name="AckTimeout">Which <c>+MQTTTO</c> type reports that the server's ACK to it did not come in time.</param>
+public sealed record CommandEntry(string Name, string Section, bool Answers = false, MqttTimeoutType? AckTimeout = null);

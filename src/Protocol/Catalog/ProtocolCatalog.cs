@@ -1,0 +1,116 @@
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Protocol.Catalog;
+
+/// <summary>
+/// Every protocol fact in one place: the commands, the URCs (what each answers, how it is matched), the boot
+/// banners of generic AT and the manual's defaults. The classifier's name tables, the URC parser's dispatch,
+/// the suite DSL's names and the analyzer's correlation are derived from it.
+/// </summary>
+/// <remarks>Adding a URC: its record in <c>Responses/Urcs</c>, one line in <see cref="Urcs"/>.</remarks>
+public static class ProtocolCatalog
+{
+    /// <summary>How long the module waits for a server ACK before <c>+MQTTTO</c>, until <c>AT+MQTTTO</c> changes it (manual §1.9).</summary>
+    public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The commands of the M5310-A: MQTT (manual chapter 1) and the power-on check (manual §4.1).</summary>
+    public static IReadOnlyList<CommandEntry> Commands { get; } =
+    [
+        new("", "4.1"),
+        new("E", "4.1"),
+        new("+CGSN", "4.1", Answers: true),
+        new("+CGATT", "4.1", Answers: true),
+        new("+CEREG", "4.1", Answers: true),
+        new("+CSQ", "4.1", Answers: true),
+        new("+MQTTCFG", "1.1", Answers: true),
+        new("+MQTTOPEN", "1.2", AckTimeout: MqttTimeoutType.Connect),
+        new("+MQTTSTAT", "1.3", Answers: true),
+        new("+MQTTSUB", "1.4", Answers: true, AckTimeout: MqttTimeoutType.Subscribe),
+        new("+MQTTPUB", "1.5", AckTimeout: MqttTimeoutType.Publish),
+        new("+MQTTUNSUB", "1.6", AckTimeout: MqttTimeoutType.Unsubscribe),
+        new("+MQTTDISC", "1.7"),
+        new("+MQTTDEL", "1.8"),
+        new("+MQTTTO", "1.9"),
+        new("+MQTTPING", "1.10", AckTimeout: MqttTimeoutType.Ping),
+    ];
+
+    /// <summary>The URCs of the MQTT command set (manual §1.11), one line each.</summary>
+    public static IReadOnlyList<UrcEntry> Urcs { get; } =
+    [
+        new("+MQTTOPEN", "1.2", typeof(MqttOpenResult), OutcomeOf: "+MQTTOPEN") { Read = (r, _, _) => MqttOpenResult.Read(r) },
+        new("+MQTTPUBLISH", "1.11", typeof(MqttPublish), ByPacketId: true) { Read = MqttPublish.Read },
+        new("+MQTTSUBACK", "1.11", typeof(SubAck), OutcomeOf: "+MQTTSUB") { Read = (r, _, _) => SubAck.Read(r) },
+        new("+MQTTPUBACK", "1.11", typeof(PubAck), OutcomeOf: "+MQTTPUB", Qos: 1) { Read = (r, _, _) => PubAck.Read(r) },
+        new("+MQTTPUBREC", "1.11", typeof(PubRec), OutcomeOf: "+MQTTPUB", Qos: 2) { Read = (r, _, _) => PubRec.Read(r) },
+        new("+MQTTPUBREL", "1.11", typeof(PubRel), Follows: "+MQTTPUBLISH", ByPacketId: true) { Read = (r, _, _) => PubRel.Read(r) },
+        new("+MQTTPUBCOMP", "1.11", typeof(PubComp), Follows: "+MQTTPUBREC", ByPacketId: true) { Read = (r, _, _) => PubComp.Read(r) },
+        new("+MQTTPINGRSP", "1.10", typeof(PingResp), Aliases: PingResp.FieldName) { Read = (r, _, _) => PingResp.Read(r) },
+        new("+MQTTUNSUBACK", "1.11", typeof(UnsubAck), OutcomeOf: "+MQTTUNSUB") { Read = (r, _, _) => UnsubAck.Read(r) },
+        new("+MQTTTO", "1.9", typeof(MqttTimeout)) { Read = (r, _, _) => MqttTimeout.Read(r) },
+        new("+MQTTREC", "3.3.5", typeof(MqttReconnect)) { Read = (r, _, _) => MqttReconnect.Read(r) },
+        new("+MQTTDISC", "1.7", typeof(MqttDisconnected), OutcomeOf: "+MQTTDISC") { Read = (r, _, _) => MqttDisconnected.Read(r) },
+    ];
+
+    /// <summary>
+    /// Lines a module prints on its own at boot or on a link change (3GPP 27.007 and common firmware practice):
+    /// URCs without a typed value, whatever is pending.
+    /// </summary>
+    public static IReadOnlyList<string> Banners { get; } =
+        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT"];
+
+    /// <summary>Word prompts: after one the host sends raw data until the final result.</summary>
+    public static IReadOnlyList<string> WordPrompts { get; } = ["DOWNLOAD", "CONNECT"];
+
+    /// <summary>Names that are always unsolicited, whatever is pending: every URC spelling.</summary>
+    public static IReadOnlyList<string> UrcNames { get; } = [.. Urcs.SelectMany(u => u.Spellings)];
+
+    /// <summary>Names that only ever answer a command: the commands whose information lines carry their own name.</summary>
+    public static IReadOnlyList<string> ResponseNames { get; } = [.. Commands.Where(c => c.Answers).Select(c => c.Name)];
+
+    private static readonly Dictionary<string, UrcEntry> BySpelling =
+        Urcs.SelectMany(u => u.Spellings.Select(s => (s, u))).ToDictionary(p => p.s, p => p.u, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, CommandEntry> ByCommand = Commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>The URC spelled <paramref name="name"/> (any spelling); null for a name the catalog does not know.</summary>
+    public static UrcEntry? Urc(string name) => BySpelling.GetValueOrDefault(name);
+
+    private static readonly Dictionary<Type, UrcEntry> ByType = Urcs.Where(u => u.Type is not null).ToDictionary(u => u.Type!);
+
+    /// <summary>The URC whose record is <typeparamref name="T"/>.</summary>
+    public static UrcEntry Urc<T>() where T : Urc => ByType[typeof(T)];
+
+    /// <summary>The URC whose record is <paramref name="type"/>.</summary>
+    public static UrcEntry Urc(Type type) => ByType.TryGetValue(type, out var entry) ? entry
+        : throw new InvalidOperationException($"{type.Name} has no line in the protocol catalog");
+
+    /// <summary>The command named <paramref name="name"/> (<c>+MQTTSUB</c>); null for one the catalog does not know.</summary>
+    public static CommandEntry? Command(string name) => ByCommand.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The URC that carries the outcome of <paramref name="commandLine"/> sent with <paramref name="qos"/>; null when
+    /// it has none. Only a set or action form has an outcome: <c>AT+MQTTSUB?</c> reads, it subscribes nothing.
+    /// </summary>
+    public static UrcEntry? OutcomeOf(string commandLine, int qos = 0) =>
+        NameOf(commandLine, out var read) is var name && read ? null
+            : Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
+
+    /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
+    public static string NameOf(string commandLine, out bool read)
+    {
+        var rest = commandLine.Length >= 2 ? commandLine[2..] : "";
+        var end = rest.IndexOfAny(['=', '?']);
+        read = end >= 0 && (rest[end] == '?' || end + 1 < rest.Length && rest[end + 1] == '?');
+        return end < 0 ? rest : rest[..end];
+    }
+
+    /// <summary>The URC that completes <paramref name="name"/> by packet id in a QoS 2 handshake (<c>+MQTTPUBCOMP</c> for <c>+MQTTPUBREC</c>).</summary>
+    public static string FollowerOf(string name) => Followers[name];
+
+    private static readonly Dictionary<string, string> Followers =
+        Urcs.Where(u => u.Follows is not null).ToDictionary(u => u.Follows!, u => u.Name, StringComparer.Ordinal);
+
+    /// <summary>The URCs an ACK timeout of <paramref name="type"/> ends the wait for.</summary>
+    public static IReadOnlyList<string> AwaitedBy(MqttTimeoutType type) =>
+        [.. Commands.Where(c => c.AckTimeout == type).SelectMany(c => Urcs.Where(u => u.OutcomeOf == c.Name)).Select(u => u.Name)];
+}

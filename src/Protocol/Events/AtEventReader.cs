@@ -1,0 +1,213 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Unicode;
+using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Framing;
+using Conformance.Protocol.Interpretation;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Events;
+
+/// <summary>
+/// Reads module output into <see cref="AtEvent"/>s against the pending command: the one place where bytes get
+/// their meaning (the rules are in docs/interpretation.md). Feed it chunks of any size; tell it each command the
+/// host sends. Sans-I/O, like the tokenizer underneath.
+/// </summary>
+public sealed class AtEventReader
+{
+    // The first distinct URC lines of a stream are kept; that is where the repeating ones show up.
+    private const int MeaningCapacity = 256;
+
+    private readonly AtTokenizer _tokenizer;
+    private readonly bool _commandsKnown;
+    private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
+    private PendingLine? _pending;
+
+    /// <param name="options">The tokenizer's limits; <see cref="AtTokenizerOptions.CommandsKnown"/> is true unless
+    /// said otherwise, and false reads a capture of module output alone, where no command is tracked.</param>
+    public AtEventReader(AtTokenizerOptions? options = null)
+    {
+        options ??= new AtTokenizerOptions { CommandsKnown = true };
+        _tokenizer = new AtTokenizer(options);
+        _commandsKnown = options.CommandsKnown;
+    }
+
+    /// <summary>Total bytes consumed so far (the stream offset of the next byte).</summary>
+    public long Position => _tokenizer.Position;
+
+    /// <summary>The command line waiting for its final result; null when none is.</summary>
+    public string? Pending => _pending?.Line;
+
+    /// <summary>True after a prompt, until the final result: what the host sends now is data, not a command.</summary>
+    public bool AwaitingData => _pending?.Prompted == true;
+
+    /// <summary>Tells the reader the host sent <paramref name="commandLine"/> (without line end).</summary>
+    public void CommandSent(string commandLine)
+    {
+        _pending = new PendingLine(commandLine);
+        _tokenizer.CommandSent(Encoding.UTF8.GetBytes(commandLine));
+    }
+
+    /// <summary>
+    /// Reads the next event, consuming from <paramref name="input"/> what it needs (an incomplete line is kept for
+    /// the next call). Returns false when <paramref name="input"/> is used up.
+    /// </summary>
+    /// <param name="input">Unread module output; advanced past what was consumed.</param>
+    /// <param name="atEvent">The event read.</param>
+    /// <param name="isFinalBlock">True when no more input will ever come: an incomplete last line is then read as truncated.</param>
+    public bool TryRead(ref ReadOnlySpan<byte> input, [NotNullWhen(true)] out AtEvent? atEvent, bool isFinalBlock = false)
+    {
+        while (_tokenizer.TryRead(ref input, out var frame, isFinalBlock))
+        {
+            atEvent = Read(frame);
+            if (atEvent is not null) return true;
+        }
+        atEvent = null;
+        return false;
+    }
+
+    private AtEvent? Read(in AtFrame frame)
+    {
+        var text = LineText.Decode(frame.Text);
+        switch (frame.Kind)
+        {
+            case FrameKind.Noise: return Make(frame, text, AtEventKind.Noise);
+            case FrameKind.Overflow: return Make(frame, text, AtEventKind.Overflow);
+            case FrameKind.Prompt: return Prompt(frame, text);
+            case FrameKind.Final: return Final(frame, text);
+        }
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (frame.HasPayload) return Urc(frame, text);
+
+        var pending = _pending;
+        if (pending is null)
+        {
+            // Nothing pending: a command line is a command the log shows only by its echo; it is pending from now on.
+            if (_commandsKnown && LineShape.IsCommand(text))
+            {
+                CommandSent(text);
+                _pending!.Echoed = true;
+                return Echo(frame, text, text);
+            }
+            if (frame.Kind == FrameKind.Echo) return Echo(frame, text, null);
+            if (frame.Kind == FrameKind.Info && !LineShape.IsFreeText(text) && LineShape.Banner(text) is null)
+                return Information(frame, text, null);   // a capture without the host side: answers by name alone
+        }
+        else if (frame.Kind is FrameKind.Echo || text == pending.Line)
+        {
+            // The echo, or the same line again (a terminal's local echo and the module's).
+            pending.Echoed = true;
+            return Echo(frame, text, pending.Line);
+        }
+        else if (frame.Kind == FrameKind.Info)
+        {
+            if (LineShape.IsWordPrompt(text)) return Prompt(frame, text);
+            if (LineShape.Banner(text) is { } banner) return Make(frame, text, AtEventKind.Urc, name: banner);
+            if (LineShape.IsFreeText(text)) return Make(frame, text, AtEventKind.Text);
+            if (!pending.Echoed && !pending.Answered && LineShape.IsCommand(text))
+            {
+                // The first line is a command, not the one sent: the echo, differing.
+                pending.Echoed = true;
+                return Echo(frame, text, pending.Line);
+            }
+            pending.Answered = true;
+            return Information(frame, text, pending);
+        }
+
+        if (LineShape.IsNamed(text)) return Urc(frame, text);
+        if (LineShape.Banner(text) is { } word) return Make(frame, text, AtEventKind.Urc, name: word);
+        return Make(frame, text, AtEventKind.Text);
+    }
+
+    private AtEvent Prompt(in AtFrame frame, string text)
+    {
+        if (_pending is not null) _pending.Prompted = true;
+        return Make(frame, text, AtEventKind.Prompt, _pending?.Line);
+    }
+
+    private AtEvent Final(in AtFrame frame, string text)
+    {
+        var command = _pending?.Line;
+        _pending = null;
+        // A bare OK carries nothing to interpret: no deviation, no error code.
+        var meaning = frame.Result == FinalResultCode.Ok ? Ok : FrameInterpreter.Interpret(frame, text);
+        return Make(frame, text, AtEventKind.Final, command, meaning: meaning);
+    }
+
+    private static readonly Interpretation.Interpretation Ok = new(Responses.FinalResult.Parse("OK").Value, []);
+
+    private static AtEvent Echo(in AtFrame frame, string text, string? command) =>
+        Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(text)));
+
+    private static AtEvent Information(in AtFrame frame, string text, PendingLine? pending)
+    {
+        // Typed only for the commands whose answers the catalog knows; other answers (AT+GMR's) are kept as text.
+        var name = pending?.Name ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
+        var meaning = name is not null && ProtocolCatalog.Command(name)?.Answers == true ? FrameInterpreter.Interpret(frame, text, name) : null;
+        return Make(frame, text, AtEventKind.Information, pending?.Line, meaning: meaning);
+    }
+
+    private AtEvent Urc(in AtFrame frame, string text)
+    {
+        var nameBytes = LineClassifier.NameOf(frame.Text);
+        var name = LineClassifier.KnownName(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
+        var meaning = Meaning(frame, text);
+        if (_pending is { } pending && pending.IsOutcome(name))
+        {
+            // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
+            var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
+            var order = new Deviation("outcome-before-final", $"{name} arrived before the final result of {pending.Line}; the manual sends OK first", section);
+            return Make(frame, text, AtEventKind.Urc, pending.Line, name, meaning ?? Interpretation.Interpretation.None, order);
+        }
+        return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
+    }
+
+    /// <summary>The one place an event is built: a single allocation beyond its text, whatever the policy decided.</summary>
+    private static AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,
+        Interpretation.Interpretation? meaning = null, Deviation? order = null) => new(kind, frame.Offset, frame.Length, text)
+    {
+        Raw = Utf8.IsValid(frame.Text) ? [] : frame.Text.ToArray(),   // valid UTF-8 comes back from the text
+        Command = command,
+        Name = name,
+        Meaning = meaning is null ? Interpretation.Interpretation.None
+            : order is null ? meaning : meaning with { Deviations = [.. meaning.Deviations, order] },
+        Result = frame.Result,
+        ErrorCode = frame.ErrorCode,
+        // A parsed publish already holds its own copy of the message.
+        Payload = !frame.HasPayload ? null : meaning?.Value is Responses.MqttPublish publish ? publish.Message : frame.Payload.ToArray(),
+        PayloadInline = frame.PayloadInline,
+        IsTruncated = frame.IsTruncated,
+    };
+
+    /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once.</summary>
+    private Interpretation.Interpretation Meaning(in AtFrame frame, string text)
+    {
+        if (frame.HasPayload) return FrameInterpreter.Interpret(frame, text);
+        if (_urcMeanings.TryGetValue(text, out var meaning)) return meaning;
+        meaning = FrameInterpreter.Interpret(frame, text);
+        if (_urcMeanings.Count < MeaningCapacity) _urcMeanings.Add(text, meaning);
+        return meaning;
+    }
+
+    /// <summary>The command the reader holds as pending, and what it has seen of its answer.</summary>
+    private sealed class PendingLine
+    {
+        private readonly bool _read;
+
+        public PendingLine(string line)
+        {
+            Line = line;
+            Name = ProtocolCatalog.NameOf(line, out _read);
+        }
+
+        public string Line { get; }
+        public string Name { get; }
+
+        /// <summary>True when URC <paramref name="urc"/> carries this command's outcome (a read form has none).</summary>
+        public bool IsOutcome(string urc) => !_read && ProtocolCatalog.Urc(urc)?.OutcomeOf == Name;
+
+        public bool Echoed { get; set; }
+        public bool Answered { get; set; }
+        public bool Prompted { get; set; }
+    }
+}

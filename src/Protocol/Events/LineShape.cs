@@ -1,0 +1,51 @@
+using Conformance.Protocol.Catalog;
+
+namespace Conformance.Protocol.Events;
+
+/// <summary>The shapes of a line of module output that the interpretation policy tells apart (docs/interpretation.md).</summary>
+internal static class LineShape
+{
+    /// <summary>
+    /// A command line: <c>AT</c> followed by nothing, a letter, a digit or a command prefix (<c>AT+CSQ</c>,
+    /// <c>ATE0</c>, <c>AT&amp;W</c>) — but not <c>AT version:1.7.4.0</c>, which is an answer.
+    /// </summary>
+    public static bool IsCommand(string line) =>
+        line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't'
+        && (line.Length == 2 || char.IsAsciiLetterOrDigit(line[2]) || line[2] is '+' or '&' or '^' or '*' or '$' or '%' or '#');
+
+    /// <summary>A <c>+NAME</c>, <c>*NAME</c>, <c>^NAME</c> or <c>$NAME</c> line: the result-code syntax of 27.007 and its vendor prefixes.</summary>
+    public static bool IsNamed(string line) =>
+        line.Length >= 2 && line[0] is '+' or '*' or '^' or '$' && char.IsAsciiLetter(line[1]);
+
+    /// <summary>A boot or link banner of the catalog (<c>RDY</c>, <c>WIFI GOT IP</c>, <c>*ATREADY: 1</c>).</summary>
+    public static string? Banner(string line)
+    {
+        foreach (var banner in ProtocolCatalog.Banners)
+        {
+            if (line.StartsWith(banner, StringComparison.Ordinal)
+                && (line.Length == banner.Length || line[banner.Length] == ':'))
+                return banner;
+        }
+        return null;
+    }
+
+    /// <summary>A word prompt of the catalog (<c>DOWNLOAD</c>, <c>CONNECT</c>), alone on its line.</summary>
+    public static bool IsWordPrompt(string line) => ProtocolCatalog.WordPrompts.Contains(line);
+
+    /// <summary>
+    /// Free text no module prints as an answer: a line not in <c>+NAME</c> syntax with non-ASCII characters (a
+    /// Chinese note), no letter or digit at all (a separator), or an annotation mark at the start (<c>[1] …</c>, <c>#</c>, <c>//</c>).
+    /// </summary>
+    public static bool IsFreeText(string line)
+    {
+        if (IsNamed(line)) return false;
+        if (line.StartsWith('[') || line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal)) return true;
+        var letterOrDigit = false;
+        foreach (var c in line)
+        {
+            if (c > 0x7E) return true;
+            letterOrDigit |= char.IsAsciiLetterOrDigit(c);
+        }
+        return !letterOrDigit;
+    }
+}
