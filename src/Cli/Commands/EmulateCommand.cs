@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Conformance.Emulator.Endpoints;
 using Conformance.Emulator.Hosting;
+using Conformance.Emulator.Logging;
 using Conformance.Emulator.Modem;
 using Conformance.Protocol.Syntax;
 
@@ -27,11 +28,13 @@ internal static class EmulateCommand
         var map = new Option<string[]>("--map") { Description = "Send one MQTTCFG HOST:PORT to another broker, e.g. 183.230.40.39:6002=127.0.0.1:1883 (repeatable); all others go to --broker." };
         var pingOn = new Option<int>("--ping-reports-on") { Description = "The AT+MQTTPING value that turns +MQTTPINGRSP reports on: 0 (manual text) or 1 (v1.3 guide).", DefaultValueFactory = _ => 0 };
         pingOn.AcceptOnlyFromAmong("0", "1");
+        var logLevel = new Option<string>("--log-level") { Description = "What standard error shows: off, warn (problems), info (plus clients and commands received), debug (plus every line sent).", DefaultValueFactory = _ => "info" };
+        logLevel.AcceptOnlyFromAmong("off", "warn", "info", "debug");
         var command = new Command("emulate",
             "Run a virtual M5310-A: the AT interface on TCP and/or a pseudo-terminal, real MQTT 3.1.1 to a broker. " +
             "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy port or an unreachable broker.")
         {
-            tcp, pty, broker, dialect, echo, imei, pingOn, map,
+            tcp, pty, broker, dialect, echo, imei, pingOn, map, logLevel,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -75,7 +78,11 @@ internal static class EmulateCommand
             }
 
             await using var emulator = await EmulatorHost.StartAsync(options, brokerEndPoint);
-            emulator.Module.Logged += (_, line) => error.WriteLine(line);
+            var shown = Enum.Parse<EmulatorLogLevel>(parse.GetValue(logLevel)!, ignoreCase: true);
+            emulator.Module.Logged += (_, entry) =>
+            {
+                if (entry.ShownAt(shown)) error.WriteLine(entry.Text);
+            };
             TcpEndpoint? tcpEndpoint = null;
             PtyEndpoint? ptyEndpoint = null;
             try
