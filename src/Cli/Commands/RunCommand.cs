@@ -81,6 +81,7 @@ internal static class RunCommand
         {
             using var recorder = new TraceRecorder(File.CreateText(tracePath), time, link.Target, secrets,
                 link is EmulatorLink emulator ? emulator.Dialect.ToString().ToLowerInvariant() : null);
+            if (recorder.WriteError is not null) return TraceFailed();
             RunReport report;
             try
             {
@@ -96,7 +97,14 @@ internal static class RunCommand
             JUnitReport.Write(report, junitPath);
             console.MarkupLine($"[grey]trace: {Markup.Escape(tracePath)}, JUnit: {Markup.Escape(junitPath)}[/]");
             if (report.Aborted is not null) error.WriteLine($"conformance: run aborted: {report.Aborted}");
+            if (recorder.WriteError is not null) return TraceFailed();
             return report.AllPassed ? ExitCodes.Ok : ExitCodes.Failures;
+
+            int TraceFailed()
+            {
+                error.WriteLine($"conformance: cannot write the trace {tracePath}: {recorder.WriteError}");
+                return ExitCodes.UsageError;
+            }
         }
     }
 
