@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.IO.Ports;
 using System.Net.Sockets;
 using System.Text;
 using Conformance.Emulator.Endpoints;
@@ -105,6 +107,38 @@ public sealed class TcpEndpointTests
         await fresh.ConnectAsync(endpoint.EndPoint);
         await using var host = new AtTerminal(fresh.GetStream());
         await host.ExpectAsync("AT", "OK");
+    }
+
+    [Test]
+    [Platform("Linux")]
+    public async Task Socat_turns_the_tcp_port_into_a_serial_device_for_serial_tools()
+    {
+        var socat = ExternalProgram.Require("socat", "socat");
+        await using var module = new VirtualModule();
+        await using var endpoint = TcpEndpoint.Start(module);
+        var folder = Directory.CreateTempSubdirectory("socat-").FullName;
+        var device = Path.Combine(folder, "ttyM5310");
+        using var bridge = Process.Start(new ProcessStartInfo(socat, [$"pty,raw,echo=0,link={device}", $"tcp:127.0.0.1:{endpoint.EndPoint.Port}"])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            using (var patience = new CancellationTokenSource(Waiting.Timeout))
+                while (!File.Exists(device)) await Task.Delay(20, patience.Token);
+            using var port = new SerialPort(device, 9600, Parity.None, 8, StopBits.One);
+            port.Open();
+            await using var host = new AtTerminal(port.BaseStream);
+
+            await host.ExpectAsync("AT+CSQ", "+CSQ: 24,99", "OK");
+        }
+        finally
+        {
+            if (!bridge.HasExited) bridge.Kill();
+            await bridge.WaitForExitAsync();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]
