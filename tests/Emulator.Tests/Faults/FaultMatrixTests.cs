@@ -129,6 +129,8 @@ public sealed partial class FaultMatrixTests
             var piece = Math.Min(bytes.Length - at, random.Next(1, 40));
             await stream.WriteAsync(bytes.AsMemory(at, piece));
             at += piece;
+            // A pause between pieces lets the other clients' pieces arrive in between, as with people typing.
+            await Task.Delay(1);
         }
         return await reading;
     }
@@ -138,13 +140,20 @@ public sealed partial class FaultMatrixTests
         var text = new StringBuilder();
         var buffer = new byte[8192];
         var finals = 0;
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (finals < expected)
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
         {
-            var read = await stream.ReadAsync(buffer, patience.Token);
-            if (read == 0) break;
-            text.Append(Encoding.ASCII.GetString(buffer, 0, read));
-            finals = FinalResult().Count(text.ToString());
+            while (finals < expected)
+            {
+                var read = await stream.ReadAsync(buffer, patience.Token);
+                if (read == 0) break;
+                text.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                finals = FinalResult().Count(text.ToString());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Answers missing: the count so far tells how many.
         }
         return finals;
     }
