@@ -84,7 +84,10 @@ public sealed partial class FaultMatrixTests
         await host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 2", "OK");
         await host.ExpectAsync("AT", "OK");
         Assert.That(host.HasNoPendingLine, Is.True, "no URC after the module gave up");
+
+        // The broker thaws: the CONNACKs of abandoned attempts arrive late and must not revive the session.
         await emulator.Faults.ReleaseAcksAsync();
+        await host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 2", "OK");
     }
 
     [Test]
