@@ -3,6 +3,7 @@ using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
+using Conformance.Cli.Output;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -36,12 +37,20 @@ internal static class AnalyzeCommand
         };
         command.SetAction(parse =>
         {
+            var jsonPath = parse.GetValue(json);
+            var outputs = new OutputPaths()
+                .File("--json", jsonPath)
+                .Folder("--csv", parse.GetValue(csv))
+                .File("--html", parse.GetValue(html));
+            if (parse.GetValue(csv) is { } csvFolder)
+                foreach (var name in CsvReport.FileNames) outputs.File("--csv", Path.Combine(csvFolder, name));
+            foreach (var input in LogFiles.Rotation(parse.GetValue(file)!)) outputs.Input(input);
+            if (!outputs.Check(Console.Error)) return ExitCodes.UsageError;
             var analysis = Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
             if (analysis is null) return ExitCodes.UsageError;
             var (path, result) = analysis.Value;
             try
             {
-                var jsonPath = parse.GetValue(json);
                 if (jsonPath == "-")
                 {
                     using var stdout = Console.OpenStandardOutput();
@@ -49,18 +58,17 @@ internal static class AnalyzeCommand
                 }
                 else
                 {
-                    ConsoleReport.Write(result, AnsiConsole.Console);
-                    if (jsonPath is not null)
-                    {
-                        using var stream = File.Create(jsonPath);
-                        JsonReport.Write(result, stream);
-                    }
+                    ConsoleReport.Write(result, Terminal.Out);
+                    if (jsonPath is not null) ReplacedFile.Write(jsonPath, stream => JsonReport.Write(result, stream));
                 }
                 if (parse.GetValue(csv) is { } directory) CsvReport.Write(result, directory);
                 if (parse.GetValue(html) is { } page)
                 {
-                    using var writer = new StreamWriter(page);
-                    HtmlReport.Write(result, writer, Path.GetFileName(path));
+                    ReplacedFile.Write(page, stream =>
+                    {
+                        using var writer = new StreamWriter(stream);
+                        HtmlReport.Write(result, writer, Path.GetFileName(path));
+                    });
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -84,7 +92,7 @@ internal static class AnalyzeCommand
             }
             catch (ArgumentException e)
             {
-                result.AddError(e.Message.Split(" (Parameter")[0]);
+                result.AddError(ErrorText.Of(e));
             }
         });
         return format;
