@@ -85,6 +85,31 @@ public sealed class EmulateCommandTests
         Assert.That(emulator.ExitCode, Is.EqualTo(0), await stderr);
     }
 
+    [TestCase("warn", new string[0], new[] { "connected", "> AT+CSQ", "< OK" })]
+    [TestCase("info", new[] { "tcp client 127.0.0.1:", "> AT+CSQ" }, new[] { "< OK" })]
+    [TestCase("debug", new[] { "tcp client 127.0.0.1:", "> AT+CSQ", "< +CSQ: 24,99", "< OK" }, new string[0])]
+    public async Task The_log_level_decides_what_standard_error_shows(string level, string[] shown, string[] hidden)
+    {
+        var port = FreePort();
+        using var emulator = Start("emulate", "--tcp", $"127.0.0.1:{port}", "--log-level", level);
+        var stderr = emulator.StandardError.ReadToEndAsync();
+        Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"listening on tcp 127.0.0.1:{port}"));
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            using var at = new AtLines(client.GetStream());
+            Assert.That(await at.Exchange("AT+CSQ", 2), Is.EqualTo(new[] { "+CSQ: 24,99", "OK" }));
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", emulator.Id.ToString()])) await kill.WaitForExitAsync();
+        await emulator.WaitForExitAsync().WaitAsync(Patience);
+        var log = await stderr;
+        Assert.That(emulator.ExitCode, Is.EqualTo(0), log);
+        foreach (var text in shown) Assert.That(log, Does.Contain(text), $"--log-level {level}");
+        foreach (var text in hidden) Assert.That(log, Does.Not.Contain(text), $"--log-level {level}");
+        if (level == "warn") Assert.That(log, Is.Empty);
+    }
+
     /// <summary>Sends a command line and collects the non-empty lines of the answer.</summary>
     private sealed class AtLines(NetworkStream stream) : IDisposable
     {

@@ -56,6 +56,21 @@ public class RunCommandTests
         Assert.That(stderr, Does.StartWith(message));
     }
 
+    [Test]
+    [Platform("Linux")]
+    public async Task Disk_full_for_the_trace_exits_2_before_running_saying_so()
+    {
+        await using var server = new ModuleServer(() => new FakeModule(Dialect.Manual));
+
+        // /dev/full: every write fails with ENOSPC, as on a full disk.
+        var (exit, _, stderr) = await RunAsync("run", "--target", server.Target, "--suite", "Stat", "--out", _out, "--trace", "/dev/full");
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith("conformance: cannot write the trace /dev/full: No space left on device"));
+        Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+        Assert.That(File.Exists(Path.Combine(_out, "junit.xml")), Is.False, "nothing ran, so nothing is reported");
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

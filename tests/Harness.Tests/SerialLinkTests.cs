@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Conformance.Emulator.Endpoints;
 using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tests.Doubles;
@@ -6,56 +6,35 @@ using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Tests;
 
-/// <summary><c>--target serial:</c> over a real pseudo-terminal pair made by socat, the module double on the far end.</summary>
-[NonParallelizable]
+/// <summary><c>--target serial:</c> over a real pseudo-terminal (the project's own, no external tool), the module double on the far end.</summary>
 public class SerialLinkTests
 {
-    private Process? _socat;
-    private string _folder = "";
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _folder = Directory.CreateTempSubdirectory("pty-").FullName;
-        _socat = Process.Start(new ProcessStartInfo("socat",
-            ["-d", "-d", $"pty,raw,echo=0,link={_folder}/host", $"pty,raw,echo=0,link={_folder}/module"]) { RedirectStandardError = true });
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!(File.Exists($"{_folder}/host") && File.Exists($"{_folder}/module")) && DateTime.UtcNow < until) await Task.Delay(20);
-        Assert.That(File.Exists($"{_folder}/module"), Is.True, "socat did not create the pseudo-terminals");
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _socat?.Kill();
-        _socat?.WaitForExit(5000);
-        _socat?.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Test]
+    [Platform("Linux")]
     public async Task Suites_run_over_a_pseudo_terminal_at_9600_baud()
     {
-        using var module = new FileStream($"{_folder}/module", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1);
+        await using var module = PtyStream.Open();
         using var stop = new CancellationTokenSource();
         var serving = Task.Run(() => new FakeModule(Dialect.Field).ServeAsync(module, stop.Token));
 
-        var (report, trace) = await HarnessRun.RunAsync($"serial:{_folder}/host", HarnessRun.Select("Open"));
+        var (report, trace) = await HarnessRun.RunAsync($"serial:{module.Path}", HarnessRun.Select("Open"));
 
-        Assert.That(report.Target, Is.EqualTo($"serial:{_folder}/host,{SerialLink.DefaultBaudRate}"));
+        Assert.That(report.Target, Is.EqualTo($"serial:{module.Path},{SerialLink.DefaultBaudRate}"));
         Assert.That(report.Scenarios.Select(s => s.Outcome), Is.All.EqualTo(Outcome.Passed), string.Join("\n", report.Scenarios.Select(s => s.Message)));
         Assert.That(trace, Does.Contain("< +MQTTOPEN:OK\\r\\n"));
         await stop.CancelAsync();
-        _ = serving;
+        try { await serving; }
+        catch (OperationCanceledException) { }
     }
 
     [Test]
     public async Task A_missing_port_is_a_link_error_that_names_it()
     {
-        var link = new LinkFactory().Parse($"serial:{_folder}/nothing,115200", new LinkSettings(TimeProvider.System, Protocol.Secrets.SecretMasker.Shown));
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-port-" + Guid.NewGuid().ToString("N"));
+        var link = new LinkFactory().Parse($"serial:{missing},115200", new LinkSettings(TimeProvider.System, Protocol.Secrets.SecretMasker.Shown));
 
         var error = Assert.ThrowsAsync<LinkException>(() => link.OpenAsync(CancellationToken.None));
-        Assert.That(error!.Message, Is.EqualTo($"serial port {_folder}/nothing does not exist (is the module plugged in?)"));
+        Assert.That(error!.Message, Is.EqualTo($"serial port {missing} does not exist (is the module plugged in?)"));
         await link.DisposeAsync();
     }
 

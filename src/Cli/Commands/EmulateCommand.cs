@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Conformance.Emulator.Endpoints;
 using Conformance.Emulator.Hosting;
+using Conformance.Emulator.Logging;
 using Conformance.Emulator.Modem;
 
 namespace Conformance.Cli.Commands;
@@ -25,11 +26,13 @@ internal static class EmulateCommand
         var pingOn = new Option<int>("--ping-reports-on") { Description = "The AT+MQTTPING value that turns +MQTTPINGRSP reports on: 0 (manual text) or 1 (v1.3 guide).", DefaultValueFactory = _ => 0 };
         pingOn.AcceptOnlyFromAmong("0", "1");
         var showSecrets = AnalyzeCommand.ShowSecretsOption();
+        var logLevel = new Option<string>("--log-level") { Description = "What standard error shows: off, warn (problems), info (plus clients and commands received), debug (plus every line sent).", DefaultValueFactory = _ => "info" };
+        logLevel.AcceptOnlyFromAmong("off", "warn", "info", "debug");
         var command = new Command("emulate",
             "Run a virtual M5310-A: the AT interface on TCP and/or a pseudo-terminal, real MQTT 3.1.1 to a broker. " +
             "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy port or an unreachable broker.")
         {
-            tcp, pty, broker, dialect, echo, imei, pingOn, map, showSecrets,
+            tcp, pty, broker, dialect, echo, imei, pingOn, map, showSecrets, logLevel,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -74,7 +77,11 @@ internal static class EmulateCommand
             }
 
             await using var emulator = await EmulatorHost.StartAsync(options, brokerEndPoint);
-            emulator.Module.Logged += (_, line) => error.WriteLine(line);
+            var shown = Enum.Parse<EmulatorLogLevel>(parse.GetValue(logLevel)!, ignoreCase: true);
+            emulator.Module.Logged += (_, entry) =>
+            {
+                if (entry.ShownAt(shown)) error.WriteLine(entry.Text);
+            };
             TcpEndpoint? tcpEndpoint = null;
             PtyEndpoint? ptyEndpoint = null;
             try

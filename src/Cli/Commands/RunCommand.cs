@@ -122,9 +122,12 @@ internal static class RunCommand
             // opened leaves the earlier trace as it was.
             using var traceFile = ReplacedFile.Create(tracePath);
             RunReport report;
-            using (var recorder = new TraceRecorder(new StreamWriter(traceFile.Stream), time, link.Target, secrets,
-                       link is EmulatorLink emulator ? DialectOption.Name(emulator.Dialect) : null))
+            var recorder = new TraceRecorder(new StreamWriter(traceFile.Stream), time, link.Target, secrets,
+                link is EmulatorLink emulator ? DialectOption.Name(emulator.Dialect) : null);
+            using (recorder)
             {
+                // A full disk or a file-size limit: say so before any work, rather than run without evidence.
+                if (recorder.WriteError is not null) return TraceFailed(recorder.WriteError);
                 try
                 {
                     var options = new RunOptions(request.Strict, request.GiveUp);
@@ -148,7 +151,11 @@ internal static class RunCommand
                 error.WriteLine($"conformance: run interrupted ({signal}); the trace and a partial JUnit report are written");
             else if (report.Aborted is not null)
                 error.WriteLine($"conformance: run aborted: {report.Aborted}");
+            // The disk filled up mid-run: the results are written, but the evidence is incomplete.
+            if (recorder.WriteError is { } traceError) return TraceFailed(traceError);
             return report.AllPassed ? ExitCodes.Ok : ExitCodes.Failures;
+
+            int TraceFailed(string why) => Fail($"cannot write the trace {tracePath}: {why}");
         }
 
         int Fail(string message)

@@ -5,8 +5,9 @@ using Conformance.Emulator.Modem;
 namespace Conformance.Emulator.Endpoints;
 
 /// <summary>
-/// Serves a module's AT port over TCP (like ser2net): each client talks to the same module, raw bytes both ways.
-/// Binds 127.0.0.1 unless told otherwise.
+/// Serves a module's AT port over TCP (like ser2net): each client talks to the same module, raw bytes both ways,
+/// with a command line of its own and every module byte. A client that stops reading is disconnected once it is
+/// <see cref="EmulatorOptions.MaxUnreadOutput"/> bytes behind. Binds 127.0.0.1 unless told otherwise.
 /// </summary>
 public sealed class TcpEndpoint : IAsyncDisposable
 {
@@ -55,7 +56,7 @@ public sealed class TcpEndpoint : IAsyncDisposable
     {
         using (client)
         {
-            await ModuleBridge.RunAsync(client.GetStream(), _module, _stop.Token);
+            await ModuleBridge.RunAsync(client.GetStream(), _module, $"tcp client {client.Client.RemoteEndPoint}", _stop.Token);
         }
     }
 

@@ -33,7 +33,14 @@ internal sealed class ProxiedConnection : IAsyncDisposable
             released = _held.Where(f => f.Type == type).ToList();
             _held.RemoveAll(f => f.Type == type);
         }
-        foreach (var frame in released) await WriteToClientAsync(frame);
+        try
+        {
+            foreach (var frame in released) await WriteToClientAsync(frame);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        {
+            // The client gave up on this connection while its frames were held: they have nobody to go to.
+        }
     }
 
     private async Task PumpAsync(NetworkStream from, FrameDirection direction)

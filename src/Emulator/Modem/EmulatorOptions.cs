@@ -47,6 +47,12 @@ public sealed record EmulatorOptions
     /// <summary>Longest command line in bytes; a longer one is answered <c>+CME ERROR: 601</c> at its line end.</summary>
     public int MaxLineLength { get; init; } = 2048;
 
+    /// <summary>
+    /// Module output a connection may leave unread (bytes); a client further behind is disconnected rather than
+    /// let the emulator's memory grow without limit.
+    /// </summary>
+    public int MaxUnreadOutput { get; init; } = 1 << 20;
+
     /// <summary>The clock of every keep-alive, ACK timeout and reconnection.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -64,6 +70,7 @@ public sealed record EmulatorOptions
         if (PingReportsOnValue is not (0 or 1))
             throw new ArgumentOutOfRangeException(nameof(PingReportsOnValue), PingReportsOnValue, "must be 0 or 1.");
         if (MaxLineLength < 16) throw new ArgumentOutOfRangeException(nameof(MaxLineLength), MaxLineLength, "must be at least 16 bytes.");
+        if (MaxUnreadOutput < 4096) throw new ArgumentOutOfRangeException(nameof(MaxUnreadOutput), MaxUnreadOutput, "must be at least 4096 bytes.");
         if (AckTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(AckTimeout), AckTimeout, "must be positive.");
         if (ReconnectInterval < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(ReconnectInterval), ReconnectInterval, "must not be negative.");

@@ -1,4 +1,5 @@
 using System.Text;
+using Conformance.Emulator.Logging;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Display;
 using Conformance.Protocol.Responses;
@@ -7,7 +8,7 @@ using Conformance.Protocol.Secrets;
 namespace Conformance.Emulator.Modem;
 
 /// <summary>
-/// A virtual M5310-A: host bytes go in through <see cref="Write"/>, module bytes come out through
+/// A virtual M5310-A: host bytes go in through <see cref="Write(ReadOnlySpan{byte})"/>, module bytes come out through
 /// <see cref="OutputWritten"/>, MQTT goes to a real broker. Lines end with CR or CRLF; answers are framed
 /// <c>\r\n&lt;text&gt;\r\n</c>; URCs never interleave inside a line.
 /// </summary>
@@ -31,10 +32,10 @@ public sealed class VirtualModule : IAsyncDisposable
         Options.Validate();
         Faults = faults ?? new EmulatorFaults();
         _echo = Options.Echo;
-        _lines = new LineAssembler(Options.MaxLineLength);
+        _lines = NewLine();
         _secrets = new SecretMasker(show: Options.ShowSecrets);
         _received = _secrets.Stream();
-        _output = new ModuleOutput(bytes => OutputWritten?.Invoke(this, bytes), Log);
+        _output = new ModuleOutput(bytes => OutputWritten?.Invoke(this, bytes), text => Log(EmulatorLogLevel.Debug, text));
         _session = new MqttSession(_gate, _output, Options, Faults);
     }
 
@@ -42,10 +43,11 @@ public sealed class VirtualModule : IAsyncDisposable
     public event EventHandler<byte[]>? OutputWritten;
 
     /// <summary>
-    /// One line per command received (<c>&gt; …</c>) and per line sent (<c>&lt; …</c>), secrets masked (unless
-    /// <see cref="EmulatorOptions.ShowSecrets"/>) and control characters escaped.
+    /// One entry per command received (<c>&gt; …</c>, info), per line sent (<c>&lt; …</c>, debug) and per endpoint
+    /// event (clients, warnings), secrets masked (unless <see cref="EmulatorOptions.ShowSecrets"/>) and control
+    /// characters escaped.
     /// </summary>
-    public event EventHandler<string>? Logged;
+    public event EventHandler<EmulatorLogEntry>? Logged;
 
     public EmulatorOptions Options { get; }
 
@@ -68,19 +70,39 @@ public sealed class VirtualModule : IAsyncDisposable
     }
 
     /// <summary>Bytes from the host, in any chunking; every complete line is answered before this returns.</summary>
-    public void Write(ReadOnlySpan<byte> bytes)
+    public void Write(ReadOnlySpan<byte> bytes) => Write(bytes, _lines);
+
+    /// <summary>A line buffer of its own, so one connection's unfinished line never prefixes another's command.</summary>
+    internal LineAssembler NewLine() => new(Options.MaxLineLength);
+
+    /// <summary>Host bytes of one connection, assembled into lines in <paramref name="lines"/>.</summary>
+    internal void Write(ReadOnlySpan<byte> bytes, LineAssembler lines)
     {
         lock (_gate)
         {
-            // The module echoes characters as they arrive, as a terminal expects.
-            if (_echo) _output.Raw(bytes);
-            _lines.Feed(bytes, Execute, Overflow);
+            // Echo character by character, as they arrive: up to a line end (with the LF of a CRLF that came
+            // along), execute it, then go on, so ATE0/ATE1 takes effect on the very next character and each
+            // answer follows its own line's echo.
+            while (!bytes.IsEmpty)
+            {
+                var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+                if (end >= 0 && bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n') end++;
+                var piece = end < 0 ? bytes : bytes[..(end + 1)];
+                if (_echo) _output.Raw(piece);
+                lines.Feed(piece, Execute, Overflow);
+                bytes = bytes[piece.Length..];
+            }
         }
     }
 
+    /// <summary>The one way into the log: every line of the module and its endpoints passes here.</summary>
+    /// <summary>The one way out for a log line: secrets masked, control characters escaped.</summary>
+    internal void Log(EmulatorLogLevel level, string text) =>
+        Logged?.Invoke(this, new EmulatorLogEntry(level, PrintableText.Escape(_secrets.Mask(text))));
+
     private void Overflow()
     {
-        Log($"> (line longer than {Options.MaxLineLength} bytes)");
+        Log(EmulatorLogLevel.Warn, $"> (line longer than {Options.MaxLineLength} bytes)");
         Finish(new FinalResult(FinalResultKind.CmeError, 601));
     }
 
@@ -88,7 +110,7 @@ public sealed class VirtualModule : IAsyncDisposable
     {
         var text = Encoding.UTF8.GetString(line);
         var parsed = AtCommandParser.Parse(text);
-        Log("> " + _received.MaskLine(text));
+        Log(EmulatorLogLevel.Info, "> " + _received.MaskLine(text));
         Finish(parsed.Value switch
         {
             // Not even a command (no AT): ERROR like any unknown one; broken arguments: syntax error.
@@ -127,7 +149,6 @@ public sealed class VirtualModule : IAsyncDisposable
     }
 
     // The one way out to the log: a CFG line with junk before AT, or a password the host repeats, is masked too.
-    private void Log(string text) => Logged?.Invoke(this, PrintableText.Escape(_secrets.Mask(text)));
 
     private void Answer(InformationResponse response) => _output.Line(response.Format(Options.Dialect));
 

@@ -7,6 +7,8 @@ namespace Conformance.Harness.Tracing;
 /// <summary>
 /// Writes a <c>conformance-trace 1</c> (docs/trace-format.md): every byte sent and received, timestamped,
 /// secrets masked, plus the harness's own events. Thread-safe: the reader and the writer share it.
+/// A failing output (disk full, file-size limit) never stops the run: the first error is kept in
+/// <see cref="WriteError"/>, writing stops there, and <see cref="Records"/> still holds everything.
 /// </summary>
 public sealed class TraceRecorder : IDisposable
 {
@@ -21,6 +23,9 @@ public sealed class TraceRecorder : IDisposable
 
     /// <summary>The run's secret policy: what the trace masks, and what reports of the run must mask too.</summary>
     public SecretMasker Secrets { get; }
+
+    /// <summary>Why the trace output stopped (e.g. "No space left on device"), or null while every line was written.</summary>
+    public string? WriteError { get; private set; }
 
     /// <summary>The records written so far, as written (masked).</summary>
     public IReadOnlyList<TraceRecord> Records { get { lock (_gate) return [.. _records]; } }
@@ -38,7 +43,7 @@ public sealed class TraceRecorder : IDisposable
         if (time is Timing.VirtualClock) WriteLine(TraceFormat.FormatHeader("clock", "virtual"));
         WriteLine(TraceFormat.FormatHeader("tool", $"conformance {typeof(TraceRecorder).Assembly.GetName().Version?.ToString(3)}"));
         WriteLine(TraceFormat.FormatHeader("secrets", secrets.Shows ? "shown" : "masked"));
-        _writer.Flush();
+        Flush();
     }
 
     /// <summary>Records bytes the host sent; returns the record's line number.</summary>
@@ -86,20 +91,37 @@ public sealed class TraceRecorder : IDisposable
             var record = new TraceRecord(_time.GetUtcNow(), direction, masked);
             _records.Add(record);
             WriteLine(TraceFormat.Format(record));
-            _writer.Flush();
+            Flush();
             return LineCount;
         }
     }
 
     private void WriteLine(string line)
     {
-        _writer.Write(line);
-        _writer.Write('\n');
         LineCount++;
+        Output(() =>
+        {
+            _writer.Write(line);
+            _writer.Write('\n');
+        });
+    }
+
+    private void Flush() => Output(_writer.Flush);
+
+    /// <summary>Writes unless an earlier write failed; the first failure is kept, not thrown into the run.</summary>
+    private void Output(Action write)
+    {
+        if (WriteError is not null) return;
+        try { write(); }
+        catch (IOException e) { WriteError = e.Message; }
     }
 
     public void Dispose()
     {
-        lock (_gate) _writer.Dispose();
+        lock (_gate)
+        {
+            try { _writer.Dispose(); }
+            catch (IOException e) { WriteError ??= e.Message; }
+        }
     }
 }

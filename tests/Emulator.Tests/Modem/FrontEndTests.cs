@@ -17,7 +17,7 @@ public sealed class FrontEndTests
     private async Task Start(EmulatorOptions? options = null)
     {
         _module = new VirtualModule(options);
-        _module.Logged += (_, line) => { lock (_log) _log.Add(line); };
+        _module.Logged += (_, entry) => { lock (_log) _log.Add(entry.Text); };
         _host = new AtTerminal(new ModuleStream(_module));
         await Task.CompletedTask;
     }

@@ -4,10 +4,9 @@ using Conformance.Emulator.Platform;
 
 namespace Conformance.Emulator.Tests.Support;
 
-/// <summary>A real Debian mosquitto on a free loopback port, started for a fixture and killed afterwards.</summary>
+/// <summary>A real Debian mosquitto on a free loopback port, started for a fixture and killed afterwards; skipped when not installed.</summary>
 internal sealed class MosquittoBroker : IAsyncDisposable
 {
-    private const string Binary = "/usr/sbin/mosquitto";
     private readonly Process _process;
     private readonly string _directory;
 
@@ -22,19 +21,17 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     public static async Task<MosquittoBroker> StartAsync()
     {
-        if (!File.Exists(Binary))
-            throw new FileNotFoundException(
-                $"{Binary} is missing: install the Debian package 'mosquitto' (apt-get install mosquitto) to run the broker tests.");
+        var binary = ExternalProgram.Require("mosquitto", "mosquitto");
         var port = LoopbackPort.Free();
         var directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
         var config = Path.Combine(directory, "mosquitto.conf");
         await File.WriteAllTextAsync(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        var process = Process.Start(new ProcessStartInfo(Binary, ["-c", config])
+        var process = Process.Start(new ProcessStartInfo(binary, ["-c", config])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"{Binary} did not start.");
+        }) ?? throw new InvalidOperationException($"{binary} did not start.");
         var broker = new MosquittoBroker(process, directory, port);
         await broker.WaitUntilListeningAsync();
         return broker;
