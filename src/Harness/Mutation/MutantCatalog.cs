@@ -106,14 +106,22 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+MQTTSUBACK"), line => line.Replace("\"", "", StringComparison.Ordinal))),
         new("publish-unquoted-topic", "+MQTTPUBLISH names its topic without quotes", "1.11", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTPUBLISH"), Fields.UnquoteFirst)),
-        new("pingresp-spelling", "+MQTTPINGRESP: OK, the spelling of some firmware", "1.10", FormatOnly,
-            () => Rewrite(Pick.Named("+MQTTPINGRSP"), line => line.Replace("+MQTTPINGRSP", "+MQTTPINGRESP", StringComparison.Ordinal))),
+        new("unsuback-with-topic", "+MQTTUNSUBACK names the topic after the packet id, as field firmware does", "1.11", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTUNSUBACK"), (line, command) => $"{line},{command[(command.IndexOf('=') + 1)..]}")),
         new("password-mask-form", "AT+MQTTCFG? masks the password as ***** instead of ***", "1.1", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTCFG"), line => line.Replace(",***,", ",*****,", StringComparison.Ordinal))),
     ];
 
-    /// <summary>The mutants breaking <paramref name="section"/> or a section below it; all when null.</summary>
-    public static IReadOnlyList<Mutant> Select(string? section = null, string? name = null) =>
-        [.. All.Where(m => (section is null || m.Section == section || m.Section.StartsWith(section + ".", StringComparison.Ordinal))
-            && (name is null || m.Name == name))];
+    /// <summary>
+    /// The mutants that break a section <paramref name="scenarios"/> check (the section itself, one above or one
+    /// below it), only the one named <paramref name="name"/> when given.
+    /// </summary>
+    public static IReadOnlyList<Mutant> For(IReadOnlyList<Running.SelectedScenario> scenarios, string? name = null)
+    {
+        var sections = scenarios.Select(s => s.Scenario.Section).ToHashSet();
+        return [.. All.Where(m => (name is null || m.Name == name) && sections.Any(s => Related(s, m.Section)))];
+    }
+
+    private static bool Related(string a, string b) =>
+        a == b || a.StartsWith(b + ".", StringComparison.Ordinal) || b.StartsWith(a + ".", StringComparison.Ordinal);
 }

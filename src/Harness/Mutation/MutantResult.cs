@@ -15,4 +15,13 @@ public sealed record MutantResult(Mutant Mutant, RunReport Run, IReadOnlyList<Sc
 
     /// <summary>Killed when it must die, survived when it must survive.</summary>
     public bool AsExpected(bool strict) => Killed == MustDie(strict);
+
+    /// <summary>What the result means for the suites, in one line.</summary>
+    public string Verdict(bool strict) => (Killed, MustDie(strict)) switch
+    {
+        (true, true) => $"killed by {Kills.Count} scenario(s)",
+        (false, false) => "survived: only the form differs",
+        (false, true) => $"survived: no scenario checks §{Mutant.Section} for this",
+        (true, false) => $"killed by {Kills[0].Title} although only the form differs: {Kills[0].Message}",
+    };
 }
