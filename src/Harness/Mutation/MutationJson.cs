@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Conformance.Harness.Mutation;
@@ -7,7 +8,7 @@ public static class MutationJson
 {
     public static void Write(MutationReport report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteBoolean("passed", report.Passed);
         json.WriteBoolean("strict", report.Strict);
