@@ -51,6 +51,23 @@ public class MutantStreamTests
     }
 
     [Test]
+    public async Task It_holds_output_until_the_harness_comes_back_for_more()
+    {
+        var module = new Pipe();
+        await using var stream = new MutantStream(module, LineFilters.Drop(Pick.Named("+MQTTSUBACK")), new FakeTimeProvider());
+        Assert.That(stream.Holding, Is.False);
+
+        module.Send("\r\nOK\r\n"u8.ToArray());
+        await ReadAsync(stream, 6);
+        Assert.That(stream.Holding, Is.True, "a read is handled only when the reader asks again");
+
+        var next = stream.ReadAsync(new byte[16]).AsTask();
+        Assert.That(stream.Holding, Is.False);
+        module.End();
+        Assert.That(await next.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+    }
+
+    [Test]
     public async Task The_password_the_host_configured_is_what_an_echoing_module_shows()
     {
         var module = new Pipe();

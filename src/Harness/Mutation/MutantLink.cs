@@ -12,7 +12,12 @@ namespace Conformance.Harness.Mutation;
 /// <param name="time">The clock delayed lines wait on: the module's.</param>
 public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider time) : ILink, IBrokerControl, IPlatformView
 {
+    private MutantStream? _stream;
+
     public Mutant? Mutant => mutant;
+
+    /// <summary>The mutant holds module output the harness has not handled yet (see <see cref="MutantStream.Holding"/>).</summary>
+    public bool Holding => _stream?.Holding ?? false;
 
     public string Target => mutant is null ? module.Target : $"{module.Target} mutant {mutant.Name}";
 
@@ -21,7 +26,7 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
     public async Task<Stream> OpenAsync(CancellationToken cancel)
     {
         var stream = await module.OpenAsync(cancel);
-        return mutant is null ? stream : new MutantStream(stream, mutant.NewFilter(), time);
+        return mutant is null ? stream : _stream = new MutantStream(stream, mutant.NewFilter(), time);
     }
 
     public void StopAnsweringPings() => module.StopAnsweringPings();

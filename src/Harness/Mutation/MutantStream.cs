@@ -16,12 +16,13 @@ public sealed class MutantStream : Stream
     private readonly LineFilter _filter;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly Channel<byte[]> _out = Channel.CreateUnbounded<byte[]>(new() { SingleReader = true });
+    private readonly Channel<byte[]> _out = Channel.CreateUnbounded<byte[]>();   // counts its items, which Holding needs
     private readonly List<ITimer> _timers = [];
     private readonly List<byte> _command = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Output _output;
     private ReadOnlyMemory<byte> _rest;
+    private volatile bool _handing;
 
     public MutantStream(Stream inner, LineFilter filter, TimeProvider time)
     {
@@ -31,6 +32,12 @@ public sealed class MutantStream : Stream
         _output = new Output(this);
         _ = Task.Run(PumpAsync);
     }
+
+    /// <summary>
+    /// Lines are waiting for the harness, or it has not yet come back for more after the last read: a clock that
+    /// stands still while the harness has output to handle must count this.
+    /// </summary>
+    public bool Holding => _handing || !_rest.IsEmpty || _out.Reader.Count > 0;
 
     public override bool CanRead => true;
     public override bool CanWrite => true;
@@ -63,6 +70,7 @@ public sealed class MutantStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        _handing = false;
         if (buffer.IsEmpty) return 0;
         if (_rest.IsEmpty)
         {
@@ -72,6 +80,7 @@ public sealed class MutantStream : Stream
         var count = Math.Min(buffer.Length, _rest.Length);
         _rest[..count].CopyTo(buffer);
         _rest = _rest[count..];
+        _handing = true;
         return count;
     }
 
