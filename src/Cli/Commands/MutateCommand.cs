@@ -87,7 +87,7 @@ internal static class MutateCommand
         var runs = InProcessModule.Runs(new RunOptions(request.Strict), new SecretMask([parameters.ApiKey]), () => TimeProvider.System,
             traces: request.Traces);
         var runner = new MutationRunner(runs, request.Parallel,
-            result => output.WriteLine($"  {result.Mutant.Name}: {(result.Killed ? "killed" : "survived")} ({result.Run.Duration.TotalSeconds:0.0} s)"));
+            result => output.WriteLine($"  {result.Mutant.Name}: {(result.Killed ? "killed" : "survived")} ({result.Run.Duration.TotalSeconds:0} s on its clock)"));
         var report = await runner.RunAsync(mutants, scenarios, request.Strict, cancel);
         output.WriteLine();
         MutationText.Write(report, output);
