@@ -73,6 +73,8 @@ public class MutationTests
         MutationText.Write(report, text);
         Assert.That(text.ToString(), Does.Contain("drop-suback §1.4   semantic .").And.Contain("Not checked by any scenario:")
             .And.Contain("drop-suback (§1.4, +MQTTSUBACK never comes): survived: no scenario checks §1.4 for this").And.Contain("FAIL: 1 mutant(s)"));
+        var lines = text.ToString().Split('\n');
+        Assert.That(lines[1].TrimEnd('\r').Length, Is.EqualTo(lines[2].TrimEnd('\r').Length), "the scenario number stands above its column");
     }
 
     [Test]

@@ -9,7 +9,7 @@ public static class MutationText
     {
         var scenarios = report.Scenarios;
         var name = Math.Max(6, report.Mutants.Select(m => m.Mutant.Name.Length).DefaultIfEmpty().Max());
-        var left = new string(' ', name + 16);
+        var left = new string(' ', name + 17);   // name, section, kind, each with its space
         writer.WriteLine($"Kill matrix: {report.Mutants.Count} mutants x {scenarios.Count} scenarios " +
                          "(X killed, . survived, - not run, / not judged: fails on the module as it is)");
         // Scenario numbers written downwards, one digit per row.
