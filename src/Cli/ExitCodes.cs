@@ -9,4 +9,7 @@ public static class ExitCodes
     public const int Failures = 1;
     /// <summary>Usage or setup error: bad arguments, a missing or unreadable file, a port that cannot be opened.</summary>
     public const int UsageError = 2;
+
+    /// <summary>The codes in a line, for the help of commands that need no more detail.</summary>
+    public const string Help = "Exit codes: 0 success; 1 the job ran and found failures; 2 usage or setup error (the message says which).";
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Conformance.Cli;
 using Conformance.Cli.Commands;
 
-var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.")
+var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.\n" + ExitCodes.Help)
 {
     FramesCommand.Create(),
     RunCommand.Create(),
@@ -19,4 +19,5 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Try 'conformance --help'.");
     return ExitCodes.UsageError;
 }
-return await parse.InvokeAsync();
+// Commands that must finish their output on Ctrl-C or SIGTERM handle the signals themselves (StopSignals).
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -154,16 +154,79 @@ public class AnalyzeCommandTests
         var run = await ConformanceProcess.RunAsync(null, "analyze", binary);
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardOutput);
-        Assert.That(run.StandardError, Does.Contain("no AT traffic found"));
+        Assert.That(run.StandardError, Does.Contain($"{binary}: looks like binary data"));
     }
 
     [Test]
-    public async Task A_pipe_is_an_input_error_not_a_crash()
+    public async Task Random_bytes_are_refused_not_counted_as_urcs()
     {
-        var run = await ConformanceProcess.RunAsync("AT\r\r\n\r\nOK\r\n"u8.ToArray(), "analyze", "/dev/stdin");
+        var noise = new byte[4 << 20];
+        new Random(15).NextBytes(noise);
+        var binary = Path.Combine(_directory, "noise.bin");
+        await File.WriteAllBytesAsync(binary, noise);
 
-        Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.StandardError, Does.Contain("is not a regular file"));
+        var run = await ConformanceProcess.RunAsync(null, "analyze", binary);
+
+        Assert.That((run.ExitCode, run.StandardOutput), Is.EqualTo((2, "")));
+        Assert.That(run.StandardError, Does.Contain("looks like binary data").And.Contain("--format raw"));
+    }
+
+    [Test]
+    public async Task Notes_written_with_arrows_are_analysed_not_refused()
+    {
+        var notes = Path.Combine(_directory, "notes.txt");
+        await File.WriteAllTextAsync(notes, $"=> AT+MQTTCFG=\"183.230.40.39\",6002,\"5310001\",120,\"123456\",\"{ApiKey}\",1\n<= OK\n" +
+            "=> AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\n<= OK\n<= +MQTTOPEN:OK\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", notes, "--fail-on", "warn");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("as transcript (detected"));
+        Assert.That(run.StandardOutput, Does.Contain("2 commands: 2 ok").And.Contain("1 URCs").And.Not.Contain(ApiKey));
+    }
+
+    [TestCase("-")]
+    [TestCase("/dev/stdin")]
+    public async Task Standard_input_is_read_as_a_log(string name)
+    {
+        var run = await ConformanceProcess.RunAsync("=> AT+CSQ\n<= +CSQ: 20,99 OK\n"u8.ToArray(), "analyze", name, "--json", "-");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("as transcript"));
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.That(json.RootElement.GetProperty("exchanges")[0].GetProperty("final").GetString(), Is.EqualTo("OK"));
+    }
+
+    [Test]
+    public async Task Several_logs_are_read_as_one_in_the_order_given()
+    {
+        var first = Path.Combine(_directory, "monday.log");
+        var second = Path.Combine(_directory, "tuesday.log.gz");
+        await File.WriteAllTextAsync(first, "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n");
+        await using (var gzip = new System.IO.Compression.GZipStream(File.Create(second), System.IO.Compression.CompressionLevel.Fastest))
+            await gzip.WriteAsync("\r\nOK\r\nAT+CGATT?\r\n\r\n+CGATT: 1\r\n\r\nOK\r\n"u8.ToArray());
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", first, second, "--json", "-");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("(gzip)"));
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.That(json.RootElement.GetProperty("summary").GetProperty("commands").GetInt64(), Is.EqualTo(2));
+        Assert.That(json.RootElement.GetProperty("summary").GetProperty("unanswered").GetInt64(), Is.Zero, "the answer continues in the second file");
+    }
+
+    [Test]
+    public async Task A_powershell_utf16_log_is_read_and_its_key_masked()
+    {
+        var log = Path.Combine(_directory, "powershell.log");
+        var text = $"AT+MQTTCFG=\"183.230.40.39\",6002,\"5310001\",120,\"123456\",\"{ApiKey}\",1\r\n\r\nOK\r\n";
+        await File.WriteAllBytesAsync(log, [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)]);
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("(UTF-16LE)"));
+        Assert.That(run.StandardOutput, Does.Contain("1 commands").Or.Contain("1 command").And.Not.Contain(ApiKey).And.Not.Contain("\0"));
     }
 
     [Test]

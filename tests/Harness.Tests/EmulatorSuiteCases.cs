@@ -2,6 +2,7 @@ using Conformance.Emulator.Hosting;
 using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tests.Doubles;
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Syntax;
 
@@ -24,13 +25,14 @@ public class EmulatorSuiteCases
         Assert.That(result.Outcome, Is.EqualTo(Outcome.Passed), result.Message);
     }
 
-    /// <summary>Runs one scenario on a fresh virtual module with the system clock: its timers are real.</summary>
+    /// <summary>Runs one scenario on a fresh virtual module, on the virtual clock <c>conformance run</c> uses for it.</summary>
     internal static async Task<ScenarioResult> RunAsync(Dialect dialect, string? suite, string title, Action<EmulatorHost>? preset = null)
     {
-        await using var link = new EmulatorLink(dialect, TimeProvider.System, preset);
+        await using var clock = new VirtualClock(HarnessRun.NewClock().GetUtcNow());
+        await using var link = new EmulatorLink(dialect, clock, preset);
         var secrets = new SecretMask([HarnessRun.Parameters.ApiKey]);
-        using var recorder = new TraceRecorder(TextWriter.Null, TimeProvider.System, link.Target, secrets);
-        var report = await new Runner(TimeProvider.System, new RunOptions()).RunAsync(link, HarnessRun.Select(suite, title), recorder);
+        using var recorder = new TraceRecorder(TextWriter.Null, clock, link.Target, secrets);
+        var report = await new Runner(clock, new RunOptions()).RunAsync(link, HarnessRun.Select(suite, title), recorder);
         return report.Scenarios.Single();
     }
 }

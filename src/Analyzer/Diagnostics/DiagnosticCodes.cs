@@ -41,6 +41,8 @@ public static class DiagnosticCodes
         "A $dp payload does not decode: unknown type, a length that lies, invalid UTF-8 or JSON (spec §6).");
     public static readonly DiagnosticCode Deviation = new("format-deviation", Severity.Note,
         "A line differs from the manual's canonical form (spec §7); reported once per kind of deviation.");
+    public static readonly DiagnosticCode OtherFamily = new("other-family", Severity.Note,
+        "Commands of another module family's MQTT set (ESP-AT, Air780, Quectel, SIMCom): timed and paired, not checked against the manual; reported once per family.");
     public static readonly DiagnosticCode EchoMismatch = new("echo-mismatch", Severity.Note,
         "The module echoed a line that differs from the command sent.");
     public static readonly DiagnosticCode UnreadableLine = new("unreadable-line", Severity.Warn,
@@ -59,7 +61,7 @@ public static class DiagnosticCodes
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ReconnectionStorm,
-        DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, EchoMismatch, UnreadableLine, LineTooLong, Noise,
+        DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong, Noise,
         Truncated, UnknownDirection,
     ];
 }

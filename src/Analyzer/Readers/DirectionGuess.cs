@@ -40,6 +40,7 @@ internal sealed class DirectionGuess
         }
     }
 
+    /// <summary>True for an AT command; not for text that merely starts with the letters (<c>AT version:1.7.4.0</c>).</summary>
     public static bool StartsWithAt(ReadOnlySpan<byte> line) =>
-        line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't';
+        line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't' && (line.Length == 2 || line[2] is not ((byte)' ' or (byte)'\t' or (byte)':'));
 }

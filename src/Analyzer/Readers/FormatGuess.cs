@@ -11,4 +11,7 @@ public sealed record FormatGuess(LogFormat Format, double Confidence, LogFormat 
 {
     public double Score => Scores[Format];
     public double RunnerUpScore => Scores[RunnerUp];
+
+    /// <summary>A comment prefix every line was pasted with (<c># </c>, <c>// </c>), to leave out before reading; empty when none.</summary>
+    public string CommentPrefix { get; init; } = "";
 }

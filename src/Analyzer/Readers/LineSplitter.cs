@@ -8,6 +8,12 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 internal sealed class LineSplitter(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024) : IDisposable
 {
+    /// <summary>
+    /// A comment prefix the lines were pasted with (<c># </c>), left out of each line that starts with it; a line of
+    /// the prefix alone without its trailing space (an editor trimmed it) is an empty line.
+    /// </summary>
+    public byte[] Prefix { get; init; } = [];
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     private int start;
     private int end;
@@ -78,6 +84,12 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     {
         ++number;
         (lineStart, length) = (start, lineEnd - start);
+        if (Prefix.Length > 0)
+        {
+            var line = buffer.AsSpan(lineStart, length);
+            if (line.StartsWith(Prefix)) (lineStart, length) = (lineStart + Prefix.Length, length - Prefix.Length);
+            else if (line.SequenceEqual(Prefix.AsSpan().TrimEnd((byte)' '))) (lineStart, length) = (lineStart + length, 0);
+        }
         start = lineEnd + endingLength;
         scanned = 0;
         return true;
@@ -106,6 +118,10 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         catch (IOException e)
         {
             throw new LogReadException($"read failed: {e.Message}", file, number + 1, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LogReadException($"is not a valid gzip file: {e.Message}", file, number + 1, e);
         }
         if (n == 0) endOfStream = true;
         end += n;

@@ -5,6 +5,13 @@ namespace Conformance.Analyzer.Readers;
 /// <summary>Finds the files of a rotated log: <c>log.txt.2</c>, <c>log.txt.1</c>, <c>log.txt</c>, oldest first.</summary>
 public static class LogFiles
 {
+    /// <summary>
+    /// The files a log named on the command line is read from: one name brings its rotations (standard input,
+    /// <c>-</c>, has none); several names are read exactly as given, in that order.
+    /// </summary>
+    public static IReadOnlyList<string> Of(IReadOnlyList<string> names) =>
+        names is [var single] && single != "-" ? Rotation(single) : names;
+
     /// <summary>The given file and its numbered rotations beside it, oldest (highest number) first.</summary>
     public static IReadOnlyList<string> Rotation(string path)
     {

@@ -4,6 +4,7 @@ namespace Conformance.Analyzer.Readers;
 public enum LogFormat
 {
     Manual,
+    Transcript,
     Sscom,
     SscomHex,
     Timestamped,

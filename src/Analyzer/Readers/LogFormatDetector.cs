@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 /// Finds the format of a log by scoring every format over a sample of its first lines (at most
 /// <see cref="SampleLines"/> non-empty lines within <see cref="SampleBytes"/>). Formats that look alike line
 /// by line are told apart by the weight of evidence over the whole sample; nothing recognisable gives
-/// <see cref="LogFormat.Raw"/> with confidence 0.
+/// <see cref="LogFormat.Raw"/> with confidence 0. A log pasted with a comment prefix on most lines (an SSCOM
+/// capture quoted as <c># [15:37:11.116]发→◇AT</c>) is read without it when that fits a format better.
 /// </summary>
 public static class LogFormatDetector
 {
@@ -14,10 +15,27 @@ public static class LogFormatDetector
     /// <summary>Reads a sample from the stream's current position (the stream is left part-read).</summary>
     public static FormatGuess Detect(Stream stream) => Detect(Sample(stream, "stream"));
 
+    /// <summary>Comment prefixes a log is pasted with into notes, tickets and scripts.</summary>
+    public static readonly IReadOnlyList<string> CommentPrefixes = ["# ", "// ", "> ", "; "];
+
     /// <summary>Scores decoded lines; empty ones are ignored.</summary>
     public static FormatGuess Detect(IEnumerable<string> lines)
     {
         var sample = lines.Where(line => line.Trim().Length > 0).Take(SampleLines).ToList();
+        var plain = Score(sample);
+        // Most lines carrying one prefix: a pasted log, when the lines without it fit a format better.
+        foreach (var prefix in CommentPrefixes)
+        {
+            if (sample.Count(line => line.StartsWith(prefix, StringComparison.Ordinal) || line == prefix.TrimEnd()) * 10 < sample.Count * 6) continue;
+            var stripped = Score([.. sample.Select(line => line.StartsWith(prefix, StringComparison.Ordinal) ? line[prefix.Length..] : line)
+                .Where(line => line != prefix.TrimEnd())]);
+            if (stripped.Score > plain.Score) return stripped with { CommentPrefix = prefix };
+        }
+        return plain;
+    }
+
+    private static FormatGuess Score(List<string> sample)
+    {
         var scores = Enum.GetValues<LogFormat>().ToDictionary(f => f, f => LogReaders.Create(f).Score(sample));
         // Ties go to the earlier format in the enum, with raw last among the real candidates.
         var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key == LogFormat.Raw).ThenBy(s => s.Key).ToList();

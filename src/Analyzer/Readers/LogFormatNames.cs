@@ -6,6 +6,7 @@ public static class LogFormatNames
     private static readonly Dictionary<LogFormat, string> Names = new()
     {
         [LogFormat.Manual] = "manual",
+        [LogFormat.Transcript] = "transcript",
         [LogFormat.Sscom] = "sscom",
         [LogFormat.SscomHex] = "sscom-hex",
         [LogFormat.Timestamped] = "timestamped",

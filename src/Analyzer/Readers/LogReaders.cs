@@ -6,6 +6,7 @@ internal static class LogReaders
     public static LogReader Create(LogFormat format) => format switch
     {
         LogFormat.Manual => new ManualReader(),
+        LogFormat.Transcript => new TranscriptReader(),
         LogFormat.Sscom => new SscomReader(),
         LogFormat.SscomHex => new SscomHexReader(),
         LogFormat.Timestamped => new TimestampedReader(),

@@ -1,23 +1,42 @@
+using System.Text;
+
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
-/// A captured log opened for reading: one file or the files of a rotated log (oldest first), its format
-/// (detected or forced) and a streaming sequence of <see cref="LogRecord"/>s with read progress.
+/// A captured log opened for reading: one input or several read in order as one log (a file and its
+/// rotations, files given one after another, or standard input), its format (detected or forced) and a
+/// streaming sequence of <see cref="LogRecord"/>s with read progress.
 /// </summary>
-/// <remarks>Files are read through a fixed buffer, never whole, so memory does not grow with their size.</remarks>
+/// <remarks>
+/// Inputs are read through a fixed buffer, never whole, so memory does not grow with their size. Gzip and
+/// UTF-16 are undone on the fly (<see cref="LogInput"/>). Standard input, a pipe or a device is sampled for
+/// detection and then read once, from its start.
+/// </remarks>
 public sealed class LogSource
 {
+    private readonly byte[] commentPrefix;
+    private readonly Dictionary<string, PeekStream> unread; // inputs that cannot be opened twice: sampled, not yet read
+    private readonly HashSet<string> pipes;
     private long bytesRead;
 
-    private LogSource(IReadOnlyList<string> files, FormatGuess detection, LogFormat format, long totalBytes)
+    private LogSource(IReadOnlyList<string> files, IReadOnlyList<string> storage, FormatGuess detection, LogFormat format, long totalBytes, bool isEmpty, Dictionary<string, PeekStream> unread)
     {
         Files = files;
+        Storage = storage;
         Detection = detection;
         Format = format;
         TotalBytes = totalBytes;
+        IsEmpty = isEmpty;
+        this.unread = unread;
+        pipes = [.. unread.Keys];
+        commentPrefix = Encoding.UTF8.GetBytes(detection.CommentPrefix);
     }
 
+    /// <summary>The inputs in reading order; <c>-</c> is standard input.</summary>
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>Per input, what had to be undone to read it as text (<c>gzip</c>, <c>UTF-16LE</c>), empty for plain text.</summary>
+    public IReadOnlyList<string> Storage { get; }
 
     /// <summary>What detection found, also when the format was forced (so a caller can warn about a mismatch).</summary>
     public FormatGuess Detection { get; }
@@ -25,35 +44,54 @@ public sealed class LogSource
     /// <summary>The format the records are read as.</summary>
     public LogFormat Format { get; }
 
+    /// <summary>Bytes stored in the files (compressed size for gzip); 0 when unknown (standard input).</summary>
     public long TotalBytes { get; }
 
-    /// <summary>Bytes read so far by the current <see cref="Read"/>; safe to poll from another thread.</summary>
+    /// <summary>True when no input holds a single byte.</summary>
+    public bool IsEmpty { get; }
+
+    /// <summary>Stored bytes read so far by the current <see cref="Read"/>; safe to poll from another thread.</summary>
     public long BytesRead => Interlocked.Read(ref bytesRead);
 
-    /// <summary>Opens a log file together with its rotations (<c>log.txt.1</c>, <c>log.txt.2</c> … beside it).</summary>
-    /// <exception cref="LogReadException">A file is missing, a directory or unreadable.</exception>
-    public static LogSource Open(string path, LogFormat? format = null) => Open(LogFiles.Rotation(path), format);
+    /// <summary>
+    /// Opens a log file together with its rotations (<c>log.txt.1</c>, <c>log.txt.2</c> … beside it), or
+    /// standard input for <c>-</c>.
+    /// </summary>
+    /// <exception cref="LogReadException">A file is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
+    public static LogSource Open(string path, LogFormat? format = null) => Open(LogFiles.Of([path]), format);
 
-    /// <summary>Opens files read in the given order as one log.</summary>
-    /// <exception cref="LogReadException">A file is missing, a directory or unreadable.</exception>
+    /// <summary>Opens inputs read in the given order as one log; <c>-</c> is standard input.</summary>
+    /// <exception cref="LogReadException">An input is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
     public static LogSource Open(IReadOnlyList<string> files, LogFormat? format = null)
     {
         if (files.Count == 0) throw new ArgumentException("no log files given", nameof(files));
         long total = 0;
+        var empty = true;
         var sample = new List<string>();
+        var storage = new List<string>();
+        var unread = new Dictionary<string, PeekStream>();
         foreach (var file in files)
         {
-            using var stream = OpenFile(file);
-            // The log is read twice (detection, then records): a pipe or device cannot be.
-            if (!stream.CanSeek) throw new LogReadException("is not a regular file (a pipe or a device); save the log to a file first", file);
-            total += stream.Length;
-            if (sample.Count < LogFormatDetector.SampleLines) sample.AddRange(LogFormatDetector.Sample(stream, file));
+            var name = LogInput.DisplayName(file);
+            var stored = LogInput.OpenStored(file);
+            var once = !stored.CanSeek;
+            if (!once) total += stored.Length;
+            var text = LogInput.Decode(stored, name, out var gzip, out var utf16);
+            storage.Add(LogInput.Describe(gzip, utf16));
+            var head = LogInput.Sniff(text, name, s => s.Peek(LogFormatDetector.SampleBytes).ToArray());
+            empty &= head.Length == 0;
+            if (format is null && BinaryContent.Looks(head))
+                throw new LogReadException("looks like binary data, not a text log (most of its first lines hold control bytes); " +
+                    "if it is a capture of the port, force it with --format raw", name);
+            if (sample.Count < LogFormatDetector.SampleLines) sample.AddRange(LogFormatDetector.Sample(new MemoryStream(head), name));
+            if (once && !unread.TryAdd(file, text)) throw new LogReadException("is a pipe or a device and can be read only once: name it once", name);
+            if (!once) text.Dispose();
         }
         var detection = LogFormatDetector.Detect(sample);
-        return new LogSource(files, detection, format ?? detection.Format, total);
+        return new LogSource(files, storage, detection, format ?? detection.Format, total, empty, unread);
     }
 
-    /// <summary>Reads the records of all files as one stream, each enumeration from the start.</summary>
+    /// <summary>Reads the records of all inputs as one stream; files can be read again, a pipe once.</summary>
     public IEnumerable<LogRecord> Read()
     {
         Interlocked.Exchange(ref bytesRead, 0);
@@ -70,30 +108,14 @@ public sealed class LogSource
     {
         foreach (var file in Files)
         {
-            using var stream = OpenFile(file);
-            using var splitter = new LineSplitter(stream, file, n => Interlocked.Add(ref bytesRead, n));
+            var name = LogInput.DisplayName(file);
+            using var text = unread.Remove(file, out var once) ? once
+                : pipes.Contains(file) ? throw new InvalidOperationException($"{name} is a pipe and has been read already")
+                : LogInput.Decode(Counted(file), name, out _, out _);
+            using var splitter = new LineSplitter(text, name) { Prefix = commentPrefix };
             yield return splitter;
         }
     }
 
-    private static FileStream OpenFile(string file)
-    {
-        if (Directory.Exists(file)) throw new LogReadException("is a directory, expected a log file", file);
-        try
-        {
-            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new LogReadException("no such file", file, inner: e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new LogReadException("cannot be read: permission denied", file, inner: e);
-        }
-        catch (IOException e)
-        {
-            throw new LogReadException($"cannot be read: {e.Message}", file, inner: e);
-        }
-    }
+    private CountingStream Counted(string file) => new(LogInput.OpenStored(file), n => Interlocked.Add(ref bytesRead, n));
 }

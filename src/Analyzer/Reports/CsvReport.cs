@@ -11,6 +11,9 @@ public static class CsvReport
     public const string UrcsFile = "urcs.csv";
     public const string DiagnosticsFile = "diagnostics.csv";
 
+    /// <summary>The files <see cref="Write"/> writes, in order.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [ExchangesFile, UrcsFile, DiagnosticsFile];
+
     /// <summary>Writes the three files into <paramref name="directory"/> (created if missing) and returns their paths.</summary>
     public static IReadOnlyList<string> Write(Analysis analysis, string directory)
     {

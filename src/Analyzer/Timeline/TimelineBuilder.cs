@@ -5,6 +5,7 @@ using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Statistics;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Errors;
+using Conformance.Protocol.Families;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
 using Conformance.Protocol.OneNet;
@@ -38,6 +39,7 @@ public sealed class TimelineBuilder
     private readonly CappedList<PublishedDataPoints> _dataPoints;
     private readonly UrcMeanings _urcMeanings = new();
     private readonly HashSet<string> _deviationsSeen = new(StringComparer.Ordinal);
+    private readonly List<ModuleFamily> _families = [];
 
     private PendingExchange? _pending;
     private DateTimeOffset? _firstTime;
@@ -119,7 +121,8 @@ public sealed class TimelineBuilder
         _pending = new PendingExchange(at, display, line, parsed.Value);
         _tokenizer.CommandSent(Encoding.UTF8.GetBytes(line));
 
-        var payloadReported = CheckPayload(line, at);
+        if (parsed.Value is UnknownCommand { Family: { } family }) OtherFamily(family, f => f.Owns(CommandLine.Parse(line)!), at);
+        var payloadReported = CheckPayload(line, parsed.Value, at);
         if (parsed.Value is not { } command)
         {
             if (!payloadReported)
@@ -230,6 +233,8 @@ public sealed class TimelineBuilder
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
         if (pending.Command is null or UnknownCommand) return;
         var meaning = FrameInterpreter.Interpret(frame, received, pending.Name);
+        // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
+        if (meaning.Error is not null && _families.Count > 0) return;
         Understood(meaning, text, at);
         if (meaning.Value is MqttStatus status)
         {
@@ -247,6 +252,7 @@ public sealed class TimelineBuilder
         _statistics.AddUrc(name);
         var meaning = _urcMeanings.Of(frame, received);
         Understood(meaning, text, at);
+        if (meaning.Value is null && ModuleFamilies.Sending(received) is { } family) OtherFamily(family, f => f.Sends(received), at);
         var (answers, packetId) = meaning.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
@@ -379,12 +385,22 @@ public sealed class TimelineBuilder
             $"keepAlive {keepAlive} s is smaller than {source} of {_ackTimeout} s: a lost connection can go undetected by PINGREQ (manual §1.1)");
     }
 
-    /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>
-    private bool CheckPayload(string line, Stamp at)
+    /// <summary>One note per family: the other vendor's commands are timed, not checked against the manual.</summary>
+    /// <param name="family">The family the line belongs to.</param>
+    /// <param name="claims">Whether a family claims the line: one written alike by two goes to the one already noted.</param>
+    /// <param name="at">Where the line is.</param>
+    private void OtherFamily(ModuleFamily family, Func<ModuleFamily, bool> claims, Stamp at)
     {
-        const string Prefix = "AT+MQTTPUB=";
-        if (!line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return false;
-        var fields = AtFieldReader.Split(line[Prefix.Length..], Prefix.Length, 6, out var error);
+        if (_families.Any(claims)) return;
+        _families.Add(family);
+        _diagnostics.Report(DiagnosticCodes.OtherFamily, at.Line, $"commands of another module family: {family.Name}; their exchanges are timed, not checked against the M5310-A manual");
+    }
+
+    /// <summary>Checks the hex message of an <c>AT+MQTTPUB</c> and decodes <c>$dp</c> data points; true when it reported a fault.</summary>
+    private bool CheckPayload(string line, AtCommand? command, Stamp at)
+    {
+        if (command is UnknownCommand || CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;
+        var fields = syntax.Split(6, out var error, out _);
         if (error is not null || fields.Count < 6
             || !int.TryParse(fields[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0) return false;
 

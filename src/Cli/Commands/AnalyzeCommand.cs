@@ -3,6 +3,7 @@ using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
+using Conformance.Cli.Output;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -21,7 +22,12 @@ internal static class AnalyzeCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("log") { Description = "The captured log; its rotations (LOG.1, LOG.2 …) are read with it." };
+        var file = new Argument<string[]>("log")
+        {
+            Description = "The captured log, - for standard input; a single log's rotations (LOG.1, LOG.2 …) are read with it; " +
+                "several logs are read as one, in the order given.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = FormatOption();
         var json = new Option<string?>("--json") { Description = "Write the analysis as JSON to FILE, or - for standard output (then no console report)." };
         var csv = new Option<string?>("--csv") { Description = "Write exchanges.csv, urcs.csv and diagnostics.csv into DIR." };
@@ -36,12 +42,20 @@ internal static class AnalyzeCommand
         };
         command.SetAction(parse =>
         {
+            var jsonPath = parse.GetValue(json);
+            var outputs = new OutputPaths()
+                .File("--json", jsonPath)
+                .Folder("--csv", parse.GetValue(csv))
+                .File("--html", parse.GetValue(html));
+            if (parse.GetValue(csv) is { } csvFolder)
+                foreach (var name in CsvReport.FileNames) outputs.File("--csv", Path.Combine(csvFolder, name));
+            foreach (var input in LogFiles.Of(parse.GetValue(file)!).Where(input => input != "-")) outputs.Input(input);
+            if (!outputs.Check(Console.Error)) return ExitCodes.UsageError;
             var analysis = Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
             if (analysis is null) return ExitCodes.UsageError;
             var (path, result) = analysis.Value;
             try
             {
-                var jsonPath = parse.GetValue(json);
                 if (jsonPath == "-")
                 {
                     using var stdout = Console.OpenStandardOutput();
@@ -49,18 +63,17 @@ internal static class AnalyzeCommand
                 }
                 else
                 {
-                    ConsoleReport.Write(result, AnsiConsole.Console);
-                    if (jsonPath is not null)
-                    {
-                        using var stream = File.Create(jsonPath);
-                        JsonReport.Write(result, stream);
-                    }
+                    ConsoleReport.Write(result, Terminal.Out);
+                    if (jsonPath is not null) ReplacedFile.Write(jsonPath, stream => JsonReport.Write(result, stream));
                 }
                 if (parse.GetValue(csv) is { } directory) CsvReport.Write(result, directory);
                 if (parse.GetValue(html) is { } page)
                 {
-                    using var writer = new StreamWriter(page);
-                    HtmlReport.Write(result, writer, Path.GetFileName(path));
+                    ReplacedFile.Write(page, stream =>
+                    {
+                        using var writer = new StreamWriter(stream);
+                        HtmlReport.Write(result, writer, Path.GetFileName(path));
+                    });
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -84,7 +97,7 @@ internal static class AnalyzeCommand
             }
             catch (ArgumentException e)
             {
-                result.AddError(e.Message.Split(" (Parameter")[0]);
+                result.AddError(ErrorText.Of(e));
             }
         });
         return format;
@@ -94,18 +107,30 @@ internal static class AnalyzeCommand
         new("--show-secrets") { Description = "Show MQTTCFG passwords (OneNET API keys) as sent instead of ***." };
 
     /// <summary>Reads and analyses a log; on bad input explains why on standard error and returns null.</summary>
-    public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000)
+    public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
+        Load([path], format, showSecrets, maxStoredItems);
+
+    /// <summary>
+    /// Reads and analyses one log (with its rotations, or standard input for <c>-</c>) or several read in order
+    /// as one; on bad input explains why on standard error and returns null. The path returned names the log.
+    /// </summary>
+    public static (string Path, Analysis Analysis)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000)
     {
+        var path = string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
         try
         {
-            var source = LogSource.Open(path, format is null ? null : LogFormatNames.Parse(format));
-            if (source.TotalBytes == 0)
+            var forced = format is null ? (LogFormat?)null : LogFormatNames.Parse(format);
+            var source = LogSource.Open(LogFiles.Of(paths), forced);
+            if (source.IsEmpty)
             {
                 Console.Error.WriteLine($"conformance: {path}: the log is empty, nothing to analyse");
                 return null;
             }
             var how = format is null ? $"detected, confidence {source.Detection.Confidence:0.00}" : "forced";
-            Console.Error.WriteLine($"conformance: reading {path} as {LogFormatNames.NameOf(source.Format)} ({how})");
+            var prefix = source.Detection.CommentPrefix.Length > 0 ? $", each line after '{source.Detection.CommentPrefix}'" : "";
+            var stored = string.Join(", ", source.Storage.Where(s => s.Length > 0).Distinct());
+            var storedAs = stored.Length > 0 ? $" ({stored})" : "";
+            Console.Error.WriteLine($"conformance: reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, MaxStoredItems = maxStoredItems };
             var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
                 ? WithProgress(source, options)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Conformance.Analyzer.Comparison;
+using Conformance.Cli.Output;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -26,16 +27,22 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var forced = parse.GetValue(format);
+            var jsonPath = parse.GetValue(json);
+            if (!new OutputPaths().File("--json", jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
+                return ExitCodes.UsageError;
             if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, false, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
             if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, false, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
             var comparison = LogComparer.Compare(analysisA, analysisB);
-            var jsonPath = parse.GetValue(json);
-            if (jsonPath != "-") ComparisonReport.Write(comparison, AnsiConsole.Console, Path.GetFileName(pathA), Path.GetFileName(pathB));
+            if (jsonPath != "-") ComparisonReport.Write(comparison, Terminal.Out, Path.GetFileName(pathA), Path.GetFileName(pathB));
             if (jsonPath is null) return ExitCodes.Ok;
             try
             {
-                using var stream = jsonPath == "-" ? Console.OpenStandardOutput() : File.Create(jsonPath);
-                ComparisonReport.WriteJson(comparison, stream);
+                if (jsonPath == "-")
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    ComparisonReport.WriteJson(comparison, stdout);
+                }
+                else ReplacedFile.Write(jsonPath, stream => ComparisonReport.WriteJson(comparison, stream));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Conformance.Emulator.Endpoints;
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
-using Conformance.Protocol.Syntax;
 
 namespace Conformance.Cli.Commands;
 
@@ -19,8 +17,7 @@ internal static class EmulateCommand
         var tcp = new Option<string?>("--tcp") { Description = $"Serve the AT port on TCP HOST:PORT (default {DefaultTcp} when --pty is not given)." };
         var pty = new Option<bool>("--pty") { Description = "Serve the AT port on a new pseudo-terminal (Linux); its /dev/pts path is printed." };
         var broker = new Option<string>("--broker") { Description = "'embedded' (an in-process OneNET-like broker) or HOST:PORT of an MQTT broker.", DefaultValueFactory = _ => "embedded" };
-        var dialect = new Option<string>("--dialect") { Description = "manual (the manual's canonical forms) or field (shipping firmware's).", DefaultValueFactory = _ => "manual" };
-        dialect.AcceptOnlyFromAmong("manual", "field");
+        var dialect = DialectOption.Create("The manual's canonical forms or shipping firmware's");
         var echo = new Option<string>("--echo") { Description = "Echo at power-on: on or off.", DefaultValueFactory = _ => "off" };
         echo.AcceptOnlyFromAmong("on", "off");
         var imei = new Option<string>("--imei") { Description = "IMEI answered to AT+CGSN=1.", DefaultValueFactory = _ => new EmulatorOptions().Imei };
@@ -62,7 +59,7 @@ internal static class EmulateCommand
                 options = new EmulatorOptions
                 {
                     HostMap = hostMap,
-                    Dialect = parse.GetValue(dialect) == "field" ? Dialect.Field : Dialect.Manual,
+                    Dialect = DialectOption.Parse(parse.GetValue(dialect)!),
                     Echo = parse.GetValue(echo) == "on",
                     Imei = parse.GetValue(imei)!,
                     PingReportsOnValue = parse.GetValue(pingOn),
@@ -71,7 +68,7 @@ internal static class EmulateCommand
             }
             catch (ArgumentException e)
             {
-                return Fail(e.Message);
+                return Fail(ErrorText.Of(e));
             }
 
             await using var emulator = await EmulatorHost.StartAsync(options, brokerEndPoint);
@@ -117,15 +114,8 @@ internal static class EmulateCommand
 
     private static async Task WaitForStopAsync(CancellationToken cancel)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        void Handle(PosixSignalContext context)
-        {
-            // Shut down ourselves instead of letting the runtime kill the process.
-            context.Cancel = true;
-            stop.Cancel();
-        }
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
+        // Shut down ourselves instead of letting the runtime kill the process.
+        using var stop = new StopSignals(cancel);
         try { await Task.Delay(Timeout.Infinite, stop.Token); }
         catch (OperationCanceledException) { }
     }

@@ -11,7 +11,8 @@ internal static class FramesCommand
     {
         var file = new Argument<string>("file") { Description = "Raw capture of module output (bytes as read from the port), or - for standard input." };
         var maxFrame = new Option<int>("--max-frame") { Description = "Longest frame kept, in bytes; longer lines are reported as overflow.", DefaultValueFactory = _ => 64 * 1024 };
-        var command = new Command("frames", "Split a raw capture of module output into frames (info, final, urc, echo, prompt, noise, overflow) as JSON lines.")
+        var command = new Command("frames", "Split a raw capture of module output into frames (info, final, urc, echo, prompt, noise, overflow) as JSON lines.\n" +
+            "Exit codes: 0 every byte read and framed; 2 usage or input error (a missing or unreadable file, a bad --max-frame).")
         {
             file, maxFrame,
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Conformance.Harness.Dsl;
 using Conformance.Harness.Mutation;
 using Conformance.Harness.Running;
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Suites;
 
@@ -22,21 +23,22 @@ internal static class MutateCommand
         var junit = new Option<string?>("--junit") { Description = "Write the mutants as JUnit XML test cases to this file." };
         var json = new Option<string?>("--json") { Description = "Write the kill matrix as JSON to this file." };
         var traces = new Option<string?>("--traces") { Description = "Keep each run's trace in this folder (baseline.trace, MUTANT.trace)." };
-        var parallel = new Option<int>("--parallel") { Description = "How many mutants run at once.", DefaultValueFactory = _ => 8 };
+        var parallel = new Option<int>("--parallel") { Description = "How many mutants run at once (default: twice the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
+        var realTime = new Option<bool>("--real-time") { Description = "Run the module on the system clock, not on the virtual one that skips idle waits." };
         var list = new Option<bool>("--list") { Description = "List the mutants and exit." };
         var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?")
         {
-            suite, section, mutant, strict, junit, json, traces, parallel, list,
+            suite, section, mutant, strict, junit, json, traces, parallel, realTime, list,
         };
         command.SetAction(async (parse, cancel) => await RunAsync(
             new MutateRequest(parse.GetValue(suite), parse.GetValue(section), parse.GetValue(mutant), parse.GetValue(strict), parse.GetValue(junit),
-                parse.GetValue(json), parse.GetValue(traces), parse.GetValue(parallel), parse.GetValue(list)),
+                parse.GetValue(json), parse.GetValue(traces), parse.GetValue(parallel), parse.GetValue(list), parse.GetValue(realTime)),
             Console.Out, Console.Error, cancel));
         return command;
     }
 
     internal sealed record MutateRequest(string? Suite, string? Section, string? Mutant, bool Strict, string? JUnit, string? Json, string? Traces,
-        int Parallel, bool List);
+        int Parallel, bool List, bool RealTime = false);
 
     internal static async Task<int> RunAsync(MutateRequest request, TextWriter output, TextWriter error, CancellationToken cancel)
     {
@@ -83,8 +85,8 @@ internal static class MutateCommand
         }
 
         output.WriteLine($"{mutants.Count} mutants x {scenarios.Count} scenarios, {request.Parallel} at a time{(request.Strict ? ", strict" : "")}");
-        // The clock is the in-process module's: each run gets its own.
-        var runs = InProcessModule.Runs(new RunOptions(request.Strict), new SecretMask([parameters.ApiKey]), () => TimeProvider.System,
+        // The clock is the in-process module's, as for 'run --target emulator': each run gets its own.
+        var runs = InProcessModule.Runs(new RunOptions(request.Strict), new SecretMask([parameters.ApiKey]), () => RunClock.For("emulator", request.RealTime),
             traces: request.Traces);
         var runner = new MutationRunner(runs, request.Parallel,
             result => output.WriteLine($"  {result.Mutant.Name}: {(result.Killed ? "killed" : "survived")} ({result.Run.Duration.TotalSeconds:0} s on its clock)"));

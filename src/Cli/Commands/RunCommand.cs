@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
+using Conformance.Cli.Output;
 using Conformance.Harness.Links;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Dsl;
 using Conformance.Harness.Running;
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Syntax;
 using Conformance.Suites;
@@ -13,40 +16,65 @@ namespace Conformance.Cli.Commands;
 /// <summary><c>conformance run</c>: runs the suites against a module and reports per manual section, with the trace as evidence.</summary>
 internal static class RunCommand
 {
+    public const string ExitCodeHelp =
+        "Exit codes: 0 every scenario passed; 1 a scenario failed, the module vanished or stayed silent past --give-up, " +
+        "or the run was interrupted (Ctrl-C, SIGTERM: the trace and a partial JUnit are written); " +
+        "2 usage or setup error (bad arguments, an output that cannot be written, a target that cannot be opened).";
+
+    private const string DefaultTrace = "run.trace";
+    private const string ReplayTrace = "replay.trace";
+    private const double MaxGiveUp = 7 * 24 * 3600;
+
     public static Command Create()
     {
         var target = new Option<string>("--target") { Description = "serial:PATH[,BAUD] | tcp:HOST:PORT | replay:FILE | emulator (default).", DefaultValueFactory = _ => "emulator" };
         var suite = new Option<string?>("--suite") { Description = "Run only the suite with this name." };
         var section = new Option<string?>("--section") { Description = "Run only scenarios of this manual section (1.5, or 1 for the whole chapter)." };
-        var dialect = new Option<Dialect>("--dialect") { Description = "Dialect of the in-process emulator: Manual or Field.", DefaultValueFactory = _ => Dialect.Manual };
+        var dialect = DialectOption.Create("Dialect of the in-process emulator");
         var strict = new Option<bool>("--strict") { Description = "Fail scenarios whose answers deviate from the manual's canonical forms." };
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML to this file (default: OUT/junit.xml)." };
-        var trace = new Option<string?>("--trace") { Description = "Write the trace to this file (default: OUT/run.trace)." };
-        var output = new Option<string>("--out") { Description = "Folder for the trace and the JUnit report.", DefaultValueFactory = _ => "." };
+        var trace = new Option<string?>("--trace") { Description = $"Write the trace to this file (default: OUT/{DefaultTrace}, or OUT/{ReplayTrace} when replaying OUT/{DefaultTrace})." };
+        var output = new Option<string>("--out") { Description = "Folder for the trace and the JUnit report, created if missing.", DefaultValueFactory = _ => "." };
         var settings = new Option<string?>("--settings") { Description = "File of 'key = value' lines: " + string.Join(", ", SuiteParameters.Keys) + "." };
         var parameters = new Option<string[]>("--set") { Description = "A parameter as key=value (overrides the settings file and CONFORMANCE_* variables).", AllowMultipleArgumentsPerToken = false };
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not mask the API key in the trace." };
-        var recordedTiming = new Option<bool>("--recorded-timing") { Description = "Replay at the recorded timing instead of as fast as possible." };
-        var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.")
+        var recordedTiming = new Option<bool>("--recorded-timing") { Description = "With --real-time, replay at the recorded timing instead of as fast as possible (the virtual clock always does)." };
+        var realTime = new Option<bool>("--real-time") { Description = "Run the emulator or a replay on the system clock, not on the virtual one that skips idle waits." };
+        var giveUp = new Option<double>("--give-up")
         {
-            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming,
+            Description = "End the run when the module sends nothing for this many seconds after a command (a frozen module).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => RunOptions.DefaultGiveUp.TotalSeconds,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxGiveUp) return seconds;
+                result.AddError($"--give-up must be a number of seconds above 0, e.g. 30 (got '{text}')");
+                return 0;
+            },
+        };
+        var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.\n" + ExitCodeHelp)
+        {
+            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming, giveUp, realTime,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var request = new RunRequest(
-                parse.GetValue(target)!, parse.GetValue(suite), parse.GetValue(section), parse.GetValue(dialect), parse.GetValue(strict),
+                parse.GetValue(target)!, parse.GetValue(suite), parse.GetValue(section), DialectOption.Parse(parse.GetValue(dialect)!), parse.GetValue(strict),
                 parse.GetValue(output)!, parse.GetValue(junit), parse.GetValue(trace), parse.GetValue(settings),
-                parse.GetValue(parameters) ?? [], parse.GetValue(showSecrets), parse.GetValue(recordedTiming));
-            return await RunAsync(request, AnsiConsole.Console, Console.Error, cancel);
+                parse.GetValue(parameters) ?? [], parse.GetValue(showSecrets), parse.GetValue(recordedTiming),
+                TimeSpan.FromSeconds(parse.GetValue(giveUp)), parse.GetValue(realTime));
+            using var stop = new StopSignals(cancel);
+            return await RunAsync(request, Terminal.Out, Console.Error, stop);
         });
         return command;
     }
 
     internal sealed record RunRequest(
         string Target, string? Suite, string? Section, Dialect Dialect, bool Strict, string Out, string? JUnit, string? Trace,
-        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming);
+        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming, TimeSpan GiveUp, bool RealTime = false);
 
-    internal static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    internal static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, TextWriter error, StopSignals stop)
     {
         SuiteParameters parameters;
         IReadOnlyList<SelectedScenario> scenarios;
@@ -57,11 +85,25 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException)
         {
-            error.WriteLine($"conformance: {e.Message}");
-            return ExitCodes.UsageError;
+            return Fail(ErrorText.Of(e));
         }
 
-        var time = TimeProvider.System;
+        // A replay reads a trace: the run's own trace must go elsewhere, and by default does.
+        var replayed = ReplayedFile(request.Target);
+        var defaultTrace = Path.Combine(request.Out, DefaultTrace);
+        if (replayed is not null && OutputPaths.SameFile(replayed, defaultTrace)) defaultTrace = Path.Combine(request.Out, ReplayTrace);
+        var tracePath = request.Trace ?? defaultTrace;
+        var junitPath = request.JUnit ?? Path.Combine(request.Out, "junit.xml");
+        var outputs = new OutputPaths()
+            .Folder("--out", request.Trace is null || request.JUnit is null ? request.Out : null)
+            .File("--trace", tracePath)
+            .File("--junit", junitPath)
+            .Input(replayed)
+            .Input(request.Settings);
+        if (!outputs.Check(error)) return ExitCodes.UsageError;
+
+        var time = RunClock.For(request.Target, request.RealTime);
+        await using var virtualClock = time as VirtualClock;
         var secrets = request.ShowSecrets ? SecretMask.None : new SecretMask([parameters.ApiKey]);
         ILink link;
         try
@@ -70,35 +112,53 @@ internal static class RunCommand
         }
         catch (LinkException e)
         {
-            error.WriteLine($"conformance: {e.Message}");
-            return ExitCodes.UsageError;
+            return Fail(e.Message);
         }
 
-        Directory.CreateDirectory(request.Out);
-        var tracePath = request.Trace ?? Path.Combine(request.Out, "run.trace");
-        var junitPath = request.JUnit ?? Path.Combine(request.Out, "junit.xml");
         await using (link)
         {
-            using var recorder = new TraceRecorder(File.CreateText(tracePath), time, link.Target, secrets,
-                link is EmulatorLink emulator ? emulator.Dialect.ToString().ToLowerInvariant() : null);
+            // Written beside its destination and moved into place once the run has started: a target that cannot be
+            // opened leaves the earlier trace as it was.
+            using var traceFile = ReplacedFile.Create(tracePath);
             RunReport report;
-            try
+            using (var recorder = new TraceRecorder(new StreamWriter(traceFile.Stream), time, link.Target, secrets,
+                       link is EmulatorLink emulator ? DialectOption.Name(emulator.Dialect) : null))
             {
-                report = await new Runner(time, new RunOptions(request.Strict), new ConsoleProgress(console)).RunAsync(link, scenarios, recorder, cancel);
+                try
+                {
+                    var options = new RunOptions(request.Strict, request.GiveUp);
+                    report = await new Runner(time, options, new ConsoleProgress(console)).RunAsync(link, scenarios, recorder, stop.Token);
+                }
+                catch (LinkException e)
+                {
+                    return Fail(e.Message);
+                }
+                catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+                {
+                    error.WriteLine($"conformance: interrupted ({stop.Received ?? "cancelled"}) before the link to {link.Target} was open; nothing written");
+                    return ExitCodes.Failures;
+                }
             }
-            catch (LinkException e)
-            {
-                recorder.Event($"link not opened: {e.Message}");
-                error.WriteLine($"conformance: {e.Message}");
-                return ExitCodes.UsageError;
-            }
+            traceFile.Commit();
             ConsoleReport.Write(report, console);
-            JUnitReport.Write(report, junitPath);
+            ReplacedFile.Write(junitPath, stream => JUnitReport.Build(report).Save(stream));
             console.MarkupLine($"[grey]trace: {Markup.Escape(tracePath)}, JUnit: {Markup.Escape(junitPath)}[/]");
-            if (report.Aborted is not null) error.WriteLine($"conformance: run aborted: {report.Aborted}");
+            if (stop.Received is { } signal)
+                error.WriteLine($"conformance: run interrupted ({signal}); the trace and a partial JUnit report are written");
+            else if (report.Aborted is not null)
+                error.WriteLine($"conformance: run aborted: {report.Aborted}");
             return report.AllPassed ? ExitCodes.Ok : ExitCodes.Failures;
         }
+
+        int Fail(string message)
+        {
+            error.WriteLine($"conformance: {message}");
+            return ExitCodes.UsageError;
+        }
     }
+
+    private static string? ReplayedFile(string target) =>
+        target.StartsWith("replay:", StringComparison.OrdinalIgnoreCase) && target.Length > "replay:".Length ? target["replay:".Length..] : null;
 
     private static Dictionary<string, string> Options(string[] set)
     {

@@ -25,7 +25,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public VirtualModule Module { get; }
 
     /// <summary>The proxy every connection goes through; null for a broker off this machine.</summary>
-    internal FaultProxy? Proxy => _proxy;
+    public FaultProxy? Proxy => _proxy;
 
     public EmulatorFaults Faults => Module.Faults;
 

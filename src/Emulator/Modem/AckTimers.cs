@@ -18,6 +18,9 @@ internal sealed class AckTimers(TimeProvider time, Action<MqttTimeoutType, ushor
 
     public bool IsWatching(MqttTimeoutType type, ushort packetId) => _pending.ContainsKey((type, packetId));
 
+    /// <summary>What each running timer waits for.</summary>
+    public IEnumerable<MqttTimeoutType> Awaited => _pending.Keys.Select(k => k.Type);
+
     /// <summary>The answer arrived (or the wait was given up): stop its timer; false when nothing was waiting.</summary>
     public bool Settle(MqttTimeoutType type, ushort packetId)
     {

@@ -54,6 +54,9 @@ internal sealed class MqttSession : IAsyncDisposable
 
     public MqttState State { get; private set; }
 
+    /// <summary>The broker's answers the module waits for (a connection attempt waits for its CONNACK). Under the module's lock.</summary>
+    public IReadOnlyList<MqttTimeoutType> Awaited => [.. _connecting is null ? [] : new[] { MqttTimeoutType.Connect }, .. _acks.Awaited];
+
     private Dialect Dialect => _options.Dialect;
 
     private TimeProvider Time => _options.TimeProvider;

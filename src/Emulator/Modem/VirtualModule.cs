@@ -47,6 +47,12 @@ public sealed class VirtualModule : IAsyncDisposable
         get { lock (_gate) return _session.State; }
     }
 
+    /// <summary>The broker's answers the module waits for, each with an <c>AT+MQTTTO</c> timer running.</summary>
+    public IReadOnlyList<MqttTimeoutType> AwaitedAnswers
+    {
+        get { lock (_gate) return _session.Awaited; }
+    }
+
     public bool Echo
     {
         get { lock (_gate) return _echo; }

@@ -5,7 +5,11 @@ namespace Conformance.Harness.Dsl;
 
 /// <summary>
 /// Waits for URC sequences: each in its own order, the sequences interleaved freely, all within one deadline.
-/// A URC that fits no sequence's next pattern is left for later steps (and reported if nobody takes it).
+/// URCs are judged in the order they arrived, whether already buffered or still to come: one that fits a later
+/// pattern of a sequence before the earlier pattern arrived fails the step, and so does one that answers the
+/// last command before that command's final result. URCs that arrived before the last command was sent answer
+/// something earlier and are never taken; like URCs that fit no pattern, they are left for later steps (and
+/// reported if nobody takes them).
 /// </summary>
 public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpan within) : Step
 {
@@ -13,26 +17,79 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
 
     internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
     {
+        // Ids captured by an earlier run of this scenario are not this run's.
+        foreach (var pattern in sequences.SelectMany(s => s.Patterns)) pattern.ForgetCapture();
+        var session = context.Session;
+        var buffered = session.Unclaimed().ToHashSet(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<object?>(ReferenceEqualityComparer.Instance);
+        var early = new ReceivedUrc?[sequences.Count];
         var next = new int[sequences.Count];
-        var time = context.Session.Time;
-        var deadline = time.GetUtcNow() + within;
+        var deadline = session.Time.GetUtcNow() + within;
         while (Waiting(next) is { Count: > 0 } waiting)
         {
-            var left = deadline - time.GetUtcNow();
-            var urc = left <= TimeSpan.Zero ? null
-                : await context.Session.WaitForUrcAsync(u => FirstFitting(u, next) >= 0 || IsRefusal(u, waiting), left, cancel);
-            if (urc is null) throw new StepFailedException(Missing(context, waiting));
-            if (FirstFitting(urc, next) < 0)
+            var left = deadline - session.Time.GetUtcNow();
+            var urc = left < TimeSpan.Zero ? null : await session.PeekUrcAsync(u => !seen.Contains(u), left, cancel);
+            if (urc is null)
             {
-                context.AddDeviations(urc);
+                var s = Array.FindIndex(early, e => e is not null);
+                throw new StepFailedException(s >= 0 ? OutOfOrder(s, next[s], early[s]!, null, buffered) : Missing(context, waiting));
+            }
+            seen.Add(urc);
+            if (urc.TraceLine <= context.AnswersAfter) continue;
+            if (FirstFitting(urc, next) is var due and >= 0)
+            {
+                Take(context, urc);
+                if (early[due] is { } before) throw new StepFailedException(OutOfOrder(due, next[due], before, urc, buffered));
+                BeforeFinalResult(context, urc);
+                sequences[due].Patterns[next[due]].Capture(urc.Value!);
+                next[due]++;
+                continue;
+            }
+            if (IsRefusal(urc, waiting))
+            {
+                Take(context, urc);
                 throw new StepFailedException($"expected {string.Join(" and ", waiting)} within {within.TotalSeconds:0.###} s; got '{urc.Text}' (trace line {urc.TraceLine})");
             }
-            var s = FirstFitting(urc, next);
-            sequences[s].Patterns[next[s]].Capture(urc.Value!);
-            next[s]++;
-            context.AddDeviations(urc);
+            // Fits a pattern not due yet: wait for the one it should have followed, to name both in the failure.
+            var ahead = FirstAhead(urc, next);
+            if (ahead >= 0 && early[ahead] is null)
+            {
+                Take(context, urc);
+                early[ahead] = urc;
+            }
         }
+        if (Array.FindIndex(early, e => e is not null) is var broken and >= 0)
+            throw new StepFailedException(OutOfOrder(broken, next[broken], early[broken]!, null, buffered));
     }
+
+    private static void Take(ScenarioContext context, ReceivedUrc urc)
+    {
+        context.Session.Take(urc);
+        context.Took(urc);
+        context.AddDeviations(urc);
+    }
+
+    // The manual's URCs answer a command after its final result (OK first, then +MQTTOPEN: OK).
+    private static void BeforeFinalResult(ScenarioContext context, ReceivedUrc urc)
+    {
+        if (context.LastReply is { FinalTraceLine: > 0 } reply && urc.TraceLine < reply.FinalTraceLine)
+            throw new StepFailedException($"'{urc.Text}' (trace line {urc.TraceLine}) came before the final result {reply.Describe()} " +
+                $"of {reply.Command.FormatRedacted()} (trace line {reply.TraceLine}); the manual has it after");
+    }
+
+    private string OutOfOrder(int s, int due, ReceivedUrc early, ReceivedUrc? expected, HashSet<object?> buffered)
+    {
+        var sequence = sequences[s];
+        var fits = sequence.Patterns.Skip(due + 1).First(p => p.MayMatch(early.Value!));
+        var was = expected is null
+            ? $"before any {sequence.Patterns[due]} within {within.TotalSeconds:0.###} s"
+            : $"before '{expected.Text}' (trace line {expected.TraceLine}, {Arrival(expected, buffered)})";
+        return $"'{early.Text}' (trace line {early.TraceLine}, {Arrival(early, buffered)}) came {was}: " +
+               $"expected {sequence.Patterns[due]} before {fits}";
+    }
+
+    private static string Arrival(ReceivedUrc urc, HashSet<object?> buffered) =>
+        buffered.Contains(urc) ? "already buffered when the step began" : "came while the step waited";
 
     // +MQTTOPEN: FAIL answers the OPEN as surely as OK would: no need to wait out the deadline for an OK.
     private static bool IsRefusal(ReceivedUrc urc, List<UrcPattern> waiting) =>
@@ -46,6 +103,14 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
         if (urc.Value is null) return -1;
         for (var s = 0; s < sequences.Count; s++)
             if (next[s] < sequences[s].Patterns.Count && sequences[s].Patterns[next[s]].Matches(urc.Value)) return s;
+        return -1;
+    }
+
+    private int FirstAhead(ReceivedUrc urc, int[] next)
+    {
+        if (urc.Value is null) return -1;
+        for (var s = 0; s < sequences.Count; s++)
+            if (sequences[s].Patterns.Skip(next[s] + 1).Any(p => p.MayMatch(urc.Value))) return s;
         return -1;
     }
 

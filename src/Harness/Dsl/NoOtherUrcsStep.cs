@@ -1,6 +1,10 @@
 namespace Conformance.Harness.Dsl;
 
-/// <summary>Listens for a quiet period and fails on any URC no step has taken: an unexpected or duplicated URC.</summary>
+/// <summary>
+/// Listens for a quiet period and fails on any URC no step has taken: an unexpected or duplicated URC, whether
+/// it came before the step began or during it. (A scenario's untaken URCs are reported at its end, so none
+/// is carried into the next.)
+/// </summary>
 public sealed class NoOtherUrcsStep(TimeSpan quiet) : Step
 {
     public override string Description => $"expect no other URC within {quiet.TotalSeconds:0.###} s";
@@ -10,6 +14,6 @@ public sealed class NoOtherUrcsStep(TimeSpan quiet) : Step
         var stray = await context.Session.WaitForUrcAsync(_ => true, quiet, cancel);
         if (stray is null) return;
         context.AddDeviations(stray);
-        throw new StepFailedException($"unexpected URC {stray}");
+        throw new StepFailedException($"unexpected URC {stray} {context.Circumstances(stray)}");
     }
 }

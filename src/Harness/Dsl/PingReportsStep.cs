@@ -20,7 +20,8 @@ public sealed class PingReportsStep(TimeSpan window) : Step
         foreach (var value in new[] { 0, 1 })
         {
             await SendAsync(context, value, cancel);
-            if (await context.Session.WaitForUrcAsync(IsPingResp, window, cancel) is { } report)
+            // A report from before this value was set says nothing about it.
+            if (await context.Session.WaitForUrcAsync(u => IsPingResp(u) && u.TraceLine > context.AnswersAfter, window, cancel) is { } report)
             {
                 context.AddDeviations(report);
                 // Only the polarity against the manual's text is a deviation: a conforming module passes --strict.
@@ -38,7 +39,7 @@ public sealed class PingReportsStep(TimeSpan window) : Step
         await SendAsync(context, off, cancel);
         // A report already on its way when reports were switched off proves nothing.
         while (await context.Session.WaitForUrcAsync(IsPingResp, TimeSpan.Zero, cancel) is not null) { }
-        if (await context.Session.WaitForUrcAsync(IsPingResp, window, cancel) is { } stray)
+        if (await context.Session.WaitForUrcAsync(u => IsPingResp(u) && u.TraceLine > context.AnswersAfter, window, cancel) is { } stray)
             throw new StepFailedException($"AT+MQTTPING={shown} turned reports on, but AT+MQTTPING={off} did not turn them off: got {stray}");
     }
 

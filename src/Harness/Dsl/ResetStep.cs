@@ -22,7 +22,7 @@ public sealed class ResetStep(TimeSpan settle) : Step
         var disc = await context.Session.SendAsync(Mqtt.Disc(), Timeouts.Command, cancel);
         // A disconnect's URC comes after its OK; give it the time to arrive before deleting.
         if (disc.Final?.Kind == Protocol.Responses.FinalResultKind.Ok)
-            await context.Session.WaitForUrcAsync(u => u.Text.StartsWith("+MQTTDISC", StringComparison.Ordinal), settle, cancel);
+            await context.Session.WaitForUrcAsync(u => u.TraceLine > disc.TraceLine && u.Text.StartsWith("+MQTTDISC", StringComparison.Ordinal), settle, cancel);
         await context.Session.SendAsync(Mqtt.Del(), Timeouts.Command, cancel);
         // A scenario may have shortened the ACK timeout; the next one starts from the manual's default.
         await context.Session.SendAsync(Mqtt.Timeout(DefaultAckTimeoutSeconds), Timeouts.Command, cancel);

@@ -6,14 +6,51 @@ namespace Conformance.Harness.Dsl;
 /// <summary>What the steps of a running scenario share: the session, the target, the last reply, the findings so far.</summary>
 internal sealed class ScenarioContext(AtSession session, ILink link)
 {
+    private readonly List<CommandReply> _replies = [];
+    private readonly List<ReceivedUrc> _taken = [];
+
     public AtSession Session { get; } = session;
 
     /// <summary>The target, for steps that act beyond AT commands (<see cref="IBrokerControl"/>, <see cref="IPlatformView"/>).</summary>
     public ILink Link { get; } = link;
 
-    public CommandReply? LastReply { get; set; }
+    /// <summary>The trace line the scenario began at.</summary>
+    public int StartLine { get; } = session.Trace.LineCount;
+
+    /// <summary>The answer to the command sent last in this scenario; null before the first and while one is pending.</summary>
+    public CommandReply? LastReply
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value is not null) _replies.Add(value);
+        }
+    }
+
+    /// <summary>
+    /// The trace line a URC must come after to answer what the scenario did last: the last command sent, or the
+    /// scenario's start. An older URC answers something earlier and is never taken for a newer one.
+    /// </summary>
+    public int AnswersAfter => _replies.Count > 0 ? _replies[^1].TraceLine : StartLine;
 
     public List<Finding> Findings { get; } = [];
+
+    /// <summary>Notes <paramref name="urc"/> as taken by a step, so that a repeat of it can be told as such.</summary>
+    public void Took(ReceivedUrc urc) => _taken.Add(urc);
+
+    /// <summary>
+    /// Where <paramref name="urc"/> came, in a user's words: <c>after AT+MQTTSUB="t",1 (trace line 20)</c>, plus
+    /// <c>, a second +MQTTSUBACK (the first came at trace line 22)</c> when a step took one of its kind already.
+    /// </summary>
+    public string Circumstances(ReceivedUrc urc)
+    {
+        var before = _replies.LastOrDefault(r => r.TraceLine < urc.TraceLine);
+        var after = before is null ? "at the start of the scenario" : $"after {before.Command.FormatRedacted()} (trace line {before.TraceLine})";
+        var name = urc.Value?.Name;
+        var first = name is null ? null : _taken.LastOrDefault(t => t.Value?.Name == name && t.TraceLine < urc.TraceLine);
+        return first is null ? after : $"{after}, a second {name} (the first came at trace line {first.TraceLine})";
+    }
 
     public void AddDeviations(CommandReply reply)
     {
@@ -25,5 +62,12 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
         foreach (var deviation in urc.Parsed.Deviations) Findings.Add(new Finding(deviation.Section, deviation.Code, deviation.Message, urc.TraceLine));
         if (urc.Parsed.Error is { } error)
             Findings.Add(new Finding("1.11", "unparsable-urc", $"'{urc.Text}': {error}", urc.TraceLine));
+    }
+
+    /// <summary>Reports <paramref name="urc"/>, which no step took, as a finding.</summary>
+    public void AddUnexpected(ReceivedUrc urc)
+    {
+        AddDeviations(urc);
+        Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived {Circumstances(urc)}, but no step expected it", urc.TraceLine));
     }
 }

@@ -29,16 +29,17 @@ public static class UrcPatterns
         var bytes = Encoding.UTF8.GetBytes(message);
         return UrcPattern.Of<MqttPublish>(
             p => p.Topic == topic && p.Message.AsSpan().SequenceEqual(bytes),
-            $"topic \"{topic}\" and message \"{message}\" ({bytes.Length} bytes)",
-            p => captured.Value = p.PacketId);
+            () => $"topic \"{topic}\" and message \"{message}\" ({bytes.Length} bytes)",
+            p => captured.Value = p.PacketId, captures: captured);
     }
 
     private static UrcPattern Capturing<T>(Func<T, int> packetId, out CapturedPacketId id) where T : Urc
     {
         var captured = id = new CapturedPacketId(UrcNames.Of<T>());
-        return UrcPattern.Of<T>(null, (string?)null, u => captured.Value = packetId(u));
+        return UrcPattern.Of<T>(null, () => "", u => captured.Value = packetId(u), captures: captured);
     }
 
+    // Before the id is captured, any URC of the kind may be the one: arriving then, it is ahead of its turn.
     private static UrcPattern Matching<T>(Func<T, int> packetId, CapturedPacketId id) where T : Urc =>
-        UrcPattern.Of<T>(u => packetId(u) == id.Value, () => $"packet id {id}");
+        UrcPattern.Of<T>(u => packetId(u) == id.Value, () => $"packet id {id}", mayMatch: u => id.Value is null || packetId(u) == id.Value);
 }

@@ -1,5 +1,6 @@
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
+using Conformance.Harness.Timing;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Syntax;
 
@@ -11,7 +12,7 @@ namespace Conformance.Harness.Links;
 /// bad day (the broker stops answering, ACKs come late), so every scenario can run.
 /// </summary>
 /// <param name="dialect">How the virtual module writes its answers.</param>
-/// <param name="time">The clock of the module's timers.</param>
+/// <param name="time">The clock of the module's timers; a <see cref="VirtualClock"/> makes the run take no wall time for them.</param>
 /// <param name="preset">Applied to the started emulator before the session opens, and again on every
 /// <see cref="RestoreAsync"/>: a fault present from the start, a registered device.</param>
 public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<EmulatorHost>? preset = null) : ILink, IBrokerControl, IPlatformView
@@ -20,6 +21,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     private static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(1);
 
     private EmulatorHost? _host;
+    private BrokerAnswers? _answers;
 
     public Dialect Dialect => dialect;
 
@@ -44,9 +46,18 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     public async Task<Stream> OpenAsync(CancellationToken cancel)
     {
-        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect, TimeProvider = time, ReconnectInterval = ReconnectInterval });
+        // On a virtual clock the module's and the platform's timers fire as the harness's waits move it (see VirtualClock).
+        var clock = time as VirtualClock;
+        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect, TimeProvider = clock?.Background ?? time, ReconnectInterval = ReconnectInterval });
         preset?.Invoke(_host);
-        return _host.OpenStream();
+        if (clock is null) return _host.OpenStream();
+        var host = _host;
+        _answers = new BrokerAnswers(host, clock);
+        return new ClockedStream(clock, produced =>
+        {
+            host.Module.OutputWritten += (_, bytes) => produced(bytes.Length);
+            return host.OpenStream();
+        });
     }
 
     public void StopAnsweringPings() => Faults.PingUnanswered = true;
@@ -73,8 +84,11 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) => Platform.DataPointsOf(deviceId);
 
-    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload) =>
-        Platform.SendCommandAsync(deviceId, uuid, payload);
+    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload)
+    {
+        _answers?.DeliveryOwed();
+        return Platform.SendCommandAsync(deviceId, uuid, payload);
+    }
 
     private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");
 

@@ -1,3 +1,4 @@
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 
 namespace Conformance.Harness.Links;
@@ -36,8 +37,13 @@ public sealed class ReplayLink(string path, LinkSettings settings) : ILink
         // Only the emulator offers broker control and the platform view; other recordings could not have used them.
         if (trace.Header.TryGetValue("target", out var recorded) && !recorded.StartsWith("emulator", StringComparison.Ordinal))
             Capabilities = new HashSet<string> { Links.Capabilities.Network };
-        _stream = new ReplayStream(trace, path, settings);
-        return Task.FromResult<Stream>(_stream);
+        if (settings.Time is not VirtualClock clock)
+        {
+            _stream = new ReplayStream(trace, path, settings, null);
+            return Task.FromResult<Stream>(_stream);
+        }
+        // On a virtual clock the recorded gaps cost nothing: the trace plays on its own time.
+        return Task.FromResult<Stream>(new ClockedStream(clock, produced => _stream = new ReplayStream(trace, path, settings, produced)));
     }
 
     public async ValueTask DisposeAsync()

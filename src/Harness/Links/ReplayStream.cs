@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Tracing;
 
@@ -6,7 +7,8 @@ namespace Conformance.Harness.Links;
 
 /// <summary>
 /// Plays the module's side of a trace: each host write must match the next <c>&gt;</c> record (masked the same
-/// way), and releases the <c>&lt;</c> records up to the following <c>&gt;</c>, at recorded timing or at once.
+/// way), and releases the <c>&lt;</c> records up to the following <c>&gt;</c>, at recorded timing or at once
+/// (on a <see cref="VirtualClock"/> always at recorded timing: it costs no wall time there).
 /// </summary>
 internal sealed class ReplayStream : Stream
 {
@@ -19,11 +21,23 @@ internal sealed class ReplayStream : Stream
     private byte[] _current = [];
     private int _currentOffset;
 
-    public ReplayStream(TraceFile trace, string name, LinkSettings settings)
+    private readonly Action<int>? _produced;
+    private readonly TimeProvider _time;
+    private readonly bool _recordedTiming;
+
+    /// <param name="trace">The recording to play.</param>
+    /// <param name="name">The file name, for messages.</param>
+    /// <param name="settings">The clock, the secret mask and the timing asked for.</param>
+    /// <param name="produced">Told the length of every record handed out, for a <see cref="ClockedStream"/>.</param>
+    public ReplayStream(TraceFile trace, string name, LinkSettings settings, Action<int>? produced)
     {
         _trace = trace;
         _name = name;
         _settings = settings;
+        _produced = produced;
+        var clock = settings.Time as VirtualClock;
+        _time = clock?.Background ?? settings.Time;
+        _recordedTiming = clock is not null || !settings.ReplayAsFastAsPossible;
         Release(null);
     }
 
@@ -55,9 +69,9 @@ internal sealed class ReplayStream : Stream
             var record = _trace.Records[_next++].Record;
             if (record.Direction == TraceDirection.FromModule) batch.Add(record);
         }
-        if (_settings.ReplayAsFastAsPossible || after is null)
+        if (!_recordedTiming || after is null)
         {
-            foreach (var record in batch) _output.Writer.TryWrite(record.Data);
+            foreach (var record in batch) Hand(record.Data);
             return;
         }
         _ = PlayAsync(batch, after.Value);
@@ -70,15 +84,21 @@ internal sealed class ReplayStream : Stream
             foreach (var record in batch)
             {
                 var gap = record.Time - previous;
-                if (gap > TimeSpan.Zero) await Task.Delay(gap, _settings.Time, _closed.Token);
+                if (gap > TimeSpan.Zero) await Task.Delay(gap, _time, _closed.Token);
                 previous = record.Time;
-                _output.Writer.TryWrite(record.Data);
+                Hand(record.Data);
             }
         }
         catch (OperationCanceledException)
         {
             // Closed while playing: nothing more to deliver.
         }
+    }
+
+    private void Hand(byte[] data)
+    {
+        _produced?.Invoke(data.Length);
+        _output.Writer.TryWrite(data);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -7,7 +7,8 @@ namespace Conformance.Harness.Running;
 
 /// <summary>
 /// Runs scenarios one after the other over one session: skips those the target cannot serve, stops a scenario
-/// at its first failing step, and ends the run early (with a partial report) when the link goes away.
+/// at its first failing step, and ends the run early (with a partial report) when the link goes away, the module
+/// stays silent past <see cref="RunOptions.GiveUp"/> or the run is cancelled (Ctrl-C).
 /// </summary>
 public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? observer = null)
 {
@@ -15,6 +16,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     public async Task<RunReport> RunAsync(ILink link, IReadOnlyList<SelectedScenario> scenarios, TraceRecorder trace, CancellationToken cancel = default)
     {
         var stream = await link.OpenAsync(cancel);
+        if (options.GiveUp is { } giveUp) stream = new SilenceWatchStream(stream, giveUp, time);
         trace.Event($"link opened {link.Target}");
         await using var session = new AtSession(stream, trace, time);
         session.Start();
@@ -30,6 +32,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         foreach (var selected in scenarios)
         {
             var scenario = selected.Scenario;
+            if (cancel.IsCancellationRequested) aborted ??= RunOptions.Interrupted;
             if (aborted is not null)
             {
                 results.Add(Result(selected, Outcome.NotRun, TimeSpan.Zero, $"not run: {aborted}", [], []));
@@ -45,7 +48,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
                 continue;
             }
             var result = await RunScenarioAsync(selected, session, link, cancel);
-            if (result.Outcome == Outcome.Error && session.LinkLost is { } lost) aborted = lost;
+            if (result.Outcome == Outcome.Error) aborted = session.LinkLost ?? (cancel.IsCancellationRequested ? RunOptions.Interrupted : null);
             results.Add(result);
             observer?.ScenarioFinished(result);
         }
@@ -101,16 +104,16 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         {
             return (Outcome.Error, e.Message);
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return (Outcome.Error, RunOptions.Interrupted);
+        }
     }
 
     // URCs nobody waited for are findings: the module said something the scenario did not expect.
     private static List<Finding> Leftovers(ScenarioContext context)
     {
-        foreach (var urc in context.Session.TakeUnclaimed())
-        {
-            context.AddDeviations(urc);
-            context.Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived but no step expected it", urc.TraceLine));
-        }
+        foreach (var urc in context.Session.TakeUnclaimed()) context.AddUnexpected(urc);
         var secrets = context.Session.Trace.Secrets;
         return [.. context.Findings.Select(f => f with { Message = secrets.Apply(f.Message) })];
     }

@@ -85,6 +85,8 @@ public sealed class AtSession : IAsyncDisposable
         {
             lock (_gate)
             {
+                // A final result handled just as the time ran out still counts: it arrived in time.
+                if (pending.Done.Task.IsCompletedSuccessfully) return pending.Done.Task.Result;
                 if (_pending == pending) _pending = null;
                 return pending.Reply(_time.GetUtcNow(), null, null, 0);
             }
@@ -95,7 +97,29 @@ public sealed class AtSession : IAsyncDisposable
     /// Waits up to <paramref name="within"/> for a URC that <paramref name="match"/> accepts, earliest first,
     /// and takes it; null when none came in time. URCs it does not accept stay for later waits.
     /// </summary>
-    public async Task<ReceivedUrc?> WaitForUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default)
+    public Task<ReceivedUrc?> WaitForUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default) =>
+        FindUrcAsync(match, take: true, within, cancel);
+
+    /// <summary>
+    /// Like <see cref="WaitForUrcAsync"/>, but leaves the URC in place: a step that judges URCs in the order they
+    /// arrived looks at each in turn and <see cref="Take"/>s those it uses.
+    /// </summary>
+    public Task<ReceivedUrc?> PeekUrcAsync(Func<ReceivedUrc, bool> match, TimeSpan within, CancellationToken cancel = default) =>
+        FindUrcAsync(match, take: false, within, cancel);
+
+    /// <summary>Takes <paramref name="urc"/> (this very instance) out of the URCs received; false when it was taken already.</summary>
+    public bool Take(ReceivedUrc urc)
+    {
+        lock (_gate)
+        {
+            var index = _urcs.FindIndex(u => ReferenceEquals(u, urc));
+            if (index < 0) return false;
+            _urcs.RemoveAt(index);
+            return true;
+        }
+    }
+
+    private async Task<ReceivedUrc?> FindUrcAsync(Func<ReceivedUrc, bool> match, bool take, TimeSpan within, CancellationToken cancel)
     {
         using var timer = new CancellationTokenSource(within, _time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, timer.Token);
@@ -104,13 +128,7 @@ public sealed class AtSession : IAsyncDisposable
             Task arrived;
             lock (_gate)
             {
-                var index = _urcs.FindIndex(u => match(u));
-                if (index >= 0)
-                {
-                    var urc = _urcs[index];
-                    _urcs.RemoveAt(index);
-                    return urc;
-                }
+                if (Find(match, take) is { } urc) return urc;
                 ThrowIfLost();
                 arrived = _arrived.Task;
             }
@@ -120,9 +138,20 @@ public sealed class AtSession : IAsyncDisposable
             }
             catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancel.IsCancellationRequested)
             {
-                return null;
+                // A URC handled just as the time ran out still counts: it arrived in time.
+                lock (_gate) return Find(match, take);
             }
         }
+    }
+
+    // Under the gate: the earliest URC match accepts, taken out when take says so.
+    private ReceivedUrc? Find(Func<ReceivedUrc, bool> match, bool take)
+    {
+        var index = _urcs.FindIndex(u => match(u));
+        if (index < 0) return null;
+        var urc = _urcs[index];
+        if (take) _urcs.RemoveAt(index);
+        return urc;
     }
 
     /// <summary>URCs received and not taken by any wait, oldest first; they are removed.</summary>

@@ -31,6 +31,7 @@ public sealed class TraceRecorder : IDisposable
         WriteLine(TraceFormat.FormatHeader("target", target));
         if (dialect is not null) WriteLine(TraceFormat.FormatHeader("dialect", dialect));
         WriteLine(TraceFormat.FormatHeader("started", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)));
+        if (time is Timing.VirtualClock) WriteLine(TraceFormat.FormatHeader("clock", "virtual"));
         WriteLine(TraceFormat.FormatHeader("tool", $"conformance {typeof(TraceRecorder).Assembly.GetName().Version?.ToString(3)}"));
         WriteLine(TraceFormat.FormatHeader("secrets", secrets.IsEmpty ? "shown" : "masked"));
         _writer.Flush();

@@ -9,29 +9,27 @@ namespace Conformance.Protocol.Commands;
 /// </summary>
 internal sealed class ArgumentList
 {
-    private readonly string line;
-    private readonly int offset;
+    private readonly CommandLine syntax;
     private readonly List<AtField> fields;
     private readonly List<Deviation> deviations;
 
-    private ArgumentList(string line, int offset, List<AtField> fields, List<Deviation> deviations)
+    private ArgumentList(CommandLine syntax, List<AtField> fields, List<Deviation> deviations)
     {
-        this.line = line;
-        this.offset = offset;
+        this.syntax = syntax;
         this.fields = fields;
         this.deviations = deviations;
     }
 
-    /// <summary>Splits the arguments that start at <paramref name="offset"/>; the last of <paramref name="maxFields"/> takes the rest.</summary>
-    public static ArgumentList Split(string line, int offset, int maxFields, List<Deviation> deviations)
+    /// <summary>The arguments of a set command; the last of <paramref name="maxFields"/> takes the rest.</summary>
+    public static ArgumentList Of(CommandLine syntax, int maxFields, List<Deviation> deviations)
     {
-        var fields = AtFieldReader.Split(line[offset..], offset, maxFields, out var error, out var position);
+        var fields = syntax.Split(maxFields, out var error, out var position);
         if (error is not null) throw new ParseFailure(error, position);
-        return new ArgumentList(line, offset, fields, deviations);
+        return new ArgumentList(syntax, fields, deviations);
     }
 
     /// <summary>The same arguments split again, for commands whose layout depends on what was sent.</summary>
-    public ArgumentList Resplit(int maxFields) => Split(line, offset, maxFields, deviations);
+    public ArgumentList Resplit(int maxFields) => Of(syntax, maxFields, deviations);
 
     public int Count => fields.Count;
 
@@ -44,7 +42,7 @@ internal sealed class ArgumentList
         var expected = min == max ? $"{min}" : max - min == 1 ? $"{min} or {max}" : $"{min} to {max}";
         throw new ParseFailure(
             $"{usage} takes {expected} arguments (got {Count})",
-            Count > max ? fields[max].Start : line.Length);
+            Count > max ? fields[max].Start : syntax.Text.Length);
     }
 
     public bool IsNumber(int index) =>
@@ -91,6 +89,9 @@ internal sealed class ArgumentList
         return Check(Unpad(field, name), name, ArgumentRules.Hex, ValueStart(field));
     }
 
+    /// <summary>An argument the manual does not define, kept as written without its padding and quotes.</summary>
+    public string Raw(int index) => fields[index].Value.Trim(' ');
+
     /// <summary>Position of an argument's value, for errors about it as a whole.</summary>
     public int Position(int index) => ValueStart(fields[index]);
 
@@ -106,7 +107,8 @@ internal sealed class ArgumentList
         if (field.IsQuoted)
         {
             var after = field.Start + field.Value.Length + 2;
-            padded = (field.Start > offset && line[field.Start - 1] == ' ') || (after < line.Length && line[after] == ' ');
+            var line = syntax.Text;
+            padded = (field.Start > syntax.ArgumentsStart && line[field.Start - 1] == ' ') || (after < line.Length && line[after] == ' ');
         }
         else
         {

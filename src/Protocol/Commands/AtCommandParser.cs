@@ -1,3 +1,4 @@
+using Conformance.Protocol.Families;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Commands;
@@ -35,15 +36,14 @@ public static class AtCommandParser
     /// <summary>Parses one command line, with or without its CR/LF terminator.</summary>
     public static ParseResult<AtCommand> Parse(string line)
     {
-        line = line.TrimEnd('\r', '\n');
-        if (!line.StartsWith("AT", StringComparison.OrdinalIgnoreCase))
+        if (CommandLine.Parse(line) is not { } syntax)
             return ParseResult<AtCommand>.Fail("a command line must start with AT", 0);
         var deviations = new List<Deviation>();
-        if (!line.StartsWith("AT", StringComparison.Ordinal))
+        if (!syntax.Text.StartsWith("AT", StringComparison.Ordinal))
             deviations.Add(new("lowercase-at", "the AT prefix is not upper case", ""));
         try
         {
-            var command = ParseBody(line, deviations);
+            var command = Bind(syntax, deviations);
             return ParseResult<AtCommand>.Ok(
                 command, command is UnknownCommand ? [] : [.. deviations.Select(d => d with { Section = command.Section })]);
         }
@@ -53,39 +53,34 @@ public static class AtCommandParser
         }
     }
 
-    private static AtCommand ParseBody(string line, List<Deviation> deviations)
+    /// <summary>The typed command for the line's syntax; another vendor's command is named by its family, not parsed.</summary>
+    private static AtCommand Bind(CommandLine syntax, List<Deviation> deviations)
     {
-        if (line.Length > 2 && line[2] is 'E' or 'e') return (AtCommand?)ParseEcho(line, deviations) ?? new UnknownCommand(line);
-        var end = 2;
-        if (end < line.Length && line[end] == '+')
-        {
-            end++;
-            while (end < line.Length && char.IsAsciiLetterOrDigit(line[end])) end++;
-        }
-        var written = line[2..end];
-        var name = written.ToUpperInvariant();
-        if (!Catalog.TryGetValue(name, out var forms)) return new UnknownCommand(line);
-        var command = line.AsSpan(end) switch
+        if (ModuleFamilies.Of(syntax) is { } family) return new UnknownCommand(syntax.Text) { Family = family };
+        if (syntax.Name == "E") return (AtCommand?)ParseEcho(syntax, deviations) ?? new UnknownCommand(syntax.Text);
+        if (!Catalog.TryGetValue(syntax.Name, out var forms)) return new UnknownCommand(syntax.Text);
+        var command = syntax.Form switch
         {
             // Test commands (AT+X=?) are not in the manual.
-            ['=', '?', ..] => null,
-            ['=', ..] => forms.Set?.Invoke(ArgumentList.Split(line, end + 1, forms.MaxFields, deviations)),
-            ['?', ..] => Trailing(line, end + 1, forms.Read, deviations),
-            _ => Trailing(line, end, forms.Action, deviations),
+            CommandForm.Test => null,
+            CommandForm.Set => forms.Set?.Invoke(ArgumentList.Of(syntax, forms.MaxFields, deviations)),
+            CommandForm.Read => Trailing(syntax, forms.Read, deviations),
+            _ => Trailing(syntax, forms.Action, deviations),
         };
-        if (command is null) return new UnknownCommand(line);
-        if (written != name)
-            deviations.Add(new("lowercase-command", $"the command name {written} is not upper case", ""));
+        if (command is null) return new UnknownCommand(syntax.Text);
+        if (syntax.WrittenName != syntax.Name)
+            deviations.Add(new("lowercase-command", $"the command name {syntax.WrittenName} is not upper case", ""));
         return command;
     }
 
     /// <summary><c>ATE0</c>, <c>ATE1</c>; a bare <c>ATE</c> means 0 as in V.250.</summary>
-    private static EchoMode? ParseEcho(string line, List<Deviation> deviations)
+    private static EchoMode? ParseEcho(CommandLine syntax, List<Deviation> deviations)
     {
-        var value = line[3..].TrimEnd(' ');
+        if (syntax.Form != CommandForm.Exec) return null;
+        var value = syntax.Arguments.TrimEnd(' ');
         if (!value.All(char.IsAsciiDigit)) return null;
-        if (line[2] == 'e') deviations.Add(new("lowercase-command", "the command name e is not upper case", ""));
-        if (value.Length < line.Length - 3) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
+        if (syntax.WrittenName != syntax.Name) deviations.Add(new("lowercase-command", "the command name e is not upper case", ""));
+        if (value.Length < syntax.Arguments.Length) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
         switch (value)
         {
             case "":
@@ -94,15 +89,15 @@ public static class AtCommandParser
             case "0" or "1":
                 return new EchoMode(value == "1");
             default:
-                throw ParseFailure.Argument("echo", $"must be 0 or 1 (got {value})", 3);
+                throw ParseFailure.Argument("echo", $"must be 0 or 1 (got {value})", syntax.ArgumentsStart);
         }
     }
 
     /// <summary>The command when only spaces follow it; anything else (<c>ATX</c>) is a command outside the catalog.</summary>
-    private static AtCommand? Trailing(string line, int from, AtCommand? command, List<Deviation> deviations)
+    private static AtCommand? Trailing(CommandLine syntax, AtCommand? command, List<Deviation> deviations)
     {
-        if (command is null || line.AsSpan(from).TrimStart(' ').Length > 0) return null;
-        if (from < line.Length) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
+        if (command is null || syntax.Arguments.TrimStart(' ').Length > 0) return null;
+        if (syntax.Arguments.Length > 0) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
         return command;
     }
 }

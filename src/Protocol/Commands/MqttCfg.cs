@@ -15,6 +15,12 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
 {
     internal const string Mask = "***";
 
+    /// <summary>
+    /// An eighth argument after clean, as M5311 firmware sends it (<c>…,user,pass,1,0</c>); null in the M5310-A form.
+    /// The M5310-A manual does not define it, so it is kept as written.
+    /// </summary>
+    public string? Extra { get; init; }
+
     public override string Name => "+MQTTCFG";
     public override string Section => "1.1";
 
@@ -37,15 +43,23 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
     {
         base.PrintMembers(builder);
         builder.Append($", Host = {Host}, Port = {Port}, Id = {Id}, KeepAlive = {KeepAlive}, User = {User}, Password = {Mask}, Clean = {Clean}");
+        if (Extra is not null) builder.Append($", Extra = {Extra}");
         return true;
     }
 
-    private string Format(string password) =>
-        Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(password), Bit(Clean));
+    private string Format(string password) => Extra is null
+        ? Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(password), Bit(Clean))
+        : Set(Quoted(Host), $"{Port}", Quoted(Id), $"{KeepAlive}", Quoted(User), Quoted(password), Bit(Clean), Extra);
 
     internal static MqttCfg Parse(ArgumentList arguments)
     {
-        arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
+        string? extra = null;
+        if (arguments.Count == 8)
+        {
+            extra = arguments.Raw(7);
+            arguments.Note("mqttcfg-eighth-argument", $"an eighth argument ({extra}) follows clean, as M5311 firmware sends it; the M5310-A manual has seven");
+        }
+        else arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
         return new MqttCfg(
             arguments.Text(0, "host", ArgumentRules.Host),
             arguments.Number(1, "port", ArgumentRules.Port),
@@ -53,6 +67,6 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
             arguments.Number(3, "keepAlive", ArgumentRules.KeepAlive),
             arguments.Text(4, "user", ArgumentRules.String),
             arguments.Text(5, "passwd", ArgumentRules.String),
-            arguments.Bit(6, "clean"));
+            arguments.Bit(6, "clean")) { Extra = extra };
     }
 }

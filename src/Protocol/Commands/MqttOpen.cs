@@ -18,9 +18,21 @@ public sealed record MqttOpen(
     public override string Format() =>
         Set(Bit(UserFlag), Bit(PasswordFlag), Bit(WillFlag), Bit(WillRetain), $"{WillQos}", Quoted(WillTopic), Quoted(WillMessage));
 
+    private const string Usage = "AT+MQTTOPEN=<usrFlag>,<pwdFlag>,<willFlag>,<willRetain>,<willQos>,<will-topic>,<will-mesg>";
+
     internal static MqttOpen Parse(ArgumentList arguments)
     {
-        arguments.ExpectCount(7, 7, "AT+MQTTOPEN=<usrFlag>,<pwdFlag>,<willFlag>,<willRetain>,<willQos>,<will-topic>,<will-mesg>");
+        // M5311 firmware ends the line after willFlag 0 (`1,1,0`) or after willQos (`1,1,0,0,0`).
+        if (arguments.Count is 3 or 5 && arguments.IsNumber(2) && !arguments.Bit(2, "willFlag"))
+        {
+            arguments.Note("will-fields-omitted", $"the will arguments after willFlag 0 are left out ({arguments.Count} of 7 arguments), as M5311 firmware writes it; the manual sends all seven");
+            return new MqttOpen(
+                arguments.Bit(0, "usrFlag"), arguments.Bit(1, "pwdFlag"), false,
+                arguments.Count == 5 && arguments.Bit(3, "willRetain"),
+                arguments.Count == 5 ? arguments.Number(4, "willQos", ArgumentRules.Qos) : 0,
+                "", "");
+        }
+        arguments.ExpectCount(7, 7, Usage);
         return new MqttOpen(
             arguments.Bit(0, "usrFlag"),
             arguments.Bit(1, "pwdFlag"),

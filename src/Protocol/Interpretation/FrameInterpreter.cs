@@ -30,7 +30,7 @@ public static class FrameInterpreter
                 return Interpretation.From(FinalResult.Parse(text));
             case FrameKind.Urc when frame.HasPayload || LineClassifier.IsAlwaysUrc(LineClassifier.NameOf(frame.Text)):
                 // The commonest frame of a log: interpreted without an intermediate ParseResult.
-                return UrcParser.Read(text, frame.Payload, out var deviations, out var error, out var errorPosition) is { } urc
+                return UrcParser.Read(text, frame.Payload, frame.PayloadInline, out var deviations, out var error, out var errorPosition) is { } urc
                     ? new Interpretation(urc, deviations ?? (IReadOnlyList<Deviation>)[])
                     : new Interpretation(null, [], error, errorPosition);
             case FrameKind.Info:

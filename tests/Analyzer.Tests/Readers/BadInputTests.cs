@@ -14,14 +14,15 @@ public class BadInputTests
     }
 
     [Test]
-    public void Binary_noise_reads_as_raw_with_low_confidence_and_loses_no_byte()
+    public void Binary_noise_is_refused_unless_read_as_raw_on_purpose_which_loses_no_byte()
     {
         var noise = new byte[100_000];
         new Random(5310).NextBytes(noise);
 
-        var (source, records) = TempLog.Read(noise);
+        var error = Assert.Throws<LogReadException>(() => TempLog.Read(noise));
+        Assert.That(error!.Message, Does.Contain("log.txt").And.Contain("binary").And.Contain("--format raw"));
 
-        Assert.That(source.Format, Is.EqualTo(LogFormat.Raw));
+        var (source, records) = TempLog.Read(noise, LogFormat.Raw);
         Assert.That(source.Detection.Confidence, Is.LessThan(0.3));
         Assert.That(records.SelectMany(r => r.Data), Is.EqualTo(noise));
     }

@@ -44,7 +44,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 await Write(now);
                 if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal)) return;
                 if (later.Length > 0)
-                    _ = Task.Delay(TimeSpan.FromSeconds(20), _time, cancel).ContinueWith(_ => Write(later), cancel, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                    _ = Task.Delay(TimeSpan.FromSeconds(fault == Fault.LateUrc ? 20 : 1), _time, cancel).ContinueWith(_ => Write(later), cancel, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             }
         }
     }
@@ -91,15 +91,17 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
             case MqttOpen when _state is not (MqttState.Initialised or MqttState.Disconnected): Line("+CME ERROR: 602"); break;
             case MqttOpen:
+                if (fault == Fault.OpenUrcBeforeOk) Urc(new MqttOpenResult(true));
                 Line("OK");
                 _state = MqttState.Connected;
                 if (fault == Fault.LateUrc) Bytes(later, new MqttOpenResult(true).Encode(dialect));
-                else Urc(new MqttOpenResult(true));
+                else if (fault != Fault.OpenUrcBeforeOk) Urc(new MqttOpenResult(true));
                 break;
             case MqttSub sub when _state == MqttState.Connected:
                 Line("OK");
                 _subscriptions[sub.Topic] = sub.Qos;
                 if (fault != Fault.DropSubAck) Urc(new SubAck(++_packetId, sub.Qos, sub.Topic));
+                if (fault == Fault.SubAckTwice) Urc(new SubAck(_packetId, sub.Qos, sub.Topic));
                 break;
             case MqttSubRead when _state != MqttState.NotInitialised:
                 Line(new SubscriptionListHeader().Format(dialect));
@@ -109,11 +111,13 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttUnsub unsub when _state == MqttState.Connected:
                 Line("OK");
                 if (fault != Fault.KeepsSubscription) _subscriptions.Remove(unsub.Topic);
-                Urc(new UnsubAck(++_packetId, dialect == Dialect.Field ? unsub.Topic : null));
+                if (fault == Fault.PubAckForUnsub) Urc(new PubAck(++_packetId, 1));
+                else Urc(new UnsubAck(++_packetId, dialect == Dialect.Field ? unsub.Topic : null));
+                if (fault == Fault.ExtraPubAckAfterUnsub) Urc(new PubAck(++_packetId, 1));
                 break;
             case MqttPub pub when _state == MqttState.Connected:
                 Line("OK");
-                Publish(pub, output);
+                Publish(pub, fault == Fault.PubCompBeforePubRecLater ? later : output);
                 break;
             case MqttSub or MqttPub: Line("+CME ERROR: 651"); break;
             case MqttTo: Line("OK"); break;
@@ -137,6 +141,8 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
     {
         var id = ++_packetId;
         if (pub.Qos == 1) Bytes(output, new PubAck(id, 1).Encode(dialect));
+        var swapped = fault is Fault.PubCompBeforePubRec or Fault.PubCompBeforePubRecLater;
+        if (pub.Qos == 2 && swapped) Bytes(output, new PubComp(0, id).Encode(dialect));
         if (pub.Qos == 2) Bytes(output, new PubRec(0, id).Encode(dialect));
         if (_subscriptions.TryGetValue(pub.Topic, out var granted))
         {
@@ -148,7 +154,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 : new MqttPublish(0, qos, 0, inId, pub.Topic, message).Encode(dialect));
             if (qos == 2) Bytes(output, new PubRel(0, inId).Encode(dialect));
         }
-        if (pub.Qos == 2) Bytes(output, new PubComp(0, fault == Fault.WrongPacketId ? id + 1 : id).Encode(dialect));
+        if (pub.Qos == 2 && !swapped) Bytes(output, new PubComp(0, fault == Fault.WrongPacketId ? id + 1 : id).Encode(dialect));
     }
 
     private byte[] LyingPublish(int qos, int id, string topic, byte[] message)

@@ -24,4 +24,16 @@ public enum Fault
     KeepsSubscription,
     /// <summary>Closes the link after the first <c>AT+MQTTOPEN</c>, like a USB cable pulled.</summary>
     Vanish,
+    /// <summary><c>+MQTTPUBCOMP</c> comes before <c>+MQTTPUBREC</c>, both right after the <c>OK</c>: buffered before anyone waits.</summary>
+    PubCompBeforePubRec,
+    /// <summary><c>+MQTTOPEN: OK</c> comes before the <c>OK</c> of <c>AT+MQTTOPEN</c>.</summary>
+    OpenUrcBeforeOk,
+    /// <summary><c>+MQTTPUBCOMP</c> comes before <c>+MQTTPUBREC</c>, both a second after the <c>OK</c>: while the harness waits.</summary>
+    PubCompBeforePubRecLater,
+    /// <summary>Every <c>+MQTTSUBACK</c> is sent twice.</summary>
+    SubAckTwice,
+    /// <summary><c>AT+MQTTUNSUB</c> gets <c>+MQTTPUBACK</c>, the outcome of a publish, instead of <c>+MQTTUNSUBACK</c>.</summary>
+    PubAckForUnsub,
+    /// <summary><c>AT+MQTTUNSUB</c> gets its <c>+MQTTUNSUBACK</c> and then a <c>+MQTTPUBACK</c> for a publish never made.</summary>
+    ExtraPubAckAfterUnsub,
 }

@@ -17,16 +17,20 @@ public static class HarnessRun
     public static IReadOnlyList<SelectedScenario> Select(string? suite = null, string? title = null, SuiteParameters? parameters = null) =>
         [.. Catalog.Select(parameters ?? Parameters, suite).Where(s => title is null || s.Scenario.Title == title)];
 
+    /// <summary>A fake clock at the time the test traces start.</summary>
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 25, 22, 40, 41, TimeSpan.Zero));
+
+    /// <summary>Runs on <paramref name="clock"/>: a fake one (the default) is pumped, any other runs by itself.</summary>
     public static async Task<(RunReport Report, string Trace)> RunAsync(
-        string target, IReadOnlyList<SelectedScenario> scenarios, FakeTimeProvider? clock = null, RunOptions? options = null, bool fast = true)
+        string target, IReadOnlyList<SelectedScenario> scenarios, TimeProvider? clock = null, RunOptions? options = null, bool fast = true)
     {
-        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 22, 40, 41, TimeSpan.Zero));
+        clock ??= NewClock();
         var secrets = new SecretMask([Parameters.ApiKey]);
         var text = new StringWriter { NewLine = "\n" };
         await using var link = new LinkFactory().Parse(target, new LinkSettings(clock, secrets, fast));
         using var recorder = new TraceRecorder(text, clock, link.Target, secrets);
-        var runner = new Runner(clock, options ?? new RunOptions());
-        var report = await TimePump.RunAsync(clock, runner.RunAsync(link, scenarios, recorder));
+        var run = new Runner(clock, options ?? new RunOptions()).RunAsync(link, scenarios, recorder);
+        var report = clock is FakeTimeProvider fake ? await TimePump.RunAsync(fake, run) : await run;
         return (report, text.ToString());
     }
 

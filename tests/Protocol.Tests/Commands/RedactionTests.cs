@@ -47,7 +47,7 @@ public class RedactionTests
         Assert.That(command.FormatRedacted(), Is.EqualTo(command.Format()));
     }
 
-    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"IIOu0oFUgX7nTK1uzAcnM=\",1,9", "AT+MQTTCFG=***")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"IIOu0oFUgX7nTK1uzAcnM=\",1,0,9", "AT+MQTTCFG=***")]
     [TestCase("at+mqttcfg=\"h\",70000,\"i\",60,\"u\",\"IIOu0oFUgX7nTK1uzAcnM=\",1", "at+mqttcfg=***")]
     [TestCase("AT+MQTTSUB=\"dev/gsm/u\",3", "AT+MQTTSUB=\"dev/gsm/u\",3")]
     public void A_cfg_line_that_does_not_parse_is_masked_after_the_equals_sign(string line, string shown)

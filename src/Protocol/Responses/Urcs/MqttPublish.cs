@@ -60,8 +60,12 @@ public sealed record MqttPublish(int Dup, int Qos, int Retained, int PacketId, s
     /// Reads the header and takes the message from <paramref name="message"/> (cut out by the tokenizer using msg_len)
     /// or, when none is given, from the rest of the line. A message whose length differs from msg_len is kept as
     /// received and reported as <c>message-length-mismatch</c>: the analyzer needs the bytes to explain the fault.
+    /// An inline message in quotes after a quoted topic is ML302's text form: the quotes are dropped and reported.
     /// </summary>
-    internal static MqttPublish Read(ResponseReader reader, ReadOnlySpan<byte> message)
+    /// <param name="reader">The header's reader.</param>
+    /// <param name="message">The message bytes the tokenizer cut out; empty when the line holds them.</param>
+    /// <param name="inline">True when those bytes followed msg_len on the header's line.</param>
+    internal static MqttPublish Read(ResponseReader reader, ReadOnlySpan<byte> message, bool inline)
     {
         reader.Split("1.11", 6, 7, lastTakesRest: true);
         var dup = reader.Int(0, "dup", 0, 1);
@@ -75,6 +79,13 @@ public sealed record MqttPublish(int Dup, int Qos, int Retained, int PacketId, s
         var bytes = reader.Has(6) ? InlineMessage(reader, messageLength) : message.ToArray();
         if (bytes.Length != messageLength)
             reader.Deviate("message-length-mismatch", $"msg_len is {messageLength} but the message has {bytes.Length} bytes");
+        else if ((inline || reader.Has(6)) && reader.IsQuoted(4) && bytes is [(byte)'"', .., (byte)'"'])
+        {
+            // ML302 quotes the topic and an inline text message, and counts the quotes in msg_len. The field
+            // dialect of the M5310-A leaves the topic bare, so its raw messages are never mistaken for this.
+            reader.Deviate("quoted-message", $"the message is in quotes that msg_len counts, as ML302 firmware sends text; read as the {bytes.Length - 2} bytes between them");
+            bytes = bytes[1..^1];
+        }
         return new MqttPublish(dup, qos, retained, packetId, topic, bytes);
     }
 

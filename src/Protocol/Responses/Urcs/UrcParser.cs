@@ -8,15 +8,16 @@ public static class UrcParser
     /// <summary>
     /// Parses <paramref name="line"/> (no line end). For <c>+MQTTPUBLISH</c> the line is the header up to and
     /// including msg_len and <paramref name="message"/> the bytes the tokenizer cut out; without message bytes
-    /// the message is read from the rest of the line.
+    /// the message is read from the rest of the line. <paramref name="inline"/> says the message bytes followed
+    /// msg_len on the same line (<see cref="Framing.AtFrame.PayloadInline"/>).
     /// </summary>
-    public static ParseResult<Urc> Parse(string line, ReadOnlySpan<byte> message = default) =>
-        Read(line, message, out var deviations, out var error, out var errorPosition) is { } urc
+    public static ParseResult<Urc> Parse(string line, ReadOnlySpan<byte> message = default, bool inline = false) =>
+        Read(line, message, inline, out var deviations, out var error, out var errorPosition) is { } urc
             ? ParseResult<Urc>.Ok(urc, deviations)
             : ParseResult<Urc>.Fail(error!, errorPosition);
 
     /// <summary>Parses like <see cref="Parse"/> without the result object, for callers that wrap the outcome their own way.</summary>
-    internal static Urc? Read(string line, ReadOnlySpan<byte> message, out List<Deviation>? deviations, out string? error, out int errorPosition)
+    internal static Urc? Read(string line, ReadOnlySpan<byte> message, bool inline, out List<Deviation>? deviations, out string? error, out int errorPosition)
     {
         (deviations, error, errorPosition) = (null, null, -1);
         ResponseReader? reader = null;
@@ -26,7 +27,7 @@ public static class UrcParser
             Urc urc = reader.Name switch
             {
                 "+MQTTOPEN" => MqttOpenResult.Read(reader),
-                "+MQTTPUBLISH" => MqttPublish.Read(reader, message),
+                "+MQTTPUBLISH" => MqttPublish.Read(reader, message, inline),
                 "+MQTTSUBACK" => SubAck.Read(reader),
                 "+MQTTPUBACK" => PubAck.Read(reader),
                 "+MQTTPUBREC" => PubRec.Read(reader),

@@ -1,0 +1,36 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Which way a transcript's arrows point. Writers use a pair both ways (<c>&lt;-- AT+CSQ</c> / <c>--&gt; OK</c>),
+/// so the arrow that carries the AT commands is the host's. When the arrows say nothing consistent (one arrow
+/// for everything, commands on both sides), each line goes by its text: an AT command is the host's, the rest
+/// the module's (<see cref="DirectionGuess"/>).
+/// </summary>
+internal sealed class ArrowMeaning
+{
+    private readonly Dictionary<string, (int Commands, int Other)> seen = [];
+    private string? lastSent;
+
+    /// <summary>Counts a marked line while the meaning is being learned (an echo of the line before is not a command).</summary>
+    public void Learn(string arrow, string data)
+    {
+        var command = IsCommand(data) && data != lastSent;
+        lastSent = command ? data : null;
+        var (commands, other) = seen.GetValueOrDefault(arrow);
+        seen[arrow] = command ? (commands + 1, other) : (commands, other + 1);
+    }
+
+    private static bool IsCommand(string data) => DirectionGuess.StartsWithAt(System.Text.Encoding.UTF8.GetBytes(data.Length > 3 ? data[..3] : data));
+
+    /// <summary>The direction of a line with this arrow, or null when the line's text decides.</summary>
+    public LogDirection? Of(string arrow)
+    {
+        var partner = TranscriptTag.Partner(arrow);
+        var (mine, theirs) = (seen.GetValueOrDefault(arrow), seen.GetValueOrDefault(partner));
+        if (mine.Commands + theirs.Commands == 0) return TranscriptTag.Arrows[arrow];
+        var mineSends = mine.Commands > theirs.Commands || (mine.Commands == theirs.Commands && TranscriptTag.Arrows[arrow] == LogDirection.ToModule);
+        var (send, receive) = mineSends ? (mine, theirs) : (theirs, mine);
+        var consistent = receive.Commands * 4 <= send.Commands && (receive.Other > 0 || send.Other == 0);
+        return !consistent ? null : mineSends ? LogDirection.ToModule : LogDirection.FromModule;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Transcripts written by people and by small tools: each line marked with its direction (<see cref="TranscriptTag"/>),
+/// in notes, tickets and markdown. Markdown fences, headings and rules, <c>//</c>, <c>#</c> and <c>/* … */</c>
+/// comments are left out as text; an unmarked line goes by its text (<see cref="DirectionGuess"/>); an answer
+/// collapsed onto one line is split into the module's lines (<see cref="CollapsedAnswer"/>).
+/// </summary>
+/// <remarks>
+/// The meaning of the arrows is learned from the first <see cref="LearnWithin"/> lines before any is given out
+/// (<see cref="ArrowMeaning"/>).
+/// </remarks>
+internal sealed class TranscriptReader : LogReader
+{
+    public const int LearnWithin = 1000;
+
+    private readonly ArrowMeaning arrows = new();
+    private readonly DirectionGuess guess = new();
+    private readonly LogClock clock = new();
+    private bool inBlockComment;
+    private DateTimeOffset? time;
+
+    public override LogFormat Format => LogFormat.Transcript;
+
+    /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
+    public override double Score(IReadOnlyList<string> sample) =>
+        base.Score([.. sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal))]);
+
+    protected override LineEvidence Classify(string line) =>
+        TranscriptTag.Parse(line) is not null ? LineEvidence.Match
+        : IsText(line.Trim()) ? LineEvidence.Neutral
+        : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
+
+    /// <summary>A line as read, before the arrows' meaning is known.</summary>
+    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time);
+
+    public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
+    {
+        List<Entry>? learning = [];
+        foreach (var line in lines)
+        {
+            if (Parse(line) is not { } entry) continue;
+            if (learning is { Count: < LearnWithin })
+            {
+                if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
+                learning.Add(entry with { Source = Copy(line) });
+                continue;
+            }
+            foreach (var record in (learning ?? []).Append(entry).SelectMany(Emit)) yield return record;
+            learning = null;
+        }
+        foreach (var record in (learning ?? []).SelectMany(Emit)) yield return record;
+    }
+
+    private Entry? Parse(LogLine line)
+    {
+        var text = line.Text;
+        var trimmed = text.Trim();
+        if (inBlockComment)
+        {
+            inBlockComment = !trimmed.Contains("*/", StringComparison.Ordinal);
+            return null;
+        }
+        if (trimmed.StartsWith("/*", StringComparison.Ordinal))
+        {
+            inBlockComment = !trimmed.AsSpan(2).Contains("*/", StringComparison.Ordinal);
+            return null;
+        }
+        if (trimmed.Length == 0 || IsText(trimmed)) return null;
+        var tag = TranscriptTag.Parse(text);
+        if (tag?.TimeOfDay is { } timeOfDay)
+            time = tag.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay : clock.At(timeOfDay);
+        var data = WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim());
+        if (data.Length == 0) return null;
+        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time);
+    }
+
+    private IEnumerable<LogRecord> Emit(Entry entry)
+    {
+        var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
+        var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
+            : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
+        var parts = direction == LogDirection.ToModule ? [entry.Data] : CollapsedAnswer.Split(entry.Data);
+        return parts.Select(part => Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n")));
+    }
+
+    /// <summary>A line that is the writer's, not traffic: a comment, a markdown fence, heading or rule.</summary>
+    private static bool IsText(string trimmed) =>
+        trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith('#') ||
+        trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal) ||
+        (trimmed.Length >= 3 && trimmed.All(c => c is '-' or '=' or '*' or '_' or ' '));
+
+    /// <summary>The data without a trailing <c>// …</c>, <c># …</c> or <c>/* … */</c> comment outside quotes.</summary>
+    private static string WithoutComment(string data)
+    {
+        var quoted = false;
+        for (var i = 1; i < data.Length; i++)
+        {
+            if (data[i] == '"') quoted = !quoted;
+            if (quoted || data[i - 1] is not (' ' or '\t')) continue;
+            var rest = data.AsSpan(i);
+            if (rest.StartsWith("//") || rest.StartsWith("/*") || rest.StartsWith("# ")) return data[..i].TrimEnd();
+        }
+        return data;
+    }
+
+    /// <summary>A line kept past the next read (the splitter reuses its buffer).</summary>
+    private static LogLine Copy(LogLine line) => new(line.File, line.Number, line.Content.ToArray(), line.Ending.ToArray());
+}

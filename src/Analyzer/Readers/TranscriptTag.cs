@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// The mark a hand-written or tool-written transcript puts before each line: an arrow (<c>=&gt; </c>/<c>&lt;= </c>,
+/// <c>--&gt; </c>/<c>&lt;-- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c>, <c>» </c>/<c>« </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
+/// <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>), optionally after a time stamp or a list bullet.
+/// </summary>
+/// <param name="Arrow">The arrow as written, or null for a word whose direction is fixed.</param>
+/// <param name="Direction">The direction the mark usually means (the first arrow of a pair: to the module).</param>
+/// <param name="DataStart">Where the line's data starts after the mark.</param>
+/// <param name="TimeOfDay">The stamp's time of day, when there is one.</param>
+/// <param name="Date">The stamp's date, when it has one.</param>
+internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date)
+{
+    /// <summary>Each arrow with the direction it usually means; a writer may use a pair the other way round.</summary>
+    public static readonly IReadOnlyDictionary<string, LogDirection> Arrows = new Dictionary<string, LogDirection>
+    {
+        ["=>"] = LogDirection.ToModule, ["<="] = LogDirection.FromModule,
+        ["-->"] = LogDirection.ToModule, ["<--"] = LogDirection.FromModule,
+        [">>"] = LogDirection.ToModule, ["<<"] = LogDirection.FromModule,
+        ["»"] = LogDirection.ToModule, ["«"] = LogDirection.FromModule,
+    };
+
+    /// <summary>The other arrow of an arrow's pair.</summary>
+    public static string Partner(string arrow) => arrow switch
+    {
+        "=>" => "<=", "<=" => "=>", "-->" => "<--", "<--" => "-->", ">>" => "<<", "<<" => ">>", "»" => "«", _ => "»",
+    };
+
+    public static TranscriptTag? Parse(string line)
+    {
+        var match = Pattern().Match(line);
+        if (!match.Success) return null;
+        var tag = match.Groups["tag"].Value;
+        TimeSpan? timeOfDay = match.Groups["time"].Success && LogClock.TryParseTime(match.Groups["time"].Value.Replace(',', '.'), out var t) ? t : null;
+        DateOnly? date = match.Groups["date"].Success && DateOnly.TryParseExact(match.Groups["date"].ValueSpan, "yyyy-MM-dd", out var d) ? d : null;
+        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date);
+        var word = tag.TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t').ToUpperInvariant();
+        var direction = word is "TX" or "SEND" or "SENT" or "发送" ? LogDirection.ToModule : LogDirection.FromModule;
+        return new TranscriptTag(null, direction, match.Length, timeOfDay, date);
+    }
+
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}-\d\d-\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)\]?\s*)?(?:[-*]\s+)?" +
+        @"(?<tag>-->|<--|=>|<=|>>|<<|»|«|\[(?:TX|RX)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|接收)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}

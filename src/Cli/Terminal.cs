@@ -1,0 +1,43 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Conformance.Cli;
+
+/// <summary>
+/// Standard output for reports. On a terminal, its width; redirected to a file or a pipe, lines are never wrapped
+/// (a wrapped line breaks tokens that grep and diff look for), and section rules keep a terminal's width.
+/// </summary>
+internal static class Terminal
+{
+    // Wide enough for any report line; rules and tables only take what they need.
+    private const int RedirectedWidth = 1 << 16;
+    private const int RuleWidth = 80;
+
+    public static IAnsiConsole Out { get; } = Create();
+
+    private static IAnsiConsole Create()
+    {
+        if (!Console.IsOutputRedirected) return AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.Profile.Width = RedirectedWidth;
+        return new FixedRules(console);
+    }
+
+    /// <summary>Renders rules at a terminal's width instead of the console's.</summary>
+    private sealed class FixedRules(IAnsiConsole inner) : IAnsiConsole
+    {
+        public Profile Profile => inner.Profile;
+        public IAnsiConsoleCursor Cursor => inner.Cursor;
+        public IAnsiConsoleInput Input => inner.Input;
+        public IExclusivityMode ExclusivityMode => inner.ExclusivityMode;
+        public RenderPipeline Pipeline => inner.Pipeline;
+
+        public void Clear(bool home) => inner.Clear(home);
+
+        public void WriteAnsi(Action<AnsiWriter> action) => inner.WriteAnsi(action);
+
+        public void Write(IRenderable renderable) => inner.Write(renderable is Rule
+            ? new Grid().AddColumn(new GridColumn().Width(RuleWidth).NoWrap().PadRight(0)).AddRow(renderable)
+            : renderable);
+    }
+}

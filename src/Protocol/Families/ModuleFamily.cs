@@ -1,0 +1,42 @@
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Families;
+
+/// <summary>
+/// Another vendor's MQTT AT command set, recognised by name so its lines are not read as broken M5310-A ones.
+/// A name ending in <c>*</c> stands for every name that starts with it (<c>+QMT*</c>).
+/// </summary>
+/// <param name="Name">How reports name the family: <c>ESP-AT</c>, <c>Air780</c>, <c>Quectel</c>, <c>SIMCom</c>.</param>
+/// <param name="Commands">Command names only this family uses.</param>
+/// <param name="Lines">Starts of the module lines (URCs, answers) only this family sends.</param>
+/// <param name="Shaped">Names other command sets use too; the family claims them only in its own field shape.</param>
+public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null)
+{
+    /// <summary>True when <paramref name="command"/> belongs to this family.</summary>
+    public bool Owns(CommandLine command)
+    {
+        foreach (var known in Commands)
+        {
+            if (known.EndsWith('*') ? command.Name.StartsWith(known[..^1], StringComparison.Ordinal) : command.Name == known) return true;
+        }
+        foreach (var shaped in Shaped ?? [])
+        {
+            if (shaped.Name == command.Name && shaped.Shape(command)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the module line <paramref name="line"/> belongs to this family.</summary>
+    public bool Sends(string line)
+    {
+        foreach (var start in Lines)
+        {
+            if (start.EndsWith('*') ? line.StartsWith(start[..^1], StringComparison.Ordinal) : IsNamed(line, start)) return true;
+        }
+        return false;
+    }
+
+    // A line named exactly so: `SUBACK`, `+MSUB: …`, not `SUBACKED`.
+    private static bool IsNamed(string line, string name) =>
+        line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is ':' or ' ' or ',');
+}

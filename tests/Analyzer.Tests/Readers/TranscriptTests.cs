@@ -1,0 +1,121 @@
+using Conformance.Analyzer.Readers;
+
+namespace Conformance.Analyzer.Tests.Readers;
+
+public class TranscriptTests
+{
+    private static List<(LogDirection Direction, string Line)> Read(string text, LogFormat expected = LogFormat.Transcript)
+    {
+        var (source, records) = TempLog.Read(text);
+        Assert.That(source.Format, Is.EqualTo(expected), () => string.Join(", ", source.Detection.Scores));
+        return Traffic.Lines(records);
+    }
+
+    private static readonly (LogDirection, string)[] CsqExchange =
+    [
+        (LogDirection.ToModule, "AT+CSQ"), (LogDirection.FromModule, "+CSQ: 20,99"), (LogDirection.FromModule, "OK"),
+    ];
+
+    [TestCase("=> AT+CSQ\n<= +CSQ: 20,99\n<= OK\n")]
+    [TestCase("--> AT+CSQ\n<-- +CSQ: 20,99\n<-- OK\n")]
+    [TestCase(">> AT+CSQ\n<< +CSQ: 20,99\n<< OK\n")]
+    [TestCase("» AT+CSQ\n« +CSQ: 20,99\n« OK\n")]
+    [TestCase("TX: AT+CSQ\nRX: +CSQ: 20,99\nRX: OK\n")]
+    [TestCase("[TX] AT+CSQ\n[RX] +CSQ: 20,99\n[RX] OK\n")]
+    [TestCase("Send: AT+CSQ\nRecv: +CSQ: 20,99\nRecv: OK\n")]
+    [TestCase("发送: AT+CSQ\n接收: +CSQ: 20,99\n接收：OK\n")]
+    [TestCase("[10:11:12.123] TX: AT+CSQ\n[10:11:12.180] RX: +CSQ: 20,99\n[10:11:12.181] RX: OK\n")]
+    public void Every_convention_is_detected_with_its_direction(string log)
+    {
+        Assert.That(Read(log), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void Arrows_written_the_other_way_round_follow_the_side_that_sends_the_commands()
+    {
+        var lines = Read("<-- AT+CGATT?\n--> +CGATT: 1\n--> OK\n<-- AT+CSQ\n--> +CSQ: 20,99\n--> OK\n");
+
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            (LogDirection.ToModule, "AT+CGATT?"), (LogDirection.FromModule, "+CGATT: 1"), (LogDirection.FromModule, "OK"),
+            (LogDirection.ToModule, "AT+CSQ"), (LogDirection.FromModule, "+CSQ: 20,99"), (LogDirection.FromModule, "OK"),
+        }));
+    }
+
+    [Test]
+    public void With_one_arrow_for_everything_an_at_command_is_the_hosts()
+    {
+        Assert.That(Read("--> AT+CSQ\n--> +CSQ: 20,99\n--> OK\n--> AT+CSQ\n--> +CSQ: 20,99\n--> OK\n"), Is.EqualTo(CsqExchange.Concat(CsqExchange)));
+    }
+
+    [Test]
+    public void Data_the_host_sends_after_a_prompt_keeps_the_arrows_direction()
+    {
+        var lines = Read("=> AT+MQTTPUB=\"t\",1,0,0,0\n<= >\n=> {\"temp\":25}\n<= OK\n=> AT+CSQ\n<= +CSQ: 20,99\n<= OK\n");
+
+        Assert.That(lines[2], Is.EqualTo((LogDirection.ToModule, "{\"temp\":25}")));
+    }
+
+    [TestCase("<= OK +MQTTSUBACK:1,0,t", new[] { "OK", "+MQTTSUBACK:1,0,t" })]
+    [TestCase("<= +CFUN: 1 OK", new[] { "+CFUN: 1", "OK" })]
+    [TestCase("<= +CSQ: 20,99 OK +CEREG: 1", new[] { "+CSQ: 20,99", "OK", "+CEREG: 1" })]
+    [TestCase("<= +CME ERROR: 58", new[] { "+CME ERROR: 58" })]
+    [TestCase("<= +MQTTOPEN: OK", new[] { "+MQTTOPEN: OK" })]
+    [TestCase("<= SEND OK", new[] { "SEND OK" })]
+    [TestCase("<= +MQTTPUBLISH:0,0,0,0,t,7,\"x OK +Y:\"", new[] { "+MQTTPUBLISH:0,0,0,0,t,7,\"x OK +Y:\"" })]
+    [TestCase("<= AT version:1.7.4.0(May 11 2020 19:13:04) OK", new[] { "AT version:1.7.4.0(May 11 2020 19:13:04)", "OK" })]
+    public void An_answer_collapsed_onto_one_line_is_split_into_the_modules_lines(string answer, string[] parts)
+    {
+        var lines = Read($"=> AT+X\n{answer}\n");
+
+        Assert.That(lines.Skip(1), Is.EqualTo(parts.Select(p => (LogDirection.FromModule, p))));
+    }
+
+    [Test]
+    public void Markdown_and_comments_are_left_out_and_unmarked_lines_go_by_their_text()
+    {
+        var log = """
+            # 配置MQTT
+            ## Step 1
+            ```
+            => AT+CSQ   // signal
+            /* the module answers
+               after a moment */
+            +CSQ: 20,99
+            OK   # fine
+            ```
+            --------------------------
+            """;
+
+        Assert.That(Read(log), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void Line_numbers_are_those_of_the_file()
+    {
+        var (_, records) = TempLog.Read("# notes\n\n=> AT+CFUN?\n<= +CFUN: 1 OK\n");
+
+        Assert.That(records.Select(r => (r.Line, r.Text)), Is.EqualTo(new[] { (3L, "AT+CFUN?\r\n"), (4L, "+CFUN: 1\r\n"), (4L, "OK\r\n") }));
+    }
+
+    [Test]
+    public void An_sscom_capture_pasted_with_comment_prefixes_is_read_as_sscom()
+    {
+        var log = "# [15:37:11.116]发→◇AT+CSQ\n# □\n# [15:37:11.141]收←◆\n# +CSQ: 20,99\n# \n# OK\n";
+
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Sscom));
+        Assert.That(source.Detection.CommentPrefix, Is.EqualTo("# "));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
+
+    [TestCase("[#Send]AT+CSQ\n[#Recv]+CSQ: 20,99\n[#Recv]OK\n", LogFormat.Manual)]
+    [TestCase("<debug> [1640639307.692391] [modem0/ttyUSB1/at] --> 'AT+CSQ<CR>'\n<debug> [1640639307.700000] [modem0/ttyUSB1/at] <-- '<CR><LF>+CSQ: 20,99<CR><LF><CR><LF>OK<CR><LF>'\n", LogFormat.ModemManager)]
+    [TestCase("12/7/2026 14:08:35.770 [TX] - AT+CSQ<CR>\n12/7/2026 14:08:35.800 [RX] - <CR><LF>+CSQ: 20,99<CR><LF><CR><LF>OK<CR><LF>\n", LogFormat.Docklight)]
+    [TestCase("#[14:33:28] AT+CSQ..+CSQ: 20,99....OK..\n", LogFormat.PySerial)]
+    public void Other_formats_with_arrows_or_tags_inside_stay_theirs(string log, LogFormat format)
+    {
+        Assert.That(Read(log, format).Select(l => l.Line), Is.SupersetOf(new[] { "AT+CSQ", "OK" }));
+    }
+}

@@ -1,0 +1,114 @@
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Analyzer.Tests.Timeline;
+
+/// <summary>Logs of sibling firmwares and of other vendors' modules: timed and paired, never called unreadable.</summary>
+public class ModuleFamilyTests
+{
+    [Test]
+    public void An_ESP_AT_session_is_one_note_and_every_exchange_is_timed()
+    {
+        var log = new Log()
+            .Exchange("AT+MQTTUSERCFG=0,1,\"esp32_01\",\"admin\",\"pa55\",0,0,\"\"", "\r\nOK\r\n")
+            .Exchange("AT+MQTTCONN=0,\"192.168.3.102\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"192.168.3.102\",\"1883\",\"\",1\r\n\r\nOK\r\n", latency: 800)
+            .Exchange("AT+MQTTSUB=0,\"topic\",1", "\r\nOK\r\n", latency: 120)
+            .Wait(500).Receive("\r\n+MQTTSUBRECV:0,\"topic\",4,test\r\n")
+            .Exchange("AT+MQTTPUB=0,\"topic\",\"hello\",1,0", "\r\nOK\r\n", latency: 90)
+            .Exchange("AT+MQTTSUB?", "\r\n+MQTTSUB:0,3,\"topic\",1\r\n\r\nOK\r\n", latency: 30)
+            .Wait(2000).Receive("\r\n+MQTTDISCONNECTED:0\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("other-family", Severity.Note) }));
+        Assert.That(analysis.Diagnostics.Single().Message, Does.Contain("ESP-AT"));
+        Assert.That(analysis.Exchanges.Select(e => (e.Final, e.LatencyMs)),
+            Is.EqualTo(new (string?, double?)[] { ("OK", 20), ("OK", 800), ("OK", 120), ("OK", 90), ("OK", 30) }));
+        Assert.That(analysis.Statistics.Commands.Select(c => c.Command), Does.Contain("AT+MQTTSUB=").And.Contain("AT+MQTTUSERCFG="));
+    }
+
+    [Test]
+    public void Each_family_is_noted_once_and_a_module_only_log_is_recognised_by_its_urcs()
+    {
+        var log = new Log()
+            .Exchange("AT+QMTOPEN=0,\"iot.example.com\",1883", "\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n")
+            .Exchange("AT+QMTCONN=0,\"client\"", "\r\nOK\r\n\r\n+QMTCONN: 0,0,0\r\n")
+            .Exchange("AT+QMTSUB=0,1,\"topic/example\",1", "\r\nOK\r\n\r\n+QMTSUB: 0,1,0,1\r\n")
+            .Wait(100).Receive("\r\n+CMQTTCONNLOST: 0,1\r\n");
+
+        var codes = TimelineBuilder.Analyze(log.Records).Diagnostics.Select(d => (d.Code, d.Message.Contains("Quectel"), d.Message.Contains("SIMCom")));
+
+        Assert.That(codes, Is.EqualTo(new[] { ("other-family", true, false), ("other-family", false, true) }));
+    }
+
+    [Test]
+    public void A_line_two_families_write_alike_counts_for_the_family_already_seen()
+    {
+        // OneMO (ML307) subscribes as ESP-AT does: AT+MQTTSUB=<id>,"<topic>",<qos>.
+        var log = new Log()
+            .Exchange("AT+MQTTCFG=\"keepalive\",0,120", "\r\nOK\r\n")
+            .Exchange("AT+MQTTCONN=0,\"mqtt.example.com\",1883,\"client01\",\"user\",\"pa55\"", "\r\nOK\r\n\r\n+MQTTURC: \"conn\",0,0\r\n")
+            .Exchange("AT+MQTTSUB=0,\"tesla/control\",1", "\r\nOK\r\n\r\n+MQTTURC: \"suback\",0,1,1\r\n")
+            .Wait(400).Receive("\r\n+MQTTURC: \"publish\",0,1,\"tesla/control\",6,6,unlock\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]
+        {
+            "commands of another module family: OneMO; their exchanges are timed, not checked against the M5310-A manual",
+        }));
+        Assert.That(analysis.Exchanges.Select(e => e.Final), Is.All.EqualTo("OK"));
+    }
+
+    [Test]
+    public void An_Air780_session_is_not_unreadable()
+    {
+        var log = new Log()
+            .Exchange("AT+MCONFIG=\"868488076506128\",\"user\",\"password\"", "\r\nOK\r\n")
+            .Exchange("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "\r\nOK\r\n\r\nCONNECT OK\r\n")
+            .Exchange("AT+MCONNECT=1,60", "\r\nOK\r\n\r\nCONNACK OK\r\n")
+            .Exchange("AT+MSUB=\"/luatat/868488076506128\",0", "\r\nOK\r\n\r\nSUBACK\r\n")
+            .Exchange("AT+MPUB=\"/luatat/868488076506128\",0,0,\"hello, world\"", "\r\nOK\r\n")
+            .Wait(300).Receive("\r\n+MSUB: \"/luatat/868488076506128\",5 byte,hello\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "other-family" }));
+        Assert.That(analysis.Exchanges.Select(e => e.Final), Is.All.EqualTo("OK"));
+    }
+
+    [Test]
+    public void An_M5311_session_reads_as_connected_with_dialect_notes_only()
+    {
+        var log = new Log()
+            .Exchange("AT+MQTTCFG=broker.emqx.io,1883,110,300,M5Hard,hades,1,0", "\r\nOK\r\n")
+            .Exchange("AT+MQTTOPEN=1,1,0", "\r\nOK\r\n\r\n+MQTTOPEN:OK\r\n", latency: 900)
+            .Exchange("AT+MQTTSUB=\"pyr\",0,0", "\r\nOK\r\n\r\n+MQTTSUBACK:1,0,pyr\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity != Severity.Note), Is.Empty);
+        Assert.That(analysis.Diagnostics.Select(d => d.Message), Has.Some.Contains("mqttcfg-eighth-argument").And.Some.Contains("will-fields-omitted"));
+        Assert.That(analysis.StateChanges[^1].To, Is.EqualTo(MqttState.Connected));
+        Assert.That(analysis.Exchanges[0].Command, Does.Not.Contain("hades"));
+    }
+
+    [Test]
+    public void An_ML302_session_from_a_customer_note_has_no_warning()
+    {
+        var log = new Log()
+            .Exchange("AT+MQTTCFG=\"jp.example.xyz\",8883,\"iot-steve\",60,\"iot\",\"1Ce0W2DtGsFc\",0", "\r\nOK\r\n")
+            .Exchange("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "\r\nOK\r\n\r\n+MQTTOPEN:OK\r\n")
+            .Wait(60000).Receive("\r\n+MQTTPINGRSP: OK\r\n")
+            .Exchange("AT+MQTTSUB=\"car-manager/lock\",0", "\r\nOK\r\n\r\n+MQTTSUBACK:1,0,car-manager/lock\r\n")
+            .Wait(5000).Receive("\r\n+MQTTPUBLISH: 0,0,0,0,\"car-manager/lock\",8,\"UNLOCK\"\r\n")
+            .Exchange("AT+MQTTPUB=\"car-manager/sensor\",0,0,0,\"nihao\"", "\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity != Severity.Note), Is.Empty);
+        Assert.That(analysis.Diagnostics.Select(d => d.Message), Has.Some.Contains("quoted-message"));
+        Assert.That(analysis.StateChanges[^1].To, Is.EqualTo(MqttState.Connected));
+    }
+}

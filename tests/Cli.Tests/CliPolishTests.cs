@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary>What a user reads from the command line itself: help, option spellings, error lines, piped tables.</summary>
+public sealed class CliPolishTests
+{
+    [TestCase("run")]
+    [TestCase("emulate")]
+    [TestCase("analyze")]
+    [TestCase("compare")]
+    [TestCase("frames")]
+    [TestCase(null)]
+    public async Task Every_verbs_help_lists_the_exit_codes(string? verb)
+    {
+        var help = await ConformanceProcess.RunAsync(null, verb is null ? ["--help"] : [verb, "--help"]);
+
+        Assert.That(help.ExitCode, Is.Zero);
+        Assert.That(help.StandardOutput, Does.Contain("Exit codes: 0"));
+        Assert.That(help.StandardOutput, Does.Contain(" 2 "));
+    }
+
+    [TestCase("run")]
+    [TestCase("emulate")]
+    public async Task A_bad_dialect_is_refused_listing_the_lower_case_values(string verb)
+    {
+        var run = await ConformanceProcess.RunAsync(null, verb, "--dialect", "Fielld");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("--dialect").And.Contain("'manual'").And.Contain("'field'"));
+        Assert.That(run.StandardError, Does.Not.Contain("Conformance.").And.Not.Contain("Field\n"));
+    }
+
+    [TestCase("run")]
+    [TestCase("emulate")]
+    public async Task The_help_spells_the_dialects_in_lower_case(string verb)
+    {
+        var help = await ConformanceProcess.RunAsync(null, verb, "--help");
+
+        Assert.That(help.StandardOutput, Does.Match(@"--dialect\s.*manual").And.Not.Contain("Manual").And.Not.Contain("Field"));
+    }
+
+    [Test]
+    public async Task Run_accepts_the_lower_case_dialect()
+    {
+        using var directory = new TempDirectory();
+
+        var run = await ConformanceProcess.RunAsync(null, "run", "--dialect", "field", "--suite", "Stat", "--out", directory.Path);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(directory.Path, "run.trace")), Does.Contain("# dialect: field"));
+    }
+
+    [TestCase("--suite", "Nope", "no suite named 'Nope'")]
+    [TestCase("--section", "9.9", "no scenario checks section 9.9")]
+    public async Task Errors_are_one_line_without_dotnet_parameter_names(string option, string value, string message)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain(message).And.Not.Contain("(Parameter"));
+    }
+
+    [Test]
+    public async Task Piped_tables_keep_each_row_on_one_line()
+    {
+        using var directory = new TempDirectory();
+
+        var run = await ConformanceProcess.RunAsync(null, "run", "--suite", "Stat", "--out", directory.Path);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(Regex.IsMatch(run.StandardOutput, @"│ §1\.3 +│ MQTTSTAT is 5 when connected, 2 after DISC, 0 after DEL +│ passed +│"), Is.True, run.StandardOutput);
+    }
+
+    private sealed class TempDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("polish-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}

@@ -1,0 +1,85 @@
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Families;
+using Conformance.Protocol.Syntax;
+
+namespace Conformance.Protocol.Tests.Families;
+
+/// <summary>Other vendors' MQTT command sets are named, never read as broken M5310-A commands.</summary>
+public class ModuleFamilyTests
+{
+    // Lines as the vendors' own guides write them.
+    [TestCase("AT+MQTTUSERCFG=0,1,\"esp32_01\",\"admin\",\"s3cret!\",0,0,\"\"", "ESP-AT")]
+    [TestCase("AT+MQTTCONNCFG=0,120,0,\"lwt\",\"bye\",0,0", "ESP-AT")]
+    [TestCase("AT+MQTTCONN=0,\"192.168.3.102\",1883,1", "ESP-AT")]
+    [TestCase("AT+MQTTSUB=0,\"topic\",1", "ESP-AT")]
+    [TestCase("AT+MQTTPUB=0,\"topic\",\"test\",1,0", "ESP-AT")]
+    [TestCase("AT+MQTTUNSUB=0,\"topic\"", "ESP-AT")]
+    [TestCase("AT+MQTTCLEAN=0", "ESP-AT")]
+    [TestCase("AT+MQTTCFG=\"keepalive\",0,120", "OneMO")]
+    [TestCase("AT+MQTTCONN=0,\"mqtt.example.com\",1883,\"client01\",\"user\",\"pass\"", "OneMO")]
+    [TestCase("AT+MQTTPUB=0,\"tesla/status\",0,0,0,8,\"unlocked\"", "OneMO")]
+    [TestCase("AT+MQTTDISC=0", "OneMO")]
+    [TestCase("AT+MQTTSTATE?", "OneMO")]
+    [TestCase("AT+MCONFIG=\"868488076506128\",\"user\",\"password\"", "Air780")]
+    [TestCase("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "Air780")]
+    [TestCase("AT+MCONNECT=1,60", "Air780")]
+    [TestCase("AT+MSUB=\"/luatat/868488076506128\",0", "Air780")]
+    [TestCase("AT+MPUB=\"/luatat/868488076506128\",0,0,\"hello, world\"", "Air780")]
+    [TestCase("AT+QMTOPEN=0,\"iot-as-mqtt.example.com\",1883", "Quectel")]
+    [TestCase("AT+QMTCONN=0,\"clientExample\",\"user\",\"pass\"", "Quectel")]
+    [TestCase("at+qmtpub=0,1,1,0,\"topic/pub\",5", "Quectel")]
+    [TestCase("AT+CMQTTSTART", "SIMCom")]
+    [TestCase("AT+CMQTTACCQ=0,\"client test0\"", "SIMCom")]
+    [TestCase("AT+CMQTTCONNECT=0,\"tcp://test.mosquitto.org:1883\",60,1", "SIMCom")]
+    public void A_command_of_another_family_is_named_and_not_parsed(string line, string family)
+    {
+        var result = AtCommandParser.Parse(line);
+
+        Assert.That(result.Success, Is.True, result.Error);
+        Assert.That(result.Value, Is.TypeOf<UnknownCommand>());
+        Assert.That(((UnknownCommand)result.Value!).Family?.Name, Is.EqualTo(family));
+        Assert.That(result.Deviations, Is.Empty);
+    }
+
+    [TestCase("AT+MQTTSUB=\"topic\",1")]
+    [TestCase("AT+MQTTSUB=dev/gsm/u,2")]
+    [TestCase("AT+MQTTSUB=0,1")]          // a topic named 0, unquoted
+    [TestCase("AT+MQTTSUB=\"t\",0,0")]
+    [TestCase("AT+MQTTPUB=\"t\",1,0,0,0,\"x\"")]
+    [TestCase("AT+MQTTPUB=0,1,0,0,0,\"x\"")]
+    [TestCase("AT+MQTTUNSUB=\"t\"")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"key\",1")]
+    [TestCase("AT+MQTTDISC")]
+    public void The_M5310A_forms_of_shared_names_stay_M5310A(string line)
+    {
+        Assert.That(ModuleFamilies.Of(CommandLine.Parse(line)!), Is.Null);
+        Assert.That(AtCommandParser.Parse(line).Value, Is.Not.TypeOf<UnknownCommand>());
+    }
+
+    [TestCase("+MQTTCONNECTED:0,1,\"192.168.3.102\",\"1883\",\"\",1", "ESP-AT")]
+    [TestCase("+MQTTDISCONNECTED:0", "ESP-AT")]
+    [TestCase("+MQTTSUBRECV:0,\"topic\",4,test", "ESP-AT")]
+    [TestCase("+MQTTURC: \"conn\",0,0", "OneMO")]
+    [TestCase("+MQTTURC: \"publish\",0,1,\"tesla/control\",6,6,unlock", "OneMO")]
+    [TestCase("CONNACK OK", "Air780")]
+    [TestCase("SUBACK", "Air780")]
+    [TestCase("PUBACK", "Air780")]
+    [TestCase("+MSUB: \"/luatat/868488076506128\",5 byte,hello", "Air780")]
+    [TestCase("+QMTRECV: 0,1,\"topic/example\",\"This is the payload\"", "Quectel")]
+    [TestCase("+QMTSTAT: 0,1", "Quectel")]
+    [TestCase("+CMQTTCONNLOST: 0,1", "SIMCom")]
+    public void A_module_line_of_another_family_is_named(string line, string family) =>
+        Assert.That(ModuleFamilies.Sending(line)?.Name, Is.EqualTo(family));
+
+    [TestCase("+MQTTOPEN:OK")]
+    [TestCase("+MQTTSUBACK:1,0,t")]
+    [TestCase("SUBACKED")]
+    [TestCase("CONNECT OK")]   // SIM800's TCP answer too: no sign of a family
+    [TestCase("OK")]
+    public void M5310A_and_generic_lines_belong_to_no_other_family(string line) =>
+        Assert.That(ModuleFamilies.Sending(line), Is.Null);
+
+    [Test]
+    public void Family_names_are_unique() =>
+        Assert.That(ModuleFamilies.All.Select(f => f.Name), Is.Unique);
+}
