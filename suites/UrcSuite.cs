@@ -1,6 +1,7 @@
 using System.Text;
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
+using Conformance.Protocol.Responses;
 using static Conformance.Harness.Dsl.UrcPatterns;
 
 namespace Conformance.Suites;
@@ -15,6 +16,15 @@ public sealed class UrcSuite : Suite
             .Send(Mqtt.Pub(p.Topic, 2, "update message")).ExpectOk()
                 .ThenUrcs(PubRec(out var id).Before(PubComp(id)),
                           Publish(p.Topic, "update message", out var inId).Before(PubRel(inId))).Checks("1.11")
+            .NoOtherUrcs().Checks("1.11");
+
+        // The header's fields say how the message came: at the lower of the publish's and the subscription's QoS,
+        // not a repeat (dup 0), not from the retained store (retained 0).
+        yield return Start.Subscribed("1.11 +MQTTPUBLISH carries the delivered QoS, dup 0 and retained 0 for a live message", p, p.Topic, 1)
+            .Send(Mqtt.Pub(p.Topic, 2, "to a QoS 1 subscription")).ExpectOk()
+                .ThenUrcs(PubRec(out var ownId).Before(PubComp(ownId)),
+                          Urc<MqttPublish>(m => m.Topic == p.Topic && m.MessageText == "to a QoS 1 subscription" && m.Qos == 1 && m.Dup == 0 && m.Retained == 0))
+                .Checks("1.11")
             .NoOtherUrcs().Checks("1.11");
 
         // Sent as hex: a quoted AT string cannot hold quotes or a line end, a published message can.

@@ -6,6 +6,7 @@ var root = new RootCommand("Conformance harness, emulator and trace analyzer for
 {
     FramesCommand.Create(),
     RunCommand.Create(),
+    MutateCommand.Create(),
     EmulateCommand.Create(),
     AnalyzeCommand.Create(),
     CompareCommand.Create(),

@@ -65,6 +65,10 @@ public sealed class Scenario
     public Scenario ExpectInfo<T>(Func<T, bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null)
         where T : InformationResponse => Add(new ExpectInfoStep<T>(condition, conditionText ?? "the condition"));
 
+    /// <summary>The last command's <typeparamref name="T"/> lines, all together, meet <paramref name="condition"/>: a list, each entry once.</summary>
+    public Scenario ExpectInfoLines<T>(Func<IReadOnlyList<T>, bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null)
+        where T : InformationResponse => Add(new ExpectInfoLinesStep<T>(condition, conditionText ?? "the condition"));
+
     /// <summary>Then a URC of type <typeparamref name="T"/> meeting <paramref name="condition"/> arrives within the time.</summary>
     public Scenario ThenUrc<T>(Func<T, bool>? condition = null, TimeSpan? within = null,
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null) where T : Urc =>

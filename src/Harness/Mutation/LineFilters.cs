@@ -1,0 +1,62 @@
+namespace Conformance.Harness.Mutation;
+
+/// <summary>The ways a mutant alters the lines it picks; every other line passes untouched and in order.</summary>
+public static class LineFilters
+{
+    public static LineFilter Drop(LinePick pick) => new Rewriting(pick, (_, _, _) => { });
+
+    public static LineFilter Duplicate(LinePick pick) => new Rewriting(pick, (line, output, _) => { output.Line(line); output.Line(line); });
+
+    public static LineFilter Rewrite(LinePick pick, Func<string, string> rewrite) => Rewrite(pick, (line, _) => rewrite(line));
+
+    /// <summary>Rewrites with the last command at hand, e.g. to name its topic.</summary>
+    public static LineFilter Rewrite(LinePick pick, Func<string, string, string> rewrite) =>
+        new Rewriting(pick, (line, output, command) => output.Line(rewrite(line, command)));
+
+    /// <summary>The picked line, then <paramref name="extra"/>: a URC the manual does not allow there.</summary>
+    public static LineFilter Append(LinePick pick, string extra) => new Rewriting(pick, (line, output, _) => { output.Line(line); output.Line(extra); });
+
+    public static LineFilter Delay(LinePick pick, TimeSpan delay) => new Rewriting(pick, (line, output, _) => output.Later(line, delay));
+
+    /// <summary>Holds a <paramref name="first"/> line until a <paramref name="second"/> line comes, then sends the second before it.
+    /// A held line the second never follows is sent when the host sends its next command.</summary>
+    public static LineFilter Swap(LinePick first, LinePick second) => new Swapping(first, second);
+
+    private sealed class Rewriting(LinePick pick, Action<string, ILineOutput, string> alter) : LineFilter
+    {
+        public override void OnLine(string line, ILineOutput output)
+        {
+            if (pick(line, LastCommand)) alter(line, output, LastCommand);
+            else output.Line(line);
+        }
+    }
+
+    private sealed class Swapping(LinePick first, LinePick second) : LineFilter
+    {
+        private string? _held;
+        private ILineOutput? _output;
+
+        public override void OnCommand(string line)
+        {
+            if (_held is not null) _output?.Line(_held);
+            _held = null;
+            base.OnCommand(line);
+        }
+
+        public override void OnLine(string line, ILineOutput output)
+        {
+            _output = output;
+            if (_held is null && first(line, LastCommand))
+            {
+                _held = line;
+                return;
+            }
+            output.Line(line);
+            if (_held is not null && second(line, LastCommand))
+            {
+                output.Line(_held);
+                _held = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Conformance.Harness.Dsl;
+using static Conformance.Harness.Mutation.LineFilters;
+using static Conformance.Harness.Mutation.MutantKind;
+
+namespace Conformance.Harness.Mutation;
+
+/// <summary>
+/// The misbehaviours every suite should notice, each written by hand against the manual's line forms (spec §4),
+/// not by switching the module's own faults on: a suite is only as strong as the mutants it kills.
+/// </summary>
+public static class MutantCatalog
+{
+    /// <summary>Past the longest URC wait real drivers use (15 s for <c>+MQTTOPEN</c>, spec §7).</summary>
+    public static readonly TimeSpan Late = Timeouts.Urc * 4;
+
+    public static IReadOnlyList<Mutant> All { get; } =
+    [
+        // What never comes.
+        new("drop-open-urc", "+MQTTOPEN: OK never comes after AT+MQTTOPEN's OK", "1.2", Semantic, () => Drop(Pick.Is("+MQTTOPEN: OK"))),
+        new("drop-suback", "+MQTTSUBACK never comes", "1.4", Semantic, () => Drop(Pick.Named("+MQTTSUBACK"))),
+        new("drop-sub-list-topic", "AT+MQTTSUB? leaves out the subscribed topics", "1.4", Semantic,
+            () => Drop(Pick.AnsweringTo("AT+MQTTSUB?", (line, _) => !line.StartsWith('+') && line != "OK"))),
+        new("drop-puback", "+MQTTPUBACK never comes for a QoS 1 publish", "1.5", Semantic, () => Drop(Pick.Named("+MQTTPUBACK"))),
+        new("drop-pubcomp", "+MQTTPUBCOMP never comes after +MQTTPUBREC", "1.5", Semantic, () => Drop(Pick.Named("+MQTTPUBCOMP"))),
+        new("drop-unsuback", "+MQTTUNSUBACK never comes", "1.6", Semantic, () => Drop(Pick.Named("+MQTTUNSUBACK"))),
+        new("drop-disc-urc", "+MQTTDISC: OK never comes after AT+MQTTDISC's OK", "1.7", Semantic,
+            () => Drop(Pick.AnsweringTo("AT+MQTTDISC", Pick.Named("+MQTTDISC")))),
+        new("drop-pingrsp", "+MQTTPINGRSP never comes, whatever AT+MQTTPING says", "1.10", Semantic, () => Drop(Pick.Named("+MQTTPINGRSP"))),
+        new("drop-timeout-urc", "+MQTTTO never comes when the broker holds an ACK past AT+MQTTTO", "1.9", Semantic, () => Drop(Pick.Named("+MQTTTO"))),
+        new("drop-reconnect-urc", "+MQTTREC never comes while the module reconnects by itself", "3.3.5", Semantic, () => Drop(Pick.Named("+MQTTREC"))),
+        new("drop-give-up-disc", "+MQTTDISC: OK never comes when reconnection gives up", "3.3.5", Semantic,
+            () => Drop((line, command) => Pick.Named("+MQTTDISC")(line, command) && !command.StartsWith("AT+MQTTDISC", StringComparison.OrdinalIgnoreCase))),
+        new("drop-pubrel", "+MQTTPUBREL never comes for an incoming QoS 2 publish", "1.11", Semantic, () => Drop(Pick.Named("+MQTTPUBREL"))),
+
+        // What comes twice.
+        new("duplicate-open-urc", "+MQTTOPEN: OK comes twice for one AT+MQTTOPEN", "1.2", Semantic, () => Duplicate(Pick.Named("+MQTTOPEN"))),
+        new("duplicate-suback", "+MQTTSUBACK comes twice for one AT+MQTTSUB", "1.4", Semantic, () => Duplicate(Pick.Named("+MQTTSUBACK"))),
+        new("duplicate-sub-list-topic", "AT+MQTTSUB? lists each topic twice", "1.4", Semantic,
+            () => Duplicate(Pick.AnsweringTo("AT+MQTTSUB?", (line, _) => !line.StartsWith('+') && line != "OK"))),
+        new("duplicate-pubcomp", "+MQTTPUBCOMP comes twice for one QoS 2 publish", "1.5", Semantic, () => Duplicate(Pick.Named("+MQTTPUBCOMP"))),
+
+        // What comes in the wrong order.
+        new("swap-pubrec-pubcomp", "+MQTTPUBCOMP comes before its +MQTTPUBREC", "1.5", Semantic,
+            () => Swap(Pick.Named("+MQTTPUBREC"), Pick.Named("+MQTTPUBCOMP"))),
+        new("swap-publish-pubrel", "+MQTTPUBREL comes before the +MQTTPUBLISH it completes", "1.11", Semantic,
+            () => Swap((line, last) => Pick.Named("+MQTTPUBLISH")(line, last) && Fields.Get(line, 1) == "2", Pick.Named("+MQTTPUBREL"))),
+        new("swap-open-ok-urc", "+MQTTOPEN: OK comes before AT+MQTTOPEN's own OK", "1.2", Semantic,
+            () => Swap(Pick.AnsweringTo("AT+MQTTOPEN", Pick.Is("OK")), Pick.Named("+MQTTOPEN"))),
+
+        // What comes too late.
+        new("late-open-urc", $"+MQTTOPEN: OK comes {Late.TotalSeconds:0} s late", "1.2", Semantic, () => Delay(Pick.Named("+MQTTOPEN"), Late)),
+        new("late-suback", $"+MQTTSUBACK comes {Late.TotalSeconds:0} s late", "1.4", Semantic, () => Delay(Pick.Named("+MQTTSUBACK"), Late)),
+        new("late-puback", $"+MQTTPUBACK comes {Late.TotalSeconds:0} s late", "1.5", Semantic, () => Delay(Pick.Named("+MQTTPUBACK"), Late)),
+
+        // What says something else.
+        new("open-fail", "+MQTTOPEN: FAIL although the broker accepted the connection", "1.2", Semantic,
+            () => Rewrite(Pick.Is("+MQTTOPEN: OK"), _ => "+MQTTOPEN: FAIL")),
+        new("stat-5-says-4", "AT+MQTTSTAT? says 4 (reconnecting) while connected", "1.3", Semantic,
+            () => Rewrite(Pick.Is("+MQTTSTAT: 5"), _ => "+MQTTSTAT: 4")),
+        new("stat-1-says-2", "AT+MQTTSTAT? says 2 (disconnected) right after AT+MQTTCFG", "1.3", Semantic,
+            () => Rewrite(Pick.Is("+MQTTSTAT: 1"), _ => "+MQTTSTAT: 2")),
+        new("stat-2-says-5", "AT+MQTTSTAT? still says 5 (connected) after AT+MQTTDISC", "1.3", Semantic,
+            () => Rewrite(Pick.Is("+MQTTSTAT: 2"), _ => "+MQTTSTAT: 5")),
+        new("stat-0-says-1", "AT+MQTTSTAT? says 1 (initialised) when there is no instance", "1.3", Semantic,
+            () => Rewrite(Pick.Is("+MQTTSTAT: 0"), _ => "+MQTTSTAT: 1")),
+        new("sub-refused", "AT+MQTTSUB is answered ERROR though the topic is then subscribed", "1.4", Semantic,
+            () => Rewrite(Pick.AnsweringTo("AT+MQTTSUB=", Pick.Is("OK")), _ => "ERROR")),
+        new("suback-failure-code", "+MQTTSUBACK reports 128 (failure) instead of the granted QoS", "1.4", Semantic,
+            () => Rewrite(Pick.Named("+MQTTSUBACK"), line => Fields.Set(line, 1, _ => "128"))),
+        new("pubcomp-wrong-packet-id", "+MQTTPUBCOMP carries another packet id than its +MQTTPUBREC", "1.5", Semantic,
+            () => Rewrite(Pick.Named("+MQTTPUBCOMP"), line => Fields.Set(line, 1, Fields.Next))),
+        new("disc-refused", "AT+MQTTDISC on a connection is answered +CME ERROR: 3", "1.7", Semantic,
+            () => Rewrite(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("OK")), _ => "+CME ERROR: 3")),
+        new("del-refused", "AT+MQTTDEL is answered ERROR", "1.8", Semantic,
+            () => Rewrite(Pick.AnsweringTo("AT+MQTTDEL", Pick.Is("OK")), _ => "ERROR")),
+        new("timeout-wrong-type", "+MQTTTO names the wrong packet type (publish as subscribe, …)", "1.9", Semantic,
+            () => Rewrite(Pick.Named("+MQTTTO"), line => Fields.Set(line, 0, Fields.Next))),
+        new("pubrel-wrong-packet-id", "+MQTTPUBREL carries another packet id than its +MQTTPUBLISH", "1.11", Semantic,
+            () => Rewrite(Pick.Named("+MQTTPUBREL"), line => Fields.Set(line, 1, Fields.Next))),
+        new("publish-payload-corrupted", "+MQTTPUBLISH delivers a message with its last byte changed", "1.11", Semantic,
+            () => Rewrite(Pick.Named("+MQTTPUBLISH"), line => line[..^1] + (char)(line[^1] ^ 0x01))),
+        new("publish-qos-downgraded", "+MQTTPUBLISH reports QoS 0 for a message delivered at QoS 1", "1.11", Semantic,
+            () => Rewrite((line, _) => line.StartsWith("+MQTTPUBLISH:", StringComparison.Ordinal) && Fields.Get(line, 1) == "1", line => Fields.Set(line, 1, _ => "0"))),
+        new("publish-marked-retained", "+MQTTPUBLISH flags a message published without retain as retained", "1.11", Semantic,
+            () => Rewrite(Pick.Named("+MQTTPUBLISH"), line => Fields.Set(line, 2, _ => "1"))),
+        new("publish-wrong-topic", "+MQTTPUBLISH names another topic than the one published on", "1.11", Semantic,
+            () => Rewrite(Pick.Named("+MQTTPUBLISH"), line => line.Insert(line.IndexOf('"') + 1, "x"))),
+        new("cme-601-says-602", "a syntax error is reported as +CME ERROR: 602", "2", Semantic,
+            () => Rewrite(Pick.Is("+CME ERROR: 601"), _ => "+CME ERROR: 602")),
+        new("cme-602-says-601", "a command in the wrong state is reported as +CME ERROR: 601", "2", Semantic,
+            () => Rewrite(Pick.Is("+CME ERROR: 602"), _ => "+CME ERROR: 601")),
+        new("cme-651-says-653", "an operation not allowed is reported as +CME ERROR: 653", "2", Semantic,
+            () => Rewrite(Pick.Is("+CME ERROR: 651"), _ => "+CME ERROR: 653")),
+        new("cme-3-says-651", "AT+MQTTDISC without a connection is +CME ERROR: 651 instead of 3", "2", Semantic,
+            () => Rewrite(Pick.Is("+CME ERROR: 3"), _ => "+CME ERROR: 651")),
+        new("cfg-read-wrong-keepalive", "AT+MQTTCFG? reads back another keepAlive than was configured", "1.1", Semantic,
+            () => Rewrite(Pick.Named("+MQTTCFG"), line => Fields.Set(line, 3, Fields.Next))),
+        new("password-echoed", "AT+MQTTCFG? shows the password instead of ***", "1.1", Semantic, () => new PasswordEcho()),
+        new("cgatt-detached", "AT+CGATT? says 0 (detached) on an attached module", "4.1", Semantic,
+            () => Rewrite(Pick.Is("+CGATT: 1"), _ => "+CGATT: 0")),
+        new("cereg-searching", "AT+CEREG? says 2 (searching) on a registered module", "4.1", Semantic,
+            () => Rewrite(Pick.Named("+CEREG"), line => Fields.Set(line, 1, _ => "2"))),
+        new("csq-out-of-range", "AT+CSQ reports an rssi of 45, outside 0..31 and 99", "4.1", Semantic,
+            () => Rewrite(Pick.Named("+CSQ"), line => Fields.Set(line, 0, _ => "45"))),
+
+        // What comes although the manual says it must not.
+        new("reconnect-after-disc", "+MQTTREC: 0 follows a deliberate AT+MQTTDISC", "3.3.5", Semantic,
+            () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "+MQTTREC: 0")),
+
+        // Forms seen in the field (spec §7): a finding, not a failure.
+        new("stat-no-space", "+MQTTSTAT:5 without the space after the colon", "1.3", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTSTAT"), Fields.WithoutSpace)),
+        new("cgatt-no-space", "+CGATT:1 without the space after the colon", "4.1", FormatOnly,
+            () => Rewrite(Pick.Named("+CGATT"), Fields.WithoutSpace)),
+        new("open-urc-no-space", "+MQTTOPEN:OK without the space after the colon", "1.11", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTOPEN"), Fields.WithoutSpace)),
+        new("cme-error-no-space", "+CME ERROR:601 without the space after the colon", "2", FormatOnly,
+            () => Rewrite(Pick.Named("+CME ERROR"), Fields.WithoutSpace)),
+        new("suback-unquoted-topic", "+MQTTSUBACK names its topic without quotes", "1.11", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTSUBACK"), line => line.Replace("\"", "", StringComparison.Ordinal))),
+        new("publish-unquoted-topic", "+MQTTPUBLISH names its topic without quotes", "1.11", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTPUBLISH"), Fields.UnquoteFirst)),
+        new("unsuback-with-topic", "+MQTTUNSUBACK names the topic after the packet id, as field firmware does", "1.11", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTUNSUBACK"), (line, command) => $"{line},{command[(command.IndexOf('=') + 1)..]}")),
+        new("password-mask-form", "AT+MQTTCFG? masks the password as ***** instead of ***", "1.1", FormatOnly,
+            () => Rewrite(Pick.Named("+MQTTCFG"), line => line.Replace(",***,", ",*****,", StringComparison.Ordinal))),
+    ];
+
+    /// <summary>
+    /// The mutants that break a section <paramref name="scenarios"/> check (the section itself, one above or one
+    /// below it), only the one named <paramref name="name"/> when given.
+    /// </summary>
+    public static IReadOnlyList<Mutant> For(IReadOnlyList<Running.SelectedScenario> scenarios, string? name = null)
+    {
+        var sections = scenarios.Select(s => s.Scenario.Section).ToHashSet();
+        return [.. All.Where(m => (name is null || m.Name == name) && sections.Any(s => Related(s, m.Section)))];
+    }
+
+    private static bool Related(string a, string b) =>
+        a == b || a.StartsWith(b + ".", StringComparison.Ordinal) || b.StartsWith(a + ".", StringComparison.Ordinal);
+}

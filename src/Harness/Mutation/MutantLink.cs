@@ -1,0 +1,51 @@
+using Conformance.Harness.Links;
+using Conformance.Protocol.OneNet;
+
+namespace Conformance.Harness.Mutation;
+
+/// <summary>
+/// The in-process module with one mutant in front of its AT port. The broker and the platform are the module's
+/// own, untouched: the mutant only changes what the harness hears.
+/// </summary>
+/// <param name="module">The in-process module, on the run's clock.</param>
+/// <param name="mutant">The misbehaviour; null for the module as it is (the baseline).</param>
+/// <param name="time">The clock delayed lines wait on: the module's.</param>
+public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider time) : ILink, IBrokerControl, IPlatformView
+{
+    private MutantStream? _stream;
+
+    public Mutant? Mutant => mutant;
+
+    /// <summary>The mutant holds module output the harness has not handled yet (see <see cref="MutantStream.Holding"/>).</summary>
+    public bool Holding => _stream?.Holding ?? false;
+
+    public string Target => mutant is null ? module.Target : $"{module.Target} mutant {mutant.Name}";
+
+    public IReadOnlySet<string> Capabilities => module.Capabilities;
+
+    public async Task<Stream> OpenAsync(CancellationToken cancel)
+    {
+        var stream = await module.OpenAsync(cancel);
+        return mutant is null ? stream : _stream = new MutantStream(stream, mutant.NewFilter(), time);
+    }
+
+    public void StopAnsweringPings() => module.StopAnsweringPings();
+
+    public void HoldAcks() => module.HoldAcks();
+
+    public Task ReleaseAcksAsync() => module.ReleaseAcksAsync();
+
+    public Task DropConnectionAsync() => module.DropConnectionAsync();
+
+    public void MakeUnreachable() => module.MakeUnreachable();
+
+    public void MakeUplinkBusy() => module.MakeUplinkBusy();
+
+    public Task RestoreAsync() => module.RestoreAsync();
+
+    public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) => module.DataPointsOf(deviceId);
+
+    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload) => module.SendCommandAsync(deviceId, uuid, payload);
+
+    public ValueTask DisposeAsync() => module.DisposeAsync();
+}

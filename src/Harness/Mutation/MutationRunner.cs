@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Conformance.Harness.Running;
+
+namespace Conformance.Harness.Mutation;
+
+/// <summary>
+/// Runs the scenarios once against the module as it is, then once per mutant, several mutants at a time (each
+/// on its own module and clock), and builds the kill matrix.
+/// </summary>
+/// <param name="run">How one run is made (see <see cref="InProcessModule"/>).</param>
+/// <param name="parallel">How many mutants run at once.</param>
+/// <param name="finished">Hears about each mutant as it is done, for progress.</param>
+public sealed class MutationRunner(ModuleRun run, int parallel, Action<MutantResult>? finished = null)
+{
+    public async Task<MutationReport> RunAsync(IReadOnlyList<Mutant> mutants, IReadOnlyList<SelectedScenario> scenarios, bool strict,
+        CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var baseline = await run(null, scenarios, cancel);
+        var results = new MutantResult[mutants.Count];
+        var gate = new Lock();
+        await Parallel.ForEachAsync(Enumerable.Range(0, mutants.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancel },
+            async (index, token) =>
+            {
+                var report = await run(mutants[index], scenarios, token);
+                var result = new MutantResult(mutants[index], report, MutationReport.KillsOf(baseline, report));
+                results[index] = result;
+                lock (gate) finished?.Invoke(result);
+            });
+        return new MutationReport(baseline, results, strict, clock.Elapsed);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary><c>conformance mutate</c> run as a CI job would: exit code, kill matrix, JUnit and JSON files.</summary>
+public sealed class MutateCommandTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "mutate-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task The_power_on_section_kills_its_semantic_mutants_spares_the_format_one_and_exits_0()
+    {
+        var json = Path.Combine(_folder, "out", "mutants.json");
+        var junit = Path.Combine(_folder, "out", "mutants.xml");
+
+        var result = await ConformanceProcess.RunAsync(null, "mutate", "--section", "4.1", "--json", json, "--junit", junit);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
+        Assert.That(result.StandardOutput, Does.Contain("cgatt-detached   §4.1   semantic ..X")
+            .And.Contain("cgatt-no-space   §4.1   format   ...")
+            .And.Contain("3 4.1 registered and attached")
+            .And.Contain("Score: 100.0 %: 3/3 semantic mutants killed, 0/1 format-only mutants killed")
+            .And.Contain("PASS: every mutant that must die is killed, and no format-only mutant is"));
+
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = document.RootElement;
+        Assert.That(root.GetProperty("passed").GetBoolean(), Is.True);
+        Assert.That(root.GetProperty("scenarios").GetArrayLength(), Is.EqualTo(3));
+        var cgatt = root.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "cgatt-detached");
+        Assert.That(cgatt.GetProperty("kind").GetString(), Is.EqualTo("semantic"));
+        Assert.That(cgatt.GetProperty("killedBy")[0].GetProperty("message").GetString(), Does.Contain("got '+CGATT: 0'"));
+
+        var suite = XDocument.Load(junit).Root!;
+        Assert.That(suite.Attribute("tests")!.Value, Is.EqualTo("4"));
+        Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo("0"));
+    }
+
+    [Test]
+    public async Task Under_strict_the_format_only_mutant_must_die_and_does()
+    {
+        var json = Path.Combine(_folder, "strict.json");
+
+        var result = await ConformanceProcess.RunAsync(null, "mutate", "--section", "4.1", "--mutant", "cgatt-no-space", "--strict", "--json", json);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var only = document.RootElement.GetProperty("results").EnumerateArray().Single();
+        Assert.That(only.GetProperty("killed").GetBoolean(), Is.True);
+        Assert.That(only.GetProperty("killedBy")[0].GetProperty("message").GetString(), Does.Contain("no-space-after-colon"));
+    }
+
+    [TestCase("--section", "9.9", "no scenario checks section 9.9")]
+    [TestCase("--mutant", "drop-everything", "no mutant named 'drop-everything'")]
+    [TestCase("--suite", "Nope", "no suite named 'Nope'")]
+    [TestCase("--parallel", "0", "--parallel 0: expected 1 or more")]
+    public async Task A_selection_that_matches_nothing_is_a_usage_error(string option, string value, string message)
+    {
+        var result = await ConformanceProcess.RunAsync(null, "mutate", option, value);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardError, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task List_names_every_mutant_with_its_section_and_kind()
+    {
+        var result = await ConformanceProcess.RunAsync(null, "mutate", "--list");
+
+        Assert.That(result.ExitCode, Is.Zero);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.GreaterThanOrEqualTo(25));
+        Assert.That(lines, Has.Some.Match(@"^swap-pubrec-pubcomp\s+§1\.5\s+semantic\s+\+MQTTPUBCOMP comes before its \+MQTTPUBREC"));
+        Assert.That(lines, Has.Some.Match(@"^stat-no-space\s+§1\.3\s+format\s+"));
+    }
+}
