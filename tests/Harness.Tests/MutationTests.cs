@@ -1,3 +1,4 @@
+using Conformance.Protocol.Secrets;
 using Conformance.Harness.Mutation;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tests.Doubles;
@@ -99,7 +100,7 @@ public class MutationTests
 
     /// <summary>Each run on its own fake clock, moved on gently enough that a loaded machine's broker still answers in time.</summary>
     internal static Task<MutationReport> RunAsync(IReadOnlyList<Mutant> mutants, IReadOnlyList<SelectedScenario> scenarios, bool strict) =>
-        new MutationRunner(InProcessModule.Runs(new RunOptions(strict), new SecretMask([HarnessRun.Parameters.ApiKey]),
+        new MutationRunner(InProcessModule.Runs(new RunOptions(strict), new SecretMasker([HarnessRun.Parameters.ApiKey]),
                 () => new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 22, 40, 41, TimeSpan.Zero)),
                 (time, run) => TimePump.RunAsync((FakeTimeProvider)time, run, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(3))), parallel: 4)
             .RunAsync(mutants, scenarios, strict);

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Secrets;
 using System.CommandLine;
 using Conformance.Harness.Dsl;
 using Conformance.Harness.Mutation;
@@ -86,7 +87,7 @@ internal static class MutateCommand
 
         output.WriteLine($"{mutants.Count} mutants x {scenarios.Count} scenarios, {request.Parallel} at a time{(request.Strict ? ", strict" : "")}");
         // The clock is the in-process module's, as for 'run --target emulator': each run gets its own.
-        var runs = InProcessModule.Runs(new RunOptions(request.Strict), new SecretMask([parameters.ApiKey]), () => RunClock.For("emulator", request.RealTime),
+        var runs = InProcessModule.Runs(new RunOptions(request.Strict), new SecretMasker([parameters.ApiKey]), () => RunClock.For("emulator", request.RealTime),
             traces: request.Traces);
         var runner = new MutationRunner(runs, request.Parallel,
             result => output.WriteLine($"  {result.Mutant.Name}: {(result.Killed ? "killed" : "survived")} ({result.Run.Duration.TotalSeconds:0} s on its clock)"));

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Secrets;
 using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Timing;
@@ -18,7 +19,7 @@ public static class InProcessModule
     /// A <see cref="VirtualClock"/> is disposed with its run.</param>
     /// <param name="drive">Moves a clock that does not move by itself until the run is done; null for one that does.</param>
     /// <param name="traces">Where to keep each run's trace (named after the mutant); null to keep none.</param>
-    public static ModuleRun Runs(RunOptions options, SecretMask secrets, Func<TimeProvider> clock,
+    public static ModuleRun Runs(RunOptions options, SecretMasker secrets, Func<TimeProvider> clock,
         Func<TimeProvider, Task<RunReport>, Task<RunReport>>? drive = null, string? traces = null) =>
         async (mutant, scenarios, cancel) =>
         {
