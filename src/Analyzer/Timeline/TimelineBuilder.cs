@@ -132,7 +132,7 @@ public sealed class TimelineBuilder
         var display = _sentSecrets.MaskLine(line);
         _pending = new PendingExchange(at, display, line, parsed.Value);
 
-        if (parsed.Value is UnknownCommand { Family: { } family }) OtherFamily(family, f => f.Owns(CommandLine.Parse(line)!), at);
+        if (parsed.Value is UnknownCommand { Family: { } family }) OtherFamily(family, Owner(line), at);
         var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, at);
         if (parsed.Value is not { } command)
         {
@@ -259,7 +259,7 @@ public sealed class TimelineBuilder
         _urcCount++;
         _statistics.AddUrc(name);
         Understood(urcEvent, text, at);
-        if (urcEvent.Value is null && ModuleFamilies.Sending(urcEvent.Text) is { } family) OtherFamily(family, f => f.Sends(urcEvent.Text), at);
+        if (urcEvent.Value is null && ModuleFamilies.Sending(urcEvent.Text) is { } family) OtherFamily(family, Sender(urcEvent.Text), at);
         // The outcome of the pending command before its final result: it answers that command (docs/interpretation.md).
         if (urcEvent.Command is not null && _pending is { } pending)
         {
@@ -362,6 +362,10 @@ public sealed class TimelineBuilder
         if (atEvent.Error is { } error)
             _diagnostics.Report(DiagnosticCodes.UnreadableLine, at.Line, $"'{text}': {_secrets.Mask(error)}{Position(atEvent.ErrorPosition)}");
     }
+
+    // Built only for a line of another family: a lambda over the hot path's parameters would cost a closure per line.
+    private static Func<ModuleFamily, bool> Owner(string line) => f => f.Owns(CommandLine.Parse(line)!);
+    private static Func<ModuleFamily, bool> Sender(string line) => f => f.Sends(line);
 
     /// <summary>One note per family: the other vendor's commands are timed, not checked against the M5310-A manual.</summary>
     /// <param name="family">The family the line belongs to.</param>

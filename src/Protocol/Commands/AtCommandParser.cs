@@ -45,13 +45,17 @@ public static class AtCommandParser
         {
             var command = Bind(syntax, deviations);
             return ParseResult<AtCommand>.Ok(
-                command, command is UnknownCommand ? [] : [.. deviations.Select(d => d with { Section = command.Section })]);
+                command, command is UnknownCommand ? [] : InSection(deviations, command.Section));
         }
         catch (ParseFailure failure)
         {
             return ParseResult<AtCommand>.Fail(failure.Message, failure.Position);
         }
     }
+
+    // A helper, not a lambda in Parse: a closure over the command would be allocated for every line, deviations or not.
+    private static Deviation[] InSection(List<Deviation> deviations, string section) =>
+        deviations.Count == 0 ? [] : [.. deviations.Select(d => d with { Section = section })];
 
     /// <summary>The typed command for the line's syntax; another vendor's command is named by its family, not parsed.</summary>
     private static AtCommand Bind(CommandLine syntax, List<Deviation> deviations)

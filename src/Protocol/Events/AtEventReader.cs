@@ -21,6 +21,7 @@ public sealed class AtEventReader
     private readonly AtTokenizer _tokenizer;
     private readonly bool _commandsKnown;
     private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
+    private readonly RecentLines _recent = new();
     private PendingLine? _pending;
 
     /// <param name="options">The tokenizer's limits; <see cref="AtTokenizerOptions.CommandsKnown"/> is true unless
@@ -68,7 +69,7 @@ public sealed class AtEventReader
 
     private AtEvent? Read(in AtFrame frame)
     {
-        var text = LineText.Decode(frame.Text);
+        var text = _recent.Decode(frame.Text);
         switch (frame.Kind)
         {
             case FrameKind.Noise: return Make(frame, text, AtEventKind.Noise);

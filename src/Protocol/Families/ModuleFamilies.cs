@@ -42,7 +42,10 @@ public static class ModuleFamilies
     public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"]);
 
     /// <summary>Every family, in the order they are tried.</summary>
-    public static IReadOnlyList<ModuleFamily> All { get; } = [EspAt, OneMo, Air780, Quectel, SimCom];
+    public static IReadOnlyList<ModuleFamily> All => Families;
+
+    // An array, so the lookups below walk it without an enumerator per line.
+    private static readonly ModuleFamily[] Families = [EspAt, OneMo, Air780, Quectel, SimCom];
 
     /// <summary>
     /// The family a command line belongs to; null for the M5310-A set and for commands of no known family. A line
@@ -50,7 +53,7 @@ public static class ModuleFamilies
     /// </summary>
     public static ModuleFamily? Of(CommandLine command)
     {
-        foreach (var family in All)
+        foreach (var family in Families)
         {
             if (family.Owns(command)) return family;
         }
@@ -60,7 +63,7 @@ public static class ModuleFamilies
     /// <summary>The family that sends <paramref name="line"/> (module output); null when none does.</summary>
     public static ModuleFamily? Sending(string line)
     {
-        foreach (var family in All)
+        foreach (var family in Families)
         {
             if (family.Sends(line)) return family;
         }

@@ -17,7 +17,7 @@ public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines
     {
         foreach (var known in Commands)
         {
-            if (known.EndsWith('*') ? command.Name.StartsWith(known[..^1], StringComparison.Ordinal) : command.Name == known) return true;
+            if (known.EndsWith('*') ? command.Name.AsSpan().StartsWith(known.AsSpan(0, known.Length - 1)) : command.Name == known) return true;
         }
         foreach (var shaped in Shaped ?? [])
         {
@@ -31,7 +31,7 @@ public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines
     {
         foreach (var start in Lines)
         {
-            if (start.EndsWith('*') ? line.StartsWith(start[..^1], StringComparison.Ordinal) : IsNamed(line, start)) return true;
+            if (start.EndsWith('*') ? line.AsSpan().StartsWith(start.AsSpan(0, start.Length - 1)) : IsNamed(line, start)) return true;
         }
         return false;
     }
