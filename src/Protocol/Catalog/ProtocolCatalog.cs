@@ -98,10 +98,10 @@ public static class ProtocolCatalog
     /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
     public static string NameOf(string commandLine, out bool read)
     {
-        var rest = commandLine.Length >= 2 ? commandLine[2..] : "";
-        var end = rest.IndexOfAny(['=', '?']);
+        var rest = commandLine.AsSpan(Math.Min(2, commandLine.Length));
+        var end = rest.IndexOfAny('=', '?');
         read = end >= 0 && (rest[end] == '?' || end + 1 < rest.Length && rest[end + 1] == '?');
-        return end < 0 ? rest : rest[..end];
+        return (end < 0 ? rest : rest[..end]).ToString();
     }
 
     /// <summary>The URC that completes <paramref name="name"/> by packet id in a QoS 2 handshake (<c>+MQTTPUBCOMP</c> for <c>+MQTTPUBREC</c>).</summary>

@@ -15,6 +15,7 @@ public sealed class SecretStream
 
     private readonly SecretMasker _masker;
     private readonly StringBuilder _line = new();
+    private readonly List<SecretSpan> _spans = [];
     private bool _maskedToEnd;
     private Continuation? _carried, _next;
 
@@ -48,10 +49,22 @@ public sealed class SecretStream
     public string MaskLine(string line)
     {
         if (_masker.Shows || line.Length == 0) return line;
+        if (_line.Length == 0 && _carried is null) return WholeLine(line);
         var output = new StringBuilder(line.Length + 8);
         Piece(line, complete: true, output);
         EndLine();
         return output.ToString();
+    }
+
+    // A whole line that continues nothing, as Piece reads it but without copying it: most lines hold no secret
+    // and come back as they are.
+    private string WholeLine(string line)
+    {
+        var spans = _masker.Spans(line, complete: true, _spans, partialAtEnd: true);
+        _carried = Continues(line, spans);
+        _next = null;
+        _maskedToEnd = false;
+        return spans.Count == 0 ? line : SecretMasker.Apply(line, spans, new StringBuilder(line.Length + 8)).ToString();
     }
 
     private void Piece(string piece, bool complete, StringBuilder output)

@@ -14,7 +14,9 @@ internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<Publishe
     /// <summary>Checks a command line the host sent; true when it reported a fault (the line is then not also unreadable).</summary>
     public bool Sent(string line, Stamp at)
     {
-        if (CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;
+        // Most lines are no AT+MQTTPUB: told by their name's letters before any parse.
+        if (!line.AsSpan(Math.Min(2, line.Length)).StartsWith("+MQTTPUB", StringComparison.OrdinalIgnoreCase)
+            || CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;
         var fields = syntax.Split(6, out var error, out _);
         if (error is not null || fields.Count < 6
             || !int.TryParse(fields[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0) return false;
