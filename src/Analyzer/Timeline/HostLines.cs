@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Conformance.Protocol.Events;
 
 namespace Conformance.Analyzer.Timeline;
@@ -28,7 +29,7 @@ internal sealed class HostLines
 
     private (string, Stamp) Take()
     {
-        var line = LineText.Decode([.. _partial]);
+        var line = LineText.Decode(CollectionsMarshal.AsSpan(_partial));
         _partial.Clear();
         return (line, _start);
     }

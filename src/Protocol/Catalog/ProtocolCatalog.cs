@@ -91,9 +91,15 @@ public static class ProtocolCatalog
     /// The URC that carries the outcome of <paramref name="commandLine"/> sent with <paramref name="qos"/>; null when
     /// it has none. Only a set or action form has an outcome: <c>AT+MQTTSUB?</c> reads, it subscribes nothing.
     /// </summary>
-    public static UrcEntry? OutcomeOf(string commandLine, int qos = 0) =>
-        NameOf(commandLine, out var read) is var name && read ? null
-            : Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
+    public static UrcEntry? OutcomeOf(string commandLine, int qos = 0)
+    {
+        var name = NameOf(commandLine, out var read);
+        if (read) return null;
+        // A loop, not a query: asked for every command answered OK.
+        for (var i = 0; i < Urcs.Count; i++)
+            if (Urcs[i] is var urc && urc.OutcomeOf == name && (urc.Qos is null || urc.Qos == qos)) return urc;
+        return null;
+    }
 
     /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
     public static string NameOf(string commandLine, out bool read)

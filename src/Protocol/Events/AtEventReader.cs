@@ -21,6 +21,7 @@ public sealed class AtEventReader
     private readonly AtTokenizer _tokenizer;
     private readonly bool _commandsKnown;
     private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Text, string? Command), Interpretation.Interpretation?> _answerMeanings = [];
     private readonly RecentLines _recent = new();
     private PendingLine? _pending;
 
@@ -140,12 +141,18 @@ public sealed class AtEventReader
     private static AtEvent Echo(in AtFrame frame, string text, string? command) =>
         Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(text)));
 
-    private static AtEvent Information(in AtFrame frame, string text, PendingLine? pending)
+    private AtEvent Information(in AtFrame frame, string text, PendingLine? pending) =>
+        Make(frame, text, AtEventKind.Information, pending?.Line, meaning: AnswerMeaning(frame, text, pending?.Name));
+
+    /// <summary>An answer's meaning; one that repeats word for word to the same command (<c>+CSQ: 20,99</c>) is parsed once.</summary>
+    private Interpretation.Interpretation? AnswerMeaning(in AtFrame frame, string text, string? command)
     {
+        if (_answerMeanings.TryGetValue((text, command), out var meaning)) return meaning;
         // Typed only for the commands whose answers the catalog knows; other answers (AT+GMR's) are kept as text.
-        var name = pending?.Name ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
-        var meaning = name is not null && ProtocolCatalog.Command(name)?.Answers == true ? FrameInterpreter.Interpret(frame, text, name) : null;
-        return Make(frame, text, AtEventKind.Information, pending?.Line, meaning: meaning);
+        var name = command ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
+        meaning = name is not null && ProtocolCatalog.Command(name)?.Answers == true ? FrameInterpreter.Interpret(frame, text, name) : null;
+        if (_answerMeanings.Count < MeaningCapacity) _answerMeanings.Add((text, command), meaning);
+        return meaning;
     }
 
     private AtEvent Urc(in AtFrame frame, string text)
