@@ -225,8 +225,9 @@ public sealed class TimelineBuilder
             case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, Cause()); break;
             case MqttOpen when !_session.Reconnecting && !pending.OutcomeSeen: _session.MoveTo(MqttState.Connecting, at, Cause()); break;
         }
-        // The URC that carries the command's outcome, unless it already came before the OK.
-        if (pending.Command is { } command && !pending.OutcomeSeen
+        // The URC that carries the command's outcome, unless it already came before the OK. Another family's
+        // command of the same name (ESP-AT's AT+MQTTSUB) has outcomes of its own.
+        if (pending.Command is { } command and not UnknownCommand && !pending.OutcomeSeen
             && ProtocolCatalog.OutcomeOf(command.Format(), (command as MqttPub)?.Qos ?? 0) is { } outcome)
             Expect(pending, outcome.Name);
     }

@@ -95,13 +95,12 @@ public static class ProtocolCatalog
         NameOf(commandLine, out var read) is var name && read ? null
             : Urcs.FirstOrDefault(u => u.OutcomeOf == name && (u.Qos is null || u.Qos == qos));
 
-    /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
+    /// <summary>The name of a command line (<c>+MQTTSUB</c>, from the one command syntax); <paramref name="read"/> for a read or test form.</summary>
     public static string NameOf(string commandLine, out bool read)
     {
-        var rest = commandLine.Length >= 2 ? commandLine[2..] : "";
-        var end = rest.IndexOfAny(['=', '?']);
-        read = end >= 0 && (rest[end] == '?' || end + 1 < rest.Length && rest[end + 1] == '?');
-        return end < 0 ? rest : rest[..end];
+        var syntax = Syntax.CommandLine.Parse(commandLine);
+        read = syntax?.Form is Syntax.CommandForm.Read or Syntax.CommandForm.Test;
+        return syntax?.Name ?? "";
     }
 
     /// <summary>The URC that completes <paramref name="name"/> by packet id in a QoS 2 handshake (<c>+MQTTPUBCOMP</c> for <c>+MQTTPUBREC</c>).</summary>
