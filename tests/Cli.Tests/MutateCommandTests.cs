@@ -56,6 +56,24 @@ public sealed class MutateCommandTests
         Assert.That(only.GetProperty("killedBy")[0].GetProperty("message").GetString(), Does.Contain("no-space-after-colon"));
     }
 
+    [Test]
+    public async Task The_default_suites_kill_every_semantic_mutant_of_the_catalogue_and_no_format_only_one()
+    {
+        var json = Path.Combine(_folder, "all.json");
+
+        // Two runs at a time: on a loaded two-core machine more would starve the module's broker of CPU.
+        var result = await ConformanceProcess.RunAsync(null, "mutate", "--parallel", "2", "--json", json);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var results = document.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => (Name: r.GetProperty("name").GetString(), Kind: r.GetProperty("kind").GetString(), Killed: r.GetProperty("killed").GetBoolean()))
+            .ToList();
+        Assert.That(results, Has.Count.GreaterThanOrEqualTo(25));
+        Assert.That(results.Where(r => r.Kind == "semantic" && !r.Killed).Select(r => r.Name), Is.Empty, "semantic mutants that survive");
+        Assert.That(results.Where(r => r.Kind != "semantic" && r.Killed).Select(r => r.Name), Is.Empty, "format-only mutants killed without --strict");
+    }
+
     [TestCase("--section", "9.9", "no scenario checks section 9.9")]
     [TestCase("--mutant", "drop-everything", "no mutant named 'drop-everything'")]
     [TestCase("--suite", "Nope", "no suite named 'Nope'")]

@@ -17,11 +17,11 @@ internal sealed partial class PySerialReader : StampedTextReader
 
     public override LogFormat Format => LogFormat.PySerial;
 
-    protected override Stamp? ParseStamp(string line)
+    protected override TimePrefix? ParseStamp(string line)
     {
         var match = Pattern().Match(line);
         if (!match.Success || !LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var time)) return null;
-        return new Stamp(clock.At(time), null, match.Length);
+        return new TimePrefix(clock.At(time), null, match.Length);
     }
 
     protected override byte[] Data(LogLine line, int dataStart)

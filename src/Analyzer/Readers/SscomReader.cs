@@ -9,7 +9,9 @@ namespace Conformance.Analyzer.Readers;
 /// kept, except between two received packets when the earlier one ends inside a line: the module's output
 /// then split across the two stamps (<c>+MQTTOP</c> / <c>EN: OK</c>) and the line end is SSCOM's own.
 /// The cost: a received line directly followed by another received stamp loses its line end in
-/// <see cref="LogRecord.Data"/>; the next packet begins with CR LF in the module's canonical output.
+/// <see cref="LogRecord.Data"/>; the next packet begins with CR LF in the module's canonical output. A packet
+/// that opens as a line of its own does (<c>+MQTTPUBLISH…</c>, <c>OK</c>, <c>AT…</c>: a log edited by hand, or
+/// a module that leaves out the CR LF before a URC) keeps the line end before it.
 /// </remarks>
 internal sealed class SscomReader : LogReader
 {
@@ -34,7 +36,8 @@ internal sealed class SscomReader : LogReader
             {
                 if (held is var (record, endingLength))
                 {
-                    var splitLine = next == LogDirection.FromModule && record.Data.Length > endingLength;
+                    var splitLine = next == LogDirection.FromModule && record.Data.Length > endingLength
+                        && !StartsLine(line.BytesFrom(dataStart));
                     yield return splitLine ? record with { Data = record.Data[..^endingLength] } : record;
                     held = null;
                 }
@@ -52,4 +55,8 @@ internal sealed class SscomReader : LogReader
         }
         if (held is var (last, _)) yield return last;
     }
+
+    // What only the start of a line looks like: a URC or response name, a final result, an echoed command.
+    private static bool StartsLine(ReadOnlySpan<byte> data) =>
+        data.StartsWith("+"u8) || data.StartsWith("OK"u8) || data.StartsWith("ERROR"u8) || data.StartsWith("AT"u8);
 }

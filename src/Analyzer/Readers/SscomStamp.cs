@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// SSCOM's packet stamp <c>[15:37:11.116]发→◇</c> (sent) or <c>[15:37:11.141]收←◆</c> (received), shared by
-/// its text and hex modes. The line after a send shows the appended CR LF as <c>□</c>.
+/// its text and hex modes, also with the date some versions and settings put before the time
+/// (<c>[2025-03-02 09:12:01.120]发→◇</c>). The line after a send shows the appended CR LF as <c>□</c>.
 /// </summary>
 internal static partial class SscomStamp
 {
@@ -24,6 +25,6 @@ internal static partial class SscomStamp
 
     public static bool IsSentBox(string line) => line.Trim() == SentBox;
 
-    [GeneratedRegex(@"^\[(?<time>\d\d:\d\d:\d\d(?:\.\d+)?)\](?<mark>发|收)(?:→|←)[◇◆]?")]
+    [GeneratedRegex(@"^\[(?:\d{4}[-/.]\d\d?[-/.]\d\d? )?(?<time>\d\d:\d\d:\d\d(?:\.\d+)?)\](?<mark>发|收)(?:→|←)[◇◆]?")]
     private static partial Regex Stamp();
 }

@@ -9,10 +9,10 @@ internal abstract class StampedTextReader : LogReader
 {
     private readonly DirectionGuess guess = new();
 
-    protected readonly record struct Stamp(DateTimeOffset? Time, TimeSpan? SinceStart, int DataStart);
+    protected readonly record struct TimePrefix(DateTimeOffset? Time, TimeSpan? SinceStart, int DataStart);
 
     /// <summary>The stamp at the start of a line, or null for an unstamped line.</summary>
-    protected abstract Stamp? ParseStamp(string line);
+    protected abstract TimePrefix? ParseStamp(string line);
 
     /// <summary>The data of a line from a character on; by default the text with CR LF appended.</summary>
     protected virtual byte[] Data(LogLine line, int dataStart) => WithCrLf(line, dataStart);
@@ -21,7 +21,7 @@ internal abstract class StampedTextReader : LogReader
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
-        Stamp last = default;
+        TimePrefix last = default;
         foreach (var line in lines)
         {
             var stamp = ParseStamp(line.Text);

@@ -7,11 +7,11 @@ internal sealed partial class TimestampedReader : StampedTextReader
 {
     public override LogFormat Format => LogFormat.Timestamped;
 
-    protected override Stamp? ParseStamp(string line)
+    protected override TimePrefix? ParseStamp(string line)
     {
         var match = Pattern().Match(line);
         if (!match.Success || !LogClock.TryParseDateTime(match.Groups["date"].ValueSpan, match.Groups["time"].ValueSpan, out var time)) return null;
-        return new Stamp(time, null, match.Length);
+        return new TimePrefix(time, null, match.Length);
     }
 
     [GeneratedRegex(@"^\[(?<date>\d{4}-\d\d-\d\d) (?<time>\d\d:\d\d:\d\d(?:\.\d+)?)\] ?")]

@@ -21,20 +21,20 @@ internal sealed partial class TioReader : StampedTextReader
 
     public override LogFormat Format => LogFormat.Tio;
 
-    protected override Stamp? ParseStamp(string line)
+    protected override TimePrefix? ParseStamp(string line)
     {
         var match = Pattern().Match(line);
         if (!match.Success) return null;
         if (match.Groups["date"].Success)
             return LogClock.TryParseDateTime(match.Groups["date"].ValueSpan, match.Groups["time"].ValueSpan, out var absolute)
-                ? new Stamp(absolute, null, match.Length) : null;
+                ? new TimePrefix(absolute, null, match.Length) : null;
         if (!LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var time)) return null;
         relative ??= time < TimeSpan.FromSeconds(1);
-        if (relative == false) return new Stamp(clock.At(time), null, match.Length);
+        if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
         if (!delta && time < previous) delta = true;
         elapsed = delta ? elapsed + time : time;
         previous = time;
-        return new Stamp(null, elapsed, match.Length);
+        return new TimePrefix(null, elapsed, match.Length);
     }
 
     [GeneratedRegex(@"^\[(?:(?<date>\d{4}-\d\d-\d\d)T)?(?<time>\d\d:\d\d:\d\d(?:\.\d+)?)\] ")]

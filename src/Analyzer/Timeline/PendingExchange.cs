@@ -10,6 +10,8 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
 
     public Stamp Sent { get; } = sent;
     public string Display { get; } = display;
+    /// <summary>The line as sent, secrets included: for what only its syntax decides.</summary>
+    public string Line { get; } = line;
     public string Key { get; } = CommandText.Key(display);
     public string Name { get; } = command?.Name ?? CommandText.Name(line);
     public AtCommand? Command { get; } = command;

@@ -25,7 +25,7 @@ public sealed class TimelineBuilder
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly OpenFlows _flows;
-    private readonly Session _session;
+    private readonly SessionTracker _session;
     private readonly SecretMasker _secrets;
     private readonly SecretStream _sentSecrets;
     private readonly StatisticsBuilder _statistics = new();
@@ -61,7 +61,7 @@ public sealed class TimelineBuilder
         _flows = new OpenFlows(cap);
         _secrets = new SecretMasker(show: _options.ShowSecrets);
         _sentSecrets = _secrets.Stream();
-        _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
+        _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
         (_order, _keepAliveRule, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
     }
 
@@ -196,7 +196,7 @@ public sealed class TimelineBuilder
         }
         _pending = null;
         var latency = at.MillisecondsSince(pending.Sent);
-        var ok = final.Result == FinalResultCode.Ok;
+        var ok = final.Result == FinalResultKind.Ok;
         if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(text, latency));
         _statistics.AddExchange(pending.Key, ok, latency);
         if (ok)
@@ -210,7 +210,7 @@ public sealed class TimelineBuilder
             _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
-            _diagnostics.Report(final.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
+            _diagnostics.Report(final.Result == FinalResultKind.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
                 at.Line, $"{pending.Display} failed: {text}");
     }
 
@@ -225,9 +225,10 @@ public sealed class TimelineBuilder
             case MqttDel: _session.MoveTo(MqttState.NotInitialised, at, Cause()); break;
             case MqttOpen when !_session.Reconnecting && !pending.OutcomeSeen: _session.MoveTo(MqttState.Connecting, at, Cause()); break;
         }
-        // The URC that carries the command's outcome, unless it already came before the OK.
-        if (pending.Command is { } command && !pending.OutcomeSeen
-            && ProtocolCatalog.OutcomeOf(command.Format(), (command as MqttPub)?.Qos ?? 0) is { } outcome)
+        // The URC that carries the command's outcome, unless it already came before the OK. Another family's
+        // command of the same name (ESP-AT's AT+MQTTSUB) has outcomes of its own.
+        if (pending.Command is { } command and not UnknownCommand && !pending.OutcomeSeen
+            && ProtocolCatalog.OutcomeOf(pending.Line, (command as MqttPub)?.Qos ?? 0) is { } outcome)
             Expect(pending, outcome.Name);
     }
 

@@ -63,7 +63,7 @@ internal static class AnalyzeCommand
                 }
                 else
                 {
-                    ConsoleReport.Write(result, Terminal.Out);
+                    AnalysisConsoleReport.Write(result, Terminal.Out);
                     if (jsonPath is not null) ReplacedFile.Write(jsonPath, stream => JsonReport.Write(result, stream));
                 }
                 if (parse.GetValue(csv) is { } directory) CsvReport.Write(result, directory);

@@ -144,7 +144,7 @@ internal static class RunCommand
                 }
             }
             traceFile.Commit();
-            ConsoleReport.Write(report, console);
+            RunConsoleReport.Write(report, console);
             ReplacedFile.Write(junitPath, stream => JUnitReport.Build(report).Save(stream));
             console.MarkupLine($"[grey]trace: {Markup.Escape(tracePath)}, JUnit: {Markup.Escape(junitPath)}[/]");
             if (stop.Received is { } signal)

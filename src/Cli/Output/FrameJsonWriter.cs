@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -32,7 +33,7 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
         WriteText("text", secrets.Mask(atEvent.Text), secrets.Mask(atEvent.Raw), hexAlways: atEvent.Kind == AtEventKind.Noise);
         if (atEvent.Kind == AtEventKind.Final)
         {
-            _json.WriteString("result", atEvent.Result switch { FinalResultCode.Ok => "ok", FinalResultCode.Error => "error", _ => "cmeError" });
+            _json.WriteString("result", atEvent.Result switch { FinalResultKind.Ok => "ok", FinalResultKind.Error => "error", _ => "cmeError" });
             if (atEvent.ErrorCode >= 0) _json.WriteNumber("errorCode", atEvent.ErrorCode);
         }
         if (atEvent.Payload is { } payload)

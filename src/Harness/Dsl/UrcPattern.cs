@@ -1,3 +1,4 @@
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Harness.Dsl;
@@ -36,7 +37,7 @@ public sealed class UrcPattern
     internal static UrcPattern Of<T>(Func<T, bool>? condition, Func<string> conditionText, Action<T>? capture = null,
         Func<T, bool>? mayMatch = null, CapturedPacketId? captures = null) where T : Urc
     {
-        var name = UrcNames.Of<T>();
+        var name = ProtocolCatalog.Urc<T>().Name;
         return new UrcPattern(() => condition is null ? name : $"{name} where {conditionText()}", u => u is T t && (condition?.Invoke(t) ?? true),
             capture is null ? null : u => capture((T)u), typeof(T), mayMatch is null ? null : u => u is T t && mayMatch(t), captures);
     }

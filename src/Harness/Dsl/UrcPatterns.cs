@@ -1,3 +1,4 @@
+using Conformance.Protocol.Catalog;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Conformance.Protocol.Responses;
@@ -35,7 +36,7 @@ public static class UrcPatterns
 
     private static UrcPattern Capturing<T>(Func<T, int> packetId, out CapturedPacketId id) where T : Urc
     {
-        var captured = id = new CapturedPacketId(UrcNames.Of<T>());
+        var captured = id = new CapturedPacketId(ProtocolCatalog.Urc<T>().Name);
         return UrcPattern.Of<T>(null, () => "", u => captured.Value = packetId(u), captures: captured);
     }
 

@@ -44,8 +44,6 @@ public static class MutantCatalog
             () => Swap(Pick.Named("+MQTTPUBREC"), Pick.Named("+MQTTPUBCOMP"))),
         new("swap-publish-pubrel", "+MQTTPUBREL comes before the +MQTTPUBLISH it completes", "1.11", Semantic,
             () => Swap((line, last) => Pick.Named("+MQTTPUBLISH")(line, last) && Fields.Get(line, 1) == "2", Pick.Named("+MQTTPUBREL"))),
-        new("swap-open-ok-urc", "+MQTTOPEN: OK comes before AT+MQTTOPEN's own OK", "1.2", Semantic,
-            () => Swap(Pick.AnsweringTo("AT+MQTTOPEN", Pick.Is("OK")), Pick.Named("+MQTTOPEN"))),
 
         // What comes too late.
         new("late-open-urc", $"+MQTTOPEN: OK comes {Late.TotalSeconds:0} s late", "1.2", Semantic, () => Delay(Pick.Named("+MQTTOPEN"), Late)),
@@ -122,6 +120,9 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+MQTTPUBLISH"), Fields.UnquoteFirst)),
         new("unsuback-with-topic", "+MQTTUNSUBACK names the topic after the packet id, as field firmware does", "1.11", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTUNSUBACK"), (line, command) => $"{line},{command[(command.IndexOf('=') + 1)..]}")),
+        // An outcome before its command's OK is taken as that outcome (docs/interpretation.md): an order finding.
+        new("swap-open-ok-urc", "+MQTTOPEN: OK comes before AT+MQTTOPEN's own OK", "1.2", FormatOnly,
+            () => Swap(Pick.AnsweringTo("AT+MQTTOPEN", Pick.Is("OK")), Pick.Named("+MQTTOPEN"))),
         new("password-mask-form", "AT+MQTTCFG? masks the password as ***** instead of ***", "1.1", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTCFG"), line => line.Replace(",***,", ",*****,", StringComparison.Ordinal))),
     ];

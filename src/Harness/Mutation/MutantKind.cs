@@ -5,7 +5,7 @@ public enum MutantKind
 {
     /// <summary>Breaks a behaviour of the manual: the suites must fail it.</summary>
     Semantic,
-    /// <summary>Only the form differs (spacing, quoting, a spelling seen in the field): the suites report a finding and
+    /// <summary>Only the form differs (spacing, quoting, a spelling seen in the field, an outcome URC before its OK): the suites report a finding and
     /// pass it by default; only <c>--strict</c> fails it.</summary>
     FormatOnly,
 }

@@ -17,6 +17,6 @@ public sealed class ConsoleProgress(IAnsiConsole console) : IRunObserver
     }
 
     public void ScenarioFinished(ScenarioResult result) =>
-        console.MarkupLine($"  {ConsoleReport.Colour(result.Outcome)} {Markup.Escape(result.Title)} " +
+        console.MarkupLine($"  {RunConsoleReport.Colour(result.Outcome)} {Markup.Escape(result.Title)} " +
             $"[grey]({result.Duration.TotalSeconds:0.000} s)[/]{(result.Message is null ? "" : " " + Markup.Escape(PrintableText.Escape(result.Message)))}");
 }

@@ -101,13 +101,12 @@ public static class ProtocolCatalog
         return null;
     }
 
-    /// <summary>The name of a command line as written after <c>AT</c> (<c>+MQTTSUB</c>); <paramref name="read"/> for a read or test form.</summary>
+    /// <summary>The name of a command line (<c>+MQTTSUB</c>, from the one command syntax); <paramref name="read"/> for a read or test form.</summary>
     public static string NameOf(string commandLine, out bool read)
     {
-        var rest = commandLine.AsSpan(Math.Min(2, commandLine.Length));
-        var end = rest.IndexOfAny('=', '?');
-        read = end >= 0 && (rest[end] == '?' || end + 1 < rest.Length && rest[end + 1] == '?');
-        return (end < 0 ? rest : rest[..end]).ToString();
+        var syntax = Syntax.CommandLine.Parse(commandLine);
+        read = syntax?.Form is Syntax.CommandForm.Read or Syntax.CommandForm.Test;
+        return syntax?.Name ?? "";
     }
 
     /// <summary>The URC that completes <paramref name="name"/> by packet id in a QoS 2 handshake (<c>+MQTTPUBCOMP</c> for <c>+MQTTPUBREC</c>).</summary>

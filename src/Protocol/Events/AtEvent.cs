@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using System.Text;
 using System.Text.Unicode;
 using Conformance.Protocol.Framing;
@@ -48,7 +49,7 @@ public sealed record AtEvent(AtEventKind Kind, long Offset, long Length, string 
     public int ErrorPosition => Meaning.ErrorPosition;
 
     /// <summary>For a final result, which code.</summary>
-    public FinalResultCode Result { get; init; }
+    public FinalResultKind? Result { get; init; }
 
     /// <summary>For <c>+CME ERROR: n</c>, the number n; -1 otherwise.</summary>
     public int ErrorCode { get; init; } = -1;

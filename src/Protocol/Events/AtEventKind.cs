@@ -1,7 +1,7 @@
 namespace Conformance.Protocol.Events;
 
 /// <summary>What a piece of module output is, once read against the pending command (docs/interpretation.md).</summary>
-public enum AtEventKind
+public enum AtEventKind : byte
 {
     /// <summary>The module repeating the pending command line (echo on, <c>ATE1</c>), or a command seen only in its echo.</summary>
     Echo,

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
@@ -132,7 +133,7 @@ public sealed class AtEventReader
         var command = _pending?.Line;
         _pending = null;
         // A bare OK carries nothing to interpret: no deviation, no error code.
-        var meaning = frame.Result == FinalResultCode.Ok ? Ok : FrameInterpreter.Interpret(frame, text);
+        var meaning = frame.Result == FinalResultKind.Ok ? Ok : FrameInterpreter.Interpret(frame, text);
         return Make(frame, text, AtEventKind.Final, command, meaning: meaning);
     }
 

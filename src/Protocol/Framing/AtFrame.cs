@@ -1,3 +1,5 @@
+using Conformance.Protocol.Responses;
+
 namespace Conformance.Protocol.Framing;
 
 /// <summary>
@@ -31,7 +33,7 @@ public readonly ref struct AtFrame
     public bool IsTruncated { get; init; }
 
     /// <summary>For a final frame, which result code.</summary>
-    public FinalResultCode Result { get; init; }
+    public FinalResultKind? Result { get; init; }
 
     /// <summary>For <c>+CME ERROR: n</c>, the number n; -1 otherwise (also for verbose text).</summary>
     public int ErrorCode { get; init; }

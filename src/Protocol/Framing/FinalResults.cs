@@ -1,29 +1,31 @@
+using Conformance.Protocol.Responses;
+
 namespace Conformance.Protocol.Framing;
 
 /// <summary>Recognises the final result codes that end a command (spec §1).</summary>
 internal static class FinalResults
 {
-    public static FinalResultCode Match(ReadOnlySpan<byte> line, out int errorCode)
+    public static FinalResultKind? Match(ReadOnlySpan<byte> line, out int errorCode)
     {
         errorCode = -1;
         // Most lines are URCs: one look at the first byte rules them out.
-        if (line.IsEmpty || line[0] is not ((byte)'O' or (byte)'E' or (byte)'+')) return FinalResultCode.None;
-        if (line.SequenceEqual("OK"u8)) return FinalResultCode.Ok;
-        if (line.SequenceEqual("ERROR"u8)) return FinalResultCode.Error;
-        if (!line.StartsWith("+CME ERROR"u8)) return FinalResultCode.None;
+        if (line.IsEmpty || line[0] is not ((byte)'O' or (byte)'E' or (byte)'+')) return null;
+        if (line.SequenceEqual("OK"u8)) return FinalResultKind.Ok;
+        if (line.SequenceEqual("ERROR"u8)) return FinalResultKind.Error;
+        if (!line.StartsWith("+CME ERROR"u8)) return null;
         var rest = line["+CME ERROR"u8.Length..];
-        if (rest.Length == 0 || rest[0] != ':') return FinalResultCode.None;
+        if (rest.Length == 0 || rest[0] != ':') return null;
         rest = rest[1..].Trim((byte)' ');
         if (rest.Length is > 0 and <= 9)
         {
             var code = 0;
             foreach (var b in rest)
             {
-                if (b is < (byte)'0' or > (byte)'9') return FinalResultCode.CmeError;  // verbose text form
+                if (b is < (byte)'0' or > (byte)'9') return FinalResultKind.CmeError;  // verbose text form
                 code = code * 10 + (b - '0');
             }
             errorCode = code;
         }
-        return FinalResultCode.CmeError;
+        return FinalResultKind.CmeError;
     }
 }

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using Conformance.Protocol.Catalog;
 
 namespace Conformance.Protocol.Framing;
@@ -33,10 +34,10 @@ public static class LineClassifier
     private static readonly NameTable Urcs = new(ProtocolCatalog.UrcNames);
     private static readonly NameTable Responses = new(ProtocolCatalog.ResponseNames);
 
-    internal static FrameKind Classify(ReadOnlySpan<byte> line, PendingCommand pending, out FinalResultCode result, out int errorCode)
+    internal static FrameKind Classify(ReadOnlySpan<byte> line, PendingCommand pending, out FinalResultKind? result, out int errorCode)
     {
         result = FinalResults.Match(line, out errorCode);
-        if (result != FinalResultCode.None) return FrameKind.Final;
+        if (result is not null) return FrameKind.Final;
 
         if (pending.Unknown)
         {

@@ -16,7 +16,7 @@ public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, st
 
     /// <summary>True for the three forms a final result can take; the tokenizer uses this to end a command.</summary>
     public static bool IsFinalResult(ReadOnlySpan<byte> line) =>
-        Framing.FinalResults.Match(line, out _) != Framing.FinalResultCode.None;
+        Framing.FinalResults.Match(line, out _) != null;
 
     /// <summary>Parses a final result line; a missing space after the colon is a deviation.</summary>
     public static ParseResult<FinalResult> Parse(string line)

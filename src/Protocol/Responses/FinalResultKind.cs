@@ -1,7 +1,7 @@
 namespace Conformance.Protocol.Responses;
 
 /// <summary>Which final result code ended a command.</summary>
-public enum FinalResultKind
+public enum FinalResultKind : byte
 {
     /// <summary><c>OK</c>. For MQTT commands not yet success: the outcome follows as a URC.</summary>
     Ok,

@@ -17,6 +17,15 @@ public class SscomTests
     }
 
     [Test]
+    public void A_packet_that_opens_a_line_of_its_own_keeps_the_line_end_before_it()
+    {
+        // A note typed into the log, then a URC whose packet starts without CR LF: two lines, not one.
+        var (_, records) = TempLog.Read("[10:00:00.000]收←◆\r\n+MQTTOPEN: OK\r\nconnected, sending data now\r\n[10:00:02.000]收←◆+MQTTPUBLISH: 0,0,0,0,\"t\",2,hi\r\n", LogFormat.Sscom);
+
+        Assert.That(string.Concat(records.Select(r => r.Text)), Does.Contain("sending data now\r\n+MQTTPUBLISH"));
+    }
+
+    [Test]
     public void One_stamp_covers_every_line_up_to_the_next_stamp()
     {
         var (_, records) = TempLog.Read("[10:00:04.030]收←◆\r\nOK\r\n\r\n+MQTTSUBACK: 1,1,\"dev/gsm/u\"\r\n[10:00:05.000]发→◇AT\r\n□\r\n", LogFormat.Sscom);
@@ -26,6 +35,19 @@ public class SscomTests
         Assert.That(received.Select(r => r.Time).Distinct(), Is.EqualTo(new[] { BaseDay + new TimeSpan(0, 10, 0, 4, 30) }));
         Assert.That(string.Concat(received.Select(r => r.Text)), Is.EqualTo("\r\nOK\r\n\r\n+MQTTSUBACK: 1,1,\"dev/gsm/u\"\r\n"));
         Assert.That(records[^1], Has.Property("Line").EqualTo(5).And.Property("Text").EqualTo("AT\r\n"));
+    }
+
+    [Test]
+    public void A_stamp_with_the_date_before_the_time_is_read_with_its_direction()
+    {
+        const string Log = "[2025-03-02 09:12:02.004]发→◇AT+CGATT?\r\n□\r\n[2025-03-02 09:12:02.050]收←◆AT+CGATT?\r\n+CGATT: 1\r\n\r\nOK\r\n";
+
+        var (source, records) = TempLog.Read(Log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Sscom));
+        Assert.That(records[0], Has.Property("Direction").EqualTo(LogDirection.ToModule).And.Property("Text").EqualTo("AT+CGATT?\r\n"));
+        Assert.That(records.Skip(1).Select(r => r.Direction), Has.All.EqualTo(LogDirection.FromModule));
+        Assert.That(records[1].Time!.Value.TimeOfDay, Is.EqualTo(new TimeSpan(0, 9, 12, 2, 50)));
     }
 
     [Test]

@@ -47,7 +47,7 @@ public class GbkTextTests
         Assert.That(analysis.Exchanges.Single().Command, Is.EqualTo($"AT+MQTTSUB=\"{Topic}\",1"));
 
         using var console = new StringWriter();
-        ConsoleReport.Write(analysis, AnsiConsole.Create(new AnsiConsoleSettings
+        AnalysisConsoleReport.Write(analysis, AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(console),
         }));

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using System.Text;
 using Conformance.Protocol.Framing;
 
@@ -18,11 +19,11 @@ public class AtTokenizerTests
         var frames = FrameRecord.Read("\r\nOK\r\n\r\nERROR\r\n\r\n+CME ERROR: 601\r\n+CME ERROR:3\r\n+CME ERROR: operation not allowed\r\n");
         Assert.That(frames.Select(f => (f.Kind, f.Result, f.ErrorCode)), Is.EqualTo(new[]
         {
-            (FrameKind.Final, FinalResultCode.Ok, -1),
-            (FrameKind.Final, FinalResultCode.Error, -1),
-            (FrameKind.Final, FinalResultCode.CmeError, 601),
-            (FrameKind.Final, FinalResultCode.CmeError, 3),
-            (FrameKind.Final, FinalResultCode.CmeError, -1),
+            (FrameKind.Final, FinalResultKind.Ok, -1),
+            (FrameKind.Final, FinalResultKind.Error, -1),
+            (FrameKind.Final, FinalResultKind.CmeError, 601),
+            (FrameKind.Final, FinalResultKind.CmeError, 3),
+            (FrameKind.Final, FinalResultKind.CmeError, -1),
         }));
     }
 
@@ -41,7 +42,7 @@ public class AtTokenizerTests
     public void A_last_line_without_line_end_is_returned_truncated_at_the_end_of_input()
     {
         var frames = FrameRecord.Read("OK\r\n+MQTTOPE");
-        Assert.That(frames[^1], Is.EqualTo(new FrameRecord(FrameKind.Urc, 4, 8, "+MQTTOPE", null, false, true, FinalResultCode.None, -1)));
+        Assert.That(frames[^1], Is.EqualTo(new FrameRecord(FrameKind.Urc, 4, 8, "+MQTTOPE", null, false, true, null, -1)));
     }
 
     [Test]
@@ -104,8 +105,8 @@ public class AtTokenizerTests
         var frames = FrameRecord.Read("+MQTTPUBLISH: 0,2,0,9,\"dev/gsm/u\",16\r\nupdate\r\nmessage\r\n+MQTTPUBREL: 0,9\r\n");
         Assert.That(frames, Is.EqualTo(new[]
         {
-            new FrameRecord(FrameKind.Urc, 0, 54, "+MQTTPUBLISH: 0,2,0,9,\"dev/gsm/u\",16", "update\r\nmessage\r", false, false, FinalResultCode.None, -1),
-            new FrameRecord(FrameKind.Urc, 55, 17, "+MQTTPUBREL: 0,9", null, false, false, FinalResultCode.None, -1),
+            new FrameRecord(FrameKind.Urc, 0, 54, "+MQTTPUBLISH: 0,2,0,9,\"dev/gsm/u\",16", "update\r\nmessage\r", false, false, null, -1),
+            new FrameRecord(FrameKind.Urc, 55, 17, "+MQTTPUBREL: 0,9", null, false, false, null, -1),
         }));
     }
 

@@ -1,10 +1,11 @@
+using Conformance.Protocol.Responses;
 using System.Text;
 using Conformance.Protocol.Framing;
 
 namespace Conformance.Protocol.Tests.Framing;
 
 /// <summary>A copy of a frame that outlives the tokenizer's buffers, for comparing and snapshotting.</summary>
-public sealed record FrameRecord(FrameKind Kind, long Offset, long Length, string Text, string? Payload, bool Inline, bool Truncated, FinalResultCode Result, int ErrorCode)
+public sealed record FrameRecord(FrameKind Kind, long Offset, long Length, string Text, string? Payload, bool Inline, bool Truncated, FinalResultKind? Result, int ErrorCode)
 {
     public static FrameRecord From(in AtFrame f) => new(
         f.Kind, f.Offset, f.Length, Encoding.Latin1.GetString(f.Text),

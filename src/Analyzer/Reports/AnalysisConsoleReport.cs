@@ -10,7 +10,7 @@ namespace Conformance.Analyzer.Reports;
 /// Writes an <see cref="Analysis"/> for people: a coloured timeline, the diagnostics, the statistics and a summary.
 /// The console decides about colour; redirected output gets plain text.
 /// </summary>
-public static class ConsoleReport
+public static class AnalysisConsoleReport
 {
     public static void Write(Analysis analysis, IAnsiConsole console)
     {

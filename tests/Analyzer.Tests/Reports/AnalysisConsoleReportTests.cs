@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Conformance.Analyzer.Tests.Reports;
 
-public class ConsoleReportTests
+public class AnalysisConsoleReportTests
 {
     private static string Render(Analysis analysis)
     {
@@ -16,7 +16,7 @@ public class ConsoleReportTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        ConsoleReport.Write(analysis, console);
+        AnalysisConsoleReport.Write(analysis, console);
         return writer.ToString();
     }
 

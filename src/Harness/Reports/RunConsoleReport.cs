@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Conformance.Harness.Reports;
 
 /// <summary>The summary a test engineer reads at the end of a run: a table per scenario, then the findings.</summary>
-public static class ConsoleReport
+public static class RunConsoleReport
 {
     public static void Write(RunReport report, IAnsiConsole console)
     {

@@ -9,7 +9,7 @@ namespace Conformance.Analyzer.Timeline;
 /// time connected. The state is unknown (null) until the log shows one, so a log that starts mid-session
 /// raises no false order warnings.
 /// </summary>
-internal sealed class Session(
+internal sealed class SessionTracker(
     CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics)
 {
     private const int StormEpisodes = 3;
