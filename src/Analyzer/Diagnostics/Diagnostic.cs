@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Conformance.Protocol.Codes;
 
 namespace Conformance.Analyzer.Diagnostics;
@@ -5,16 +6,18 @@ namespace Conformance.Analyzer.Diagnostics;
 /// <summary>One finding about a log, at the original line it is about; made only from an entry of <see cref="CodeList"/>.</summary>
 public sealed record Diagnostic
 {
-    private Diagnostic(CodeEntry kind, long line, string message)
+    // For reading a JSON report back: its codes were written from the list.
+    [JsonConstructor]
+    private Diagnostic(string code, Severity severity, long line, string message)
     {
-        Code = kind.Code;
-        Severity = kind.Severity;
+        Code = code;
+        Severity = severity;
         Line = line;
         Message = message;
     }
 
     /// <summary>A diagnostic of the kind <paramref name="kind"/> at <paramref name="line"/>.</summary>
-    public static Diagnostic Of(CodeEntry kind, long line, string message) => new(kind, line, message);
+    public static Diagnostic Of(CodeEntry kind, long line, string message) => new(kind.Code, kind.Severity, line, message);
 
     /// <summary>Stable kebab-case code from <see cref="DiagnosticCodes"/>.</summary>
     public string Code { get; }
