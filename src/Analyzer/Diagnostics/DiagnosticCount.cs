@@ -1,3 +1,5 @@
+using Conformance.Protocol.Codes;
+
 namespace Conformance.Analyzer.Diagnostics;
 
 /// <summary>How many diagnostics of one code a log raised, also those not kept in detail.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Conformance.Protocol.Codes;
 
 namespace Conformance.Analyzer.Diagnostics;
 
@@ -11,7 +12,7 @@ public sealed class DiagnosticLog(int capacity)
 {
     private readonly List<Diagnostic> _kept = [];
     // Codes are the singletons of DiagnosticCodes: hashing the reference spares hashing their long texts per finding.
-    private readonly Dictionary<DiagnosticCode, long> _counts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<CodeEntry, long> _counts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Diagnostics raised, also those not kept.</summary>
     public long Count { get; private set; }
@@ -26,21 +27,21 @@ public sealed class DiagnosticLog(int capacity)
     public bool Keeps => _kept.Count < capacity;
 
     /// <summary>Raises a diagnostic of <paramref name="code"/>; the message is only formatted when it is kept.</summary>
-    public void Report(DiagnosticCode code, long line, [InterpolatedStringHandlerArgument("")] ref DiagnosticMessage message)
+    public void Report(CodeEntry code, long line, [InterpolatedStringHandlerArgument("")] ref DiagnosticMessage message)
     {
         Counted(code);
-        if (message.IsWanted) _kept.Add(code.At(line, message.ToStringAndClear()));
+        if (message.IsWanted) _kept.Add(Diagnostic.Of(code, line, message.ToStringAndClear()));
     }
 
     /// <summary>Raises a diagnostic whose message is already written.</summary>
-    public void Report(DiagnosticCode code, long line, string message)
+    public void Report(CodeEntry code, long line, string message)
     {
         var keeps = Keeps;
         Counted(code);
-        if (keeps) _kept.Add(code.At(line, message));
+        if (keeps) _kept.Add(Diagnostic.Of(code, line, message));
     }
 
-    private void Counted(DiagnosticCode code)
+    private void Counted(CodeEntry code)
     {
         Count++;
         CollectionsMarshal.GetValueRefOrAddDefault(_counts, code, out _)++;

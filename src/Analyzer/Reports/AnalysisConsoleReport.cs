@@ -2,6 +2,7 @@ using System.Globalization;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Statistics;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Codes;
 using Spectre.Console;
 
 namespace Conformance.Analyzer.Reports;
@@ -68,8 +69,8 @@ public static class AnalysisConsoleReport
 
     private static string Severity(Severity severity) => severity switch
     {
-        Diagnostics.Severity.Error => "[red]error[/]",
-        Diagnostics.Severity.Warn => "[yellow]warn[/]",
+        Protocol.Codes.Severity.Error => "[red]error[/]",
+        Protocol.Codes.Severity.Warn => "[yellow]warn[/]",
         _ => "[blue]note[/]",
     };
 

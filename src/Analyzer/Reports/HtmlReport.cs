@@ -1,6 +1,7 @@
 using System.Net;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Display;
 
 namespace Conformance.Analyzer.Reports;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Conformance.Analyzer.Diagnostics;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Display;
 
 namespace Conformance.Analyzer.Reports;

@@ -4,6 +4,7 @@ using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
 using Conformance.Cli.Output;
+using Conformance.Protocol.Codes;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;

@@ -1,4 +1,5 @@
 using Conformance.Harness.Session;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
 
@@ -26,7 +27,7 @@ public sealed class PingReportsStep(TimeSpan window) : Step
                 context.AddDeviations(report);
                 // Only the polarity against the manual's text is a deviation: a conforming module passes --strict.
                 if (value == 1)
-                    context.Findings.Add(new Finding(Section, "ping-report-polarity",
+                    context.Findings.Add(Finding.Of(CodeList.PingReportPolarity, Section,
                         "AT+MQTTPING=1 turns +MQTTPINGRSP reports on (as the v1.3 guide and drivers say; the manual's text says 0)", report.TraceLine));
                 on = value;
                 break;

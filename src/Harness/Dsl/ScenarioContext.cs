@@ -1,5 +1,6 @@
 using Conformance.Harness.Links;
 using Conformance.Harness.Session;
+using Conformance.Protocol.Codes;
 
 namespace Conformance.Harness.Dsl;
 
@@ -54,20 +55,20 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
 
     public void AddDeviations(CommandReply reply)
     {
-        foreach (var (deviation, line) in reply.Deviations) Findings.Add(new Finding(deviation.Section, deviation.Code, deviation.Message, line));
+        foreach (var (deviation, line) in reply.Deviations) Findings.Add(Finding.Of(deviation, line));
     }
 
     public void AddDeviations(ReceivedUrc urc)
     {
-        foreach (var deviation in urc.Parsed.Deviations) Findings.Add(new Finding(deviation.Section, deviation.Code, deviation.Message, urc.TraceLine));
+        foreach (var deviation in urc.Parsed.Deviations) Findings.Add(Finding.Of(deviation, urc.TraceLine));
         if (urc.Parsed.Error is { } error)
-            Findings.Add(new Finding("1.11", "unparsable-urc", $"'{urc.Text}': {error}", urc.TraceLine));
+            Findings.Add(Finding.Of(CodeList.UnreadableLine, "1.11", $"'{urc.Text}': {error}", urc.TraceLine));
     }
 
     /// <summary>Reports <paramref name="urc"/>, which no step took, as a finding.</summary>
     public void AddUnexpected(ReceivedUrc urc)
     {
         AddDeviations(urc);
-        Findings.Add(new Finding(urc.Value?.Section ?? "1.11", "unexpected-urc", $"'{urc.Text}' arrived {Circumstances(urc)}, but no step expected it", urc.TraceLine));
+        Findings.Add(Finding.Of(CodeList.UnexpectedUrc, urc.Value?.Section ?? "1.11", $"'{urc.Text}' arrived {Circumstances(urc)}, but no step expected it", urc.TraceLine));
     }
 }

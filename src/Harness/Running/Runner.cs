@@ -115,7 +115,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     private static List<Finding> Leftovers(ScenarioContext context)
     {
         foreach (var urc in context.Session.TakeUnclaimed()) context.AddUnexpected(urc);
-        foreach (var (deviation, line) in context.Session.TakeStray()) context.Findings.Add(new Finding(deviation.Section, deviation.Code, deviation.Message, line));
+        foreach (var (deviation, line) in context.Session.TakeStray()) context.Findings.Add(Finding.Of(deviation, line));
         var secrets = context.Session.Trace.Secrets;
         return [.. context.Findings.Select(f => f with { Message = secrets.Mask(f.Message) })];
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Conformance.Harness.Links;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Events;
 using Conformance.Protocol.Responses;
@@ -252,16 +253,16 @@ public sealed class AtSession : IAsyncDisposable
                 break;
             case AtEventKind.Final or AtEventKind.Echo or AtEventKind.Text or AtEventKind.Information:
                 // Nothing pending: the module spoke on its own, outside any exchange.
-                _stray.Add((new Deviation(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending", "1.11"), line));
+                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending", "1.11"), line));
                 break;
         }
     }
 
-    private static string Stray(AtEventKind kind) => kind switch
+    private static CodeEntry Stray(AtEventKind kind) => kind switch
     {
-        AtEventKind.Final => "final-without-command",
-        AtEventKind.Text => "free-text",
-        _ => "line-without-command",
+        AtEventKind.Final => CodeList.FinalWithoutCommand,
+        AtEventKind.Text => CodeList.FreeText,
+        _ => CodeList.LineWithoutCommand,
     };
 
     /// <summary>The event's typed value as the session's records carry it, without parsing the line again.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Commands;
@@ -34,7 +35,7 @@ internal sealed class ArgumentList
     public int Count => fields.Count;
 
     /// <summary>Deviations carry the command's section, which is known once the command is.</summary>
-    public void Note(string code, string message) => deviations.Add(new Deviation(code, message, ""));
+    public void Note(CodeEntry code, string message) => deviations.Add(Deviation.Of(code, message));
 
     public void ExpectCount(int min, int max, string usage)
     {
@@ -54,8 +55,8 @@ internal sealed class ArgumentList
         var field = fields[index];
         var value = Unpad(field, name);
         if (field.IsQuoted && value != value.Trim(' '))
-            Note("space-inside-quotes", $"{name} has leading or trailing spaces inside its quotes; the module keeps them as part of the value");
-        if (!field.IsQuoted) Note("unquoted-string", $"{name} is not quoted; the manual writes strings in double quotes");
+            Note(CodeList.SpaceInsideQuotes, $"{name} has leading or trailing spaces inside its quotes; the module keeps them as part of the value");
+        if (!field.IsQuoted) Note(CodeList.UnquotedString, $"{name} is not quoted; the manual writes strings in double quotes");
         return Check(value, name, rule, ValueStart(field));
     }
 
@@ -64,7 +65,7 @@ internal sealed class ArgumentList
     {
         var field = fields[index];
         var text = Unpad(field, name);
-        if (field.IsQuoted) Note("quoted-number", $"{name} is quoted; the manual writes numbers bare");
+        if (field.IsQuoted) Note(CodeList.QuotedNumber, $"{name} is quoted; the manual writes numbers bare");
         var start = ValueStart(field);
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             throw ParseFailure.Argument(name, $"must be a decimal number (got \"{text}\")", start);
@@ -77,8 +78,8 @@ internal sealed class ArgumentList
     public string Message(int index, string name)
     {
         var field = fields[index];
-        if (field.Quoting == Quoting.Curly) Note("curly-quotes", $"{name} is quoted with typographic quotes instead of \"");
-        if (!field.IsQuoted) Note("unquoted-string", $"{name} is not quoted; the manual writes strings in double quotes");
+        if (field.Quoting == Quoting.Curly) Note(CodeList.CurlyQuotes, $"{name} is quoted with typographic quotes instead of \"");
+        if (!field.IsQuoted) Note(CodeList.UnquotedString, $"{name} is not quoted; the manual writes strings in double quotes");
         return field.Value;
     }
 
@@ -101,7 +102,7 @@ internal sealed class ArgumentList
     /// <summary>The value without the spaces around it, noting curly quotes and padding.</summary>
     private string Unpad(AtField field, string name)
     {
-        if (field.Quoting == Quoting.Curly) Note("curly-quotes", $"{name} is quoted with typographic quotes instead of \"");
+        if (field.Quoting == Quoting.Curly) Note(CodeList.CurlyQuotes, $"{name} is quoted with typographic quotes instead of \"");
         bool padded;
         var value = field.Value;
         if (field.IsQuoted)
@@ -115,7 +116,7 @@ internal sealed class ArgumentList
             value = value.Trim(' ');
             padded = value.Length != field.Value.Length;
         }
-        if (padded) Note("space-around-argument", $"{name} has spaces around it; the manual writes none");
+        if (padded) Note(CodeList.SpaceAroundArgument, $"{name} has spaces around it; the manual writes none");
         return value;
     }
 

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Families;
 using Conformance.Protocol.Syntax;
 
@@ -40,7 +41,7 @@ public static class AtCommandParser
             return ParseResult<AtCommand>.Fail("a command line must start with AT", 0);
         var deviations = new List<Deviation>();
         if (!syntax.Text.StartsWith("AT", StringComparison.Ordinal))
-            deviations.Add(new("lowercase-at", "the AT prefix is not upper case", ""));
+            deviations.Add(Deviation.Of(CodeList.LowercaseAt, "the AT prefix is not upper case"));
         try
         {
             var command = Bind(syntax, deviations);
@@ -73,7 +74,7 @@ public static class AtCommandParser
         };
         if (command is null) return new UnknownCommand(syntax.Text);
         if (syntax.WrittenName != syntax.Name)
-            deviations.Add(new("lowercase-command", $"the command name {syntax.WrittenName} is not upper case", ""));
+            deviations.Add(Deviation.Of(CodeList.LowercaseCommand, $"the command name {syntax.WrittenName} is not upper case"));
         return command;
     }
 
@@ -83,12 +84,12 @@ public static class AtCommandParser
         if (syntax.Form != CommandForm.Exec) return null;
         var value = syntax.Arguments.TrimEnd(' ');
         if (!value.All(char.IsAsciiDigit)) return null;
-        if (syntax.WrittenName != syntax.Name) deviations.Add(new("lowercase-command", "the command name e is not upper case", ""));
-        if (value.Length < syntax.Arguments.Length) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
+        if (syntax.WrittenName != syntax.Name) deviations.Add(Deviation.Of(CodeList.LowercaseCommand, "the command name e is not upper case"));
+        if (value.Length < syntax.Arguments.Length) deviations.Add(Deviation.Of(CodeList.SpaceAroundArgument, "spaces follow the command"));
         switch (value)
         {
             case "":
-                deviations.Add(new("missing-value", "ATE without a value; write ATE0 or ATE1", ""));
+                deviations.Add(Deviation.Of(CodeList.MissingValue, "ATE without a value; write ATE0 or ATE1"));
                 return new EchoMode(false);
             case "0" or "1":
                 return new EchoMode(value == "1");
@@ -101,7 +102,7 @@ public static class AtCommandParser
     private static AtCommand? Trailing(CommandLine syntax, AtCommand? command, List<Deviation> deviations)
     {
         if (command is null || syntax.Arguments.TrimStart(' ').Length > 0) return null;
-        if (syntax.Arguments.Length > 0) deviations.Add(new("space-around-argument", "spaces follow the command", ""));
+        if (syntax.Arguments.Length > 0) deviations.Add(Deviation.Of(CodeList.SpaceAroundArgument, "spaces follow the command"));
         return command;
     }
 }

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using System.Text;
 using Conformance.Protocol.Secrets;
 
@@ -42,7 +43,7 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
         if (arguments.Count == 8)
         {
             extra = arguments.Raw(7);
-            arguments.Note("mqttcfg-eighth-argument", $"an eighth argument ({extra}) follows clean, as M5311 firmware sends it; the M5310-A manual has seven");
+            arguments.Note(CodeList.MqttCfgEighthArgument, $"an eighth argument ({extra}) follows clean, as M5311 firmware sends it; the M5310-A manual has seven");
         }
         else arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
         return new MqttCfg(

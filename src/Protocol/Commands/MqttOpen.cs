@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 namespace Conformance.Protocol.Commands;
 
 /// <summary><c>AT+MQTTOPEN=…</c>: connect; success is the later <c>+MQTTOPEN: OK</c>, not the OK (manual §1.2).</summary>
@@ -25,7 +26,7 @@ public sealed record MqttOpen(
         // M5311 firmware ends the line after willFlag 0 (`1,1,0`) or after willQos (`1,1,0,0,0`).
         if (arguments.Count is 3 or 5 && arguments.IsNumber(2) && !arguments.Bit(2, "willFlag"))
         {
-            arguments.Note("will-fields-omitted", $"the will arguments after willFlag 0 are left out ({arguments.Count} of 7 arguments), as M5311 firmware writes it; the manual sends all seven");
+            arguments.Note(CodeList.WillFieldsOmitted, $"the will arguments after willFlag 0 are left out ({arguments.Count} of 7 arguments), as M5311 firmware writes it; the manual sends all seven");
             return new MqttOpen(
                 arguments.Bit(0, "usrFlag"), arguments.Bit(1, "pwdFlag"), false,
                 arguments.Count == 5 && arguments.Bit(3, "willRetain"),

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using System.Text;
 
 namespace Conformance.Protocol.Commands;
@@ -59,8 +60,8 @@ public sealed record MqttPub(string Topic, int Qos, bool Retain, bool Dup, int M
         var qos = list.Number(1, "qos", ArgumentRules.Qos);
         var retain = list.Bit(2, "retain");
         var dup = full && list.Bit(3, "dup");
-        if (!full) list.Note("missing-dup", "dup is missing; the manual sends <retain>,<dup>,<message_len> before the message");
-        list.Note("missing-message-len", "message_len is missing; the manual sends 0 before a text message");
+        if (!full) list.Note(CodeList.MissingDup, "dup is missing; the manual sends <retain>,<dup>,<message_len> before the message");
+        list.Note(CodeList.MissingMessageLength, "message_len is missing; the manual sends 0 before a text message");
         return new MqttPub(topic, qos, retain, dup, 0, list.Message(full ? 4 : 3, "message"));
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
 using Conformance.Protocol.Syntax;
@@ -165,7 +166,7 @@ public sealed class AtEventReader
         {
             // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
             var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
-            var order = new Deviation("outcome-before-final", $"{name} arrived before the final result of {pending.Line}; the manual sends OK first", section);
+            var order = Deviation.Of(CodeList.OutcomeBeforeFinal, $"{name} arrived before the final result of {pending.Line}; the manual sends OK first", section);
             return Make(frame, text, AtEventKind.Urc, pending.Line, name, meaning ?? Interpretation.Interpretation.None, order);
         }
         return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);

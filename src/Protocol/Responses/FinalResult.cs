@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Errors;
 using Conformance.Protocol.Syntax;
 
@@ -28,7 +29,7 @@ public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, st
 
         var deviations = new List<Deviation>();
         if (line.Length > CmePrefix.Length && line[CmePrefix.Length] != ' ')
-            deviations.Add(new Deviation("no-space-after-colon",
+            deviations.Add(Deviation.Of(CodeList.NoSpaceAfterColon,
                 "no space after '+CME ERROR:'; the manual writes '+CME ERROR: <n>'", "1.7"));
         var text = line[CmePrefix.Length..].Trim();
         if (text.Length == 0) return ParseResult<FinalResult>.Fail("+CME ERROR has no code", line.Length);

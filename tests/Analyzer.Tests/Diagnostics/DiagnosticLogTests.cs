@@ -1,5 +1,6 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Codes;
 
 namespace Conformance.Analyzer.Tests.Diagnostics;
 

@@ -84,14 +84,4 @@ public class DiagnosticTests
         Assert.That(diagnostics.Single(d => d.Code == "unexpected-urc").Message, Does.Contain("+MQTTPUBCOMP:3,0"));
         Assert.That(diagnostics.Single(d => d.Code == "handshake-open").Message, Does.Contain("packet 2"));
     }
-
-    [Test]
-    public void Every_code_is_unique_and_documented()
-    {
-        var codes = DiagnosticCodes.All.Select(c => c.Code).ToList();
-        var documentation = File.ReadAllText(Documentation.Path("analyzer-json.md"));
-
-        Assert.That(codes, Is.Unique);
-        Assert.That(codes.Where(c => !documentation.Contains($"`{c}`", StringComparison.Ordinal)), Is.Empty);
-    }
 }

@@ -1,5 +1,6 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Analyzer.Tests.Timeline;

@@ -63,7 +63,7 @@ public class FieldDialectTests
     [TestCase("+MQTTUNSUBACK:5,pyr", "no-space-after-colon,topic-in-unsuback")]
     [TestCase("+MQTTPUBACK:1,0", "no-space-after-colon,puback-second-field")]
     [TestCase("+MQTTPUBLISH:0,0,0,0,pyr,3,~zz", "no-space-after-colon,unquoted-topic")]
-    [TestCase("+MQTTPUBLISH:0,0,0,0,pyr,5,~zz", "no-space-after-colon,unquoted-topic,message-length-mismatch")]
+    [TestCase("+MQTTPUBLISH:0,0,0,0,pyr,5,~zz", "no-space-after-colon,unquoted-topic,message-len-mismatch")]
     public void Field_urcs_report_their_deviations(string line, string codes) =>
         Assert.That(UrcParser.Parse(line).Deviations.Select(d => d.Code), Is.EqualTo(codes.Split(',')));
 

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -22,7 +23,7 @@ public sealed record Imei(string Value) : InformationResponse
         if (value.Length == 0 || wrong >= 0)
             throw new ResponseFormatException($"IMEI must be digits only, got '{value}'", reader.Position(0) + Math.Max(wrong, 0));
         if (value.Length != Length)
-            reader.Deviate("imei-not-15-digits", $"IMEI has {value.Length} digits; an IMEI has {Length}");
+            reader.Deviate(CodeList.ImeiNot15Digits, $"IMEI has {value.Length} digits; an IMEI has {Length}");
         return new Imei(value);
     }
 }

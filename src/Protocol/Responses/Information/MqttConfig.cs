@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -33,11 +34,11 @@ public sealed record MqttConfig(string Host, int Port, string Id, int KeepAlive,
         var config = new MqttConfig(reader.Text(0), reader.Int(1, "port", 0, 65535), reader.Text(2),
             reader.Int(3, "keepAlive", 0, 65535), reader.Text(4), reader.Text(5), reader.Flag(6, "clean"));
         if (!config.IsPasswordMasked)
-            reader.Deviate("password-echoed",
+            reader.Deviate(CodeList.PasswordEchoed,
                 $"the password field at character {reader.Position(5) + 1} is not masked: the module reveals its " +
                 $"{config.PasswordMask.Length}-character secret; the manual shows {Mask}");
         else if (config.PasswordMask != Mask || reader.IsQuoted(5))
-            reader.Deviate("password-mask-form", $"password masked differently from the manual's example {Mask}");
+            reader.Deviate(CodeList.PasswordMaskForm, $"password masked differently from the manual's example {Mask}");
         return config;
     }
 }

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using System.Globalization;
 using Conformance.Protocol.Syntax;
 
@@ -73,7 +74,7 @@ internal sealed class ResponseReader
     {
         section = manualSection;
         if (!spaceAfterColon && argumentsStart < line.Length)
-            Deviate("no-space-after-colon", $"no space after '{Name}:'; the manual writes '{Name}: '");
+            Deviate(CodeList.NoSpaceAfterColon, $"no space after '{Name}:'; the manual writes '{Name}: '");
         AtFieldReader.SplitRanges(line.AsSpan(argumentsStart), argumentsStart, lastTakesRest ? max : max + 1, fields, out var error, out _);
         if (error is not null) throw new ResponseFormatException(error, fields[^1].Start);
         if (fields.Count < min)
@@ -113,7 +114,7 @@ internal sealed class ResponseReader
     public string Text(int index)
     {
         if (fields[index].Quoting == Quoting.Curly)
-            Deviate("curly-quotes", $"field at character {fields[index].Start + 1} uses typographic quotes instead of '\"'");
+            Deviate(CodeList.CurlyQuotes, $"field at character {fields[index].Start + 1} uses typographic quotes instead of '\"'");
         return Value(index);
     }
 
@@ -121,7 +122,7 @@ internal sealed class ResponseReader
     public string Topic(int index)
     {
         if (!fields[index].IsQuoted)
-            Deviate("unquoted-topic", $"topic {Value(index)} is not quoted; the manual writes \"{Value(index)}\"");
+            Deviate(CodeList.UnquotedTopic, $"topic {Value(index)} is not quoted; the manual writes \"{Value(index)}\"");
         return Text(index);
     }
 
@@ -134,7 +135,7 @@ internal sealed class ResponseReader
 
     private string Value(int index) => ValueSpan(index).ToString();
 
-    public void Deviate(string code, string message) => (Deviations ??= []).Add(new Deviation(code, message, section));
+    public void Deviate(CodeEntry code, string message) => (Deviations ??= []).Add(Deviation.Of(code, message, section));
 
     private string Display => Name.Length > 0 ? Name : "the line";
 

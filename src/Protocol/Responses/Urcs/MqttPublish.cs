@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using System.Text;
 using System.Text.Unicode;
 using Conformance.Protocol.Syntax;
@@ -57,7 +58,7 @@ public sealed record MqttPublish(int Dup, int Qos, int Retained, int PacketId, s
     /// <summary>
     /// Reads the header and takes the message from <paramref name="message"/> (cut out by the tokenizer using msg_len)
     /// or, when none is given, from the rest of the line. A message whose length differs from msg_len is kept as
-    /// received and reported as <c>message-length-mismatch</c>: the analyzer needs the bytes to explain the fault.
+    /// received and reported as <c>message-len-mismatch</c>: the analyzer needs the bytes to explain the fault.
     /// An inline message in quotes after a quoted topic is ML302's text form: the quotes are dropped and reported.
     /// </summary>
     /// <param name="reader">The header's reader.</param>
@@ -76,12 +77,12 @@ public sealed record MqttPublish(int Dup, int Qos, int Retained, int PacketId, s
         var messageLength = reader.Int(5, "msg_len", 0, int.MaxValue);
         var bytes = reader.Has(6) ? InlineMessage(reader, messageLength) : message.ToArray();
         if (bytes.Length != messageLength)
-            reader.Deviate("message-length-mismatch", $"msg_len is {messageLength} but the message has {bytes.Length} bytes");
+            reader.Deviate(CodeList.MessageLengthMismatch, $"msg_len is {messageLength} but the message has {bytes.Length} bytes");
         else if ((inline || reader.Has(6)) && reader.IsQuoted(4) && bytes is [(byte)'"', .., (byte)'"'])
         {
             // ML302 quotes the topic and an inline text message, and counts the quotes in msg_len. The field
             // dialect of the M5310-A leaves the topic bare, so its raw messages are never mistaken for this.
-            reader.Deviate("quoted-message", $"the message is in quotes that msg_len counts, as ML302 firmware sends text; read as the {bytes.Length - 2} bytes between them");
+            reader.Deviate(CodeList.QuotedMessage, $"the message is in quotes that msg_len counts, as ML302 firmware sends text; read as the {bytes.Length - 2} bytes between them");
             bytes = bytes[1..^1];
         }
         return new MqttPublish(dup, qos, retained, packetId, topic, bytes);

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -18,7 +19,7 @@ public sealed record PingResp : Urc
     {
         reader.Split("1.10", 1, 1);
         if (reader.Name == FieldName)
-            reader.Deviate("pingresp-spelling", "spelled +MQTTPINGRESP; the manual's §1.10 and §1.11 write +MQTTPINGRSP");
+            reader.Deviate(CodeList.PingRespSpelling, "spelled +MQTTPINGRESP; the manual's §1.10 and §1.11 write +MQTTPINGRSP");
         reader.Word(0, "result", "OK");
         return new PingResp();
     }

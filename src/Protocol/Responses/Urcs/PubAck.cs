@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -21,7 +22,7 @@ public sealed record PubAck(int PacketId, int Flag) : Urc
         reader.Split("1.11", 2, 2);
         var ack = new PubAck(reader.Int(0, "packId", 0, 65535), reader.Int(1, "qos", 0, 2));
         if (ack.Flag != 1)
-            reader.Deviate("puback-second-field", SecondFieldMessages[ack.Flag]);
+            reader.Deviate(CodeList.PubAckSecondField, SecondFieldMessages[ack.Flag]);
         return ack;
     }
 }

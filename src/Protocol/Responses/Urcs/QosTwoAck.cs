@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -21,7 +22,7 @@ public abstract record QosTwoAck(int Dup, int PacketId) : Urc
         if (first <= 1 && (second != 0 || first == 0)) return (first, second);
         if (second > 1)
             throw new ResponseFormatException($"dup must be 0 or 1, got {first}", reader.Position(0));
-        reader.Deviate("dup-packid-swapped",
+        reader.Deviate(CodeList.DupPackIdSwapped,
             $"fields read as <packId>,<dup> ({first},{second}); the manual writes <dup>,<packId>");
         return (second, first);
     }

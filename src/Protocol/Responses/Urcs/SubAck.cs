@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -24,7 +25,7 @@ public sealed record SubAck(int PacketId, int Code, string? Topic) : Urc
         if (code is > 2 and < Failure)
             throw new ResponseFormatException($"code must be 0, 1, 2 or 128, got {code}", reader.Position(1));
         if (!reader.Has(2))
-            reader.Deviate("suback-without-topic", "no topic; §1.11 writes +MQTTSUBACK: <packId>,<code>,<topic> (§1.4's example omits it)");
+            reader.Deviate(CodeList.SubAckWithoutTopic, "no topic; §1.11 writes +MQTTSUBACK: <packId>,<code>,<topic> (§1.4's example omits it)");
         return new SubAck(packetId, code, reader.Has(2) ? reader.Topic(2) : null);
     }
 }

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Responses;
@@ -15,7 +16,7 @@ public sealed record UnsubAck(int PacketId, string? Topic) : Urc
         reader.Split("1.11", 1, 2);
         var packetId = reader.Int(0, "packId", 0, 65535);
         if (!reader.Has(1)) return new UnsubAck(packetId, null);
-        reader.Deviate("topic-in-unsuback", "carries a topic; the manual writes +MQTTUNSUBACK: <packId>");
+        reader.Deviate(CodeList.TopicInUnsubAck, "carries a topic; the manual writes +MQTTUNSUBACK: <packId>");
         return new UnsubAck(packetId, reader.Text(1));
     }
 }

@@ -1,6 +1,6 @@
-namespace Conformance.Analyzer.Diagnostics;
+namespace Conformance.Protocol.Codes;
 
-/// <summary>How much a diagnostic matters.</summary>
+/// <summary>How much a finding matters: a diagnostic of the analyzer, a finding of a run, a parse deviation (a note).</summary>
 public enum Severity
 {
     /// <summary>Worth knowing; nothing is wrong with the session.</summary>
