@@ -25,6 +25,7 @@ public sealed class TimelineBuilder
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly OpenFlows _flows;
+    private readonly OpenFlows _familyFlows;   // other families' outcomes: linked when they come, never reported missing
     private readonly Session _session;
     private readonly SecretMasker _secrets;
     private readonly SecretStream _sentSecrets;
@@ -59,6 +60,7 @@ public sealed class TimelineBuilder
         var cap = _options.MaxStoredItems;
         (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
         _flows = new OpenFlows(cap);
+        _familyFlows = new OpenFlows(cap);
         _secrets = new SecretMasker(show: _options.ShowSecrets);
         _sentSecrets = _secrets.Stream();
         _session = new Session(_changes, _reconnections, _statistics, _diagnostics);
@@ -226,9 +228,12 @@ public sealed class TimelineBuilder
             case MqttOpen when !_session.Reconnecting && !pending.OutcomeSeen: _session.MoveTo(MqttState.Connecting, at, Cause()); break;
         }
         // The URC that carries the command's outcome, unless it already came before the OK.
-        if (pending.Command is { } command && !pending.OutcomeSeen
+        if (pending.Command is { } command and not UnknownCommand && !pending.OutcomeSeen
             && ProtocolCatalog.OutcomeOf(command.Format(), (command as MqttPub)?.Qos ?? 0) is { } outcome)
             Expect(pending, outcome.Name);
+        // Another family's outcome line (`+QMTOPEN: 0,0` after AT+QMTOPEN) answers it when it comes; that family is not checked.
+        if (pending.Command is UnknownCommand { Family: not null } other && !pending.OutcomeSeen && ModuleFamilies.OutcomeOf(other.Text) is { } line)
+            _familyFlows.Expect(new Awaited(pending.Sent.Line, line, pending.Display));
     }
 
     private void Expect(PendingExchange pending, string urc)
@@ -266,7 +271,7 @@ public sealed class TimelineBuilder
             pending.OutcomeSeen = true;
             _early = new Awaited(pending.Sent.Line, name, pending.Display);
         }
-        var (answers, packetId) = urcEvent.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        var (answers, packetId) = urcEvent.Value is Urc urc ? Correlate(urc, text, at) : (_early?.Line ?? _familyFlows.Take(name)?.Line, (int?)null);
         _early = null;
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }

@@ -53,10 +53,12 @@ public static class ProtocolCatalog
 
     /// <summary>
     /// Lines a module prints on its own at boot or on a link change (3GPP 27.007 and common firmware practice):
-    /// URCs without a typed value, whatever is pending.
+    /// URCs without a typed value, whatever is pending. <c>CONNECT OK</c> / <c>CONNECT FAIL</c> end a TCP or MQTT
+    /// link's opening (SIM800 <c>AT+CIPSTART</c>, Air780 <c>AT+MIPSTART</c>) after the command's own OK.
     /// </summary>
     public static IReadOnlyList<string> Banners { get; } =
-        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT"];
+        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT",
+         "CONNECT OK", "CONNECT FAIL"];
 
     /// <summary>Word prompts: after one the host sends raw data until the final result.</summary>
     public static IReadOnlyList<string> WordPrompts { get; } = ["DOWNLOAD", "CONNECT"];

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Families;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
 using Conformance.Protocol.Syntax;
@@ -102,7 +103,7 @@ public sealed class AtEventReader
         else if (frame.Kind == FrameKind.Info)
         {
             if (LineShape.IsWordPrompt(text)) return Prompt(frame, text);
-            if (LineShape.Banner(text) is { } banner) return Make(frame, text, AtEventKind.Urc, name: banner);
+            if (LineShape.Banner(text) is { } banner) return Word(frame, text, banner);
             if (LineShape.IsFreeText(text)) return Make(frame, text, AtEventKind.Text);
             if (!pending.Echoed && !pending.Answered && LineShape.IsCommand(text))
             {
@@ -115,7 +116,7 @@ public sealed class AtEventReader
         }
 
         if (LineShape.IsNamed(text)) return Urc(frame, text);
-        if (LineShape.Banner(text) is { } word) return Make(frame, text, AtEventKind.Urc, name: word);
+        if (LineShape.Banner(text) is { } word) return Word(frame, text, word);
         return Make(frame, text, AtEventKind.Text);
     }
 
@@ -152,7 +153,10 @@ public sealed class AtEventReader
         var nameBytes = LineClassifier.NameOf(frame.Text);
         var name = LineClassifier.KnownName(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
         var meaning = Meaning(frame, text);
-        if (_pending is { } pending && pending.IsOutcome(name))
+        if (_pending is not { } pending) return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
+        // Another family's outcome before the final result (ESP-AT's `+MQTTCONNECTED` before OK): its own order, no deviation.
+        if (pending.FamilyOutcome == name) return Make(frame, text, AtEventKind.Urc, pending.Line, name, meaning);
+        if (pending.IsOutcome(name))
         {
             // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
             var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
@@ -161,6 +165,10 @@ public sealed class AtEventReader
         }
         return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
     }
+
+    /// <summary>A banner or a family's word result code (<c>CONNACK OK</c>): a URC, the pending command's outcome when it is that.</summary>
+    private AtEvent Word(in AtFrame frame, string text, string word) =>
+        Make(frame, text, AtEventKind.Urc, _pending?.FamilyOutcome == word ? _pending.Line : null, word);
 
     /// <summary>The one place an event is built: a single allocation beyond its text, whatever the policy decided.</summary>
     private static AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,
@@ -202,6 +210,14 @@ public sealed class AtEventReader
 
         public string Line { get; }
         public string Name { get; }
+
+        /// <summary>For another family's command, the line that carries its outcome (<c>+QMTOPEN</c>); null otherwise.</summary>
+        /// <remarks>Looked up when a URC comes while the command is pending, not per command: most commands see none.</remarks>
+        public string? FamilyOutcome => _familyOutcomeKnown ? _familyOutcome
+            : (_familyOutcomeKnown = true, _familyOutcome = ModuleFamilies.OutcomeOf(Line)).Item2;
+
+        private bool _familyOutcomeKnown;
+        private string? _familyOutcome;
 
         /// <summary>True when URC <paramref name="urc"/> carries this command's outcome (a read form has none).</summary>
         public bool IsOutcome(string urc) => !_read && ProtocolCatalog.Urc(urc)?.OutcomeOf == Name;

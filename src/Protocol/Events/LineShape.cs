@@ -1,4 +1,5 @@
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Families;
 
 namespace Conformance.Protocol.Events;
 
@@ -17,14 +18,21 @@ internal static class LineShape
     public static bool IsNamed(string line) =>
         line.Length >= 2 && line[0] is '+' or '*' or '^' or '$' && char.IsAsciiLetter(line[1]);
 
-    /// <summary>A boot or link banner of the catalog (<c>RDY</c>, <c>WIFI GOT IP</c>, <c>*ATREADY: 1</c>).</summary>
-    public static string? Banner(string line)
+    /// <summary>
+    /// A boot or link banner of the catalog (<c>RDY</c>, <c>WIFI GOT IP</c>, <c>*ATREADY: 1</c>), or a word result
+    /// code of another module family (Air780's <c>CONNACK OK</c>, <c>SUBACK</c>).
+    /// </summary>
+    public static string? Banner(string line) => Word(line, ProtocolCatalog.Banners) ?? Word(line, ModuleFamilies.Words);
+
+    private static string? Word(string line, IReadOnlyList<string> words)
     {
-        foreach (var banner in ProtocolCatalog.Banners)
+        // Indexed: a foreach over the interface would allocate an enumerator per line.
+        for (var i = 0; i < words.Count; i++)
         {
-            if (line.StartsWith(banner, StringComparison.Ordinal)
-                && (line.Length == banner.Length || line[banner.Length] == ':'))
-                return banner;
+            var word = words[i];
+            if (line.StartsWith(word, StringComparison.Ordinal)
+                && (line.Length == word.Length || line[word.Length] == ':'))
+                return word;
         }
         return null;
     }

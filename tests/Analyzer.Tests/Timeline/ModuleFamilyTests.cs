@@ -111,4 +111,48 @@ public class ModuleFamilyTests
         Assert.That(analysis.Diagnostics.Select(d => d.Message), Has.Some.Contains("quoted-message"));
         Assert.That(analysis.StateChanges[^1].To, Is.EqualTo(MqttState.Connected));
     }
+
+    [Test]
+    public void Another_familys_outcome_line_answers_the_command_it_follows()
+    {
+        var log = new Log()
+            .Exchange("AT+QMTOPEN=0,\"iot.example.com\",1883", "\r\nOK\r\n")
+            .Exchange("AT+QMTCONN=0,\"client\"", "\r\nOK\r\n")
+            .Wait(300).Receive("\r\n+QMTOPEN: 0,0\r\n")
+            .Wait(300).Receive("\r\n+QMTCONN: 0,0,0\r\n")
+            .Exchange("AT+CMQTTCONNECT=0,\"tcp://broker.example.com:1883\",60,1", "\r\nOK\r\n\r\n+CMQTTCONNECT: 0,0\r\n")
+            .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\n")
+            .Exchange("AT+MCONNECT=1,60", "\r\nOK\r\n\r\nCONNACK OK\r\n")
+            .Wait(100).Receive("\r\n+QMTSTAT: 0,1\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        var sent = analysis.Exchanges.ToDictionary(e => e.Command[..e.Command.IndexOf('=')], e => e.Line);
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[]
+        {
+            ("+QMTOPEN", sent["AT+QMTOPEN"]), ("+QMTCONN", sent["AT+QMTCONN"]), ("+CMQTTCONNECT", sent["AT+CMQTTCONNECT"]),
+            ("+MQTTCONNECTED", sent["AT+MQTTCONN"]), ("CONNACK OK", sent["AT+MCONNECT"]), ("+QMTSTAT", null),
+        }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
+    }
+
+    [Test]
+    public void Air780_word_result_codes_are_urcs_and_not_counted_as_text()
+    {
+        // Nothing pending when they come: CONNECT OK, CONNACK OK and SUBACK are still result codes, not an application's prints.
+        var log = new Log()
+            .Exchange("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "\r\nOK\r\n")
+            .Wait(800).Receive("\r\nCONNECT OK\r\n")
+            .Exchange("AT+MCONNECT=1,60", "\r\nOK\r\n")
+            .Wait(400).Receive("\r\nCONNACK OK\r\n")
+            .Exchange("AT+MSUB=\"/t/cmd\",0", "\r\nOK\r\n")
+            .Wait(400).Receive("\r\nSUBACK\r\n")
+            .Wait(400).Receive("\r\nMQTT connected, waiting\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Summary.Urcs, Is.EqualTo(3));
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "CONNECT OK", "CONNACK OK", "SUBACK" }));
+        Assert.That(analysis.Urcs.Select(u => u.CommandLine), Has.None.Null);
+    }
 }
