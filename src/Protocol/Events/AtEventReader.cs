@@ -23,6 +23,7 @@ public sealed class AtEventReader
     private readonly bool _commandsKnown;
     private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
     private PendingLine? _pending;
+    private bool _promptedAfterFinal;
 
     /// <param name="options">The tokenizer's limits; <see cref="AtTokenizerOptions.CommandsKnown"/> is true unless
     /// said otherwise, and false reads a capture of module output alone, where no command is tracked.</param>
@@ -39,8 +40,11 @@ public sealed class AtEventReader
     /// <summary>The command line waiting for its final result; null when none is.</summary>
     public string? Pending => _pending?.Line;
 
-    /// <summary>True after a prompt, until the final result: what the host sends now is data, not a command.</summary>
-    public bool AwaitingData => _pending?.Prompted == true;
+    /// <summary>
+    /// True after a prompt, until the final result: what the host sends now is data, not a command. A prompt after
+    /// the command's final result (ESP-AT: <c>AT+MQTTLONGPASSWORD=0,16</c>, <c>OK</c>, <c>&gt;</c>) holds until the module's next line.
+    /// </summary>
+    public bool AwaitingData => _pending?.Prompted == true || _promptedAfterFinal;
 
     /// <summary>Tells the reader the host sent <paramref name="commandLine"/> (without line end).</summary>
     public void CommandSent(string commandLine)
@@ -68,6 +72,13 @@ public sealed class AtEventReader
     }
 
     private AtEvent? Read(in AtFrame frame)
+    {
+        var atEvent = Interpret(frame);
+        if (atEvent is not null) _promptedAfterFinal = atEvent.Kind == AtEventKind.Prompt && _pending is null;
+        return atEvent;
+    }
+
+    private AtEvent? Interpret(in AtFrame frame)
     {
         var text = LineText.Decode(frame.Text);
         switch (frame.Kind)

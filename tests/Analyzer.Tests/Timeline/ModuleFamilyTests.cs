@@ -155,4 +155,20 @@ public class ModuleFamilyTests
         Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "CONNECT OK", "CONNACK OK", "SUBACK" }));
         Assert.That(analysis.Urcs.Select(u => u.CommandLine), Has.None.Null);
     }
+
+    [Test]
+    public void Data_sent_after_a_prompt_that_follows_the_OK_is_not_a_command()
+    {
+        // ESP-AT: AT+MQTTLONGPASSWORD answers OK, then `>`; the host sends the password, the module answers OK again.
+        var log = new Log()
+            .Exchange("AT+MQTTLONGPASSWORD=0,16", "\r\nOK\r\n\r\n>")
+            .Send("Vx7Qm2Lp9Rt4Ws1K").Wait(20).Receive("\r\nOK\r\n")
+            .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Summary.Commands, Is.EqualTo(2));
+        Assert.That(analysis.Exchanges.Select(e => e.Command), Has.None.Contains("Vx7Qm2Lp9Rt4Ws1K"));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
+    }
 }
