@@ -10,10 +10,16 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
 
     public Stamp Sent { get; } = sent;
     public string Display { get; } = display;
+
+    /// <summary>The command line as sent (unmasked: never shown).</summary>
+    public string Line { get; } = line;
     public string Key { get; } = CommandText.Key(display);
     public string Name { get; } = command?.Name ?? CommandText.Name(line);
     public AtCommand? Command { get; } = command;
     public List<string> Information { get; } = [];
+
+    /// <summary>The result of the data sent after a prompt (<c>SEND OK</c>) and where it came; null until one does.</summary>
+    public DataResult? DataResult { get; set; }
 
     /// <summary>True once the URC carrying the command's outcome came, before its final result.</summary>
     public bool OutcomeSeen { get; set; }
@@ -21,3 +27,6 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
     public Exchange Finish(string? final, double? latencyMs) =>
         new(Sent.Line, Sent.Time, Display, final, latencyMs, Information);
 }
+
+/// <summary>The result of data sent after a prompt (<c>SEND OK</c>): the text, whether it succeeded, where it came.</summary>
+internal sealed record DataResult(string Text, bool Ok, Stamp At);

@@ -174,6 +174,8 @@ public sealed class TimelineBuilder
     private void Echo(AtEvent echo, Stamp at)
     {
         if (echo.Command is null) return;
+        if (_pending is { } lost && echo.Command != lost.Line)
+            Unanswered(lost, $"the echo of the next command came first at line {at.Line}");
         if (_pending is null)
         {
             // Module output alone (no host side in the log): the echo is the only trace of the command.
@@ -196,24 +198,30 @@ public sealed class TimelineBuilder
             _diagnostics.Report(DiagnosticCodes.FinalWithoutCommand, at.Line, $"{text} arrived while no command was waiting");
             return;
         }
-        _pending = null;
-        var latency = at.MillisecondsSince(pending.Sent);
-        var ok = final.Result == FinalResultCode.Ok;
-        if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(text, latency));
-        _statistics.AddExchange(pending.Key, ok, latency);
-        if (ok)
-        {
-            _ok++;
-            Accepted(pending, at);
-            return;
-        }
-        _errors++;
+        if (Finished(pending, text, final.Result == FinalResultCode.Ok, at)) return;
         if (final.Value is FinalResult { Error: { } error })
             _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
             _diagnostics.Report(final.Result == FinalResultCode.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
                 at.Line, $"{pending.Display} failed: {text}");
+    }
+
+    /// <summary>Closes the pending command with its final result; true when it succeeded (an error is the caller's to explain).</summary>
+    private bool Finished(PendingExchange pending, string final, bool ok, Stamp at)
+    {
+        _pending = null;
+        var latency = at.MillisecondsSince(pending.Sent);
+        if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(final, latency));
+        _statistics.AddExchange(pending.Key, ok, latency);
+        if (ok)
+        {
+            _ok++;
+            Accepted(pending, at);
+            return true;
+        }
+        _errors++;
+        return false;
     }
 
     /// <summary>The command got OK: what it starts waiting for, and how it moves the session.</summary>
@@ -246,6 +254,7 @@ public sealed class TimelineBuilder
         if (_pending is not { } pending) return;
         var text = _secrets.Mask(information.Text);
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
+        if (ProtocolCatalog.DataResults.TryGetValue(information.Text, out var sent)) pending.DataResult = new DataResult(information.Text, sent, at);
         if (pending.Command is null or UnknownCommand) return;
         // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
         if (information.Error is not null && _families.Count > 0) return;
@@ -354,6 +363,13 @@ public sealed class TimelineBuilder
 
     private void Unanswered(PendingExchange pending, string why)
     {
+        if (pending.DataResult is { } result)
+        {
+            // No OK after `SEND OK` (SIM800): the data's result is the command's final result.
+            if (!Finished(pending, result.Text, result.Ok, result.At))
+                _diagnostics.Report(DiagnosticCodes.CommandError, result.At.Line, $"{pending.Display} failed: {result.Text}");
+            return;
+        }
         _pending = null;
         _unanswered++;
         if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(null, null));

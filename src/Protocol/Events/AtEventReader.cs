@@ -98,7 +98,7 @@ public sealed class AtEventReader
             if (_commandsKnown && LineShape.IsCommand(text))
             {
                 CommandSent(text);
-                _pending!.Echoed = true;
+                _pending!.Echoed = _pending.FromEcho = true;
                 return Echo(frame, text, text);
             }
             if (frame.Kind == FrameKind.Echo) return Echo(frame, text, null);
@@ -114,6 +114,16 @@ public sealed class AtEventReader
         else if (frame.Kind == FrameKind.Info)
         {
             if (LineShape.IsWordPrompt(text)) return Prompt(frame, text);
+            // The data's own result (SIM800 `SEND OK`): an answer; a command that gets no OK after it is answered by it.
+            if (pending.Prompted && ProtocolCatalog.DataResults.ContainsKey(text)) pending.DataResult = true;
+            if (pending.FromEcho && pending.Echoed && (!pending.Prompted || pending.DataResult) && LineShape.IsCommand(text))
+            {
+                // A capture of module output alone: another command's echo while one waits means that one's answer was
+                // lost. The new command starts; the consumer closes the old one.
+                CommandSent(text);
+                _pending!.Echoed = _pending.FromEcho = true;
+                return Echo(frame, text, text);
+            }
             if (LineShape.Banner(text) is { } banner) return Word(frame, text, banner);
             if (LineShape.IsFreeText(text)) return Make(frame, text, AtEventKind.Text);
             if (!pending.Echoed && !pending.Answered && LineShape.IsCommand(text))
@@ -234,6 +244,12 @@ public sealed class AtEventReader
         public bool IsOutcome(string urc) => !_read && ProtocolCatalog.Urc(urc)?.OutcomeOf == Name;
 
         public bool Echoed { get; set; }
+
+        /// <summary>True once the data sent after a prompt got its result (<c>SEND OK</c>).</summary>
+        public bool DataResult { get; set; }
+
+        /// <summary>True for a command known only by its echo (no host side in the log).</summary>
+        public bool FromEcho { get; set; }
         public bool Answered { get; set; }
         public bool Prompted { get; set; }
     }

@@ -171,4 +171,27 @@ public class ModuleFamilyTests
         Assert.That(analysis.Exchanges.Select(e => e.Command), Has.None.Contains("Vx7Qm2Lp9Rt4Ws1K"));
         Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
     }
+
+    [Test]
+    public void A_SIM800_capture_of_module_output_alone_counts_every_echoed_command()
+    {
+        // Echo on, no host side: CIPSEND's data ends with SEND OK (no OK of its own); the link closes later; the next
+        // echo starts the next command.
+        var log = new Log().Receive(
+            "RDY\r\n\r\n+CPIN: READY\r\n\r\nCall Ready\r\n\r\nSMS Ready\r\n" +
+            "AT+CIPSTART=\"TCP\",\"iot.example.com\",8080\r\nOK\r\n\r\nCONNECT OK\r\n" +
+            "AT+CIPSEND=5\r\n> hello\r\nSEND OK\r\n\r\nCLOSED\r\n" +
+            "AT+CSQ\r\n+CSQ: 18,0\r\n\r\nOK\r\n" +
+            "AT+CGATT?\r\n+CGATT: 1\r\nAT+CSQ\r\n+CSQ: 19,0\r\n\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+CIPSTART=\"TCP\",\"iot.example.com\",8080", "OK"), ("AT+CIPSEND=5", "SEND OK"), ("AT+CSQ", "OK"),
+            ("AT+CGATT?", null), ("AT+CSQ", "OK"),
+        }));
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "RDY", "+CPIN", "Call Ready", "SMS Ready", "CONNECT OK", "CLOSED" }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => d.Code), Is.EqualTo(new[] { "no-final-result" }));
+    }
 }
