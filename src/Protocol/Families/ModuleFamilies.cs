@@ -17,7 +17,7 @@ public static class ModuleFamilies
             new("+MQTTCONN", FieldShapes.HostPortReconnect), new("+MQTTSUB", FieldShapes.LinkIdFirst),
             new("+MQTTUNSUB", FieldShapes.LinkIdFirst), new("+MQTTPUB", FieldShapes.QuotedDataThird),
         ],
-        Outcomes(("+MQTTCONN", "+MQTTCONNECTED")));
+        Outcomes(("+MQTTCONN", "+MQTTCONNECTED"), ("+MQTTPUBRAW", "+MQTTPUB")));
 
     /// <summary>China Mobile OneMO's later set (ML307, ML305, ML302A, MN316): a link id first, URCs as <c>+MQTTURC: "…"</c>.</summary>
     public static readonly ModuleFamily OneMo = new("OneMO",

@@ -86,6 +86,7 @@ public class ModuleFamilyTests
     [TestCase("AT+QMTOPEN=0,\"iot.example.com\",1883", "+QMTOPEN")]
     [TestCase("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1", "+CMQTTCONNECT")]
     [TestCase("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "+MQTTCONNECTED")]
+    [TestCase("AT+MQTTPUBRAW=0,\"t/raw\",5,0,0", "+MQTTPUB")]   // +MQTTPUB:OK after the data
     [TestCase("AT+MCONNECT=1,60", "CONNACK OK")]
     [TestCase("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "CONNECT OK")]
     public void A_familys_command_names_the_line_that_carries_its_outcome(string command, string outcome) =>
