@@ -101,6 +101,15 @@ public sealed class AtEventReader
                 _pending!.Echoed = _pending.FromEcho = true;
                 return Echo(frame, text, text);
             }
+            if (_commandsKnown && LineShape.CommandAfterJunk(text) is var junk and > 0)
+            {
+                // Stray characters before an echoed command: the command, with the junk noted.
+                var command = text[junk..];
+                CommandSent(command);
+                _pending!.Echoed = _pending.FromEcho = true;
+                return Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(command)),
+                    order: new Deviation("junk-before-at", $"{junk} stray character(s) before the echoed AT", "4.1"));
+            }
             if (frame.Kind == FrameKind.Echo) return Echo(frame, text, null);
             if (frame.Kind == FrameKind.Info && !LineShape.IsFreeText(text) && LineShape.Banner(text) is null)
                 return Information(frame, text, null);   // a capture without the host side: answers by name alone

@@ -14,6 +14,22 @@ internal static class LineShape
         line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't'
         && (line.Length == 2 || char.IsAsciiLetterOrDigit(line[2]) || line[2] is '+' or '&' or '^' or '*' or '$' or '%' or '#');
 
+    /// <summary>
+    /// Where the command starts in a line with up to three stray characters before <c>AT+</c> (<c>XAT+MQTTCFG=…</c>,
+    /// an echo a glitch on the line corrupted); -1 for any other line. No space before it: <c>I AT+…</c> is prose.
+    /// </summary>
+    public static int CommandAfterJunk(string line)
+    {
+        for (var start = 1; start <= 3 && start + 3 <= line.Length; start++)
+        {
+            if (char.IsWhiteSpace(line[start - 1])) return -1;
+            if ((line[start] | 0x20) == 'a' && (line[start + 1] | 0x20) == 't' && line[start + 2] == '+'
+                && start + 3 < line.Length && char.IsAsciiLetter(line[start + 3]))
+                return start;
+        }
+        return -1;
+    }
+
     /// <summary>A <c>+NAME</c>, <c>*NAME</c>, <c>^NAME</c> or <c>$NAME</c> line: the result-code syntax of 27.007 and its vendor prefixes.</summary>
     public static bool IsNamed(string line) =>
         line.Length >= 2 && line[0] is '+' or '*' or '^' or '$' && char.IsAsciiLetter(line[1]);

@@ -194,4 +194,21 @@ public class ModuleFamilyTests
         Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "RDY", "+CPIN", "Call Ready", "SMS Ready", "CONNECT OK", "CLOSED" }));
         Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => d.Code), Is.EqualTo(new[] { "no-final-result" }));
     }
+
+    [Test]
+    public void An_echo_with_stray_characters_before_AT_is_the_command_with_a_note()
+    {
+        var log = new Log().Receive(
+            "XAT+MQTTCFG=\"183.230.40.39\",6002,\"d\",60,\"p\",\"Kq7Zr2Wx9Lm4\",1\r\n\r\nOK\r\n" +
+            "I AT+CSQ was sent\r\nAT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+MQTTCFG=\"183.230.40.39\",6002,\"d\",60,\"p\",\"***\",1", "OK"), ("AT+CSQ", "OK"),
+        }));
+        Assert.That(analysis.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("format-deviation", Severity.Note) }));
+        Assert.That(analysis.Diagnostics.Single().Message, Does.StartWith("junk-before-at"));
+    }
 }
