@@ -40,7 +40,7 @@ public static class ModuleFamilies
     /// <summary>Quectel (BC20, EC2x, EG9x, BG96): the <c>AT+QMT…</c> set.</summary>
     public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"], Outcomes: Outcomes(
         ("+QMTOPEN", "+QMTOPEN"), ("+QMTCLOSE", "+QMTCLOSE"), ("+QMTCONN", "+QMTCONN"), ("+QMTDISC", "+QMTDISC"),
-        ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUB")));
+        ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")));
 
     /// <summary>SIMCom (SIM7600, A7670): the <c>AT+CMQTT…</c> set.</summary>
     public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"], Outcomes: Outcomes(

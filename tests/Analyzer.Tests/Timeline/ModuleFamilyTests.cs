@@ -123,6 +123,7 @@ public class ModuleFamilyTests
             .Exchange("AT+CMQTTCONNECT=0,\"tcp://broker.example.com:1883\",60,1", "\r\nOK\r\n\r\n+CMQTTCONNECT: 0,0\r\n")
             .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\n")
             .Exchange("AT+MCONNECT=1,60", "\r\nOK\r\n\r\nCONNACK OK\r\n")
+            .Exchange("AT+QMTPUBEX=0,1,1,0,\"t/up\",5", "\r\n>").Send("hello").Wait(30).Receive("\r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n")
             .Wait(100).Receive("\r\n+QMTSTAT: 0,1\r\n");
 
         var analysis = TimelineBuilder.Analyze(log.Records);
@@ -131,7 +132,8 @@ public class ModuleFamilyTests
         Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[]
         {
             ("+QMTOPEN", sent["AT+QMTOPEN"]), ("+QMTCONN", sent["AT+QMTCONN"]), ("+CMQTTCONNECT", sent["AT+CMQTTCONNECT"]),
-            ("+MQTTCONNECTED", sent["AT+MQTTCONN"]), ("CONNACK OK", sent["AT+MCONNECT"]), ("+QMTSTAT", null),
+            ("+MQTTCONNECTED", sent["AT+MQTTCONN"]), ("CONNACK OK", sent["AT+MCONNECT"]), ("+QMTPUBEX", sent["AT+QMTPUBEX"]),
+            ("+QMTSTAT", null),
         }));
         Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
     }

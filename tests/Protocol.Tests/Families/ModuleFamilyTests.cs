@@ -84,6 +84,7 @@ public class ModuleFamilyTests
         Assert.That(ModuleFamilies.All.Select(f => f.Name), Is.Unique);
 
     [TestCase("AT+QMTOPEN=0,\"iot.example.com\",1883", "+QMTOPEN")]
+    [TestCase("AT+QMTPUBEX=0,1,1,0,\"t/up\",5", "+QMTPUBEX")]
     [TestCase("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1", "+CMQTTCONNECT")]
     [TestCase("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "+MQTTCONNECTED")]
     [TestCase("AT+MQTTPUBRAW=0,\"t/raw\",5,0,0", "+MQTTPUB")]   // +MQTTPUB:OK after the data
