@@ -216,6 +216,21 @@ public class AnalyzeCommandTests
     }
 
     [Test]
+    public async Task The_html_page_of_several_logs_names_every_one_in_order()
+    {
+        var first = Path.Combine(_directory, "monday.log");
+        var second = Path.Combine(_directory, "tuesday.log");
+        var page = Path.Combine(_directory, "report.html");
+        await File.WriteAllTextAsync(first, "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        await File.WriteAllTextAsync(second, "AT+CGATT?\r\n\r\n+CGATT: 1\r\n\r\nOK\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", first, second, "--html", page);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(await File.ReadAllTextAsync(page), Does.Contain("<title>Analysis of monday.log + tuesday.log</title>"));
+    }
+
+    [Test]
     public async Task A_powershell_utf16_log_is_read_and_its_key_masked()
     {
         var log = Path.Combine(_directory, "powershell.log");

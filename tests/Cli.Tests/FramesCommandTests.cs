@@ -52,6 +52,48 @@ public class FramesCommandTests
     }
 
     [Test]
+    public async Task A_gzip_or_UTF16_capture_is_framed_as_the_text_it_holds_with_its_password_masked()
+    {
+        const string text = "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev01\",120,\"prod01\",\"Zq8Wr3Lx6Tp1\",1\r\nOK\r\n+MQTTOPEN: OK\r\n";
+        var plain = Path.Combine(Path.GetTempPath(), $"capture-{Guid.NewGuid():N}.raw");
+        var gzip = plain + ".gz";
+        var utf16 = plain + ".utf16";
+        try
+        {
+            await File.WriteAllTextAsync(plain, text);
+            await using (var file = File.Create(gzip))
+            await using (var zip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+                await zip.WriteAsync(Encoding.UTF8.GetBytes(text));
+            await File.WriteAllBytesAsync(utf16, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+
+            var expected = await ConformanceProcess.RunAsync(null, "frames", plain);
+            foreach (var input in new[] { gzip, utf16 })
+            {
+                var run = await ConformanceProcess.RunAsync(null, "frames", input);
+
+                Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+                Assert.That(run.StandardOutput, Is.EqualTo(expected.StandardOutput), input);
+                Assert.That(run.StandardOutput, Does.Contain("\"kind\":\"urc\"").And.Not.Contain("Zq8Wr3Lx6Tp1"));
+            }
+        }
+        finally
+        {
+            foreach (var file in new[] { plain, gzip, utf16 }) File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task A_damaged_gzip_capture_exits_2_naming_it()
+    {
+        await File.WriteAllBytesAsync(_file, [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, .. "garbage, not deflate"u8]);
+
+        var run = await ConformanceProcess.RunAsync(null, "frames", _file);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain(_file).And.Contain("gzip"));
+    }
+
+    [Test]
     public async Task A_missing_file_exits_2_with_a_message_naming_it()
     {
         var run = await ConformanceProcess.RunAsync(null, "frames", "/nonexistent/capture.raw");

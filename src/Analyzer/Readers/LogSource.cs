@@ -60,6 +60,18 @@ public sealed class LogSource
     /// <exception cref="LogReadException">A file is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
     public static LogSource Open(string path, LogFormat? format = null) => Open(LogFiles.Of([path]), format);
 
+    /// <summary>
+    /// The text of one opened input, decoded as a log is: gzip unpacked, UTF-16 turned into UTF-8, a UTF-8 byte order
+    /// mark dropped. <paramref name="storage"/> says what was undone (<c>gzip</c>, <c>UTF-16LE</c>), empty for plain text.
+    /// </summary>
+    /// <exception cref="LogReadException">A damaged gzip stream, or a failed read, naming <paramref name="name"/>.</exception>
+    public static Stream OpenText(Stream stored, string name, out string storage)
+    {
+        var text = LogInput.Decode(stored, name, out var gzip, out var utf16);
+        storage = LogInput.Describe(gzip, utf16);
+        return text;
+    }
+
     /// <summary>Opens inputs read in the given order as one log; <c>-</c> is standard input.</summary>
     /// <exception cref="LogReadException">An input is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
     public static LogSource Open(IReadOnlyList<string> files, LogFormat? format = null)

@@ -17,9 +17,15 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
     public AtCommand? Command { get; } = command;
     public List<string> Information { get; } = [];
 
+    /// <summary>The result of the data sent after a prompt (<c>SEND OK</c>) and where it came; null until one does.</summary>
+    public DataResult? DataResult { get; set; }
+
     /// <summary>True once the URC carrying the command's outcome came, before its final result.</summary>
     public bool OutcomeSeen { get; set; }
 
     public Exchange Finish(string? final, double? latencyMs) =>
         new(Sent.Line, Sent.Time, Display, final, latencyMs, Information);
 }
+
+/// <summary>The result of data sent after a prompt (<c>SEND OK</c>): the text, whether it succeeded, where it came.</summary>
+internal sealed record DataResult(string Text, bool Ok, Stamp At);

@@ -25,6 +25,7 @@ public sealed class TimelineBuilder
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly OpenFlows _flows;
+    private readonly OpenFlows _familyFlows;   // other families' outcomes: linked when they come, never reported missing
     private readonly SessionTracker _session;
     private readonly SecretMasker _secrets;
     private readonly SecretStream _sentSecrets;
@@ -59,6 +60,7 @@ public sealed class TimelineBuilder
         var cap = _options.MaxStoredItems;
         (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
         _flows = new OpenFlows(cap);
+        _familyFlows = new OpenFlows(cap);
         _secrets = new SecretMasker(show: _options.ShowSecrets);
         _sentSecrets = _secrets.Stream();
         _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
@@ -172,6 +174,8 @@ public sealed class TimelineBuilder
     private void Echo(AtEvent echo, Stamp at)
     {
         if (echo.Command is null) return;
+        if (_pending is { } lost && echo.Command != lost.Line)
+            Unanswered(lost, $"the echo of the next command came first at line {at.Line}");
         if (_pending is null)
         {
             // Module output alone (no host side in the log): the echo is the only trace of the command.
@@ -194,24 +198,30 @@ public sealed class TimelineBuilder
             _diagnostics.Report(DiagnosticCodes.FinalWithoutCommand, at.Line, $"{text} arrived while no command was waiting");
             return;
         }
-        _pending = null;
-        var latency = at.MillisecondsSince(pending.Sent);
-        var ok = final.Result == FinalResultKind.Ok;
-        if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(text, latency));
-        _statistics.AddExchange(pending.Key, ok, latency);
-        if (ok)
-        {
-            _ok++;
-            Accepted(pending, at);
-            return;
-        }
-        _errors++;
+        if (Finished(pending, text, final.Result == FinalResultKind.Ok, at)) return;
         if (final.Value is FinalResult { Error: { } error })
             _diagnostics.Report(DiagnosticCodes.CmeError, at.Line,
                 $"{pending.Display} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
             _diagnostics.Report(final.Result == FinalResultKind.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
                 at.Line, $"{pending.Display} failed: {text}");
+    }
+
+    /// <summary>Closes the pending command with its final result; true when it succeeded (an error is the caller's to explain).</summary>
+    private bool Finished(PendingExchange pending, string final, bool ok, Stamp at)
+    {
+        _pending = null;
+        var latency = at.MillisecondsSince(pending.Sent);
+        if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(final, latency));
+        _statistics.AddExchange(pending.Key, ok, latency);
+        if (ok)
+        {
+            _ok++;
+            Accepted(pending, at);
+            return true;
+        }
+        _errors++;
+        return false;
     }
 
     /// <summary>The command got OK: what it starts waiting for, and how it moves the session.</summary>
@@ -230,6 +240,9 @@ public sealed class TimelineBuilder
         if (pending.Command is { } command and not UnknownCommand && !pending.OutcomeSeen
             && ProtocolCatalog.OutcomeOf(pending.Line, (command as MqttPub)?.Qos ?? 0) is { } outcome)
             Expect(pending, outcome.Name);
+        // Another family's outcome line (`+QMTOPEN: 0,0` after AT+QMTOPEN) answers it when it comes; that family is not checked.
+        if (pending.Command is UnknownCommand { Family: not null } other && !pending.OutcomeSeen && ModuleFamilies.OutcomeOf(other.Text) is { } line)
+            _familyFlows.Expect(new Awaited(pending.Sent.Line, line, pending.Display));
     }
 
     private void Expect(PendingExchange pending, string urc)
@@ -242,6 +255,7 @@ public sealed class TimelineBuilder
         if (_pending is not { } pending) return;
         var text = _secrets.Mask(information.Text);
         if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
+        if (ProtocolCatalog.DataResults.TryGetValue(information.Text, out var sent)) pending.DataResult = new DataResult(information.Text, sent, at);
         if (pending.Command is null or UnknownCommand) return;
         // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
         if (information.Error is not null && _families.Count > 0) return;
@@ -267,7 +281,7 @@ public sealed class TimelineBuilder
             pending.OutcomeSeen = true;
             _early = new Awaited(pending.Sent.Line, name, pending.Display);
         }
-        var (answers, packetId) = urcEvent.Value is Urc urc ? Correlate(urc, text, at) : (null, null);
+        var (answers, packetId) = urcEvent.Value is Urc urc ? Correlate(urc, text, at) : (_early?.Line ?? _familyFlows.Take(name)?.Line, (int?)null);
         _early = null;
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answers, packetId));
     }
@@ -350,6 +364,13 @@ public sealed class TimelineBuilder
 
     private void Unanswered(PendingExchange pending, string why)
     {
+        if (pending.DataResult is { } result)
+        {
+            // No OK after `SEND OK` (SIM800): the data's result is the command's final result.
+            if (!Finished(pending, result.Text, result.Ok, result.At))
+                _diagnostics.Report(DiagnosticCodes.CommandError, result.At.Line, $"{pending.Display} failed: {result.Text}");
+            return;
+        }
         _pending = null;
         _unanswered++;
         if (_exchanges.Keeps()) _exchanges.Add(pending.Finish(null, null));

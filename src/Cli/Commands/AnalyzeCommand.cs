@@ -54,7 +54,7 @@ internal static class AnalyzeCommand
             if (!outputs.Check(Console.Error)) return ExitCodes.UsageError;
             var analysis = Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
             if (analysis is null) return ExitCodes.UsageError;
-            var (path, result) = analysis.Value;
+            var (_, result) = analysis.Value;
             try
             {
                 if (jsonPath == "-")
@@ -73,7 +73,7 @@ internal static class AnalyzeCommand
                     ReplacedFile.Write(page, stream =>
                     {
                         using var writer = new StreamWriter(stream);
-                        HtmlReport.Write(result, writer, Path.GetFileName(path));
+                        HtmlReport.Write(result, writer, Title(parse.GetValue(file)!));
                     });
                 }
             }
@@ -86,6 +86,10 @@ internal static class AnalyzeCommand
         });
         return command;
     }
+
+    /// <summary>The page's title: every log named, by file name, in the order given.</summary>
+    private static string Title(IReadOnlyList<string> paths) =>
+        string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : Path.GetFileName(p)));
 
     public static Option<string?> FormatOption()
     {

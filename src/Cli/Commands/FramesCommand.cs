@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Conformance.Analyzer.Readers;
 using Conformance.Cli.Output;
 using Conformance.Protocol.Events;
 using Conformance.Protocol.Framing;
@@ -27,11 +28,29 @@ internal static class FramesCommand
                 Console.Error.WriteLine($"conformance: --max-frame must be at least 16 bytes (got {max})");
                 return ExitCodes.UsageError;
             }
-            await using var input = InputSource.Open(parse.GetValue(file)!, Console.Error);
-            if (input is null) return ExitCodes.UsageError;
-            await using var output = Console.OpenStandardOutput();
-            await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, new SecretMasker(show: parse.GetValue(showSecrets)), cancel);
-            return ExitCodes.Ok;
+            var path = parse.GetValue(file)!;
+            await using var stored = InputSource.Open(path, Console.Error);
+            if (stored is null) return ExitCodes.UsageError;
+            var name = path == "-" ? "standard input" : path;
+            try
+            {
+                // Read as analyze reads a log: a gzip or UTF-16 capture is framed as the text it holds; offsets count that text.
+                await using var input = LogSource.OpenText(stored, name, out var storage);
+                if (storage.Length > 0) Console.Error.WriteLine($"conformance: reading {name} ({storage}); offsets count the decoded bytes");
+                await using var output = Console.OpenStandardOutput();
+                await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, new SecretMasker(show: parse.GetValue(showSecrets)), cancel);
+                return ExitCodes.Ok;
+            }
+            catch (LogReadException e)
+            {
+                Console.Error.WriteLine($"conformance: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"conformance: {name}: is not a valid gzip file: {e.Message}");
+                return ExitCodes.UsageError;
+            }
         });
         return command;
     }

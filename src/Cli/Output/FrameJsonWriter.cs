@@ -21,6 +21,8 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private Utf8JsonWriter? _json;
+    // The events' texts as one stream of lines: a password sent after a prompt, or split by a line end, is known from the lines before.
+    private readonly SecretStream _lines = secrets.Stream();
 
     public void Write(AtEvent atEvent)
     {
@@ -30,7 +32,7 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
         _json.WriteString("kind", KindName(atEvent.Kind));
         _json.WriteNumber("offset", atEvent.Offset);
         _json.WriteNumber("length", atEvent.Length);
-        WriteText("text", secrets.Mask(atEvent.Text), secrets.Mask(atEvent.Raw), hexAlways: atEvent.Kind == AtEventKind.Noise);
+        WriteText("text", _lines.MaskLine(atEvent.Text), secrets.Mask(atEvent.Raw), hexAlways: atEvent.Kind == AtEventKind.Noise);
         if (atEvent.Kind == AtEventKind.Final)
         {
             _json.WriteString("result", atEvent.Result switch { FinalResultKind.Ok => "ok", FinalResultKind.Error => "error", _ => "cmeError" });

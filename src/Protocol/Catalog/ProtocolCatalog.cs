@@ -53,13 +53,26 @@ public static class ProtocolCatalog
 
     /// <summary>
     /// Lines a module prints on its own at boot or on a link change (3GPP 27.007 and common firmware practice):
-    /// URCs without a typed value, whatever is pending.
+    /// URCs without a typed value, whatever is pending. <c>CONNECT OK</c> / <c>CONNECT FAIL</c> end a TCP or MQTT
+    /// link's opening (SIM800 <c>AT+CIPSTART</c>, Air780 <c>AT+MIPSTART</c>) after the command's own OK; <c>CLOSED</c>
+    /// says the server closed it.
     /// </summary>
     public static IReadOnlyList<string> Banners { get; } =
-        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT"];
+        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "SMS Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT",
+         "CONNECT OK", "CONNECT FAIL", "CLOSED"];
 
     /// <summary>Word prompts: after one the host sends raw data until the final result.</summary>
     public static IReadOnlyList<string> WordPrompts { get; } = ["DOWNLOAD", "CONNECT"];
+
+    /// <summary>
+    /// Words that give the result of the data sent after a prompt, true for success. Some modules end the command
+    /// with them (SIM800 <c>AT+CIPSEND</c>: <c>&gt;</c>, data, <c>SEND OK</c>, no OK), others send OK after them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, bool> DataResults { get; } = new Dictionary<string, bool>(StringComparer.Ordinal)
+    {
+        ["SEND OK"] = true,
+        ["SEND FAIL"] = false,
+    };
 
     /// <summary>Names that are always unsolicited, whatever is pending: every URC spelling.</summary>
     public static IReadOnlyList<string> UrcNames { get; } = [.. Urcs.SelectMany(u => u.Spellings)];

@@ -115,6 +115,10 @@ public static class CodeList
     public static readonly CodeEntry OutcomeBeforeFinal = new("outcome-before-final", Severity.Note, "",
         "A command's outcome URC arrived before its final result; taken as the outcome, though the manual sends OK first.");
 
+    /// <summary>Stray characters before an echoed command (line noise, a keystroke): read as that command.</summary>
+    public static readonly CodeEntry JunkBeforeAt = new("junk-before-at", Severity.Note, "4.1",
+        "Stray characters stand before an echoed AT command; the command after them is read.");
+
     // Findings of a run only.
     public static readonly CodeEntry FreeText = new("free-text", Severity.Note, "1.11",
         "The module printed text that is no AT syntax while no command was pending.");
@@ -134,7 +138,7 @@ public static class CodeList
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, MissingValue,
         MissingDup, MissingMessageLength, MqttCfgEighthArgument, WillFieldsOmitted,
-        OutcomeBeforeFinal,
+        OutcomeBeforeFinal, JunkBeforeAt,
         FreeText, LineWithoutCommand, PingReportPolarity,
     ];
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Unicode;
 using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Families;
 using Conformance.Protocol.Framing;
 using Conformance.Protocol.Interpretation;
 using Conformance.Protocol.Syntax;
@@ -26,6 +27,7 @@ public sealed class AtEventReader
     private readonly Dictionary<(string Text, string? Command), Interpretation.Interpretation?> _answerMeanings = [];
     private readonly RecentLines _recent = new();
     private PendingLine? _pending;
+    private bool _promptedAfterFinal;
 
     /// <param name="options">The tokenizer's limits; <see cref="AtTokenizerOptions.CommandsKnown"/> is true unless
     /// said otherwise, and false reads a capture of module output alone, where no command is tracked.</param>
@@ -42,8 +44,11 @@ public sealed class AtEventReader
     /// <summary>The command line waiting for its final result; null when none is.</summary>
     public string? Pending => _pending?.Line;
 
-    /// <summary>True after a prompt, until the final result: what the host sends now is data, not a command.</summary>
-    public bool AwaitingData => _pending?.Prompted == true;
+    /// <summary>
+    /// True after a prompt, until the final result: what the host sends now is data, not a command. A prompt after
+    /// the command's final result (ESP-AT: <c>AT+MQTTLONGPASSWORD=0,16</c>, <c>OK</c>, <c>&gt;</c>) holds until the module's next line.
+    /// </summary>
+    public bool AwaitingData => _pending?.Prompted == true || _promptedAfterFinal;
 
     /// <summary>Tells the reader the host sent <paramref name="commandLine"/> (without line end).</summary>
     public void CommandSent(string commandLine)
@@ -72,6 +77,13 @@ public sealed class AtEventReader
 
     private AtEvent? Read(in AtFrame frame)
     {
+        var atEvent = Interpret(frame);
+        if (atEvent is not null) _promptedAfterFinal = atEvent.Kind == AtEventKind.Prompt && _pending is null;
+        return atEvent;
+    }
+
+    private AtEvent? Interpret(in AtFrame frame)
+    {
         var text = _recent.Decode(frame.Text);
         switch (frame.Kind)
         {
@@ -90,8 +102,17 @@ public sealed class AtEventReader
             if (_commandsKnown && LineShape.IsCommand(text))
             {
                 CommandSent(text);
-                _pending!.Echoed = true;
+                _pending!.Echoed = _pending.FromEcho = true;
                 return Echo(frame, text, text);
+            }
+            if (_commandsKnown && LineShape.CommandAfterJunk(text) is var junk and > 0)
+            {
+                // Stray characters before an echoed command: the command, with the junk noted.
+                var command = text[junk..];
+                CommandSent(command);
+                _pending!.Echoed = _pending.FromEcho = true;
+                return Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(command)),
+                    order: Deviation.Of(CodeList.JunkBeforeAt, $"{junk} stray character(s) before the echoed AT"));
             }
             if (frame.Kind == FrameKind.Echo) return Echo(frame, text, null);
             if (frame.Kind == FrameKind.Info && !LineShape.IsFreeText(text) && LineShape.Banner(text) is null)
@@ -106,7 +127,17 @@ public sealed class AtEventReader
         else if (frame.Kind == FrameKind.Info)
         {
             if (LineShape.IsWordPrompt(text)) return Prompt(frame, text);
-            if (LineShape.Banner(text) is { } banner) return Make(frame, text, AtEventKind.Urc, name: banner);
+            // The data's own result (SIM800 `SEND OK`): an answer; a command that gets no OK after it is answered by it.
+            if (pending.Prompted && ProtocolCatalog.DataResults.ContainsKey(text)) pending.DataResult = true;
+            if (pending.FromEcho && pending.Echoed && (!pending.Prompted || pending.DataResult) && LineShape.IsCommand(text))
+            {
+                // A capture of module output alone: another command's echo while one waits means that one's answer was
+                // lost. The new command starts; the consumer closes the old one.
+                CommandSent(text);
+                _pending!.Echoed = _pending.FromEcho = true;
+                return Echo(frame, text, text);
+            }
+            if (LineShape.Banner(text) is { } banner) return Word(frame, text, banner);
             if (LineShape.IsFreeText(text)) return Make(frame, text, AtEventKind.Text);
             if (!pending.Echoed && !pending.Answered && LineShape.IsCommand(text))
             {
@@ -119,7 +150,7 @@ public sealed class AtEventReader
         }
 
         if (LineShape.IsNamed(text)) return Urc(frame, text);
-        if (LineShape.Banner(text) is { } word) return Make(frame, text, AtEventKind.Urc, name: word);
+        if (LineShape.Banner(text) is { } word) return Word(frame, text, word);
         return Make(frame, text, AtEventKind.Text);
     }
 
@@ -162,7 +193,10 @@ public sealed class AtEventReader
         var nameBytes = LineClassifier.NameOf(frame.Text);
         var name = LineClassifier.KnownName(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
         var meaning = Meaning(frame, text);
-        if (_pending is { } pending && pending.IsOutcome(name))
+        if (_pending is not { } pending) return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
+        // Another family's outcome before the final result (ESP-AT's `+MQTTCONNECTED` before OK): its own order, no deviation.
+        if (pending.FamilyOutcome == name) return Make(frame, text, AtEventKind.Urc, pending.Line, name, meaning);
+        if (pending.IsOutcome(name))
         {
             // Seen in the field: the outcome before the command's own OK. Accepted as the outcome, noted as out of the manual's order.
             var section = ProtocolCatalog.Command(pending.Name)?.Section ?? "1.11";
@@ -171,6 +205,10 @@ public sealed class AtEventReader
         }
         return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
     }
+
+    /// <summary>A banner or a family's word result code (<c>CONNACK OK</c>): a URC, the pending command's outcome when it is that.</summary>
+    private AtEvent Word(in AtFrame frame, string text, string word) =>
+        Make(frame, text, AtEventKind.Urc, _pending?.FamilyOutcome == word ? _pending.Line : null, word);
 
     /// <summary>The one place an event is built: a single allocation beyond its text, whatever the policy decided.</summary>
     private static AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,
@@ -213,10 +251,24 @@ public sealed class AtEventReader
         public string Line { get; }
         public string Name { get; }
 
+        /// <summary>For another family's command, the line that carries its outcome (<c>+QMTOPEN</c>); null otherwise.</summary>
+        /// <remarks>Looked up when a URC comes while the command is pending, not per command: most commands see none.</remarks>
+        public string? FamilyOutcome => _familyOutcomeKnown ? _familyOutcome
+            : (_familyOutcomeKnown = true, _familyOutcome = ModuleFamilies.OutcomeOf(Line)).Item2;
+
+        private bool _familyOutcomeKnown;
+        private string? _familyOutcome;
+
         /// <summary>True when URC <paramref name="urc"/> carries this command's outcome (a read form has none).</summary>
         public bool IsOutcome(string urc) => !_read && ProtocolCatalog.Urc(urc)?.OutcomeOf == Name;
 
         public bool Echoed { get; set; }
+
+        /// <summary>True once the data sent after a prompt got its result (<c>SEND OK</c>).</summary>
+        public bool DataResult { get; set; }
+
+        /// <summary>True for a command known only by its echo (no host side in the log).</summary>
+        public bool FromEcho { get; set; }
         public bool Answered { get; set; }
         public bool Prompted { get; set; }
     }

@@ -1,4 +1,5 @@
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Families;
 
 namespace Conformance.Protocol.Events;
 
@@ -13,18 +14,41 @@ internal static class LineShape
         line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't'
         && (line.Length == 2 || char.IsAsciiLetterOrDigit(line[2]) || line[2] is '+' or '&' or '^' or '*' or '$' or '%' or '#');
 
+    /// <summary>
+    /// Where the command starts in a line with up to three stray characters before <c>AT+</c> (<c>XAT+MQTTCFG=…</c>,
+    /// an echo a glitch on the line corrupted); -1 for any other line. No space before it: <c>I AT+…</c> is prose.
+    /// </summary>
+    public static int CommandAfterJunk(string line)
+    {
+        for (var start = 1; start <= 3 && start + 3 <= line.Length; start++)
+        {
+            if (char.IsWhiteSpace(line[start - 1])) return -1;
+            if ((line[start] | 0x20) == 'a' && (line[start + 1] | 0x20) == 't' && line[start + 2] == '+'
+                && start + 3 < line.Length && char.IsAsciiLetter(line[start + 3]))
+                return start;
+        }
+        return -1;
+    }
+
     /// <summary>A <c>+NAME</c>, <c>*NAME</c>, <c>^NAME</c> or <c>$NAME</c> line: the result-code syntax of 27.007 and its vendor prefixes.</summary>
     public static bool IsNamed(string line) =>
         line.Length >= 2 && line[0] is '+' or '*' or '^' or '$' && char.IsAsciiLetter(line[1]);
 
-    /// <summary>A boot or link banner of the catalog (<c>RDY</c>, <c>WIFI GOT IP</c>, <c>*ATREADY: 1</c>).</summary>
-    public static string? Banner(string line)
+    /// <summary>
+    /// A boot or link banner of the catalog (<c>RDY</c>, <c>WIFI GOT IP</c>, <c>*ATREADY: 1</c>), or a word result
+    /// code of another module family (Air780's <c>CONNACK OK</c>, <c>SUBACK</c>).
+    /// </summary>
+    public static string? Banner(string line) => Word(line, ProtocolCatalog.Banners) ?? Word(line, ModuleFamilies.Words);
+
+    private static string? Word(string line, IReadOnlyList<string> words)
     {
-        foreach (var banner in ProtocolCatalog.Banners)
+        // Indexed: a foreach over the interface would allocate an enumerator per line.
+        for (var i = 0; i < words.Count; i++)
         {
-            if (line.StartsWith(banner, StringComparison.Ordinal)
-                && (line.Length == banner.Length || line[banner.Length] == ':'))
-                return banner;
+            var word = words[i];
+            if (line.StartsWith(word, StringComparison.Ordinal)
+                && (line.Length == word.Length || line[word.Length] == ':'))
+                return word;
         }
         return null;
     }

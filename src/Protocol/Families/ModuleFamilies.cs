@@ -16,7 +16,8 @@ public static class ModuleFamilies
         [
             new("+MQTTCONN", FieldShapes.HostPortReconnect), new("+MQTTSUB", FieldShapes.LinkIdFirst),
             new("+MQTTUNSUB", FieldShapes.LinkIdFirst), new("+MQTTPUB", FieldShapes.QuotedDataThird),
-        ]);
+        ],
+        Outcomes(("+MQTTCONN", "+MQTTCONNECTED"), ("+MQTTPUBRAW", "+MQTTPUB")));
 
     /// <summary>China Mobile OneMO's later set (ML307, ML305, ML302A, MN316): a link id first, URCs as <c>+MQTTURC: "…"</c>.</summary>
     public static readonly ModuleFamily OneMo = new("OneMO",
@@ -33,19 +34,39 @@ public static class ModuleFamilies
         ["+MCONFIG", "+MIPSTART", "+MCONNECT", "+MSUB", "+MUNSUB", "+MPUB", "+MPUBEX", "+MDISCONNECT", "+MIPCLOSE",
          "+MQTTSTATU", "+MQTTMSGGET", "+MQTTMSGSET", "+SSLMIPSTART"],
         // Not `CONNECT OK`: SIM800 and others answer a TCP open with it too.
-        ["CONNACK OK", "SUBACK", "UNSUBACK", "PUBACK", "+MSUB", "+MQTTSTATU", "ALREADY CONNECT"]);
+        ["CONNACK OK", "SUBACK", "UNSUBACK", "PUBACK", "+MSUB", "+MQTTSTATU", "ALREADY CONNECT"],
+        Outcomes: Outcomes(("+MIPSTART", "CONNECT OK"), ("+MCONNECT", "CONNACK OK"), ("+MSUB", "SUBACK"), ("+MUNSUB", "UNSUBACK"), ("+MPUB", "PUBACK")));
 
     /// <summary>Quectel (BC20, EC2x, EG9x, BG96): the <c>AT+QMT…</c> set.</summary>
-    public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"]);
+    public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"], Outcomes: Outcomes(
+        ("+QMTOPEN", "+QMTOPEN"), ("+QMTCLOSE", "+QMTCLOSE"), ("+QMTCONN", "+QMTCONN"), ("+QMTDISC", "+QMTDISC"),
+        ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")));
 
     /// <summary>SIMCom (SIM7600, A7670): the <c>AT+CMQTT…</c> set.</summary>
-    public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"]);
+    public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"], Outcomes: Outcomes(
+        ("+CMQTTSTART", "+CMQTTSTART"), ("+CMQTTSTOP", "+CMQTTSTOP"), ("+CMQTTCONNECT", "+CMQTTCONNECT"), ("+CMQTTDISC", "+CMQTTDISC"),
+        ("+CMQTTSUB", "+CMQTTSUB"), ("+CMQTTUNSUB", "+CMQTTUNSUB"), ("+CMQTTPUB", "+CMQTTPUB")));
+
+    /// <summary>The family of <paramref name="commandLine"/> (a command line as sent) and the line carrying its outcome; null when it has none.</summary>
+    public static string? OutcomeOf(string commandLine) =>
+        OutcomeCommands.Contains(Catalog.ProtocolCatalog.NameOf(commandLine, out _)) && CommandLine.Parse(commandLine) is { Form: not CommandForm.Read and not CommandForm.Test } command && Of(command) is { } family
+            ? family.OutcomeOf(command.Name) : null;
+
+    private static Dictionary<string, string> Outcomes(params (string Command, string Line)[] pairs) =>
+        pairs.ToDictionary(p => p.Command, p => p.Line, StringComparer.Ordinal);
 
     /// <summary>Every family, in the order they are tried.</summary>
     public static IReadOnlyList<ModuleFamily> All => Families;
 
     // An array, so the lookups below walk it without an enumerator per line.
     private static readonly ModuleFamily[] Families = [EspAt, OneMo, Air780, Quectel, SimCom];
+
+    // After All: static fields are set in the order written.
+    /// <summary>The lines of every family that are words, not <c>+NAME</c> result codes (<c>CONNACK OK</c>, <c>SUBACK</c>).</summary>
+    public static IReadOnlyList<string> Words { get; } = [.. All.SelectMany(f => f.Words)];
+
+    // The command names some family's outcome line answers: any other command line is not parsed to look.
+    private static readonly HashSet<string> OutcomeCommands = [.. All.SelectMany(f => f.Outcomes?.Keys ?? [])];
 
     /// <summary>
     /// The family a command line belongs to; null for the M5310-A set and for commands of no known family. A line

@@ -10,8 +10,15 @@ namespace Conformance.Protocol.Families;
 /// <param name="Commands">Command names only this family uses.</param>
 /// <param name="Lines">Starts of the module lines (URCs, answers) only this family sends.</param>
 /// <param name="Shaped">Names other command sets use too; the family claims them only in its own field shape.</param>
-public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null)
+/// <param name="Outcomes">Per command name, the line that later carries its outcome (<c>+QMTOPEN</c> for <c>+QMTOPEN</c>, <c>CONNACK OK</c> for <c>+MCONNECT</c>).</param>
+public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null, IReadOnlyDictionary<string, string>? Outcomes = null)
 {
+    /// <summary>The name of the line that carries the outcome of command <paramref name="command"/> (<c>+QMTCONN</c>); null when it has none.</summary>
+    public string? OutcomeOf(string command) => Outcomes?.GetValueOrDefault(command);
+
+    /// <summary>The lines of this family that are words, not <c>+NAME</c> result codes: <c>CONNACK OK</c>, <c>SUBACK</c>.</summary>
+    public IEnumerable<string> Words => Lines.Where(line => !line.StartsWith('+') && !line.EndsWith('*'));
+
     /// <summary>True when <paramref name="command"/> belongs to this family.</summary>
     public bool Owns(CommandLine command)
     {

@@ -386,11 +386,47 @@ public sealed class AtTokenizer
     private static bool IsNoise(byte b) => b is < 0x20 and not (byte)'\t' and not (byte)'\r' and not (byte)'\n'
         or 0x7F or (>= 0x80 and <= 0xC1) or >= 0xF5;
 
+    private enum GbkScan { No, Text, NeedMore }
+
+    /// <summary>
+    /// Whether a line starting with a byte that cannot start UTF-8 is GBK text (a Chinese tool's line, <c>查询SIM卡状态</c>)
+    /// rather than power-up noise: its first character is a GBK pair of two high bytes, the whole line up to its end
+    /// reads as GBK (printable ASCII and lead/trail pairs, no control byte, no 0x80 or 0xFF), and one of its Chinese
+    /// characters has a byte of 0xC2 or more, which power-up noise (0x80–0xC1) does not. Noise glued to a line
+    /// (<c>\x90\x91OK</c>) stays noise, so the <c>OK</c> is kept.
+    /// </summary>
+    private GbkScan GbkLine(ReadOnlySpan<byte> buffer, bool final)
+    {
+        if (buffer[0] is < 0x81 or > 0xC1) return GbkScan.No;
+        if (buffer.Length < 2) return final ? GbkScan.No : GbkScan.NeedMore;
+        if (buffer[1] is < 0x80 or 0xFF) return GbkScan.No;
+        var end = buffer.IndexOfAny((byte)'\r', (byte)'\n');
+        if (end < 0)
+        {
+            if (final) end = buffer.Length;
+            else return buffer.Length <= _max ? GbkScan.NeedMore : GbkScan.No;
+        }
+        // Longer than a frame: noise, as it is however the stream was split (the carry holds at most one byte more).
+        if (end > _max) return GbkScan.No;
+        var distinct = false;
+        for (var i = 0; i < end; i++)
+        {
+            var b = buffer[i];
+            if (b is >= 0x20 and < 0x7F or (byte)'\t') continue;
+            if (b is < 0x81 or 0xFF || i + 1 == end || buffer[i + 1] is < 0x40 or 0x7F or 0xFF) return GbkScan.No;
+            distinct |= b >= 0xC2 || buffer[i + 1] >= 0xC2;
+            i++;
+        }
+        return distinct ? GbkScan.Text : GbkScan.No;
+    }
+
     /// <summary>Finds the frame at the start of <paramref name="buffer"/>, which does not start with a line end.</summary>
     private ScanResult Scan(ReadOnlySpan<byte> buffer, bool final)
     {
         var first = buffer[0];
-        if (IsNoise(first))
+        var gbk = IsNoise(first) ? GbkLine(buffer, final) : GbkScan.No;
+        if (gbk == GbkScan.NeedMore) return new ScanResult { Status = ScanStatus.NeedMore };
+        if (IsNoise(first) && gbk == GbkScan.No)
         {
             var run = 1;
             while (run < buffer.Length && run < _max && IsNoise(buffer[run])) run++;

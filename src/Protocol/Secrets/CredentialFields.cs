@@ -46,6 +46,20 @@ internal static class CredentialFields
         new("CSTT", 2),
     ];
 
+    /// <summary>
+    /// Commands whose credential is the raw data the host sends after the module's <c>&gt;</c> prompt, not a field:
+    /// ESP-AT <c>AT+MQTTLONGPASSWORD=&lt;LinkID&gt;,&lt;length&gt;</c>.
+    /// </summary>
+    private static readonly string[] PromptedData = ["AT+MQTTLONGPASSWORD="];
+
+    /// <summary>True when the data sent after <paramref name="line"/>'s prompt is a credential (junk before <c>AT</c> allowed).</summary>
+    public static bool PromptsForSecret(string line)
+    {
+        foreach (var command in PromptedData)
+            if (line.Contains(command, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     private const int LongestName = 16;
 
     /// <summary>Adds the credential fields of every command (or read answer) in <paramref name="line"/> to <paramref name="spans"/>.</summary>

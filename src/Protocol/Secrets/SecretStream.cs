@@ -17,6 +17,10 @@ public sealed class SecretStream
     private readonly StringBuilder _line = new();
     private readonly List<SecretSpan> _spans = [];
     private bool _maskedToEnd;
+    private bool _dataIsSecret;   // a command whose prompted data is a credential was seen; its data line is next
+    private bool _promptSeen;     // … and its prompt: the next line is the data
+    private static readonly System.Buffers.SearchValues<char> MarkCharacters = System.Buffers.SearchValues.Create("<=>-[]:TXRtxr");
+    private static readonly System.Buffers.SearchValues<char> Arrows = System.Buffers.SearchValues.Create("<=>-[]:");
     private Continuation? _carried, _next;
 
     internal SecretStream(SecretMasker masker) => _masker = masker;
@@ -78,6 +82,7 @@ public sealed class SecretStream
         _line.Append(piece);
         var line = _line.ToString();
         var spans = _masker.Spans(line, complete, [], partialAtEnd: true);
+        if (_dataIsSecret && PromptedData(line, complete, spans) is { } data) spans = data;
         if (_carried is { } carried && Tail(line, carried, complete) is var tail and > 0)
             spans = SecretMasker.Merge([.. spans, new SecretSpan(0, tail)]);
         var at = start;
@@ -93,6 +98,44 @@ public sealed class SecretStream
         output.Append(line, at, line.Length - at);
         _maskedToEnd = spans.Count > 0 && spans[^1].End == line.Length;
         if (complete) _next = Continues(line, spans);
+        if (complete && CredentialFields.PromptsForSecret(line)) _dataIsSecret = true;
+    }
+
+    /// <summary>
+    /// The data line after a command whose prompted data is a credential (ESP-AT <c>AT+MQTTLONGPASSWORD</c>), masked
+    /// whole and learned. The module's own lines between them (<c>OK</c>, the <c>&gt;</c> prompt, also behind a
+    /// transcript's mark) are passed over; after a prompt the next line is the data; an error or the next command
+    /// ends the wait. Null for a line that is not the data.
+    /// </summary>
+    private List<SecretSpan>? PromptedData(string line, bool complete, List<SecretSpan> spans)
+    {
+        var trimmed = line.AsSpan().Trim();
+        var start = line.Length - line.AsSpan().TrimStart().Length;
+        // A transcript's mark (`=> `, `>> `, `[TX] `) is no part of the data.
+        var mark = trimmed.IndexOf(' ');
+        if (mark > 0 && !trimmed[..mark].ContainsAnyExcept(MarkCharacters) && trimmed[..mark].ContainsAny(Arrows)) start += mark + 1;
+        var data = line.AsSpan(start).Trim();
+        if (!_promptSeen && data.StartsWith(">")) data = data[1..].TrimStart();
+        if (data.IsEmpty) return null;
+        if (!_promptSeen && (data.EndsWith("OK", StringComparison.Ordinal) || data.EndsWith('>')))
+        {
+            _promptSeen = data.EndsWith('>');
+            return null;
+        }
+        // An error, or the next command: the data never came.
+        if (data.Contains("ERROR", StringComparison.Ordinal)
+            || Syntax.CommandLine.IsCommand(data) && data.Length > 2 && data[2] is '+' or '&' or '^' or '*' or '$' or '%' or '#')
+        {
+            _dataIsSecret = _promptSeen = false;
+            return null;
+        }
+        var at = line.AsSpan().IndexOf(data);
+        if (complete)
+        {
+            _dataIsSecret = _promptSeen = false;
+            _masker.Learn(data.ToString());
+        }
+        return SecretMasker.Merge([.. spans, new SecretSpan(at, data.Length)]);
     }
 
     // How much of this line's start is the tail of what the previous line left open; learns the whole value.

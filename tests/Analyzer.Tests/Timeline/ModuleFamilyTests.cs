@@ -112,4 +112,106 @@ public class ModuleFamilyTests
         Assert.That(analysis.Diagnostics.Select(d => d.Message), Has.Some.Contains("quoted-message"));
         Assert.That(analysis.StateChanges[^1].To, Is.EqualTo(MqttState.Connected));
     }
+
+    [Test]
+    public void Another_familys_outcome_line_answers_the_command_it_follows()
+    {
+        var log = new Log()
+            .Exchange("AT+QMTOPEN=0,\"iot.example.com\",1883", "\r\nOK\r\n")
+            .Exchange("AT+QMTCONN=0,\"client\"", "\r\nOK\r\n")
+            .Wait(300).Receive("\r\n+QMTOPEN: 0,0\r\n")
+            .Wait(300).Receive("\r\n+QMTCONN: 0,0,0\r\n")
+            .Exchange("AT+CMQTTCONNECT=0,\"tcp://broker.example.com:1883\",60,1", "\r\nOK\r\n\r\n+CMQTTCONNECT: 0,0\r\n")
+            .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\n")
+            .Exchange("AT+MCONNECT=1,60", "\r\nOK\r\n\r\nCONNACK OK\r\n")
+            .Exchange("AT+QMTPUBEX=0,1,1,0,\"t/up\",5", "\r\n>").Send("hello").Wait(30).Receive("\r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n")
+            .Wait(100).Receive("\r\n+QMTSTAT: 0,1\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        var sent = analysis.Exchanges.ToDictionary(e => e.Command[..e.Command.IndexOf('=')], e => e.Line);
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[]
+        {
+            ("+QMTOPEN", sent["AT+QMTOPEN"]), ("+QMTCONN", sent["AT+QMTCONN"]), ("+CMQTTCONNECT", sent["AT+CMQTTCONNECT"]),
+            ("+MQTTCONNECTED", sent["AT+MQTTCONN"]), ("CONNACK OK", sent["AT+MCONNECT"]), ("+QMTPUBEX", sent["AT+QMTPUBEX"]),
+            ("+QMTSTAT", null),
+        }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
+    }
+
+    [Test]
+    public void Air780_word_result_codes_are_urcs_and_not_counted_as_text()
+    {
+        // Nothing pending when they come: CONNECT OK, CONNACK OK and SUBACK are still result codes, not an application's prints.
+        var log = new Log()
+            .Exchange("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "\r\nOK\r\n")
+            .Wait(800).Receive("\r\nCONNECT OK\r\n")
+            .Exchange("AT+MCONNECT=1,60", "\r\nOK\r\n")
+            .Wait(400).Receive("\r\nCONNACK OK\r\n")
+            .Exchange("AT+MSUB=\"/t/cmd\",0", "\r\nOK\r\n")
+            .Wait(400).Receive("\r\nSUBACK\r\n")
+            .Wait(400).Receive("\r\nMQTT connected, waiting\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Summary.Urcs, Is.EqualTo(3));
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "CONNECT OK", "CONNACK OK", "SUBACK" }));
+        Assert.That(analysis.Urcs.Select(u => u.CommandLine), Has.None.Null);
+    }
+
+    [Test]
+    public void Data_sent_after_a_prompt_that_follows_the_OK_is_not_a_command()
+    {
+        // ESP-AT: AT+MQTTLONGPASSWORD answers OK, then `>`; the host sends the password, the module answers OK again.
+        var log = new Log()
+            .Exchange("AT+MQTTLONGPASSWORD=0,16", "\r\nOK\r\n\r\n>")
+            .Send("Vx7Qm2Lp9Rt4Ws1K").Wait(20).Receive("\r\nOK\r\n")
+            .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Summary.Commands, Is.EqualTo(2));
+        Assert.That(analysis.Exchanges.Select(e => e.Command), Has.None.Contains("Vx7Qm2Lp9Rt4Ws1K"));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
+    }
+
+    [Test]
+    public void A_SIM800_capture_of_module_output_alone_counts_every_echoed_command()
+    {
+        // Echo on, no host side: CIPSEND's data ends with SEND OK (no OK of its own); the link closes later; the next
+        // echo starts the next command.
+        var log = new Log().Receive(
+            "RDY\r\n\r\n+CPIN: READY\r\n\r\nCall Ready\r\n\r\nSMS Ready\r\n" +
+            "AT+CIPSTART=\"TCP\",\"iot.example.com\",8080\r\nOK\r\n\r\nCONNECT OK\r\n" +
+            "AT+CIPSEND=5\r\n> hello\r\nSEND OK\r\n\r\nCLOSED\r\n" +
+            "AT+CSQ\r\n+CSQ: 18,0\r\n\r\nOK\r\n" +
+            "AT+CGATT?\r\n+CGATT: 1\r\nAT+CSQ\r\n+CSQ: 19,0\r\n\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+CIPSTART=\"TCP\",\"iot.example.com\",8080", "OK"), ("AT+CIPSEND=5", "SEND OK"), ("AT+CSQ", "OK"),
+            ("AT+CGATT?", null), ("AT+CSQ", "OK"),
+        }));
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "RDY", "+CPIN", "Call Ready", "SMS Ready", "CONNECT OK", "CLOSED" }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => d.Code), Is.EqualTo(new[] { "no-final-result" }));
+    }
+
+    [Test]
+    public void An_echo_with_stray_characters_before_AT_is_the_command_with_a_note()
+    {
+        var log = new Log().Receive(
+            "XAT+MQTTCFG=\"183.230.40.39\",6002,\"d\",60,\"p\",\"Kq7Zr2Wx9Lm4\",1\r\n\r\nOK\r\n" +
+            "I AT+CSQ was sent\r\nAT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+MQTTCFG=\"183.230.40.39\",6002,\"d\",60,\"p\",\"***\",1", "OK"), ("AT+CSQ", "OK"),
+        }));
+        Assert.That(analysis.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("format-deviation", Severity.Note) }));
+        Assert.That(analysis.Diagnostics.Single().Message, Does.StartWith("junk-before-at"));
+    }
 }

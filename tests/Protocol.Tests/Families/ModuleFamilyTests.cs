@@ -82,4 +82,40 @@ public class ModuleFamilyTests
     [Test]
     public void Family_names_are_unique() =>
         Assert.That(ModuleFamilies.All.Select(f => f.Name), Is.Unique);
+
+    [TestCase("AT+QMTOPEN=0,\"iot.example.com\",1883", "+QMTOPEN")]
+    [TestCase("AT+QMTPUBEX=0,1,1,0,\"t/up\",5", "+QMTPUBEX")]
+    [TestCase("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1", "+CMQTTCONNECT")]
+    [TestCase("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "+MQTTCONNECTED")]
+    [TestCase("AT+MQTTPUBRAW=0,\"t/raw\",5,0,0", "+MQTTPUB")]   // +MQTTPUB:OK after the data
+    [TestCase("AT+MCONNECT=1,60", "CONNACK OK")]
+    [TestCase("AT+MIPSTART=\"lbsmqtt.airm2m.com\",1884", "CONNECT OK")]
+    public void A_familys_command_names_the_line_that_carries_its_outcome(string command, string outcome) =>
+        Assert.That(ModuleFamilies.OutcomeOf(command), Is.EqualTo(outcome));
+
+    [TestCase("AT+QMTOPEN?")]
+    [TestCase("AT+MQTTCONN?")]
+    [TestCase("AT+MQTTSUB=\"t\",1")]
+    [TestCase("AT+CSQ")]
+    public void A_read_form_an_M5310A_command_or_a_plain_command_has_no_family_outcome(string command) =>
+        Assert.That(ModuleFamilies.OutcomeOf(command), Is.Null);
+
+    [Test]
+    public void The_event_reader_takes_a_familys_outcome_before_OK_as_its_answer_without_a_deviation()
+    {
+        var reader = new Events.AtEventReader();
+        reader.CommandSent("AT+MQTTCONN=0,\"broker.example.net\",1883,1");
+        ReadOnlySpan<byte> input = "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\nSUBACK\r\nMQTT connected, waiting\r\n"u8;
+        var events = new List<Events.AtEvent>();
+        while (reader.TryRead(ref input, out var atEvent)) events.Add(atEvent);
+
+        Assert.That(events.Select(e => (e.Kind, e.Name, e.Command)), Is.EqualTo(new (Events.AtEventKind, string?, string?)[]
+        {
+            (Events.AtEventKind.Urc, "+MQTTCONNECTED", "AT+MQTTCONN=0,\"broker.example.net\",1883,1"),
+            (Events.AtEventKind.Final, null, "AT+MQTTCONN=0,\"broker.example.net\",1883,1"),
+            (Events.AtEventKind.Urc, "SUBACK", null),
+            (Events.AtEventKind.Text, null, null),
+        }));
+        Assert.That(events[0].Deviations, Is.Empty);
+    }
 }

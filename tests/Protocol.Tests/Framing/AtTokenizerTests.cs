@@ -55,6 +55,28 @@ public class AtTokenizerTests
         }));
     }
 
+    [TestCase("查询SIM卡状态")]   // 查 is 0xB2 0xE9: its first byte cannot start UTF-8
+    [TestCase("连接成功")]        // 连 is 0xC1 0xAC
+    [TestCase("状态: 正常")]
+    public void A_GBK_line_starting_with_a_Chinese_character_is_a_line_not_noise(string chinese)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var line = Encoding.Latin1.GetString(Encoding.GetEncoding(936).GetBytes(chinese));
+
+        Assert.That(Kinds("OK\r\n" + line + "\r\nOK\r\n"), Is.EqualTo(new[] { (FrameKind.Final, "OK"), (FrameKind.Info, line), (FrameKind.Final, "OK") }));
+    }
+
+    [TestCase("\x90\x91\xA0\xB5\r\nOK\r\n")]      // high bytes only, in GBK pairs
+    [TestCase("\x90\x91OK\r\n")]                  // glued to the line after it
+    [TestCase("\xB2\xE9\0\xFF\r\nOK\r\n")]        // a control byte and 0xFF in it
+    public void Power_up_noise_that_happens_to_pair_like_GBK_stays_noise(string stream)
+    {
+        var kinds = Kinds(stream);
+
+        Assert.That(kinds[0].Item1, Is.EqualTo(FrameKind.Noise));
+        Assert.That(kinds[^1], Is.EqualTo((FrameKind.Final, "OK")));
+    }
+
     [Test]
     public void A_prompt_is_a_frame_of_its_own_without_line_end()
     {

@@ -22,6 +22,28 @@ public class SecretStreamTests
         Assert.That(shown, Is.EqualTo("+MQTTCFG: \"h\",1,\"d\",60,\"p\",\"***\",1\r\n"));
     }
 
+    [TestCase("AT+MQTTLONGPASSWORD=0,16\r\nVx7Qm2Lp9Rt4Ws1K\r\nAT+MQTTCONN=0,\"b\",1883,1\r\n",
+        "AT+MQTTLONGPASSWORD=0,16\r\n***\r\nAT+MQTTCONN=0,\"b\",1883,1\r\n")]   // the host's side
+    [TestCase("AT+MQTTLONGPASSWORD=0,16\r\n\r\nOK\r\n\r\n>Vx7Qm2Lp9Rt4Ws1K\r\n\r\nOK\r\n",
+        "AT+MQTTLONGPASSWORD=0,16\r\n\r\nOK\r\n\r\n>***\r\n\r\nOK\r\n")]       // a capture with echo on
+    [TestCase("=> AT+MQTTLONGPASSWORD=0,16\n<= OK\n<= >\n=> Vx7Qm2Lp9Rt4Ws1K\n<= OK\n",
+        "=> AT+MQTTLONGPASSWORD=0,16\n<= OK\n<= >\n=> ***\n<= OK\n")]                  // a transcript
+    public void The_password_sent_after_the_prompt_of_AT_MQTTLONGPASSWORD_is_masked_and_learned(string stream, string shown)
+    {
+        var masker = new SecretMasker();
+
+        Assert.That(Masked(masker, stream), Is.EqualTo(shown));
+        Assert.That(masker.Mask("login with Vx7Qm2Lp9Rt4Ws1K"), Is.EqualTo("login with ***"));
+    }
+
+    [Test]
+    public void A_failed_AT_MQTTLONGPASSWORD_leaves_the_next_command_as_it_is()
+    {
+        const string stream = "AT+MQTTLONGPASSWORD=0,16\r\nERROR\r\nAT+MQTTCONN?\r\n+MQTTCONN:0,0,0\r\n";
+
+        Assert.That(Masked(new SecretMasker(), stream), Is.EqualTo(stream));
+    }
+
     [Test]
     public void A_credential_field_split_across_chunks_is_masked_by_its_position()
     {
