@@ -24,6 +24,9 @@ public abstract class FuzzTarget
     /// </summary>
     public abstract void Check(FuzzInput input, Behaviour behaviour);
 
+    /// <summary>True when the entry point streams, so a saved input is replayed in several chunkings too.</summary>
+    public virtual bool Streams => true;
+
     /// <summary>How many generated inputs the short test runs: enough for a few seconds.</summary>
     public virtual int ShortIterations => 400;
 

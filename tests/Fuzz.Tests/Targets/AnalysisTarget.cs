@@ -5,6 +5,7 @@ using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
 using Conformance.Fuzz.Tests.Engine;
 using Conformance.Fuzz.Tests.Seeds;
+using Conformance.Protocol.Catalog;
 using CsCheck;
 using Spectre.Console;
 
@@ -20,6 +21,8 @@ public sealed class AnalysisTarget : FuzzTarget
     private readonly string _file = Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"conformance-fuzz-{Environment.ProcessId}-analysis")).FullName, "log.txt");
 
     public override string Name => "analysis";
+
+    public override bool Streams => false;
 
     public override IReadOnlyList<byte[]> Seeds { get; } = AllBytes([.. FieldLogs.All, FieldLines.Session]);
 
@@ -47,7 +50,7 @@ public sealed class AnalysisTarget : FuzzTarget
                 return;
             }
             foreach (var diagnostic in analysis.Diagnostics) behaviour.Note($"diagnostic:{diagnostic.Code}");
-            foreach (var urc in analysis.Urcs.Take(50)) behaviour.Note($"urc:{urc.Name}");
+            foreach (var urc in analysis.Urcs.Take(50)) behaviour.Note($"urc:{(ProtocolCatalog.Urc(urc.Name) is null ? "other" : urc.Name)}");
 
             using var json = JsonDocument.Parse(JsonReport.Write(analysis));
             var html = HtmlReport.Write(analysis, "log.txt");

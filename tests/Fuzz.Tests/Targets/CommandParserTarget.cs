@@ -17,6 +17,8 @@ public sealed class CommandParserTarget : FuzzTarget
 
     public override string Name => "command-parser";
 
+    public override bool Streams => false;
+
     public override IReadOnlyList<byte[]> Seeds { get; } = AllBytes(FieldLines.Commands);
 
     public override Gen<byte[]> Structured { get; } = Inputs.Lines(Gen.Frequency(
@@ -34,7 +36,8 @@ public sealed class CommandParserTarget : FuzzTarget
     {
         var lines = Encoding.UTF8.GetString(input.Data).Split('\r', '\n').Concat(Encoding.Latin1.GetString(input.Data).Split('\r', '\n'));
         foreach (var line in lines.Where(l => l.Length > 0).Take(400))
-            Bounds.Allocation("command parsing", line.Length, 200, 64 * 1024, () => CheckLine(line, behaviour));
+            // A refused line costs an exception (a few kilobytes with its stack trace), whatever its length.
+            Bounds.Allocation("command parsing", line.Length, 1000, 256 * 1024, () => CheckLine(line, behaviour));
     }
 
     private static void CheckLine(string line, Behaviour behaviour)

@@ -23,6 +23,8 @@ public sealed class DpDecoderTarget : FuzzTarget
 
     public override string Name => "dp-decoder";
 
+    public override bool Streams => false;
+
     public override IReadOnlyList<byte[]> Seeds { get; } =
     [
         .. Json.Select(j => Typed(3, j)), Typed(1, Json[1]), Typed(4, Json[2]),

@@ -47,17 +47,17 @@ public sealed class EmulatorTarget : FuzzTarget
         }
         // An echo goes out as the bytes arrive, so with echo on the output interleaves differently by design.
         if (!chunked.Echoed)
-            Assert.That(Escaped(chunked.Output), Is.EqualTo(Escaped(whole.Output)), "module output differs between whole and chunked host input");
+            Assert.That(chunked.Output.Select(Escaped), Is.EqualTo(whole.Output.Select(Escaped)), "module output lines differ between whole and chunked host input");
         foreach (var line in whole.Log)
             Assert.That(line.Any(c => c < 0x20 || c == 0x7F), Is.False, $"control character in the module's log: {line}");
-        behaviour.NotePairs("answer", Encoding.Latin1.GetString(whole.Output).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Take(40)
+        behaviour.NotePairs("answer", whole.Output.Take(40)
             .Select(l => l.Length > 16 ? l[..16] : l));
     }
 
-    private static string Escaped(byte[] bytes) => string.Concat(bytes.Select(b => b is < 0x20 or >= 0x7F ? $"\\x{b:x2}" : ((char)b).ToString()));
+    private static string Escaped(string line) => string.Concat(line.Select(c => c is < ' ' or >= '\x7F' ? $"\\x{(int)c:x2}" : c.ToString()));
 
     /// <summary>What the module wrote and logged, URCs left out: they come when the broker's side completes (+MQTTDISC after DISC), at no fixed point.</summary>
-    private sealed record Transcript(byte[] Output, List<string> Log, bool Echoed);
+    private sealed record Transcript(List<string> Output, List<string> Log, bool Echoed);
 
     private static bool IsUrc(string line)
     {
@@ -91,8 +91,8 @@ public sealed class EmulatorTarget : FuzzTarget
             }, repeatable: false);
             lock (output) lock (log)
             {
-                var lines = Encoding.Latin1.GetString([.. output]).Split("\r\n").Where(l => !IsUrc(l));
-                return new Transcript(Encoding.Latin1.GetBytes(string.Join("\r\n", lines)), [.. log.Where(l => !(l.StartsWith("< ", StringComparison.Ordinal) && IsUrc(l[2..])))], echoed);
+                var lines = Encoding.Latin1.GetString([.. output]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(l => !IsUrc(l));
+                return new Transcript([.. lines], [.. log.Where(l => !(l.StartsWith("< ", StringComparison.Ordinal) && IsUrc(l[2..])))], echoed);
             }
         }
         finally

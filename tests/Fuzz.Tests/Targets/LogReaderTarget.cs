@@ -21,6 +21,8 @@ public sealed class LogReaderTarget : FuzzTarget
 
     public override string Name => "log-reader";
 
+    public override bool Streams => false;
+
     public override IReadOnlyList<byte[]> Seeds { get; } = AllBytes(FieldLogs.All);
 
     public override Gen<byte[]> Structured { get; } = Gen.OneOf(FieldLogs.All).Array[1, 4].Select(logs => Encoding.UTF8.GetBytes(string.Concat(logs)));

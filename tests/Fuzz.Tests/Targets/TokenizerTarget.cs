@@ -40,7 +40,7 @@ public sealed class TokenizerTarget : FuzzTarget
             }
             if (options == Small) behaviour.NotePairs("frame", whole.Select(f => $"{f.Kind}{(f.Truncated ? "~" : "")}{(f.Payload.Length > 0 ? "+p" : "")}"));
             // The tokenizer keeps at most one frame: its carry buffer, whatever the input's length.
-            Bounds.Allocation("tokenizer", input.Data.Length, 0, 2L * (options.MaxFrameLength + 64) + 4096, () => Count(options, parts));
+            Bounds.Allocation("tokenizer", input.Data.Length, 0, 4L * (options.MaxFrameLength + 64) + 4096, () => Count(options, parts));
         }
     }
 

@@ -16,6 +16,8 @@ public sealed class TraceReaderTarget : FuzzTarget
 {
     public override string Name => "trace-reader";
 
+    public override bool Streams => false;
+
     public override IReadOnlyList<byte[]> Seeds { get; } = AllBytes(
     [
         FieldLogs.All.Single(l => l.StartsWith(TraceFormat.Magic, StringComparison.Ordinal)),
