@@ -33,7 +33,7 @@ public sealed class EventReaderTarget : FuzzTarget
     public override Gen<byte[]> Structured { get; } = Inputs.Lines(Gen.Frequency(
         (6, Gen.OneOf(FieldLines.Module)), (3, Gen.OneOf(FieldLines.Commands)), (1, Gen.OneOf("", " ", "> ", ">"))));
 
-    public override int ShortIterations => 300;
+    public override int ShortIterations => 150;
 
     public override void Check(FuzzInput input, Behaviour behaviour)
     {

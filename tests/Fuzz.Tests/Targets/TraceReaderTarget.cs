@@ -35,7 +35,8 @@ public sealed class TraceReaderTarget : FuzzTarget
     public override void Check(FuzzInput input, Behaviour behaviour)
     {
         var text = Encoding.UTF8.GetString(input.Data);
-        Bounds.Allocation("trace reading", input.Data.Length, 400, 64 * 1024, () =>
+        // A refused trace costs an exception with its stack trace, whatever its length.
+        Bounds.Allocation("trace reading", input.Data.Length, 400, 512 * 1024, () =>
         {
             try
             {
