@@ -98,9 +98,11 @@ internal static class LogInput
             if (head[i] == 0) evenNuls++;
             if (head[i + 1] == 0) oddNuls++;
         }
-        // Mostly NULs on one side and almost none on the other: a raw capture's NUL noise fills both sides.
-        if (oddNuls * 10 >= pairs * 3 && evenNuls * 20 <= pairs) return Encoding.Unicode;
-        if (evenNuls * 10 >= pairs * 3 && oddNuls * 20 <= pairs) return Encoding.BigEndianUnicode;
+        // Mostly NULs on one side and almost none on the other: a raw capture's NUL noise fills both sides. A few NULs
+        // prove nothing: a short file that starts with one byte of power-up noise is not UTF-16.
+        const int fewest = 4;
+        if (oddNuls >= fewest && oddNuls * 10 >= pairs * 3 && evenNuls * 20 <= pairs) return Encoding.Unicode;
+        if (evenNuls >= fewest && evenNuls * 10 >= pairs * 3 && oddNuls * 20 <= pairs) return Encoding.BigEndianUnicode;
         return null;
     }
 }

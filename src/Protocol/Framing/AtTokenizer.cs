@@ -441,8 +441,10 @@ public sealed class AtTokenizer
         if (!lineEnded) end = buffer.Length;
 
         // A publish header is decided as soon as msg_len is complete: its inline message may be longer than any line.
-        if (first == (byte)'+' && PublishHeader.TryFind(buffer[..end], out var headerEnd, out var messageLength)
-            && (lineEnded || final || headerEnd < end))
+        // Only a header within the frame limit counts, as chunked input keeps no more: a longer one is an overlong line.
+        var seen = Math.Min(end, _max + 1);
+        if (first == (byte)'+' && PublishHeader.TryFind(buffer[..seen], out var headerEnd, out var messageLength)
+            && (headerEnd < seen || (lineEnded || final) && end <= _max))
             return ScanPublish(buffer, end, headerEnd, messageLength, final);
 
         if (!lineEnded && !final) return new ScanResult { Status = ScanStatus.NeedMore };

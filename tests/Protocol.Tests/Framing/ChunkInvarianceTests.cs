@@ -79,4 +79,17 @@ public class ChunkInvarianceTests
             Assert.That(frames.All(f => f.Offset < stream.Length), Is.True);
         }, iter: 500);
     }
+
+    [Test]
+    public void A_publish_header_longer_than_the_frame_limit_is_one_overlong_line_in_any_chunking()
+    {
+        // The topic alone is past the 64-byte limit: the header cannot be kept, so neither its msg_len; found by fuzzing.
+        var stream = "+MQTTPUBLISH: 0,1,0,7,\"" + new string('t', 60) + "\",5,a\r\nOK\r\nERROR\r\n";
+
+        var whole = FrameRecord.Read(stream, Small);
+        var bytewise = FrameRecord.ReadBytewise(stream, Small);
+
+        Assert.That(bytewise, Is.EqualTo(whole));
+        Assert.That(whole.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Overflow, FrameKind.Final, FrameKind.Final }));
+    }
 }
