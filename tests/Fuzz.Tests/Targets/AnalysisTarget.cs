@@ -58,7 +58,7 @@ public sealed class AnalysisTarget : FuzzTarget
             using var writer = new StringWriter();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
             console.Profile.Width = 160;
-            ConsoleReport.Write(analysis, console);
+            AnalysisConsoleReport.Write(analysis, console);
             Shown.Never(writer.ToString(), "\u001b", "an escape byte reached the console report");
         });
     }

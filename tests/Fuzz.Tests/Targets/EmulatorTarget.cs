@@ -80,7 +80,7 @@ public sealed class EmulatorTarget : FuzzTarget
         try
         {
             module.OutputWritten += (_, bytes) => { lock (output) output.AddRange(bytes); };
-            module.Logged += (_, line) => { lock (log) log.Add(line); };
+            module.Logged += (_, entry) => { lock (log) log.Add(entry.Text); };
             Bounds.Allocation("the module's front end", data.Length, 3000, 1 << 20, () =>
             {
                 foreach (var chunk in chunks)

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using Conformance.Fuzz.Tests.Engine;
 using Conformance.Fuzz.Tests.Seeds;
 using Conformance.Protocol.Framing;
@@ -44,7 +45,7 @@ public sealed class TokenizerTarget : FuzzTarget
         }
     }
 
-    private sealed record Frame(FrameKind Kind, long Offset, long Length, byte[] Text, byte[] Payload, bool Truncated, FinalResultCode Result, int ErrorCode)
+    private sealed record Frame(FrameKind Kind, long Offset, long Length, byte[] Text, byte[] Payload, bool Truncated, FinalResultKind? Result, int ErrorCode)
     {
         public bool Equals(Frame? other) => other is not null && (Kind, Offset, Length, Truncated, Result, ErrorCode) ==
             (other.Kind, other.Offset, other.Length, other.Truncated, other.Result, other.ErrorCode)
