@@ -35,7 +35,8 @@ public sealed class AnalysisTarget : FuzzTarget
     public override void Check(FuzzInput input, Behaviour behaviour)
     {
         File.WriteAllBytes(_file, input.Data);
-        Bounds.Allocation("analysis", input.Data.Length, 4000, 8 << 20, () =>
+        // The HTML report draws its plots whatever the log's size: some megabytes for any input.
+        Bounds.Allocation("analysis", input.Data.Length, 4000, 32 << 20, () =>
         {
             Analysis analysis;
             try
