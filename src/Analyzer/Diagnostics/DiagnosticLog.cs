@@ -6,9 +6,12 @@ namespace Conformance.Analyzer.Diagnostics;
 
 /// <summary>
 /// Collects the diagnostics of one log: keeps the first <c>capacity</c> in detail and counts every one per code.
-/// A message is written only for a diagnostic that is kept, so a log with millions of findings costs a counter each.
+/// A message is written only for a diagnostic that is kept or forwarded, so a log with millions of findings costs a
+/// counter each.
 /// </summary>
-public sealed class DiagnosticLog(int capacity)
+/// <param name="capacity">How many diagnostics are kept in detail.</param>
+/// <param name="forward">Receives every diagnostic, also those not kept (see <c>ITimelineSink</c>).</param>
+public sealed class DiagnosticLog(int capacity, Action<Diagnostic>? forward = null)
 {
     private readonly List<Diagnostic> _kept = [];
     // Codes are the singletons of DiagnosticCodes: hashing the reference spares hashing their long texts per finding.
@@ -23,14 +26,14 @@ public sealed class DiagnosticLog(int capacity)
     /// <summary>The first diagnostics, in the order they were raised.</summary>
     public IReadOnlyList<Diagnostic> Kept => _kept;
 
-    /// <summary>True when the next diagnostic is kept in detail and so needs its message.</summary>
-    public bool Keeps => _kept.Count < capacity;
+    /// <summary>True when the next diagnostic is kept in detail or forwarded, and so needs its message.</summary>
+    public bool Keeps => forward is not null || _kept.Count < capacity;
 
     /// <summary>Raises a diagnostic of <paramref name="code"/>; the message is only formatted when it is kept.</summary>
     public void Report(CodeEntry code, long line, [InterpolatedStringHandlerArgument("")] ref DiagnosticMessage message)
     {
         Counted(code);
-        if (message.IsWanted) _kept.Add(Diagnostic.Of(code, line, message.ToStringAndClear()));
+        if (message.IsWanted) Add(Diagnostic.Of(code, line, message.ToStringAndClear()));
     }
 
     /// <summary>Raises a diagnostic whose message is already written.</summary>
@@ -38,7 +41,13 @@ public sealed class DiagnosticLog(int capacity)
     {
         var keeps = Keeps;
         Counted(code);
-        if (keeps) _kept.Add(Diagnostic.Of(code, line, message));
+        if (keeps) Add(Diagnostic.Of(code, line, message));
+    }
+
+    private void Add(Diagnostic diagnostic)
+    {
+        forward?.Invoke(diagnostic);
+        if (_kept.Count < capacity) _kept.Add(diagnostic);
     }
 
     private void Counted(CodeEntry code)

@@ -11,4 +11,7 @@ public sealed record AnalysisOptions
     /// Counts and statistics always cover the whole log, so memory stays bounded on logs of any size.
     /// </summary>
     public int MaxStoredItems { get; init; } = 10_000;
+
+    /// <summary>Receives every item as it is made, also those beyond <see cref="MaxStoredItems"/> (a live view, a bulk export).</summary>
+    public ITimelineSink? Sink { get; init; }
 }

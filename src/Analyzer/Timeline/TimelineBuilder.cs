@@ -58,7 +58,9 @@ public sealed class TimelineBuilder
         if (_options.MaxStoredItems < 1)
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxStoredItems, "MaxStoredItems must be at least 1");
         var cap = _options.MaxStoredItems;
-        (_exchanges, _urcs, _diagnostics, _changes, _reconnections, _dataPoints) = (new(cap), new(cap), new(cap), new(cap), new(cap), new(cap));
+        var sink = _options.Sink;
+        (_exchanges, _urcs, _diagnostics) = (new(cap, sink is null ? null : sink.Exchange), new(cap, sink is null ? null : sink.Urc), new(cap, sink is null ? null : sink.Diagnostic));
+        (_changes, _reconnections, _dataPoints) = (new(cap, sink is null ? null : sink.StateChange), new(cap, sink is null ? null : sink.Reconnection), new(cap, sink is null ? null : sink.DataPoints));
         _flows = new OpenFlows(cap);
         _familyFlows = new OpenFlows(cap);
         _secrets = new SecretMasker(show: _options.ShowSecrets);
