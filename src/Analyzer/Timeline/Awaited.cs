@@ -5,4 +5,8 @@ namespace Conformance.Analyzer.Timeline;
 /// <param name="Urc">The URC awaited, e.g. <c>+MQTTSUBACK</c>.</param>
 /// <param name="After">What started the wait, for messages: <c>AT+MQTTSUB="dev/gsm/u",2</c>.</param>
 /// <param name="IsHandshake">True for the later steps of a QoS 2 handshake, keyed by packet id.</param>
-internal sealed record Awaited(long Line, string Urc, string After, bool IsHandshake = false);
+internal sealed record Awaited(long Line, string Urc, string After, bool IsHandshake = false)
+{
+    /// <summary>" for AT+MQTTSUB=… (line 12)", or nothing when no wait was satisfied: the tail of a message about a URC.</summary>
+    public static string For(Awaited? awaited) => awaited is null ? "" : $" for {awaited.After} (line {awaited.Line})";
+}

@@ -1,5 +1,7 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Statistics;
+using Conformance.Protocol.Codes;
+using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Analyzer.Timeline;
@@ -7,11 +9,13 @@ namespace Conformance.Analyzer.Timeline;
 /// <summary>
 /// The MQTT session as the traffic shows it: the <c>AT+MQTTSTAT</c> state, reconnection episodes, storms and
 /// time connected. The state is unknown (null) until the log shows one, so a log that starts mid-session
-/// raises no false order warnings.
+/// raises no false order warnings. Owns <c>connection-lost</c> and <c>reconnection-storm</c>.
 /// </summary>
 internal sealed class SessionTracker(
-    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics)
+    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics) : ICodeOwner
 {
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.ConnectionLost, DiagnosticCodes.ReconnectionStorm];
+
     private const int StormEpisodes = 3;
     private static readonly TimeSpan StormWindow = TimeSpan.FromMinutes(10);
     private const long StormLines = 500;
@@ -28,6 +32,41 @@ internal sealed class SessionTracker(
     public bool Reconnecting { get; private set; }
 
     public long Episodes { get; private set; }
+
+    /// <summary>A command got OK: AT+MQTTCFG creates the client, AT+MQTTDEL deletes it, AT+MQTTOPEN starts connecting.</summary>
+    public void Accepted(PendingExchange pending, Stamp at)
+    {
+        switch (pending.Command)
+        {
+            case MqttCfg: MoveTo(MqttState.Initialised, at, Cause(pending)); break;
+            case MqttDel: MoveTo(MqttState.NotInitialised, at, Cause(pending)); break;
+            case MqttOpen when !Reconnecting && !pending.OutcomeSeen: MoveTo(MqttState.Connecting, at, Cause(pending)); break;
+        }
+    }
+
+    /// <summary>The answer of <c>AT+MQTTSTAT?</c>: the state as the module tells it.</summary>
+    public void Status(MqttStatus status, Stamp at, string text)
+    {
+        if (status.State == MqttState.Connected) Connected(at, text);
+        else MoveTo(status.State, at, text);
+    }
+
+    /// <summary>A URC that moves the session; <paramref name="answered"/> is the wait it satisfied, if any.</summary>
+    public void Received(Urc urc, Awaited? answered, Stamp at, string text)
+    {
+        switch (urc)
+        {
+            case MqttOpenResult { Ok: true }: Connected(at, text); break;
+            case MqttOpenResult: MoveTo(MqttState.Disconnected, at, text); break;
+            case MqttTimeout { Type: MqttTimeoutType.Ping }: Trouble(at, text, attempt: false); break;
+            case MqttReconnect: Trouble(at, text, attempt: true); break;
+            case MqttDisconnected when answered is null: Lost(at, text); break;
+            case MqttDisconnected: MoveTo(MqttState.Disconnected, at, text); break;
+        }
+    }
+
+    // Written only for the commands that move the session.
+    private static string Cause(PendingExchange pending) => $"{pending.Key.TrimEnd('=')} OK";
 
     public void MoveTo(MqttState to, Stamp at, string cause)
     {

@@ -1,5 +1,6 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 
 namespace Conformance.Analyzer.Timeline.Rules;
@@ -8,8 +9,10 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// keepAlive of <c>AT+MQTTCFG</c> must exceed the ACK timeout (manual §1.1), whether the timeout is the manual's
 /// default or set by <c>AT+MQTTTO</c>. Owns <c>keepalive-below-timeout</c>.
 /// </summary>
-internal sealed class KeepAliveRule(DiagnosticLog diagnostics)
+internal sealed class KeepAliveRule(DiagnosticLog diagnostics) : ICodeOwner
 {
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.KeepAliveBelowTimeout];
+
     private int? _keepAlive;
     private int _ackTimeout = (int)ProtocolCatalog.DefaultAckTimeout.TotalSeconds;
     private bool _ackTimeoutSet;

@@ -1,4 +1,5 @@
 using Conformance.Analyzer.Diagnostics;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
 
@@ -8,8 +9,10 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// The manual's command order: CFG before OPEN before the rest, one CFG per DEL. Owns <c>out-of-order</c> and
 /// <c>cfg-without-del</c>.
 /// </summary>
-internal sealed class OrderRule(DiagnosticLog diagnostics)
+internal sealed class OrderRule(DiagnosticLog diagnostics) : ICodeOwner
 {
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.OutOfOrder, DiagnosticCodes.CfgWithoutDel];
+
     /// <param name="command">The command sent.</param>
     /// <param name="display">Its line as shown (secrets masked).</param>
     /// <param name="state">The session's state when it was sent; null while unknown (the log starts mid-session).</param>

@@ -1,7 +1,8 @@
-using System.Globalization;
 using Conformance.Analyzer.Diagnostics;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Syntax;
+using System.Globalization;
 
 namespace Conformance.Analyzer.Timeline.Rules;
 
@@ -9,8 +10,10 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// The hex message of <c>AT+MQTTPUB</c> (manual §1.5) and the OneNET <c>$dp</c> data points it carries. Owns
 /// <c>dp-bad-hex</c>, <c>message-len-mismatch</c> and <c>dp-malformed</c>; decoded data points go to the timeline.
 /// </summary>
-internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<PublishedDataPoints> dataPoints)
+internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<PublishedDataPoints> dataPoints) : ICodeOwner
 {
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.DpBadHex, DiagnosticCodes.MessageLengthMismatch, DiagnosticCodes.DpMalformed];
+
     /// <summary>Checks a command line the host sent; true when it reported a fault (the line is then not also unreadable).</summary>
     public bool Sent(string line, Stamp at)
     {

@@ -1,0 +1,196 @@
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Statistics;
+using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Codes;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Events;
+using Conformance.Protocol.Families;
+using Conformance.Protocol.Responses;
+
+namespace Conformance.Analyzer.Timeline;
+
+/// <summary>
+/// What answers what: the pending command and its final result, the outcome URCs commands wait for (also one that
+/// comes before its command's OK), and the QoS 2 handshakes by packet id. Counts the exchanges and URCs.
+/// </summary>
+internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, StatisticsBuilder statistics, DiagnosticLog diagnostics) : ICodeOwner
+{
+    public static IReadOnlyList<CodeEntry> Codes { get; } =
+    [
+        DiagnosticCodes.NoFinalResult, DiagnosticCodes.FinalWithoutCommand, DiagnosticCodes.UrcMissing,
+        DiagnosticCodes.HandshakeOpen, DiagnosticCodes.UnexpectedUrc,
+    ];
+
+    private readonly OpenFlows _flows = new(limit);
+    private readonly OpenFlows _familyFlows = new(limit);   // other families' outcomes: linked when they come, never reported missing
+
+    /// <summary>The command waiting for its final result; null when none does.</summary>
+    public PendingExchange? Pending { get; private set; }
+
+    public long Commands { get; private set; }
+    public long Ok { get; private set; }
+    public long Errors { get; private set; }
+    public long Unanswered { get; private set; }
+    public long Urcs { get; private set; }
+
+    /// <summary>A command begins: it waits for its final result from now on.</summary>
+    public PendingExchange Start(Stamp at, string display, string line, AtCommand? command)
+    {
+        Commands++;
+        return Pending = new PendingExchange(at, display, line, command);
+    }
+
+    /// <summary>The command a final result ends; null, and reported, when none was waiting.</summary>
+    public PendingExchange? Final(string text, Stamp at)
+    {
+        if (Pending is { } pending) return pending;
+        diagnostics.Report(DiagnosticCodes.FinalWithoutCommand, at.Line, $"{text} arrived while no command was waiting");
+        return null;
+    }
+
+    /// <summary>Closes <paramref name="pending"/> with its final result (an error is the caller's to explain).</summary>
+    public void Finish(PendingExchange pending, string final, bool ok, Stamp at)
+    {
+        Pending = null;
+        var latency = at.MillisecondsSince(pending.Sent);
+        if (exchanges.Keeps()) exchanges.Add(pending.Finish(final, latency));
+        statistics.AddExchange(pending.Key, ok, latency);
+        if (ok) Ok++;
+        else Errors++;
+    }
+
+    /// <summary>The command got OK: from now on the URC carrying its outcome is awaited, unless it already came.</summary>
+    public void Accepted(PendingExchange pending)
+    {
+        if (pending.OutcomeSeen) return;
+        // Another family's command of the same name (ESP-AT's AT+MQTTSUB) has outcomes of its own.
+        if (pending.Command is { } command and not UnknownCommand
+            && ProtocolCatalog.OutcomeOf(pending.Line, (command as MqttPub)?.Qos ?? 0) is { } outcome
+            && _flows.Expect(new Awaited(pending.Sent.Line, outcome.Name, pending.Display)) is { } dropped)
+            Missing(dropped, "while too many were open");
+        // Another family's outcome line (`+QMTOPEN: 0,0` after AT+QMTOPEN) answers it when it comes; that family is not checked.
+        if (pending.Command is UnknownCommand { Family: not null } other && ModuleFamilies.OutcomeOf(other.Text) is { } line)
+            _familyFlows.Expect(new Awaited(pending.Sent.Line, line, pending.Display));
+    }
+
+    /// <summary>The command is given up without a final result: <paramref name="why"/>.</summary>
+    public void GiveUp(PendingExchange pending, string why)
+    {
+        Pending = null;
+        Unanswered++;
+        if (exchanges.Keeps()) exchanges.Add(pending.Finish(null, null));
+        statistics.AddExchange(pending.Key, null, null);
+        diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
+    }
+
+    /// <summary>An information line answers the pending command.</summary>
+    /// <param name="pending">The pending command.</param>
+    /// <param name="line">The line as it came.</param>
+    /// <param name="text">The line as shown (secrets masked).</param>
+    /// <param name="at">Where it came.</param>
+    public void Information(PendingExchange pending, string line, string text, Stamp at)
+    {
+        if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
+        if (ProtocolCatalog.DataResults.TryGetValue(line, out var sent)) pending.DataResult = new DataResult(line, sent, at);
+    }
+
+    /// <summary>Matches a URC with the wait it satisfies, and starts the handshake step it calls for.</summary>
+    /// <param name="urcEvent">The URC.</param>
+    /// <param name="name">The name it is counted under.</param>
+    /// <param name="text">Its line as shown (secrets masked).</param>
+    /// <param name="at">Where it came.</param>
+    /// <param name="reconnecting">Whether the module is re-making its connection by itself (its <c>+MQTTOPEN</c> answers no command).</param>
+    /// <param name="packetId">Its packet id, when it has one.</param>
+    /// <param name="unexpected">True when something should have waited for it and nothing did; see <see cref="Unexpected"/>.</param>
+    /// <returns>The wait it satisfied; null when none.</returns>
+    public Awaited? Received(AtEvent urcEvent, string name, string text, Stamp at, bool reconnecting, out int? packetId, out bool unexpected)
+    {
+        Urcs++;
+        (packetId, unexpected) = (null, false);
+        // The outcome of the pending command before its final result: it answers that command (docs/interpretation.md).
+        Awaited? early = null;
+        if (urcEvent.Command is not null && Pending is { } pending)
+        {
+            pending.OutcomeSeen = true;
+            early = new Awaited(pending.Sent.Line, name, pending.Display);
+        }
+        if (urcEvent.Value is not Urc urc) return early ?? _familyFlows.Take(name);
+        Awaited? answered;
+        switch (urc)
+        {
+            case MqttOpenResult:
+                answered = early ?? _flows.Take(urc.Name);
+                unexpected = answered is null && !reconnecting;
+                return answered;
+            case SubAck ack:
+                return Acknowledged(early, ack.Name, ack.PacketId, out packetId, out unexpected);
+            case UnsubAck ack:
+                return Acknowledged(early, ack.Name, ack.PacketId, out packetId, out unexpected);
+            case PubAck ack:
+                return Acknowledged(early, ack.Name, ack.PacketId, out packetId, out unexpected);
+            case PubRec rec:
+                packetId = rec.PacketId;
+                answered = early ?? _flows.Take(rec.Name);
+                if (answered is null) unexpected = true;
+                else Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(rec.Name), $"{text} (packet {rec.PacketId} of {answered.After})", true), rec.PacketId);
+                return answered;
+            case PubComp or PubRel:
+                var step = (QosTwoAck)urc;
+                packetId = step.PacketId;
+                answered = _flows.Take(step.Name, step.PacketId);
+                unexpected = answered is null;
+                return answered;
+            case MqttPublish incoming:
+                packetId = incoming.PacketId;
+                if (incoming.Qos == 2)
+                    Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(incoming.Name), $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
+                return null;
+            case MqttTimeout { Type: not MqttTimeoutType.Ping } timeout:
+                return _flows.TakeOldest([.. ProtocolCatalog.AwaitedBy(timeout.Type)]);
+            case MqttDisconnected:
+                return early ?? _flows.Take(urc.Name);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An ACK of a command, matched first in, first out (the command does not know its packet id).</summary>
+    private Awaited? Acknowledged(Awaited? early, string urc, int id, out int? packetId, out bool unexpected)
+    {
+        packetId = id;
+        var answered = early ?? _flows.Take(urc);
+        unexpected = answered is null;
+        return answered;
+    }
+
+    /// <summary>Reports a URC that answers nothing although a command or handshake step should have waited for it.</summary>
+    public void Unexpected(Urc urc, string text, Stamp at) =>
+        diagnostics.Report(DiagnosticCodes.UnexpectedUrc, at.Line, $"{text} answers nothing: no {Awaiting(urc)} was waiting for it");
+
+    /// <summary>The log ended: every wait still open is reported.</summary>
+    public void Complete()
+    {
+        foreach (var awaited in _flows.Remaining) Missing(awaited, "before the log ended");
+    }
+
+    private static string Awaiting(Urc urc) => urc switch
+    {
+        MqttOpenResult => "AT+MQTTOPEN",
+        SubAck => "AT+MQTTSUB",
+        UnsubAck => "AT+MQTTUNSUB",
+        PubAck => "QoS 1 AT+MQTTPUB",
+        PubRec => "QoS 2 AT+MQTTPUB",
+        PubComp comp => $"+MQTTPUBREC of packet {comp.PacketId}",
+        PubRel rel => $"QoS 2 +MQTTPUBLISH of packet {rel.PacketId}",
+        _ => urc.Name,
+    };
+
+    private void Handshake(Awaited awaited, int packetId)
+    {
+        if (_flows.Expect(awaited, packetId) is { } dropped) Missing(dropped, $"before packet id {packetId} was used again");
+    }
+
+    private void Missing(Awaited awaited, string when) =>
+        diagnostics.Report(awaited.IsHandshake ? DiagnosticCodes.HandshakeOpen : DiagnosticCodes.UrcMissing,
+            awaited.Line, $"{awaited.Urc} never came for {awaited.After} {when}");
+}

@@ -1,0 +1,23 @@
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Readers;
+using Conformance.Protocol.Codes;
+
+namespace Conformance.Analyzer.Timeline.Rules;
+
+/// <summary>
+/// Records the log does not mark as sent or received: read as module output, noted once. Owns
+/// <c>unknown-direction</c>.
+/// </summary>
+internal sealed class DirectionRule(DiagnosticLog diagnostics) : ICodeOwner
+{
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.UnknownDirection];
+
+    private bool _seen;
+
+    public void Read(LogRecord record)
+    {
+        if (record.Direction != LogDirection.Unknown || _seen) return;
+        _seen = true;
+        diagnostics.Report(DiagnosticCodes.UnknownDirection, record.Line, "the log does not say which way this record went; read as module output");
+    }
+}

@@ -1,0 +1,109 @@
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Statistics;
+using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Events;
+using static Conformance.Analyzer.Tests.Timeline.Rules.RuleInputs;
+
+namespace Conformance.Analyzer.Tests.Timeline.Rules;
+
+/// <summary>What answers what, on its own: commands, their final results, the URCs they wait for, handshakes by packet id.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public class CorrelationTests
+{
+    private readonly DiagnosticLog _log = Log();
+    private readonly CappedList<Exchange> _exchanges = new(10);
+    private readonly Correlation _correlation;
+
+    public CorrelationTests() => _correlation = new Correlation(10, _exchanges, new StatisticsBuilder(), _log);
+
+    private static Stamp Line(long line) => new(line, null, null);
+
+    private PendingExchange Sent(string line, long at) => _correlation.Start(Line(at), line, line, AtCommandParser.Parse(line).Value);
+
+    /// <summary>The host sent <paramref name="line"/> and got OK.</summary>
+    private void Accepted(string line, long at)
+    {
+        var pending = Sent(line, at);
+        _correlation.Finish(pending, "OK", ok: true, Line(at + 1));
+        _correlation.Accepted(pending);
+    }
+
+    private (long? Answers, int? PacketId, bool Unexpected) Received(string line, long at, string? pending = null)
+    {
+        var urc = Events(line + "\r\n", pending: pending).Single(e => e.Kind == AtEventKind.Urc);
+        var answered = _correlation.Received(urc, urc.Name!, urc.Text, Line(at), reconnecting: false, out var packetId, out var unexpected);
+        return (answered?.Line, packetId, unexpected);
+    }
+
+    [Test]
+    public void An_ack_answers_the_oldest_command_waiting_for_it_and_a_second_answers_nothing()
+    {
+        Accepted("AT+MQTTSUB=\"a\",1", 1);
+        Accepted("AT+MQTTSUB=\"b\",1", 3);
+
+        Assert.That(Received("+MQTTSUBACK: 10,1", 5), Is.EqualTo(((long?)1, (int?)10, false)));
+        Assert.That(Received("+MQTTSUBACK: 11,1", 6), Is.EqualTo(((long?)3, (int?)11, false)));
+        Assert.That(Received("+MQTTSUBACK: 12,1", 7), Is.EqualTo(((long?)null, (int?)12, true)));
+
+        _correlation.Unexpected(Urc("+MQTTSUBACK: 12,1"), "+MQTTSUBACK: 12,1", Line(7));
+        Assert.That(_log.Messages(), Is.EqualTo(new[] { "+MQTTSUBACK: 12,1 answers nothing: no AT+MQTTSUB was waiting for it" }));
+        Assert.That(_correlation.Urcs, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void An_outcome_before_the_final_result_answers_the_pending_command_which_then_awaits_nothing()
+    {
+        var pending = Sent("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", 1);
+
+        var answer = Received("+MQTTOPEN: OK", 2, pending: pending.Line);
+        _correlation.Finish(pending, "OK", ok: true, Line(3));
+        _correlation.Accepted(pending);
+        _correlation.Complete();
+
+        Assert.That(answer.Answers, Is.EqualTo(1));
+        Assert.That(pending.OutcomeSeen, Is.True);
+        Assert.That(_log.Kept, Is.Empty, "nothing is missing at the end");
+    }
+
+    [Test]
+    public void An_outcome_that_never_came_is_reported_when_the_log_ends()
+    {
+        Accepted("AT+MQTTPUB=\"t\",1,0,0,2,6869", 4);
+
+        _correlation.Complete();
+
+        Assert.That(_log.Kept.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (4L, "urc-missing") }));
+        Assert.That(_log.Messages().Single(), Is.EqualTo("+MQTTPUBACK never came for AT+MQTTPUB=\"t\",1,0,0,2,6869 before the log ended"));
+    }
+
+    [Test]
+    public void A_qos2_publish_is_followed_by_packet_id_until_its_handshake_ends()
+    {
+        Accepted("AT+MQTTPUB=\"t\",2,0,0,2,6869", 1);
+
+        Assert.That(Received("+MQTTPUBREC: 0,7", 3), Is.EqualTo(((long?)1, (int?)7, false)));
+        Assert.That(Received("+MQTTPUBCOMP: 0,8", 4), Is.EqualTo(((long?)null, (int?)8, true)), "another packet's step answers nothing");
+        _correlation.Complete();
+
+        Assert.That(_log.Kept.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (3L, "handshake-open") }));
+        Assert.That(_log.Messages().Single(), Does.StartWith("+MQTTPUBCOMP never came for +MQTTPUBREC: 0,7 (packet 7 of AT+MQTTPUB="));
+    }
+
+    [Test]
+    public void A_final_result_with_nothing_pending_and_a_command_given_up_are_reported()
+    {
+        Assert.That(_correlation.Final("OK", Line(1)), Is.Null);
+        var pending = Sent("AT+CSQ", 2);
+        Assert.That(_correlation.Final("OK", Line(3)), Is.SameAs(pending));
+        _correlation.GiveUp(pending, "the log ended first");
+
+        Assert.That(_log.Kept.Select(d => $"{d.Line} {d.Code}: {d.Message}"), Is.EqualTo(new[]
+        {
+            "1 final-without-command: OK arrived while no command was waiting",
+            "2 no-final-result: AT+CSQ got no final result: the log ended first",
+        }));
+        Assert.That((_correlation.Commands, _correlation.Unanswered, _correlation.Pending), Is.EqualTo((1L, 1L, (PendingExchange?)null)));
+        Assert.That(_exchanges.Items.Single().Final, Is.Null);
+    }
+}
