@@ -1,5 +1,6 @@
-using System.Threading.Channels;
 using Conformance.Emulator.Modem;
+using Conformance.Protocol.Streams;
+using System.Threading.Channels;
 
 namespace Conformance.Emulator.Endpoints;
 
@@ -10,7 +11,7 @@ namespace Conformance.Emulator.Endpoints;
 /// <see cref="EmulatorOptions.MaxUnreadOutput"/> bytes behind is cut off: its next read throws
 /// <see cref="IOException"/>, and the queued output is freed.
 /// </summary>
-public sealed class ModuleStream : Stream
+public sealed class ModuleStream : DuplexStream
 {
     private readonly VirtualModule _module;
     private readonly LineAssembler _line;
@@ -35,14 +36,6 @@ public sealed class ModuleStream : Stream
     /// <summary>Cancelled when the reader is cut off, so a bridge blocked writing to a stalled client can stop.</summary>
     internal CancellationToken CutOff => _cut.Token;
 
-    public override bool CanRead => true;
-    public override bool CanWrite => true;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer) => _module.Write(buffer, _line);
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -50,15 +43,6 @@ public sealed class ModuleStream : Stream
         _module.Write(buffer.Span, _line);
         return ValueTask.CompletedTask;
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Waits for module bytes; 0 once the stream is disposed; <see cref="IOException"/> once overrun.</summary>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -76,12 +60,6 @@ public sealed class ModuleStream : Stream
         _rest = _rest[count..];
         return count;
     }
-
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private void OnOutput(object? sender, byte[] bytes)
     {

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Streams;
 using System.Threading.Channels;
 
 namespace Conformance.Harness.Mutation;
@@ -8,7 +9,7 @@ namespace Conformance.Harness.Mutation;
 /// module's framing, <c>\r\n&lt;text&gt;\r\n</c> per line, handed over one read at a time; anything else (an echo)
 /// passes as it is.
 /// </summary>
-public sealed class MutantStream : Stream
+public sealed class MutantStream : DuplexStream
 {
     private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
 
@@ -39,14 +40,6 @@ public sealed class MutantStream : Stream
     /// </summary>
     public bool Holding => _handing || !_rest.IsEmpty || _out.Reader.Count > 0;
 
-    public override bool CanRead => true;
-    public override bool CanWrite => true;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         SeeCommands(buffer);
@@ -58,15 +51,6 @@ public sealed class MutantStream : Stream
         SeeCommands(buffer.Span);
         await _inner.WriteAsync(buffer, cancellationToken);
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -85,10 +69,6 @@ public sealed class MutantStream : Stream
     }
 
     public override void Flush() => _inner.Flush();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     // The host ends a command with CR, LF or both.
     private void SeeCommands(ReadOnlySpan<byte> bytes)

@@ -1,3 +1,5 @@
+using Conformance.Protocol.Streams;
+
 namespace Conformance.Harness.Running;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Conformance.Harness.Running;
 /// within the give-up time, or reading fails with <see cref="ModuleSilentException"/> and the run ends, instead of
 /// every remaining step waiting out its own timeout. Waiting for a URC after an answer does not count as silence.
 /// </summary>
-internal sealed class SilenceWatchStream(Stream inner, TimeSpan giveUp, TimeProvider time) : Stream
+internal sealed class SilenceWatchStream(Stream inner, TimeSpan giveUp, TimeProvider time) : DuplexStream
 {
     private readonly object _gate = new();
     private long? _waitingSince;   // the first write the module has not answered with any byte yet
@@ -55,25 +57,7 @@ internal sealed class SilenceWatchStream(Stream inner, TimeSpan giveUp, TimeProv
 
     public override Task FlushAsync(CancellationToken cancel) => inner.FlushAsync(cancel);
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancel) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancel).AsTask();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancel) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancel).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
-
     public override void Flush() => inner.Flush();
-
-    public override bool CanRead => true;
-    public override bool CanWrite => true;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

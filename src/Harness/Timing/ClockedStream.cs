@@ -1,3 +1,5 @@
+using Conformance.Protocol.Streams;
+
 namespace Conformance.Harness.Timing;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Conformance.Harness.Timing;
 /// session has not yet read and handled keep the clock still, so no deadline passes over an answer already given.
 /// </summary>
 /// <remarks>A read's bytes count as handled when the session asks for more: it reads again only after handling them.</remarks>
-internal sealed class ClockedStream : Stream
+internal sealed class ClockedStream : DuplexStream
 {
     private readonly Stream _inner;
     private readonly VirtualClock _clock;
@@ -39,19 +41,11 @@ internal sealed class ClockedStream : Stream
         return n;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _clock.Activity();
         return _inner.WriteAsync(buffer, cancellationToken);
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Write(byte[] buffer, int offset, int count)
     {
@@ -76,12 +70,4 @@ internal sealed class ClockedStream : Stream
         await _inner.DisposeAsync();
         await base.DisposeAsync();
     }
-
-    public override bool CanRead => true;
-    public override bool CanWrite => true;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
