@@ -25,7 +25,7 @@ public class JUnitReportTests
             var failure = cases.Single(c => c.Element("failure") is not null);
             Assert.That((string)failure.Attribute("classname")!, Is.EqualTo("Stat.§1.3"));
             Assert.That((string)failure.Element("failure")!.Attribute("message")!, Does.Contain("MqttState.Initialised"));
-            Assert.That(cases.Select(c => c.Element("system-out")?.Value ?? ""), Has.Some.Contains("no-space-after-colon"),
+            Assert.That(cases.Select(c => c.Element("system-out")?.Value ?? ""), Has.Some.Contains("finding note §1.3 no-space-after-colon"),
                 "the field dialect's deviations are findings");
         }
         finally

@@ -29,7 +29,7 @@ public class SessionTests
         Assert.That(lenient.Scenarios[0].Outcome, Is.EqualTo(Outcome.Passed));
         Assert.That((finding.Code, finding.Section), Is.EqualTo(("no-space-after-colon", "1.3")));
         Assert.That(strict.Scenarios[0].Outcome, Is.EqualTo(Outcome.Failed));
-        Assert.That(strict.Scenarios[0].Message, Does.StartWith("strict: 1 finding(s), first §1.3 no-space-after-colon"));
+        Assert.That(strict.Scenarios[0].Message, Does.StartWith("strict: 1 finding(s), first note §1.3 no-space-after-colon"));
     }
 
     [Test]

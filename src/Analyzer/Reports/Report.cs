@@ -8,12 +8,7 @@ namespace Conformance.Analyzer.Reports;
 /// <summary>How every report writes the same values, so console, CSV and HTML agree.</summary>
 internal static class Report
 {
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warn => "warn",
-        _ => "note",
-    };
+    public static string SeverityName(Severity severity) => severity.Name();
 
     public static string Milliseconds(double? ms) =>
         ms is { } value ? $"{value.ToString("0.#", CultureInfo.InvariantCulture)} ms" : "-";

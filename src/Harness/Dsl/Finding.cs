@@ -6,20 +6,21 @@ namespace Conformance.Harness.Dsl;
 /// <summary>A deviation from the manual's canonical form, or an unexpected URC: reported, not failed (unless strict).</summary>
 public sealed record Finding
 {
-    private Finding(string section, string code, string message, int traceLine)
+    private Finding(string section, string code, Severity severity, string message, int traceLine)
     {
         Section = section;
         Code = code;
+        Severity = severity;
         Message = message;
         TraceLine = traceLine;
     }
 
     /// <summary>A finding of the kind <paramref name="kind"/> at <paramref name="section"/> (the entry's own when empty).</summary>
     public static Finding Of(CodeEntry kind, string section, string message, int traceLine) =>
-        new(section.Length > 0 ? section : kind.Section, kind.Code, message, traceLine);
+        new(section.Length > 0 ? section : kind.Section, kind.Code, kind.Severity, message, traceLine);
 
     /// <summary>The finding a parse deviation becomes.</summary>
-    public static Finding Of(Deviation deviation, int traceLine) => new(deviation.Section, deviation.Code, deviation.Message, traceLine);
+    public static Finding Of(Deviation deviation, int traceLine) => new(deviation.Section, deviation.Code, deviation.Severity, deviation.Message, traceLine);
 
     /// <summary>The manual section whose form is not met.</summary>
     public string Section { get; }
@@ -27,11 +28,17 @@ public sealed record Finding
     /// <summary>Stable kebab-case code from <see cref="CodeList"/>, e.g. <c>no-space-after-colon</c>.</summary>
     public string Code { get; }
 
+    /// <summary>How much it matters, from the code's entry: shown as the analyzer shows a diagnostic's.</summary>
+    public Severity Severity { get; }
+
     /// <summary>What differs.</summary>
     public string Message { get; init; }
 
     /// <summary>Where the evidence is in the trace.</summary>
     public int TraceLine { get; }
 
-    public override string ToString() => $"§{Section} {Code}: {Message} (trace line {TraceLine})";
+    /// <summary>The finding without its severity: <c>§1.2 no-space-after-colon: … (trace line 4)</c>.</summary>
+    public string Detail => $"§{Section} {Code}: {Message} (trace line {TraceLine})";
+
+    public override string ToString() => $"{Severity.Name()} {Detail}";
 }

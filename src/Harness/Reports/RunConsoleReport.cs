@@ -1,4 +1,5 @@
 using Conformance.Harness.Running;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Display;
 using Spectre.Console;
 
@@ -21,12 +22,21 @@ public static class RunConsoleReport
         if (findings.Count > 0)
         {
             console.MarkupLine("[bold]Findings[/] (deviations from the manual's canonical forms):");
-            foreach (var (title, finding) in findings) console.MarkupLine($"  {Markup.Escape(PrintableText.Escape(finding.ToString()))} [grey]in {Markup.Escape(title)}[/]");
+            foreach (var (title, finding) in findings)
+                console.MarkupLine($"  {Colour(finding.Severity)} {Markup.Escape(PrintableText.Escape(finding.Detail))} [grey]in {Markup.Escape(title)}[/]");
         }
         if (report.Aborted is not null) console.MarkupLine($"[red bold]Run aborted:[/] {Markup.Escape(PrintableText.Escape(report.Aborted))}");
         console.MarkupLine($"{report.Count(Outcome.Passed)} passed, {report.Count(Outcome.Failed)} failed, " +
             $"{report.Count(Outcome.Skipped)} skipped, {report.Count(Outcome.Error) + report.Count(Outcome.NotRun)} not completed");
     }
+
+    // The colours of the analyzer's console report, so a severity reads the same in both.
+    private static string Colour(Severity severity) => severity switch
+    {
+        Severity.Error => "[red]error[/]",
+        Severity.Warn => "[yellow]warn[/]",
+        _ => "[blue]note[/]",
+    };
 
     internal static string Colour(Outcome outcome) => outcome switch
     {

@@ -11,6 +11,7 @@ public sealed record Deviation
     private Deviation(CodeEntry kind, string message, string section)
     {
         Code = kind.Code;
+        Severity = kind.Severity;
         Message = message;
         Section = section;
     }
@@ -21,6 +22,9 @@ public sealed record Deviation
 
     /// <summary>Stable kebab-case code from <see cref="CodeList"/>, e.g. <c>no-space-after-colon</c>.</summary>
     public string Code { get; }
+
+    /// <summary>How much it matters, from the code's entry (a deviation is mostly a note).</summary>
+    public Severity Severity { get; }
 
     /// <summary>What differs, in words a firmware engineer understands.</summary>
     public string Message { get; }

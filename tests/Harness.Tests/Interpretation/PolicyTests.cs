@@ -34,7 +34,7 @@ public class PolicyTests
         Assert.That(lenient.Scenarios[0].Outcome, Is.EqualTo(Outcome.Passed), lenient.Scenarios[0].Message);
         Assert.That(lenient.Scenarios[0].Findings.Select(f => (f.Code, f.Section)), Is.EqualTo(new[] { ("outcome-before-final", "1.2") }));
         Assert.That(strict.Scenarios[0].Outcome, Is.EqualTo(Outcome.Failed));
-        Assert.That(strict.Scenarios[0].Message, Does.StartWith("strict: 1 finding(s), first §1.2 outcome-before-final"));
+        Assert.That(strict.Scenarios[0].Message, Does.StartWith("strict: 1 finding(s), first note §1.2 outcome-before-final"));
     }
 
     [Test]
