@@ -65,10 +65,18 @@ internal sealed class SessionTracker(
         }
     }
 
+    /// <summary>The log ended: closes the running episode and the time connected.</summary>
+    public void Finish(Stamp last)
+    {
+        if (Reconnecting) End(last, ReconnectionOutcome.Unfinished);
+        if (State == MqttState.Connected && _connectedSince is { } since && last.Clock - since.Clock is { } up) statistics.AddUptime(up);
+        _connectedSince = null;
+    }
+
     // Written only for the commands that move the session.
     private static string Cause(PendingExchange pending) => $"{pending.Key.TrimEnd('=')} OK";
 
-    public void MoveTo(MqttState to, Stamp at, string cause)
+    private void MoveTo(MqttState to, Stamp at, string cause)
     {
         if (State == to) return;
         if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up) statistics.AddUptime(up);
@@ -78,7 +86,7 @@ internal sealed class SessionTracker(
     }
 
     /// <summary>A ping timeout (<c>+MQTTTO: 5</c>) or a reconnection attempt (<c>+MQTTREC</c>).</summary>
-    public void Trouble(Stamp at, string cause, bool attempt)
+    private void Trouble(Stamp at, string cause, bool attempt)
     {
         if (!Reconnecting) Begin(at);
         if (attempt)
@@ -90,14 +98,14 @@ internal sealed class SessionTracker(
     }
 
     /// <summary>The connection is back; ends an episode if one is running.</summary>
-    public void Connected(Stamp at, string cause)
+    private void Connected(Stamp at, string cause)
     {
         if (Reconnecting) End(at, ReconnectionOutcome.Recovered);
         MoveTo(MqttState.Connected, at, cause);
     }
 
     /// <summary><c>+MQTTDISC</c> nobody asked for: the module gave up, or dropped the connection without saying why.</summary>
-    public void Lost(Stamp at, string cause)
+    private void Lost(Stamp at, string cause)
     {
         if (Reconnecting)
         {
@@ -111,14 +119,6 @@ internal sealed class SessionTracker(
             diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{cause} without AT+MQTTDISC: the connection dropped");
         }
         MoveTo(MqttState.Disconnected, at, cause);
-    }
-
-    /// <summary>The log ended: closes the running episode and the time connected.</summary>
-    public void Finish(Stamp last)
-    {
-        if (Reconnecting) End(last, ReconnectionOutcome.Unfinished);
-        if (State == MqttState.Connected && _connectedSince is { } since && last.Clock - since.Clock is { } up) statistics.AddUptime(up);
-        _connectedSince = null;
     }
 
     private void Begin(Stamp at)
