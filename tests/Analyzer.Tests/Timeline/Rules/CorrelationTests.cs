@@ -1,6 +1,7 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Statistics;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Events;
 using static Conformance.Analyzer.Tests.Timeline.Rules.RuleInputs;
@@ -105,5 +106,39 @@ public class CorrelationTests
         }));
         Assert.That((_correlation.Commands, _correlation.Unanswered, _correlation.Pending), Is.EqualTo((1L, 1L, (PendingExchange?)null)));
         Assert.That(_exchanges.Items.Single().Final, Is.Null);
+    }
+
+    // A command and the outcome URC that answers it, for every outcome the catalog names: a URC added to the
+    // catalog as some command's outcome fails the test below until it has a line here, and then until the
+    // correlation matches it.
+    private static readonly Dictionary<string, (string Command, string Outcome)> Outcomes = new()
+    {
+        ["+MQTTOPEN"] = ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "+MQTTOPEN: OK"),
+        ["+MQTTSUBACK"] = ("AT+MQTTSUB=\"dev/cmd\",1", "+MQTTSUBACK: 3,1,\"dev/cmd\""),
+        ["+MQTTPUBACK"] = ("AT+MQTTPUB=\"dev/up\",1,0,0,2,6869", "+MQTTPUBACK: 4,0"),
+        ["+MQTTPUBREC"] = ("AT+MQTTPUB=\"dev/up\",2,0,0,2,6869", "+MQTTPUBREC: 0,5"),
+        ["+MQTTUNSUBACK"] = ("AT+MQTTUNSUB=\"dev/cmd\"", "+MQTTUNSUBACK: 6"),
+        ["+MQTTDISC"] = ("AT+MQTTDISC", "+MQTTDISC: OK"),
+    };
+
+    [Test]
+    public void Every_outcome_urc_of_the_catalog_answers_its_command_after_ok_and_before_it()
+    {
+        var named = ProtocolCatalog.Urcs.Where(u => u.OutcomeOf is not null).Select(u => u.Name);
+        Assert.That(Outcomes.Keys, Is.EquivalentTo(named), "one sample per outcome URC of the catalog");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (urc, (command, outcome)) in Outcomes)
+            {
+                var after = new CorrelationTests();
+                after.Accepted(command, 1);
+                Assert.That(after.Received(outcome, 3).Answers, Is.EqualTo(1), $"{urc} after the OK of {command}");
+
+                var before = new CorrelationTests();
+                var pending = before.Sent(command, 1);
+                Assert.That(before.Received(outcome, 2, pending: command).Answers, Is.EqualTo(1), $"{urc} before the OK of {command}");
+            }
+        });
     }
 }
