@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using Conformance.Emulator.Logging;
 using Conformance.Emulator.Modem;
 
 namespace Conformance.Emulator.Endpoints;
 
 /// <summary>
-/// Serves a module's AT port over TCP (like ser2net): each client talks to the same module, raw bytes both ways,
-/// with a command line of its own and every module byte. A client that stops reading is disconnected once it is
+/// Serves a module's AT port over TCP (like ser2net): every client talks to the same one module, raw bytes both
+/// ways, with a command line of its own and every module byte (its answers, the others' answers, every URC). A client that stops reading is disconnected once it is
 /// <see cref="EmulatorOptions.MaxUnreadOutput"/> bytes behind. Binds 127.0.0.1 unless told otherwise.
 /// </summary>
 public sealed class TcpEndpoint : IAsyncDisposable
@@ -16,6 +17,7 @@ public sealed class TcpEndpoint : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _clients = [];
     private readonly Task _accepting;
+    private int _connected;
 
     private TcpEndpoint(TcpListener listener, VirtualModule module)
     {
@@ -56,7 +58,11 @@ public sealed class TcpEndpoint : IAsyncDisposable
     {
         using (client)
         {
-            await ModuleBridge.RunAsync(client.GetStream(), _module, $"tcp client {client.Client.RemoteEndPoint}", _stop.Token);
+            var name = $"tcp client {client.Client.RemoteEndPoint}";
+            var sharing = Interlocked.Increment(ref _connected);
+            if (sharing > 1) _module.Log(EmulatorLogLevel.Info, $"{name}: {sharing} tcp clients now share the one module; each sees every byte it sends");
+            try { await ModuleBridge.RunAsync(client.GetStream(), _module, name, _stop.Token); }
+            finally { Interlocked.Decrement(ref _connected); }
         }
     }
 
