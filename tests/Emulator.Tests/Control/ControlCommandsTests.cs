@@ -1,0 +1,174 @@
+using Conformance.Emulator.Control;
+using Conformance.Emulator.Hosting;
+using Conformance.Emulator.Modem;
+using Conformance.Emulator.Tests.Modem;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Conformance.Emulator.Tests.Control;
+
+/// <summary>The control channel's commands change what a host on the AT port sees, as docs/emulator.md says.</summary>
+public sealed class ControlCommandsTests
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(5);
+
+    private readonly FakeTimeProvider _time = new();
+    private EmulatorHost _emulator = null!;
+    private AtTerminal _host = null!;
+    private ControlCommands _control = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = _time, ReconnectInterval = ReconnectInterval });
+        _host = new AtTerminal(_emulator.OpenStream());
+        _control = new ControlCommands(_emulator.Module);
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _host.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    private async Task ConnectAsync()
+    {
+        await _host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"dev{Guid.NewGuid():N}\",{KeepAlive.TotalSeconds},\"165920\",\"O7xSecret=\",1", "OK");
+        await _host.ExpectAsync("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK");
+        await _host.ExpectLinesAsync("+MQTTOPEN: OK");
+    }
+
+    private async Task Control(string line, string answer) => Assert.That(await _control.ExecuteAsync(line), Is.EqualTo(answer), line);
+
+    [Test]
+    public async Task An_injected_urc_reaches_the_host_as_a_line_of_its_own()
+    {
+        await ConnectAsync();
+        await Control("urc \"+MQTTDISC: OK\"", "ok urc sent (13 characters)");
+        await _host.ExpectLinesAsync("+MQTTDISC: OK");
+        await Control("urc +MQTTSUBACK: 1,2,\"led2\"", "ok urc sent (23 characters)");
+        await _host.ExpectLinesAsync("+MQTTSUBACK: 1,2,\"led2\"");
+        await Control("urc \"say \\\"hi\\\"\"", "ok urc sent (8 characters)");
+        await _host.ExpectLinesAsync("say \"hi\"");
+        // The module itself is untouched: the URC was only words on the wire.
+        await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 5", "OK");
+    }
+
+    [Test]
+    public async Task Pings_stop_leads_to_three_ping_timeouts_and_reconnection_and_pings_resume_lets_it_reconnect()
+    {
+        await ConnectAsync();
+        await Control("pings stop", "ok pings stop: PINGREQs go unanswered");
+        // Each keep-alive's PINGREQ, then its AT+MQTTTO timer running out.
+        _time.Advance(AckTimeout);
+        for (var i = 0; i < 3; i++)
+        {
+            _time.Advance(KeepAlive - AckTimeout);
+            _time.Advance(AckTimeout);
+            await _host.ExpectLinesAsync("+MQTTTO: 5");
+        }
+        await _host.ExpectLinesAsync("+MQTTREC: 0");
+        await Control("pings resume", "ok pings resume: PINGREQs are answered");
+        _time.Advance(ReconnectInterval);
+        await _host.ExpectLinesAsync("+MQTTOPEN: OK");
+        _time.Advance(KeepAlive);
+        await _host.ExpectLinesAsync("+MQTTPINGRSP: OK");
+    }
+
+    [Test]
+    public async Task Broker_drop_gives_the_reconnection_urcs_and_broker_refuse_makes_them_fail()
+    {
+        await ConnectAsync();
+        await Control("broker refuse", "ok broker refuse: new connections are refused");
+        await Control("broker drop", "ok broker drop: connection cut; the module reconnects");
+        await _host.ExpectLinesAsync("+MQTTREC: 0");
+        _time.Advance(ReconnectInterval);
+        await _host.ExpectLinesAsync("+MQTTREC: 1");
+        await Control("broker restore", "ok broker restore: new connections are accepted");
+        _time.Advance(ReconnectInterval);
+        await _host.ExpectLinesAsync("+MQTTOPEN: OK");
+        await Control("broker drop", "ok broker drop: connection cut; the module reconnects");
+        await _host.ExpectLinesAsync("+MQTTREC: 0");
+        await Control("reset", "ok reset: power-on state (state 0, echo off)");
+        await Control("broker drop", "ok broker drop: no connection was open (state 0)");
+    }
+
+    [Test]
+    public async Task Held_acks_time_out_and_arrive_late_once_released()
+    {
+        await ConnectAsync();
+        await Control("acks hold", "ok acks hold: the broker's ACKs are held back");
+        await _host.ExpectAsync("AT+MQTTSUB=\"led2\",1", "OK");
+        _time.Advance(AckTimeout);
+        await _host.ExpectLinesAsync("+MQTTTO: 3");
+        await Control("acks release", "ok acks release: held ACKs delivered");
+        Assert.That(await _host.NextLineAsync(), Does.Match("^\\+MQTTSUBACK: [0-9]+,1,\"led2\"$"));
+    }
+
+    [Test]
+    public async Task Uplink_busy_refuses_publishes_until_uplink_free()
+    {
+        await ConnectAsync();
+        await Control("uplink busy", "ok uplink busy: AT+MQTTPUB answers +CME ERROR: 652");
+        await _host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "+CME ERROR: 652");
+        await Control("uplink free", "ok uplink free");
+        await _host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "OK");
+    }
+
+    [Test]
+    public async Task Echo_and_reset_act_on_the_module_and_status_says_so()
+    {
+        await ConnectAsync();
+        await Control("echo on", "ok echo on");
+        await _host.ExpectAsync("AT", "AT", "OK");
+        await Control("pings stop", "ok pings stop: PINGREQs go unanswered");
+        await Control("status", "ok state 5 (Connected), echo on, broker accepting, pings stopped, acks passing, uplink free");
+
+        await Control("reset", "ok reset: power-on state (state 0, echo off)");
+        await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 0", "OK");
+        // Faults belong to the world around the module: a reset leaves them on.
+        await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings stopped, acks passing, uplink free");
+        // The old connection's end says nothing: a module that restarted has no memory of it.
+        _time.Advance(KeepAlive * 2);
+        await _host.ExpectAsync("AT", "OK");
+    }
+
+    [Test]
+    public async Task Help_lists_every_command()
+    {
+        await Control("help", "ok broker drop|refuse|restore, pings stop|resume, acks hold|release, uplink busy|free, urc \"LINE\", echo on|off, reset, status, help");
+        Assert.That(await _control.ExecuteAsync("   "), Is.Null, "a blank line is not a command");
+        await Control("STATUS", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free");
+    }
+
+    [TestCase("foo bar", "error: unknown command 'foo' at column 1; try help")]
+    [TestCase("broker", "error: 'broker' needs drop, refuse or restore after column 6")]
+    [TestCase("broker  explode", "error: 'broker' takes drop, refuse or restore, not 'explode' at column 9")]
+    [TestCase("pings stop now", "error: unexpected 'now' at column 12; 'pings stop' takes nothing more")]
+    [TestCase("reset x", "error: 'reset' takes nothing, but 'x' is at column 7")]
+    [TestCase("echo", "error: 'echo' needs on or off after column 4")]
+    [TestCase("urc", "error: 'urc' needs the line to send after column 3, e.g. urc \"+MQTTDISC: OK\"")]
+    [TestCase("urc \"+MQTTDISC: OK", "error: the quote at column 5 is not closed")]
+    [TestCase("urc \"\"", "error: the line at column 5 is empty")]
+    [TestCase("urc \"+MQTTDISC: OK\" extra", "error: unexpected 'extra' at column 21 after the quoted line")]
+    [TestCase("urc +X:\u0007", "error: the line must not contain control characters")]
+    public async Task A_bad_line_is_answered_with_what_is_wrong_and_where_and_changes_nothing(string line, string error)
+    {
+        await Control(line, error);
+        await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free");
+        Assert.That(_host.HasNoPendingLine, Is.True, "nothing reached the AT port");
+    }
+
+    [Test]
+    public async Task Broker_faults_on_a_module_without_the_fault_proxy_are_refused_with_a_reason()
+    {
+        await using var module = new VirtualModule();
+        var control = new ControlCommands(module);
+
+        Assert.That(await control.ExecuteAsync("pings stop"), Is.EqualTo("error: broker-side faults need a broker on this machine (the embedded one or a loopback --broker)"));
+        Assert.That(await control.ExecuteAsync("status"), Is.EqualTo("ok state 0 (NotInitialised), echo off, broker remote (no broker faults), uplink free"));
+        Assert.That(await control.ExecuteAsync("uplink busy"), Does.StartWith("ok"));
+    }
+}
