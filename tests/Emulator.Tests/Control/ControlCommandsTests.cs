@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Conformance.Emulator.Control;
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
@@ -170,5 +171,35 @@ public sealed class ControlCommandsTests
         Assert.That(await control.ExecuteAsync("pings stop"), Is.EqualTo("error: broker-side faults need a broker on this machine (the embedded one or a loopback --broker)"));
         Assert.That(await control.ExecuteAsync("status"), Is.EqualTo("ok state 0 (NotInitialised), echo off, broker remote (no broker faults), uplink free"));
         Assert.That(await control.ExecuteAsync("uplink busy"), Does.StartWith("ok"));
+    }
+
+    [Test]
+    public async Task The_documented_answers_are_the_real_ones()
+    {
+        var docs = File.ReadAllLines(DocsFile("emulator.md"));
+        var start = Array.IndexOf(docs, "## Control channel (`--control`)");
+        var section = docs.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).ToList();
+        // The rows of the errors table whose line is literal: | `line` | `answer` |
+        var rows = section.Select(l => Regex.Match(l, "^\\| `([^`]+)` \\| `([^`]+)` \\|$")).Where(m => m.Success).ToList();
+        Assert.That(rows, Has.Count.EqualTo(8));
+        foreach (var row in rows)
+            await Control(row.Groups[1].Value, row.Groups[2].Value);
+
+        // Every command of help has a row: "broker drop|refuse|restore" is three, "urc \"LINE\"" is urc.
+        var help = await _control.ExecuteAsync("help");
+        foreach (var usage in help!["ok ".Length..].Split(", "))
+        {
+            var words = usage.Split(' ');
+            var commands = words.Length == 2 && words[1].Contains('|') ? words[1].Split('|').Select(c => $"{words[0]} {c}") : [words[0]];
+            foreach (var command in commands)
+                Assert.That(section, Has.Some.StartsWith($"| `{command}"), $"docs/emulator.md has a row for '{command}'");
+        }
+    }
+
+    private static string DocsFile(string name)
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "docs", name))) return Path.Combine(directory.FullName, "docs", name);
+        throw new FileNotFoundException($"docs/{name} not found above {TestContext.CurrentContext.TestDirectory}");
     }
 }
