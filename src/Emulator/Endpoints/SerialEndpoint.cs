@@ -20,6 +20,7 @@ public sealed class SerialEndpoint : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly Task _serving;
+    private readonly HashSet<SerialPort> _closed = [];
     private SerialPort? _port;
 
     private SerialEndpoint(VirtualModule module, SerialAddress address, SerialPort port, TimeSpan retry)
@@ -69,7 +70,8 @@ public sealed class SerialEndpoint : IAsyncDisposable
         var name = $"serial port {Address.Path}";
         for (var port = first; port is not null; port = await ReopenAsync(name))
         {
-            using (port) await ModuleBridge.RunAsync(port.BaseStream, _module, name, _stop.Token);
+            try { await ModuleBridge.RunAsync(port.BaseStream, _module, name, _stop.Token); }
+            finally { Close(port); }
             if (_stop.IsCancellationRequested) return;
             _module.Log(EmulatorLogLevel.Warn, $"{name} lost (unplugged?); the module keeps running, waiting for the port to come back");
         }
@@ -104,11 +106,31 @@ public sealed class SerialEndpoint : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes a port once, from whichever side comes first, without waiting for output nobody reads.</summary>
+    private void Close(SerialPort port)
+    {
+        lock (_gate)
+        {
+            if (!_closed.Add(port)) return;
+        }
+        try
+        {
+            // SerialPort drains its output before closing: on a line nobody reads that would never end.
+            if (port.IsOpen) port.DiscardOutBuffer();
+            port.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The device is already gone (unplugged).
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         lock (_gate) _stop.Cancel();
         // Closing the port ends a read that does not watch the cancellation.
-        _port?.Dispose();
+        lock (_gate)
+            if (_port is not null) Close(_port);
         await _serving;
         _stop.Dispose();
     }

@@ -1,45 +1,30 @@
 using System.Text.RegularExpressions;
 using Conformance.Emulator.Control;
-using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
-using Conformance.Emulator.Tests.Modem;
-using Microsoft.Extensions.Time.Testing;
+using Conformance.Emulator.Tests.Support;
 
 namespace Conformance.Emulator.Tests.Control;
 
 /// <summary>The control channel's commands change what a host on the AT port sees, as docs/emulator.md says.</summary>
 public sealed class ControlCommandsTests
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan KeepAlive = FakeTimeModule.KeepAlive;
+    private static readonly TimeSpan ReconnectInterval = FakeTimeModule.ReconnectInterval;
 
-    private readonly FakeTimeProvider _time = new();
-    private EmulatorHost _emulator = null!;
-    private AtTerminal _host = null!;
+    private FakeTimeModule _rig = null!;
     private ControlCommands _control = null!;
 
     [SetUp]
     public async Task Start()
     {
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = _time, ReconnectInterval = ReconnectInterval });
-        _host = new AtTerminal(_emulator.OpenStream());
-        _control = new ControlCommands(_emulator.Module);
+        _rig = await FakeTimeModule.StartAsync();
+        _control = new ControlCommands(_rig.Emulator.Module);
     }
 
     [TearDown]
-    public async Task Stop()
-    {
-        await _host.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
+    public Task Stop() => _rig.DisposeAsync().AsTask();
 
-    private async Task ConnectAsync()
-    {
-        await _host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"dev{Guid.NewGuid():N}\",{KeepAlive.TotalSeconds},\"165920\",\"O7xSecret=\",1", "OK");
-        await _host.ExpectAsync("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK");
-        await _host.ExpectLinesAsync("+MQTTOPEN: OK");
-    }
+    private Task ConnectAsync() => _rig.ConnectAsync();
 
     private async Task Control(string line, string answer) => Assert.That(await _control.ExecuteAsync(line), Is.EqualTo(answer), line);
 
@@ -48,13 +33,13 @@ public sealed class ControlCommandsTests
     {
         await ConnectAsync();
         await Control("urc \"+MQTTDISC: OK\"", "ok urc sent (13 characters)");
-        await _host.ExpectLinesAsync("+MQTTDISC: OK");
+        await _rig.Host.ExpectLinesAsync("+MQTTDISC: OK");
         await Control("urc +MQTTSUBACK: 1,2,\"led2\"", "ok urc sent (23 characters)");
-        await _host.ExpectLinesAsync("+MQTTSUBACK: 1,2,\"led2\"");
+        await _rig.Host.ExpectLinesAsync("+MQTTSUBACK: 1,2,\"led2\"");
         await Control("urc \"say \\\"hi\\\"\"", "ok urc sent (8 characters)");
-        await _host.ExpectLinesAsync("say \"hi\"");
+        await _rig.Host.ExpectLinesAsync("say \"hi\"");
         // The module itself is untouched: the URC was only words on the wire.
-        await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 5", "OK");
+        await _rig.Host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 5", "OK");
     }
 
     [Test]
@@ -62,20 +47,12 @@ public sealed class ControlCommandsTests
     {
         await ConnectAsync();
         await Control("pings stop", "ok pings stop: PINGREQs go unanswered");
-        // Each keep-alive's PINGREQ, then its AT+MQTTTO timer running out.
-        _time.Advance(AckTimeout);
-        for (var i = 0; i < 3; i++)
-        {
-            _time.Advance(KeepAlive - AckTimeout);
-            _time.Advance(AckTimeout);
-            await _host.ExpectLinesAsync("+MQTTTO: 5");
-        }
-        await _host.ExpectLinesAsync("+MQTTREC: 0");
+        await _rig.MissThreePingsAsync();
         await Control("pings resume", "ok pings resume: PINGREQs are answered");
-        _time.Advance(ReconnectInterval);
-        await _host.ExpectLinesAsync("+MQTTOPEN: OK");
-        _time.Advance(KeepAlive);
-        await _host.ExpectLinesAsync("+MQTTPINGRSP: OK");
+        _rig.Time.Advance(ReconnectInterval);
+        await _rig.Host.ExpectLinesAsync("+MQTTOPEN: OK");
+        _rig.Time.Advance(KeepAlive);
+        await _rig.Host.ExpectLinesAsync("+MQTTPINGRSP: OK");
     }
 
     [Test]
@@ -84,14 +61,14 @@ public sealed class ControlCommandsTests
         await ConnectAsync();
         await Control("broker refuse", "ok broker refuse: new connections are refused");
         await Control("broker drop", "ok broker drop: connection cut; the module reconnects");
-        await _host.ExpectLinesAsync("+MQTTREC: 0");
-        _time.Advance(ReconnectInterval);
-        await _host.ExpectLinesAsync("+MQTTREC: 1");
+        await _rig.Host.ExpectLinesAsync("+MQTTREC: 0");
+        _rig.Time.Advance(ReconnectInterval);
+        await _rig.Host.ExpectLinesAsync("+MQTTREC: 1");
         await Control("broker restore", "ok broker restore: new connections are accepted");
-        _time.Advance(ReconnectInterval);
-        await _host.ExpectLinesAsync("+MQTTOPEN: OK");
+        _rig.Time.Advance(ReconnectInterval);
+        await _rig.Host.ExpectLinesAsync("+MQTTOPEN: OK");
         await Control("broker drop", "ok broker drop: connection cut; the module reconnects");
-        await _host.ExpectLinesAsync("+MQTTREC: 0");
+        await _rig.Host.ExpectLinesAsync("+MQTTREC: 0");
         await Control("reset", "ok reset: power-on state (state 0, echo off)");
         await Control("broker drop", "ok broker drop: no connection was open (state 0)");
     }
@@ -101,11 +78,11 @@ public sealed class ControlCommandsTests
     {
         await ConnectAsync();
         await Control("acks hold", "ok acks hold: the broker's ACKs are held back");
-        await _host.ExpectAsync("AT+MQTTSUB=\"led2\",1", "OK");
-        _time.Advance(AckTimeout);
-        await _host.ExpectLinesAsync("+MQTTTO: 3");
+        await _rig.Host.ExpectAsync("AT+MQTTSUB=\"led2\",1", "OK");
+        _rig.Time.Advance(FakeTimeModule.AckTimeout);
+        await _rig.Host.ExpectLinesAsync("+MQTTTO: 3");
         await Control("acks release", "ok acks release: held ACKs delivered");
-        Assert.That(await _host.NextLineAsync(), Does.Match("^\\+MQTTSUBACK: [0-9]+,1,\"led2\"$"));
+        Assert.That(await _rig.Host.NextLineAsync(), Does.Match("^\\+MQTTSUBACK: [0-9]+,1,\"led2\"$"));
     }
 
     [Test]
@@ -113,9 +90,9 @@ public sealed class ControlCommandsTests
     {
         await ConnectAsync();
         await Control("uplink busy", "ok uplink busy: AT+MQTTPUB answers +CME ERROR: 652");
-        await _host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "+CME ERROR: 652");
+        await _rig.Host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "+CME ERROR: 652");
         await Control("uplink free", "ok uplink free");
-        await _host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "OK");
+        await _rig.Host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "OK");
     }
 
     [Test]
@@ -123,17 +100,17 @@ public sealed class ControlCommandsTests
     {
         await ConnectAsync();
         await Control("echo on", "ok echo on");
-        await _host.ExpectAsync("AT", "AT", "OK");
+        await _rig.Host.ExpectAsync("AT", "AT", "OK");
         await Control("pings stop", "ok pings stop: PINGREQs go unanswered");
         await Control("status", "ok state 5 (Connected), echo on, broker accepting, pings stopped, acks passing, uplink free");
 
         await Control("reset", "ok reset: power-on state (state 0, echo off)");
-        await _host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 0", "OK");
+        await _rig.Host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 0", "OK");
         // Faults belong to the world around the module: a reset leaves them on.
         await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings stopped, acks passing, uplink free");
         // The old connection's end says nothing: a module that restarted has no memory of it.
-        _time.Advance(KeepAlive * 2);
-        await _host.ExpectAsync("AT", "OK");
+        _rig.Time.Advance(KeepAlive * 2);
+        await _rig.Host.ExpectAsync("AT", "OK");
     }
 
     [Test]
@@ -159,7 +136,7 @@ public sealed class ControlCommandsTests
     {
         await Control(line, error);
         await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free");
-        Assert.That(_host.HasNoPendingLine, Is.True, "nothing reached the AT port");
+        Assert.That(_rig.Host.HasNoPendingLine, Is.True, "nothing reached the AT port");
     }
 
     [Test]
