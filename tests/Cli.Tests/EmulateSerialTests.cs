@@ -82,6 +82,35 @@ public sealed class EmulateSerialTests
     }
 
     [Test]
+    public async Task An_unplugged_adapter_is_logged_and_SIGTERM_while_waiting_for_it_exits_0()
+    {
+        var folder = Directory.CreateTempSubdirectory("emulate-serial-").FullName;
+        var adapter = Path.Combine(folder, "ttyUSB0");
+        try
+        {
+            var wire = PtyStream.Open();
+            File.CreateSymbolicLink(adapter, wire.Path);
+            using var emulator = ConformanceProcess.Start("emulate", "--serial", adapter);
+            Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"serial {adapter} at 9600 baud, 8N1"));
+
+            await wire.DisposeAsync();
+            File.Delete(adapter);
+            var log = new List<string>();
+            string? line;
+            do log.Add(line = await emulator.StandardError.ReadLineAsync().WaitAsync(Patience) ?? throw new AssertionException("the emulator ended:\n" + string.Join('\n', log)));
+            while (!line.Contains(" lost ", StringComparison.Ordinal));
+            Assert.That(line, Is.EqualTo($"serial port {adapter} lost (unplugged?); the module keeps running, waiting for the port to come back"));
+
+            Assert.That(await StopAsync(emulator), Is.EqualTo(0));
+            Assert.That(await emulator.StandardOutput.ReadToEndAsync(), Does.EndWith("stopped\n"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task A_missing_serial_port_exits_2_naming_it()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-adapter-" + Guid.NewGuid().ToString("N"));
