@@ -87,14 +87,17 @@ public sealed class SerialEndpoint : IAsyncDisposable
             try
             {
                 var port = Open(Address);
+                bool stopped;
+                // Under the lock, so that DisposeAsync either sees this port or this loop sees the stop.
                 lock (_gate)
                 {
-                    if (_stop.IsCancellationRequested)
-                    {
-                        port.Dispose();
-                        return null;
-                    }
-                    _port = port;
+                    stopped = _stop.IsCancellationRequested;
+                    if (!stopped) _port = port;
+                }
+                if (stopped)
+                {
+                    Close(port);
+                    return null;
                 }
                 _module.Log(EmulatorLogLevel.Warn, $"{name} is back");
                 return port;
@@ -127,10 +130,14 @@ public sealed class SerialEndpoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        lock (_gate) _stop.Cancel();
-        // Closing the port ends a read that does not watch the cancellation.
+        SerialPort? port;
         lock (_gate)
-            if (_port is not null) Close(_port);
+        {
+            _stop.Cancel();
+            port = _port;
+        }
+        // Closing the port ends a read that does not watch the cancellation.
+        if (port is not null) Close(port);
         await _serving;
         _stop.Dispose();
     }
