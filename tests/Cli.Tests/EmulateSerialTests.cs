@@ -19,7 +19,7 @@ public sealed class EmulateSerialTests
     public async Task The_harness_passes_the_default_suites_against_the_emulator_on_the_other_end_of_a_serial_line()
     {
         await using var cable = new NullModem();
-        using var emulator = ConformanceProcess.Start("emulate", "--serial", cable.A);
+        var emulator = StartEmulator("emulate", "--serial", cable.A);
         var log = emulator.StandardError.ReadToEndAsync();
         Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"serial {cable.A} at 9600 baud, 8N1"));
         var output = Directory.CreateTempSubdirectory("emulate-serial-").FullName;
@@ -43,7 +43,7 @@ public sealed class EmulateSerialTests
     {
         await using var wire = PtyStream.Open();
         var controlPort = EmulateCommandTests.FreePort();
-        using var emulator = ConformanceProcess.Start("emulate", "--serial", wire.Path + ",115200", "--control", $"tcp:127.0.0.1:{controlPort}");
+        var emulator = StartEmulator("emulate", "--serial", wire.Path + ",115200", "--control", $"tcp:127.0.0.1:{controlPort}");
         var log = emulator.StandardError.ReadToEndAsync();
         Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"serial {wire.Path} at 115200 baud, 8N1"));
         Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"control on tcp 127.0.0.1:{controlPort} (send 'help')"));
@@ -90,7 +90,7 @@ public sealed class EmulateSerialTests
         {
             var wire = PtyStream.Open();
             File.CreateSymbolicLink(adapter, wire.Path);
-            using var emulator = ConformanceProcess.Start("emulate", "--serial", adapter);
+            var emulator = StartEmulator("emulate", "--serial", adapter);
             Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"serial {adapter} at 9600 baud, 8N1"));
 
             await wire.DisposeAsync();
@@ -143,6 +143,27 @@ public sealed class EmulateSerialTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.StandardError, Does.Contain($"conformance: cannot listen on --control tcp:127.0.0.1:{port}"));
+    }
+
+    private readonly List<Process> _started = [];
+
+    /// <summary>Starts <c>conformance</c>; it ends with the test at the latest, also when the test fails before stopping it.</summary>
+    private Process StartEmulator(params string[] args)
+    {
+        var emulator = ConformanceProcess.Start(args);
+        _started.Add(emulator);
+        return emulator;
+    }
+
+    [TearDown]
+    public void KillLeftovers()
+    {
+        foreach (var emulator in _started)
+        {
+            if (!emulator.HasExited) emulator.Kill();
+            emulator.Dispose();
+        }
+        _started.Clear();
     }
 
     private static async Task<int> StopAsync(Process emulator)
