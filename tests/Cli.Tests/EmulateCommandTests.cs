@@ -110,26 +110,6 @@ public sealed class EmulateCommandTests
         if (level == "warn") Assert.That(log, Is.Empty);
     }
 
-    /// <summary>Sends a command line and collects the non-empty lines of the answer.</summary>
-    private sealed class AtLines(NetworkStream stream) : IDisposable
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
-
-        public void Dispose() => _reader.Dispose();
-
-        public async Task<List<string>> Exchange(string line, int lines)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
-            var got = new List<string>();
-            while (got.Count < lines)
-            {
-                var next = await _reader.ReadLineAsync().WaitAsync(Patience);
-                if (!string.IsNullOrEmpty(next)) got.Add(next);
-            }
-            return got;
-        }
-    }
-
     [TestCase("--map", "183.230.40.39:6002", "--map must be HOST:PORT=HOST:PORT")]
     [TestCase("--broker", "nowhere", "--broker must be 'embedded' or HOST:PORT")]
     [TestCase("--tcp", "5310", "--tcp must be HOST:PORT")]
@@ -150,7 +130,7 @@ public sealed class EmulateCommandTests
         Assert.That(result.StandardError, Does.Contain("cannot reach the broker"));
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

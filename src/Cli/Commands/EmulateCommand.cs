@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Conformance.Emulator.Control;
 using Conformance.Emulator.Endpoints;
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Logging;
@@ -8,15 +9,17 @@ using Conformance.Emulator.Modem;
 
 namespace Conformance.Cli.Commands;
 
-/// <summary><c>conformance emulate</c>: a virtual M5310-A on TCP and/or a pseudo-terminal until Ctrl-C or SIGTERM.</summary>
+/// <summary><c>conformance emulate</c>: a virtual M5310-A on TCP, a pseudo-terminal and/or a serial port until Ctrl-C or SIGTERM.</summary>
 internal static class EmulateCommand
 {
     private const string DefaultTcp = "127.0.0.1:5310";
 
     public static Command Create()
     {
-        var tcp = new Option<string?>("--tcp") { Description = $"Serve the AT port on TCP HOST:PORT (default {DefaultTcp} when --pty is not given)." };
+        var tcp = new Option<string?>("--tcp") { Description = $"Serve the AT port on TCP HOST:PORT (default {DefaultTcp} when neither --pty nor --serial is given)." };
         var pty = new Option<bool>("--pty") { Description = "Serve the AT port on a new pseudo-terminal (Linux); its /dev/pts path is printed." };
+        var serial = new Option<string?>("--serial") { Description = $"Serve the AT port on a serial port PATH[,BAUD] (8N1, default {SerialAddress.DefaultBaudRate} baud), e.g. /dev/ttyUSB0,115200." };
+        var control = new Option<string?>("--control") { Description = "Take fault commands at run time on tcp:HOST:PORT (a line protocol: broker drop, pings stop, urc \"...\", help; docs/emulator.md)." };
         var broker = new Option<string>("--broker") { Description = "'embedded' (an in-process OneNET-like broker) or HOST:PORT of an MQTT broker.", DefaultValueFactory = _ => "embedded" };
         var dialect = DialectOption.Create("The manual's canonical forms or shipping firmware's");
         var echo = new Option<string>("--echo") { Description = "Echo at power-on: on or off.", DefaultValueFactory = _ => "off" };
@@ -29,18 +32,29 @@ internal static class EmulateCommand
         var logLevel = new Option<string>("--log-level") { Description = "What standard error shows: off, warn (problems), info (plus clients and commands received), debug (plus every line sent).", DefaultValueFactory = _ => "info" };
         logLevel.AcceptOnlyFromAmong("off", "warn", "info", "debug");
         var command = new Command("emulate",
-            "Run a virtual M5310-A: the AT interface on TCP and/or a pseudo-terminal, real MQTT 3.1.1 to a broker. " +
-            "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy port or an unreachable broker.")
+            "Run a virtual M5310-A: the AT interface on TCP, a pseudo-terminal and/or a serial port, real MQTT 3.1.1 to a broker. " +
+            "Runs until Ctrl-C or SIGTERM. Exit codes: 0 clean shutdown, 2 bad arguments, a busy or missing port or an unreachable broker.")
         {
-            tcp, pty, broker, dialect, echo, imei, pingOn, map, showSecrets, logLevel,
+            tcp, pty, serial, control, broker, dialect, echo, imei, pingOn, map, showSecrets, logLevel,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var error = Console.Error;
             IPEndPoint? tcpEndPoint = null;
-            var tcpText = parse.GetValue(tcp) ?? (parse.GetValue(pty) ? null : DefaultTcp);
+            var serialText = parse.GetValue(serial);
+            var tcpText = parse.GetValue(tcp) ?? (parse.GetValue(pty) || serialText is not null ? null : DefaultTcp);
             if (tcpText is not null && (tcpEndPoint = ParseListen(tcpText)) is null)
                 return Fail($"--tcp must be HOST:PORT with an IP address or localhost, e.g. {DefaultTcp} (got '{tcpText}')");
+            SerialAddress? serialAddress = null;
+            if (serialText is not null)
+            {
+                try { serialAddress = SerialAddress.Parse(serialText); }
+                catch (FormatException e) { return Fail($"--serial: {e.Message}"); }
+            }
+            IPEndPoint? controlEndPoint = null;
+            var controlText = parse.GetValue(control);
+            if (controlText is not null && (!controlText.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase) || (controlEndPoint = ParseListen(controlText[4..])) is null))
+                return Fail($"--control must be tcp:HOST:PORT with an IP address or localhost, e.g. tcp:127.0.0.1:5311 (got '{controlText}')");
             DnsEndPoint? brokerEndPoint = null;
             var brokerText = parse.GetValue(broker)!;
             if (brokerText != "embedded" && (brokerEndPoint = ParseBroker(brokerText)) is null)
@@ -84,6 +98,8 @@ internal static class EmulateCommand
             };
             TcpEndpoint? tcpEndpoint = null;
             PtyEndpoint? ptyEndpoint = null;
+            SerialEndpoint? serialEndpoint = null;
+            ControlServer? controlServer = null;
             try
             {
                 if (tcpEndPoint is not null)
@@ -98,6 +114,18 @@ internal static class EmulateCommand
                     catch (Exception e) when (e is PlatformNotSupportedException or IOException) { return Fail($"cannot open a pseudo-terminal: {e.Message}"); }
                     Console.WriteLine($"pty {ptyEndpoint.Path}");
                 }
+                if (serialAddress is not null)
+                {
+                    try { serialEndpoint = SerialEndpoint.Start(emulator.Module, serialAddress); }
+                    catch (IOException e) { return Fail(e.Message); }
+                    Console.WriteLine($"serial {serialAddress.Path} at {serialAddress.BaudRate} baud, 8N1");
+                }
+                if (controlEndPoint is not null)
+                {
+                    try { controlServer = ControlServer.Start(emulator.Module, controlEndPoint); }
+                    catch (SocketException e) { return Fail($"cannot listen on --control {controlText}: {e.Message}"); }
+                    Console.WriteLine($"control on tcp {controlServer.EndPoint} (send 'help')");
+                }
                 Console.WriteLine(brokerEndPoint is null
                     ? $"broker embedded {emulator.Broker.Host}:{emulator.Broker.Port} (every MQTTCFG host leads there)"
                     : $"broker {brokerText} (every MQTTCFG host leads there)");
@@ -108,6 +136,8 @@ internal static class EmulateCommand
             }
             finally
             {
+                if (controlServer is not null) await controlServer.DisposeAsync();
+                if (serialEndpoint is not null) await serialEndpoint.DisposeAsync();
                 ptyEndpoint?.Dispose();
                 if (tcpEndpoint is not null) await tcpEndpoint.DisposeAsync();
             }

@@ -35,7 +35,8 @@ internal static class ModuleBridge
                 await to.FlushAsync(cancellationToken);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+        // A serial port whose adapter was unplugged refuses writes with InvalidOperationException.
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             // The other side went away; the bridge ends.
         }

@@ -10,8 +10,8 @@ namespace Conformance.Emulator.Endpoints;
 /// </summary>
 internal sealed partial class PseudoTerminal : IDisposable
 {
-    private const int ReadWrite = 0x2, NoControllingTerminal = 0x100, NonBlocking = 0x800;
-    private const int GetFlags = 3, SetFlags = 4, SetNow = 0, PollIn = 1;
+    private const int ReadWrite = 0x2, NoControllingTerminal = 0x100, NonBlocking = 0x800, CloseOnExec = 0x80000;
+    private const int SetDescriptorFlags = 2, DescriptorCloseOnExec = 1, GetFlags = 3, SetFlags = 4, SetNow = 0, PollIn = 1;
     private const int Interrupted = 4, WouldBlock = 11;
 
     private readonly int _master, _slave;
@@ -34,13 +34,16 @@ internal sealed partial class PseudoTerminal : IDisposable
         var master = Check(posix_openpt(ReadWrite | NoControllingTerminal), "posix_openpt");
         try
         {
+            // Not inherited by programs this process starts: a child holding the master would keep the port from
+            // ever hanging up when it is closed here.
+            Check(fcntl(master, SetDescriptorFlags, DescriptorCloseOnExec), "fcntl");
             Check(grantpt(master), "grantpt");
             Check(unlockpt(master), "unlockpt");
             var name = new byte[128];
             var error = ptsname_r(master, name, (nuint)name.Length);
             if (error != 0) throw Failure("ptsname_r", error);
             var path = System.Text.Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0));
-            var slave = Check(open(path, ReadWrite | NoControllingTerminal), "open " + path);
+            var slave = Check(open(path, ReadWrite | NoControllingTerminal | CloseOnExec), "open " + path);
             MakeRaw(slave);
             Check(fcntl(master, SetFlags, Check(fcntl(master, GetFlags, 0), "fcntl") | NonBlocking), "fcntl");
             return new PseudoTerminal(master, slave, path);

@@ -35,6 +35,7 @@ internal sealed class MqttSession : IAsyncDisposable
     private int _generation, _missedPings, _attempt;
     private TimeSpan _ackTimeout;
     private bool _pingReports;
+    private bool _poweredOff;
 
     public MqttSession(Lock gate, ModuleOutput output, EmulatorOptions options, EmulatorFaults faults)
     {
@@ -48,7 +49,8 @@ internal sealed class MqttSession : IAsyncDisposable
         _acks = new AckTimers(options.TimeProvider, OnAckTimeout);
         _backEnd.EventReceived += (_, e) =>
         {
-            lock (_gate) OnEvent(e);
+            lock (_gate)
+                if (!_poweredOff) OnEvent(e);
         };
     }
 
@@ -377,6 +379,14 @@ internal sealed class MqttSession : IAsyncDisposable
         _acks.Clear();
         _subscribing.Clear();
         _unsubscribing.Clear();
+    }
+
+    /// <summary>The module lost power: no more output from this session, whatever the broker still sends. Under the module's lock.</summary>
+    public void PowerOff()
+    {
+        _poweredOff = true;
+        StopConnection();
+        State = MqttState.NotInitialised;
     }
 
     public async ValueTask DisposeAsync()

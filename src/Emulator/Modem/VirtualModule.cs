@@ -21,7 +21,7 @@ public sealed class VirtualModule : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly LineAssembler _lines;
     private readonly ModuleOutput _output;
-    private readonly MqttSession _session;
+    private MqttSession _session;
     private readonly SecretMasker _secrets;
     private readonly SecretStream _received;
     private bool _echo;
@@ -154,5 +154,41 @@ public sealed class VirtualModule : IAsyncDisposable
 
     private void Finish(FinalResult result) => _output.Line(result.Format(Options.Dialect));
 
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
+    /// <summary>Sends <paramref name="text"/> as a line of its own (a URC the real module would send), never inside another line.</summary>
+    public void SendUnsolicited(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        lock (_gate) _output.Line(text);
+    }
+
+    /// <summary>Turns echo on or off as <c>ATE1</c>/<c>ATE0</c> would, from the next character on.</summary>
+    public void SetEcho(bool on)
+    {
+        lock (_gate) _echo = on;
+    }
+
+    /// <summary>
+    /// Restarts the module as a power cycle would: the MQTT instance and its connection are gone (state 0), echo,
+    /// <c>AT+MQTTTO</c> and ping reports are back to their power-on values. Faults stay as they are: they belong to
+    /// the world around the module.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        MqttSession old;
+        lock (_gate)
+        {
+            old = _session;
+            old.PowerOff();
+            _session = new MqttSession(_gate, _output, Options, Faults);
+            _echo = Options.Echo;
+        }
+        await old.DisposeAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        MqttSession session;
+        lock (_gate) session = _session;
+        return session.DisposeAsync();
+    }
 }

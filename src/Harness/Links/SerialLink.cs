@@ -5,7 +5,7 @@ namespace Conformance.Harness.Links;
 /// <summary><c>serial:PATH[,BAUD]</c>: a UART, 9600 baud 8N1 unless told otherwise (spec §1).</summary>
 public sealed class SerialLink(string path, int baudRate, SerialSettings settings) : ILink
 {
-    public const int DefaultBaudRate = 9600;
+    public const int DefaultBaudRate = Emulator.Endpoints.SerialAddress.DefaultBaudRate;
 
     private SerialPort? _port;
 

@@ -66,6 +66,35 @@ public sealed class TcpEndpointTests
     }
 
     [Test]
+    public async Task Two_clients_share_one_module_and_each_sees_every_answer()
+    {
+        await using var emulator = await EmulatorHost.StartAsync();
+        var log = new List<EmulatorLogEntry>();
+        emulator.Module.Logged += (_, entry) => { lock (log) log.Add(entry); };
+        await using var endpoint = TcpEndpoint.Start(emulator.Module);
+        using var first = new TcpClient();
+        await first.ConnectAsync(endpoint.EndPoint);
+        await using var a = new AtTerminal(first.GetStream());
+        await a.ExpectAsync("AT", "OK");
+        using var second = new TcpClient();
+        await second.ConnectAsync(endpoint.EndPoint);
+        await using var b = new AtTerminal(second.GetStream());
+        await b.ExpectAsync("AT+CSQ", "+CSQ: 24,99", "OK");
+        // The first client saw the second one's answer as well.
+        await a.ExpectLinesAsync("+CSQ: 24,99", "OK");
+
+        await a.ExpectAsync("AT+MQTTCFG=\"183.230.40.39\",6002,\"40213547\",600,\"168649\",\"key\",1", "OK");
+        await a.ExpectAsync("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK");
+        await a.ExpectLinesAsync("+MQTTOPEN: OK");
+        await b.ExpectLinesAsync("OK", "OK", "+MQTTOPEN: OK");
+        // One MQTT instance: the second client finds the first one's connection, and cannot make another.
+        await b.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 5", "OK");
+        await b.ExpectAsync("AT+MQTTCFG=\"183.230.40.39\",6002,\"2\",600,\"168649\",\"key\",1", "+CME ERROR: 602");
+        lock (log)
+            Assert.That(log.Select(e => e.Text), Has.Some.EndsWith(": 2 tcp clients now share the one module; each sees every byte it sends"));
+    }
+
+    [Test]
     public async Task A_client_that_sends_but_never_reads_is_disconnected_and_logged()
     {
         await using var module = new VirtualModule(new EmulatorOptions { MaxUnreadOutput = 4096 });
