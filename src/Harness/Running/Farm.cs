@@ -68,11 +68,14 @@ public sealed class Farm(FarmOptions options, Func<FarmModule, IRunObserver?>? o
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                recorder.Event($"run aborted: {RunOptions.Interrupted}");
                 return Failed($"{RunOptions.Interrupted} before the suites started");
             }
 
-            ModuleResult Failed(string error) => new(module, identity, null, TraceError(recorder, path) ?? error, path);
+            ModuleResult Failed(string error)
+            {
+                recorder.Event($"module not run: {error}");
+                return new ModuleResult(module, identity, null, TraceError(recorder, path) ?? error, path);
+            }
         }
     }
 
