@@ -41,7 +41,7 @@ internal static class FarmRun
         {
             try
             {
-                await using var _ = new LinkFactory().Parse(module.Target, options.Settings(TimeProvider.System));
+                await using var _ = options.Links.Parse(module.Target, options.Settings(TimeProvider.System));
             }
             catch (LinkException e)
             {

@@ -97,6 +97,8 @@ internal static class RunCommand
         {
             parameters = SuiteParameters.Load(request.Settings, Environment.GetEnvironmentVariables(), Options(request.Set));
             scenarios = SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly).Select(parameters, request.Suite, request.Section);
+            // One module may be named as in a farm; alone, it needs no name.
+            if (!request.IsFarm) request = request with { Target = FarmTargets.ParseOne(request.Target).Target };
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException)
         {
