@@ -27,8 +27,10 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
         var name = comma < 0 ? argument : argument[..comma];
         var found = MutantCatalog.All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new LinkException($"mutant target: no mutant named '{name}'; see 'conformance mutate --list', e.g. mutant:drop-suback");
-        var module = EmulatorLink.Parse(comma < 0 ? "" : argument[(comma + 1)..], settings,
-            dialect => $"{EmulatorLink.RevisionOf(dialect)} mutant {found.Name}");
+        var dialect = comma < 0 ? "" : argument[(comma + 1)..];
+        if (dialect.Length > 0 && !dialect.Equals("manual", StringComparison.OrdinalIgnoreCase) && !dialect.Equals("field", StringComparison.OrdinalIgnoreCase))
+            throw new LinkException($"mutant target: unknown dialect '{dialect}': expected mutant:{found.Name}, mutant:{found.Name},manual or mutant:{found.Name},field");
+        var module = EmulatorLink.Parse(dialect, settings, spoken => $"{EmulatorLink.RevisionOf(spoken)} mutant {found.Name}");
         // As in mutation runs: the mutant's delays run on the module's side of a virtual clock, and lines it holds
         // keep that clock still.
         var clock = settings.Time as VirtualClock;
