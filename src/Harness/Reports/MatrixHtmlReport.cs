@@ -41,7 +41,6 @@ public static class MatrixHtmlReport
         rows.Add(Row("result", "module", farm, MatrixCell.Summary));
         var passed = farm.Modules.Count(m => m.Passed);
         return new XDocument(
-            new XDocumentType("html", null, null, null),
             new XElement("html", new XAttribute("lang", "en"),
                 new XElement("head", new XElement("meta", new XAttribute("charset", "utf-8")),
                     new XElement("title", "conformance farm"), new XElement("style", Style)),
@@ -56,7 +55,8 @@ public static class MatrixHtmlReport
     {
         using var writer = new StreamWriter(stream, leaveOpen: true);
         // No XML declaration: the page is HTML, written with every element closed.
-        writer.Write(Build(farm).ToString(SaveOptions.DisableFormatting));
+        writer.Write("<!DOCTYPE html>\n");
+        writer.Write(Build(farm).Root!.ToString(SaveOptions.DisableFormatting));
     }
 
     private static XElement Row(string kind, string label, FarmReport farm, Func<ModuleResult, string> value) =>
