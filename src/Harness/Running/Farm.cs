@@ -54,7 +54,7 @@ public sealed class Farm(FarmOptions options, Func<FarmModule, IRunObserver?>? o
                 var runner = new Runner(time, options.Options, observer?.Invoke(module));
                 await using var session = await runner.OpenAsync(link, recorder, cancel);
                 // A replayed trace holds only the commands of its own run.
-                if (link is not ReplayLink) identity = await FirmwareIdentity.QueryAsync(session, cancel);
+                if (link is not ReplayLink) identity = await IdentifyAsync(session, cancel);
                 var report = await runner.RunAsync(session, link, scenarios, cancel);
                 return new ModuleResult(module, identity, report, TraceError(recorder, path), path);
             }
@@ -68,7 +68,7 @@ public sealed class Farm(FarmOptions options, Func<FarmModule, IRunObserver?>? o
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                return Failed($"{RunOptions.Interrupted} before the suites started");
+                return Failed($"{RunOptions.Interrupted} before the link was open");
             }
 
             ModuleResult Failed(string error)
@@ -76,6 +76,19 @@ public sealed class Farm(FarmOptions options, Func<FarmModule, IRunObserver?>? o
                 recorder.Event($"module not run: {error}");
                 return new ModuleResult(module, identity, null, TraceError(recorder, path) ?? error, path);
             }
+        }
+    }
+
+    // Interrupted while asking: the run that follows marks every scenario not run, so the report stays whole.
+    private static async Task<FirmwareIdentity> IdentifyAsync(AtSession session, CancellationToken cancel)
+    {
+        try
+        {
+            return await FirmwareIdentity.QueryAsync(session, cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return FirmwareIdentity.None;
         }
     }
 
