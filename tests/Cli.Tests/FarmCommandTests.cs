@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace Conformance.Cli.Tests;
@@ -53,5 +54,32 @@ public sealed class FarmCommandTests
         Assert.That(html.ExitCode, Is.EqualTo(2));
         Assert.That(html.StandardError, Does.Contain("--html writes the matrix of a farm"));
         Assert.That(Directory.GetFiles(_out), Is.Empty, "nothing ran, nothing written");
+    }
+
+    [Test]
+    public async Task Ctrl_C_stops_a_hung_module_and_still_writes_every_trace_the_junit_and_the_matrix()
+    {
+        using var frozen = new FrozenModule();
+        using var farm = ConformanceProcess.Start("run", "--target", "good=emulator", "--target", $"hung={frozen.Target}", "--suite", "Stat",
+            "--out", _out, "--html", At("matrix.html"));
+        var stderr = farm.StandardError.ReadToEndAsync();
+        // The good module has run all its scenarios; the hung one waits for its first answer.
+        var finished = 0;
+        while (finished < 3 && await farm.StandardOutput.ReadLineAsync() is { } line)
+            if (line.StartsWith("good ", StringComparison.Ordinal)) finished++;
+        Assert.That(finished, Is.EqualTo(3), "the good module's progress");
+
+        using (var kill = Process.Start("kill", ["-INT", farm.Id.ToString()])) await kill.WaitForExitAsync();
+        var stdout = await farm.StandardOutput.ReadToEndAsync();
+        await farm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.That(farm.ExitCode, Is.EqualTo(1), stdout + await stderr);
+        Assert.That(await stderr, Does.Contain("farm interrupted (SIGINT); every trace and a partial report are written"));
+        Assert.That(await File.ReadAllTextAsync(At("hung.trace")), Does.Contain("> AT+CGMR"));
+        Assert.That(await File.ReadAllTextAsync(At("good.trace")), Does.Contain("run finished"));
+        var suites = XDocument.Load(At("junit.xml")).Root!.Elements("testsuite").ToList();
+        Assert.That(suites.Select(s => ((string?)s.Attribute("name"), (int)s.Attribute("tests")!, (int)s.Attribute("errors")!)),
+            Is.EqualTo(new[] { ("good", 3, 0), ("hung", 3, 3) }), "the hung module's scenarios are reported not run");
+        Assert.That(await File.ReadAllTextAsync(At("matrix.html")), Does.Contain("not run"));
     }
 }
