@@ -40,7 +40,9 @@ public class SerialLinkTests
 
     [TestCase("serial:/dev/ttyUSB0,fast", "serial target: baud rate 'fast' at character 21 must be a positive number, e.g. serial:/dev/ttyUSB0,9600")]
     [TestCase("tcp:localhost", "tcp target 'localhost': expected HOST:PORT, e.g. tcp:127.0.0.1:5310")]
-    [TestCase("usb:0", "unknown target 'usb:0': expected one of emulator:…, replay:…, serial:…, tcp:…")]
+    [TestCase("usb:0", "unknown target 'usb:0': expected one of emulator:…, mutant:…, replay:…, serial:…, tcp:…")]
+    [TestCase("mutant:drop-everything", "mutant target: no mutant named 'drop-everything'; see 'conformance mutate --list', e.g. mutant:drop-suback")]
+    [TestCase("mutant:drop-suback,fielded", "mutant target: unknown dialect 'fielded': expected mutant:drop-suback, mutant:drop-suback,manual or mutant:drop-suback,field")]
     public void A_bad_target_is_rejected_saying_what_is_wrong(string target, string message)
     {
         Assert.That(() => new LinkFactory().Parse(target, new LinkSettings(TimeProvider.System, Protocol.Secrets.SecretMasker.Shown)),

@@ -19,7 +19,8 @@ internal static class RunCommand
 {
     public const string ExitCodeHelp =
         "Exit codes: 0 every scenario passed; 1 a scenario failed, the module vanished or stayed silent past --give-up, " +
-        "or the run was interrupted (Ctrl-C, SIGTERM: the trace and a partial JUnit are written); " +
+        "or the run was interrupted (Ctrl-C, SIGTERM: the trace and a partial JUnit are written); in a farm, any module failed " +
+        "or could not be reached (its column says why; the others still run); " +
         "2 usage or setup error (bad arguments, an output that cannot be written, a target that cannot be opened).";
 
     private const string DefaultTrace = "run.trace";
@@ -28,7 +29,14 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var target = new Option<string>("--target") { Description = "serial:PATH[,BAUD] | tcp:HOST:PORT | replay:FILE | emulator (default).", DefaultValueFactory = _ => "emulator" };
+        var target = new Option<string[]>("--target")
+        {
+            Description = "[NAME=]serial:PATH[,BAUD] | tcp:HOST:PORT | replay:FILE | emulator[:field] (default) | mutant:NAME[,field]. " +
+                "Repeat it to run a farm: every module at once, a trace per module (OUT/NAME.trace), one JUnit, a matrix.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var targets = new Option<string?>("--targets") { Description = "Run a farm of the modules in this file: one [NAME=]TARGET per line, # comments (see docs/farm.md).", HelpName = "FILE" };
+        var html = new Option<string?>("--html") { Description = "With a farm, write the scenario × module matrix as an HTML page to this file." };
         var suite = new Option<string?>("--suite") { Description = "Run only the suite with this name." };
         var section = new Option<string?>("--section") { Description = "Run only scenarios of this manual section (1.5, or 1 for the whole chapter)." };
         var dialect = DialectOption.Create("Dialect of the in-process emulator");
@@ -56,24 +64,30 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run conformance suites against a module and report, per manual section, what conforms.\n" + ExitCodeHelp)
         {
-            target, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming, giveUp, realTime,
+            target, targets, html, suite, section, dialect, strict, junit, trace, output, settings, parameters, showSecrets, recordedTiming, giveUp, realTime,
         };
         command.SetAction(async (parse, cancel) =>
         {
+            var given = parse.GetValue(target) ?? [];
             var request = new RunRequest(
-                parse.GetValue(target)!, parse.GetValue(suite), parse.GetValue(section), DialectOption.Parse(parse.GetValue(dialect)!), parse.GetValue(strict),
+                given.FirstOrDefault() ?? "emulator", parse.GetValue(suite), parse.GetValue(section), DialectOption.Parse(parse.GetValue(dialect)!), parse.GetValue(strict),
                 parse.GetValue(output)!, parse.GetValue(junit), parse.GetValue(trace), parse.GetValue(settings),
                 parse.GetValue(parameters) ?? [], parse.GetValue(showSecrets), parse.GetValue(recordedTiming),
-                TimeSpan.FromSeconds(parse.GetValue(giveUp)), parse.GetValue(realTime));
+                TimeSpan.FromSeconds(parse.GetValue(giveUp)), parse.GetValue(realTime), given, parse.GetValue(targets), parse.GetValue(html));
             using var stop = new StopSignals(cancel);
             return await RunAsync(request, Terminal.Out, Console.Error, stop);
         });
         return command;
     }
 
+    /// <summary>What <c>run</c> was asked; two or more <c>Targets</c>, or a <c>TargetsFile</c>, make a farm.</summary>
     internal sealed record RunRequest(
         string Target, string? Suite, string? Section, Dialect Dialect, bool Strict, string Out, string? JUnit, string? Trace,
-        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming, TimeSpan GiveUp, bool RealTime = false);
+        string? Settings, string[] Set, bool ShowSecrets, bool RecordedTiming, TimeSpan GiveUp, bool RealTime = false,
+        IReadOnlyList<string>? Targets = null, string? TargetsFile = null, string? Html = null)
+    {
+        public bool IsFarm => Targets is { Count: > 1 } || TargetsFile is not null;
+    }
 
     internal static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, TextWriter error, StopSignals stop)
     {
@@ -83,11 +97,27 @@ internal static class RunCommand
         {
             parameters = SuiteParameters.Load(request.Settings, Environment.GetEnvironmentVariables(), Options(request.Set));
             scenarios = SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly).Select(parameters, request.Suite, request.Section);
+            // One module may be named as in a farm; alone, it needs no name.
+            if (!request.IsFarm) request = request with { Target = FarmTargets.ParseOne(request.Target).Target };
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException)
         {
             return Fail(ErrorText.Of(e));
         }
+        if (request.IsFarm)
+        {
+            IReadOnlyList<FarmModule> modules;
+            try
+            {
+                modules = FarmRun.Modules(request.Targets ?? [], request.TargetsFile);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                return Fail(request.TargetsFile is not null && e is not FormatException ? $"--targets {request.TargetsFile}: {e.Message}" : e.Message);
+            }
+            return await FarmRun.RunAsync(request, modules, parameters, scenarios, console, error, stop);
+        }
+        if (request.Html is not null) return Fail("--html writes the matrix of a farm: give two or more --target, or --targets FILE");
 
         // A replay reads a trace: the run's own trace must go elsewhere, and by default does.
         var replayed = ReplayedFile(request.Target);
@@ -165,7 +195,7 @@ internal static class RunCommand
         }
     }
 
-    private static string? ReplayedFile(string target) =>
+    internal static string? ReplayedFile(string target) =>
         target.StartsWith("replay:", StringComparison.OrdinalIgnoreCase) && target.Length > "replay:".Length ? target["replay:".Length..] : null;
 
     private static Dictionary<string, string> Options(string[] set)

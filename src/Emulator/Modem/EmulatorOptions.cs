@@ -24,6 +24,12 @@ public sealed record EmulatorOptions
     /// <summary>Answered to <c>AT+CGSN=1</c>.</summary>
     public string Imei { get; init; } = "869976030000001";
 
+    /// <summary>Answered to <c>AT+CGMR</c>, and the last line of <c>ATI</c>: the firmware revision.</summary>
+    public string Revision { get; init; } = DefaultRevision;
+
+    /// <summary>The revision of the virtual module as it is.</summary>
+    public const string DefaultRevision = "M5310-A virtual 1.0";
+
     /// <summary>The rssi of <c>+CSQ</c>: 0..31, 99 unknown.</summary>
     public int Rssi { get; init; } = 24;
 

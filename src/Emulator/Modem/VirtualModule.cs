@@ -142,6 +142,15 @@ public sealed class VirtualModule : IAsyncDisposable
             case ImeiRead:
                 Answer(new Imei(Options.Imei));
                 break;
+            case RevisionRead:
+                _output.Line(Options.Revision);
+                break;
+            case IdentificationRead:
+                // Maker, model, revision: the lines V.250 leaves to the manufacturer.
+                _output.Line("China Mobile");
+                _output.Line("M5310-A");
+                _output.Line("Revision: " + Options.Revision);
+                break;
             default:
                 return _session.Execute(command);
         }

@@ -15,7 +15,9 @@ namespace Conformance.Harness.Links;
 /// <param name="time">The clock of the module's timers; a <see cref="VirtualClock"/> makes the run take no wall time for them.</param>
 /// <param name="preset">Applied to the started emulator before the session opens, and again on every
 /// <see cref="RestoreAsync"/>: a fault present from the start, a registered device.</param>
-public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<EmulatorHost>? preset = null) : ILink, IBrokerControl, IPlatformView
+/// <param name="revision">What the module answers to <c>AT+CGMR</c>; null for <see cref="EmulatorOptions.DefaultRevision"/>.</param>
+public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<EmulatorHost>? preset = null, string? revision = null)
+    : ILink, IBrokerControl, IPlatformView
 {
     // "Every certain time" (manual §3.3.5) is the module's choice; a short one keeps reconnection scenarios fast.
     private static readonly TimeSpan ReconnectInterval = TimeSpan.FromSeconds(1);
@@ -27,6 +29,13 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     public string Target => dialect == Dialect.Manual ? "emulator" : "emulator:field";
 
+    /// <summary>What the module answers to <c>AT+CGMR</c>.</summary>
+    public string Revision => revision ?? RevisionOf(dialect);
+
+    /// <summary>The default revision of a virtual module speaking <paramref name="dialect"/>: a field module tells itself apart.</summary>
+    public static string RevisionOf(Dialect dialect) =>
+        dialect == Dialect.Manual ? EmulatorOptions.DefaultRevision : EmulatorOptions.DefaultRevision + " field";
+
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
     {
         Links.Capabilities.Network, Links.Capabilities.BrokerControl, Links.Capabilities.BrokerView,
@@ -36,19 +45,30 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     public EmulatorHost? Host => _host;
 
     /// <summary>Parses the optional dialect after <c>emulator:</c>; without one the settings' dialect is used.</summary>
-    public static EmulatorLink Parse(string argument, LinkSettings settings) => argument.ToLowerInvariant() switch
+    public static EmulatorLink Parse(string argument, LinkSettings settings) => Parse(argument, settings, null);
+
+    /// <summary>As <see cref="Parse(string, LinkSettings)"/>, with the revision the module answers to <c>AT+CGMR</c>.</summary>
+    internal static EmulatorLink Parse(string argument, LinkSettings settings, Func<Dialect, string>? revision)
     {
-        "" => new EmulatorLink(settings.Dialect, settings.Time),
-        "manual" => new EmulatorLink(Dialect.Manual, settings.Time),
-        "field" => new EmulatorLink(Dialect.Field, settings.Time),
-        _ => throw new LinkException($"emulator target: unknown dialect '{argument}': expected emulator, emulator:manual or emulator:field"),
-    };
+        var dialect = argument.ToLowerInvariant() switch
+        {
+            "" => settings.Dialect,
+            "manual" => Dialect.Manual,
+            "field" => Dialect.Field,
+            _ => throw new LinkException($"emulator target: unknown dialect '{argument}': expected emulator, emulator:manual or emulator:field"),
+        };
+        return new EmulatorLink(dialect, settings.Time, revision: revision?.Invoke(dialect));
+    }
 
     public async Task<Stream> OpenAsync(CancellationToken cancel)
     {
         // On a virtual clock the module's and the platform's timers fire as the harness's waits move it (see VirtualClock).
         var clock = time as VirtualClock;
-        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect, TimeProvider = clock?.Background ?? time, ReconnectInterval = ReconnectInterval });
+        _host = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            Dialect = dialect, TimeProvider = clock?.Background ?? time, ReconnectInterval = ReconnectInterval,
+            Revision = Revision,
+        });
         preset?.Invoke(_host);
         if (clock is null) return _host.OpenStream();
         var host = _host;

@@ -15,6 +15,7 @@ public sealed class LinkFactory
         ["tcp"] = (argument, _) => TcpLink.Parse(argument),
         ["replay"] = (argument, settings) => new ReplayLink(argument, settings),
         ["emulator"] = EmulatorLink.Parse,
+        ["mutant"] = Mutation.MutantLink.Parse,
     };
 
     public LinkFactory(IReadOnlyDictionary<string, Create>? more = null)
@@ -31,8 +32,8 @@ public sealed class LinkFactory
         var argument = colon < 0 ? "" : target[(colon + 1)..];
         if (!_schemes.TryGetValue(scheme, out var create))
             throw new LinkException($"unknown target '{target}': expected one of {string.Join(", ", _schemes.Keys.Order().Select(k => k + ":…"))}");
-        if (argument.Length == 0 && scheme is "serial" or "tcp" or "replay")
-            throw new LinkException($"target '{target}' needs an argument, e.g. serial:/dev/ttyUSB0, tcp:127.0.0.1:5310, replay:run.trace");
+        if (argument.Length == 0 && scheme is "serial" or "tcp" or "replay" or "mutant")
+            throw new LinkException($"target '{target}' needs an argument, e.g. serial:/dev/ttyUSB0, tcp:127.0.0.1:5310, replay:run.trace, mutant:drop-suback");
         return create(argument, settings);
     }
 }

@@ -1,4 +1,5 @@
 using Conformance.Harness.Links;
+using Conformance.Harness.Timing;
 using Conformance.Protocol.OneNet;
 
 namespace Conformance.Harness.Mutation;
@@ -15,6 +16,28 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
     private MutantStream? _stream;
 
     public Mutant? Mutant => mutant;
+
+    /// <summary>
+    /// <c>mutant:NAME[,manual|field]</c>: the in-process module with the catalogue's mutant NAME in front, a faulty
+    /// module to show beside good ones. Its <c>AT+CGMR</c> names the mutant, so a report tells it apart.
+    /// </summary>
+    public static MutantLink Parse(string argument, LinkSettings settings)
+    {
+        var comma = argument.IndexOf(',');
+        var name = comma < 0 ? argument : argument[..comma];
+        var found = MutantCatalog.All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new LinkException($"mutant target: no mutant named '{name}'; see 'conformance mutate --list', e.g. mutant:drop-suback");
+        var dialect = comma < 0 ? "" : argument[(comma + 1)..];
+        if (dialect.Length > 0 && !dialect.Equals("manual", StringComparison.OrdinalIgnoreCase) && !dialect.Equals("field", StringComparison.OrdinalIgnoreCase))
+            throw new LinkException($"mutant target: unknown dialect '{dialect}': expected mutant:{found.Name}, mutant:{found.Name},manual or mutant:{found.Name},field");
+        var module = EmulatorLink.Parse(dialect, settings, spoken => $"{EmulatorLink.RevisionOf(spoken)} mutant {found.Name}");
+        // As in mutation runs: the mutant's delays run on the module's side of a virtual clock, and lines it holds
+        // keep that clock still.
+        var clock = settings.Time as VirtualClock;
+        var link = new MutantLink(module, found, clock?.Background ?? settings.Time);
+        clock?.Watch(() => link.Holding);
+        return link;
+    }
 
     /// <summary>The mutant holds module output the harness has not handled yet (see <see cref="MutantStream.Holding"/>).</summary>
     public bool Holding => _stream?.Holding ?? false;

@@ -28,13 +28,13 @@ public static class JUnitReport
             new XAttribute("errors", report.Count(Outcome.Error) + report.Count(Outcome.NotRun)),
             new XAttribute("skipped", report.Count(Outcome.Skipped)),
             new XAttribute("time", Seconds(report.Duration)),
-            new XAttribute("timestamp", report.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            new XAttribute("timestamp", Timestamp(report.Started)),
             suites));
     }
 
     public static void Write(RunReport report, string path) => Build(report).Save(path);
 
-    private static XElement TestCase(ScenarioResult scenario)
+    internal static XElement TestCase(ScenarioResult scenario)
     {
         var element = new XElement("testcase",
             new XAttribute("classname", $"{scenario.Suite}.§{scenario.Section}"),
@@ -61,7 +61,9 @@ public static class JUnitReport
         scenario.Steps.Select(s => Text($"{s.Outcome,-6} §{s.Section} {s.Description} ({s.Duration.TotalMilliseconds:0} ms){(s.Message is null ? "" : ": " + s.Message)}")));
 
     // XML 1.0 cannot hold control characters: a module's escape sequence is written as the text \x1b.
-    private static string Text(string? text) => PrintableText.Escape(text ?? "");
+    internal static string Text(string? text) => PrintableText.Escape(text ?? "");
 
-    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+    internal static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    internal static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
 }

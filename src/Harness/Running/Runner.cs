@@ -15,12 +15,20 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     /// <summary>Opens <paramref name="link"/> and runs <paramref name="scenarios"/>; a link that cannot be opened throws <see cref="LinkException"/>.</summary>
     public async Task<RunReport> RunAsync(ILink link, IReadOnlyList<SelectedScenario> scenarios, TraceRecorder trace, CancellationToken cancel = default)
     {
+        await using var session = await OpenAsync(link, trace, cancel);
+        return await RunAsync(session, link, scenarios, cancel);
+    }
+
+    /// <summary>Opens <paramref name="link"/> and starts a session on it, watched for silence as the options say.</summary>
+    /// <exception cref="LinkException">The link cannot be opened.</exception>
+    public async Task<AtSession> OpenAsync(ILink link, TraceRecorder trace, CancellationToken cancel = default)
+    {
         var stream = await link.OpenAsync(cancel);
         if (options.GiveUp is { } giveUp) stream = new SilenceWatchStream(stream, giveUp, time);
         trace.Event($"link opened {link.Target}");
-        await using var session = new AtSession(stream, trace, time);
+        var session = new AtSession(stream, trace, time);
         session.Start();
-        return await RunAsync(session, link, scenarios, cancel);
+        return session;
     }
 
     /// <summary>Runs <paramref name="scenarios"/> over an open session.</summary>

@@ -8,14 +8,15 @@ public static class RunClock
 {
     /// <summary>
     /// The clock for a run against <paramref name="target"/> (as given to <c>--target</c>): virtual for
-    /// <c>emulator…</c> and <c>replay:…</c>, whose every timer is in this process, unless <paramref name="realTime"/>.
+    /// <c>emulator…</c>, <c>mutant:…</c> and <c>replay:…</c>, whose every timer is in this process, unless <paramref name="realTime"/>.
     /// A returned <see cref="VirtualClock"/> is the caller's to dispose.
     /// </summary>
     public static TimeProvider For(string target, bool realTime)
     {
         const string replay = "replay:";
         var isReplay = target.StartsWith(replay, StringComparison.OrdinalIgnoreCase);
-        if (realTime || !(isReplay || target.StartsWith("emulator", StringComparison.OrdinalIgnoreCase))) return TimeProvider.System;
+        var inProcess = target.StartsWith("emulator", StringComparison.OrdinalIgnoreCase) || target.StartsWith("mutant:", StringComparison.OrdinalIgnoreCase);
+        if (realTime || !(isReplay || inProcess)) return TimeProvider.System;
         // A replay runs on the trace's own time: from its start, so the two traces line up record for record.
         // It has no real I/O to wait for, only hand-overs between threads of this process: a shorter settle does.
         if (isReplay) return new VirtualClock(Started(target[replay.Length..]) ?? TimeProvider.System.GetUtcNow(), TimeSpan.FromMilliseconds(5));

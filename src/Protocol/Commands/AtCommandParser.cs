@@ -21,6 +21,8 @@ public static class AtCommandParser
         ["+CEREG"] = new(Read: new RegistrationRead()),
         ["+CGATT"] = new(Read: new AttachRead()),
         ["+CGSN"] = new(Set: ImeiRead.Parse),
+        ["+CGMR"] = new(Action: new RevisionRead()),
+        ["I"] = new(Action: new IdentificationRead()),
         ["+MQTTCFG"] = new(Read: new MqttCfgRead(), Set: MqttCfg.Parse),
         // The last argument of OPEN and PUB is free text: commas in it are content.
         ["+MQTTOPEN"] = new(Set: MqttOpen.Parse, MaxFields: 7),
