@@ -34,15 +34,19 @@ internal static class AnalyzeCommand
         var csv = new Option<string?>("--csv") { Description = "Write exchanges.csv, urcs.csv and diagnostics.csv into DIR." };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML page (tables and plots) to FILE." };
         var showSecrets = ShowSecretsOption();
+        var parquet = AnalyzeParquet.Option();
+        var jobs = FleetIngestRun.JobsOption();
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a diagnostic at or above this severity is found.", DefaultValueFactory = _ => "never" };
         failOn.AcceptOnlyFromAmong("never", "note", "warn", "error");
         var command = new Command("analyze", "Explain a captured log of the module's serial port: every command with its answer and latency, " +
-            "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp)
+            "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp +
+            "\nWith --parquet: " + FleetIngestRun.ExitCodeHelp)
         {
-            file, format, json, csv, html, showSecrets, failOn,
+            file, format, json, csv, html, showSecrets, failOn, parquet, jobs,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));
             var jsonPath = parse.GetValue(json);
             var outputs = new OutputPaths()
                 .File("--json", jsonPath)

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Conformance.Fleet.Ingest;
+
+/// <summary>How far an ingest is: logs and bytes done, safe to read from another thread while workers run.</summary>
+public sealed class IngestProgress(int logs, long bytes)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private long logsDone, bytesDone, failed;
+
+    public int Logs { get; } = logs;
+
+    public long Bytes { get; } = bytes;
+
+    public long LogsDone => Interlocked.Read(ref logsDone);
+
+    public long BytesDone => Interlocked.Read(ref bytesDone);
+
+    /// <summary>Logs that became an error row.</summary>
+    public long Failed => Interlocked.Read(ref failed);
+
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    public double LogsPerSecond => LogsDone / Math.Max(Elapsed.TotalSeconds, 0.001);
+
+    public double MegabytesPerSecond => BytesDone / 1e6 / Math.Max(Elapsed.TotalSeconds, 0.001);
+
+    internal void Done(LogRow row)
+    {
+        Interlocked.Increment(ref logsDone);
+        Interlocked.Add(ref bytesDone, row.Size);
+        if (row.Error is not null) Interlocked.Increment(ref failed);
+    }
+}
