@@ -49,14 +49,15 @@ internal static class FleetIngestRun
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Progress().AutoClear(true).Start(context =>
         {
-            var task = context.AddTask("logs", maxValue: Math.Max(1, progress.Logs));
+            // Bytes, not logs, measure the way: one large log among small ones is most of the work.
+            var task = context.AddTask("logs", maxValue: Math.Max(1, progress.Bytes));
             var work = Task.Run(ingest);
             while (!work.Wait(200))
             {
-                task.Value = progress.LogsDone;
+                task.Value = Math.Min(progress.BytesDone, progress.Bytes);
                 task.Description = $"{progress.LogsDone}/{progress.Logs} logs, {progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s";
             }
-            task.Value = progress.Logs;
+            task.Value = task.MaxValue;
             return work.Result;
         });
     }

@@ -23,7 +23,7 @@ public static class FleetIngest
             () => FleetDatabase.Open(database),
             (index, _, worker) =>
             {
-                rows[index] = LogIngest.Run(worker, logs[index], options);
+                rows[index] = LogIngest.Run(worker, logs[index], options, progress);
                 progress.Done(rows[index]);
                 return worker;
             },

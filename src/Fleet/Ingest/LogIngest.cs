@@ -11,7 +11,7 @@ internal static class LogIngest
     // Rows go to the tables as they are made; the analysis keeps only a few items of each list in detail.
     private const int StoredItems = 100;
 
-    public static LogRow Run(DuckDBConnection connection, FleetLog log, FleetOptions options)
+    public static LogRow Run(DuckDBConnection connection, FleetLog log, FleetOptions options, IngestProgress progress)
     {
         long size = 0;
         string? format = null;
@@ -23,6 +23,7 @@ internal static class LogIngest
             if (source.IsEmpty) return Failed(log, size, format, "the log is empty, nothing to analyse");
             var sink = new TableSink(connection, log.Key, options.ShowSecrets);
             Analysis analysis;
+            progress.Reading(source);
             try
             {
                 analysis = TimelineBuilder.Analyze(source.Read(), new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
@@ -33,6 +34,10 @@ internal static class LogIngest
                 sink.Dispose();
                 Forget(connection, log.Key);
                 throw;
+            }
+            finally
+            {
+                progress.Read(source);
             }
             sink.Dispose();
             if (!AtTraffic.Found(analysis))
