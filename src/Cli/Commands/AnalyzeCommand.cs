@@ -4,6 +4,7 @@ using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
 using Conformance.Cli.Output;
+using Conformance.Fleet.Ingest;
 using Conformance.Protocol.Codes;
 using Spectre.Console;
 
@@ -15,8 +16,6 @@ internal static class AnalyzeCommand
     public const string ExitCodeHelp =
         "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on; " +
         "2 usage or input error (missing, empty, binary or unreadable file, a directory, unknown --format).";
-
-    private const string UnnamedUrc = "(other)";
 
     // Below this a log is read in well under a second: no progress bar.
     private const long ProgressThreshold = 8L << 20;
@@ -145,7 +144,7 @@ internal static class AnalyzeCommand
                 ? WithProgress(source, options)
                 : TimelineBuilder.Analyze(source.Read(), options);
             // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
-            if (analysis.Summary.Commands == 0 && analysis.Statistics.Urcs.All(u => u.Name == UnnamedUrc))
+            if (!AtTraffic.Found(analysis))
             {
                 Console.Error.WriteLine($"conformance: {path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
                     "is it a log of the module's serial port? Try --format.");

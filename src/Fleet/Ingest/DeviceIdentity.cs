@@ -44,11 +44,13 @@ internal sealed class DeviceIdentity
     private static bool IsIdentification(string command) =>
         command.Trim() is var text && text.Length is 3 or 4 && text.StartsWith("ATI", StringComparison.OrdinalIgnoreCase);
 
-    // "+CGMR: V1.2", "Revision: V1.2" or a bare "V1.2": the value after the first colon, unquoted.
+    // A short label before a colon ("+CGMR", "Revision", "AT version") is dropped, a bare value kept; quotes go.
+    private const int LongestLabel = 12;
+
     private static string Value(string line)
     {
         var colon = line.IndexOf(':', StringComparison.Ordinal);
-        var value = (colon >= 0 && (line.StartsWith('+') || !line.Contains(' ', StringComparison.Ordinal) || colon < 12) ? line[(colon + 1)..] : line).Trim();
-        return value.Trim('"');
+        var value = colon is > 0 and <= LongestLabel ? line[(colon + 1)..] : line;
+        return value.Trim().Trim('"');
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Conformance.Analyzer.Readers;
 using Conformance.Protocol.Secrets;
@@ -45,13 +46,22 @@ public static class LogInputs
         var root = fixedParts.Length == 0 ? "." : string.Join('/', fixedParts);
         if (glob.StartsWith('/') && fixedParts.Length == 1) root = "/";
         if (!Directory.Exists(root)) return [];
-        var pattern = new Regex("^" + string.Join("/", parts.Skip(fixedParts.Length).Select(Segment)) + "$", RegexOptions.CultureInvariant);
+        var pattern = new Regex("^" + Pattern(parts[fixedParts.Length..]) + "$", RegexOptions.CultureInvariant);
         return Below(root, key => pattern.IsMatch(key));
     }
 
-    private static string Segment(string part) => part == "**"
-        ? "(?:.*)"
-        : Regex.Escape(part).Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal);
+    // ** is any number of folders (also none), * any name part, ? one character; nothing else is special.
+    private static string Pattern(IReadOnlyList<string> parts)
+    {
+        var pattern = new StringBuilder();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (part == "**") { pattern.Append(i == parts.Count - 1 ? ".*" : "(?:[^/]+/)*"); continue; }
+            pattern.Append(Regex.Escape(part).Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal)).Append('/');
+        }
+        return pattern.ToString().TrimEnd('/');
+    }
 
     // log.txt.1 and log.txt.2 go with log.txt when it was found too; alone they are logs of their own.
     private static List<FleetLog> Group(List<(string Key, string Path)> found)
@@ -62,7 +72,8 @@ public static class LogInputs
         foreach (var (key, path) in found.DistinctBy(f => f.Path))
         {
             if (RotationOf(path) is { } current && paths.Contains(current)) continue;
-            var files = LogFiles.Rotation(path).Where(paths.Contains).ToList();
+            // Its rotations beside it come along, also those a glob did not match (modem.log.1 for modem*.log).
+            var files = LogFiles.Rotation(path);
             // The same name below two arguments: the full path keeps the keys apart.
             // A key is a path: the secret policy masks it once here, so that it joins the same in every table.
             var masked = SecretPolicy.Redact(key);
