@@ -4,24 +4,8 @@ namespace Conformance.Cli.Tests.Fleet;
 /// Which files <c>fleet</c> takes as logs (globs, directories, rotations) and what it learns of each device, on
 /// hand-written logs in shapes the generators do not write: echo on, bare IMEI, ATI's revision, quoted values.
 /// </summary>
-public sealed class FleetInputTests
+public sealed class FleetInputTests : TemporaryFolder
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("fleet-input-").FullName;
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
-    private string Write(string relative, string text)
-    {
-        var path = Path.Combine(_directory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private async Task<List<string[]>> Query(string database, string sql)
     {
         var run = await ConformanceProcess.RunAsync(null, "fleet", "query", database, sql, "--csv");
@@ -36,9 +20,9 @@ public sealed class FleetInputTests
         Write("site-a/2026/modem.log.1", "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
         Write("site-b/modem-2.log", "AT\r\n\r\nOK\r\n");
         Write("site-b/notes.txt", "AT\r\n\r\nOK\r\n");
-        var database = Path.Combine(_directory, "f.duckdb");
+        var database = Path.Combine(Folder, "f.duckdb");
 
-        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(_directory, "site-*", "**", "modem*.log"), "--db", database);
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "site-*", "**", "modem*.log"), "--db", database);
 
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         var logs = await Query(database, "SELECT log, commands FROM logs ORDER BY log");
@@ -56,9 +40,9 @@ public sealed class FleetInputTests
             "[2026-04-02 07:00:01.021] OK\r\n");
         // No identity asked: both stay empty.
         Write("anonymous.log", "AT+MQTTSTAT?\r\n\r\n+MQTTSTAT: 1\r\n\r\nOK\r\n");
-        var database = Path.Combine(_directory, "f.duckdb");
+        var database = Path.Combine(Folder, "f.duckdb");
 
-        var run = await ConformanceProcess.RunAsync(null, "fleet", _directory, "--db", database);
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Folder, "--db", database);
 
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         var logs = await Query(database, "SELECT log, device, firmware, day FROM logs ORDER BY log");
@@ -75,11 +59,11 @@ public sealed class FleetInputTests
     {
         // Binary-looking power-up noise before the traffic: refused when detected, read when forced raw.
         Write("noisy.log", "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\r\n\0\u0001\u0002\u0003\r\n\0\0\0\0\0\r\nAT\r\n\r\nOK\r\n");
-        var detected = Path.Combine(_directory, "detected.duckdb");
-        var forced = Path.Combine(_directory, "forced.duckdb");
+        var detected = Path.Combine(Folder, "detected.duckdb");
+        var forced = Path.Combine(Folder, "forced.duckdb");
 
-        var refused = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(_directory, "noisy.log"), "--db", detected);
-        var read = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(_directory, "noisy.log"), "--db", forced, "--format", "raw");
+        var refused = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "noisy.log"), "--db", detected);
+        var read = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "noisy.log"), "--db", forced, "--format", "raw");
 
         Assert.That(refused.ExitCode, Is.EqualTo(1), "an unreadable log is an error row: the job found failures");
         Assert.That(refused.StandardError, Does.Contain("binary"));

@@ -1,20 +1,12 @@
 namespace Conformance.Cli.Tests.Fleet;
 
 /// <summary>Bad input to <c>analyze --parquet</c> and <c>fleet</c>: a clear message and exit code 2, nothing of the user's touched.</summary>
-public sealed class FleetUsageTests
+public sealed class FleetUsageTests : TemporaryFolder
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("fleet-usage-").FullName;
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
     [Test]
     public async Task An_input_that_names_nothing_is_a_usage_error()
     {
-        var run = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(_directory, "missing", "*.log"), "--parquet", Path.Combine(_directory, "out"));
+        var run = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(Folder, "missing", "*.log"), "--parquet", Path.Combine(Folder, "out"));
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.StandardError, Does.Contain("missing").And.Contain("no such file"));
@@ -23,9 +15,8 @@ public sealed class FleetUsageTests
     [Test]
     public async Task Parquet_into_a_folder_holding_other_files_is_refused_and_the_files_stay()
     {
-        var log = Path.Combine(_directory, "a.log");
-        await File.WriteAllTextAsync(log, "AT\r\n\r\nOK\r\n");
-        var output = Directory.CreateDirectory(Path.Combine(_directory, "out")).FullName;
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var output = Directory.CreateDirectory(Path.Combine(Folder, "out")).FullName;
         await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "mine");
 
         var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", output);
@@ -38,10 +29,9 @@ public sealed class FleetUsageTests
     [Test]
     public async Task Parquet_with_a_one_log_report_option_is_a_usage_error()
     {
-        var log = Path.Combine(_directory, "a.log");
-        await File.WriteAllTextAsync(log, "AT\r\n\r\nOK\r\n");
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
 
-        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", Path.Combine(_directory, "out"), "--html", Path.Combine(_directory, "r.html"));
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", Path.Combine(Folder, "out"), "--html", Path.Combine(Folder, "r.html"));
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.StandardError, Does.Contain("--html"));
@@ -50,12 +40,11 @@ public sealed class FleetUsageTests
     [Test]
     public async Task Report_and_query_of_a_missing_database_or_bad_sql_are_usage_errors()
     {
-        var log = Path.Combine(_directory, "a.log");
-        await File.WriteAllTextAsync(log, "AT\r\n\r\nOK\r\n");
-        var database = Path.Combine(_directory, "f.duckdb");
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "f.duckdb");
         var ingest = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
 
-        var missing = await ConformanceProcess.RunAsync(null, "fleet", "report", Path.Combine(_directory, "none.duckdb"));
+        var missing = await ConformanceProcess.RunAsync(null, "fleet", "report", Path.Combine(Folder, "none.duckdb"));
         var bad = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT nothing FROM nowhere");
 
         Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
