@@ -21,8 +21,8 @@ public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IR
 
     private static string Cell(object value) => value switch
     {
-        double d => Math.Round(d, 1).ToString("0.#", CultureInfo.InvariantCulture),
-        float f => Math.Round(f, 1).ToString("0.#", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

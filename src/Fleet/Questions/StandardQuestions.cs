@@ -23,7 +23,7 @@ public static class StandardQuestions
             """),
         ("Latency per command and firmware (ms)", $"""
             SELECT e.name AS command, coalesce(l.firmware, '(unknown)') AS firmware, count(*) AS answers,
-                   quantile_cont(e.latency_ms, 0.5) AS p50, quantile_cont(e.latency_ms, 0.95) AS p95, quantile_cont(e.latency_ms, 0.99) AS p99
+                   round(quantile_cont(e.latency_ms, 0.5), 1) AS p50, round(quantile_cont(e.latency_ms, 0.95), 1) AS p95, round(quantile_cont(e.latency_ms, 0.99), 1) AS p99
             FROM {FleetTables.Exchanges} e JOIN {FleetTables.Logs} l USING (log)
             WHERE e.latency_ms IS NOT NULL
             GROUP BY e.name, l.firmware ORDER BY p95 DESC, command, firmware LIMIT {Limit}
