@@ -102,6 +102,77 @@ public sealed class SecretSweepTests
     }
 
     [Test]
+    public async Task Analyze_parquet_the_fleet_db_and_its_report_hide_every_kind_of_secret()
+    {
+        var log = await WriteLog();
+        var parquet = Path.Combine(_directory, "parquet");
+        var database = Path.Combine(_directory, "fleet.duckdb");
+        var html = Path.Combine(_directory, "fleet.html");
+
+        var analyze = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", parquet);
+        var ingest = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
+        var report = await ConformanceProcess.RunAsync(null, "fleet", "report", database, "--html", html);
+
+        Assert.That(analyze.ExitCode, Is.Zero, analyze.StandardError);
+        Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        var consoles = analyze.StandardOutput + analyze.StandardError + ingest.StandardOutput + ingest.StandardError + report.StandardOutput
+            + report.StandardError + await File.ReadAllTextAsync(html);
+        foreach (var secret in Secrets) Assert.That(consoles, Does.Not.Contain(secret), "analyze --parquet, fleet and fleet report");
+        AssertHidden(await FleetTablesText(database), "the fleet database");
+        AssertHidden(ParquetText(parquet), "the Parquet output");
+        // The files themselves: no secret in a page, a dictionary or the column statistics either.
+        foreach (var file in Directory.GetFiles(parquet, "*.parquet", SearchOption.AllDirectories))
+        {
+            var bytes = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
+            foreach (var secret in Secrets) Assert.That(bytes, Does.Not.Contain(secret), file);
+        }
+    }
+
+    [Test]
+    public async Task Analyze_parquet_show_secrets_shows_them()
+    {
+        var parquet = Path.Combine(_directory, "parquet");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", await WriteLog(), "--parquet", parquet, "--show-secrets");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var text = ParquetText(parquet);
+        foreach (var (_, secret, line) in Planted.Where(p => p.Line.StartsWith("AT", StringComparison.Ordinal)))
+            Assert.That(text, Does.Contain(secret), line);
+    }
+
+    /// <summary>Every table of a fleet database as <c>fleet query … --csv</c> prints it.</summary>
+    private static async Task<string> FleetTablesText(string database)
+    {
+        var text = new StringBuilder();
+        foreach (var table in new[] { "logs", "exchanges", "urcs", "diagnostics", "sessions", "reconnections", "data_points" })
+        {
+            var query = await ConformanceProcess.RunAsync(null, "fleet", "query", database, $"SELECT * FROM {table}", "--csv");
+            Assert.That(query.ExitCode, Is.Zero, query.StandardError);
+            text.Append(query.StandardOutput);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Every value of every Parquet file below <paramref name="folder"/>, read with DuckDB.</summary>
+    private static string ParquetText(string folder)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(folder, "*.parquet", SearchOption.AllDirectories))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM read_parquet('{file.Replace("'", "''", StringComparison.Ordinal)}')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                for (var i = 0; i < reader.FieldCount; i++) text.Append(reader.IsDBNull(i) ? "" : reader.GetValue(i)).Append('\t');
+        }
+        return text.ToString();
+    }
+
+    [Test]
     public async Task Compare_hides_every_kind_of_secret()
     {
         var log = await WriteLog();

@@ -4,6 +4,7 @@ using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
 using Conformance.Cli.Output;
+using Conformance.Fleet.Ingest;
 using Conformance.Protocol.Codes;
 using Spectre.Console;
 
@@ -15,8 +16,6 @@ internal static class AnalyzeCommand
     public const string ExitCodeHelp =
         "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on; " +
         "2 usage or input error (missing, empty, binary or unreadable file, a directory, unknown --format).";
-
-    private const string UnnamedUrc = "(other)";
 
     // Below this a log is read in well under a second: no progress bar.
     private const long ProgressThreshold = 8L << 20;
@@ -34,15 +33,19 @@ internal static class AnalyzeCommand
         var csv = new Option<string?>("--csv") { Description = "Write exchanges.csv, urcs.csv and diagnostics.csv into DIR." };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML page (tables and plots) to FILE." };
         var showSecrets = ShowSecretsOption();
+        var parquet = AnalyzeParquet.Option();
+        var jobs = FleetIngestRun.JobsOption();
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a diagnostic at or above this severity is found.", DefaultValueFactory = _ => "never" };
         failOn.AcceptOnlyFromAmong("never", "note", "warn", "error");
         var command = new Command("analyze", "Explain a captured log of the module's serial port: every command with its answer and latency, " +
-            "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp)
+            "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp +
+            "\nWith --parquet: " + FleetIngestRun.ExitCodeHelp)
         {
-            file, format, json, csv, html, showSecrets, failOn,
+            file, format, json, csv, html, showSecrets, failOn, parquet, jobs,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));
             var jsonPath = parse.GetValue(json);
             var outputs = new OutputPaths()
                 .File("--json", jsonPath)
@@ -141,7 +144,7 @@ internal static class AnalyzeCommand
                 ? WithProgress(source, options)
                 : TimelineBuilder.Analyze(source.Read(), options);
             // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
-            if (analysis.Summary.Commands == 0 && analysis.Statistics.Urcs.All(u => u.Name == UnnamedUrc))
+            if (!AtTraffic.Found(analysis))
             {
                 Console.Error.WriteLine($"conformance: {path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
                     "is it a log of the module's serial port? Try --format.");

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using Conformance.Analyzer.Readers;
+using Conformance.Cli.Output;
+using Conformance.Fleet.Ingest;
+using Conformance.Fleet.Questions;
+using DuckDB.NET.Data;
+using Spectre.Console;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>
+/// <c>conformance fleet LOG… --db FILE</c> ingests many logs into a DuckDB file; <c>fleet report</c> answers the
+/// standard questions; <c>fleet query</c> answers any SQL (docs/fleet.md).
+/// </summary>
+internal static class FleetCommand
+{
+    public static Command Create()
+    {
+        var logs = new Argument<string[]>("log")
+        {
+            Description = "Logs, directories (walked) or globs; each file is its own log, its rotations (LOG.1, LOG.2 …) read with it.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = new Option<string>("--db") { Description = "The DuckDB file to ingest into (created when missing; a log ingested again is replaced).", Required = true };
+        var jobs = FleetIngestRun.JobsOption();
+        var format = AnalyzeCommand.FormatOption();
+        var showSecrets = AnalyzeCommand.ShowSecretsOption();
+        var command = new Command("fleet", "Analyse many logs on all cores into a DuckDB file with the tables of docs/fleet.md; " +
+            "then 'fleet report' answers the standard questions and 'fleet query' any SQL.\n" + FleetIngestRun.ExitCodeHelp)
+        {
+            logs, db, jobs, format, showSecrets, Report(), Query(),
+        };
+        command.SetAction(parse =>
+        {
+            var database = parse.GetValue(db)!;
+            var outputs = new OutputPaths();
+            foreach (var path in parse.GetValue(logs)!.Where(File.Exists)) outputs.Input(path);
+            if (!outputs.File("--db", database).Check(Console.Error)) return ExitCodes.UsageError;
+            var formatName = parse.GetValue(format);
+            var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue(showSecrets));
+            try
+            {
+                var rows = FleetIngestRun.Ingest(parse.GetValue(logs)!, database, parse.GetValue(jobs), options);
+                return rows is null ? ExitCodes.UsageError : FleetIngestRun.ExitCode(rows);
+            }
+            catch (DuckDBException e)
+            {
+                Console.Error.WriteLine($"conformance: --db {database}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+        });
+        return command;
+    }
+
+    private static Command Report()
+    {
+        var db = DatabaseArgument();
+        var html = new Option<string?>("--html") { Description = "Also write the answers as a self-contained HTML page to FILE." };
+        var command = new Command("report", "Answer the standard questions of a fleet database: top diagnostics, latency percentiles per command " +
+            "and firmware, reconnection storms per device, error codes over time.\n" + ExitCodes.Help)
+        {
+            db, html,
+        };
+        command.SetAction(parse =>
+        {
+            var database = parse.GetValue(db)!;
+            var page = parse.GetValue(html);
+            if (!new OutputPaths().Input(database).File("--html", page).Check(Console.Error)) return ExitCodes.UsageError;
+            return Answer(database, () =>
+            {
+                var report = FleetReport.Of(database);
+                Terminal.Out.MarkupLine(Markup.Escape($"{database}: {report.Overview}"));
+                foreach (var table in report.Answers) ResultTableConsole.Write(table, Terminal.Out);
+                if (page is not null)
+                {
+                    ReplacedFile.Write(page, stream =>
+                    {
+                        using var writer = new StreamWriter(stream);
+                        ResultTableHtml.Write(report, $"Fleet report: {Path.GetFileName(database)}", writer);
+                    });
+                }
+            });
+        });
+        return command;
+    }
+
+    private static Command Query()
+    {
+        var db = DatabaseArgument();
+        var sql = new Argument<string>("sql") { Description = "A DuckDB SQL query over the tables of docs/fleet.md." };
+        var csv = new Option<bool>("--csv") { Description = "Print the result as CSV with a header row instead of a table." };
+        var command = new Command("query", "Print the result of any SQL query on a fleet database (opened read-only).\n" + ExitCodes.Help) { db, sql, csv };
+        command.SetAction(parse =>
+        {
+            var database = parse.GetValue(db)!;
+            return Answer(database, () =>
+            {
+                using var connection = Fleet.Storage.FleetDatabase.Open(database, readOnly: true);
+                var table = ResultTable.Query(connection, "", parse.GetValue(sql)!);
+                if (parse.GetValue(csv)) ResultTableCsv.Write(table, Console.Out);
+                else ResultTableConsole.Write(table, Terminal.Out);
+            });
+        });
+        return command;
+    }
+
+    private static Argument<string> DatabaseArgument() => new("db") { Description = "The DuckDB file written by 'conformance fleet … --db'." };
+
+    // A missing file or a bad query is a usage error with DuckDB's own words, never a stack trace.
+    private static int Answer(string database, Action answer)
+    {
+        if (!File.Exists(database))
+        {
+            Console.Error.WriteLine($"conformance: {database}: no such fleet database");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            answer();
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"conformance: {database}: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

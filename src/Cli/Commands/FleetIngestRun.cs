@@ -1,0 +1,87 @@
+using Conformance.Fleet.Ingest;
+using Spectre.Console;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>
+/// Ingests the logs named on the command line into a fleet database on every core, with a progress bar on a
+/// terminal, and says on standard error which logs could not be read. Shared by <c>analyze --parquet</c> and <c>fleet</c>.
+/// </summary>
+internal static class FleetIngestRun
+{
+    /// <summary>
+    /// Exit codes of an ingest: 0 every log read; 1 the job ran but some logs could not be read (each is a row of
+    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written).
+    /// </summary>
+    public const string ExitCodeHelp =
+        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error); " +
+        "2 usage or setup error (an input that names nothing, an output that cannot be written).";
+
+    /// <summary>Finds and ingests the logs; null (after saying why on standard error) when there is nothing to ingest.</summary>
+    public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<string> inputs, string database, int? jobs, FleetOptions options)
+    {
+        IReadOnlyList<FleetLog> logs;
+        try
+        {
+            logs = LogInputs.Find(inputs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"conformance: {e.Message}");
+            return null;
+        }
+        var workers = jobs ?? Environment.ProcessorCount;
+        var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
+        var rows = Console.IsErrorRedirected
+            ? FleetIngest.Run(database, logs, workers, options, progress)
+            : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
+        foreach (var row in rows.Where(r => r.Error is not null)) Console.Error.WriteLine($"conformance: {row.Log.Key}: {row.Error}");
+        Console.Error.WriteLine($"conformance: {rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
+            $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");
+        return rows;
+    }
+
+    /// <summary>The exit code of an ingest that ran.</summary>
+    public static int ExitCode(IReadOnlyList<LogRow> rows) => rows.Any(r => r.Error is not null) ? ExitCodes.Failures : ExitCodes.Ok;
+
+    private static IReadOnlyList<LogRow> WithProgress(IngestProgress progress, Func<IReadOnlyList<LogRow>> ingest)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress().AutoClear(true).Start(context =>
+        {
+            // Bytes, not logs, measure the way: one large log among small ones is most of the work.
+            var task = context.AddTask("logs", maxValue: Math.Max(1, progress.Bytes));
+            var work = Task.Run(ingest);
+            while (!work.Wait(200))
+            {
+                task.Value = Math.Min(progress.BytesDone, progress.Bytes);
+                task.Description = $"{progress.LogsDone}/{progress.Logs} logs, {progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s";
+            }
+            task.Value = task.MaxValue;
+            return work.Result;
+        });
+    }
+
+    private static long SafeSize(FleetLog log)
+    {
+        try
+        {
+            return log.Size;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The <c>--jobs</c> option: how many logs are analysed at once.</summary>
+    public static System.CommandLine.Option<int?> JobsOption()
+    {
+        var jobs = new System.CommandLine.Option<int?>("--jobs", "-j") { Description = "Logs analysed at once (default: the processor count)." };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--jobs must be at least 1");
+        });
+        return jobs;
+    }
+}

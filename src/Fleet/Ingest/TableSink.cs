@@ -1,0 +1,95 @@
+using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Timeline;
+using Conformance.Fleet.Storage;
+using Conformance.Protocol.Secrets;
+using DuckDB.NET.Data;
+
+namespace Conformance.Fleet.Ingest;
+
+/// <summary>
+/// Streams one log's timeline into the fleet tables as it is made: one appender per table, so a worker holds
+/// a chunk of rows, never the whole log.
+/// </summary>
+internal sealed class TableSink : ITimelineSink, IDisposable
+{
+    private readonly string log;
+    private readonly SecretMasker secrets;
+    private readonly DuckDBAppender exchanges, urcs, diagnostics, sessions, reconnections, dataPoints;
+
+    public TableSink(DuckDBConnection connection, string log, bool showSecrets)
+    {
+        this.log = log;
+        // The timeline masks what it makes; data point streams and values come from payloads and are masked here.
+        secrets = new SecretMasker(show: showSecrets);
+        exchanges = connection.CreateAppender(FleetTables.Exchanges);
+        urcs = connection.CreateAppender(FleetTables.Urcs);
+        diagnostics = connection.CreateAppender(FleetTables.Diagnostics);
+        sessions = connection.CreateAppender(FleetTables.Sessions);
+        reconnections = connection.CreateAppender(FleetTables.Reconnections);
+        dataPoints = connection.CreateAppender(FleetTables.DataPoints);
+    }
+
+    public DeviceIdentity Identity { get; } = new();
+
+    /// <summary>The earliest time of the log, as written in it.</summary>
+    public DateTime? FirstTime { get; private set; }
+
+    /// <summary>The latest time of the log.</summary>
+    public DateTime? LastTime { get; private set; }
+
+    public void Exchange(Exchange exchange)
+    {
+        Identity.Read(exchange);
+        exchanges.CreateRow().AppendValue(log).AppendValue(exchange.Line).AppendValue(Time(exchange.Time))
+            .AppendValue(exchange.Command).AppendValue(CommandName(exchange.Command)).AppendValue(exchange.Final)
+            .AppendValue(exchange.LatencyMs).AppendValue(exchange.Information.Count == 0 ? null : string.Join('\n', exchange.Information))
+            .EndRow();
+    }
+
+    public void Urc(UrcEvent urc) =>
+        urcs.CreateRow().AppendValue(log).AppendValue(urc.Line).AppendValue(Time(urc.Time)).AppendValue(urc.Name).AppendValue(urc.Text)
+            .AppendValue(urc.CommandLine).AppendValue(urc.PacketId).EndRow();
+
+    public void Diagnostic(Diagnostic diagnostic) =>
+        diagnostics.CreateRow().AppendValue(log).AppendValue(diagnostic.Line).AppendValue(diagnostic.Code)
+            .AppendValue(diagnostic.Severity.ToString().ToLowerInvariant()).AppendValue(diagnostic.Message).EndRow();
+
+    public void StateChange(StateChange change) =>
+        sessions.CreateRow().AppendValue(log).AppendValue(change.Line).AppendValue(Time(change.Time)).AppendValue(change.From?.ToString())
+            .AppendValue(change.To.ToString()).AppendValue(change.Cause).EndRow();
+
+    public void Reconnection(Reconnection reconnection) =>
+        reconnections.CreateRow().AppendValue(log).AppendValue(reconnection.Line).AppendValue(Time(reconnection.Time))
+            .AppendValue(reconnection.EndLine).AppendValue(reconnection.Timeouts).AppendValue(reconnection.Attempts)
+            .AppendValue(reconnection.Outcome.ToString()).AppendValue(reconnection.DurationMs).EndRow();
+
+    public void DataPoints(PublishedDataPoints points)
+    {
+        var time = Time(points.Time);
+        foreach (var point in points.Points)
+        {
+            dataPoints.CreateRow().AppendValue(log).AppendValue(points.Line).AppendValue(time).AppendValue(points.Type.ToString())
+                .AppendValue(secrets.Mask(point.DatastreamId)).AppendValue(point.At).AppendValue(point.Value.Number)
+                .AppendValue(point.Value.Text is { } text ? secrets.Mask(text) : null).EndRow();
+        }
+    }
+
+    /// <summary>Flushes every appender: the log's rows are in the tables.</summary>
+    public void Dispose()
+    {
+        foreach (var appender in new[] { exchanges, urcs, diagnostics, sessions, reconnections, dataPoints }) appender.Dispose();
+    }
+
+    private DateTime? Time(DateTimeOffset? time)
+    {
+        if (time is not { } t) return null;
+        var written = t.DateTime;
+        if (FirstTime is null || written < FirstTime) FirstTime = written;
+        if (LastTime is null || written > LastTime) LastTime = written;
+        return written;
+    }
+
+    // AT+MQTTOPEN=1,… is grouped as AT+MQTTOPEN: the name with AT, without its form or arguments.
+    private static string CommandName(string command) =>
+        Conformance.Protocol.Syntax.CommandLine.Parse(command) is { } parsed ? "AT" + parsed.Name : command.Trim().ToUpperInvariant();
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Conformance.Fleet.Questions;
+
+/// <summary>A query's answer as text cells, for the console, HTML and CSV: numbers invariant, times ISO 8601, null empty.</summary>
+public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>Runs <paramref name="sql"/> and reads every row.</summary>
+    public static ResultTable Query(DuckDBConnection connection, string title, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        while (reader.Read())
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Cell(reader.GetValue(i)))]);
+        return new ResultTable(title, columns, rows);
+    }
+
+    private static string Cell(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

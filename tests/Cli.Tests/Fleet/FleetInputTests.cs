@@ -1,0 +1,73 @@
+namespace Conformance.Cli.Tests.Fleet;
+
+/// <summary>
+/// Which files <c>fleet</c> takes as logs (globs, directories, rotations) and what it learns of each device, on
+/// hand-written logs in shapes the generators do not write: echo on, bare IMEI, ATI's revision, quoted values.
+/// </summary>
+public sealed class FleetInputTests : TemporaryFolder
+{
+    private async Task<List<string[]>> Query(string database, string sql)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "fleet", "query", database, sql, "--csv");
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        return [.. run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r').Split(','))];
+    }
+
+    [Test]
+    public async Task A_glob_takes_the_matching_files_below_its_base_each_with_its_rotations()
+    {
+        Write("site-a/2026/modem.log", "AT\r\n\r\nOK\r\n");
+        Write("site-a/2026/modem.log.1", "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        Write("site-b/modem-2.log", "AT\r\n\r\nOK\r\n");
+        Write("site-b/notes.txt", "AT\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "site-*", "**", "modem*.log"), "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var logs = await Query(database, "SELECT log, commands FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "site-a/2026/modem.log 2", "site-b/modem-2.log 1" }));
+    }
+
+    [Test]
+    public async Task The_imei_and_firmware_are_read_from_bare_and_labelled_answers()
+    {
+        // Echo on, the IMEI bare, the firmware on ATI's Revision line.
+        Write("echo.log", "AT+CGSN\r\r\n\r\n869012345678901\r\n\r\nOK\r\nATI\r\r\n\r\nQuectel\r\nBC26\r\nRevision: BC26NBR01A10\r\n\r\nOK\r\n");
+        // Tera Term: labelled IMEI, quoted firmware.
+        Write("stamped.log", "[2026-04-02 07:00:00.100] AT+CGSN=1\r\n[2026-04-02 07:00:00.130] +CGSN: 869012345678902\r\n" +
+            "[2026-04-02 07:00:00.131] OK\r\n[2026-04-02 07:00:01.000] AT+CGMR\r\n[2026-04-02 07:00:01.020] +CGMR: \"M5310-A_V1.0.3\"\r\n" +
+            "[2026-04-02 07:00:01.021] OK\r\n");
+        // No identity asked: both stay empty.
+        Write("anonymous.log", "AT+MQTTSTAT?\r\n\r\n+MQTTSTAT: 1\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Folder, "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var logs = await Query(database, "SELECT log, device, firmware, day FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
+        {
+            "anonymous.log   undated",
+            "echo.log 869012345678901 BC26NBR01A10 undated",
+            "stamped.log 869012345678902 M5310-A_V1.0.3 2026-04-02",
+        }));
+    }
+
+    [Test]
+    public async Task A_forced_format_reads_every_log_as_that_format()
+    {
+        // Binary-looking power-up noise before the traffic: refused when detected, read when forced raw.
+        Write("noisy.log", "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\r\n\0\u0001\u0002\u0003\r\n\0\0\0\0\0\r\nAT\r\n\r\nOK\r\n");
+        var detected = Path.Combine(Folder, "detected.duckdb");
+        var forced = Path.Combine(Folder, "forced.duckdb");
+
+        var refused = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "noisy.log"), "--db", detected);
+        var read = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "noisy.log"), "--db", forced, "--format", "raw");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1), "an unreadable log is an error row: the job found failures");
+        Assert.That(refused.StandardError, Does.Contain("binary"));
+        Assert.That(read.ExitCode, Is.Zero, read.StandardError);
+        Assert.That((await Query(forced, "SELECT format, commands FROM logs"))[0], Is.EqualTo(new[] { "raw", "1" }));
+    }
+}

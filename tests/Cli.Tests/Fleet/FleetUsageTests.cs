@@ -1,0 +1,56 @@
+namespace Conformance.Cli.Tests.Fleet;
+
+/// <summary>Bad input to <c>analyze --parquet</c> and <c>fleet</c>: a clear message and exit code 2, nothing of the user's touched.</summary>
+public sealed class FleetUsageTests : TemporaryFolder
+{
+    [Test]
+    public async Task An_input_that_names_nothing_is_a_usage_error()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(Folder, "missing", "*.log"), "--parquet", Path.Combine(Folder, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("missing").And.Contain("no such file"));
+    }
+
+    [Test]
+    public async Task Parquet_into_a_folder_holding_other_files_is_refused_and_the_files_stay()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var output = Directory.CreateDirectory(Path.Combine(Folder, "out")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "mine");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("notes.txt"));
+        Assert.That(Directory.GetFileSystemEntries(output).Select(Path.GetFileName), Is.EqualTo(new[] { "notes.txt" }));
+    }
+
+    [Test]
+    public async Task Parquet_with_a_one_log_report_option_is_a_usage_error()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", Path.Combine(Folder, "out"), "--html", Path.Combine(Folder, "r.html"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("--html"));
+    }
+
+    [Test]
+    public async Task Report_and_query_of_a_missing_database_or_bad_sql_are_usage_errors()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "f.duckdb");
+        var ingest = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
+
+        var missing = await ConformanceProcess.RunAsync(null, "fleet", "report", Path.Combine(Folder, "none.duckdb"));
+        var bad = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT nothing FROM nowhere");
+
+        Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
+        Assert.That(missing.ExitCode, Is.EqualTo(2));
+        Assert.That(missing.StandardError, Does.Contain("none.duckdb: no such fleet database"));
+        Assert.That(bad.ExitCode, Is.EqualTo(2));
+        Assert.That(bad.StandardError, Does.Contain("nowhere"));
+    }
+}
