@@ -10,6 +10,7 @@ var root = new RootCommand("Conformance harness, emulator and trace analyzer for
     EmulateCommand.Create(),
     AnalyzeCommand.Create(),
     CompareCommand.Create(),
+    TapCommand.Create(),
 };
 
 var parse = root.Parse(args);

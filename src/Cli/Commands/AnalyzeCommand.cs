@@ -174,7 +174,7 @@ internal static class AnalyzeCommand
         });
     }
 
-    private static bool FailsOn(Analysis analysis, string failOn)
+    internal static bool FailsOn(Analysis analysis, string failOn)
     {
         Severity? threshold = failOn switch
         {
