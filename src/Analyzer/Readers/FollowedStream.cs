@@ -6,6 +6,7 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 internal sealed class FollowedStream(Stream inner, TimeSpan? idleExit, CancellationToken stop) : ReadOnlyWrapper(inner)
 {
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(1);
     private readonly byte[] _buffer = new byte[64 * 1024];
     private Task<int>? _pending;
     private ReadOnlyMemory<byte> _left;
@@ -38,18 +39,26 @@ internal sealed class FollowedStream(Stream inner, TimeSpan? idleExit, Cancellat
         }
         catch (OperationCanceledException)
         {
-            return End();
+            // Stopped: bytes already on their way (the rest of a file) still count; a port that will not give up its read does not hold the end.
+            if (!Finished(Drain)) return End();
         }
         catch (AggregateException e)
         {
             if (!stop.IsCancellationRequested) Failure = e.InnerException?.Message;
             return End();
         }
+        if (!_pending.IsCompletedSuccessfully) return End();
         var read = _pending.Result;
         _pending = null;
         if (read == 0) return End();
         _left = _buffer.AsMemory(0, read);
         return Read(buffer, wait);
+    }
+
+    private bool Finished(TimeSpan wait)
+    {
+        try { return _pending!.Wait(wait); }
+        catch (AggregateException) { return false; }
     }
 
     private int End()

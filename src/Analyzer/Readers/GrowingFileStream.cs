@@ -2,7 +2,7 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// A log file read while something still writes it, like <c>tail -F</c>: at its end a read waits for more bytes
-/// instead of returning 0, until the token is cancelled. A file that shrinks (truncated, or replaced by a new file
+/// instead of returning 0, until the token is cancelled; then it reads on to the current end. A file that shrinks (truncated, or replaced by a new file
 /// after a rotation) is read again from its start, and <see cref="Restarted"/> says so.
 /// </summary>
 public sealed class GrowingFileStream(string path, CancellationToken stop) : Stream
@@ -24,11 +24,11 @@ public sealed class GrowingFileStream(string path, CancellationToken stop) : Str
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    /// <summary>Bytes as soon as there are some; 0 only once stopped.</summary>
+    /// <summary>Bytes as soon as there are some; 0 once stopped and read to the file's current end.</summary>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
-        while (!either.IsCancellationRequested)
+        while (true)
         {
             _file ??= TryOpen();
             if (_file is not null)
@@ -43,10 +43,11 @@ public sealed class GrowingFileStream(string path, CancellationToken stop) : Str
                     continue;
                 }
             }
+            // Stopped: what the file already holds is still read, then the stream ends.
+            if (either.IsCancellationRequested) return 0;
             try { await Task.Delay(Poll, either.Token); }
             catch (OperationCanceledException) { }
         }
-        return 0;
     }
 
     /// <summary>The file at the path is now shorter than what was read: truncated, or a new file after a rotation.</summary>
