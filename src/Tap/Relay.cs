@@ -25,15 +25,16 @@ public static class Relay
             PumpAsync(host, listenOnly ? null : module, TraceDirection.ToModule, ("host", "module"), observed, time, ending.Token),
             PumpAsync(module, listenOnly ? null : host, TraceDirection.FromModule, ("module", "host"), observed, time, ending.Token),
         };
-        var stopped = Task.Delay(Timeout.Infinite, stop);
-        await Task.WhenAny(Task.WhenAny(pumps), stopped);
+        var firstEnded = Task.WhenAny(pumps);
+        await Task.WhenAny(firstEnded, Task.Delay(Timeout.Infinite, stop));
         await ending.CancelAsync();
         // Not every port gives up a pending read when cancelled (a serial port on Linux does not): closing it does.
         await host.DisposeAsync();
         await module.DisposeAsync();
         var ends = await Task.WhenAll(pumps);
         observed.TryComplete();
-        return ends.FirstOrDefault(e => e is not null) ?? TapEnd.Stopped;
+        // The side that ended first is why the tap ended; the other one only followed.
+        return await await firstEnded ?? ends.FirstOrDefault(e => e is not null) ?? TapEnd.Stopped;
     }
 
     /// <summary>Reads one side until it ends; null when stopped from outside.</summary>

@@ -70,7 +70,7 @@ public sealed class TraceRotation : IDisposable
     {
         _clock.Now = time;
         _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        _recorder = new TraceRecorder(new StreamWriter(_file, new System.Text.UTF8Encoding(false)), _clock, _target, _secrets);
+        _recorder = new TraceRecorder(new StreamWriter(_file, new System.Text.UTF8Encoding(false)), _clock, _target, _secrets) { KeepsRecords = false };
     }
 
     private void Rotate(DateTimeOffset time)
