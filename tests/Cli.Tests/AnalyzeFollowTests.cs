@@ -113,6 +113,32 @@ public sealed class AnalyzeFollowTests
         Assert.That(seen.ToString(), Does.Contain("→ AT+MQTTDISC").And.Contain("→ AT+CSQ"));
     }
 
+    [Test]
+    public async Task A_port_is_followed_until_it_closes_and_reports_as_analyze_of_the_same_bytes()
+    {
+        using var server = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        server.Start();
+        using var follow = ConformanceProcess.Start("analyze", "--follow", $"tcp:{server.LocalEndpoint}", "--json", Path.Combine(_directory, "port.json"));
+        var stdout = follow.StandardOutput.ReadToEndAsync();
+        var stderr = follow.StandardError.ReadToEndAsync();
+        using (var port = await server.AcceptTcpClientAsync().WaitAsync(Patience))
+        {
+            var bytes = Encoding.UTF8.GetBytes(FieldLog);
+            for (var at = 0; at < bytes.Length; at += 53) await port.GetStream().WriteAsync(bytes.AsMemory(at, Math.Min(53, bytes.Length - at)));
+        }
+        await follow.WaitForExitAsync().WaitAsync(Patience);
+        var saved = Path.Combine(_directory, "same-bytes.log");
+        await File.WriteAllTextAsync(saved, FieldLog);
+        var offline = await ConformanceProcess.RunAsync(null, "analyze", saved, "--json", Path.Combine(_directory, "saved.json"));
+
+        Assert.That(follow.ExitCode, Is.EqualTo(0), await stderr);
+        Assert.That(await stderr, Does.Contain("the input ended"));
+        Assert.That(offline.ExitCode, Is.EqualTo(0), offline.StandardError);
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(_directory, "port.json")),
+            Is.EqualTo(await File.ReadAllTextAsync(Path.Combine(_directory, "saved.json"))));
+        Assert.That(await stdout, Does.Contain("← +MQTTSUBACK: 1,1,\"cmd/611203\""));
+    }
+
     private static async Task Terminate(Process process)
     {
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill.WaitForExitAsync();
