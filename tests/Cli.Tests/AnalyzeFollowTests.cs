@@ -139,6 +139,15 @@ public sealed class AnalyzeFollowTests
         Assert.That(await stdout, Does.Contain("← +MQTTSUBACK: 1,1,\"cmd/611203\""));
     }
 
+    [Test]
+    public async Task A_follow_that_sees_no_traffic_before_the_idle_limit_is_an_input_error()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", "--follow", Path.Combine(_directory, "not-yet.log"), "--idle-exit", "1");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("no AT traffic arrived, nothing to report"));
+    }
+
     private static async Task Terminate(Process process)
     {
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill.WaitForExitAsync();

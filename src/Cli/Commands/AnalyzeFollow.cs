@@ -49,13 +49,19 @@ internal static class AnalyzeFollow
                 file.Restarted += () => Console.Error.WriteLine($"conformance: {name} shrank (truncated or rotated): reading it again from its start");
                 stream = file;
             }
+            Console.Error.WriteLine($"conformance: following {name}; Ctrl-C to stop");
             using var log = new LiveLog(stream, name, forced, idleExitSeconds is { } s ? TimeSpan.FromSeconds(s) : null, stop.Token);
             var how = format is null ? $"detected from the first lines, confidence {log.Detection.Confidence:0.00}" : "forced";
-            Console.Error.WriteLine($"conformance: following {name} as {LogFormatNames.NameOf(log.Format)} ({how}); Ctrl-C to stop");
+            Console.Error.WriteLine($"conformance: reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live) };
             var analysis = TimelineBuilder.Analyze(log.Read(), options);
             var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}" : "the input ended";
             Console.Error.WriteLine($"conformance: {name}: {why}");
+            if (analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0)
+            {
+                Console.Error.WriteLine($"conformance: {name}: no AT traffic arrived, nothing to report");
+                return null;
+            }
             return (name, analysis);
         }
         catch (LinkException e)
