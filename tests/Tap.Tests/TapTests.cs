@@ -1,3 +1,5 @@
+using Conformance.Analyzer.Readers;
+using Conformance.Analyzer.Timeline;
 using Conformance.Emulator.Endpoints;
 using Conformance.Emulator.Hosting;
 using Conformance.Harness.Running;
@@ -39,6 +41,8 @@ public sealed class TapTests
         Assert.That(result.Rotations, Is.GreaterThan(0), "the trace is larger than the rotation size");
         Assert.That(result.End, Is.EqualTo(TapEnd.Stopped));
         Assert.That(result.Analysis.Summary.Commands, Is.GreaterThan(50));
+        Assert.That(result.Analysis.Summary, Is.EqualTo(TimelineBuilder.Analyze(LogSource.Open(trace).Read()).Summary),
+            "the live timeline agrees with analyze of the rotated trace");
         Assert.That(result.ForwardingMicroseconds.Count, Is.GreaterThan(0));
     }
 
