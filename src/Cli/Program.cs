@@ -11,6 +11,7 @@ var root = new RootCommand("Conformance harness, emulator and trace analyzer for
     AnalyzeCommand.Create(),
     CompareCommand.Create(),
     FleetCommand.Create(),
+    TapCommand.Create(),
 };
 
 var parse = root.Parse(args);

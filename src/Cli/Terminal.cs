@@ -13,12 +13,15 @@ internal static class Terminal
     private const int RedirectedWidth = 1 << 16;
     private const int RuleWidth = 80;
 
-    public static IAnsiConsole Out { get; } = Create();
+    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
 
-    private static IAnsiConsole Create()
+    /// <summary>Standard error, the same way: for what must not mix with a report on standard output.</summary>
+    public static IAnsiConsole Error { get; } = Create(Console.Error, Console.IsErrorRedirected);
+
+    private static IAnsiConsole Create(TextWriter output, bool redirected)
     {
-        if (!Console.IsOutputRedirected) return AnsiConsole.Console;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        if (!redirected) return console;
         console.Profile.Width = RedirectedWidth;
         return new FixedRules(console);
     }

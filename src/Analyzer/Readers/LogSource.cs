@@ -107,8 +107,14 @@ public sealed class LogSource
     public IEnumerable<LogRecord> Read()
     {
         Interlocked.Exchange(ref bytesRead, 0);
+        return SinceFirst(LogReaders.Create(Format).Read(Splitters()));
+    }
+
+    /// <summary>Gives records with a wall-clock time and no relative one their time since the first such record.</summary>
+    internal static IEnumerable<LogRecord> SinceFirst(IEnumerable<LogRecord> records)
+    {
         DateTimeOffset? first = null;
-        foreach (var record in LogReaders.Create(Format).Read(Splitters()))
+        foreach (var record in records)
         {
             if (record.Time is not { } time || record.SinceStart is not null) { yield return record; continue; }
             first ??= time;

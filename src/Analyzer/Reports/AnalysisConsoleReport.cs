@@ -31,7 +31,7 @@ public static class AnalysisConsoleReport
         foreach (var (line, _, markup) in entries) console.MarkupLine($"[grey]{line,6}[/]  {markup}");
     }
 
-    private static string Exchange(Exchange exchange)
+    internal static string Exchange(Exchange exchange)
     {
         var final = exchange.Final switch
         {
@@ -44,13 +44,13 @@ public static class AnalysisConsoleReport
         return $"[bold]→ {Report.Markup(exchange.Command)}[/]{information}  {final}{latency}";
     }
 
-    private static string Urc(UrcEvent urc)
+    internal static string Urc(UrcEvent urc)
     {
         var answers = urc.CommandLine is { } line ? $" [grey](answers line {line})[/]" : "";
         return $"[cyan]← {Report.Markup(urc.Text)}[/]{answers}";
     }
 
-    private static string State(StateChange change) =>
+    internal static string State(StateChange change) =>
         $"[yellow]state {(int)change.To} {change.To}[/] [grey]after {Report.Markup(change.Cause)}[/]";
 
     private static void WriteDiagnostics(IReadOnlyList<Diagnostic> diagnostics, IAnsiConsole console)
@@ -67,7 +67,7 @@ public static class AnalysisConsoleReport
         console.Write(table);
     }
 
-    private static string Severity(Severity severity) => severity switch
+    internal static string Severity(Severity severity) => severity switch
     {
         Protocol.Codes.Severity.Error => "[red]error[/]",
         Protocol.Codes.Severity.Warn => "[yellow]warn[/]",

@@ -37,11 +37,13 @@ internal static class AnalyzeCommand
         var jobs = FleetIngestRun.JobsOption();
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a diagnostic at or above this severity is found.", DefaultValueFactory = _ => "never" };
         failOn.AcceptOnlyFromAmong("never", "note", "warn", "error");
+        var follow = new Option<bool>("--follow") { Description = "Follow a growing log, or a port (serial:PATH[,BAUD], tcp:HOST:PORT): print the timeline live, report at the end (docs/tap.md)." };
+        var idleExit = new Option<double?>("--idle-exit") { Description = "With --follow: end after SECONDS without new bytes (default: at Ctrl-C or when the port closes)." };
         var command = new Command("analyze", "Explain a captured log of the module's serial port: every command with its answer and latency, " +
             "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp +
             "\nWith --parquet: " + FleetIngestRun.ExitCodeHelp)
         {
-            file, format, json, csv, html, showSecrets, failOn, parquet, jobs,
+            file, format, json, csv, html, showSecrets, failOn, parquet, jobs, follow, idleExit,
         };
         command.SetAction(parse =>
         {
@@ -53,9 +55,11 @@ internal static class AnalyzeCommand
                 .File("--html", parse.GetValue(html));
             if (parse.GetValue(csv) is { } csvFolder)
                 foreach (var name in CsvReport.FileNames) outputs.File("--csv", Path.Combine(csvFolder, name));
-            foreach (var input in LogFiles.Of(parse.GetValue(file)!).Where(input => input != "-")) outputs.Input(input);
+            foreach (var input in LogFiles.Of(parse.GetValue(file)!).Where(input => input != "-" && !AnalyzeFollow.IsPort(input))) outputs.Input(input);
             if (!outputs.Check(Console.Error)) return ExitCodes.UsageError;
-            var analysis = Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
+            var analysis = parse.GetValue(follow)
+                ? AnalyzeFollow.Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(idleExit), jsonPath == "-" ? Terminal.Error : Terminal.Out)
+                : Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
             if (analysis is null) return ExitCodes.UsageError;
             var (_, result) = analysis.Value;
             try
@@ -177,7 +181,7 @@ internal static class AnalyzeCommand
         });
     }
 
-    private static bool FailsOn(Analysis analysis, string failOn)
+    internal static bool FailsOn(Analysis analysis, string failOn)
     {
         Severity? threshold = failOn switch
         {

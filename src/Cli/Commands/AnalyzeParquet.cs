@@ -20,8 +20,8 @@ internal static class AnalyzeParquet
     /// <summary>The <c>--parquet DIR</c> option.</summary>
     public static Option<string?> Option() => new("--parquet") { Description = Help };
 
-    // Options of the one-log reports, which --parquet does not write.
-    private static readonly string[] OneLogOutputs = ["--json", "--csv", "--html", "--fail-on"];
+    // Options of the one-log reports, which --parquet does not write, and of following one log live.
+    private static readonly string[] OneLogOutputs = ["--json", "--csv", "--html", "--fail-on", "--follow", "--idle-exit"];
 
     public static int Run(ParseResult parse, IReadOnlyList<string> inputs, string output, int? jobs)
     {

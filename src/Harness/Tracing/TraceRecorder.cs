@@ -27,8 +27,11 @@ public sealed class TraceRecorder : IDisposable
     /// <summary>Why the trace output stopped (e.g. "No space left on device"), or null while every line was written.</summary>
     public string? WriteError { get; private set; }
 
-    /// <summary>The records written so far, as written (masked).</summary>
+    /// <summary>The records written so far, as written (masked); empty when <see cref="KeepsRecords"/> is false.</summary>
     public IReadOnlyList<TraceRecord> Records { get { lock (_gate) return [.. _records]; } }
+
+    /// <summary>Whether <see cref="Records"/> keeps what was written; a recorder that runs for days (the tap) keeps only the file.</summary>
+    public bool KeepsRecords { get; init; } = true;
 
     public TraceRecorder(TextWriter writer, TimeProvider time, string target, SecretMasker secrets, string? dialect = null)
     {
@@ -89,7 +92,7 @@ public sealed class TraceRecorder : IDisposable
                 _ => data.ToArray(),
             };
             var record = new TraceRecord(_time.GetUtcNow(), direction, masked);
-            _records.Add(record);
+            if (KeepsRecords) _records.Add(record);
             WriteLine(TraceFormat.Format(record));
             Flush();
             return LineCount;

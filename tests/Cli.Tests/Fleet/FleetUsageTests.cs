@@ -26,15 +26,18 @@ public sealed class FleetUsageTests : TemporaryFolder
         Assert.That(Directory.GetFileSystemEntries(output).Select(Path.GetFileName), Is.EqualTo(new[] { "notes.txt" }));
     }
 
-    [Test]
-    public async Task Parquet_with_a_one_log_report_option_is_a_usage_error()
+    [TestCase("--html", "r.html")]
+    [TestCase("--follow", null)]
+    public async Task Parquet_with_a_one_log_option_is_a_usage_error(string option, string? value)
     {
         var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        string[] extra = value is null ? [option] : [option, Path.Combine(Folder, value)];
 
-        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", Path.Combine(Folder, "out"), "--html", Path.Combine(Folder, "r.html"));
+        var run = await ConformanceProcess.RunAsync(null, ["analyze", log, "--parquet", Path.Combine(Folder, "out"), .. extra]);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.StandardError, Does.Contain("--html"));
+        Assert.That(run.StandardError, Does.Contain(option));
+        Assert.That(Directory.Exists(Path.Combine(Folder, "out")), Is.False, "nothing written");
     }
 
     [Test]

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// A log read as it is written (<c>analyze --follow</c>): a <see cref="GrowingFileStream"/> or a port's stream, its format
+/// forced or detected from the first lines that came (up to <see cref="LogFormatDetector.SampleLines"/>, or whatever
+/// came before a second of silence), its records given as their lines arrive. The records are those an offline read of
+/// the same bytes gives, so the final analysis equals <c>analyze</c> of them.
+/// </summary>
+public sealed class LiveLog : IDisposable
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
+    private readonly FollowedStream _stream;
+    private readonly byte[] _commentPrefix;
+
+    /// <summary>Opens <paramref name="input"/> (disposed with this) and settles its format.</summary>
+    /// <param name="name">The input's name in records and messages (a file's full path, as <c>analyze</c> names it).</param>
+    /// <param name="idleExit">End the log after this long without a byte; null waits for the stop token or the input's end.</param>
+    public LiveLog(Stream input, string name, LogFormat? format, TimeSpan? idleExit, CancellationToken stop)
+    {
+        Name = name;
+        _stream = new FollowedStream(input, idleExit, stop);
+        var head = Head(format is null);
+        Detection = LogFormatDetector.Detect(LogFormatDetector.Sample(new MemoryStream(head), name));
+        Format = format ?? Detection.Format;
+        _commentPrefix = Encoding.UTF8.GetBytes(Detection.CommentPrefix);
+        _stream.PutBack(head.AsSpan().StartsWith("\uFEFF"u8) ? head.AsMemory(3) : head);
+    }
+
+    public string Name { get; }
+
+    /// <summary>What detection found in the first lines (also when the format was forced).</summary>
+    public FormatGuess Detection { get; }
+
+    /// <summary>The format the records are read as.</summary>
+    public LogFormat Format { get; }
+
+    /// <summary>Why the input ended early (a port failed); null when it ended, was stopped or stayed idle.</summary>
+    public string? Failure => _stream.Failure;
+
+    /// <summary>The records, each as soon as the lines it needs have arrived; ends with the input.</summary>
+    public IEnumerable<LogRecord> Read()
+    {
+        using var splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix };
+        foreach (var record in LogSource.SinceFirst(LogReaders.Create(Format).Read([splitter]))) yield return record;
+    }
+
+    /// <summary>The first bytes, for detection: enough lines, or what came before a pause.</summary>
+    private byte[] Head(bool detect)
+    {
+        var head = new MemoryStream();
+        var chunk = new byte[8192];
+        var lines = 0;
+        while (detect && head.Length < LogFormatDetector.SampleBytes && lines < LogFormatDetector.SampleLines)
+        {
+            var read = _stream.Read(chunk, lines > 0 ? Settle : null);
+            if (read <= 0) break;
+            head.Write(chunk, 0, read);
+            lines += chunk.AsSpan(0, read).Count((byte)'\n');
+        }
+        return head.ToArray();
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

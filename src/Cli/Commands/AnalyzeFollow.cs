@@ -1,0 +1,91 @@
+using Conformance.Analyzer.Readers;
+using Conformance.Analyzer.Reports;
+using Conformance.Analyzer.Timeline;
+using Conformance.Harness.Links;
+using Conformance.Protocol.Secrets;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>
+/// <c>conformance analyze --follow</c>: a log read as it grows, or a port's traffic as it comes, with the timeline
+/// printed live; at the end (Ctrl-C, SIGTERM, the port closing, <c>--idle-exit</c>) the analysis equals an offline
+/// <c>analyze</c> of the same bytes (docs/tap.md, "Following a log").
+/// </summary>
+internal static class AnalyzeFollow
+{
+    /// <summary>Follows one file or port; on bad input explains why on standard error and returns null.</summary>
+    public static (string Path, Analysis Analysis)? Load(IReadOnlyList<string> inputs, string? format, bool showSecrets, double? idleExitSeconds, Spectre.Console.IAnsiConsole live)
+    {
+        if (inputs is not [var input] || input == "-")
+        {
+            Console.Error.WriteLine("conformance: --follow takes one log file or one port (serial:PATH[,BAUD] or tcp:HOST:PORT)");
+            return null;
+        }
+        if (idleExitSeconds is <= 0)
+        {
+            Console.Error.WriteLine($"conformance: --idle-exit must be a positive number of seconds (got {idleExitSeconds})");
+            return null;
+        }
+        using var stop = new StopSignals(CancellationToken.None);
+        ILink? port = null;
+        try
+        {
+            var forced = format is null ? (LogFormat?)null : LogFormatNames.Parse(format);
+            Stream stream;
+            string name;
+            if (IsPort(input))
+            {
+                port = input.StartsWith("tcp:", StringComparison.Ordinal)
+                    ? TcpLink.Parse(input[4..])
+                    : SerialLink.Parse(input[7..], new LinkSettings(TimeProvider.System, SecretMasker.Shown));
+                stream = port.OpenAsync(stop.Token).GetAwaiter().GetResult();
+                name = port.Target;
+            }
+            else
+            {
+                name = Path.GetFullPath(input);
+                if (Directory.Exists(name)) throw new LogReadException("is a directory, expected a log file", name);
+                var file = new GrowingFileStream(name, stop.Token);
+                file.Restarted += () => Console.Error.WriteLine($"conformance: {name} shrank (truncated or rotated): reading it again from its start");
+                stream = file;
+            }
+            Console.Error.WriteLine($"conformance: following {name}; Ctrl-C to stop");
+            using var log = new LiveLog(stream, name, forced, idleExitSeconds is { } s ? TimeSpan.FromSeconds(s) : null, stop.Token);
+            var how = format is null ? $"detected from the first lines, confidence {log.Detection.Confidence:0.00}" : "forced";
+            Console.Error.WriteLine($"conformance: reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
+            var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live) };
+            var analysis = TimelineBuilder.Analyze(log.Read(), options);
+            var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}" : "the input ended";
+            Console.Error.WriteLine($"conformance: {name}: {why}");
+            if (analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0)
+            {
+                Console.Error.WriteLine($"conformance: {name}: no AT traffic arrived, nothing to report");
+                return null;
+            }
+            return (name, analysis);
+        }
+        catch (LinkException e)
+        {
+            Console.Error.WriteLine($"conformance: {e.Message}");
+            return null;
+        }
+        catch (LogReadException e)
+        {
+            Console.Error.WriteLine($"conformance: {e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"conformance: {input}: cannot be read: {e.Message}");
+            return null;
+        }
+        finally
+        {
+            port?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>A port rather than a file: <c>serial:…</c> or <c>tcp:…</c>, unless a file has that name.</summary>
+    public static bool IsPort(string input) =>
+        (input.StartsWith("serial:", StringComparison.Ordinal) || input.StartsWith("tcp:", StringComparison.Ordinal)) && !File.Exists(input);
+}
