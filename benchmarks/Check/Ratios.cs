@@ -60,5 +60,8 @@ public static class Ratios
     /// <summary>The corpus part of a ratio's name: <c>Typical</c> for <c>Typical: Tokenizer / BareScan</c>.</summary>
     public static string CorpusOf(string ratio) => ratio.Split(':', 2)[0];
 
+    /// <summary>The corpus and workload of a ratio: <c>Typical: Tokenizer</c> for <c>Typical: Tokenizer / BareScan</c> and <c>Typical: Tokenizer vs ReadLineRegex</c>.</summary>
+    public static string WorkloadOf(string ratio) => ratio.Split([" / ", " vs "], 2, StringSplitOptions.None)[0];
+
     private static string Name(string corpus, string what) => $"{corpus}: {what}";
 }

@@ -16,7 +16,7 @@ public static class ResultsTable
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(c, $"Machine: {Machine()}  ");
-        text.AppendLine(c, $"Date: {DateTime.UtcNow:yyyy-MM-dd} UTC · job: benchmarks/check, {CheckJob.Rounds} interleaved passes after tier-up, fastest pass (Parallel: allocations of the measuring thread only)");
+        text.AppendLine(c, $"Date: {DateTime.UtcNow:yyyy-MM-dd} UTC · job: benchmarks/check, {CheckJob.Rounds} interleaved passes after tier-up, fastest pass, {ThreadTime.Kind} (Parallel: wall clock, allocations of the measuring thread only)");
         text.AppendLine();
         text.AppendLine("| Corpus | Benchmark | MB/s | ns/line | × limit (bare scan; Parallel: × one worker) | × naive (ReadLine + Regex) | Allocated / pass | Allocated / frame |");
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|");
