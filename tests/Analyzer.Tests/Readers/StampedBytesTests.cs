@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.Analyzer.Readers;
+using Conformance.Corpora;
 
 namespace Conformance.Analyzer.Tests.Readers;
 
@@ -55,5 +56,28 @@ public class StampedBytesTests
         Assert.That(records[4].Direction, Is.EqualTo(LogDirection.FromModule), "the same command again is its echo");
         Assert.That(records[5].Data, Is.EqualTo((byte[])[.. "+MQTTPUBLISH: 0,0,0,0,\"t\",4,"u8, .. Gbk.GetBytes("温度"), .. "\r\n"u8]), "GBK bytes kept as written");
         Assert.That(records[7].Data, Is.EqualTo("OK\r\n"u8.ToArray()), "the last line needs no line end");
+    }
+
+    /// <summary>
+    /// What reading a stamped log costs, counted deterministically: the record of each line and its data, nothing per
+    /// line beyond (measured 3.3 B per byte of a log of 45-byte lines; it was 24.5 with a string and a regex match per line).
+    /// </summary>
+    [Test]
+    public void Reading_a_timestamped_log_allocates_only_the_records()
+    {
+        using var log = new TempLog();
+        var file = log.Write("teraterm.log", TimestampedLog.Generate(1024 * 1024).Bytes);
+        var warm = log.Write("warm.log", TimestampedLog.Generate(16 * 1024).Bytes);
+        foreach (var _ in LogSource.Open(warm).Read()) { }
+        var source = LogSource.Open(file);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var records = 0;
+        foreach (var _ in source.Read()) records++;
+        var perByte = (double)(GC.GetAllocatedBytesForCurrentThread() - before) / new FileInfo(file).Length;
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Timestamped));
+        Assert.That(records, Is.GreaterThan(20_000));
+        Assert.That(perByte, Is.LessThan(4), $"{perByte:0.0} B allocated per byte of log");
     }
 }
