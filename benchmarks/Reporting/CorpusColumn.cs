@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Conformance.Corpora;
 
 namespace Conformance.Benchmarks.Reporting;
 
@@ -17,16 +16,16 @@ public abstract class CorpusColumn(string name, string legend, int priority) : I
     public UnitType UnitType => UnitType.Dimensionless;
     public string Legend => legend;
 
-    /// <summary>The column's value for one operation over <paramref name="corpus"/> taking <paramref name="nanoseconds"/>.</summary>
-    protected abstract double Value(CorpusKind corpus, double nanoseconds);
+    /// <summary>The column's value for one operation over <paramref name="input"/> taking <paramref name="nanoseconds"/>.</summary>
+    protected abstract double Value(Throughput.Input input, double nanoseconds);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         var median = summary[benchmarkCase]?.ResultStatistics?.Median;
-        return Throughput.CorpusOf(benchmarkCase) is { } corpus && median is { } ns
-            ? Value(corpus, ns).ToString("N1", style.CultureInfo)
+        return Throughput.InputOf(benchmarkCase) is { } input && median is { } ns
+            ? Value(input, ns).ToString("N1", style.CultureInfo)
             : "-";
     }
 

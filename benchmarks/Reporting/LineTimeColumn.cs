@@ -1,4 +1,3 @@
-using Conformance.Corpora;
 
 namespace Conformance.Benchmarks.Reporting;
 
@@ -6,6 +5,6 @@ namespace Conformance.Benchmarks.Reporting;
 /// <remarks>Lines are counted as the bare scan counts them, so corpora of very different line lengths compare.</remarks>
 public sealed class LineTimeColumn() : CorpusColumn("ns/line", "Median time per operation divided by the corpus lines (as the bare scan counts them)", priority: 1)
 {
-    protected override double Value(CorpusKind corpus, double nanoseconds) =>
-        Throughput.NanosecondsPerLine(Throughput.Lines(corpus), nanoseconds);
+    protected override double Value(Throughput.Input input, double nanoseconds) =>
+        Throughput.NanosecondsPerLine(input.Lines, nanoseconds);
 }

@@ -8,20 +8,26 @@ namespace Conformance.Benchmarks.Reporting;
 /// <summary>What one operation of a benchmark reads, so its time becomes MB/s and ns per line.</summary>
 public static class Throughput
 {
-    private static readonly ConcurrentDictionary<CorpusKind, int> LineCounts = new();
+    private static readonly ConcurrentDictionary<string, Input> Inputs = new();
 
-    /// <summary>The corpus one operation reads; null for the benchmarks that read none (command formatting).</summary>
-    public static CorpusKind? CorpusOf(BenchmarkCase benchmark)
+    /// <summary>Bytes and lines (as the bare scan counts them) one operation reads.</summary>
+    public readonly record struct Input(long Bytes, long Lines);
+
+    /// <summary>What one operation reads, counted once per input; null for the benchmarks that read none (command formatting).</summary>
+    public static Input? InputOf(BenchmarkCase benchmark)
     {
-        if (benchmark.Parameters["Corpus"] is CorpusKind kind) return kind;
-        if (benchmark.Descriptor.Type == typeof(AnalyzerBenchmarks)) return CorpusKind.Typical;
+        if (benchmark.Parameters["Corpus"] is CorpusKind kind) return Of(kind);
+        var type = benchmark.Descriptor.Type;
+        if (type == typeof(AnalyzerBenchmarks)) return Of(CorpusKind.Typical);
+        if (type == typeof(TimestampedLogBenchmarks)) return Inputs.GetOrAdd(type.Name, _ => Of(TimestampedLog.Get().Bytes));
+        if (type == typeof(ParallelBenchmarks))
+            return Inputs.GetOrAdd(type.Name, _ => new ParallelWorkload.Sizes() is var all ? new Input(all.Bytes, all.Lines) : default);
         return null;
     }
 
-    public static long Bytes(CorpusKind corpus) => ModuleOutput.Get(corpus).Bytes.Length;
+    public static Input Of(CorpusKind corpus) => Inputs.GetOrAdd(corpus.ToString(), _ => Of(ModuleOutput.Get(corpus).Bytes));
 
-    /// <summary>Lines of the corpus as the bare scan counts them (the limit's unit of work), counted once per corpus.</summary>
-    public static int Lines(CorpusKind corpus) => LineCounts.GetOrAdd(corpus, kind => ReferenceScans.BareScan(ModuleOutput.Get(kind).Bytes));
+    private static Input Of(byte[] bytes) => new(bytes.Length, ReferenceScans.BareScan(bytes));
 
     /// <summary>Megabytes (10^6 bytes) per second for <paramref name="bytes"/> read in <paramref name="nanoseconds"/>.</summary>
     public static double MegabytesPerSecond(long bytes, double nanoseconds) => bytes / nanoseconds * 1e9 / 1e6;

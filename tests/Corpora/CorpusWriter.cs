@@ -40,6 +40,13 @@ internal sealed class CorpusWriter(int size)
         Length += written;
     }
 
+    /// <summary>Writes <paramref name="time"/> in <paramref name="format"/>, invariantly.</summary>
+    public void Append(DateTime time, string format)
+    {
+        time.TryFormat(Free(64), out var written, format, CultureInfo.InvariantCulture);
+        Length += written;
+    }
+
     /// <summary>Records frames just written; <paramref name="publish"/> frames are URCs too.</summary>
     public void Count(int info = 0, int final = 0, int urc = 0, int publish = 0, int echo = 0, int noise = 0, int overflow = 0)
     {
@@ -54,6 +61,9 @@ internal sealed class CorpusWriter(int size)
 
     public Corpus ToCorpus(CorpusKind kind) =>
         new(kind, _bytes[..Length], new FrameCounts(_info, _final, _urc, _publish, _echo, _noise, _overflow));
+
+    /// <summary>The bytes written, for a corpus that is not module output alone.</summary>
+    public byte[] ToArray() => _bytes[..Length];
 
     private Span<byte> Free(int atLeast)
     {

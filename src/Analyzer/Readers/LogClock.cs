@@ -44,6 +44,42 @@ internal sealed class LogClock(DateOnly date)
         return true;
     }
 
+    /// <summary>
+    /// Reads <c>yyyy-MM-dd HH:mm:ss</c> with an optional fraction of one to seven digits from the start of ASCII
+    /// <paramref name="text"/>, straight from the bytes (the hot path of a stamped log: no string, no culture);
+    /// returns the bytes it covers, 0 when the text does not start with such a time.
+    /// </summary>
+    public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':') return 0;
+        if (!TwoDigits(text, 0, out var century) || !TwoDigits(text, 2, out var yearOfCentury) || !TwoDigits(text, 5, out var month) ||
+            !TwoDigits(text, 8, out var day) || !TwoDigits(text, 11, out var hour) || !TwoDigits(text, 14, out var minute) ||
+            !TwoDigits(text, 17, out var second)) return 0;
+        var year = century * 100 + yearOfCentury;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return 0;
+        var length = 19;
+        long ticks = 0;
+        if (text.Length > 19 && text[19] == '.')
+        {
+            var digits = 0;
+            while (20 + digits < text.Length && char.IsAsciiDigit((char)text[20 + digits])) digits++;
+            if (digits is 0 or > 7) return digits == 0 ? 19 : 0;   // a dot without digits is not part of the time
+            for (var i = 0; i < 7; i++) ticks = ticks * 10 + (i < digits ? text[20 + i] - '0' : 0);
+            length = 20 + digits;
+        }
+        var dayStart = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        time = new DateTimeOffset(dayStart.Ticks + ticks, TimeSpan.Zero);
+        return length;
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<byte> text, int at, out int value)
+    {
+        int tens = text[at] - '0', ones = text[at + 1] - '0';
+        value = tens * 10 + ones;
+        return (uint)tens <= 9 && (uint)ones <= 9;
+    }
+
     /// <summary>Seconds since 1970-01-01 UTC with a decimal fraction, as ModemManager stamps lines.</summary>
     public static bool TryParseEpoch(ReadOnlySpan<char> text, out DateTimeOffset time)
     {

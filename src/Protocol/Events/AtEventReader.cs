@@ -26,6 +26,7 @@ public sealed class AtEventReader
     private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Text, string? Command), Interpretation.Interpretation?> _answerMeanings = [];
     private readonly RecentLines _recent = new();
+    private readonly AckReadings _acks = new();
     private PendingLine? _pending;
     private bool _promptedAfterFinal;
 
@@ -192,7 +193,7 @@ public sealed class AtEventReader
     {
         var nameBytes = LineClassifier.NameOf(frame.Text);
         var name = LineClassifier.KnownName(nameBytes) ?? Encoding.UTF8.GetString(nameBytes);
-        var meaning = Meaning(frame, text);
+        var meaning = Meaning(frame, text, name);
         if (_pending is not { } pending) return Make(frame, text, AtEventKind.Urc, name: name, meaning: meaning);
         // Another family's outcome before the final result (ESP-AT's `+MQTTCONNECTED` before OK): its own order, no deviation.
         if (pending.FamilyOutcome == name) return Make(frame, text, AtEventKind.Urc, pending.Line, name, meaning);
@@ -227,12 +228,14 @@ public sealed class AtEventReader
         IsTruncated = frame.IsTruncated,
     };
 
-    /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once.</summary>
-    private Interpretation.Interpretation Meaning(in AtFrame frame, string text)
+    /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once, an ack of a known form not at all (<see cref="AckReadings"/>).</summary>
+    private Interpretation.Interpretation Meaning(in AtFrame frame, string text, string name)
     {
         if (frame.HasPayload) return FrameInterpreter.Interpret(frame, text);
+        if (_acks.Read(frame.Text, name) is { } ack) return ack;
         if (_urcMeanings.TryGetValue(text, out var meaning)) return meaning;
         meaning = FrameInterpreter.Interpret(frame, text);
+        _acks.Learn(frame.Text, name, meaning);
         if (_urcMeanings.Count < MeaningCapacity) _urcMeanings.Add(text, meaning);
         return meaning;
     }
