@@ -34,7 +34,7 @@ public class MutationTests
     [TestCaseSource(nameof(Representatives))]
     public async Task A_semantic_mutant_is_killed_by_the_scenario_checking_its_section(string name, string title, string message)
     {
-        var report = await RunAsync(Named(name), HarnessRun.Select(title: title), strict: false);
+        var report = await RunAsync(Named(name), () => HarnessRun.Select(title: title), strict: false);
 
         var result = report.Mutants.Single();
         Assert.That(result.Killed, Is.True, result.Verdict(false));
@@ -50,8 +50,8 @@ public class MutationTests
     [TestCase("password-mask-form", "1.1 CFG? reads back the settings with the password masked", "§1.1 password-mask-form")]
     public async Task A_format_only_mutant_survives_by_default_and_dies_under_strict(string name, string title, string finding)
     {
-        var lenient = await RunAsync(Named(name), HarnessRun.Select(title: title), strict: false);
-        var strict = await RunAsync(Named(name), HarnessRun.Select(title: title), strict: true);
+        var lenient = await RunAsync(Named(name), () => HarnessRun.Select(title: title), strict: false);
+        var strict = await RunAsync(Named(name), () => HarnessRun.Select(title: title), strict: true);
 
         Assert.That(lenient.Mutants.Single().Killed, Is.False, lenient.Mutants.Single().Verdict(false));
         Assert.That(lenient.Passed, Is.True);
@@ -64,7 +64,7 @@ public class MutationTests
     public async Task A_survivor_fails_the_report_and_names_the_section_nobody_checks()
     {
         // The QoS 0 scenario never subscribes, so nothing it does can notice a SUBACK going missing.
-        var report = await RunAsync(Named("drop-suback"), HarnessRun.Select(title: "1.5 QoS 0 publish is answered OK and nothing else"), strict: false);
+        var report = await RunAsync(Named("drop-suback"), () => HarnessRun.Select(title: "1.5 QoS 0 publish is answered OK and nothing else"), strict: false);
 
         Assert.That(report.Passed, Is.False);
         Assert.That(report.Score, Is.Zero);
@@ -89,9 +89,9 @@ public class MutationTests
     private static IReadOnlyList<Mutant> Named(string name) => [MutantCatalog.All.Single(m => m.Name == name)];
 
     /// <summary>Each run on its own fake clock, moved on gently enough that a loaded machine's broker still answers in time.</summary>
-    internal static Task<MutationReport> RunAsync(IReadOnlyList<Mutant> mutants, IReadOnlyList<SelectedScenario> scenarios, bool strict) =>
+    internal static Task<MutationReport> RunAsync(IReadOnlyList<Mutant> mutants, Func<IReadOnlyList<SelectedScenario>> select, bool strict) =>
         new MutationRunner(InProcessModule.Runs(new RunOptions(strict), new SecretMasker([HarnessRun.Parameters.ApiKey]),
                 () => new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 22, 40, 41, TimeSpan.Zero)),
                 (time, run) => TimePump.RunAsync((FakeTimeProvider)time, run, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(3))), parallel: 4)
-            .RunAsync(mutants, scenarios, strict);
+            .RunAsync(mutants, select, strict);
 }

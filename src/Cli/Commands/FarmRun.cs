@@ -16,7 +16,7 @@ namespace Conformance.Cli.Commands;
 internal static class FarmRun
 {
     public static async Task<int> RunAsync(RunCommand.RunRequest request, IReadOnlyList<FarmModule> modules, SuiteParameters parameters,
-        IReadOnlyList<SelectedScenario> scenarios, IAnsiConsole console, TextWriter error, StopSignals stop)
+        Func<IReadOnlyList<SelectedScenario>> select, IAnsiConsole console, TextWriter error, StopSignals stop)
     {
         if (request.Trace is not null)
         {
@@ -50,8 +50,8 @@ internal static class FarmRun
             }
         }
 
-        console.MarkupLine($"[grey]farm of {modules.Count} modules, {scenarios.Count} scenarios each[/]");
-        var report = await farm.RunAsync(modules, scenarios, stop.Token);
+        console.MarkupLine($"[grey]farm of {modules.Count} modules, {select().Count} scenarios each[/]");
+        var report = await farm.RunAsync(modules, select, stop.Token);
         MatrixConsoleReport.Write(report, console);
         ReplacedFile.Write(junitPath, stream => FarmJUnitReport.Build(report).Save(stream));
         if (request.Html is not null) ReplacedFile.Write(request.Html, stream => MatrixHtmlReport.Write(report, stream));

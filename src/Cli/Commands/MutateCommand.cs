@@ -56,9 +56,12 @@ internal static class MutateCommand
         }
         var parameters = new SuiteParameters();
         IReadOnlyList<SelectedScenario> scenarios;
+        var catalog = SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly);
+        // Each run selects its own: a scenario holds the packet ids it captures while it runs.
+        IReadOnlyList<SelectedScenario> select() => catalog.Select(parameters, request.Suite, request.Section);
         try
         {
-            scenarios = SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly).Select(parameters, request.Suite, request.Section);
+            scenarios = select();
         }
         catch (ArgumentException e)
         {
@@ -91,7 +94,7 @@ internal static class MutateCommand
             traces: request.Traces);
         var runner = new MutationRunner(runs, request.Parallel,
             result => output.WriteLine($"  {result.Mutant.Name}: {(result.Killed ? "killed" : "survived")} ({result.Run.Duration.TotalSeconds:0} s on its clock)"));
-        var report = await runner.RunAsync(mutants, scenarios, request.Strict, cancel);
+        var report = await runner.RunAsync(mutants, select, request.Strict, cancel);
         output.WriteLine();
         MutationText.Write(report, output);
         if (request.JUnit is not null) MutationJUnit.Write(report, request.JUnit);

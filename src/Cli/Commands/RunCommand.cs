@@ -115,7 +115,9 @@ internal static class RunCommand
             {
                 return Fail(request.TargetsFile is not null && e is not FormatException ? $"--targets {request.TargetsFile}: {e.Message}" : e.Message);
             }
-            return await FarmRun.RunAsync(request, modules, parameters, scenarios, console, error, stop);
+            // Each module selects its own: a scenario holds the packet ids it captures while it runs.
+            return await FarmRun.RunAsync(request, modules, parameters,
+                () => SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly).Select(parameters, request.Suite, request.Section), console, error, stop);
         }
         if (request.Html is not null) return Fail("--html writes the matrix of a farm: give two or more --target, or --targets FILE");
 

@@ -15,11 +15,15 @@ public sealed class Farm(FarmOptions options, Func<FarmModule, IRunObserver?>? o
 {
     public string TracePath(FarmModule module) => Path.Combine(options.Traces, module.Name + ".trace");
 
-    public async Task<FarmReport> RunAsync(IReadOnlyList<FarmModule> modules, IReadOnlyList<SelectedScenario> scenarios, CancellationToken cancel = default)
+    /// <param name="modules">The modules, in the order the reports show them.</param>
+    /// <param name="select">Selects the scenarios, called once per module: a scenario holds the packet ids it captures
+    /// while it runs, so modules running at once must not share one (each gets the same list, in the same order).</param>
+    /// <param name="cancel">Stops every module.</param>
+    public async Task<FarmReport> RunAsync(IReadOnlyList<FarmModule> modules, Func<IReadOnlyList<SelectedScenario>> select, CancellationToken cancel = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var results = await Task.WhenAll(modules.Select(m => Task.Run(() => RunModuleAsync(m, scenarios, cancel), CancellationToken.None)));
-        return new FarmReport(started, DateTimeOffset.UtcNow - started, scenarios, results);
+        var results = await Task.WhenAll(modules.Select(m => Task.Run(() => RunModuleAsync(m, select(), cancel), CancellationToken.None)));
+        return new FarmReport(started, DateTimeOffset.UtcNow - started, select(), results);
     }
 
     private async Task<ModuleResult> RunModuleAsync(FarmModule module, IReadOnlyList<SelectedScenario> scenarios, CancellationToken cancel)

@@ -14,6 +14,9 @@ namespace Conformance.Harness.Timing;
 /// (<see cref="Watch"/>: module bytes the session has not read yet, MQTT requests the broker has not answered);
 /// and no party reported any activity (<see cref="Activity"/>). The settle period covers the short gaps no
 /// counter sees: a TCP connect before its CONNECT, a broker forwarding a publish just after acknowledging it.
+/// On a loaded machine those gaps stretch (a thread waits for a core), so the clock also measures how late its
+/// own 1 ms waits wake up and waits that much longer again, three times over (<see cref="Quiet"/>): a busy CI box
+/// or a farm of modules in one process slows a run down instead of failing it.
 /// Timers of the module itself (<see cref="Background"/>) fire when the clock reaches them but never make
 /// it move on their own.
 /// </remarks>
@@ -26,6 +29,12 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
     private readonly Task _driver;
     private DateTimeOffset _now;
     private long _lastActivity = Stopwatch.GetTimestamp();
+    private TimeSpan _lag;          // the latest peak of how late the driver's 1 ms waits woke up (driver thread only)
+    private long _lagSeen = Stopwatch.GetTimestamp();
+
+    // How long a peak of lateness counts: a burst of load keeps the clock careful for a while after it.
+    private static readonly TimeSpan LagMemory = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxQuiet = TimeSpan.FromSeconds(1);
 
     /// <param name="start">The clock's first reading; a run on it is timestamped from there.</param>
     /// <param name="settle">How long all must be quiet, in real time, before the clock moves.</param>
@@ -39,6 +48,9 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
 
     /// <summary>How long everything must be quiet, in real time, before the clock moves.</summary>
     public TimeSpan Settle { get; }
+
+    /// <summary>How long everything must be quiet now: <see cref="Settle"/> plus three times the machine's recent lateness.</summary>
+    private TimeSpan Quiet => Settle + TimeSpan.FromTicks(Math.Min(3 * _lag.Ticks, MaxQuiet.Ticks));
 
     /// <summary>The same clock for a module's own timers (keep-alive, ACK timeout, recorded gaps): they never make it move.</summary>
     public TimeProvider Background { get; }
@@ -70,7 +82,9 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
+                var asleep = Stopwatch.GetTimestamp();
                 await Task.Delay(1, _stop.Token);
+                Observe(Stopwatch.GetElapsedTime(asleep) - TimeSpan.FromMilliseconds(1));
                 if (Idle()) AdvanceToNextTimer();
             }
         }
@@ -80,9 +94,16 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
         }
     }
 
+    private void Observe(TimeSpan late)
+    {
+        if (late < _lag && Stopwatch.GetElapsedTime(_lagSeen) < LagMemory) return;
+        _lag = late > TimeSpan.Zero ? late : TimeSpan.Zero;
+        _lagSeen = Stopwatch.GetTimestamp();
+    }
+
     private bool Idle()
     {
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < Settle) return false;
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < Quiet) return false;
         Func<bool>[] busy;
         lock (_gate)
         {

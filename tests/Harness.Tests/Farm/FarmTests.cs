@@ -35,11 +35,35 @@ public class FarmTests
     }
 
     [Test]
+    public async Task Modules_running_at_once_never_share_a_scenario_which_holds_the_packet_ids_it_captures()
+    {
+        var modules = FarmTargets.Name([(null, "emulator"), (null, "emulator"), (null, "emulator")]);
+        var handedOut = new List<IReadOnlyList<SelectedScenario>>();
+        IReadOnlyList<SelectedScenario> Select()
+        {
+            var scenarios = Qos2();
+            lock (handedOut) handedOut.Add(scenarios);
+            return scenarios;
+        }
+
+        var farm = await NewFarm().RunAsync(modules, Select);
+
+        Assert.That(farm.Modules.Select(m => m.Passed), Is.All.True, string.Join("; ", farm.Modules.SelectMany(m => m.Report!.Scenarios).Select(s => s.Message)));
+        var instances = handedOut.SelectMany(list => list.Select(s => s.Scenario)).ToList();
+        Assert.That(instances, Is.Unique, "each module runs scenarios of its own");
+        Assert.That(handedOut, Has.Count.GreaterThanOrEqualTo(modules.Count));
+    }
+
+    // QoS 2 publishes: PUBCOMP must carry the id captured from PUBREC.
+    private static IReadOnlyList<SelectedScenario> Qos2() =>
+        SuiteCatalog.FromAssembly(typeof(StatSuite).Assembly).Select(new SuiteParameters(), "Pub");
+
+    [Test]
     public async Task Three_virtual_modules_one_a_mutant_give_one_junit_with_three_suites_and_the_fault_only_in_its_column()
     {
         var modules = FarmTargets.Name([(null, "emulator"), ("field", "emulator:field"), ("faulty", "mutant:stat-5-says-4")]);
 
-        var farm = await NewFarm().RunAsync(modules, Stat());
+        var farm = await NewFarm().RunAsync(modules, Stat);
 
         Assert.That(farm.AllPassed, Is.False);
         Assert.That(farm.Modules.Select(m => (m.Module.Name, m.Passed)),
@@ -82,7 +106,7 @@ public class FarmTests
         await using var server = new ModuleServer(() => new FakeModule(Dialect.Manual));
         var modules = FarmTargets.Name([("other", server.Target), (null, "emulator")]);
 
-        var farm = await NewFarm().RunAsync(modules, Stat());
+        var farm = await NewFarm().RunAsync(modules, Stat);
 
         var other = farm.Modules[0];
         Assert.That(other.Passed, Is.True, MatrixCell.Summary(other));
@@ -96,7 +120,7 @@ public class FarmTests
     {
         var modules = FarmTargets.Name([(null, "emulator"), ("gone", "tcp:127.0.0.1:1"), (null, "mutant:stat-5-says-4")]);
 
-        var farm = await NewFarm().RunAsync(modules, Stat());
+        var farm = await NewFarm().RunAsync(modules, Stat);
 
         var gone = farm.Modules[1];
         Assert.That(gone.Error, Does.Contain("127.0.0.1:1"));
@@ -116,7 +140,7 @@ public class FarmTests
         // Ctrl-C once every module has finished its first scenario.
         var first = new CountdownEvent(modules.Count);
 
-        var farm = await NewFarm(_ => new StopAfterFirst(first, stop)).RunAsync(modules, Stat(), stop.Token);
+        var farm = await NewFarm(_ => new StopAfterFirst(first, stop)).RunAsync(modules, Stat, stop.Token);
 
         Assert.That(farm.AllPassed, Is.False);
         foreach (var module in farm.Modules)
