@@ -1,3 +1,5 @@
+using Conformance.Protocol.Streams;
+
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Conformance.Analyzer.Readers;
 /// instead of returning 0, until the token is cancelled; then it reads on to the current end. A file that shrinks (truncated, or replaced by a new file
 /// after a rotation) is read again from its start, and <see cref="Restarted"/> says so.
 /// </summary>
-public sealed class GrowingFileStream(string path, CancellationToken stop) : Stream
+public sealed class GrowingFileStream(string path, CancellationToken stop) : DuplexStream
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private FileStream? _file;
@@ -13,16 +15,9 @@ public sealed class GrowingFileStream(string path, CancellationToken stop) : Str
     /// <summary>Raised when the file shrank and is read again from its start.</summary>
     public event Action? Restarted;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     /// <summary>Bytes as soon as there are some; 0 once stopped and read to the file's current end.</summary>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -62,11 +57,6 @@ public sealed class GrowingFileStream(string path, CancellationToken stop) : Str
         try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan); }
         catch (FileNotFoundException) { return null; }
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

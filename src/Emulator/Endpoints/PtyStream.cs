@@ -1,10 +1,12 @@
+using Conformance.Protocol.Streams;
+
 namespace Conformance.Emulator.Endpoints;
 
 /// <summary>
 /// A new Linux pseudo-terminal whose module side is a <see cref="Stream"/>: put any byte-level module (a test
 /// double, a recorded device) behind a real <c>/dev/pts/N</c> that hosts open as a serial port.
 /// </summary>
-public sealed class PtyStream : Stream
+public sealed class PtyStream : DuplexStream
 {
     private const int PollMs = 50;
     private readonly PseudoTerminal _terminal;
@@ -18,18 +20,7 @@ public sealed class PtyStream : Stream
     /// <summary>Opens a pseudo-terminal; throws <see cref="PlatformNotSupportedException"/> off Linux.</summary>
     public static PtyStream Open() => new(PseudoTerminal.Open());
 
-    public override bool CanRead => true;
-    public override bool CanWrite => true;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     /// <summary>Waits for host bytes; 0 once disposed.</summary>
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty) return 0;
@@ -63,15 +54,6 @@ public sealed class PtyStream : Stream
         _terminal.Write(buffer.Span);
         return ValueTask.CompletedTask;
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
