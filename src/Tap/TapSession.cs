@@ -43,7 +43,6 @@ public sealed class TapSession(TapOptions options, TimeProvider? time = null)
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(CancellationToken.None))
             {
-                if (!options.ListenOnly) forwarding.Add(chunk.Forwarding.TotalMicroseconds);
                 var toward = chunk.Direction == TraceDirection.ToModule;
                 if (toward) toModule += chunk.Data.Length;
                 else fromModule += chunk.Data.Length;
@@ -54,7 +53,12 @@ public sealed class TapSession(TapOptions options, TimeProvider? time = null)
             }
         }, CancellationToken.None);
 
-        var end = await Relay.RunAsync(hostStream, moduleStream, options.ListenOnly, chunks.Writer, _time, stop);
+        // Each pump reports its own reads: the two may report at once.
+        void Forwarded(TimeSpan delay)
+        {
+            lock (forwarding) forwarding.Add(delay.TotalMicroseconds);
+        }
+        var end = await Relay.RunAsync(hostStream, moduleStream, options.ListenOnly, chunks.Writer, Forwarded, _time, stop);
         await recording;
         trace.Event(_time.GetUtcNow(), $"tap ended: {end.Reason}");
         return new TapResult(end, timeline.Complete(), toModule, fromModule, forwarding, trace.Path, trace.Rotations, trace.WriteError);

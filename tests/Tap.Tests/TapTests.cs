@@ -44,6 +44,9 @@ public sealed class TapTests
         Assert.That(result.Analysis.Summary, Is.EqualTo(TimelineBuilder.Analyze(LogSource.Open(trace).Read()).Summary),
             "the live timeline agrees with analyze of the rotated trace");
         Assert.That(result.ForwardingMicroseconds.Count, Is.GreaterThan(0));
+        // Every command is recorded before the answer it provokes, however the two pumps are scheduled.
+        Assert.That(result.Analysis.Summary.Unanswered, Is.Zero, "commands seen without their answer");
+        Assert.That(result.Analysis.Statistics.Diagnostics.Select(d => d.Code), Has.None.EqualTo("final-without-command").And.None.EqualTo("no-final-result"));
     }
 
     [Test]
