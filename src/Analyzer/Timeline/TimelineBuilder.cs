@@ -29,6 +29,7 @@ public sealed class TimelineBuilder
     private readonly AtEventReader _events = new();
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
+    private readonly ParsedCommands _commands = new();
     private readonly SecretMasker _secrets;
     private readonly SecretStream _sentSecrets;
     private readonly StatisticsBuilder _statistics = new();
@@ -138,7 +139,7 @@ public sealed class TimelineBuilder
     /// <summary>A command begins: sent by the host, or seen only in its echo (already parsed then).</summary>
     private void Start(string line, Stamp at, ParseResult<AtCommand>? parsed = null)
     {
-        parsed ??= AtCommandParser.Parse(line);
+        parsed ??= _commands.Parse(line);
         var display = _sentSecrets.MaskLine(line);
         _correlation.Start(at, display, line, parsed.Value);
 
