@@ -145,7 +145,7 @@ public sealed class TimelineBuilder
         _correlation.Start(at, display, _keys.Of(display), line, parsed.Value);
 
         if (parsed.Value is UnknownCommand { Family: { } family }) _families.Sent(family, line, at);
-        var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, at);
+        var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, parsed.Value, at);
         if (parsed.Value is not { } command)
         {
             if (!payloadReported) _unreadable.Sent(display, parsed.Error, parsed.ErrorPosition, at);
