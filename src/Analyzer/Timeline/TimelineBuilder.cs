@@ -29,6 +29,7 @@ public sealed class TimelineBuilder
     private readonly AtEventReader _events = new();
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
+    private readonly List<(string Line, Stamp Stamp)> _sent = [];
     private readonly LineReadings<ParseResult<AtCommand>> _commands = new(AtCommandParser.Parse);
     private readonly LineReadings<string> _keys = new(CommandText.Key);
     private readonly SecretMasker _secrets;
@@ -98,7 +99,8 @@ public sealed class TimelineBuilder
         _last = stamp;
         if (record.Direction == LogDirection.ToModule)
         {
-            foreach (var (line, sent) in _host.Add(record.Data, stamp)) Send(line, sent);
+            _host.Add(record.Data, stamp, _sent);
+            foreach (var (line, sent) in _sent) Send(line, sent);
             return;
         }
         _direction.Read(record);
