@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Conformance.Analyzer.Statistics;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace Conformance.Analyzer.Statistics;
 /// </summary>
 public sealed class LatencyDistribution
 {
-    private readonly SortedDictionary<long, long> _counts = [];
+    // A hash per latency added (one per exchange of a log); sorted only when a statistic is read.
+    private readonly Dictionary<long, long> _counts = [];
+    private KeyValuePair<long, long>[]? _sorted;
 
     /// <summary>How many latencies were added.</summary>
     public long Count { get; private set; }
@@ -15,13 +19,14 @@ public sealed class LatencyDistribution
     public void Add(double milliseconds)
     {
         var key = (long)Math.Round(milliseconds, MidpointRounding.AwayFromZero);
-        _counts[key] = _counts.GetValueOrDefault(key) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out _)++;
         Count++;
+        _sorted = null;
     }
 
-    public double? Min => Count == 0 ? null : _counts.First().Key;
+    public double? Min => Count == 0 ? null : Sorted[0].Key;
 
-    public double? Max => Count == 0 ? null : _counts.Last().Key;
+    public double? Max => Count == 0 ? null : Sorted[^1].Key;
 
     public double? Median => Percentile(50);
 
@@ -34,11 +39,13 @@ public sealed class LatencyDistribution
         if (Count == 0) return null;
         var rank = (long)Math.Ceiling(p / 100 * Count);
         long seen = 0;
-        foreach (var (value, count) in _counts)
+        foreach (var (value, count) in Sorted)
         {
             seen += count;
             if (seen >= rank) return value;
         }
-        return _counts.Last().Key;
+        return Sorted[^1].Key;
     }
+
+    private KeyValuePair<long, long>[] Sorted => _sorted ??= [.. _counts.OrderBy(c => c.Key)];
 }

@@ -12,8 +12,8 @@ public sealed class StatisticsBuilder
         public readonly LatencyDistribution Latency = new();
     }
 
-    private readonly SortedDictionary<string, Row> _commands = new(StringComparer.Ordinal);
-    // Sorted once in Build: a lookup per URC is then a hash, not a chain of string comparisons.
+    // Sorted once in Build: a lookup per exchange or URC is then a hash, not a chain of string comparisons.
+    private readonly Dictionary<string, Row> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _urcs = new(StringComparer.Ordinal);
     private double _uptimeMs;
     private bool _timed;
@@ -46,7 +46,7 @@ public sealed class StatisticsBuilder
 
     /// <param name="diagnostics">How many diagnostics of each code the log raised.</param>
     public SessionStatistics Build(IReadOnlyList<DiagnosticCount> diagnostics) => new(
-        [.. _commands.Select(c => new CommandStatistics(c.Key, c.Value.Count, c.Value.Ok, c.Value.Errors, c.Value.Timeouts,
+        [.. _commands.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CommandStatistics(c.Key, c.Value.Count, c.Value.Ok, c.Value.Errors, c.Value.Timeouts,
             c.Value.Latency.Min, c.Value.Latency.Median, c.Value.Latency.P95, c.Value.Latency.Max))],
         [.. _urcs.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new UrcCount(u.Key, u.Value))],
         _timed ? _uptimeMs : null,

@@ -34,10 +34,10 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     public long Urcs { get; private set; }
 
     /// <summary>A command begins: it waits for its final result from now on.</summary>
-    public PendingExchange Start(Stamp at, string display, string line, AtCommand? command)
+    public PendingExchange Start(Stamp at, string display, string key, string line, AtCommand? command)
     {
         Commands++;
-        return Pending = new PendingExchange(at, display, line, command);
+        return Pending = new PendingExchange(at, display, key, line, command);
     }
 
     /// <summary>The command a final result ends; null, and reported, when none was waiting.</summary>

@@ -9,18 +9,25 @@ internal sealed class HostLines
     private readonly List<byte> _partial = [];
     private Stamp _start;
 
-    /// <summary>The lines <paramref name="data"/> completes, each with the stamp of the record it started in.</summary>
-    public IEnumerable<(string Line, Stamp Stamp)> Add(byte[] data, Stamp stamp)
+    /// <summary>Puts the lines <paramref name="data"/> completes in <paramref name="lines"/> (emptied first), each with the stamp of the record it started in.</summary>
+    public void Add(byte[] data, Stamp stamp, List<(string Line, Stamp Stamp)> lines)
     {
-        foreach (var b in data)
+        lines.Clear();
+        ReadOnlySpan<byte> rest = data;
+        while (!rest.IsEmpty)
         {
-            if (b is (byte)'\r' or (byte)'\n')
+            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
+            var part = end < 0 ? rest : rest[..end];
+            // A whole line inside the record is read in place; a line split across records is gathered first.
+            if (end >= 0 && _partial.Count == 0 && !part.IsEmpty) lines.Add((LineText.Decode(part), stamp));
+            else if (!part.IsEmpty)
             {
-                if (_partial.Count > 0) yield return Take();
-                continue;
+                if (_partial.Count == 0) _start = stamp;
+                _partial.AddRange(part);
             }
-            if (_partial.Count == 0) _start = stamp;
-            _partial.Add(b);
+            if (end < 0) break;
+            if (_partial.Count > 0) lines.Add(Take());
+            rest = rest[(end + 1)..];
         }
     }
 

@@ -3,7 +3,8 @@ using Conformance.Protocol.Commands;
 namespace Conformance.Analyzer.Timeline;
 
 /// <summary>The command waiting for its final result, and the information lines it got so far.</summary>
-internal sealed class PendingExchange(Stamp sent, string display, string line, AtCommand? command)
+/// <param name="key">How statistics group the command (<see cref="CommandText.Key"/> of <paramref name="display"/>).</param>
+internal sealed class PendingExchange(Stamp sent, string display, string key, string line, AtCommand? command)
 {
     /// <summary>Information lines kept per exchange; a runaway answer cannot grow memory.</summary>
     public const int MaxInformation = 64;
@@ -12,7 +13,7 @@ internal sealed class PendingExchange(Stamp sent, string display, string line, A
     public string Display { get; } = display;
     /// <summary>The line as sent, secrets included: for what only its syntax decides.</summary>
     public string Line { get; } = line;
-    public string Key { get; } = CommandText.Key(display);
+    public string Key { get; } = key;
     public string Name { get; } = command?.Name ?? CommandText.Name(line);
     public AtCommand? Command { get; } = command;
     public List<string> Information { get; } = [];

@@ -29,6 +29,9 @@ public sealed class TimelineBuilder
     private readonly AtEventReader _events = new();
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
+    private readonly List<(string Line, Stamp Stamp)> _sent = [];
+    private readonly LineReadings<ParseResult<AtCommand>> _commands = new(AtCommandParser.Parse);
+    private readonly LineReadings<string> _keys = new(CommandText.Key);
     private readonly SecretMasker _secrets;
     private readonly SecretStream _sentSecrets;
     private readonly StatisticsBuilder _statistics = new();
@@ -96,7 +99,8 @@ public sealed class TimelineBuilder
         _last = stamp;
         if (record.Direction == LogDirection.ToModule)
         {
-            foreach (var (line, sent) in _host.Add(record.Data, stamp)) Send(line, sent);
+            _host.Add(record.Data, stamp, _sent);
+            foreach (var (line, sent) in _sent) Send(line, sent);
             return;
         }
         _direction.Read(record);
@@ -138,12 +142,12 @@ public sealed class TimelineBuilder
     /// <summary>A command begins: sent by the host, or seen only in its echo (already parsed then).</summary>
     private void Start(string line, Stamp at, ParseResult<AtCommand>? parsed = null)
     {
-        parsed ??= AtCommandParser.Parse(line);
+        parsed ??= _commands.Of(line);
         var display = _sentSecrets.MaskLine(line);
-        _correlation.Start(at, display, line, parsed.Value);
+        _correlation.Start(at, display, _keys.Of(display), line, parsed.Value);
 
         if (parsed.Value is UnknownCommand { Family: { } family }) _families.Sent(family, line, at);
-        var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, at);
+        var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, parsed.Value, at);
         if (parsed.Value is not { } command)
         {
             if (!payloadReported) _unreadable.Sent(display, parsed.Error, parsed.ErrorPosition, at);

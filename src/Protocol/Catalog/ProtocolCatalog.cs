@@ -117,10 +117,16 @@ public static class ProtocolCatalog
     /// <summary>The name of a command line (<c>+MQTTSUB</c>, from the one command syntax); <paramref name="read"/> for a read or test form.</summary>
     public static string NameOf(string commandLine, out bool read)
     {
-        var syntax = Syntax.CommandLine.Parse(commandLine);
-        read = syntax?.Form is Syntax.CommandForm.Read or Syntax.CommandForm.Test;
-        return syntax?.Name ?? "";
+        // Asked several times per command of a log: a name of the catalog is read in place, not built.
+        read = false;
+        if (!Syntax.CommandLine.TryReadName(commandLine, out var written, out var form, out _)) return "";
+        read = form is Syntax.CommandForm.Read or Syntax.CommandForm.Test;
+        return KnownNames.TryGetValue(written, out var name) ? name : written.ToString().ToUpperInvariant();
     }
+
+    // The catalog's names, found from a name as written in any case (the names are ASCII: upper case is all it differs by).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
+        new HashSet<string>(Commands.Select(c => c.Name), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The URC that completes <paramref name="name"/> by packet id in a QoS 2 handshake (<c>+MQTTPUBCOMP</c> for <c>+MQTTPUBREC</c>).</summary>
     public static string FollowerOf(string name) => Followers[name];

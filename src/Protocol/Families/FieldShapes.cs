@@ -42,7 +42,7 @@ internal static class FieldShapes
     public static bool SetForm(CommandLine command) => command.Form == CommandForm.Set;
 
     // The M5310-A's own lines mostly start with a quoted topic: turned away before any split.
-    private static bool StartsWithDigit(CommandLine command) => command.Arguments is [>= '0' and <= '9', ..];
+    private static bool StartsWithDigit(CommandLine command) => command.Text.AsSpan(command.ArgumentsStart) is [>= '0' and <= '9', ..];
 
     private static List<AtField> Fields(CommandLine command) => command.Split(8, out _, out _);
 

@@ -83,12 +83,12 @@ internal static class CredentialFields
         }
     }
 
-    private static Rule? Find(ReadOnlySpan<char> name, bool answer)
-    {
-        foreach (var rule in Rules)
-            if (name.Equals(rule.Name, StringComparison.OrdinalIgnoreCase) && (!answer || rule.InAnswer)) return rule;
-        return null;
-    }
+    private static Rule? Find(ReadOnlySpan<char> name, bool answer) =>
+        ByName.TryGetValue(name, out var rule) && (!answer || rule.InAnswer) ? rule : null;
+
+    // Every URC and command line names something: a hash of its name, not a walk through every rule.
+    private static readonly Dictionary<string, Rule>.AlternateLookup<ReadOnlySpan<char>> ByName =
+        Rules.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static void AddField(string line, int start, Rule rule, List<SecretSpan> spans)
     {

@@ -22,7 +22,21 @@ public sealed record CommandLine(string Text, string Name, string WrittenName, C
     public static CommandLine? Parse(string line)
     {
         line = line.TrimEnd('\r', '\n');
-        if (!IsCommand(line)) return null;
+        if (!TryReadName(line, out var name, out var form, out var arguments)) return null;
+        var written = name.ToString();
+        return new CommandLine(line, written.ToUpperInvariant(), written, form, arguments);
+    }
+
+    /// <summary>
+    /// The name as written and the form of a command line, read in place (as <see cref="Parse"/> reads them, without
+    /// building anything); false when the line does not start with <c>AT</c>.
+    /// </summary>
+    public static bool TryReadName(ReadOnlySpan<char> line, out ReadOnlySpan<char> written, out CommandForm form, out int argumentsStart)
+    {
+        line = line.TrimEnd("\r\n");
+        written = default;
+        (form, argumentsStart) = (CommandForm.Exec, 0);
+        if (!IsCommand(line)) return false;
         var end = 2;
         if (end < line.Length && ExtendedPrefixes.Contains(line[end]))
         {
@@ -31,16 +45,15 @@ public sealed record CommandLine(string Text, string Name, string WrittenName, C
         }
         else if (end < line.Length && line[end] == '&' && end + 1 < line.Length && char.IsAsciiLetter(line[end + 1])) end += 2;
         else if (end < line.Length && char.IsAsciiLetter(line[end])) end++;   // a basic command: E in ATE0
-        var written = line[2..end];
-        var rest = line.AsSpan(end);
-        var (form, arguments) = rest switch
+        written = line[2..end];
+        (form, argumentsStart) = line[end..] switch
         {
             ['=', '?', ..] => (CommandForm.Test, end + 2),
             ['=', ..] => (CommandForm.Set, end + 1),
             ['?', ..] => (CommandForm.Read, end + 1),
             _ => (CommandForm.Exec, end),
         };
-        return new CommandLine(line, written.ToUpperInvariant(), written, form, arguments);
+        return true;
     }
 
     /// <summary>How statistics group lines: the name with its form, <c>AT+MQTTPUB=</c>, <c>AT+MQTTSTAT?</c>, <c>AT+X=?</c>, <c>ATE0</c>.</summary>

@@ -1,3 +1,4 @@
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Tests.Syntax;
@@ -21,6 +22,30 @@ public class CommandLineTests
 
         Assert.That(syntax, Is.Not.Null);
         Assert.That((syntax!.Name, syntax.Form, syntax.Key), Is.EqualTo((name, form, key)));
+    }
+
+    // The catalog reads a line's name in place; it must name every line as the split does, in any case and form.
+    [TestCase("AT+MQTTPUB=\"dev/u\",1,0,0,0,\"t=93\"")]
+    [TestCase("at+mqttpub=\"t\",0,0,0,0,\"x\"")]
+    [TestCase("At+MqttStat?")]
+    [TestCase("AT+MQTTSUB=?")]
+    [TestCase("AT+QMTOPEN=0,\"iot.example.com\",1883")]
+    [TestCase("AT+MQTTPUBX=1")]
+    [TestCase("ATE0")]
+    [TestCase("AT&F")]
+    [TestCase("AT")]
+    [TestCase("AT+CSQ\r\n")]
+    [TestCase("AT+\r")]
+    [TestCase("xAT+MQTTPUB=1")]
+    [TestCase("")]
+    public void The_catalog_names_a_line_as_its_split_does(string line)
+    {
+        var syntax = CommandLine.Parse(line);
+
+        var name = ProtocolCatalog.NameOf(line, out var read);
+
+        Assert.That(name, Is.EqualTo(syntax?.Name ?? ""));
+        Assert.That(read, Is.EqualTo(syntax?.Form is CommandForm.Read or CommandForm.Test));
     }
 
     [Test]

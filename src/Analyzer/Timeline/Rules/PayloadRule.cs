@@ -1,5 +1,6 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Commands;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Syntax;
 using System.Globalization;
@@ -14,9 +15,11 @@ internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<Publishe
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.DpBadHex, DiagnosticCodes.MessageLengthMismatch, DiagnosticCodes.DpMalformed];
 
-    /// <summary>Checks a command line the host sent; true when it reported a fault (the line is then not also unreadable).</summary>
-    public bool Sent(string line, Stamp at)
+    /// <summary>Checks a command line the host sent, as parsed (<paramref name="command"/>, null when it did not parse); true when it reported a fault (the line is then not also unreadable).</summary>
+    public bool Sent(string line, AtCommand? command, Stamp at)
     {
+        // A publish that parsed as text (message_len 0) has no hex message: nothing to check, no second look at it.
+        if (command is MqttPub { IsHex: false }) return false;
         // Most lines are no AT+MQTTPUB: told by their name's letters before any parse.
         if (!line.AsSpan(Math.Min(2, line.Length)).StartsWith("+MQTTPUB", StringComparison.OrdinalIgnoreCase)
             || CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;

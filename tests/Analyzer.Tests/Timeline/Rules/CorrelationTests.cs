@@ -20,7 +20,7 @@ public class CorrelationTests
 
     private static Stamp Line(long line) => new(line, null, null);
 
-    private PendingExchange Sent(string line, long at) => _correlation.Start(Line(at), line, line, AtCommandParser.Parse(line).Value);
+    private PendingExchange Sent(string line, long at) => _correlation.Start(Line(at), line, CommandText.Key(line), line, AtCommandParser.Parse(line).Value);
 
     /// <summary>The host sent <paramref name="line"/> and got OK.</summary>
     private void Accepted(string line, long at)

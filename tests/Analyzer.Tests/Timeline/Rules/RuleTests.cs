@@ -51,12 +51,15 @@ public class RuleTests
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,3,6869", "message-len-mismatch", 0)]
     [TestCase("AT+MQTTPUB=$dp,1,0,0,2,0900", "dp-malformed", 0)]
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,0,hello", null, 0)]
+    [TestCase("AT+MQTTPUB=$dp,1,0,0,0,\"03000\"", null, 0)]
+    [TestCase("AT+MQTTPUB=\"t\",1,0,0,\"3,6869\"", null, 0)]
+    [TestCase("AT+MQTTPUB=\"t\",1,0,0,\"3\",6869", "message-len-mismatch", 0)]
     public void The_payload_rule_checks_the_hex_message_and_decodes_data_points(string line, string? code, int points)
     {
         var diagnostics = new DiagnosticLog(10);
         var dataPoints = new CappedList<PublishedDataPoints>(10);
 
-        var reported = new PayloadRule(diagnostics, dataPoints).Sent(line, At);
+        var reported = new PayloadRule(diagnostics, dataPoints).Sent(line, AtCommandParser.Parse(line).Value, At);
 
         Assert.That(diagnostics.Kept.Select(d => d.Code), Is.EqualTo(code is null ? Array.Empty<string>() : new[] { code }));
         Assert.That(reported, Is.EqualTo(code is not null));
