@@ -16,7 +16,7 @@ public sealed record LogRow(
     /// The partition: the day of the log's first time (<c>yyyy-MM-dd</c>), or <c>undated</c> when the log has no
     /// times or only times of day (whose days count from the reader's base date, no real date).
     /// </summary>
-    public string Day => FirstTime is { } first && DateOnly.FromDateTime(first) != LogClock.BaseDate
+    public string Day => FirstTime is { } first && LogRecord.IsDated(first)
         ? first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
         : FleetTables.Undated;
 }
