@@ -15,5 +15,5 @@ public static class AnalyzerWorkload
     }
 
     /// <summary>Analyses the capture end to end; returns the URC count so nothing is optimised away.</summary>
-    public static long Analyze(string file) => TimelineBuilder.Analyze(LogSource.Open(file).Read()).Summary.Urcs;
+    public static long Analyze(string file) => TimelineBuilder.Analyze(LogSource.Open(file)).Summary.Urcs;
 }

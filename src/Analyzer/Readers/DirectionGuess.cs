@@ -6,22 +6,26 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 internal sealed class DirectionGuess
 {
-    private byte[]? justSent;
+    // The command sent just before, in a buffer reused from line to line; -1 when its echo came or another line did.
+    private byte[] justSent = new byte[128];
+    private int justSentLength = -1;
 
     /// <param name="line">The line without its line end.</param>
     public LogDirection Next(ReadOnlySpan<byte> line)
     {
         if (!StartsWithAt(line))
         {
-            justSent = null;
+            justSentLength = -1;
             return LogDirection.FromModule;
         }
-        if (justSent is not null && line.SequenceEqual(justSent))
+        if (justSentLength >= 0 && line.SequenceEqual(justSent.AsSpan(0, justSentLength)))
         {
-            justSent = null;
+            justSentLength = -1;
             return LogDirection.FromModule;
         }
-        justSent = line.ToArray();
+        if (justSent.Length < line.Length) justSent = new byte[Math.Max(line.Length, justSent.Length * 2)];
+        line.CopyTo(justSent);
+        justSentLength = line.Length;
         return LogDirection.ToModule;
     }
 

@@ -39,9 +39,16 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         var found = Advance(out var start, out var length, out var endingLength);
         content = found ? buffer.AsSpan(start, length) : default;
         ending = found ? buffer.AsSpan(start + length, endingLength) : default;
+        (currentStart, currentLength) = found ? (start, length + endingLength) : (0, 0);
         lineNumber = number;
         return found;
     }
+
+    private int currentStart;
+    private int currentLength;
+
+    /// <summary>The line <see cref="TryNext"/> read last, its line end included; valid until the next call.</summary>
+    public ReadOnlySpan<byte> Current => buffer.AsSpan(currentStart, currentLength);
 
     /// <summary>Every remaining line.</summary>
     public IEnumerable<LogLine> Remaining()

@@ -38,6 +38,12 @@ internal abstract class LogReader
     /// <summary>Reads the files of one log in order; a format that needs no <see cref="LogLine"/> per line reads them in place.</summary>
     public virtual IEnumerable<LogRecord> Read(IEnumerable<LineSplitter> files) => Read(files.SelectMany(file => file.Remaining()));
 
+    /// <summary>
+    /// Lends the records of the files to <paramref name="sink"/> in place, with the time since the first record set;
+    /// false when this format has no such path (then nothing was read).
+    /// </summary>
+    public virtual bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink) => false;
+
     protected static LogRecord Record(LogLine line, DateTimeOffset? time, LogDirection direction, byte[] data, TimeSpan? sinceStart = null) =>
         new(line.Number, line.File, time, sinceStart, direction, data);
 

@@ -23,6 +23,9 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
     /// <summary>Whether <paramref name="time"/> is on a real date: a log's times of day without one count from an arbitrary base date.</summary>
     public static bool IsDated(DateTime time) => DateOnly.FromDateTime(time) != LogClock.BaseDate;
 
+    /// <summary>The record lent as a view (its data is this record's own array).</summary>
+    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data);
+
     /// <summary>The data as text, decoded as UTF-8 (for display; <see cref="Data"/> is authoritative).</summary>
     public string Text => Encoding.UTF8.GetString(Data);
 

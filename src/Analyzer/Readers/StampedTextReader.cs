@@ -53,30 +53,75 @@ internal abstract class StampedTextReader : LogReader
     /// </summary>
     private IEnumerable<LogRecord> InPlace(IEnumerable<LineSplitter> files)
     {
-        TimePrefix last = default;
-        DateTimeOffset? first = null;
+        var lines = new InPlaceLines();
         foreach (var file in files)
         {
-            while (Next(file, ref last, ref first) is var (record, more) && more)
+            while (lines.Next(this, file) is var more && more)
             {
-                if (record is not null) yield return record;
+                if (lines.Carries) yield return lines.Record(file).ToRecord();
             }
         }
     }
 
-    /// <summary>Reads one line of <paramref name="file"/>: its record (null for a line that carries none), and false at the end.</summary>
-    private (LogRecord? Record, bool More) Next(LineSplitter file, ref TimePrefix last, ref DateTimeOffset? first)
+    public override bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink)
     {
-        if (!file.TryNext(out var content, out _, out var number)) return (null, false);
-        var stamp = ParseStamp(content);
-        if (stamp is null && content.IsEmpty) return (null, true);
-        last = stamp ?? last with { DataStart = 0 };
-        var text = content[last.DataStart..];
-        var data = new byte[text.Length + 2];
-        text.CopyTo(data);
-        (data[^2], data[^1]) = ((byte)'\r', (byte)'\n');
-        var sinceStart = last.SinceStart;
-        if (sinceStart is null && last.Time is { } time) sinceStart = time - (first ??= time);
-        return (new LogRecord(number, file.File, last.Time, sinceStart, guess.Next(text), data), true);
+        if (!ReadsBytes) return false;
+        var lines = new InPlaceLines();
+        foreach (var file in files)
+        {
+            while (lines.Next(this, file))
+            {
+                if (lines.Carries) sink.Add(lines.Record(file));
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The lines of a log read in place: the last stamp, the first time, the direction guess, the line just read.</summary>
+    private sealed class InPlaceLines
+    {
+        private readonly DirectionGuess _guess = new();
+        private byte[] _scratch = new byte[256];
+        private TimePrefix _last;
+        private DateTimeOffset? _first;
+        private int _length;
+        private bool _inBuffer;
+        private long _number;
+        private TimeSpan? _sinceStart;
+        private LogDirection _direction;
+
+        /// <summary>True when the line just read carries a record (an empty unstamped line does not).</summary>
+        public bool Carries { get; private set; }
+
+        /// <summary>Reads the next line of <paramref name="file"/>; false at its end.</summary>
+        public bool Next(StampedTextReader reader, LineSplitter file)
+        {
+            if (!file.TryNext(out var content, out var ending, out _number)) return false;
+            var stamp = reader.ParseStamp(content);
+            Carries = stamp is not null || !content.IsEmpty;
+            if (!Carries) return true;
+            _last = stamp ?? _last with { DataStart = 0 };
+            var text = content[_last.DataStart..];
+            _sinceStart = _last.SinceStart;
+            if (_sinceStart is null && _last.Time is { } time) _sinceStart = time - (_first ??= time);
+            _direction = _guess.Next(text);
+            // The data is the text with CR LF: in the splitter's buffer already when the line ends so, else copied.
+            _inBuffer = ending.SequenceEqual("\r\n"u8);
+            _length = text.Length + 2;
+            if (!_inBuffer)
+            {
+                if (_scratch.Length < _length) _scratch = new byte[Math.Max(_length, _scratch.Length * 2)];
+                text.CopyTo(_scratch);
+                (_scratch[_length - 2], _scratch[_length - 1]) = ((byte)'\r', (byte)'\n');
+            }
+            _dataStart = _last.DataStart;
+            return true;
+        }
+
+        private int _dataStart;
+
+        /// <summary>The record of the line just read, valid until the next line.</summary>
+        public RecordView Record(LineSplitter file) => new(_number, file.File, _last.Time, _sinceStart, _direction,
+            _inBuffer ? file.Current.Slice(_dataStart, _length) : _scratch.AsSpan(0, _length));
     }
 }

@@ -11,3 +11,27 @@ internal static class CommandText
     /// <summary>The name as written after AT, as the tokenizer and the information parsers use it: <c>+MQTTSUB</c>.</summary>
     public static string Name(string line) => CommandLine.Parse(line)?.Name ?? "";
 }
+
+/// <summary>
+/// The <see cref="CommandText.Key"/> of each command line, read once per name and form: a set, read or test command's
+/// key is its name and form alone (<c>AT+MQTTPUB=</c>), however its arguments vary from line to line.
+/// </summary>
+internal sealed class CommandKeys
+{
+    private const int Capacity = 256;
+
+    private readonly Dictionary<string, string> _byHead = new(StringComparer.Ordinal);
+    private readonly LineReadings<string> _others = new(CommandText.Key);
+
+    /// <summary>The key of <paramref name="line"/>.</summary>
+    public string Of(string line)
+    {
+        if (!CommandLine.TryReadName(line, out _, out var form, out var argumentsStart) || form == CommandForm.Exec) return _others.Of(line);
+        var heads = _byHead.GetAlternateLookup<ReadOnlySpan<char>>();
+        var head = line.AsSpan(0, argumentsStart);
+        if (heads.TryGetValue(head, out var key)) return key;
+        key = CommandText.Key(line);
+        if (_byHead.Count < Capacity) heads[head] = key;
+        return key;
+    }
+}

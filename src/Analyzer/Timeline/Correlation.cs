@@ -90,7 +90,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     /// <param name="at">Where it came.</param>
     public void Information(PendingExchange pending, string line, string text, Stamp at)
     {
-        if (pending.Information.Count < PendingExchange.MaxInformation) pending.Information.Add(text);
+        pending.Inform(text);
         if (ProtocolCatalog.DataResults.TryGetValue(line, out var sent)) pending.DataResult = new DataResult(line, sent, at);
     }
 
@@ -132,7 +132,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
                 packetId = rec.PacketId;
                 answered = early ?? _flows.Take(rec.Name);
                 if (answered is null) unexpected = true;
-                else Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(rec.Name), $"{text} (packet {rec.PacketId} of {answered.After})", true), rec.PacketId);
+                else Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(rec.Name), text, true) { PacketId = rec.PacketId, Of = answered }, rec.PacketId);
                 return answered;
             case PubComp or PubRel:
                 var step = (QosTwoAck)urc;
@@ -143,7 +143,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
             case MqttPublish incoming:
                 packetId = incoming.PacketId;
                 if (incoming.Qos == 2)
-                    Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(incoming.Name), $"the incoming QoS 2 {text} (packet {incoming.PacketId})", true), incoming.PacketId);
+                    Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(incoming.Name), text, true) { PacketId = incoming.PacketId }, incoming.PacketId);
                 return null;
             case MqttTimeout { Type: not MqttTimeoutType.Ping } timeout:
                 return _flows.TakeOldest([.. ProtocolCatalog.AwaitedBy(timeout.Type)]);

@@ -10,10 +10,10 @@ internal sealed class HostLines
     private Stamp _start;
 
     /// <summary>Puts the lines <paramref name="data"/> completes in <paramref name="lines"/> (emptied first), each with the stamp of the record it started in.</summary>
-    public void Add(byte[] data, Stamp stamp, List<(string Line, Stamp Stamp)> lines)
+    public void Add(ReadOnlySpan<byte> data, Stamp stamp, List<(string Line, Stamp Stamp)> lines)
     {
         lines.Clear();
-        ReadOnlySpan<byte> rest = data;
+        var rest = data;
         while (!rest.IsEmpty)
         {
             var end = rest.IndexOfAny((byte)'\r', (byte)'\n');

@@ -16,7 +16,17 @@ internal sealed class PendingExchange(Stamp sent, string display, string key, st
     public string Key { get; } = key;
     public string Name { get; } = command?.Name ?? CommandText.Name(line);
     public AtCommand? Command { get; } = command;
-    public List<string> Information { get; } = [];
+    /// <summary>The information lines so far (secrets masked); most commands get none, so the list is made by the first.</summary>
+    public IReadOnlyList<string> Information => _information ?? (IReadOnlyList<string>)[];
+
+    private List<string>? _information;
+
+    /// <summary>Keeps an information line, up to <see cref="MaxInformation"/>.</summary>
+    public void Inform(string text)
+    {
+        _information ??= [];
+        if (_information.Count < MaxInformation) _information.Add(text);
+    }
 
     /// <summary>The result of the data sent after a prompt (<c>SEND OK</c>) and where it came; null until one does.</summary>
     public DataResult? DataResult { get; set; }

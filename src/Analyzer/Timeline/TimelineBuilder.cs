@@ -14,7 +14,7 @@ using Conformance.Protocol.Syntax;
 namespace Conformance.Analyzer.Timeline;
 
 /// <summary>
-/// Builds the <see cref="Analysis"/> of a log, streaming: feed records one at a time with <see cref="Add"/>, then
+/// Builds the <see cref="Analysis"/> of a log, streaming: feed records one at a time with <see cref="Add(LogRecord)"/>, then
 /// call <see cref="Complete"/>. Only open state (the pending command, awaited URCs, the session) and the first
 /// <see cref="AnalysisOptions.MaxStoredItems"/> items of each list are kept, so memory stays bounded.
 /// </summary>
@@ -23,7 +23,7 @@ namespace Conformance.Analyzer.Timeline;
 /// (what answers what), <see cref="SessionTracker"/> (the MQTT session) and the rules in <c>Rules/</c>, each of
 /// which owns its diagnostic codes (<see cref="ICodeOwner"/>).
 /// </remarks>
-public sealed class TimelineBuilder
+public sealed class TimelineBuilder : IRecordSink
 {
     private readonly AnalysisOptions _options;
     private readonly AtEventReader _events = new();
@@ -31,7 +31,7 @@ public sealed class TimelineBuilder
     private readonly HostLines _host = new();
     private readonly List<(string Line, Stamp Stamp)> _sent = [];
     private readonly LineReadings<ParseResult<AtCommand>> _commands = new(AtCommandParser.Parse);
-    private readonly LineReadings<string> _keys = new(CommandText.Key);
+    private readonly CommandKeys _keys = new();
     private readonly SecretMasker _secrets;
     private readonly SecretStream _sentSecrets;
     private readonly StatisticsBuilder _statistics = new();
@@ -90,8 +90,19 @@ public sealed class TimelineBuilder
         return builder.Complete();
     }
 
+    /// <summary>Analyses a whole log, its records lent in place where its format allows (<see cref="LogSource.Read(IRecordSink)"/>).</summary>
+    public static Analysis Analyze(LogSource source, AnalysisOptions? options = null)
+    {
+        var builder = new TimelineBuilder(options);
+        source.Read(builder);
+        return builder.Complete();
+    }
+
     /// <summary>Takes the next record of the log.</summary>
-    public void Add(LogRecord record)
+    public void Add(LogRecord record) => Add(record.View);
+
+    /// <summary>Takes the next record of the log, lent for this call.</summary>
+    public void Add(in RecordView record)
     {
         if (_completed) throw new InvalidOperationException("Complete() was called: the analysis is finished");
         _firstTime ??= record.Time;
@@ -104,8 +115,8 @@ public sealed class TimelineBuilder
             return;
         }
         _direction.Read(record);
-        _offsets.Add(_events.Position, stamp, record.SpansLines ? record.Data : null);
-        ReadOnlySpan<byte> input = record.Data;
+        _offsets.Add(_events.Position, stamp, record.SpansLines ? record.KeepData() : null);
+        var input = record.Data;
         while (_events.TryRead(ref input, out var atEvent)) Handle(atEvent);
     }
 

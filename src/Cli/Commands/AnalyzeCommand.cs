@@ -146,7 +146,7 @@ internal static class AnalyzeCommand
             var options = new AnalysisOptions { ShowSecrets = showSecrets, MaxStoredItems = maxStoredItems };
             var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
                 ? WithProgress(source, options)
-                : TimelineBuilder.Analyze(source.Read(), options);
+                : TimelineBuilder.Analyze(source, options);
             // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
             if (!AtTraffic.Found(analysis))
             {
@@ -174,7 +174,7 @@ internal static class AnalyzeCommand
         return console.Progress().AutoClear(true).Start(context =>
         {
             var task = context.AddTask("reading the log", maxValue: source.TotalBytes);
-            var work = Task.Run(() => TimelineBuilder.Analyze(source.Read(), options));
+            var work = Task.Run(() => TimelineBuilder.Analyze(source, options));
             while (!work.Wait(200)) task.Value = source.BytesRead;
             task.Value = source.TotalBytes;
             return work.Result;

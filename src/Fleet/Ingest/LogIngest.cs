@@ -26,7 +26,7 @@ internal static class LogIngest
             progress.Reading(source);
             try
             {
-                analysis = TimelineBuilder.Analyze(source.Read(), new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
+                analysis = TimelineBuilder.Analyze(source, new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
             }
             catch
             {

@@ -28,6 +28,7 @@ public sealed class AtEventReader
     private readonly RecentLines _recent = new();
     private readonly AckReadings _acks = new();
     private PendingLine? _pending;
+    private byte[] _sent = new byte[256];   // the command line's bytes for the tokenizer, which copies them
     private bool _promptedAfterFinal;
 
     /// <param name="options">The tokenizer's limits; <see cref="AtTokenizerOptions.CommandsKnown"/> is true unless
@@ -55,7 +56,9 @@ public sealed class AtEventReader
     public void CommandSent(string commandLine)
     {
         _pending = new PendingLine(commandLine);
-        _tokenizer.CommandSent(Encoding.UTF8.GetBytes(commandLine));
+        var length = Encoding.UTF8.GetMaxByteCount(commandLine.Length);
+        if (_sent.Length < length) _sent = new byte[Math.Max(length, _sent.Length * 2)];
+        _tokenizer.CommandSent(_sent.AsSpan(0, Encoding.UTF8.GetBytes(commandLine, _sent)));
     }
 
     /// <summary>

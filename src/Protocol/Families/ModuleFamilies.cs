@@ -74,7 +74,7 @@ public static class ModuleFamilies
     /// </summary>
     public static ModuleFamily? Of(CommandLine command)
     {
-        foreach (var family in Families)
+        foreach (var family in ByName.Of(command.Name))
         {
             if (family.Owns(command)) return family;
         }
@@ -84,10 +84,41 @@ public static class ModuleFamilies
     /// <summary>The family that sends <paramref name="line"/> (module output); null when none does.</summary>
     public static ModuleFamily? Sending(string line)
     {
-        foreach (var family in Families)
+        // Most module lines are `+NAME: …`, and whether a family's line start matches depends on the name alone.
+        var head = line.AsSpan(0, line.AsSpan().IndexOfAny(HeadEnds) is var end and >= 0 ? end : line.Length);
+        foreach (var family in ByHead.Of(head))
         {
             if (family.Sends(line)) return family;
         }
         return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HeadEnds = System.Buffers.SearchValues.Create(":, ");
+
+    // The families that may own a command name: those naming it, a prefix of it, or sharing it with a field shape.
+    private static readonly Candidates ByName = new(name => [.. Families.Where(f =>
+        f.Commands.Any(c => c.EndsWith('*') ? name.StartsWith(c[..^1], StringComparison.Ordinal) : c == name) ||
+        (f.Shaped ?? []).Any(shaped => shaped.Name == name))]);
+
+    // The families that may send a line of this head: a line start that is the head, a prefix of it, or holds a separator itself.
+    private static readonly Candidates ByHead = new(head => [.. Families.Where(f => f.Lines.Any(start =>
+        start.EndsWith('*') ? head.StartsWith(start[..^1], StringComparison.Ordinal) || start[..^1].AsSpan().IndexOfAny(HeadEnds) >= 0
+        : start == head || start.AsSpan().IndexOfAny(HeadEnds) >= 0))]);
+
+    /// <summary>The families worth asking about a key, worked out once per distinct key (up to a bound) and kept.</summary>
+    private sealed class Candidates(Func<string, ModuleFamily[]> find)
+    {
+        private const int Capacity = 1024;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ModuleFamily[]> _known = new(StringComparer.Ordinal);
+
+        public ModuleFamily[] Of(ReadOnlySpan<char> key)
+        {
+            var known = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (known.TryGetValue(key, out var families)) return families;
+            var text = key.ToString();
+            families = find(text);
+            if (_known.Count < Capacity) _known.TryAdd(text, families);
+            return families;
+        }
     }
 }

@@ -83,8 +83,16 @@ internal static class CredentialFields
         }
     }
 
-    private static Rule? Find(ReadOnlySpan<char> name, bool answer) =>
-        ByName.TryGetValue(name, out var rule) && (!answer || rule.InAnswer) ? rule : null;
+    private static Rule? Find(ReadOnlySpan<char> name, bool answer)
+    {
+        if (!answer) return ByName.TryGetValue(name, out var rule) ? rule : null;
+        // Every URC and answer is `+NAME:`; only a few rules apply to answers, so they are compared, not hashed.
+        foreach (var rule in AnswerRules)
+            if (name.Equals(rule.Name, StringComparison.OrdinalIgnoreCase)) return rule;
+        return null;
+    }
+
+    private static readonly Rule[] AnswerRules = [.. Rules.Where(r => r.InAnswer)];
 
     // Every URC and command line names something: a hash of its name, not a walk through every rule.
     private static readonly Dictionary<string, Rule>.AlternateLookup<ReadOnlySpan<char>> ByName =

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Conformance.Protocol.Secrets;
@@ -23,8 +24,15 @@ public sealed class SecretMasker
     // Spans of the line being masked, reused: most lines hold no secret and then cost no allocation.
     [ThreadStatic] private static List<SecretSpan>? t_spans;
 
+    // Lines found to hold no secret, per thread, by identity: the masker and the known values they were checked against.
+    private const int CleanSlots = 256;
+    private readonly record struct CleanLine(SecretMasker Masker, string[] Known, string Text);
+    [ThreadStatic] private static CleanLine[]? t_clean;
+
     private readonly Lock _gate = new();
     private readonly List<string> _values = [];
+    // What _values holds, read without the lock by every line: replaced whole (under the lock) when a value is learned.
+    private volatile string[] _known = [];
 
     /// <summary>A masker for the given <paramref name="known"/> secrets; <paramref name="show"/> (<c>--show-secrets</c>) turns it off.</summary>
     public SecretMasker(IEnumerable<string>? known = null, bool show = false)
@@ -48,7 +56,13 @@ public sealed class SecretMasker
         if (Shows || text.Length == 0) return text;
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
         {
+            // A line a module repeats word for word comes as the same string (a reader hands out its repeats): found
+            // clean once, it stays clean until a new secret is known.
+            ref var clean = ref (t_clean ??= new CleanLine[CleanSlots])[RuntimeHelpers.GetHashCode(text) & (CleanSlots - 1)];
+            var known = _known;
+            if (ReferenceEquals(clean.Text, text) && clean.Masker == this && clean.Known == known) return text;
             var spans = Spans(text, complete: true, t_spans ??= []);
+            if (spans.Count == 0) clean = new CleanLine(this, known, text);
             return spans.Count == 0 ? text : Apply(text, spans, new StringBuilder(text.Length)).ToString();
         }
         var output = new StringBuilder(text.Length);
@@ -87,9 +101,8 @@ public sealed class SecretMasker
         SecretPolicy.Find(line, spans);
         foreach (var span in spans)
             if (span.End < line.Length || complete && !(partialAtEnd && OpensQuote(line, span))) Learn(line.Substring(span.Start, span.Length));
-        lock (_gate)
         {
-            foreach (var value in _values)
+            foreach (var value in _known)
             {
                 for (var at = line.IndexOf(value, StringComparison.Ordinal); at >= 0; at = line.IndexOf(value, at + value.Length, StringComparison.Ordinal))
                     spans.Add(new SecretSpan(at, value.Length));
@@ -102,9 +115,8 @@ public sealed class SecretMasker
     /// <summary>What is left of a known value whose start ends <paramref name="line"/>, or null.</summary>
     internal string? RestOf(string line)
     {
-        lock (_gate)
         {
-            foreach (var value in _values)
+            foreach (var value in _known)
                 if (PrefixAtEnd(line, value) is var length and > 0) return value[length..];
         }
         return null;
@@ -164,10 +176,13 @@ public sealed class SecretMasker
         }
         lock (_gate)
         {
+            var count = _values.Count;
             foreach (var form in new[] { value, bytes, text })
                 if (form is not null && _values.Count < MaxValues && !_values.Contains(form)) _values.Add(form);
+            if (_values.Count == count) return;
             // Longest first: a value that contains another is masked whole.
             _values.Sort((a, b) => b.Length.CompareTo(a.Length));
+            _known = [.. _values];
         }
     }
 }

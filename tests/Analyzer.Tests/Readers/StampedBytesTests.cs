@@ -80,4 +80,58 @@ public class StampedBytesTests
         Assert.That(records, Is.GreaterThan(20_000));
         Assert.That(perByte, Is.LessThan(4), $"{perByte:0.0} B allocated per byte of log");
     }
+
+    /// <summary>Keeps a copy of every record lent to it.</summary>
+    private sealed class Collected : IRecordSink
+    {
+        public List<LogRecord> Records { get; } = [];
+
+        public void Add(in RecordView record) => Records.Add(record.ToRecord());
+    }
+
+    /// <summary>Counts the records lent to it, keeping nothing.</summary>
+    private sealed class Counted : IRecordSink
+    {
+        public long Records { get; private set; }
+
+        public void Add(in RecordView record) => Records++;
+    }
+
+    [Test]
+    public void Records_lent_in_place_are_the_records_read_one_by_one()
+    {
+        using var log = new TempLog();
+        // Line ends of every kind (the data is lent from the buffer only for CR LF), a pasted comment prefix, a rotation.
+        var mixed = log.Write("mixed.log", Log());
+        var pasted = log.Write("pasted.log", "# [2026-03-01 10:00:00.1] AT+CSQ\n#\n# [2026-03-01 10:00:00.2] +CSQ: 20,99\r\n# OK\r"u8.ToArray());
+        var generated = log.Write("teraterm.log", TimestampedLog.Generate(256 * 1024).Bytes);
+        File.WriteAllBytes(generated + ".1", Log());
+
+        foreach (var file in new[] { mixed, pasted, generated })
+        {
+            var source = LogSource.Open(file);
+            var lent = new Collected();
+            source.Read(lent);
+
+            Assert.That(source.Format, Is.EqualTo(LogFormat.Timestamped), file);
+            Assert.That(lent.Records, Is.EqualTo(source.Read().ToList()), file);
+        }
+    }
+
+    [Test]
+    public void Lending_the_records_of_a_timestamped_log_allocates_nothing_per_line()
+    {
+        using var log = new TempLog();
+        var file = log.Write("teraterm.log", TimestampedLog.Generate(1024 * 1024).Bytes);
+        LogSource.Open(log.Write("warm.log", TimestampedLog.Generate(16 * 1024).Bytes)).Read(new Counted());
+        var source = LogSource.Open(file);
+        var counted = new Counted();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        source.Read(counted);
+        var perByte = (double)(GC.GetAllocatedBytesForCurrentThread() - before) / new FileInfo(file).Length;
+
+        Assert.That(counted.Records, Is.GreaterThan(20_000));
+        Assert.That(perByte, Is.LessThan(0.1), $"{perByte:0.00} B allocated per byte of log");
+    }
 }

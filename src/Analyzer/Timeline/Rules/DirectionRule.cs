@@ -14,7 +14,7 @@ internal sealed class DirectionRule(DiagnosticLog diagnostics) : ICodeOwner
 
     private bool _seen;
 
-    public void Read(LogRecord record)
+    public void Read(in RecordView record)
     {
         if (record.Direction != LogDirection.Unknown || _seen) return;
         _seen = true;

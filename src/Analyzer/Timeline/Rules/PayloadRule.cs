@@ -20,6 +20,9 @@ internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<Publishe
     {
         // A publish that parsed as text (message_len 0) has no hex message: nothing to check, no second look at it.
         if (command is MqttPub { IsHex: false }) return false;
+        // One that parsed as hex has valid hex of message_len bytes (the parser checked): only its data points are left.
+        if (command is MqttPub { Topic: "$dp" } dp) return DataPoints(dp.GetMessageBytes(), at);
+        if (command is MqttPub) return false;
         // Most lines are no AT+MQTTPUB: told by their name's letters before any parse.
         if (!line.AsSpan(Math.Min(2, line.Length)).StartsWith("+MQTTPUB", StringComparison.OrdinalIgnoreCase)
             || CommandLine.Parse(line) is not { Name: "+MQTTPUB", Form: CommandForm.Set } syntax) return false;
@@ -40,13 +43,19 @@ internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<Publishe
             reported = true;
         }
         if (fields[0].Value != "$dp") return reported;
+        return DataPoints(bytes, at) | reported;
+    }
+
+    /// <summary>Decodes a <c>$dp</c> message into the timeline's data points; true when it reported it malformed.</summary>
+    private bool DataPoints(byte[] bytes, Stamp at)
+    {
         var payload = DpDecoder.Decode(bytes);
-        if (payload.Value is { } dp) dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
-        else
+        if (payload.Value is { } dp)
         {
-            diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
-            reported = true;
+            dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
+            return false;
         }
-        return reported;
+        diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
+        return true;
     }
 }

@@ -14,9 +14,9 @@ public class DirectionRuleTests
         var log = Log();
         var rule = new DirectionRule(log);
 
-        rule.Read(Record(1, LogDirection.FromModule));
-        rule.Read(Record(4, LogDirection.Unknown));
-        rule.Read(Record(5, LogDirection.Unknown));
+        rule.Read(Record(1, LogDirection.FromModule).View);
+        rule.Read(Record(4, LogDirection.Unknown).View);
+        rule.Read(Record(5, LogDirection.Unknown).View);
 
         Assert.That(log.Kept.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (4L, "unknown-direction") }));
         Assert.That(log.Messages().Single(), Is.EqualTo("the log does not say which way this record went; read as module output"));
