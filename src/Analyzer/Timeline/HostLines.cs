@@ -7,6 +7,7 @@ namespace Conformance.Analyzer.Timeline;
 internal sealed class HostLines
 {
     private readonly List<byte> _partial = [];
+    private readonly RecentLines _recent = new();   // a host repeats its commands (AT+CSQ): one string for the repeats
     private Stamp _start;
 
     /// <summary>Puts the lines <paramref name="data"/> completes in <paramref name="lines"/> (emptied first), each with the stamp of the record it started in.</summary>
@@ -19,7 +20,7 @@ internal sealed class HostLines
             var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
             var part = end < 0 ? rest : rest[..end];
             // A whole line inside the record is read in place; a line split across records is gathered first.
-            if (end >= 0 && _partial.Count == 0 && !part.IsEmpty) lines.Add((LineText.Decode(part), stamp));
+            if (end >= 0 && _partial.Count == 0 && !part.IsEmpty) lines.Add((_recent.Decode(part), stamp));
             else if (!part.IsEmpty)
             {
                 if (_partial.Count == 0) _start = stamp;

@@ -10,7 +10,7 @@ namespace Conformance.Protocol.Events;
 /// One slot per hash of the bytes, the newest line wins it: a line that never repeats (a packet id) only evicts,
 /// and memory stays fixed however many distinct lines a log has.
 /// </remarks>
-internal sealed class RecentLines
+public sealed class RecentLines
 {
     private const int Slots = 128;   // a power of two
     private const int MaxLength = 40;

@@ -39,9 +39,15 @@ public static class AtFieldReader
         SplitRanges(text, offset, maxFields, ranges, out error, out errorPosition);
         var fields = new List<AtField>(ranges.Count);
         foreach (var range in ranges)
-            fields.Add(new AtField(text.Slice(range.ValueStart - offset, range.ValueLength).ToString(), range.Quoting, range.Start));
+            fields.Add(new AtField(Value(text.Slice(range.ValueStart - offset, range.ValueLength)), range.Quoting, range.Start));
         return fields;
     }
+
+    // Most fields are a digit or a flag (`1`, `0`): one string each, not one per field read.
+    private static readonly string[] OneCharacter = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    private static string Value(ReadOnlySpan<char> value) =>
+        value.Length == 0 ? "" : value.Length == 1 && value[0] < 128 ? OneCharacter[value[0]] : value.ToString();
 
     /// <summary>
     /// Splits like <see cref="Split(ReadOnlySpan{char}, int, int, out string?, out int)"/> into

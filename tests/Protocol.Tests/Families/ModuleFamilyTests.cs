@@ -118,4 +118,43 @@ public class ModuleFamilyTests
         }));
         Assert.That(events[0].Deviations, Is.Empty);
     }
+
+    // Lines of every family, of the M5310-A and of none, written as logs show them (case, spacing, words, prefixes).
+    private static readonly string[] ModuleLines =
+    [
+        "+MQTTCONNECTED:0,1,\"mqtt.example.com\",\"1883\",\"\",1", "+MQTTPUB:OK", "+MQTTPUB:FAIL", "+MQTTPUB: 0,1",
+        "+MQTTSUBRECV:0,\"topic\",4,test", "+MQTTURC: \"conn\",0,0", "+MQTTSTATE: 2", "CONNACK OK", "CONNACK OKAY", "SUBACK",
+        "SUBACKED", "ALREADY CONNECT", "+MSUB: \"t\",5,hello", "+QMTOPEN: 0,0", "+QMT", "+QMTSTAT: 0,1", "+CMQTTCONNECT: 0,0",
+        "+MQTTPUBACK: 12,0", "+MQTTOPEN:OK", "OK", "", "+", ":", "PUBACK", "PUBACK 3", "+CSQ: 20,99", "+MQTTCONN,", "+MQTTCONN ",
+    ];
+
+    [Test]
+    public void The_family_of_a_module_line_is_the_first_that_sends_it()
+    {
+        foreach (var line in ModuleLines.Concat(ModuleLines.Select(l => l.ToLowerInvariant())))
+        {
+            var expected = ModuleFamilies.All.FirstOrDefault(f => f.Sends(line));
+            Assert.That(ModuleFamilies.Sending(line), Is.SameAs(expected), line);
+            Assert.That(ModuleFamilies.Sending(line), Is.SameAs(expected), $"{line}, asked again");
+        }
+    }
+
+    [TestCase("AT+MQTTSUB=0,\"topic\",1")]
+    [TestCase("AT+MQTTSUB=\"topic\",1")]
+    [TestCase("AT+MQTTPUB=0,\"tesla/status\",0,0,0,8,\"unlocked\"")]
+    [TestCase("AT+MQTTPUB=\"dev/u\",1,0,0,2,\"4935\"")]
+    [TestCase("AT+QMTPUBEX=0,1,1,0,\"t\",5")]
+    [TestCase("AT+QM=1")]
+    [TestCase("AT+CMQTTSTART")]
+    [TestCase("AT+MCONFIG=\"a\",\"b\",\"c\"")]
+    [TestCase("AT+CSQ")]
+    [TestCase("ATI")]
+    public void The_family_of_a_command_is_the_first_that_owns_it(string line)
+    {
+        var command = CommandLine.Parse(line)!;
+        var expected = ModuleFamilies.All.FirstOrDefault(f => f.Owns(command));
+
+        Assert.That(ModuleFamilies.Of(command), Is.SameAs(expected));
+        Assert.That(ModuleFamilies.Of(CommandLine.Parse(line)!), Is.SameAs(expected), "asked again");
+    }
 }

@@ -86,4 +86,20 @@ public class SecretPolicyTests
             Assert.That(masked, Does.Not.Contain("TopSecret123456"));
         });
     }
+
+    [Test]
+    public void A_line_found_clean_is_masked_once_a_value_in_it_is_learned()
+    {
+        var masker = new SecretMasker();
+        // The same string each time, as a reader hands out a line the module repeats.
+        const string Repeated = "+MQTTSUBRECV: \"dev/cmd\",hunter2hunter2";
+
+        Assert.That(masker.Mask(Repeated), Is.SameAs(Repeated));
+        Assert.That(masker.Mask(Repeated), Is.SameAs(Repeated));
+        Assert.That(masker.Mask("AT+MQTTCFG=\"h\",1883,\"id\",60,\"u\",\"hunter2hunter2\",1"), Does.Not.Contain("hunter2"));
+        Assert.That(masker.Mask(Repeated), Is.EqualTo("+MQTTSUBRECV: \"dev/cmd\",***"));
+
+        var other = new SecretMasker(["dev/cmd"]);
+        Assert.That(other.Mask(Repeated), Is.EqualTo("+MQTTSUBRECV: \"***\",hunter2hunter2"), "another masker knows other secrets");
+    }
 }
