@@ -7,18 +7,16 @@ namespace Conformance.Analyzer.Timeline;
 /// </summary>
 internal sealed class OpenFlows(int limit)
 {
-    private readonly Dictionary<string, LinkedList<Awaited>> _byUrc = new(StringComparer.Ordinal);
+    // A queue per URC: waits are met first in, first out, and a queue reuses its array where a linked list would allocate a node per wait.
+    private readonly Dictionary<string, Queue<Awaited>> _byUrc = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Urc, int PacketId), Awaited> _byPacketId = new(HandshakeKey.Comparer);
 
     /// <summary>Waits for <paramref name="awaited"/>; returns a wait given up to stay within the limit.</summary>
     public Awaited? Expect(Awaited awaited)
     {
-        if (!_byUrc.TryGetValue(awaited.Urc, out var queue)) _byUrc[awaited.Urc] = queue = new LinkedList<Awaited>();
-        queue.AddLast(awaited);
-        if (queue.Count <= limit) return null;
-        var oldest = queue.First!.Value;
-        queue.RemoveFirst();
-        return oldest;
+        if (!_byUrc.TryGetValue(awaited.Urc, out var queue)) _byUrc[awaited.Urc] = queue = new Queue<Awaited>();
+        queue.Enqueue(awaited);
+        return queue.Count <= limit ? null : queue.Dequeue();
     }
 
     /// <summary>Waits for <paramref name="awaited"/> with <paramref name="packetId"/>; returns a wait it replaces or gives up.</summary>
@@ -36,13 +34,7 @@ internal sealed class OpenFlows(int limit)
     }
 
     /// <summary>The oldest wait for <paramref name="urc"/>, now satisfied; null when nothing waited for it.</summary>
-    public Awaited? Take(string urc)
-    {
-        if (!_byUrc.TryGetValue(urc, out var queue) || queue.Count == 0) return null;
-        var first = queue.First!.Value;
-        queue.RemoveFirst();
-        return first;
-    }
+    public Awaited? Take(string urc) => _byUrc.TryGetValue(urc, out var queue) && queue.TryDequeue(out var first) ? first : null;
 
     /// <summary>The wait for <paramref name="urc"/> with <paramref name="packetId"/>, now satisfied.</summary>
     public Awaited? Take(string urc, int packetId) => _byPacketId.Remove((urc, packetId), out var awaited) ? awaited : null;
@@ -50,7 +42,7 @@ internal sealed class OpenFlows(int limit)
     /// <summary>Takes the oldest of the waits for any of <paramref name="urcs"/> (an ACK timeout ends one of them).</summary>
     public Awaited? TakeOldest(params string[] urcs)
     {
-        var oldest = urcs.Select(u => _byUrc.GetValueOrDefault(u)?.First?.Value).Where(a => a is not null).MinBy(a => a!.Line);
+        var oldest = urcs.Select(u => _byUrc.GetValueOrDefault(u) is { Count: > 0 } queue ? queue.Peek() : null).Where(a => a is not null).MinBy(a => a!.Line);
         return oldest is null ? null : Take(oldest.Urc);
     }
 

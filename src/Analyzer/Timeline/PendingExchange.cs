@@ -14,7 +14,6 @@ internal sealed class PendingExchange(Stamp sent, string display, string key, st
     /// <summary>The line as sent, secrets included: for what only its syntax decides.</summary>
     public string Line { get; } = line;
     public string Key { get; } = key;
-    public string Name { get; } = command?.Name ?? CommandText.Name(line);
     public AtCommand? Command { get; } = command;
     /// <summary>The information lines so far (secrets masked); most commands get none, so the list is made by the first.</summary>
     public IReadOnlyList<string> Information => _information ?? (IReadOnlyList<string>)[];

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Protocol.Catalog;
@@ -80,15 +81,16 @@ public static class ProtocolCatalog
     /// <summary>Names that only ever answer a command: the commands whose information lines carry their own name.</summary>
     public static IReadOnlyList<string> ResponseNames { get; } = [.. Commands.Where(c => c.Answers).Select(c => c.Name)];
 
-    private static readonly Dictionary<string, UrcEntry> BySpelling =
-        Urcs.SelectMany(u => u.Spellings.Select(s => (s, u))).ToDictionary(p => p.s, p => p.u, StringComparer.Ordinal);
+    // Frozen: looked up for every URC of every log, never changed.
+    private static readonly FrozenDictionary<string, UrcEntry> BySpelling =
+        Urcs.SelectMany(u => u.Spellings.Select(s => (s, u))).ToFrozenDictionary(p => p.s, p => p.u, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, CommandEntry> ByCommand = Commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, CommandEntry> ByCommand = Commands.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
     /// <summary>The URC spelled <paramref name="name"/> (any spelling); null for a name the catalog does not know.</summary>
     public static UrcEntry? Urc(string name) => BySpelling.GetValueOrDefault(name);
 
-    private static readonly Dictionary<Type, UrcEntry> ByType = Urcs.Where(u => u.Type is not null).ToDictionary(u => u.Type!);
+    private static readonly FrozenDictionary<Type, UrcEntry> ByType = Urcs.Where(u => u.Type is not null).ToFrozenDictionary(u => u.Type!);
 
     /// <summary>The URC whose record is <typeparamref name="T"/>.</summary>
     public static UrcEntry Urc<T>() where T : Urc => ByType[typeof(T)];

@@ -17,14 +17,20 @@ namespace Conformance.Protocol.Events;
 /// the encoding it was written in (<see cref="LineText"/>).</param>
 public sealed record AtEvent(AtEventKind Kind, long Offset, long Length, string Text)
 {
-    private readonly byte[]? _raw;
+    // What few events carry (a publish's message, bytes that are not UTF-8) is held apart, so a log's millions of
+    // OKs, acks and answer lines each cost a smaller object.
+    private Rare? _rare;
+    private int _result = -1;
 
     /// <summary>The exact bytes of <see cref="Text"/>.</summary>
     /// <remarks>Kept only when they are not UTF-8: valid UTF-8 comes back from the text byte for byte, so most lines keep no copy.</remarks>
     public byte[] Raw
     {
-        get => _raw ?? Encoding.UTF8.GetBytes(Text);
-        init => _raw = Utf8.IsValid(value) ? null : value;
+        get => _rare?.Raw ?? Encoding.UTF8.GetBytes(Text);
+        init
+        {
+            if (!Utf8.IsValid(value)) _rare = (_rare ?? new Rare()) with { Raw = value };
+        }
     }
 
     /// <summary>The command line it belongs to (echo, information, final result, prompt); null when nothing was pending.</summary>
@@ -49,17 +55,41 @@ public sealed record AtEvent(AtEventKind Kind, long Offset, long Length, string 
     public int ErrorPosition => Meaning.ErrorPosition;
 
     /// <summary>For a final result, which code.</summary>
-    public FinalResultKind? Result { get; init; }
+    public FinalResultKind? Result
+    {
+        get => _result < 0 ? null : (FinalResultKind)_result;
+        init => _result = value is { } kind ? (int)kind : -1;
+    }
 
     /// <summary>For <c>+CME ERROR: n</c>, the number n; -1 otherwise.</summary>
     public int ErrorCode { get; init; } = -1;
 
     /// <summary>The message of a <c>+MQTTPUBLISH</c>, exactly as received; null for any other event.</summary>
-    public byte[]? Payload { get; init; }
+    public byte[]? Payload
+    {
+        get => _rare?.Payload;
+        init
+        {
+            if (value is not null) _rare = (_rare ?? new Rare()) with { Payload = value };
+        }
+    }
 
     /// <summary>True when a publish's message followed msg_len on the same line.</summary>
     public bool PayloadInline { get; init; }
 
     /// <summary>True when the input ended before the event did.</summary>
     public bool IsTruncated { get; init; }
+
+    /// <summary>The parts of an event that few events have; compared by value, as the event is.</summary>
+    private sealed record Rare
+    {
+        public byte[]? Raw { get; init; }
+        public byte[]? Payload { get; init; }
+
+        public bool Equals(Rare? other) => other is not null && Same(Raw, other.Raw) && Same(Payload, other.Payload);
+
+        public override int GetHashCode() => HashCode.Combine(Raw?.Length, Payload?.Length);
+
+        private static bool Same(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class AtEventReader
     private readonly AtTokenizer _tokenizer;
     private readonly bool _commandsKnown;
     private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Interpretation.Interpretation> _finalMeanings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Text, string? Command), Interpretation.Interpretation?> _answerMeanings = [];
     private readonly RecentLines _recent = new();
     private readonly AckReadings _acks = new();
@@ -168,9 +169,17 @@ public sealed class AtEventReader
     {
         var command = _pending?.Line;
         _pending = null;
-        // A bare OK carries nothing to interpret: no deviation, no error code.
-        var meaning = frame.Result == FinalResultKind.Ok ? Ok : FrameInterpreter.Interpret(frame, text);
+        // A bare OK carries nothing to interpret: no deviation, no error code; another result repeats (`+CME ERROR: 3`).
+        var meaning = frame.Result == FinalResultKind.Ok ? Ok : FinalMeaning(frame, text);
         return Make(frame, text, AtEventKind.Final, command, meaning: meaning);
+    }
+
+    private Interpretation.Interpretation FinalMeaning(in AtFrame frame, string text)
+    {
+        if (_finalMeanings.TryGetValue(text, out var meaning)) return meaning;
+        meaning = FrameInterpreter.Interpret(frame, text);
+        if (_finalMeanings.Count < MeaningCapacity) _finalMeanings.Add(text, meaning);
+        return meaning;
     }
 
     private static readonly Interpretation.Interpretation Ok = new(Responses.FinalResult.Parse("OK").Value, []);
