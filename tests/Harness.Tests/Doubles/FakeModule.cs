@@ -83,7 +83,12 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 if (echo) await Write(Encoding.UTF8.GetBytes(text + "\r\n"));
                 var (now, later) = Answer(text);
                 await Write(now);
-                if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal)) return;
+                if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal))
+                {
+                    // Gone: it owes nothing more for what it read.
+                    Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
+                    return;
+                }
                 if (later.Length > 0) Later(TimeSpan.FromSeconds(fault == Fault.LateUrc ? 20 : 1), later);
             }
             Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
