@@ -47,6 +47,10 @@ internal sealed class TcpAcceptor : IAsyncDisposable
         {
             // Stopped.
         }
+        catch (InvalidOperationException) when (_stop.IsCancellationRequested)
+        {
+            // Stopped between two accepts: the listener says "not listening" before it looks at the token.
+        }
     }
 
     private async Task ServeAsync(TcpClient client)

@@ -15,7 +15,7 @@ public sealed class FaultProxy : IAsyncDisposable
     internal enum Verdict { Forward, Drop, Hold }
 
     private readonly IPEndPoint _broker;
-    private readonly ConcurrentDictionary<ProxiedConnection, Task> _connections = new();
+    private readonly ConcurrentDictionary<ProxiedConnection, byte> _connections = new();
     private readonly ConcurrentDictionary<MqttPacketType, bool> _held = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _listenerGate = new();
@@ -116,9 +116,9 @@ public sealed class FaultProxy : IAsyncDisposable
                 _ = ServeAsync(client);
             }
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
         {
-            // Listener stopped.
+            // Listener stopped (between two accepts it says "not listening").
         }
     }
 
@@ -136,9 +136,9 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
         var connection = new ProxiedConnection(client, broker, this);
-        var run = connection.RunAsync();
-        _connections[connection] = run;
-        await run;
+        // Known before a byte passes: once the module has its CONNACK, a drop must find this connection.
+        _connections[connection] = 0;
+        await connection.RunAsync();
         _connections.TryRemove(connection, out _);
         await connection.DisposeAsync();
     }

@@ -49,8 +49,9 @@ internal sealed class MqttSession : IAsyncDisposable
         _acks = new AckTimers(options.TimeProvider, OnAckTimeout);
         _backEnd.EventReceived += (_, e) =>
         {
+            // A packet's event may have been raised just before its connection was given up under this lock.
             lock (_gate)
-                if (!_poweredOff) OnEvent(e);
+                if (!_poweredOff && (e is ConnectionLost || _backEnd.IsConnected)) OnEvent(e);
         };
     }
 

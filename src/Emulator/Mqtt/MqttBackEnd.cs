@@ -15,7 +15,8 @@ namespace Conformance.Emulator.Mqtt;
 /// No timers: keep-alive pings and ACK timeouts belong to the caller, which calls <see cref="Ping"/> and watches
 /// the events. Commands may be called from any thread. <see cref="EventReceived"/> is raised on a background
 /// receive loop, one event at a time, in the order the packets arrived; a handler must not block.
-/// A deliberate <see cref="DisconnectAsync"/> raises no <see cref="ConnectionLost"/>.
+/// A deliberate <see cref="DisconnectAsync"/> raises no <see cref="ConnectionLost"/>, and no event for what the
+/// connection it closes still brings.
 /// </remarks>
 public sealed class MqttBackEnd : IAsyncDisposable
 {
@@ -193,6 +194,10 @@ public sealed class MqttBackEnd : IAsyncDisposable
 
     private void OnPacket(PacketConnection connection, MqttPacket packet)
     {
+        // A connection given up (DISC, missed pings) may still bring a late answer before its socket closes: the
+        // module has let it go, so nothing it brings is reported or answered.
+        lock (_gate)
+            if (_connection != connection) return;
         switch (packet)
         {
             case MqttPubAckPacket ack:

@@ -22,7 +22,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>Starts a broker on <paramref name="port"/>, or on a free port when 0.</summary>
     /// <param name="port">TCP port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="configure">Hooks the server's events before it accepts the first client.</param>
-    public static async Task<EmbeddedBroker> StartAsync(int port = 0, Action<MqttServer>? configure = null)
+    /// <param name="wallClockKeepAlive">Cut a client silent for 1.5 keep-alive periods of real time (MQTT-3.1.2-24).
+    /// False for a module on fake or virtual time: its pings follow that clock, so real time says nothing about them.</param>
+    public static async Task<EmbeddedBroker> StartAsync(int port = 0, Action<MqttServer>? configure = null, bool wallClockKeepAlive = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
@@ -34,6 +36,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
             .WithDefaultEndpointPort(port)
             .Build();
+        if (!wallClockKeepAlive) options.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
         var server = factory.CreateMqttServer(options);
         configure?.Invoke(server);
         await server.StartAsync();

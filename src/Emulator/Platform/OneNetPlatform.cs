@@ -40,11 +40,15 @@ public sealed class OneNetPlatform : IAsyncDisposable
     public IReadOnlyList<DataPointUpload> Uploads => [.. _uploads];
 
 
-    /// <summary>Starts the broker on <paramref name="port"/> (0 = a free port); times come from <paramref name="time"/>.</summary>
+    /// <summary>
+    /// Starts the broker on <paramref name="port"/> (0 = a free port); times come from <paramref name="time"/>. On a
+    /// clock other than the system's, a silent client is never cut: the module pings by that clock, and a loaded
+    /// machine can spend seconds of real time while it stands still.
+    /// </summary>
     public static async Task<OneNetPlatform> StartAsync(int port = 0, TimeProvider? time = null)
     {
         var platform = new OneNetPlatform(time ?? TimeProvider.System);
-        platform._broker = await EmbeddedBroker.StartAsync(port, platform.Attach);
+        platform._broker = await EmbeddedBroker.StartAsync(port, platform.Attach, wallClockKeepAlive: platform._time == TimeProvider.System);
         return platform;
     }
 

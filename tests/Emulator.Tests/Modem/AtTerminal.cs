@@ -54,7 +54,7 @@ internal sealed class AtTerminal : IAsyncDisposable
     /// <summary>Asserts the next lines (URCs) are exactly <paramref name="expected"/>.</summary>
     public async Task ExpectLinesAsync(params string[] expected)
     {
-        foreach (var line in expected) Assert.That(await NextLineAsync(), Is.EqualTo(line));
+        foreach (var line in expected) Assert.That(await NextLineAsync(), Is.EqualTo(line), () => $"so far:\n{Transcript}");
     }
 
     public bool HasNoPendingLine => !_lines.Reader.TryPeek(out _);

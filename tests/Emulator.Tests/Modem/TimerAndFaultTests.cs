@@ -76,6 +76,20 @@ public sealed class TimerAndFaultTests
     }
 
     [Test]
+    public async Task The_platform_judges_keep_alive_by_the_module_clock_not_the_wall_clock()
+    {
+        // Keep-alive 1 s, and the module's clock stands still: no ping is due, so the link must stay up however
+        // long the wall clock runs (a broker on the wall clock would cut it after 1.5 s of silence).
+        await _rig.OpenAsync(keepAlive: TimeSpan.FromSeconds(1));
+        await _rig.Host.ExpectLinesAsync("+MQTTOPEN: OK");
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await _rig.Host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 5", "OK");
+        Assert.That(await _rig.Emulator.Platform!.IsOnlineAsync(_rig.DeviceId), Is.True);
+    }
+
+    [Test]
     public async Task A_deliberate_disconnect_is_not_reconnected()
     {
         await _rig.ConnectAsync();

@@ -180,6 +180,8 @@ public sealed class BackEndTests(BrokerKind kind) : BrokerFixture(kind)
 
         await module.Proxy.DropConnectionsAsync();
 
+        // The module sees its link cut, and the broker, seeing it too, publishes the will.
+        await module.Events.NextAsync<ConnectionLost>();
         Assert.That(Peer.PayloadOf(await peer.Received.NextAsync()), Is.EqualTo("gone"u8.ToArray()));
     }
 

@@ -35,10 +35,10 @@ internal sealed class FakeTimeModule : IAsyncDisposable
         return new FakeTimeModule(time, emulator);
     }
 
-    /// <summary>CFG with <see cref="KeepAlive"/> and OPEN, both answered OK; the outcome URC is the caller's to read.</summary>
-    public async Task OpenAsync(string apiKey = "key")
+    /// <summary>CFG with <paramref name="keepAlive"/> (else <see cref="KeepAlive"/>) and OPEN, both answered OK; the outcome URC is the caller's to read.</summary>
+    public async Task OpenAsync(string apiKey = "key", TimeSpan? keepAlive = null)
     {
-        await Host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"{DeviceId}\",{KeepAlive.TotalSeconds},\"165920\",\"{apiKey}\",1", "OK");
+        await Host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"{DeviceId}\",{(keepAlive ?? KeepAlive).TotalSeconds},\"165920\",\"{apiKey}\",1", "OK");
         await Host.ExpectAsync("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK");
     }
 

@@ -9,13 +9,29 @@ namespace Conformance.Harness.Tests.Doubles;
 /// A scripted M5310-A that answers like the manual (in either dialect), with a loopback broker: a publish on a
 /// subscribed topic comes back as <c>+MQTTPUBLISH</c>. Told to, it gets exactly one behaviour wrong.
 /// </summary>
-public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimeProvider? time = null, bool echo = false)
+/// <param name="dialect">How it writes its answers.</param>
+/// <param name="fault">The one behaviour it gets wrong.</param>
+/// <param name="time">The clock of its late answers.</param>
+/// <param name="echo">Whether it echoes each line.</param>
+/// <param name="lag">Real time it takes before each answer, as on a machine under load or behind a slow UART.</param>
+public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimeProvider? time = null, bool echo = false, TimeSpan lag = default)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<string, int> _subscriptions = [];
     private MqttState _state = MqttState.NotInitialised;
     private MqttCfg? _cfg;
     private int _packetId;
+    private long _lineEndsAnswered, _lineEndsWritten;
+    private int _lateOwed;
+
+    /// <summary>Line ends of host bytes the module has read and answered.</summary>
+    public long LineEndsAnswered => Interlocked.Read(ref _lineEndsAnswered);
+
+    /// <summary>Line ends the module has written to the host.</summary>
+    public long LineEndsWritten => Interlocked.Read(ref _lineEndsWritten);
+
+    /// <summary>True while a late answer's time has come but it is not written yet.</summary>
+    public bool OwesLateAnswer => Volatile.Read(ref _lateOwed) > 0;
 
     /// <summary>Answers host lines read from <paramref name="stream"/> until it closes or the module vanishes.</summary>
     public async Task ServeAsync(Stream stream, CancellationToken cancel)
@@ -26,12 +42,37 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         async Task Write(byte[] bytes)
         {
             await writeLock.WaitAsync(cancel);
-            try { await stream.WriteAsync(bytes, cancel); await stream.FlushAsync(cancel); }
+            try
+            {
+                await stream.WriteAsync(bytes, cancel);
+                await stream.FlushAsync(cancel);
+                Interlocked.Add(ref _lineEndsWritten, bytes.AsSpan().Count((byte)'\n'));
+            }
             finally { writeLock.Release(); }
+        }
+        // A late answer is owed from the moment its time comes (inside the clock's Advance) until it is written.
+        void Later(TimeSpan delay, byte[] bytes)
+        {
+            ITimer? timer = null;
+            timer = _time.CreateTimer(_ =>
+            {
+                Interlocked.Increment(ref _lateOwed);
+                _ = Task.Run(async () =>
+                {
+                    try { await Write(bytes); }
+                    catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException) { /* the host hung up */ }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _lateOwed);
+                        timer?.Dispose();
+                    }
+                }, CancellationToken.None);
+            }, null, delay, Timeout.InfiniteTimeSpan);
         }
         int n;
         while ((n = await stream.ReadAsync(buffer, cancel)) > 0)
         {
+            if (lag > TimeSpan.Zero) await Task.Delay(lag, cancel);
             for (var i = 0; i < n; i++)
             {
                 var b = buffer[i];
@@ -42,10 +83,15 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 if (echo) await Write(Encoding.UTF8.GetBytes(text + "\r\n"));
                 var (now, later) = Answer(text);
                 await Write(now);
-                if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal)) return;
-                if (later.Length > 0)
-                    _ = Task.Delay(TimeSpan.FromSeconds(fault == Fault.LateUrc ? 20 : 1), _time, cancel).ContinueWith(_ => Write(later), cancel, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal))
+                {
+                    // Gone: it owes nothing more for what it read.
+                    Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
+                    return;
+                }
+                if (later.Length > 0) Later(TimeSpan.FromSeconds(fault == Fault.LateUrc ? 20 : 1), later);
             }
+            Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
         }
     }
 

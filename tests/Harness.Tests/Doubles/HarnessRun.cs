@@ -3,6 +3,7 @@ using Conformance.Harness.Links;
 using Conformance.Harness.Running;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Secrets;
+using Conformance.Protocol.Tracing;
 using Conformance.Suites;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,9 +22,13 @@ public static class HarnessRun
     /// <summary>A fake clock at the time the test traces start.</summary>
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 25, 22, 40, 41, TimeSpan.Zero));
 
-    /// <summary>Runs on <paramref name="clock"/>: a fake one (the default) is pumped, any other runs by itself.</summary>
+    /// <summary>
+    /// Runs on <paramref name="clock"/>: a fake one (the default) is pumped, any other runs by itself. The pump holds
+    /// the clock while <paramref name="inFlight"/> says, from the trace so far, that an answer is on its way.
+    /// </summary>
     public static async Task<(RunReport Report, string Trace)> RunAsync(
-        string target, IReadOnlyList<SelectedScenario> scenarios, TimeProvider? clock = null, RunOptions? options = null, bool fast = true)
+        string target, IReadOnlyList<SelectedScenario> scenarios, TimeProvider? clock = null, RunOptions? options = null, bool fast = true,
+        Func<IReadOnlyList<TraceRecord>, bool>? inFlight = null)
     {
         clock ??= NewClock();
         var secrets = new SecretMasker([Parameters.ApiKey]);
@@ -31,7 +36,9 @@ public static class HarnessRun
         await using var link = new LinkFactory().Parse(target, new LinkSettings(clock, secrets, fast));
         using var recorder = new TraceRecorder(text, clock, link.Target, secrets);
         var run = new Runner(clock, options ?? new RunOptions()).RunAsync(link, scenarios, recorder);
-        var report = clock is FakeTimeProvider fake ? await TimePump.RunAsync(fake, run) : await run;
+        var report = clock is FakeTimeProvider fake
+            ? await TimePump.RunAsync(fake, run, inFlight: inFlight is null ? null : () => inFlight(recorder.Records))
+            : await run;
         return (report, text.ToString());
     }
 
@@ -39,6 +46,6 @@ public static class HarnessRun
         FakeModule module, IReadOnlyList<SelectedScenario> scenarios, FakeTimeProvider? clock = null, RunOptions? options = null)
     {
         await using var server = new ModuleServer(() => module);
-        return await RunAsync(server.Target, scenarios, clock, options);
+        return await RunAsync(server.Target, scenarios, clock, options, inFlight: server.InFlight);
     }
 }

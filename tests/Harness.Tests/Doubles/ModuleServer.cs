@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Conformance.Protocol.Tracing;
 
 namespace Conformance.Harness.Tests.Doubles;
 
@@ -8,6 +9,7 @@ public sealed class ModuleServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<FakeModule> _served = [];
     private readonly Task _serving;
 
     public ModuleServer(Func<FakeModule> module)
@@ -18,6 +20,23 @@ public sealed class ModuleServer : IAsyncDisposable
 
     public string Target => $"tcp:127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
+    /// <summary>
+    /// True while something is on its way between the host and the modules served: a line the host sent (as its
+    /// trace shows) that no module has answered yet, a late answer that is due, or module lines the host has not read.
+    /// </summary>
+    public bool InFlight(IReadOnlyList<TraceRecord> trace)
+    {
+        long sent = 0, received = 0;
+        foreach (var record in trace)
+        {
+            if (record.Direction == TraceDirection.ToModule) sent += record.Data.AsSpan().Count((byte)'\n');
+            else if (record.Direction == TraceDirection.FromModule) received += record.Data.AsSpan().Count((byte)'\n');
+        }
+        lock (_served)
+            return _served.Sum(m => m.LineEndsAnswered) != sent || _served.Sum(m => m.LineEndsWritten) != received
+                || _served.Any(m => m.OwesLateAnswer);
+    }
+
     private async Task ServeAsync(Func<FakeModule> module)
     {
         try
@@ -27,7 +46,10 @@ public sealed class ModuleServer : IAsyncDisposable
                 using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
                 client.NoDelay = true;
                 await using var stream = client.GetStream();
-                try { await module().ServeAsync(stream, _stop.Token); }
+                var served = module();
+                lock (_served)
+                    if (!_served.Contains(served)) _served.Add(served);
+                try { await served.ServeAsync(stream, _stop.Token); }
                 catch (IOException) { /* the harness hung up */ }
             }
         }

@@ -38,6 +38,19 @@ public class PolicyTests
     }
 
     [Test]
+    public async Task A_module_slow_in_real_time_is_judged_as_a_quick_one_on_protocol_time()
+    {
+        // 300 ms of real time before each answer, as on a loaded machine: longer than the pump's pauses add up to
+        // over a command's 5 s. The clock waits for answers on their way, so no OK arrives after its deadline.
+        var slow = new FakeModule(Dialect.Manual, Fault.OutcomeBeforeOk, lag: TimeSpan.FromMilliseconds(300));
+
+        var (report, _) = await HarnessRun.RunAsync(slow, HarnessRun.Select(title: "1.2 open reports +MQTTOPEN: OK after OK"));
+
+        Assert.That(report.Scenarios[0].Outcome, Is.EqualTo(Outcome.Passed), report.Scenarios[0].Message);
+        Assert.That(report.Scenarios[0].Findings.Select(f => f.Code), Is.EqualTo(new[] { "outcome-before-final" }));
+    }
+
+    [Test]
     public async Task A_final_result_with_nothing_pending_is_a_stray_finding_not_a_urc()
     {
         var (_, session, replies) = await SameEventsTests.HarnessReadsAsync(Case("final-without-command"));
