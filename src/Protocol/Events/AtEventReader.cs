@@ -25,7 +25,10 @@ public sealed class AtEventReader
     private readonly bool _commandsKnown;
     private readonly Dictionary<string, Interpretation.Interpretation> _urcMeanings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Interpretation.Interpretation> _finalMeanings = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Text, string? Command), Interpretation.Interpretation?> _answerMeanings = [];
+    // By command, then by text, both ordinal: a tuple key would hash both strings with the randomized string hash, per
+    // answer line (a module can send thousands of one-byte answer lines to one command).
+    private readonly Dictionary<string, Dictionary<string, Interpretation.Interpretation?>> _answerMeanings = new(StringComparer.Ordinal);
+    private int _answerCount;
     private readonly RecentLines _recent = new();
     private readonly AckReadings _acks = new();
     private PendingLine? _pending;
@@ -193,11 +196,15 @@ public sealed class AtEventReader
     /// <summary>An answer's meaning; one that repeats word for word to the same command (<c>+CSQ: 20,99</c>) is parsed once.</summary>
     private Interpretation.Interpretation? AnswerMeaning(in AtFrame frame, string text, string? command)
     {
-        if (_answerMeanings.TryGetValue((text, command), out var meaning)) return meaning;
+        var answers = _answerMeanings.GetValueOrDefault(command ?? "");
+        if (answers is not null && answers.TryGetValue(text, out var meaning)) return meaning;
         // Typed only for the commands whose answers the catalog knows; other answers (AT+GMR's) are kept as text.
         var name = command ?? (text.StartsWith('+') ? Encoding.ASCII.GetString(LineClassifier.NameOf(frame.Text)) : null);
         meaning = name is not null && ProtocolCatalog.Command(name)?.Answers == true ? FrameInterpreter.Interpret(frame, text, name) : null;
-        if (_answerMeanings.Count < MeaningCapacity) _answerMeanings.Add((text, command), meaning);
+        if (_answerCount >= MeaningCapacity) return meaning;
+        if (answers is null) _answerMeanings.Add(command ?? "", answers = new(StringComparer.Ordinal));
+        answers.Add(text, meaning);
+        _answerCount++;
         return meaning;
     }
 

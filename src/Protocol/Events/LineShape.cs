@@ -38,20 +38,23 @@ internal static class LineShape
     /// A boot or link banner of the catalog (<c>RDY</c>, <c>WIFI GOT IP</c>, <c>*ATREADY: 1</c>), or a word result
     /// code of another module family (Air780's <c>CONNACK OK</c>, <c>SUBACK</c>).
     /// </summary>
-    public static string? Banner(string line) => Word(line, ProtocolCatalog.Banners) ?? Word(line, ModuleFamilies.Words);
-
-    private static string? Word(string line, IReadOnlyList<string> words)
+    public static string? Banner(string line)
     {
-        // Indexed: a foreach over the interface would allocate an enumerator per line.
-        for (var i = 0; i < words.Count; i++)
+        // Only the words that start with the line's first character are compared: most lines start like none.
+        var words = line.Length == 0 ? WordsStarting[0] : WordsStarting[Math.Min((int)line[0], WordsStarting.Length - 1)];
+        foreach (var word in words)
         {
-            var word = words[i];
-            if (line.StartsWith(word, StringComparison.Ordinal)
-                && (line.Length == word.Length || line[word.Length] == ':'))
+            if (line.StartsWith(word, StringComparison.Ordinal) && (line.Length == word.Length || line[word.Length] == ':'))
                 return word;
         }
         return null;
     }
+
+    // The banners, then the families' words (the order a line is matched in), by first character; the last slot holds
+    // those starting beyond ASCII, and every slot an empty word.
+    private static readonly string[][] WordsStarting = [.. Enumerable.Range(0, 129).Select(first =>
+        ProtocolCatalog.Banners.Concat(ModuleFamilies.Words)
+            .Where(word => word.Length == 0 || (first < 128 ? word[0] == first : word[0] >= 128)).ToArray())];
 
     /// <summary>A word prompt of the catalog (<c>DOWNLOAD</c>, <c>CONNECT</c>), alone on its line.</summary>
     public static bool IsWordPrompt(string line) => ProtocolCatalog.WordPrompts.Contains(line);
