@@ -19,7 +19,7 @@ public class SerialLinkTests
 
         var (report, trace) = await HarnessRun.RunAsync($"serial:{module.Path}", HarnessRun.Select("Open"));
 
-        Assert.That(report.Target, Is.EqualTo($"serial:{module.Path},{SerialLink.DefaultBaudRate}"));
+        Assert.That(report.Target, Is.EqualTo($"serial:{module.Path},{Emulator.Endpoints.SerialAddress.DefaultBaudRate}"));
         Assert.That(report.Scenarios.Select(s => s.Outcome), Is.All.EqualTo(Outcome.Passed), string.Join("\n", report.Scenarios.Select(s => s.Message)));
         Assert.That(trace, Does.Contain("< +MQTTOPEN:OK\\r\\n"));
         await stop.CancelAsync();
@@ -38,7 +38,8 @@ public class SerialLinkTests
         await link.DisposeAsync();
     }
 
-    [TestCase("serial:/dev/ttyUSB0,fast", "serial target: baud rate 'fast' at character 21 must be a positive number, e.g. serial:/dev/ttyUSB0,9600")]
+    [TestCase("serial:/dev/ttyUSB0,fast", "serial target: baud rate 'fast' at character 21 of 'serial:/dev/ttyUSB0,fast' must be a positive number, e.g. serial:/dev/ttyUSB0,115200")]
+    [TestCase("serial:,9600", "serial target: no port given in 'serial:,9600', e.g. serial:/dev/ttyUSB0,9600")]
     [TestCase("tcp:localhost", "tcp target 'localhost': expected HOST:PORT, e.g. tcp:127.0.0.1:5310")]
     [TestCase("usb:0", "unknown target 'usb:0': expected one of emulator:…, mutant:…, replay:…, serial:…, tcp:…")]
     [TestCase("mutant:drop-everything", "mutant target: no mutant named 'drop-everything'; see 'conformance mutate --list', e.g. mutant:drop-suback")]

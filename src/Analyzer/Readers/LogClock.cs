@@ -44,6 +44,10 @@ internal sealed class LogClock(DateOnly date)
         return true;
     }
 
+    // The date of the last stamp read on this thread and its ticks (a log's lines share their date for hours).
+    [ThreadStatic] private static int t_lastDate;
+    [ThreadStatic] private static long t_lastDateTicks;
+
     /// <summary>
     /// Reads <c>yyyy-MM-dd HH:mm:ss</c> with an optional fraction of one to seven digits from the start of ASCII
     /// <paramref name="text"/>, straight from the bytes (the hot path of a stamped log: no string, no culture);
@@ -68,8 +72,10 @@ internal sealed class LogClock(DateOnly date)
             for (var i = 0; i < 7; i++) ticks = ticks * 10 + (i < digits ? text[20 + i] - '0' : 0);
             length = 20 + digits;
         }
-        var dayStart = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        time = new DateTimeOffset(dayStart.Ticks + ticks, TimeSpan.Zero);
+        // The date's ticks are worked out once per date; the time of day is added.
+        var date = (year * 100 + month) * 100 + day;
+        if (date != t_lastDate) (t_lastDate, t_lastDateTicks) = (date, new DateTime(year, month, day).Ticks);
+        time = new DateTimeOffset(t_lastDateTicks + ((hour * 60L + minute) * 60 + second) * TimeSpan.TicksPerSecond + ticks, TimeSpan.Zero);
         return length;
     }
 

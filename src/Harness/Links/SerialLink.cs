@@ -5,24 +5,24 @@ namespace Conformance.Harness.Links;
 /// <summary><c>serial:PATH[,BAUD]</c>: a UART, 9600 baud 8N1 unless told otherwise (spec §1).</summary>
 public sealed class SerialLink(string path, int baudRate, SerialSettings settings) : ILink
 {
-    public const int DefaultBaudRate = Emulator.Endpoints.SerialAddress.DefaultBaudRate;
-
     private SerialPort? _port;
 
     public string Target => $"serial:{path},{baudRate}";
 
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { Links.Capabilities.Network };
 
-    /// <summary>Parses <c>PATH[,BAUD]</c>.</summary>
+    /// <summary>Parses <c>PATH[,BAUD]</c>, as <c>emulate --serial</c> does.</summary>
     public static SerialLink Parse(string argument, LinkSettings settings)
     {
-        var comma = argument.LastIndexOf(',');
-        var path = comma < 0 ? argument : argument[..comma];
-        var baud = DefaultBaudRate;
-        if (comma >= 0 && (!int.TryParse(argument[(comma + 1)..], out baud) || baud <= 0))
-            throw new LinkException($"serial target: baud rate '{argument[(comma + 1)..]}' at character {comma + 9} must be a positive number, e.g. serial:/dev/ttyUSB0,9600");
-        if (path.Length == 0) throw new LinkException("serial target: no port given, e.g. serial:/dev/ttyUSB0");
-        return new SerialLink(path, baud, settings.Serial ?? new SerialSettings());
+        try
+        {
+            var address = Emulator.Endpoints.SerialAddress.Parse(argument, prefix: "serial:");
+            return new SerialLink(address.Path, address.BaudRate, settings.Serial ?? new SerialSettings());
+        }
+        catch (FormatException e)
+        {
+            throw new LinkException($"serial target: {e.Message}");
+        }
     }
 
     public Task<Stream> OpenAsync(CancellationToken cancel)

@@ -23,8 +23,28 @@ public sealed record CommandLine(string Text, string Name, string WrittenName, C
     {
         line = line.TrimEnd('\r', '\n');
         if (!TryReadName(line, out var name, out var form, out var arguments)) return null;
-        var written = name.ToString();
-        return new CommandLine(line, written.ToUpperInvariant(), written, form, arguments);
+        var (written, upper) = Names.Of(name);
+        return new CommandLine(line, upper, written, form, arguments);
+    }
+
+    // A log names few commands, each thousands of times: the name and its upper case are made once per spelling.
+    private static readonly NameStrings Names = new();
+
+    private sealed class NameStrings
+    {
+        private const int Capacity = 1024;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _upper = new(StringComparer.Ordinal);
+
+        public (string Written, string Upper) Of(ReadOnlySpan<char> name)
+        {
+            var known = _upper.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (known.TryGetValue(name, out var written, out var upper)) return (written, upper);
+            written = name.ToString();
+            upper = written.ToUpperInvariant();
+            if (upper == written) upper = written;
+            if (_upper.Count < Capacity) _upper.TryAdd(written, upper);
+            return (written, upper);
+        }
     }
 
     /// <summary>
