@@ -56,7 +56,7 @@ internal abstract class StampedTextReader : LogReader
         var lines = new InPlaceLines();
         foreach (var file in files)
         {
-            while (lines.Next(this, file) is var more && more)
+            while (lines.Next(this, file))
             {
                 if (lines.Carries) yield return lines.Record(file).ToRecord();
             }
@@ -84,6 +84,7 @@ internal abstract class StampedTextReader : LogReader
         private byte[] _scratch = new byte[256];
         private TimePrefix _last;
         private DateTimeOffset? _first;
+        private int _dataStart;
         private int _length;
         private bool _inBuffer;
         private long _number;
@@ -117,8 +118,6 @@ internal abstract class StampedTextReader : LogReader
             _dataStart = _last.DataStart;
             return true;
         }
-
-        private int _dataStart;
 
         /// <summary>The record of the line just read, valid until the next line.</summary>
         public RecordView Record(LineSplitter file) => new(_number, file.File, _last.Time, _sinceStart, _direction,

@@ -101,13 +101,11 @@ public sealed class SecretMasker
         SecretPolicy.Find(line, spans);
         foreach (var span in spans)
             if (span.End < line.Length || complete && !(partialAtEnd && OpensQuote(line, span))) Learn(line.Substring(span.Start, span.Length));
+        foreach (var value in _known)
         {
-            foreach (var value in _known)
-            {
-                for (var at = line.IndexOf(value, StringComparison.Ordinal); at >= 0; at = line.IndexOf(value, at + value.Length, StringComparison.Ordinal))
-                    spans.Add(new SecretSpan(at, value.Length));
-                if ((!complete || partialAtEnd) && PrefixAtEnd(line, value) is var length and > 0) spans.Add(new SecretSpan(line.Length - length, length));
-            }
+            for (var at = line.IndexOf(value, StringComparison.Ordinal); at >= 0; at = line.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+                spans.Add(new SecretSpan(at, value.Length));
+            if ((!complete || partialAtEnd) && PrefixAtEnd(line, value) is var length and > 0) spans.Add(new SecretSpan(line.Length - length, length));
         }
         return Merge(spans);
     }
@@ -115,10 +113,8 @@ public sealed class SecretMasker
     /// <summary>What is left of a known value whose start ends <paramref name="line"/>, or null.</summary>
     internal string? RestOf(string line)
     {
-        {
-            foreach (var value in _known)
-                if (PrefixAtEnd(line, value) is var length and > 0) return value[length..];
-        }
+        foreach (var value in _known)
+            if (PrefixAtEnd(line, value) is var length and > 0) return value[length..];
         return null;
     }
 
