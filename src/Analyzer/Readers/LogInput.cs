@@ -56,7 +56,7 @@ internal static class LogInput
     {
         var stream = new PeekStream(stored);
         gzip = Sniff(stream, file, s => s.Peek(2) is [0x1F, 0x8B]);
-        if (gzip) stream = new PeekStream(new GZipStream(stream, CompressionMode.Decompress));
+        if (gzip) stream = new PeekStream(new GzipEnd(new GZipStream(stream, CompressionMode.Decompress), stored));
         utf16 = Sniff(stream, file, Utf16Of);
         if (utf16 is not null)
         {

@@ -8,6 +8,9 @@ internal abstract class ReadOnlyWrapper(Stream inner) : Stream
 {
     protected Stream Inner => inner;
 
+    /// <summary>The stream under every wrapper: the file itself, for a look that is not part of the reading (and not counted).</summary>
+    public Stream Base => inner is ReadOnlyWrapper wrapper ? wrapper.Base : inner;
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public abstract override int Read(Span<byte> buffer);

@@ -35,7 +35,10 @@ internal static class FleetIngestRun
         var rows = Console.IsErrorRedirected
             ? FleetIngest.Run(database, logs, workers, options, progress)
             : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
-        foreach (var row in rows.Where(r => r.Error is not null)) Console.Error.WriteLine($"conformance: {row.Log.Key}: {row.Error}");
+        // An error that names its file already says which log it is.
+        foreach (var row in rows.Where(r => r.Error is not null))
+            Console.Error.WriteLine(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal))
+                ? $"conformance: {row.Error}" : $"conformance: {row.Log.Key}: {row.Error}");
         Console.Error.WriteLine($"conformance: {rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");
         return rows;

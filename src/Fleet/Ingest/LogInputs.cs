@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 using Conformance.Analyzer.Readers;
@@ -27,11 +28,18 @@ public static class LogInputs
         return Group(found);
     }
 
+    // Links to folders below the directory are not followed, as find and ripgrep do not: a link back up (`up -> ..`)
+    // would walk the same logs again without end, a link across would read them twice. A link to a file is a log.
     private static IEnumerable<(string Key, string Path)> Below(string directory, Func<string, bool> matches)
     {
         var root = Path.GetFullPath(directory);
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None };
-        foreach (var file in Directory.EnumerateFiles(root, "*", options))
+        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (var file in files)
         {
             var key = Path.GetRelativePath(root, file).Replace('\\', '/');
             if (matches(key)) yield return (key, file);
@@ -69,7 +77,8 @@ public static class LogInputs
         var paths = found.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var logs = new List<FleetLog>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, path) in found.DistinctBy(f => f.Path))
+        // A file found twice (named and in a folder, or through a link to it) is one log, keyed by its own path, not the link's.
+        foreach (var (key, path) in found.OrderBy(f => IsLink(f.Path)).DistinctBy(f => Target(f.Path)))
         {
             if (RotationOf(path) is { } current && paths.Contains(current)) continue;
             // Its rotations beside it come along, also those a glob did not match (modem.log.1 for modem*.log).
@@ -81,6 +90,21 @@ public static class LogInputs
         }
         return [.. logs.OrderBy(l => l.Key, StringComparer.Ordinal)];
     }
+
+    /// <summary>The file a link ends at; the path itself when it is no link (or a broken one, whose read reports it).</summary>
+    private static string Target(string path)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            return path;
+        }
+    }
+
+    private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
 
     private static string? RotationOf(string path)
     {

@@ -21,6 +21,8 @@ public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IR
 
     private static string Cell(object value) => value switch
     {
+        // As SQL writes them, not as .NET does (True).
+        bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),

@@ -63,6 +63,28 @@ public class StoredInputTests
     }
 
     [Test]
+    public void A_gzip_file_cut_short_is_refused_when_its_end_is_read_not_taken_for_a_log_that_ends_there()
+    {
+        // Long enough that the cut lies beyond what detection looks at: the reading finds it.
+        var whole = Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Log, 5000))));
+
+        var error = Assert.Throws<LogReadException>(() => TempLog.Read(whole[..(whole.Length * 2 / 3)]));
+        Assert.That(error!.Message, Does.Contain("log.txt").And.Contain("cut short"));
+        Assert.That(error.Line, Is.GreaterThan(1), "the line where the text stops");
+    }
+
+    [Test]
+    public void A_gzip_file_of_several_members_reads_as_all_of_them()
+    {
+        byte[] joined = [.. Gzip(Encoding.UTF8.GetBytes(Log)), .. Gzip(Encoding.UTF8.GetBytes(Log))];
+
+        var (source, records) = TempLog.Read(joined);
+
+        Assert.That(source.Storage, Is.EqualTo(new[] { "gzip" }));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(Expected.Concat(Expected)));
+    }
+
+    [Test]
     public void Several_files_read_as_one_log_in_the_order_given_without_their_rotations()
     {
         using var log = new TempLog();

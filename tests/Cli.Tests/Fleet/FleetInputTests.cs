@@ -70,4 +70,48 @@ public sealed class FleetInputTests : TemporaryFolder
         Assert.That(read.ExitCode, Is.Zero, read.StandardError);
         Assert.That((await Query(forced, "SELECT format, commands FROM logs"))[0], Is.EqualTo(new[] { "raw", "1" }));
     }
+    [Test]
+    public async Task Links_below_a_folder_read_each_log_once_and_a_link_back_up_ends()
+    {
+        Write("site/modem.log", "AT\r\n\r\nOK\r\n");
+        Write("other/dev.log", "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        // A link back up (a loop), a link across to a folder also walked, a link to a log also found.
+        Directory.CreateSymbolicLink(Path.Combine(Folder, "site", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(Folder, "mirror"), "other");
+        File.CreateSymbolicLink(Path.Combine(Folder, "latest.log"), Path.Combine("site", "modem.log"));
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Folder, "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var logs = await Query(database, "SELECT log, commands FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "other/dev.log 1", "site/modem.log 1" }));
+    }
+
+    [Test]
+    public async Task A_gzip_log_cut_short_is_an_error_row_and_one_of_two_members_is_read_whole()
+    {
+        var exchange = "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n";
+        var whole = Gzip(string.Concat(Enumerable.Repeat(exchange, 2000)));
+        // Copied while it was written: the first half of the file.
+        File.WriteAllBytes(Path.Combine(Folder, "cut.log.gz"), whole[..(whole.Length / 2)]);
+        // `cat a.gz b.gz`: two members, one log.
+        File.WriteAllBytes(Path.Combine(Folder, "joined.log.gz"), [.. Gzip(exchange), .. Gzip(exchange + exchange)]);
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Folder, "--db", database);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), "a log cut short is a log that could not be read");
+        Assert.That(run.StandardError, Does.Contain("cut.log.gz").And.Contain("cut short"));
+        var logs = await Query(database, "SELECT log, commands, error IS NULL FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "cut.log.gz  false", "joined.log.gz 3 true" }));
+        Assert.That((await Query(database, "SELECT count(*) FROM exchanges WHERE log = 'cut.log.gz'"))[0], Is.EqualTo(new[] { "0" }));
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        return packed.ToArray();
+    }
 }
