@@ -114,7 +114,10 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
             pending.OutcomeSeen = true;
             early = new Awaited(pending.Sent.Line, name, pending.Display);
         }
-        if (urcEvent.Value is not Urc urc) return early ?? _familyFlows.Take(name);
+        // A URC of the catalog in a form that could not be read still came: it ends the oldest wait for it (its form is
+        // reported unreadable), rather than that wait being reported as never met.
+        if (urcEvent.Value is not Urc urc)
+            return early ?? (ProtocolCatalog.Urc(name) is null ? null : _flows.Take(name) ?? _flows.TakeAnyPacket(name)) ?? _familyFlows.Take(name);
         Awaited? answered;
         switch (urc)
         {

@@ -39,6 +39,15 @@ internal sealed class OpenFlows(int limit)
     /// <summary>The wait for <paramref name="urc"/> with <paramref name="packetId"/>, now satisfied.</summary>
     public Awaited? Take(string urc, int packetId) => _byPacketId.Remove((urc, packetId), out var awaited) ? awaited : null;
 
+    /// <summary>The oldest handshake wait for <paramref name="urc"/>, whatever its packet id (a step whose id could not be read).</summary>
+    public Awaited? TakeAnyPacket(string urc)
+    {
+        (string Urc, int PacketId)? oldest = null;
+        foreach (var (key, awaited) in _byPacketId)
+            if (key.Urc == urc && (oldest is not { } o || awaited.Line < _byPacketId[o].Line)) oldest = key;
+        return oldest is { } found && _byPacketId.Remove(found, out var taken) ? taken : null;
+    }
+
     /// <summary>Takes the oldest of the waits for any of <paramref name="urcs"/> (an ACK timeout ends one of them).</summary>
     public Awaited? TakeOldest(params string[] urcs)
     {
