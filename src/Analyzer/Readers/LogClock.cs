@@ -53,10 +53,16 @@ internal sealed class LogClock(DateOnly date)
     /// <paramref name="text"/>, straight from the bytes (the hot path of a stamped log: no string, no culture);
     /// returns the bytes it covers, 0 when the text does not start with such a time.
     /// </summary>
+    /// <remarks>
+    /// Also as other tools write it: the date with <c>/</c> or <c>.</c>, <c>T</c> before the time (ISO 8601), a comma
+    /// before the fraction (Python's logging), a zone after it (<c>Z</c>, <c>+08:00</c>), which is read past and
+    /// dropped: times are the log's wall-clock times as written.
+    /// </remarks>
     public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
         time = default;
-        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':') return 0;
+        if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T')
+            || text[13] != ':' || text[16] != ':') return 0;
         if (!TwoDigits(text, 0, out var century) || !TwoDigits(text, 2, out var yearOfCentury) || !TwoDigits(text, 5, out var month) ||
             !TwoDigits(text, 8, out var day) || !TwoDigits(text, 11, out var hour) || !TwoDigits(text, 14, out var minute) ||
             !TwoDigits(text, 17, out var second)) return 0;
@@ -64,7 +70,7 @@ internal sealed class LogClock(DateOnly date)
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return 0;
         var length = 19;
         long ticks = 0;
-        if (text.Length > 19 && text[19] == '.')
+        if (text.Length > 19 && text[19] is (byte)'.' or (byte)',')
         {
             var digits = 0;
             while (20 + digits < text.Length && char.IsAsciiDigit((char)text[20 + digits])) digits++;
@@ -72,11 +78,22 @@ internal sealed class LogClock(DateOnly date)
             for (var i = 0; i < 7; i++) ticks = ticks * 10 + (i < digits ? text[20 + i] - '0' : 0);
             length = 20 + digits;
         }
+        length += Zone(text[length..]);
         // The date's ticks are worked out once per date; the time of day is added.
         var date = (year * 100 + month) * 100 + day;
         if (date != t_lastDate) (t_lastDate, t_lastDateTicks) = (date, new DateTime(year, month, day).Ticks);
         time = new DateTimeOffset(t_lastDateTicks + ((hour * 60L + minute) * 60 + second) * TimeSpan.TicksPerSecond + ticks, TimeSpan.Zero);
         return length;
+    }
+
+    /// <summary>The length of a zone after a time: <c>Z</c>, <c>+08:00</c>, <c>-0500</c>; 0 when none.</summary>
+    private static int Zone(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty) return 0;
+        if (text[0] == 'Z') return 1;
+        if (text[0] is not ((byte)'+' or (byte)'-') || text.Length < 5 || !TwoDigits(text, 1, out _)) return 0;
+        if (text[3] == ':') return text.Length >= 6 && TwoDigits(text, 4, out _) ? 6 : 0;
+        return TwoDigits(text, 3, out _) ? 5 : 0;
     }
 
     private static bool TwoDigits(ReadOnlySpan<byte> text, int at, out int value)

@@ -59,6 +59,6 @@ internal abstract class LogReader
         if (line.StartsWith("b'", StringComparison.Ordinal) || line.StartsWith("b\"", StringComparison.Ordinal)) return true;
         if (line.Contains("<debug>", StringComparison.Ordinal)) return true;
         return char.IsAsciiDigit(first) && (line.Contains(" [RX] ", StringComparison.Ordinal) ||
-            line.Contains(" [TX] ", StringComparison.Ordinal) || (line.Length > 20 && line[4] == '-' && line[10] == 'T'));
+            line.Contains(" [TX] ", StringComparison.Ordinal) || (line.Length > 19 && line[4] is '-' or '/' or '.' && line[7] == line[4] && line[13] == ':'));
     }
 }

@@ -1,8 +1,12 @@
 using System.Text;
+using Conformance.Protocol.Tracing;
 
 namespace Conformance.Analyzer.Readers;
 
-/// <summary>Tera Term and minicom with timestamps: <c>[2024-01-02 10:11:12.123] +MQTTOPEN:OK</c>.</summary>
+/// <summary>
+/// Tera Term and minicom with timestamps: <c>[2024-01-02 10:11:12.123] +MQTTOPEN:OK</c>; also a stamp without brackets
+/// as scripts and loggers write it (<c>2024-01-02 10:11:12,123 OK</c>, <c>2024-01-02T10:11:12.123Z OK</c>).
+/// </summary>
 /// <remarks>The stamp is read from the line's bytes, so a long log costs no string per line.</remarks>
 internal sealed class TimestampedReader : StampedTextReader
 {
@@ -10,12 +14,26 @@ internal sealed class TimestampedReader : StampedTextReader
 
     protected override bool ReadsBytes => true;
 
-    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space.</summary>
+    // The project's own trace also starts its lines with a bare stamp, and a transcript may stamp its marked lines
+    // (`2024/01/02 10:11:12 >> AT`): such lines are theirs, not this format's.
+    protected override LineEvidence Classify(string line) =>
+        TraceFormat.TryParse(line, out var record, out _) && record is not null || TranscriptTag.Parse(line) is not null
+            ? LineEvidence.Foreign : base.Classify(line);
+
+    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space, or the stamp bare and a space or tab.</summary>
     protected override TimePrefix? ParseStamp(ReadOnlySpan<byte> line)
     {
-        if (line.Length < 21 || line[0] != '[') return null;
+        if (line.Length < 19) return null;
+        if (line[0] != '[')
+        {
+            // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic.
+            var bare = LogClock.ReadDateTime(line, out var at);
+            if (bare == 0 || bare >= line.Length || line[bare] is not ((byte)' ' or (byte)'\t')) return null;
+            return new TimePrefix(at, null, bare + 1);
+        }
+        // `[2024-01-02T10:11:12.123]` is tio's.
         var length = LogClock.ReadDateTime(line[1..], out var time);
-        if (length == 0 || 1 + length >= line.Length || line[1 + length] != ']') return null;
+        if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return null;
         var dataStart = 2 + length;
         if (dataStart < line.Length && line[dataStart] == ' ') dataStart++;
         return new TimePrefix(time, null, dataStart);

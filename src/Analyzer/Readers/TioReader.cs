@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// tio's timestamps: <c>[10:11:12.123] OK</c> (time of day, crossing midnight), <c>[2024-01-02T10:11:12.123] OK</c>
-/// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>.
+/// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also a time of day without
+/// brackets, as other terminals write it (<c>10:11:12.123 OK</c>).
 /// </summary>
 /// <remarks>
 /// The relative forms look like a time of day; a log whose first stamp is under one second is taken as
@@ -37,6 +38,7 @@ internal sealed partial class TioReader : StampedTextReader
         return new TimePrefix(null, elapsed, match.Length);
     }
 
-    [GeneratedRegex(@"^\[(?:(?<date>\d{4}-\d\d-\d\d)T)?(?<time>\d\d:\d\d:\d\d(?:\.\d+)?)\] ")]
+    // In brackets as tio writes it, or bare as other terminals do (`10:11:12.123 OK`).
+    [GeneratedRegex(@"^(?<open>\[)?(?:(?<date>\d{4}-\d\d-\d\d)T)?(?<time>\d\d:\d\d:\d\d(?:\.\d+)?)(?(open)\]) ")]
     private static partial Regex Pattern();
 }

@@ -35,14 +35,17 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         if (!match.Success) return null;
         var tag = match.Groups["tag"].Value;
         TimeSpan? timeOfDay = match.Groups["time"].Success && LogClock.TryParseTime(match.Groups["time"].Value.Replace(',', '.'), out var t) ? t : null;
-        DateOnly? date = match.Groups["date"].Success && DateOnly.TryParseExact(match.Groups["date"].ValueSpan, "yyyy-MM-dd", out var d) ? d : null;
+        DateOnly? date = match.Groups["date"].Success && DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, out var d) ? d : null;
         if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date);
         var word = tag.TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t').ToUpperInvariant();
         var direction = word is "TX" or "SEND" or "SENT" or "发送" ? LogDirection.ToModule : LogDirection.FromModule;
         return new TranscriptTag(null, direction, match.Length, timeOfDay, date);
     }
 
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}-\d\d-\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)\]?\s*)?(?:[-*]\s+)?" +
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd"];
+
+    // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone.
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:[-*]\s+)?" +
         @"(?<tag>-->|<--|=>|<=|>>|<<|»|«|\[(?:TX|RX)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|接收)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
