@@ -7,9 +7,10 @@ namespace Conformance.Analyzer.Readers;
 /// data. Control characters appear by name (<c>&lt;CR&gt;&lt;LF&gt;</c>); data without them gets CR LF appended.
 /// </summary>
 /// <remarks>
-/// The date follows the Windows locale, day/month or month/day. The first date with a part above 12 decides
-/// for the whole log; records wait (up to <see cref="DecideWithin"/>) until one does. Without such a date,
-/// month/day (US) is assumed.
+/// The date and time follow the Windows locale: <c>12/7/2026</c>, <c>29.11.2026</c> (day first, as every locale
+/// writing dots does), <c>2026-11-29</c>; a 12-hour time with <c>AM</c>/<c>PM</c>. For slashes, day/month or
+/// month/day: the first date with a part above 12 decides for the whole log; records wait (up to
+/// <see cref="DecideWithin"/>) until one does. Without such a date, month/day (US) is assumed.
 /// </remarks>
 internal sealed partial class DocklightReader : LogReader
 {
@@ -17,9 +18,13 @@ internal sealed partial class DocklightReader : LogReader
 
     public override LogFormat Format => LogFormat.Docklight;
 
-    protected override bool IsOwn(string line) => Pattern().IsMatch(line);
+    protected override bool IsOwn(string line) => Marks(line);
 
-    private sealed record Pending(LogLine Line, int First, int Second, int Year, TimeSpan TimeOfDay, LogDirection Direction, byte[] Data);
+    /// <summary>True for a line that begins with Docklight's stamp and direction (which a transcript's marks also fit).</summary>
+    public static bool Marks(string line) => Pattern().IsMatch(line);
+
+    /// <param name="DayFirst">What the date's form says of its order (dots: day first; ISO: month first); null for slashes.</param>
+    private sealed record Pending(LogLine Line, int First, int Second, int Year, TimeSpan TimeOfDay, LogDirection Direction, byte[] Data, bool? DayFirst);
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -31,7 +36,7 @@ internal sealed partial class DocklightReader : LogReader
             var pending = Parse(line, last);
             if (pending is null) continue;
             last = pending;
-            dayFirst ??= pending.First > 12 ? true : pending.Second > 12 ? false : null;
+            dayFirst ??= pending.DayFirst ?? (pending.First > 12 ? true : pending.Second > 12 ? false : null);
             if (dayFirst is null && waiting.Count < DecideWithin) { waiting.Add(pending); continue; }
             foreach (var earlier in waiting) yield return Emit(earlier, dayFirst ?? false);
             waiting.Clear();
@@ -50,10 +55,24 @@ internal sealed partial class DocklightReader : LogReader
             if (last is null || line.Content.IsEmpty) return null;
             return last with { Line = line, Data = DataOf(line, text) };
         }
-        if (!LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var timeOfDay)) return null;
+        if (TimeOf(match) is not { } timeOfDay) return null;
         var direction = match.Groups["dir"].Value == "TX" ? LogDirection.ToModule : LogDirection.FromModule;
-        return new Pending(line, int.Parse(match.Groups["a"].ValueSpan), int.Parse(match.Groups["b"].ValueSpan),
-            int.Parse(match.Groups["year"].ValueSpan), timeOfDay, direction, DataOf(line, text[match.Length..]));
+        var iso = match.Groups["month"].Success;
+        var (first, second) = iso ? (match.Groups["month"], match.Groups["day"]) : (match.Groups["a"], match.Groups["b"]);
+        bool? dayFirst = iso ? false : match.Groups["sep"].ValueSpan is "." ? true : null;
+        return new Pending(line, int.Parse(first.ValueSpan), int.Parse(second.ValueSpan), int.Parse(match.Groups["year"].ValueSpan), timeOfDay,
+            direction, DataOf(line, text[match.Length..]), dayFirst);
+    }
+
+    /// <summary>The time of day, from 24 hours or from 12 with AM/PM; null when it is no time.</summary>
+    private static TimeSpan? TimeOf(Match match)
+    {
+        var written = match.Groups["time"].Value.Replace(',', '.');
+        if (!LogClock.TryParseTime(written.IndexOf(':') == 1 ? "0" + written : written, out var time)) return null;
+        var half = match.Groups["half"].Value.ToUpperInvariant();
+        if (half.Length == 0) return time;
+        if (time.Hours is 0 or > 12) return null;
+        return (time.Hours == 12 ? time - TimeSpan.FromHours(12) : time) + (half == "PM" ? TimeSpan.FromHours(12) : TimeSpan.Zero);
     }
 
     private static byte[] DataOf(LogLine line, string text)
@@ -71,6 +90,7 @@ internal sealed partial class DocklightReader : LogReader
         return Record(p.Line, time, p.Direction, p.Data);
     }
 
-    [GeneratedRegex(@"^(?<a>\d{1,2})/(?<b>\d{1,2})/(?<year>\d{4}) (?<time>\d\d:\d\d:\d\d(?:\.\d+)?) \[(?<dir>RX|TX)\] - ")]
+    [GeneratedRegex(@"^(?:(?<a>\d{1,2})(?<sep>[/.-])(?<b>\d{1,2})\k<sep>(?<year>\d{4})|(?<year>\d{4})-(?<month>\d\d)-(?<day>\d\d)) " +
+        @"(?<time>\d{1,2}:\d\d:\d\d(?:[.,]\d+)?)(?: ?(?<half>[AaPp][Mm]))? \[(?<dir>RX|TX)\] - ")]
     private static partial Regex Pattern();
 }

@@ -29,7 +29,8 @@ internal sealed class TranscriptReader : LogReader
         base.Score([.. sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal))]);
 
     protected override LineEvidence Classify(string line) =>
-        TranscriptTag.Parse(line) is not null ? LineEvidence.Match
+        DocklightReader.Marks(line) ? LineEvidence.Foreign
+        : TranscriptTag.Parse(line) is not null ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 

@@ -462,6 +462,62 @@ public sealed class AtTokenizer
         };
     }
 
+    private const int MoreNeeded = -2, AsDeclared = -1;
+
+    /// <summary>
+    /// Where an inline message really ends when the firmware counted msg_len otherwise than in bytes: at its line's end
+    /// when the line goes on after the declared length (the characters of UTF-8 text counted), or when the declared
+    /// length runs past the line end into the middle of a line and the next line is one of the module's own (the line
+    /// end or more counted). <see cref="AsDeclared"/> when msg_len fits; <see cref="MoreNeeded"/> (with the bytes
+    /// <paramref name="wanted"/>) until the bytes decide.
+    /// </summary>
+    /// <remarks>
+    /// A message of the manual is followed by its line end, so a true count never looks miscounted, also when the message
+    /// holds line ends and lines that look like the module's. A line of the module's own right after the declared end
+    /// (its line end lost) is left to be read as itself. Only the bytes a frame may hold decide: a chunked stream keeps no
+    /// more, and the frames must not depend on how the stream is cut into chunks.
+    /// </remarks>
+    private int MiscountedEnd(ReadOnlySpan<byte> buffer, int lineEnd, long needed, bool final, out int wanted)
+    {
+        wanted = buffer.Length + 1;
+        var window = buffer[..Math.Min(buffer.Length, _max + 1)];
+        var more = !final && buffer.Length <= _max;
+        if (lineEnd >= window.Length)
+        {
+            // No line end in view: wait for the byte after the message, then for the line's end.
+            if (!more) return AsDeclared;
+            if (needed >= window.Length) wanted = (int)needed + 1;
+            return MoreNeeded;
+        }
+        if (needed < lineEnd) return StartsModuleLine(window[(int)needed..lineEnd]) ? AsDeclared : lineEnd;
+        if (needed == lineEnd) return AsDeclared;
+        if (needed < window.Length)
+        {
+            if (window[(int)needed] is (byte)'\r' or (byte)'\n') return AsDeclared;
+        }
+        else if (more)
+        {
+            wanted = (int)needed + 1;
+            return MoreNeeded;
+        }
+        // The declared end lies inside a line, or beyond what a frame holds or the stream brings: the next line decides.
+        var next = lineEnd;
+        while (next < window.Length && window[next] is (byte)'\r' or (byte)'\n') next++;
+        var nextEnd = window[next..].IndexOfAny((byte)'\r', (byte)'\n');
+        if (nextEnd < 0)
+        {
+            if (more) return MoreNeeded;
+            if (!final) return AsDeclared;
+            nextEnd = window.Length - next;
+        }
+        return StartsModuleLine(window.Slice(next, nextEnd)) ? lineEnd : AsDeclared;
+    }
+
+    /// <summary>True when <paramref name="text"/> starts with a final result or a <c>+NAME:</c> of the catalog.</summary>
+    private static bool StartsModuleLine(ReadOnlySpan<byte> text) =>
+        text.StartsWith("OK"u8) || text.StartsWith("ERROR"u8) || text.StartsWith("+CME ERROR"u8)
+        || text is [(byte)'+', ..] && text.IndexOf((byte)':') > 0 && LineClassifier.KnownName(LineClassifier.NameOf(text)) is not null;
+
     private ScanResult ScanPublish(ReadOnlySpan<byte> buffer, int lineEnd, int headerEnd, int messageLength, bool final)
     {
         var result = new ScanResult
@@ -495,6 +551,19 @@ public sealed class AtTokenizer
         }
 
         var needed = (long)result.MessageStart + messageLength;
+        if (result.Inline)
+        {
+            var miscounted = MiscountedEnd(buffer, lineEnd, needed, final, out var wanted);
+            if (miscounted == MoreNeeded) return result with { Status = ScanStatus.NeedMore, Needed = wanted };
+            if (miscounted >= 0)
+            {
+                // The message is its line (the parser reports msg_len as differing from it).
+                result.Status = ScanStatus.Frame;
+                result.Consumed = miscounted;
+                result.PayloadLength = miscounted - result.MessageStart;
+                return result;
+            }
+        }
         if (needed > _max) return result with { Status = ScanStatus.TooLong };
         if (buffer.Length < needed)
         {

@@ -63,6 +63,18 @@ public class TimeTests
         Assert.That(records[0].Time, Is.EqualTo(Utc(2024, 1, 2, 10, 0, 0)));
     }
 
+    // Windows locales other than the US one: dots are day first (German, Russian), ISO is month first, 12-hour times.
+    [TestCase("2.12.2026 09:00:00.000", "2.12.2026 14:08:35,770", TestName = "Docklight_German_dates_are_day_first_whatever_their_parts")]
+    [TestCase("2026-12-02 09:00:00.000", "2026-12-02 14:08:35.770", TestName = "Docklight_ISO_dates_are_month_first")]
+    [TestCase("12/2/2026 9:00:00.000 AM", "12/2/2026 2:08:35.770 PM", TestName = "Docklight_12_hour_times_read_AM_and_PM")]
+    public void Docklight_dates_and_times_of_other_locales(string first, string later)
+    {
+        var (source, records) = TempLog.Read($"{first} [TX] - AT+CSQ<CR>\r\n{later} [RX] - <CR><LF>OK<CR><LF>\r\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Docklight));
+        Assert.That(records.Select(r => r.Time), Is.EqualTo(new DateTimeOffset?[] { Utc(2026, 12, 2, 9, 0, 0), Utc(2026, 12, 2, 14, 8, 35, 770) }));
+    }
+
     [Test]
     public void PySerial_stamps_cross_midnight_and_dots_become_line_ends()
     {

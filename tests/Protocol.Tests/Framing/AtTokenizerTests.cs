@@ -147,6 +147,36 @@ public class AtTokenizerTests
         }));
     }
 
+    // Firmware that counts msg_len otherwise than in bytes: the characters of UTF-8 text (under), the line end with the
+    // message or a GBK count of converted text (over). The message is its line; the parser reports the mismatch.
+    // 温度正常 in UTF-8, one character per byte as the stream's text: 12 bytes, 4 characters.
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,\"a/b\",4,\u00E6\u00B8\u00A9\u00E5\u00BA\u00A6\u00E6\u00AD\u00A3\u00E5\u00B8\u00B8\r\nOK\r\n",
+        "\u00E6\u00B8\u00A9\u00E5\u00BA\u00A6\u00E6\u00AD\u00A3\u00E5\u00B8\u00B8", TestName = "msg_len counting characters, not bytes")]
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,\"a/b\",7,hello\r\nOK\r\n", "hello", TestName = "msg_len counting the line end")]
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,\"a/b\",10,hello\r\n\r\nOK\r\n", "hello", TestName = "msg_len past the line end into a final result")]
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,\"a/b\",9,hi\r\n+MQTTPUBACK: 3,1\r\nOK\r\n", "hi", TestName = "msg_len past the line end into a URC")]
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,\"a/b\",900,hi\r\nOK\r\n", "hi", TestName = "msg_len far beyond what comes")]
+    public void An_inline_message_whose_msg_len_is_miscounted_is_its_line(string stream, string message)
+    {
+        var frames = FrameRecord.Read(stream);
+
+        Assert.That(FrameRecord.ReadBytewise(stream), Is.EqualTo(frames), "1-byte feeding must give the same frames");
+        Assert.That(frames[0].Payload, Is.EqualTo(message));
+        Assert.That(frames.Skip(1).Select(f => f.Kind), Has.Member(FrameKind.Final), "the final result after it is not swallowed");
+        Assert.That(UrcParser.Parse(frames[0].Text, Encoding.Latin1.GetBytes(message)).Deviations.Select(d => d.Code), Has.Member("message-len-mismatch"));
+    }
+
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,t,14,line\r\nOK\r\nmore\r\nOK\r\n", "line\r\nOK\r\nmore")]
+    [TestCase("+MQTTPUBLISH: 0,0,0,0,t,10,line\r\nnote\r\nOK\r\n", "line\r\nnote")]
+    public void An_inline_message_that_holds_line_ends_is_cut_by_its_count_when_the_count_ends_a_line(string stream, string message)
+    {
+        // A true count ends where the module's line end follows: lines inside the message stay in it, even `OK`.
+        var frames = FrameRecord.Read(stream);
+
+        Assert.That(FrameRecord.ReadBytewise(stream), Is.EqualTo(frames));
+        Assert.That((frames[0].Payload, frames.Count), Is.EqualTo((message, 2)));
+    }
+
     [Test]
     public void A_publish_whose_message_does_not_fit_is_an_overflow_and_its_bytes_are_skipped()
     {
