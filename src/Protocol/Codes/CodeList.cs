@@ -100,6 +100,8 @@ public static class CodeList
         "A quoted argument has leading or trailing spaces, which the module keeps as part of the value.");
     public static readonly CodeEntry SpaceAroundArgument = new("space-around-argument", Severity.Note, "",
         "Spaces around an argument or after the command; the manual writes none.");
+    public static readonly CodeEntry TrailingSpace = new("trailing-space", Severity.Note, "",
+        "A final result ends in spaces or tabs (`OK `); a host that compares the line whole misses it.");
     public static readonly CodeEntry MissingValue = new("missing-value", Severity.Note, "",
         "ATE without a value; the manual writes ATE0 or ATE1.");
     public static readonly CodeEntry MissingDup = new("missing-dup", Severity.Note, "1.5",
@@ -136,7 +138,7 @@ public static class CodeList
         Noise, TruncatedInput, UnknownDirection,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
-        LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, MissingValue,
+        LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,
         MissingDup, MissingMessageLength, MqttCfgEighthArgument, WillFieldsOmitted,
         OutcomeBeforeFinal, JunkBeforeAt,
         FreeText, LineWithoutCommand, PingReportPolarity,

@@ -173,7 +173,7 @@ public sealed class AtEventReader
         var command = _pending?.Line;
         _pending = null;
         // A bare OK carries nothing to interpret: no deviation, no error code; another result repeats (`+CME ERROR: 3`).
-        var meaning = frame.Result == FinalResultKind.Ok ? Ok : FinalMeaning(frame, text);
+        var meaning = frame.Result == FinalResultKind.Ok && frame.Text.Length == 2 ? Ok : FinalMeaning(frame, text);
         return Make(frame, text, AtEventKind.Final, command, meaning: meaning);
     }
 

@@ -10,8 +10,10 @@ internal static class FinalResults
         errorCode = -1;
         // Most lines are URCs: one look at the first byte rules them out.
         if (line.IsEmpty || line[0] is not ((byte)'O' or (byte)'E' or (byte)'+')) return null;
-        if (line.SequenceEqual("OK"u8)) return FinalResultKind.Ok;
-        if (line.SequenceEqual("ERROR"u8)) return FinalResultKind.Error;
+        // Spaces or tabs after the code still end the command (reported as trailing-space when read).
+        var whole = line.TrimEnd(" \t"u8);
+        if (whole.SequenceEqual("OK"u8)) return FinalResultKind.Ok;
+        if (whole.SequenceEqual("ERROR"u8)) return FinalResultKind.Error;
         if (!line.StartsWith("+CME ERROR"u8)) return null;
         var rest = line["+CME ERROR"u8.Length..];
         if (rest.Length == 0 || rest[0] != ':') return null;

@@ -19,15 +19,21 @@ public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, st
     public static bool IsFinalResult(ReadOnlySpan<byte> line) =>
         Framing.FinalResults.Match(line, out _) != null;
 
-    /// <summary>Parses a final result line; a missing space after the colon is a deviation.</summary>
+    /// <summary>Parses a final result line; a missing space after the colon, or spaces after the line, are deviations.</summary>
     public static ParseResult<FinalResult> Parse(string line)
     {
-        if (line == "OK") return ParseResult<FinalResult>.Ok(new FinalResult(FinalResultKind.Ok));
-        if (line == "ERROR") return ParseResult<FinalResult>.Ok(new FinalResult(FinalResultKind.Error));
+        var deviations = new List<Deviation>();
+        var padded = line.TrimEnd(' ', '\t');
+        if (padded.Length < line.Length && (padded is "OK" or "ERROR" || padded.StartsWith(CmePrefix, StringComparison.Ordinal) && padded.Length > CmePrefix.Length))
+        {
+            line = padded;
+            deviations.Add(Deviation.Of(CodeList.TrailingSpace, $"spaces after '{line}'; the manual's line ends at its last character"));
+        }
+        if (line == "OK") return ParseResult<FinalResult>.Ok(new FinalResult(FinalResultKind.Ok), deviations);
+        if (line == "ERROR") return ParseResult<FinalResult>.Ok(new FinalResult(FinalResultKind.Error), deviations);
         if (!line.StartsWith(CmePrefix, StringComparison.Ordinal))
             return ParseResult<FinalResult>.Fail("not a final result: expected OK, ERROR or +CME ERROR:", 0);
 
-        var deviations = new List<Deviation>();
         if (line.Length > CmePrefix.Length && line[CmePrefix.Length] != ' ')
             deviations.Add(Deviation.Of(CodeList.NoSpaceAfterColon,
                 "no space after '+CME ERROR:'; the manual writes '+CME ERROR: <n>'", "1.7"));

@@ -19,6 +19,25 @@ public class FinalResultTests
         Assert.That(ParsedLine.CodeList(result), Is.EqualTo(deviates ? "no-space-after-colon" : ""));
     }
 
+    [TestCase("OK ", FinalResultKind.Ok)]
+    [TestCase("OK\t", FinalResultKind.Ok)]
+    [TestCase("ERROR  ", FinalResultKind.Error)]
+    [TestCase("+CME ERROR: 3 ", FinalResultKind.CmeError)]
+    public void Spaces_after_a_final_result_still_end_the_command_and_are_a_deviation(string line, FinalResultKind kind)
+    {
+        var result = FinalResult.Parse(line);
+
+        Assert.That(FinalResult.IsFinalResult(Encoding.ASCII.GetBytes(line)), Is.True, "the tokenizer ends the command with it");
+        Assert.That(result.Value?.Kind, Is.EqualTo(kind));
+        Assert.That(ParsedLine.CodeList(result), Is.EqualTo("trailing-space"));
+    }
+
+    [TestCase("OK.")]
+    [TestCase("OKAY")]
+    [TestCase(" OK")]
+    public void A_line_that_only_starts_like_a_final_result_is_none(string line) =>
+        Assert.That(FinalResult.IsFinalResult(Encoding.ASCII.GetBytes(line)), Is.False);
+
     [Test]
     public void Verbose_cme_error_is_matched_to_its_code()
     {
@@ -42,7 +61,7 @@ public class FinalResultTests
     [TestCase("+CME ERROR: 3", true)]
     [TestCase("+CME ERROR:601", true)]
     [TestCase("+MQTTOPEN: OK", false)]
-    [TestCase("OK ", false)]
+    [TestCase("OK ", true)]
     [TestCase("", false)]
     public void Final_results_are_recognised_from_bytes(string line, bool final) =>
         Assert.That(FinalResult.IsFinalResult(Encoding.UTF8.GetBytes(line)), Is.EqualTo(final));

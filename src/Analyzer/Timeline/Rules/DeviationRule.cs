@@ -22,7 +22,7 @@ internal sealed class DeviationRule(DiagnosticLog diagnostics, SecretMasker secr
         {
             var deviation = deviations[i];
             if (_seen.Add(deviation.Code))
-                diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code} (manual §{deviation.Section}): {secrets.Mask(deviation.Message)}; reported once");
+                diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code}{(deviation.Section.Length > 0 ? $" (manual §{deviation.Section})" : "")}: {secrets.Mask(deviation.Message)}; reported once");
         }
     }
 }
