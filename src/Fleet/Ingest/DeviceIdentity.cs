@@ -5,7 +5,8 @@ namespace Conformance.Fleet.Ingest;
 
 /// <summary>
 /// Which device and firmware a log is from, as its own traffic says: the IMEI answered to <c>AT+CGSN</c>
-/// (<c>AT+GSN</c>), the revision answered to <c>AT+CGMR</c> (<c>AT+GMR</c>, <c>ATI</c>). The first answer wins.
+/// (<c>AT+GSN</c>, or an <c>IMEI:</c> line of <c>ATI</c>), the revision answered to <c>AT+CGMR</c> (<c>AT+GMR</c>,
+/// <c>ATI</c>). The first answer wins.
 /// </summary>
 internal sealed class DeviceIdentity
 {
@@ -20,7 +21,12 @@ internal sealed class DeviceIdentity
         var name = CommandLine.Parse(exchange.Command)?.Name ?? "";
         if (Device is null && name is "+CGSN" or "+GSN") Device = Imei(exchange.Information);
         else if (Firmware is null && name is "+CGMR" or "+GMR") Firmware = Value(exchange.Information[0]);
-        else if (Firmware is null && IsIdentification(exchange.Command)) Firmware = Revision(exchange.Information);
+        else if (IsIdentification(exchange.Command))
+        {
+            // ATI: "Revision: …", and on some modules "IMEI: …", each on a line of its own.
+            Firmware ??= Labelled(exchange.Information, "Revision");
+            Device ??= Labelled(exchange.Information, "IMEI") is { } imei ? Imei([imei]) : null;
+        }
     }
 
     private static string? Imei(IReadOnlyList<string> lines)
@@ -34,10 +40,10 @@ internal sealed class DeviceIdentity
     }
 
     // ATI answers the maker, the model and "Revision: …" on lines of their own; the revision names the firmware.
-    private static string? Revision(IReadOnlyList<string> lines)
+    private static string? Labelled(IReadOnlyList<string> lines, string label)
     {
         foreach (var line in lines)
-            if (line.StartsWith("Revision", StringComparison.OrdinalIgnoreCase)) return Value(line);
+            if (line.StartsWith(label, StringComparison.OrdinalIgnoreCase)) return Value(line);
         return null;
     }
 

@@ -38,6 +38,11 @@ public static class LineClassifier
     {
         result = FinalResults.Match(line, out errorCode);
         if (result is not null) return FrameKind.Final;
+        if (pending.NumericResults && line is [(byte)'0' or (byte)'4'])
+        {
+            result = line[0] == '0' ? FinalResultKind.Ok : FinalResultKind.Error;
+            return FrameKind.Final;
+        }
 
         if (pending.Unknown)
         {

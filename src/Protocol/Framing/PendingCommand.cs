@@ -19,6 +19,12 @@ internal sealed class PendingCommand
     /// <summary>True once the echo of the active command has been seen.</summary>
     public bool EchoSeen { get; set; }
 
+    /// <summary>
+    /// True after <c>ATV0</c> (V.250): the module gives its result codes as numbers, <c>0</c> for OK and <c>4</c> for
+    /// ERROR, until <c>ATV1</c>, <c>ATZ</c> or <c>AT&amp;F</c>. The command that sets it is answered in its new form.
+    /// </summary>
+    public bool NumericResults { get; private set; }
+
     public PendingCommand(bool unknown) => Unknown = unknown;
 
     public ReadOnlySpan<byte> Line => _line.AsSpan(0, _length);
@@ -39,6 +45,23 @@ internal sealed class PendingCommand
         Unknown = false;
         Active = true;
         EchoSeen = false;
+        NumericResults = ResultForm(Line, NumericResults);
+    }
+
+    /// <summary>The result form after <paramref name="line"/>: its basic commands (<c>ATE0V0</c>) up to an extended one.</summary>
+    private static bool ResultForm(ReadOnlySpan<byte> line, bool numeric)
+    {
+        if (line.Length < 2 || (line[0] | 0x20) != 'a' || (line[1] | 0x20) != 't') return numeric;
+        for (var i = 2; i < line.Length && line[i] != '+'; i++)
+        {
+            switch (line[i] | 0x20)
+            {
+                case 'v': numeric = i + 1 >= line.Length || line[i + 1] != '1'; break;
+                case 'z': numeric = false; break;
+                case 'f' when line[i - 1] == '&': numeric = false; break;
+            }
+        }
+        return numeric;
     }
 
     public void Completed() => Active = false;

@@ -27,7 +27,10 @@ public static class FrameInterpreter
         switch (frame.Kind)
         {
             case FrameKind.Final:
-                return Interpretation.From(FinalResult.Parse(text));
+                // After ATV0 the module answers 0 and 4: the tokenizer knew the form, and so the result.
+                return text is "0" or "4" && frame.Result is { } numeric
+                    ? new Interpretation(new FinalResult(numeric), [])
+                    : Interpretation.From(FinalResult.Parse(text));
             case FrameKind.Urc when frame.HasPayload || LineClassifier.IsAlwaysUrc(LineClassifier.NameOf(frame.Text)):
                 // The commonest frame of a log: interpreted without an intermediate ParseResult.
                 return UrcParser.Read(text, frame.Payload, frame.PayloadInline, out var deviations, out var error, out var errorPosition) is { } urc

@@ -109,7 +109,31 @@ internal static class CredentialFields
         var value = line.AsSpan(field.ValueStart, field.ValueLength);
         var lead = value.Length - value.TrimStart(' ').Length;
         var length = value.Trim(' ').Length;
+        if (field.IsQuoted && Overrun(line, field) is var end and > 0) length = end - field.ValueStart - lead;
         if (length > 0) spans.Add(new SecretSpan(field.ValueStart + lead, length));
+    }
+
+    /// <summary>
+    /// Where a quoted credential really ends when text follows its closing quote (<c>"pa"ss"</c>: a quote escaped
+    /// as ESP-AT writes it, or a password holding one): at the line's last quote, or its end. Masking too much is
+    /// safe, a rest left in view is not. 0 when the quote closes the field.
+    /// </summary>
+    private static int Overrun(string line, AtFieldRange field)
+    {
+        var close = field.ValueStart + field.ValueLength;
+        if (close >= line.Length) return 0;
+        if (line[close - 1] == '\\')
+        {
+            // Escaped as ESP-AT writes it (`\"`): the value runs to the next quote that is not.
+            var end = close + 1;
+            while (end < line.Length && !(line[end] == '"' && line[end - 1] != '\\')) end++;
+            return end;
+        }
+        var after = close + 1;
+        while (after < line.Length && line[after] == ' ') after++;
+        if (after >= line.Length || line[after] == ',') return 0;
+        var last = line.LastIndexOfAny(['"', '\u201C', '\u201D']);
+        return last > after ? last : line.Length;
     }
 
     private static ReadOnlySpan<char> Value(string line, AtFieldRange field) => line.AsSpan(field.ValueStart, field.ValueLength);

@@ -38,6 +38,8 @@ public sealed class FleetInputTests : TemporaryFolder
         Write("stamped.log", "[2026-04-02 07:00:00.100] AT+CGSN=1\r\n[2026-04-02 07:00:00.130] +CGSN: 869012345678902\r\n" +
             "[2026-04-02 07:00:00.131] OK\r\n[2026-04-02 07:00:01.000] AT+CGMR\r\n[2026-04-02 07:00:01.020] +CGMR: \"M5310-A_V1.0.3\"\r\n" +
             "[2026-04-02 07:00:01.021] OK\r\n");
+        // ATI alone, naming both, as SIMCom-style firmware does.
+        Write("ati.log", "ATI\r\n\r\nChina Mobile\r\nM5310-A\r\nRevision: M5310A_V1.2\r\nIMEI: 861234567890125\r\n\r\nOK\r\n");
         // No identity asked: both stay empty.
         Write("anonymous.log", "AT+MQTTSTAT?\r\n\r\n+MQTTSTAT: 1\r\n\r\nOK\r\n");
         var database = Path.Combine(Folder, "f.duckdb");
@@ -49,6 +51,7 @@ public sealed class FleetInputTests : TemporaryFolder
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
         {
             "anonymous.log   undated",
+            "ati.log 861234567890125 M5310A_V1.2 undated",
             "echo.log 869012345678901 BC26NBR01A10 undated",
             "stamped.log 869012345678902 M5310-A_V1.0.3 2026-04-02",
         }));

@@ -24,6 +24,6 @@ internal sealed class CommandErrorRule(DiagnosticLog diagnostics) : ICodeOwner
                 $"{command} failed: +CME ERROR: {error.Code} means \"{error.Meaning}\" (manual §{error.Section})");
         else
             diagnostics.Report(kind == FinalResultKind.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
-                at.Line, $"{command} failed: {final}");
+                at.Line, $"{command} failed: {final}{(final == "4" && kind == FinalResultKind.Error ? " (ERROR, as a number after ATV0)" : "")}");
     }
 }
