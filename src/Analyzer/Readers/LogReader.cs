@@ -57,7 +57,7 @@ internal abstract class LogReader
         var first = line[0];
         if (first is '[' or '#' or '<' or '=') return true;
         if (line.StartsWith("b'", StringComparison.Ordinal) || line.StartsWith("b\"", StringComparison.Ordinal)) return true;
-        if (line.Contains("<debug>", StringComparison.Ordinal)) return true;
+        if (line.Contains("<debug>", StringComparison.Ordinal) || line.Contains("<dbg>", StringComparison.Ordinal)) return true;
         return char.IsAsciiDigit(first) && (line.Contains(" [RX] ", StringComparison.Ordinal) ||
             line.Contains(" [TX] ", StringComparison.Ordinal) || (line.Length > 19 && line[4] is '-' or '/' or '.' && line[7] == line[4] && line[13] == ':'));
     }
