@@ -33,5 +33,13 @@ public sealed class UrcSuite : Suite
             .Send(Mqtt.PubHex(p.Topic, 1, Encoding.UTF8.GetBytes(awkward))).ExpectOk()
                 .ThenUrcs(PubAck(out _), Publish(p.Topic, awkward, out _)).Checks("1.11")
             .NoOtherUrcs().Checks("1.11");
+
+        // msg_len is the message's length in bytes: a host reads the message by it. Chinese text has three bytes a
+        // character in UTF-8, so a firmware that counts characters shows here and nowhere in ASCII.
+        const string text = "温度 25℃";
+        yield return Start.Subscribed("1.11 a UTF-8 message arrives with msg_len in bytes, not characters", p, p.Topic, 1)
+            .Send(Mqtt.PubHex(p.Topic, 1, Encoding.UTF8.GetBytes(text))).ExpectOk()
+                .ThenUrcs(PubAck(out _), Publish(p.Topic, text, out _)).Checks("1.11")
+            .NoOtherUrcs().Checks("1.11");
     }
 }

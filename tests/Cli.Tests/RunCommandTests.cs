@@ -32,6 +32,19 @@ public sealed class RunCommandTests
         Assert.That(await File.ReadAllTextAsync(At("replay.trace")), Does.Contain($"target: replay:{At("run.trace")}"));
     }
 
+    [TestCase("field", TestName = "A_firmware_counting_msg_len_in_characters_fails_without_strict(inline message)")]
+    [TestCase("", TestName = "A_firmware_counting_msg_len_in_characters_fails_without_strict(message on the next line)")]
+    public async Task A_firmware_counting_msg_len_in_characters_fails_without_strict(string dialect)
+    {
+        // A mutant of the virtual module, no test double: the inline form is read whole and its msg_len is an error,
+        // the next-line form loses the message's end.
+        var target = dialect.Length > 0 ? $"mutant:publish-msg-len-in-characters,{dialect}" : "mutant:publish-msg-len-in-characters";
+        var run = await ConformanceProcess.RunAsync(null, "run", "--target", target, "--section", "1.11", "--out", _out);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.StandardError);
+        Assert.That(run.StandardOutput, Does.Match(@"failed 1\.11 a UTF-8 message arrives with msg_len in bytes, not characters .*(message-len-mismatch: msg_len is 6 but the message has 12 bytes|expected \+MQTTPUBLISH)"));
+    }
+
     [Test]
     public async Task A_trace_named_as_the_replayed_file_exits_2_and_leaves_it()
     {

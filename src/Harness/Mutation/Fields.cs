@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Conformance.Harness.Mutation;
 
@@ -31,6 +32,27 @@ public static class Fields
     {
         var colon = line.IndexOf(": ", StringComparison.Ordinal);
         return colon < 0 ? line : line.Remove(colon + 1, 1);
+    }
+
+    /// <summary>
+    /// A <c>+MQTTPUBLISH</c> line (its message inline or on the next line) whose msg_len counts the message's UTF-8
+    /// characters instead of its bytes.
+    /// </summary>
+    public static string CharacterCount(string line)
+    {
+        var (start, quoted, commas) = (line.IndexOf(':') + 1, false, 0);
+        for (; start < line.Length && commas < 5; start++)
+        {
+            if (line[start] == '"') quoted = !quoted;
+            else if (line[start] == ',' && !quoted) commas++;
+        }
+        var end = start;
+        while (end < line.Length && char.IsAsciiDigit(line[end])) end++;
+        var separator = end < line.Length && line[end] == ',' ? 1 : line.AsSpan(end).StartsWith("\r\n") ? 2 : 0;
+        if (end == start || separator == 0) return line;
+        // Lines are Latin-1, a char per byte: the message's bytes decoded as UTF-8 give its characters.
+        var characters = Encoding.UTF8.GetString(LineFilter.Bytes.GetBytes(line[(end + separator)..])).Length;
+        return line[..start] + characters.ToString(CultureInfo.InvariantCulture) + line[end..];
     }
 
     /// <summary>The first quoted field without its quotes.</summary>

@@ -75,6 +75,8 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+MQTTTO"), line => Fields.Set(line, 0, Fields.Next))),
         new("pubrel-wrong-packet-id", "+MQTTPUBREL carries another packet id than its +MQTTPUBLISH", "1.11", Semantic,
             () => Rewrite(Pick.Named("+MQTTPUBREL"), line => Fields.Set(line, 1, Fields.Next))),
+        new("publish-msg-len-in-characters", "+MQTTPUBLISH counts its message in characters, not bytes (UTF-8 text)", "1.11", Semantic,
+            () => Rewrite(Pick.Named("+MQTTPUBLISH"), Fields.CharacterCount)),
         new("publish-payload-corrupted", "+MQTTPUBLISH delivers a message with its last byte changed", "1.11", Semantic,
             () => Rewrite(Pick.Named("+MQTTPUBLISH"), line => line[..^1] + (char)(line[^1] ^ 0x01))),
         new("publish-qos-downgraded", "+MQTTPUBLISH reports QoS 0 for a message delivered at QoS 1", "1.11", Semantic,
