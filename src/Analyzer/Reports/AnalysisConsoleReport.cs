@@ -40,15 +40,21 @@ public static class AnalysisConsoleReport
             var other => $"[red]{Report.Markup(other)}[/]",
         };
         var latency = exchange.LatencyMs is { } ms ? $" [grey]{Milliseconds(ms)}[/]" : "";
-        var information = exchange.Information.Count > 0 ? $" [grey]{Report.Markup(string.Join(" | ", exchange.Information))}[/]" : "";
-        return $"[bold]→ {Report.Markup(exchange.Command)}[/]{information}  {final}{latency}";
+        var information = exchange.Information.Count > 0 ? $" [grey]{Report.Markup(Shortened(string.Join(" | ", exchange.Information)))}[/]" : "";
+        return $"[bold]→ {Report.Markup(Shortened(exchange.Command))}[/]{information}  {final}{latency}";
     }
 
     internal static string Urc(UrcEvent urc)
     {
         var answers = urc.CommandLine is { } line ? $" [grey](answers line {line})[/]" : "";
-        return $"[cyan]← {Report.Markup(urc.Text)}[/]{answers}";
+        return $"[cyan]← {Report.Markup(Shortened(urc.Text))}[/]{answers}";
     }
+
+    // A timeline line is read at a glance: a hex publish of kilobytes is shown by its start (JSON, CSV and HTML keep it whole).
+    private const int LongestShown = 160;
+
+    private static string Shortened(string text) =>
+        text.Length <= LongestShown ? text : $"{text[..(LongestShown - 40)]}… ({text.Length} characters)";
 
     internal static string State(StateChange change) =>
         $"[yellow]state {(int)change.To} {change.To}[/] [grey]after {Report.Markup(change.Cause)}[/]";

@@ -1,9 +1,13 @@
 using System.Runtime.InteropServices;
 using Conformance.Protocol.Events;
+using Conformance.Protocol.Framing;
 
 namespace Conformance.Analyzer.Timeline;
 
-/// <summary>Assembles the host's command lines from records that may split or join them.</summary>
+/// <summary>
+/// Assembles the host's command lines from records that may split or join them, as the module runs them: with
+/// the backspaces typed in a terminal applied (<see cref="LineEditing"/>).
+/// </summary>
 internal sealed class HostLines
 {
     private readonly List<byte> _partial = [];
@@ -20,7 +24,7 @@ internal sealed class HostLines
             var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
             var part = end < 0 ? rest : rest[..end];
             // A whole line inside the record is read in place; a line split across records is gathered first.
-            if (end >= 0 && _partial.Count == 0 && !part.IsEmpty) lines.Add((_recent.Decode(part), stamp));
+            if (end >= 0 && _partial.Count == 0 && !part.IsEmpty) lines.Add((LineEditing.Apply(_recent.Decode(part)), stamp));
             else if (!part.IsEmpty)
             {
                 if (_partial.Count == 0) _start = stamp;
@@ -37,7 +41,7 @@ internal sealed class HostLines
 
     private (string, Stamp) Take()
     {
-        var line = LineText.Decode(CollectionsMarshal.AsSpan(_partial));
+        var line = LineEditing.Apply(LineText.Decode(CollectionsMarshal.AsSpan(_partial)));
         _partial.Clear();
         return (line, _start);
     }

@@ -59,6 +59,7 @@ public sealed class AtEventReader
     /// <summary>Tells the reader the host sent <paramref name="commandLine"/> (without line end).</summary>
     public void CommandSent(string commandLine)
     {
+        commandLine = LineEditing.Apply(commandLine);
         _pending = new PendingLine(commandLine);
         var length = Encoding.UTF8.GetMaxByteCount(commandLine.Length);
         if (_sent.Length < length) _sent = new byte[Math.Max(length, _sent.Length * 2)];
@@ -111,7 +112,7 @@ public sealed class AtEventReader
             {
                 CommandSent(text);
                 _pending!.Echoed = _pending.FromEcho = true;
-                return Echo(frame, text, text);
+                return Echo(frame, text, _pending.Line);
             }
             if (_commandsKnown && LineShape.CommandAfterJunk(text) is var junk and > 0)
             {
@@ -143,7 +144,7 @@ public sealed class AtEventReader
                 // lost. The new command starts; the consumer closes the old one.
                 CommandSent(text);
                 _pending!.Echoed = _pending.FromEcho = true;
-                return Echo(frame, text, text);
+                return Echo(frame, text, _pending.Line);
             }
             if (LineShape.Banner(text) is { } banner) return Word(frame, text, banner);
             if (LineShape.IsFreeText(text)) return Make(frame, text, AtEventKind.Text);
@@ -187,8 +188,9 @@ public sealed class AtEventReader
 
     private static readonly Interpretation.Interpretation Ok = new(Responses.FinalResult.Parse("OK").Value, []);
 
+    // The echo repeats the keystrokes: what it means is the command they typed.
     private static AtEvent Echo(in AtFrame frame, string text, string? command) =>
-        Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(text)));
+        Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(LineEditing.Apply(text))));
 
     private AtEvent Information(in AtFrame frame, string text, PendingLine? pending) =>
         Make(frame, text, AtEventKind.Information, pending?.Line, meaning: AnswerMeaning(frame, text, pending?.Name));

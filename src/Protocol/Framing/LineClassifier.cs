@@ -48,7 +48,7 @@ public static class LineClassifier
         {
             if (line.Length >= 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't') return FrameKind.Echo;
         }
-        else if (pending.Active && !pending.EchoSeen && line.SequenceEqual(pending.Line))
+        else if (pending.Active && !pending.EchoSeen && (line.SequenceEqual(pending.Line) || LineEditing.HasEdits(line) && LineEditing.SameAs(line, pending.Line)))
         {
             pending.EchoSeen = true;
             return FrameKind.Echo;

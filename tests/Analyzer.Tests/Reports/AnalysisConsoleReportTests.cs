@@ -40,4 +40,18 @@ public class AnalysisConsoleReportTests
 
         Assert.That(text, Does.Contain("\"[red]\""));
     }
+
+    [Test]
+    public void A_line_of_kilobytes_is_shown_by_its_start_and_its_length()
+    {
+        var hex = string.Concat(Enumerable.Repeat("7B2276223A317D", 400));
+        var command = $"AT+MQTTPUB=\"t\",0,0,0,{hex.Length / 2},{hex}";
+        var analysis = TimelineBuilder.Analyze(new Log().Exchange(command, "\r\nOK\r\n").Records);
+
+        var text = Render(analysis);
+
+        Assert.That(text, Does.Contain($"→ {command[..120]}… ({command.Length} characters)  OK"));
+        Assert.That(text, Does.Not.Contain(command[..200]));
+        Assert.That(analysis.Exchanges.Single().Command, Is.EqualTo(command), "the analysis keeps it whole");
+    }
 }

@@ -1,5 +1,6 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Framing;
 using Conformance.Protocol.Secrets;
 
 namespace Conformance.Analyzer.Timeline.Rules;
@@ -15,7 +16,8 @@ internal sealed class EchoRule(DiagnosticLog diagnostics, SecretMasker secrets) 
     /// <param name="at">Where the echo came.</param>
     public void Echoed(string echo, string command, Stamp sent, Stamp at)
     {
-        if (echo != command)
+        // An echo repeats the keystrokes: backspaces typed in a terminal are no difference.
+        if (echo != command && LineEditing.Apply(echo) != command)
             diagnostics.Report(DiagnosticCodes.EchoMismatch, at.Line, $"the echo '{secrets.Mask(echo)}' differs from the command sent at line {sent.Line}");
     }
 }
