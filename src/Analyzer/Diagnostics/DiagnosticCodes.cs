@@ -31,6 +31,7 @@ public static class DiagnosticCodes
     public static CodeEntry Noise => CodeList.Noise;
     public static CodeEntry Truncated => CodeList.TruncatedInput;
     public static CodeEntry UnknownDirection => CodeList.UnknownDirection;
+    public static CodeEntry TimeWentBack => CodeList.TimeWentBack;
 
     /// <summary>All of them; the table in docs/analyzer-json.md is checked against this list.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
@@ -38,6 +39,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost,
         ReconnectionStorm, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection,
+        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack,
     ];
 }

@@ -69,7 +69,7 @@ internal sealed class SessionTracker(
     public void Finish(Stamp last)
     {
         if (Reconnecting) End(last, ReconnectionOutcome.Unfinished);
-        if (State == MqttState.Connected && _connectedSince is { } since && last.Clock - since.Clock is { } up) statistics.AddUptime(up);
+        if (State == MqttState.Connected && _connectedSince is { } since && last.Clock - since.Clock is { } up && up >= TimeSpan.Zero) statistics.AddUptime(up);
         _connectedSince = null;
     }
 
@@ -79,7 +79,7 @@ internal sealed class SessionTracker(
     private void MoveTo(MqttState to, Stamp at, string cause)
     {
         if (State == to) return;
-        if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up) statistics.AddUptime(up);
+        if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up && up >= TimeSpan.Zero) statistics.AddUptime(up);
         _connectedSince = to == MqttState.Connected ? at : null;
         if (changes.Keeps()) changes.Add(new StateChange(at.Line, at.Time, State, to, cause));
         State = to;

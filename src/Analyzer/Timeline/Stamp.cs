@@ -6,6 +6,9 @@ namespace Conformance.Analyzer.Timeline;
 /// <param name="Clock">Time since the start of the log; the base of every latency and duration.</param>
 internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock)
 {
-    /// <summary>Milliseconds from <paramref name="earlier"/> to this stamp; null when either has no time.</summary>
-    public double? MillisecondsSince(Stamp earlier) => Clock - earlier.Clock is { } span ? span.TotalMilliseconds : null;
+    /// <summary>
+    /// Milliseconds from <paramref name="earlier"/> to this stamp; null when either has no time, or when the time went
+    /// back between them (no span is measured across a clock set back).
+    /// </summary>
+    public double? MillisecondsSince(Stamp earlier) => Clock - earlier.Clock is { } span && span >= TimeSpan.Zero ? span.TotalMilliseconds : null;
 }

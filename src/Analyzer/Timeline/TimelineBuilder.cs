@@ -55,6 +55,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly FramingRule _framing;
     private readonly DirectionRule _direction;
     private readonly UnreadableRule _unreadable;
+    private readonly ClockRule _clock;
 
     private DateTimeOffset? _firstTime;
     private Stamp _last;
@@ -80,6 +81,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics), new AckTimeoutRule(_diagnostics));
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
+        _clock = new ClockRule(_diagnostics);
     }
 
     /// <summary>Analyses a whole log.</summary>
@@ -108,6 +110,7 @@ public sealed class TimelineBuilder : IRecordSink
         _firstTime ??= record.Time;
         var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
         _last = stamp;
+        _clock.Read(stamp);
         if (record.Direction == LogDirection.ToModule)
         {
             _host.Add(record.Data, stamp, _sent);

@@ -60,6 +60,8 @@ public static class CodeList
         "The log ends in the middle of a line or of a +MQTTPUBLISH message.");
     public static readonly CodeEntry UnknownDirection = new("unknown-direction", Severity.Note, "",
         "Records whose direction the log does not give were read as module output.");
+    public static readonly CodeEntry TimeWentBack = new("time-went-back", Severity.Warn, "",
+        "The log's time goes back (a clock set back, files joined out of order): latencies and durations across it are not measured.");
 
     // Deviations of responses and URCs from the manual's canonical form.
     public static readonly CodeEntry NoSpaceAfterColon = new("no-space-after-colon", Severity.Note, "",
@@ -135,7 +137,7 @@ public static class CodeList
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ReconnectionStorm,
         DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
-        Noise, TruncatedInput, UnknownDirection,
+        Noise, TruncatedInput, UnknownDirection, TimeWentBack,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,
