@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public static CodeEntry CfgWithoutDel => CodeList.CfgWithoutDel;
     public static CodeEntry KeepAliveBelowTimeout => CodeList.KeepAliveBelowTimeout;
     public static CodeEntry ConnectionLost => CodeList.ConnectionLost;
+    public static CodeEntry ModuleRestarted => CodeList.ModuleRestarted;
     public static CodeEntry ReconnectionStorm => CodeList.ReconnectionStorm;
     public static CodeEntry DpBadHex => CodeList.DpBadHex;
     public static CodeEntry MessageLengthMismatch => CodeList.MessageLengthMismatch;
@@ -37,7 +38,7 @@ public static class DiagnosticCodes
     public static IReadOnlyList<CodeEntry> All { get; } =
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
-        AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost,
+        AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
         UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack,
     ];

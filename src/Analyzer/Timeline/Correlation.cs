@@ -170,6 +170,13 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     public void Unexpected(Urc urc, string text, Stamp at) =>
         diagnostics.Report(DiagnosticCodes.UnexpectedUrc, at.Line, $"{text} answers nothing: no {Awaiting(urc)} was waiting for it");
 
+    /// <summary>The module restarted at <paramref name="at"/>: no URC awaited will come; each is reported as missing.</summary>
+    public void Restarted(Stamp at)
+    {
+        foreach (var awaited in _flows.TakeAll()) Missing(awaited, $"before the module restarted at line {at.Line}");
+        _familyFlows.TakeAll();
+    }
+
     /// <summary>The log ended: every wait still open is reported.</summary>
     public void Complete()
     {

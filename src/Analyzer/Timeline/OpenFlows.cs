@@ -55,6 +55,15 @@ internal sealed class OpenFlows(int limit)
         return oldest is null ? null : Take(oldest.Urc);
     }
 
+    /// <summary>Gives up every wait (the module restarted); returns them in log order.</summary>
+    public List<Awaited> TakeAll()
+    {
+        var all = Remaining.ToList();
+        _byUrc.Clear();
+        _byPacketId.Clear();
+        return all;
+    }
+
     /// <summary>Everything still waiting, in log order.</summary>
     public IEnumerable<Awaited> Remaining => _byUrc.Values.SelectMany(q => q).Concat(_byPacketId.Values).OrderBy(a => a.Line);
 

@@ -14,7 +14,7 @@ namespace Conformance.Analyzer.Timeline;
 internal sealed class SessionTracker(
     CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics) : ICodeOwner
 {
-    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.ConnectionLost, DiagnosticCodes.ReconnectionStorm];
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.ConnectionLost, DiagnosticCodes.ModuleRestarted, DiagnosticCodes.ReconnectionStorm];
 
     private const int StormEpisodes = 3;
     private static readonly TimeSpan StormWindow = TimeSpan.FromMinutes(10);
@@ -63,6 +63,18 @@ internal sealed class SessionTracker(
             case MqttDisconnected when answered is null: Lost(at, text); break;
             case MqttDisconnected: MoveTo(MqttState.Disconnected, at, text); break;
         }
+    }
+
+    /// <summary>
+    /// The module restarted (<paramref name="banner"/>): its MQTT client is gone, a connection it had is dropped, a
+    /// running reconnection episode ends unfinished. Reported when the log saw the module at work before.
+    /// </summary>
+    public void Restarted(Stamp at, string banner, bool midLog)
+    {
+        if (Reconnecting) End(at, ReconnectionOutcome.Unfinished);
+        if (State is MqttState.Connected or MqttState.Reconnecting) statistics.Drops++;
+        if (midLog) diagnostics.Report(DiagnosticCodes.ModuleRestarted, at.Line, $"the module restarted ({banner}) while {(State is { } state ? $"in state {(int)state} {state}" : "in a state the log does not show")}");
+        MoveTo(MqttState.NotInitialised, at, $"the module restarted ({banner})");
     }
 
     /// <summary>The log ended: closes the running episode and the time connected.</summary>

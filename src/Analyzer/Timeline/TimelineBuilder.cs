@@ -57,6 +57,8 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly UnreadableRule _unreadable;
     private readonly ClockRule _clock;
 
+    // Set by a restart banner until the next command: the boot's own lines (Neul, OK) after it belong to the boot.
+    private bool _booting;
     private DateTimeOffset? _firstTime;
     private Stamp _last;
     private bool _completed;
@@ -149,6 +151,7 @@ public sealed class TimelineBuilder : IRecordSink
         // After a prompt the host sends raw data until the final result: not a command.
         if (_events.AwaitingData) return;
         if (_correlation.Pending is { } old) GiveUp(old, $"the next command was sent at line {at.Line} first");
+        _booting = false;
         _events.CommandSent(line);
         Start(line, at);
     }
@@ -206,6 +209,7 @@ public sealed class TimelineBuilder : IRecordSink
     private void Final(AtEvent final, Stamp at)
     {
         _deviations.Check(final.Deviations, at);
+        if (_booting && _correlation.Pending is null) return;   // the boot's own OK (Neul, OK)
         if (_correlation.Final(final.Text, at) is { } pending)
             Finish(pending, final.Text, final.Result == FinalResultKind.Ok, at, final.Result, final.Value as FinalResult);
     }
@@ -245,6 +249,7 @@ public sealed class TimelineBuilder : IRecordSink
     {
         var text = _secrets.Mask(urcEvent.Text);
         var name = urcEvent.Name ?? UrcName.Other;
+        if (urcEvent.Value is null && ProtocolCatalog.Restarts.Contains(name) && !_booting) Restarted(text, at);
         _statistics.AddUrc(name);
         Understood(urcEvent, text, at);
         if (urcEvent.Value is null && ModuleFamilies.Sending(urcEvent.Text) is { } family) _families.Received(family, urcEvent.Text, at);
@@ -257,6 +262,16 @@ public sealed class TimelineBuilder : IRecordSink
             if (unexpected) _correlation.Unexpected(urc, text, at);
         }
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answered?.Line, packetId));
+    }
+
+    /// <summary>The module restarted: the command it ran gets no final result, the URCs awaited none, the session ends.</summary>
+    private void Restarted(string banner, Stamp at)
+    {
+        var midLog = _correlation.Commands > 0 || _correlation.Urcs > 0;
+        if (_correlation.Pending is { } pending) GiveUp(pending, $"the module restarted at line {at.Line} ({banner})");
+        _correlation.Restarted(at);
+        _session.Restarted(at, banner, midLog);
+        _booting = true;
     }
 
     private void Understood(AtEvent atEvent, string text, Stamp at)

@@ -58,9 +58,17 @@ public static class ProtocolCatalog
     /// link's opening (SIM800 <c>AT+CIPSTART</c>, Air780 <c>AT+MIPSTART</c>) after the command's own OK; <c>CLOSED</c>
     /// says the server closed it.
     /// </summary>
+    /// <remarks>A word ending in <c>_</c> names a family of lines (<c>REBOOT_CAUSE_SECURITY_WATCHDOG</c>).</remarks>
     public static IReadOnlyList<string> Banners { get; } =
-        ["ready", "RDY", "*ATREADY", "SMS DONE", "PB DONE", "Call Ready", "SMS Ready", "WIFI GOT IP", "WIFI CONNECTED", "WIFI DISCONNECT",
-         "CONNECT OK", "CONNECT FAIL", "CLOSED"];
+        ["ready", "RDY", "*ATREADY", "REBOOT_CAUSE_", "Neul", "SMS DONE", "PB DONE", "Call Ready", "SMS Ready", "WIFI GOT IP", "WIFI CONNECTED",
+         "WIFI DISCONNECT", "CONNECT OK", "CONNECT FAIL", "CLOSED"];
+
+    /// <summary>
+    /// The banners that say the module (re)started, so whatever it was doing is lost: <c>RDY</c> (SIMCom, Quectel),
+    /// <c>*ATREADY</c> (M5311), <c>ready</c> (ESP-AT), and the Hi2115 boot of the M5310-A and its kin
+    /// (<c>REBOOT_CAUSE_…</c>, then <c>Neul</c> and <c>OK</c>).
+    /// </summary>
+    public static IReadOnlySet<string> Restarts { get; } = new HashSet<string>(["ready", "RDY", "*ATREADY", "REBOOT_CAUSE_", "Neul"], StringComparer.Ordinal);
 
     /// <summary>Word prompts: after one the host sends raw data until the final result.</summary>
     public static IReadOnlyList<string> WordPrompts { get; } = ["DOWNLOAD", "CONNECT"];

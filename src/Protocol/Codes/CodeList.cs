@@ -36,6 +36,8 @@ public static class CodeList
         "keepAlive of AT+MQTTCFG is smaller than the AT+MQTTTO timeout: a lost connection can go undetected.");
     public static readonly CodeEntry ConnectionLost = new("connection-lost", Severity.Error, "3.3.5",
         "The module lost the connection and gave up reconnecting (+MQTTDISC without AT+MQTTDISC).");
+    public static readonly CodeEntry ModuleRestarted = new("module-restarted", Severity.Warn, "",
+        "The module restarted in the middle of the log (a boot banner: RDY, *ATREADY, REBOOT_CAUSE_…): the command it was running and the URCs awaited are lost, the MQTT client is gone.");
     public static readonly CodeEntry ReconnectionStorm = new("reconnection-storm", Severity.Error, "",
         "Three or more reconnection episodes within ten minutes (or within 500 log lines when the log has no times).");
     public static readonly CodeEntry DpBadHex = new("dp-bad-hex", Severity.Error, "1.5",
@@ -135,7 +137,7 @@ public static class CodeList
     public static IReadOnlyList<CodeEntry> All { get; } =
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
-        SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ReconnectionStorm,
+        SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm,
         DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
         Noise, TruncatedInput, UnknownDirection, TimeWentBack,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,

@@ -229,8 +229,13 @@ public sealed class AtEventReader
     }
 
     /// <summary>A banner or a family's word result code (<c>CONNACK OK</c>): a URC, the pending command's outcome when it is that.</summary>
-    private AtEvent Word(in AtFrame frame, string text, string word) =>
-        Make(frame, text, AtEventKind.Urc, _pending?.FamilyOutcome == word ? _pending.Line : null, word);
+    private AtEvent Word(in AtFrame frame, string text, string word)
+    {
+        var command = _pending?.FamilyOutcome == word ? _pending.Line : null;
+        // A module that restarts forgets the command it was running: no final result will come for it.
+        if (ProtocolCatalog.Restarts.Contains(word)) (_pending, _promptedAfterFinal) = (null, false);
+        return Make(frame, text, AtEventKind.Urc, command, word);
+    }
 
     /// <summary>The one place an event is built: a single allocation beyond its text, whatever the policy decided.</summary>
     private static AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,

@@ -44,7 +44,9 @@ internal static class LineShape
         var words = line.Length == 0 ? WordsStarting[0] : WordsStarting[Math.Min((int)line[0], WordsStarting.Length - 1)];
         foreach (var word in words)
         {
-            if (line.StartsWith(word, StringComparison.Ordinal) && (line.Length == word.Length || line[word.Length] == ':'))
+            // The word alone (spaces after it allowed: `Neul `), before a colon, or a family's prefix (`REBOOT_CAUSE_…`).
+            if (line.StartsWith(word, StringComparison.Ordinal) && (word.Length > 0 && word[^1] == '_' && line.Length > word.Length
+                || line.AsSpan(word.Length).TrimEnd(' ').IsEmpty || line[word.Length] == ':'))
                 return word;
         }
         return null;

@@ -18,10 +18,15 @@ public class BannerTests
 
         foreach (var line in lines)
         {
-            var expected = words.FirstOrDefault(w => line.StartsWith(w, StringComparison.Ordinal) && (line.Length == w.Length || line[w.Length] == ':'));
+            // Whole: alone, with spaces after it, or before a colon; a word ending in '_' is the start of its family's lines.
+            var expected = words.FirstOrDefault(w => line.StartsWith(w, StringComparison.Ordinal)
+                && (w.EndsWith('_') && line.Length > w.Length || line[w.Length..].Trim(' ').Length == 0 || line[w.Length] == ':'));
             Assert.That(LineShape.Banner(line), Is.EqualTo(expected), $"'{line}'");
         }
         Assert.That(LineShape.Banner("RDY"), Is.EqualTo("RDY"));
         Assert.That(LineShape.Banner("SUBACK"), Is.EqualTo("SUBACK"));
+        Assert.That(LineShape.Banner("REBOOT_CAUSE_SECURITY_WATCHDOG"), Is.EqualTo("REBOOT_CAUSE_"));
+        Assert.That(LineShape.Banner("Neul "), Is.EqualTo("Neul"));
+        Assert.That(LineShape.Banner("RDY to go"), Is.Null);
     }
 }
