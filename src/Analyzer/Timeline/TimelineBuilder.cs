@@ -112,7 +112,7 @@ public sealed class TimelineBuilder : IRecordSink
         _firstTime ??= record.Time;
         var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
         _last = stamp;
-        _clock.Read(stamp);
+        _clock.Read(in stamp);
         if (record.Direction == LogDirection.ToModule)
         {
             _host.Add(record.Data, stamp, _sent);

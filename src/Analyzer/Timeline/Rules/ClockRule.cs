@@ -12,14 +12,15 @@ internal sealed class ClockRule(DiagnosticLog diagnostics) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.TimeWentBack];
 
-    private Stamp? _last;
+    private TimeSpan _previous = TimeSpan.MinValue;
+    private long _previousLine;
 
-    public void Read(Stamp at)
+    public void Read(in Stamp at)
     {
         if (at.Clock is not { } clock) return;
-        if (_last is { Clock: { } before } last && clock < before)
+        if (clock < _previous)
             diagnostics.Report(DiagnosticCodes.TimeWentBack, at.Line,
-                $"the time goes back {(before - clock).TotalMilliseconds:0.###} ms here (line {last.Line} is later): latencies across it are not measured");
-        _last = at;
+                $"the time goes back {(_previous - clock).TotalMilliseconds:0.###} ms here (line {_previousLine} is later): latencies across it are not measured");
+        (_previous, _previousLine) = (clock, at.Line);
     }
 }
