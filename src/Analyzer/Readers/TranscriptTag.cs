@@ -4,7 +4,7 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// The mark a hand-written or tool-written transcript puts before each line: an arrow (<c>=&gt; </c>/<c>&lt;= </c>,
-/// <c>--&gt; </c>/<c>&lt;-- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c>, <c>» </c>/<c>« </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
+/// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c>, <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
 /// <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>), optionally after a time stamp or a list bullet.
 /// </summary>
 /// <param name="Arrow">The arrow as written, or null for a word whose direction is fixed.</param>
@@ -21,12 +21,15 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         ["-->"] = LogDirection.ToModule, ["<--"] = LogDirection.FromModule,
         [">>"] = LogDirection.ToModule, ["<<"] = LogDirection.FromModule,
         ["»"] = LogDirection.ToModule, ["«"] = LogDirection.FromModule,
+        ["→"] = LogDirection.ToModule, ["←"] = LogDirection.FromModule,
+        ["->"] = LogDirection.ToModule, ["<-"] = LogDirection.FromModule,
     };
 
     /// <summary>The other arrow of an arrow's pair.</summary>
     public static string Partner(string arrow) => arrow switch
     {
-        "=>" => "<=", "<=" => "=>", "-->" => "<--", "<--" => "-->", ">>" => "<<", "<<" => ">>", "»" => "«", _ => "»",
+        "=>" => "<=", "<=" => "=>", "-->" => "<--", "<--" => "-->", ">>" => "<<", "<<" => ">>", "»" => "«",
+        "→" => "←", "←" => "→", "->" => "<-", "<-" => "->", _ => "»",
     };
 
     public static TranscriptTag? Parse(string line)
@@ -46,6 +49,6 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
 
     // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone.
     [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:[-*]\s+)?" +
-        @"(?<tag>-->|<--|=>|<=|>>|<<|»|«|\[(?:TX|RX)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|接收)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
+        @"(?<tag>-->|<--|->|<-|=>|<=|>>|<<|»|«|→|←|\[(?:TX|RX)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|接收)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
