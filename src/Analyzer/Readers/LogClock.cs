@@ -55,13 +55,13 @@ internal sealed class LogClock(DateOnly date)
     /// </summary>
     /// <remarks>
     /// Also as other tools write it: the date with <c>/</c> or <c>.</c>, <c>T</c> before the time (ISO 8601), a comma
-    /// before the fraction (Python's logging), a zone after it (<c>Z</c>, <c>+08:00</c>), which is read past and
-    /// dropped: times are the log's wall-clock times as written.
+    /// before the fraction (Python's logging), QCOM's <c>2024-01-02_10:11:12:123</c>, a zone after it (<c>Z</c>,
+    /// <c>+08:00</c>), which is read past and dropped: times are the log's wall-clock times as written.
     /// </remarks>
     public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
         time = default;
-        if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T')
+        if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T' or (byte)'_')
             || text[13] != ':' || text[16] != ':') return 0;
         if (!TwoDigits(text, 0, out var century) || !TwoDigits(text, 2, out var yearOfCentury) || !TwoDigits(text, 5, out var month) ||
             !TwoDigits(text, 8, out var day) || !TwoDigits(text, 11, out var hour) || !TwoDigits(text, 14, out var minute) ||
@@ -70,7 +70,7 @@ internal sealed class LogClock(DateOnly date)
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return 0;
         var length = 19;
         long ticks = 0;
-        if (text.Length > 19 && text[19] is (byte)'.' or (byte)',')
+        if (text.Length > 19 && text[19] is (byte)'.' or (byte)',' or (byte)':')
         {
             var digits = 0;
             while (20 + digits < text.Length && char.IsAsciiDigit((char)text[20 + digits])) digits++;

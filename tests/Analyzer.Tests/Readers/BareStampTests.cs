@@ -18,6 +18,7 @@ public class BareStampTests
     [TestCase("2026-11-29T10:00:01.123Z AT+CSQ\r\n2026-11-29T10:00:01.200Z +CSQ: 20,99\r\n2026-11-29T10:00:01.210Z OK\r\n", TestName = "ISO 8601 in UTC")]
     [TestCase("2026-11-29T10:00:01.123+08:00\tAT+CSQ\n2026-11-29T10:00:01.200+08:00\t+CSQ: 20,99\n2026-11-29T10:00:01.210+08:00\tOK\n", TestName = "ISO 8601 with an offset, then a tab")]
     [TestCase("2026/11/29 10:00:01.123 AT+CSQ\n2026/11/29 10:00:01.200 +CSQ: 20,99\n2026/11/29 10:00:01.210 OK\n", TestName = "a date with slashes")]
+    [TestCase("[2026-11-29_10:00:01:123]AT+CSQ\r\n[2026-11-29_10:00:01:200]+CSQ: 20,99\r\n[2026-11-29_10:00:01:210]OK\r\n", TestName = "QCOM: an underscore before the time, a colon before the milliseconds")]
     public void A_bare_date_and_time_stamps_each_line(string log)
     {
         var (source, records) = TempLog.Read(log);
