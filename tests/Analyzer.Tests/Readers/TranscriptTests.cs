@@ -27,6 +27,7 @@ public class TranscriptTests
     [TestCase("[TX] AT+CSQ\n[RX] +CSQ: 20,99\n[RX] OK\n")]
     [TestCase("Send: AT+CSQ\nRecv: +CSQ: 20,99\nRecv: OK\n")]
     [TestCase("发送: AT+CSQ\n接收: +CSQ: 20,99\n接收：OK\n")]
+    [TestCase("发出: AT+CSQ\n收到: +CSQ: 20,99\n收到：OK\n")]
     [TestCase("[10:11:12.123] TX: AT+CSQ\n[10:11:12.180] RX: +CSQ: 20,99\n[10:11:12.181] RX: OK\n")]
     public void Every_convention_is_detected_with_its_direction(string log)
     {
