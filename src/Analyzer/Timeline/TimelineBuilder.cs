@@ -59,6 +59,7 @@ public sealed class TimelineBuilder : IRecordSink
 
     // Set by a restart banner until the next command: the boot's own lines (Neul, OK) after it belong to the boot.
     private bool _booting;
+    private string? _lastCommand;   // the restart it may ask for is no fault
     private DateTimeOffset? _firstTime;
     private Stamp _last;
     private bool _completed;
@@ -160,6 +161,7 @@ public sealed class TimelineBuilder : IRecordSink
     private void Start(string line, Stamp at, ParseResult<AtCommand>? parsed = null)
     {
         parsed ??= _commands.Of(line);
+        _lastCommand = line;
         var display = _sentSecrets.MaskLine(line);
         _correlation.Start(at, display, _keys.Of(display), line, parsed.Value);
 
@@ -264,11 +266,15 @@ public sealed class TimelineBuilder : IRecordSink
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answered?.Line, packetId));
     }
 
-    /// <summary>The module restarted: the command it ran gets no final result, the URCs awaited none, the session ends.</summary>
+    /// <summary>
+    /// The module restarted: the command it ran gets no final result, the URCs awaited none, the session ends. A
+    /// restart the last command asked for (<c>AT+NRB</c>) is no finding, and the boot's OK answers that command.
+    /// </summary>
     private void Restarted(string banner, Stamp at)
     {
-        var midLog = _correlation.Commands > 0 || _correlation.Urcs > 0;
-        if (_correlation.Pending is { } pending) GiveUp(pending, $"the module restarted at line {at.Line} ({banner})");
+        var asked = _lastCommand is { } last && ProtocolCatalog.AsksRestart(last);
+        var midLog = !asked && (_correlation.Commands > 0 || _correlation.Urcs > 0);
+        if (!asked && _correlation.Pending is { } pending) GiveUp(pending, $"the module restarted at line {at.Line} ({banner})");
         _correlation.Restarted(at);
         _session.Restarted(at, banner, midLog);
         _booting = true;

@@ -70,6 +70,22 @@ public static class ProtocolCatalog
     /// </summary>
     public static IReadOnlySet<string> Restarts { get; } = new HashSet<string>(["ready", "RDY", "*ATREADY", "REBOOT_CAUSE_", "Neul"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when <paramref name="commandLine"/> asks the module to restart, so the restart banner after it is no fault:
+    /// <c>AT+NRB</c> (Hi2115: the M5310-A and its kin), <c>AT+RST</c> (ESP-AT), <c>AT+QRST</c> (Quectel),
+    /// <c>AT+CRESET</c> (SIMCom), and 3GPP 27.007's <c>AT+CFUN=&lt;fun&gt;,1</c> (reset before changing the function).
+    /// </summary>
+    public static bool AsksRestart(string commandLine)
+    {
+        if (!Syntax.CommandLine.TryReadName(commandLine, out var name, out _, out var arguments)) return false;
+        if (name.Equals("+CFUN", StringComparison.OrdinalIgnoreCase))
+            return commandLine.AsSpan(arguments).Trim() is var rest && rest.IndexOf(',') is var comma and > 0 && rest[(comma + 1)..].Trim().SequenceEqual("1");
+        return RestartCommands.Contains(name);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RestartCommands =
+        new HashSet<string>(["+NRB", "+RST", "+QRST", "+CRESET"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Word prompts: after one the host sends raw data until the final result.</summary>
     public static IReadOnlyList<string> WordPrompts { get; } = ["DOWNLOAD", "CONNECT"];
 

@@ -47,4 +47,19 @@ public class RestartTests
         Assert.That(analysis.Diagnostics[0].Message, Does.EndWith("before the module restarted at line 20"));
         Assert.That(analysis.Diagnostics[1].Message, Is.EqualTo("the module restarted (RDY) while in state 5 Connected"));
     }
+
+    [Test]
+    public void A_restart_the_host_asked_for_is_no_finding_and_the_boot_answers_the_command()
+    {
+        var analysis = Analyze(
+            "AT+MQTTSTAT?\r\n\r\n+MQTTSTAT: 5\r\n\r\nOK\r\nAT+NRB\r\n\r\nREBOOTING\r\n\r\nREBOOT_CAUSE_APPLICATION_AT\r\nNeul \r\nOK\r\n" +
+            "AT+RST\r\n\r\nOK\r\n\r\nready\r\nAT+CFUN=1,1\r\n\r\nOK\r\n\r\nRDY\r\n", LogFormat.Raw);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+MQTTSTAT?", "OK"), ("AT+NRB", "OK"), ("AT+RST", "OK"), ("AT+CFUN=1,1", "OK"),
+        }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+        Assert.That(analysis.StateChanges[^1].To, Is.EqualTo(MqttState.NotInitialised));
+    }
 }
