@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Conformance.Protocol.Secrets;
 
@@ -158,8 +159,8 @@ public sealed class SecretMasker
         return spans;
     }
 
-    // A value is kept as written and as its UTF-8 bytes read one per character (how a byte stream is scanned),
-    // so a secret learned from a report line is also found in raw bytes and the other way round.
+    // A value is kept as written, as its UTF-8 bytes read one per character (how a byte stream is scanned), so a
+    // secret learned from a report line is also found in raw bytes and the other way round, and without its escapes.
     private void Remember(string value, int minLength)
     {
         if (value.Length < minLength || value.AsSpan().IndexOfAnyExcept('*') < 0) return;
@@ -170,10 +171,13 @@ public sealed class SecretMasker
             try { text = new UTF8Encoding(false, true).GetString(Encoding.Latin1.GetBytes(value)); }
             catch (DecoderFallbackException) { }
         }
+        // Escaped as ESP-AT writes a value (`pa\"ss`): the module shows it unescaped elsewhere (`pa"ss`).
+        var unescaped = value.Contains('\\') ? Regex.Replace(value, @"\\(.)", "$1") : null;
+        if (unescaped is { Length: < MinKnown }) unescaped = null;
         lock (_gate)
         {
             var count = _values.Count;
-            foreach (var form in new[] { value, bytes, text })
+            foreach (var form in new[] { value, bytes, text, unescaped })
                 if (form is not null && _values.Count < MaxValues && !_values.Contains(form)) _values.Add(form);
             if (_values.Count == count) return;
             // Longest first: a value that contains another is masked whole.

@@ -28,5 +28,12 @@ internal sealed class TempLog : IDisposable
     public static (LogSource Source, List<LogRecord> Records) Read(string text, LogFormat? format = null) =>
         Read(Encoding.UTF8.GetBytes(text), format);
 
+    /// <summary>Writes a log and analyses it as the detected (or given) format.</summary>
+    public static Conformance.Analyzer.Timeline.Analysis Analyze(string text, LogFormat? format = null)
+    {
+        using var log = new TempLog();
+        return Conformance.Analyzer.Timeline.TimelineBuilder.Analyze(LogSource.Open(log.Write("log.txt", text), format));
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

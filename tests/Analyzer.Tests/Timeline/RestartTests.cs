@@ -11,16 +11,10 @@ namespace Conformance.Analyzer.Tests.Timeline;
 /// </summary>
 public class RestartTests
 {
-    private static Analysis Analyze(string text, LogFormat? format = null)
-    {
-        using var log = new TempLog();
-        return TimelineBuilder.Analyze(LogSource.Open(log.Write("restart.log", text), format));
-    }
-
     [Test]
     public void A_restart_mid_command_ends_the_command_without_a_result_and_the_session()
     {
-        var analysis = Analyze(
+        var analysis = TempLog.Analyze(
             "[2026-11-29 10:00:00.000] AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n[2026-11-29 10:00:00.050] OK\r\n[2026-11-29 10:00:01.000] +MQTTOPEN: OK\r\n" +
             "[2026-11-29 10:00:05.000] AT+MQTTPUB=\"t\",1,0,0,0,\"x\"\r\n[2026-11-29 10:00:05.500] REBOOT_CAUSE_SECURITY_WATCHDOG\r\n" +
             "[2026-11-29 10:00:05.600] Neul \r\n[2026-11-29 10:00:05.610] OK\r\n[2026-11-29 10:00:10.000] AT+MQTTSTAT?\r\n" +
@@ -39,7 +33,7 @@ public class RestartTests
     [Test]
     public void A_restart_after_OK_ends_the_URCs_awaited_and_a_boot_at_the_start_is_no_finding()
     {
-        var analysis = Analyze(
+        var analysis = TempLog.Analyze(
             "\r\nREBOOT_CAUSE_APPLICATION_AT\r\nNeul \r\nOK\r\nAT\r\n\r\nOK\r\nAT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"pw\",1\r\n\r\nOK\r\n" +
             "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n\r\nOK\r\n\r\n+MQTTOPEN: OK\r\nAT+MQTTPUB=\"t\",1,0,0,0,\"x\"\r\n\r\nOK\r\n\r\nRDY\r\n", LogFormat.Raw);
 
@@ -51,7 +45,7 @@ public class RestartTests
     [Test]
     public void A_restart_the_host_asked_for_is_no_finding_and_the_boot_answers_the_command()
     {
-        var analysis = Analyze(
+        var analysis = TempLog.Analyze(
             "AT+MQTTSTAT?\r\n\r\n+MQTTSTAT: 5\r\n\r\nOK\r\nAT+NRB\r\n\r\nREBOOTING\r\n\r\nREBOOT_CAUSE_APPLICATION_AT\r\nNeul \r\nOK\r\n" +
             "AT+RST\r\n\r\nOK\r\n\r\nready\r\nAT+CFUN=1,1\r\n\r\nOK\r\n\r\nRDY\r\n", LogFormat.Raw);
 

@@ -12,11 +12,9 @@ public class TicketTests
     {
         const string ticket = "问题复现步骤:\n```\n→ AT+MQTTSTAT?\n← +MQTTSTAT: 5\n← OK\n→ AT+MQTTPUB=\"dev/u\",1,0,0,0,\"hi\"\n← OK\n" +
             "← +MQTTPUBACK: 3,1\n```\n请帮忙看看为什么 PUBACK 很慢。\n";
-        using var log = new TempLog();
-        var source = LogSource.Open(log.Write("ticket.md", ticket));
-        var analysis = TimelineBuilder.Analyze(source);
+        var analysis = TempLog.Analyze(ticket);
 
-        Assert.That(source.Format, Is.EqualTo(LogFormat.Transcript));
+        Assert.That(TempLog.Read(ticket).Source.Format, Is.EqualTo(LogFormat.Transcript));
         Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
         {
             ("AT+MQTTSTAT?", "OK"), ("AT+MQTTPUB=\"dev/u\",1,0,0,0,\"hi\"", "OK"),

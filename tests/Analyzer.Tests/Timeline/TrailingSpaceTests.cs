@@ -10,9 +10,8 @@ public class TrailingSpaceTests
     [Test]
     public void Padded_final_results_end_their_commands()
     {
-        using var log = new TempLog();
         var text = "AT+MQTTPUB=\"a/b\",1,0,0,0,\"x\"\r\n\r\nOK \r\n\r\n+MQTTPUBACK: 9,1\r\nAT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\t\r\n";
-        var analysis = TimelineBuilder.Analyze(LogSource.Open(log.Write("padded.log", text), LogFormat.Raw));
+        var analysis = TempLog.Analyze(text, LogFormat.Raw);
 
         Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final?.TrimEnd())), Is.EqualTo(new[] { ("AT+MQTTPUB=\"a/b\",1,0,0,0,\"x\"", "OK"), ("AT+CSQ", "OK") }));
         Assert.That(analysis.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]

@@ -16,8 +16,7 @@ public class TypedCommandTests
         LogFormat.Timestamped, TestName = "a Tera Term log, sent and echoed")]
     public void A_command_mended_by_backspace_is_the_command_the_module_runs(string text, LogFormat format)
     {
-        using var log = new TempLog();
-        var analysis = TimelineBuilder.Analyze(LogSource.Open(log.Write("typed.log", text), format));
+        var analysis = TempLog.Analyze(text, format);
 
         Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.Information.Count)), Is.EqualTo(new[] { ("AT+CSQ", "OK", 1), ("AT+MQTTSTAT?", "OK", 1) }));
         Assert.That(analysis.Urcs, Is.Empty, "the answers answer their commands");

@@ -17,8 +17,7 @@ public class UnreadableUrcTests
     [Test]
     public void An_outcome_in_a_form_that_cannot_be_read_is_unreadable_but_not_missing()
     {
-        using var log = new TempLog();
-        var analysis = TimelineBuilder.Analyze(LogSource.Open(log.Write("putty.log", Log), LogFormat.Raw));
+        var analysis = TempLog.Analyze(Log, LogFormat.Raw);
 
         Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EquivalentTo(new[]
         {
@@ -34,9 +33,8 @@ public class UnreadableUrcTests
     [Test]
     public void A_handshake_step_whose_packet_id_cannot_be_read_ends_the_oldest_step_awaited()
     {
-        using var log = new TempLog();
         var text = "AT+MQTTPUB=\"dev9/up\",2,0,0,0,\"x\"\r\n\r\nOK\r\n\r\n+MQTTPUBREC: 0,8\r\n\r\n+MQTTPUBCOMP: 8\r\n";
-        var analysis = TimelineBuilder.Analyze(LogSource.Open(log.Write("putty.log", text), LogFormat.Raw));
+        var analysis = TempLog.Analyze(text, LogFormat.Raw);
 
         Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "unreadable-line" }),
             string.Join("\n", analysis.Diagnostics.Select(d => d.Message)));

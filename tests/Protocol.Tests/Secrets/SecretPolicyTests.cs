@@ -51,6 +51,16 @@ public class SecretPolicyTests
     }
 
     [Test]
+    public void A_value_learned_with_escapes_is_masked_also_without_them()
+    {
+        // ESP-AT escapes a quote in a password; the module and the host show it bare elsewhere.
+        var masker = new SecretMasker();
+        masker.Mask("AT+MQTTUSERCFG=0,1,\"esp32\",\"u\",\"pa\\\"Wifi,Key\",0,0,\"\"");
+
+        Assert.That(masker.Mask("AT+MQTTPUB=0,\"dev/pa\"Wifi,Key\",\"x\",0,0"), Is.EqualTo("AT+MQTTPUB=0,\"dev/***\",\"x\",0,0"));
+    }
+
+    [Test]
     public void A_known_secret_is_masked_in_any_text_and_show_turns_everything_off()
     {
         Assert.That(new SecretMasker(["TopSecret123456"]).Mask("step §1.1 failed: TopSecret123456\nTopSecret123456"),

@@ -10,10 +10,9 @@ public class ClockRuleTests
     [Test]
     public void A_clock_set_back_is_reported_and_no_latency_is_measured_across_it()
     {
-        using var log = new TempLog();
         var text = "[2026-11-29 10:00:05.000] AT+CSQ\r\n[2026-11-29 10:00:04.900] +CSQ: 20,99\r\n[2026-11-29 10:00:04.950] OK\r\n" +
             "[2026-11-29 10:00:06.000] AT+CGATT?\r\n[2026-11-29 10:00:06.100] +CGATT: 1\r\n[2026-11-29 10:00:06.120] OK\r\n";
-        var analysis = TimelineBuilder.Analyze(LogSource.Open(log.Write("ntp.log", text)));
+        var analysis = TempLog.Analyze(text);
 
         Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { null, 120 }));
         Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (2L, "time-went-back") }));
@@ -24,9 +23,8 @@ public class ClockRuleTests
     [Test]
     public void Lines_of_one_moment_are_no_jump()
     {
-        using var log = new TempLog();
         var text = "[2026-11-29 10:00:05.000] AT+CSQ\r\n[2026-11-29 10:00:05.000] +CSQ: 20,99\r\n[2026-11-29 10:00:05.000] OK\r\n";
-        var analysis = TimelineBuilder.Analyze(LogSource.Open(log.Write("same.log", text)));
+        var analysis = TempLog.Analyze(text);
 
         Assert.That(analysis.Diagnostics, Is.Empty);
         Assert.That(analysis.Exchanges.Single().LatencyMs, Is.Zero);
