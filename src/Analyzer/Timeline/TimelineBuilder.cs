@@ -152,7 +152,6 @@ public sealed class TimelineBuilder : IRecordSink
         // After a prompt the host sends raw data until the final result: not a command.
         if (_events.AwaitingData) return;
         if (_correlation.Pending is { } old) GiveUp(old, $"the next command was sent at line {at.Line} first");
-        _booting = false;
         _events.CommandSent(line);
         Start(line, at);
     }
@@ -161,7 +160,8 @@ public sealed class TimelineBuilder : IRecordSink
     private void Start(string line, Stamp at, ParseResult<AtCommand>? parsed = null)
     {
         parsed ??= _commands.Of(line);
-        _lastCommand = line;
+        // A command, sent or seen only in its echo, ends the boot.
+        (_lastCommand, _booting) = (line, false);
         var display = _sentSecrets.MaskLine(line);
         _correlation.Start(at, display, _keys.Of(display), line, parsed.Value);
 

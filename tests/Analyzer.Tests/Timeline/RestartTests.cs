@@ -56,4 +56,16 @@ public class RestartTests
         Assert.That(analysis.Diagnostics, Is.Empty);
         Assert.That(analysis.StateChanges[^1].To, Is.EqualTo(MqttState.NotInitialised));
     }
+
+    [Test]
+    public void A_command_seen_only_in_its_echo_ends_the_boot_so_a_later_restart_is_seen()
+    {
+        // Module output alone (a capture of what the module sent): the commands show only as their echoes.
+        var analysis = TempLog.Analyze(
+            "<debug> (ttyS1): <-- '<CR><LF>REBOOT_CAUSE_APPLICATION_AT<CR><LF>Neul <CR><LF>OK<CR><LF>'\n" +
+            "<debug> (ttyS1): <-- 'AT+MQTTSTAT?<CR><CR><LF>+MQTTSTAT: 5<CR><LF><CR><LF>OK<CR><LF>'\n" +
+            "<debug> (ttyS1): <-- 'AT+CSQ<CR><CR><LF><CR><LF>RDY<CR><LF>'\n");
+
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "no-final-result", "module-restarted" }));
+    }
 }
