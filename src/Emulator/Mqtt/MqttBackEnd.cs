@@ -23,6 +23,7 @@ public sealed class MqttBackEnd : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly PacketIdPool _ids = new();
     private PacketConnection? _connection;
+    private Task _closing = Task.CompletedTask;   // the last connection's close, which never throws
 
     /// <summary>Raised on the receive loop for every packet from the broker and for a lost connection.</summary>
     public event EventHandler<MqttEvent>? EventReceived;
@@ -41,6 +42,8 @@ public sealed class MqttBackEnd : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Host, nameof(request) + "." + nameof(request.Host));
         if (IsConnected) throw new InvalidOperationException("Already connected: disconnect before connecting again.");
+        // The broker must be done with the last connection before the next one, which has the same client id, arrives.
+        await _closing.WaitAsync(cancellationToken);
 
         PacketConnection connection;
         try
@@ -145,13 +148,14 @@ public sealed class MqttBackEnd : IAsyncDisposable
     /// <summary>Sends what is queued, then DISCONNECT, and closes the socket. Does nothing when not connected.</summary>
     public async Task DisconnectAsync()
     {
-        PacketConnection? connection;
+        Task closing;
         lock (_gate)
         {
-            connection = _connection;
+            if (_connection is not { } connection) return;
             _connection = null;
+            _closing = closing = connection.CloseAfterAsync(new MqttDisconnectPacket());
         }
-        if (connection is not null) await connection.CloseAfterAsync(new MqttDisconnectPacket());
+        await closing;
     }
 
     public async ValueTask DisposeAsync() => await DisconnectAsync();

@@ -58,18 +58,33 @@ internal sealed class PacketConnection : IAsyncDisposable
     /// <summary>Queues a packet behind those already queued; false when the connection has ended.</summary>
     public bool Enqueue(MqttPacket packet) => _outbox.Writer.TryWrite(packet);
 
-    /// <summary>Sends what is queued, then <paramref name="last"/>, then closes without reporting a loss.</summary>
+    /// <summary>
+    /// Sends what is queued, then <paramref name="last"/>, waits for the broker to close its side (briefly), then
+    /// closes without reporting a loss.
+    /// </summary>
+    /// <remarks>
+    /// A broker closes after DISCONNECT once it has let the client go. Closing first would let the next CONNECT with
+    /// the same client id overtake that clean-up, and a broker may then end the new connection as the old one's
+    /// (MQTTnet's server does: the module saw its fresh connection drop and reported <c>+MQTTREC</c>).
+    /// </remarks>
     public async Task CloseAfterAsync(MqttPacket last)
     {
         if (Interlocked.Exchange(ref _ended, 1) == 0)
         {
             _outbox.Writer.TryWrite(last);
             _outbox.Writer.TryComplete();
-            try { await _sendLoop.WaitAsync(TimeSpan.FromSeconds(5)); }
+            try
+            {
+                await _sendLoop.WaitAsync(SendWait);
+                await _receiveLoop.WaitAsync(BrokerCloseWait);
+            }
             catch (Exception) { /* the socket is being closed anyway */ }
         }
         await DisposeAsync();
     }
+
+    private static readonly TimeSpan SendWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan BrokerCloseWait = TimeSpan.FromSeconds(2);
 
     private async Task SendLoopAsync()
     {
