@@ -11,6 +11,7 @@ public enum LogFormat
     Tio,
     Putty,
     Docklight,
+    UartAssist,
     ModemManager,
     PySerial,
     PythonBytes,

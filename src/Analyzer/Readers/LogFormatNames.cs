@@ -13,6 +13,7 @@ public static class LogFormatNames
         [LogFormat.Tio] = "tio",
         [LogFormat.Putty] = "putty",
         [LogFormat.Docklight] = "docklight",
+        [LogFormat.UartAssist] = "uartassist",
         [LogFormat.ModemManager] = "modemmanager",
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",

@@ -13,6 +13,7 @@ internal static class LogReaders
         LogFormat.Tio => new TioReader(),
         LogFormat.Putty => new PuttyReader(),
         LogFormat.Docklight => new DocklightReader(),
+        LogFormat.UartAssist => new UartAssistReader(),
         LogFormat.ModemManager => new ModemManagerReader(),
         LogFormat.PySerial => new PySerialReader(),
         LogFormat.PythonBytes => new PythonBytesReader(),

@@ -50,7 +50,8 @@ internal sealed class SscomHexReader : LogReader
         return digits > 0 && digits % 2 == 0;
     }
 
-    private static byte[] Bytes(ReadOnlySpan<char> hex)
+    /// <summary>The bytes of text that <see cref="IsHex"/> accepts.</summary>
+    public static byte[] Bytes(ReadOnlySpan<char> hex)
     {
         var bytes = new List<byte>(hex.Length / 3 + 1);
         for (var i = 0; i < hex.Length; i++)

@@ -28,6 +28,9 @@ internal abstract class StampedTextReader : LogReader
 
     protected override bool IsOwn(string line) => ParseStamp(line) is not null;
 
+    // UartAssist stamps its packet headers (`[10:38:51.803]# RECV ASCII>`): those lines are its own, not text after a stamp.
+    protected override LineEvidence Classify(string line) => UartAssistReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
+
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         TimePrefix last = default;
