@@ -90,6 +90,12 @@ public sealed class Scenario
     public Scenario Broker(Func<IBrokerControl, Task> action, [CallerArgumentExpression(nameof(action))] string? actionText = null) =>
         Requires(Capabilities.BrokerControl).Add(new BrokerStep(action, actionText ?? "the action"));
 
+    /// <summary>
+    /// The packet id <paramref name="id"/> (taken from <c>+MQTTPUBACK</c> or <c>+MQTTPUBREC</c>) is the one the module's last
+    /// PUBLISH carried on the wire. A target that does not show its packets (a live module) skips the check, not the scenario.
+    /// </summary>
+    public Scenario ExpectPublishId(CapturedPacketId id) => Add(new ExpectPublishIdStep(id));
+
     /// <summary>The platform shows data points of <paramref name="deviceId"/> meeting <paramref name="condition"/> within the time.</summary>
     public Scenario ExpectOnPlatform(string deviceId, Func<IReadOnlyList<DataPoint>, bool> condition, TimeSpan? within = null,
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null) =>

@@ -1,3 +1,4 @@
+using Conformance.Emulator.Faults;
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
 using Conformance.Harness.Timing;
@@ -24,6 +25,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     private EmulatorHost? _host;
     private BrokerAnswers? _answers;
+    private readonly List<int> _publishIds = [];
 
     public Dialect Dialect => dialect;
 
@@ -70,6 +72,14 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
             Revision = Revision,
         });
         preset?.Invoke(_host);
+        if (_host.Proxy is { } proxy)
+        {
+            proxy.FrameForwarded += (_, frame) =>
+            {
+                if (frame is { Direction: FrameDirection.ToBroker, Type: MqttPacketType.Publish, PacketId: { } id })
+                    lock (_publishIds) _publishIds.Add(id);
+            };
+        }
         if (clock is null) return _host.OpenStream();
         var host = _host;
         _answers = new BrokerAnswers(host, clock);
@@ -108,6 +118,12 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     {
         _answers?.DeliveryOwed();
         return Platform.SendCommandAsync(deviceId, uuid, payload);
+    }
+
+    public IReadOnlyList<int>? PublishIdsSent()
+    {
+        if (OpenHost.Proxy is null) return null;
+        lock (_publishIds) return [.. _publishIds];
     }
 
     private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");
