@@ -16,12 +16,12 @@ public sealed class PubSuite : Suite
 
         yield return Start.Connected("1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", p)
             .Send(Mqtt.Pub(p.Topic, 1, "qos one")).ExpectOk().ThenUrcs(PubAck(out var ackId))
-            .ExpectPublishId(ackId)
+            .ExpectWirePacketId(ackId)
             .NoOtherUrcs();
 
         yield return Start.Connected("1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", p)
             .Send(Mqtt.Pub(p.Topic, 2, "qos two")).ExpectOk().ThenUrcs(PubRec(out var id).Before(PubComp(id)))
-            .ExpectPublishId(id)
+            .ExpectWirePacketId(id)
             .NoOtherUrcs();
 
         // 7E7A7A is the spec's own example: the subscriber sees the bytes, not the hex digits.

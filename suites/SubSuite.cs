@@ -11,7 +11,7 @@ public sealed class SubSuite : Suite
     {
         // The SUBACK topic is optional (spec §3.4): when present it must be the one subscribed.
         yield return Start.Connected("1.4 subscribe is acknowledged with the granted QoS", p)
-            .Send(Mqtt.Sub(p.Topic, 1)).ExpectOk().ThenUrc<SubAck>(a => a.Code == 1)
+            .Send(Mqtt.Sub(p.Topic, 1)).ExpectOk().ThenUrcs(UrcPatterns.SubAck(out var subId, a => a.Code == 1)).ExpectWirePacketId(subId)
             .NoOtherUrcs();
 
         yield return Start.Connected("1.4 QoS 0 and QoS 2 are granted as asked, each SUBACK naming its topic", p)

@@ -12,7 +12,7 @@ public sealed class UnsubSuite : Suite
     {
         // The manual's UNSUBACK has no topic, firmware adds it (spec §7): when present it must be the one unsubscribed.
         yield return Start.Subscribed("1.6 unsubscribe is acknowledged by +MQTTUNSUBACK", p, p.Topic, 1)
-            .Send(Mqtt.Unsub(p.Topic)).ExpectOk().ThenUrc<UnsubAck>(u => (u.Topic ?? p.Topic) == p.Topic)
+            .Send(Mqtt.Unsub(p.Topic)).ExpectOk().ThenUrcs(UrcPatterns.UnsubAck(out var id, u => (u.Topic ?? p.Topic) == p.Topic)).ExpectWirePacketId(id)
             .NoOtherUrcs();
 
         yield return Start.Subscribed("1.6 no publishes arrive after unsubscribing", p, p.Topic, 1)

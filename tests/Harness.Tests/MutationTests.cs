@@ -26,8 +26,10 @@ public class MutationTests
         yield return Case("publish-qos-downgraded", "1.11 +MQTTPUBLISH carries the delivered QoS, dup 0 and retained 0 for a live message", "m.Qos == 1");
         yield return Case("password-echoed", "1.1 CFG? reads back the settings with the password masked", "expected MqttConfig where c => c.IsPasswordMasked");
         yield return Case("swap-pubrec-pubcomp", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "came before '+MQTTPUBREC: 0,");
-        // Nothing on the AT side tells a wrong PUBACK id: the scenario compares it with the PUBLISH on the wire.
+        // Nothing on the AT side tells a wrong acknowledgement id: the scenarios compare it with the request on the wire.
         yield return Case("puback-wrong-packet-id", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "the PUBLISH the module sent carried");
+        yield return Case("suback-wrong-packet-id", "1.4 subscribe is acknowledged with the granted QoS", "the SUBSCRIBE the module sent carried");
+        yield return Case("unsuback-wrong-packet-id", "1.6 unsubscribe is acknowledged by +MQTTUNSUBACK", "the UNSUBSCRIBE the module sent carried");
         yield return Case("suback-qos-upgraded", "1.4 QoS 0 and QoS 2 are granted as asked, each SUBACK naming its topic", "+MQTTSUBACK");
         yield return Case("publish-marked-dup", "1.11 +MQTTPUBLISH carries the delivered QoS, dup 0 and retained 0 for a live message", "m.Dup == 0");
         yield return Case("reconnect-after-disc", "3.3.5 a deliberate AT+MQTTDISC never triggers reconnection", "unexpected URC '+MQTTREC: 0'");

@@ -91,10 +91,11 @@ public sealed class Scenario
         Requires(Capabilities.BrokerControl).Add(new BrokerStep(action, actionText ?? "the action"));
 
     /// <summary>
-    /// The packet id <paramref name="id"/> (taken from <c>+MQTTPUBACK</c> or <c>+MQTTPUBREC</c>) is the one the module's last
-    /// PUBLISH carried on the wire. A target that does not show its packets (a live module) skips the check, not the scenario.
+    /// The packet id <paramref name="id"/> (taken from <c>+MQTTPUBACK</c>, <c>+MQTTPUBREC</c>, <c>+MQTTSUBACK</c> or
+    /// <c>+MQTTUNSUBACK</c>) is the one the module's last request carried on the wire. A target that does not show its
+    /// packets (a live module) skips the check, not the scenario.
     /// </summary>
-    public Scenario ExpectPublishId(CapturedPacketId id) => Add(new ExpectPublishIdStep(id));
+    public Scenario ExpectWirePacketId(CapturedPacketId id) => Add(new ExpectWirePacketIdStep(id));
 
     /// <summary>The platform shows data points of <paramref name="deviceId"/> meeting <paramref name="condition"/> within the time.</summary>
     public Scenario ExpectOnPlatform(string deviceId, Func<IReadOnlyList<DataPoint>, bool> condition, TimeSpan? within = null,

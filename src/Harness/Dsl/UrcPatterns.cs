@@ -17,6 +17,14 @@ public static class UrcPatterns
     /// <summary><c>+MQTTPUBREC</c> of an outgoing QoS 2 publish; its packet id goes to <paramref name="id"/>.</summary>
     public static UrcPattern PubRec(out CapturedPacketId id) => Capturing<PubRec>(a => a.PacketId, out id);
 
+    /// <summary><c>+MQTTSUBACK</c> meeting <paramref name="condition"/>; its packet id goes to <paramref name="id"/>.</summary>
+    public static UrcPattern SubAck(out CapturedPacketId id, Func<SubAck, bool>? condition = null,
+        [CallerArgumentExpression(nameof(condition))] string? conditionText = null) => Capturing(a => a.PacketId, out id, condition, conditionText);
+
+    /// <summary><c>+MQTTUNSUBACK</c> meeting <paramref name="condition"/>; its packet id goes to <paramref name="id"/>.</summary>
+    public static UrcPattern UnsubAck(out CapturedPacketId id, Func<UnsubAck, bool>? condition = null,
+        [CallerArgumentExpression(nameof(condition))] string? conditionText = null) => Capturing(a => a.PacketId, out id, condition, conditionText);
+
     /// <summary><c>+MQTTPUBCOMP</c> with the packet id captured earlier.</summary>
     public static UrcPattern PubComp(CapturedPacketId id) => Matching<PubComp>(a => a.PacketId, id);
 
@@ -34,10 +42,11 @@ public static class UrcPatterns
             p => captured.Value = p.PacketId, captures: captured);
     }
 
-    private static UrcPattern Capturing<T>(Func<T, int> packetId, out CapturedPacketId id) where T : Urc
+    private static UrcPattern Capturing<T>(Func<T, int> packetId, out CapturedPacketId id, Func<T, bool>? condition = null, string? conditionText = null)
+        where T : Urc
     {
         var captured = id = new CapturedPacketId(ProtocolCatalog.Urc<T>().Name);
-        return UrcPattern.Of<T>(null, () => "", u => captured.Value = packetId(u), captures: captured);
+        return UrcPattern.Of(condition, () => conditionText ?? "", u => captured.Value = packetId(u), captures: captured);
     }
 
     // Before the id is captured, any URC of the kind may be the one: arriving then, it is ahead of its turn.

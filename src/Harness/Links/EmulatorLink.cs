@@ -25,7 +25,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     private EmulatorHost? _host;
     private BrokerAnswers? _answers;
-    private readonly List<int> _publishIds = [];
+    private readonly List<WireRequest> _requests = [];
 
     public Dialect Dialect => dialect;
 
@@ -76,8 +76,8 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
         {
             proxy.FrameForwarded += (_, frame) =>
             {
-                if (frame is { Direction: FrameDirection.ToBroker, Type: MqttPacketType.Publish, PacketId: { } id })
-                    lock (_publishIds) _publishIds.Add(id);
+                if (frame is { Direction: FrameDirection.ToBroker, Type: MqttPacketType.Publish or MqttPacketType.Subscribe or MqttPacketType.Unsubscribe, PacketId: { } id })
+                    lock (_requests) _requests.Add(new WireRequest(frame.Type.ToString().ToUpperInvariant(), id));
             };
         }
         if (clock is null) return _host.OpenStream();
@@ -120,10 +120,10 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
         return Platform.SendCommandAsync(deviceId, uuid, payload);
     }
 
-    public IReadOnlyList<int>? PublishIdsSent()
+    public IReadOnlyList<WireRequest>? RequestsSent()
     {
         if (OpenHost.Proxy is null) return null;
-        lock (_publishIds) return [.. _publishIds];
+        lock (_requests) return [.. _requests];
     }
 
     private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");

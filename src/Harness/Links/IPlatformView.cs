@@ -4,7 +4,7 @@ namespace Conformance.Harness.Links;
 
 /// <summary>
 /// A target whose OneNET platform side the harness can see and use: what a device uploaded to <c>$dp</c>, and
-/// commands sent on <c>$creq/&lt;uuid&gt;</c>, the packet ids the module put on the wire. Declared as <see cref="Capabilities.BrokerView"/>.
+/// commands sent on <c>$creq/&lt;uuid&gt;</c>, the packet ids of the requests the module put on the wire. Declared as <see cref="Capabilities.BrokerView"/>.
 /// </summary>
 public interface IPlatformView
 {
@@ -15,8 +15,11 @@ public interface IPlatformView
     Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload);
 
     /// <summary>
-    /// The packet ids of the QoS 1 and 2 PUBLISH packets the module sent to the broker so far, as on the wire, in
-    /// order; null when this target cannot see its packets.
+    /// The requests the module sent the broker so far that carry a packet id (PUBLISH at QoS 1 or 2, SUBSCRIBE,
+    /// UNSUBSCRIBE), as on the wire, in order; null when this target cannot see its packets.
     /// </summary>
-    IReadOnlyList<int>? PublishIdsSent();
+    IReadOnlyList<WireRequest>? RequestsSent();
 }
+
+/// <summary>A request the module sent the broker: its MQTT packet type (<c>PUBLISH</c>, <c>SUBSCRIBE</c>, <c>UNSUBSCRIBE</c>) and packet id.</summary>
+public sealed record WireRequest(string Packet, int PacketId);

@@ -71,7 +71,7 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
     public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload) => module.SendCommandAsync(deviceId, uuid, payload);
 
     // The mutant rewrites what the module says, not what it sends: the wire shows the true ids.
-    public IReadOnlyList<int>? PublishIdsSent() => module.PublishIdsSent();
+    public IReadOnlyList<WireRequest>? RequestsSent() => module.RequestsSent();
 
     public ValueTask DisposeAsync() => module.DisposeAsync();
 }
