@@ -122,6 +122,8 @@ public sealed class TimelineBuilder : IRecordSink
         }
         _direction.Read(record);
         _offsets.Add(_events.Position, stamp, record.SpansLines ? record.KeepData() : null);
+        // The timeline keeps an event's parts, never the event: lent, unless someone listens who may keep it.
+        _events.LendsEvents = EventRead is null;
         var input = record.Data;
         while (_events.TryRead(ref input, out var atEvent)) Handle(atEvent);
     }
@@ -133,6 +135,7 @@ public sealed class TimelineBuilder : IRecordSink
         {
             _completed = true;
             ReadOnlySpan<byte> rest = default;
+            _events.LendsEvents = EventRead is null;
             while (_events.TryRead(ref rest, out var atEvent, isFinalBlock: true)) Handle(atEvent);
             if (_host.Flush() is var (line, sent)) Send(line, sent);
             if (_correlation.Pending is { } pending) GiveUp(pending, "the log ended first");

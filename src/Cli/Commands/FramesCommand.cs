@@ -58,7 +58,8 @@ internal static class FramesCommand
     /// <summary>Reads <paramref name="input"/> to its end and writes a JSON line per frame to <paramref name="output"/>.</summary>
     public static async Task Run(Stream input, Stream output, AtTokenizerOptions options, SecretMasker secrets, CancellationToken cancel)
     {
-        var reader = new AtEventReader(options);
+        // Each event is written as it is read: one lent event object serves them all.
+        var reader = new AtEventReader(options) { LendsEvents = true };
         var writer = new FrameJsonWriter(output, secrets);
         var buffer = new byte[64 * 1024];
         int read;

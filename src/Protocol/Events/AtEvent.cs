@@ -10,37 +10,57 @@ namespace Conformance.Protocol.Events;
 /// One piece of module output and what it means: the single reading that the harness session, the analyzer's
 /// timeline and <c>conformance frames</c> all consume.
 /// </summary>
-/// <param name="Kind">What it is.</param>
-/// <param name="Offset">Stream offset of its first byte.</param>
-/// <param name="Length">Bytes of the stream it covers, line end and message included.</param>
-/// <param name="Text">The line without line end (for a publish, the header; for an overflow, the first bytes), decoded in
-/// the encoding it was written in (<see cref="LineText"/>).</param>
-public sealed record AtEvent(AtEventKind Kind, long Offset, long Length, string Text)
+/// <remarks>
+/// Built only by <see cref="AtEventReader"/>. An event is kept by whoever receives it, unless the reader lends its
+/// events (<see cref="AtEventReader.LendsEvents"/>): then one object is filled again for each event, and a consumer
+/// that keeps nothing past the call (the analyzer's timeline) costs no object per line.
+/// </remarks>
+public sealed record AtEvent
 {
+    internal AtEvent() { }
+
+    /// <summary>What it is.</summary>
+    public AtEventKind Kind { get; private set; }
+
+    /// <summary>Stream offset of its first byte.</summary>
+    public long Offset { get; private set; }
+
+    /// <summary>Bytes of the stream it covers, line end and message included.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>The line without line end (for a publish, the header; for an overflow, the first bytes), decoded in
+    /// the encoding it was written in (<see cref="LineText"/>).</summary>
+    public string Text { get; private set; } = "";
+
     // What few events carry (a publish's message, bytes that are not UTF-8) is held apart, so a log's millions of
     // OKs, acks and answer lines each cost a smaller object.
     private Rare? _rare;
     private int _result = -1;
 
-    /// <summary>The exact bytes of <see cref="Text"/>.</summary>
-    /// <remarks>Kept only when they are not UTF-8: valid UTF-8 comes back from the text byte for byte, so most lines keep no copy.</remarks>
-    public byte[] Raw
+    /// <summary>Fills every part of the event: a new one, or the reader's lent one again.</summary>
+    internal AtEvent Set(AtEventKind kind, long offset, long length, string text, byte[]? raw, string? command, string? name,
+        Interpretation.Interpretation meaning, FinalResultKind? result, int errorCode, byte[]? payload, bool payloadInline, bool isTruncated)
     {
-        get => _rare?.Raw ?? Encoding.UTF8.GetBytes(Text);
-        init
-        {
-            if (!Utf8.IsValid(value)) _rare = (_rare ?? new Rare()) with { Raw = value };
-        }
+        (Kind, Offset, Length, Text, _rare) = (kind, offset, length, text, null);
+        if (raw is not null) _rare = new Rare { Raw = raw };
+        if (payload is not null) _rare = (_rare ?? new Rare()) with { Payload = payload };
+        (Command, Name, Meaning, _result, ErrorCode) = (command, name, meaning, result is { } r ? (int)r : -1, errorCode);
+        (PayloadInline, IsTruncated) = (payloadInline, isTruncated);
+        return this;
     }
 
+    /// <summary>The exact bytes of <see cref="Text"/>.</summary>
+    /// <remarks>Kept only when they are not UTF-8: valid UTF-8 comes back from the text byte for byte, so most lines keep no copy.</remarks>
+    public byte[] Raw => _rare?.Raw ?? Encoding.UTF8.GetBytes(Text);
+
     /// <summary>The command line it belongs to (echo, information, final result, prompt); null when nothing was pending.</summary>
-    public string? Command { get; init; }
+    public string? Command { get; private set; }
 
     /// <summary>For a URC, its name (<c>+MQTTSUBACK</c>, <c>RDY</c>); null otherwise.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; private set; }
 
     /// <summary>What the typed parsers made of it; shared by the events of a line that repeats word for word.</summary>
-    public Interpretation.Interpretation Meaning { get; init; } = Interpretation.Interpretation.None;
+    public Interpretation.Interpretation Meaning { get; private set; } = Interpretation.Interpretation.None;
 
     /// <summary>The typed value where one parses: <c>FinalResult</c>, <c>InformationResponse</c>, <c>Urc</c> or the echoed <c>AtCommand</c>.</summary>
     public object? Value => Meaning.Value;
@@ -55,30 +75,19 @@ public sealed record AtEvent(AtEventKind Kind, long Offset, long Length, string 
     public int ErrorPosition => Meaning.ErrorPosition;
 
     /// <summary>For a final result, which code.</summary>
-    public FinalResultKind? Result
-    {
-        get => _result < 0 ? null : (FinalResultKind)_result;
-        init => _result = value is { } kind ? (int)kind : -1;
-    }
+    public FinalResultKind? Result => _result < 0 ? null : (FinalResultKind)_result;
 
     /// <summary>For <c>+CME ERROR: n</c>, the number n; -1 otherwise.</summary>
-    public int ErrorCode { get; init; } = -1;
+    public int ErrorCode { get; private set; } = -1;
 
     /// <summary>The message of a <c>+MQTTPUBLISH</c>, exactly as received; null for any other event.</summary>
-    public byte[]? Payload
-    {
-        get => _rare?.Payload;
-        init
-        {
-            if (value is not null) _rare = (_rare ?? new Rare()) with { Payload = value };
-        }
-    }
+    public byte[]? Payload => _rare?.Payload;
 
     /// <summary>True when a publish's message followed msg_len on the same line.</summary>
-    public bool PayloadInline { get; init; }
+    public bool PayloadInline { get; private set; }
 
     /// <summary>True when the input ended before the event did.</summary>
-    public bool IsTruncated { get; init; }
+    public bool IsTruncated { get; private set; }
 
     /// <summary>The parts of an event that few events have; compared by value, as the event is.</summary>
     private sealed record Rare

@@ -44,6 +44,14 @@ public sealed class AtEventReader
         _commandsKnown = options.CommandsKnown;
     }
 
+    /// <summary>
+    /// True when every event <see cref="TryRead"/> returns is the same object, filled again by the next call: for a
+    /// consumer that keeps nothing of an event past the call but its parts (its text, its meaning). False by default.
+    /// </summary>
+    public bool LendsEvents { get; set; }
+
+    private AtEvent? _lent;
+
     /// <summary>Total bytes consumed so far (the stream offset of the next byte).</summary>
     public long Position => _tokenizer.Position;
 
@@ -189,7 +197,7 @@ public sealed class AtEventReader
     private static readonly Interpretation.Interpretation Ok = new(Responses.FinalResult.Parse("OK").Value, []);
 
     // The echo repeats the keystrokes: what it means is the command they typed.
-    private static AtEvent Echo(in AtFrame frame, string text, string? command) =>
+    private AtEvent Echo(in AtFrame frame, string text, string? command) =>
         Make(frame, text, AtEventKind.Echo, command, meaning: Interpretation.Interpretation.From(Commands.AtCommandParser.Parse(LineEditing.Apply(text))));
 
     private AtEvent Information(in AtFrame frame, string text, PendingLine? pending) =>
@@ -237,22 +245,18 @@ public sealed class AtEventReader
         return Make(frame, text, AtEventKind.Urc, command, word);
     }
 
-    /// <summary>The one place an event is built: a single allocation beyond its text, whatever the policy decided.</summary>
-    private static AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,
-        Interpretation.Interpretation? meaning = null, Deviation? order = null) => new(kind, frame.Offset, frame.Length, text)
-    {
-        Raw = Utf8.IsValid(frame.Text) ? [] : frame.Text.ToArray(),   // valid UTF-8 comes back from the text
-        Command = command,
-        Name = name,
-        Meaning = meaning is null ? Interpretation.Interpretation.None
-            : order is null ? meaning : meaning with { Deviations = [.. meaning.Deviations, order] },
-        Result = frame.Result,
-        ErrorCode = frame.ErrorCode,
-        // A parsed publish already holds its own copy of the message.
-        Payload = !frame.HasPayload ? null : meaning?.Value is Responses.MqttPublish publish ? publish.Message : frame.Payload.ToArray(),
-        PayloadInline = frame.PayloadInline,
-        IsTruncated = frame.IsTruncated,
-    };
+    /// <summary>The one place an event is built: a single allocation beyond its text (none when lent), whatever the policy decided.</summary>
+    private AtEvent Make(in AtFrame frame, string text, AtEventKind kind, string? command = null, string? name = null,
+        Interpretation.Interpretation? meaning = null, Deviation? order = null) =>
+        (LendsEvents ? _lent ??= new AtEvent() : new AtEvent()).Set(kind, frame.Offset, frame.Length, text,
+            raw: Utf8.IsValid(frame.Text) ? null : frame.Text.ToArray(),   // valid UTF-8 comes back from the text
+            command, name,
+            meaning is null ? Interpretation.Interpretation.None
+                : order is null ? meaning : meaning with { Deviations = [.. meaning.Deviations, order] },
+            frame.Result, frame.ErrorCode,
+            // A parsed publish already holds its own copy of the message.
+            payload: !frame.HasPayload ? null : meaning?.Value is Responses.MqttPublish publish ? publish.Message : frame.Payload.ToArray(),
+            frame.PayloadInline, frame.IsTruncated);
 
     /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once, an ack of a known form not at all (<see cref="AckReadings"/>).</summary>
     private Interpretation.Interpretation Meaning(in AtFrame frame, string text, string name)

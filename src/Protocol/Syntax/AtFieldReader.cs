@@ -34,14 +34,17 @@ public static class AtFieldReader
     /// <param name="errorPosition">Zero-based position (including <paramref name="offset"/>) of the error; -1 without error.</param>
     public static List<AtField> Split(ReadOnlySpan<char> text, int offset, int maxFields, out string? error, out int errorPosition)
     {
-        // Sized for the usual few fields up front: no regrowth while splitting.
-        var ranges = new List<AtFieldRange>(Math.Clamp(maxFields, 1, 8));
+        // Where the fields are is only needed until they are copied: one list per thread serves every line.
+        var ranges = t_ranges ??= new List<AtFieldRange>(8);
+        ranges.Clear();
         SplitRanges(text, offset, maxFields, ranges, out error, out errorPosition);
         var fields = new List<AtField>(ranges.Count);
         foreach (var range in ranges)
             fields.Add(new AtField(Value(text.Slice(range.ValueStart - offset, range.ValueLength)), range.Quoting, range.Start));
         return fields;
     }
+
+    [ThreadStatic] private static List<AtFieldRange>? t_ranges;
 
     // Most fields are a digit or a flag (`1`, `0`): one string each, not one per field read.
     private static readonly string[] OneCharacter = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
