@@ -1,9 +1,21 @@
+using Conformance.Protocol.Display;
+using Conformance.Protocol.Secrets;
+
 namespace Conformance.Cli;
 
-/// <summary>Exception messages as one line for a user: without the parameter names .NET appends to argument errors.</summary>
+/// <summary>Messages for a user on standard error: one line each, secrets masked, control characters shown, not obeyed.</summary>
 internal static class ErrorText
 {
+    /// <summary>An exception's message as one line: without the parameter names .NET appends to argument errors.</summary>
     public static string Of(Exception e) => e is ArgumentException { ParamName: { } name }
         ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
         : e.Message;
+
+    /// <summary>
+    /// Writes <c>conformance: message</c> to standard error. A message may quote a log line or name a file, both the
+    /// user's data: the secret policy masks it (also with <c>--show-secrets</c>, which is about reports), and an escape
+    /// sequence or a line end in it is shown escaped, so a log or a file name cannot drive the terminal.
+    /// </summary>
+    public static void Write(string message) =>
+        Console.Error.WriteLine($"conformance: {PrintableText.Escape(SecretPolicy.Redact(message))}");
 }

@@ -17,7 +17,7 @@ var root = new RootCommand("Conformance harness, emulator and trace analyzer for
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors) Console.Error.WriteLine($"conformance: {error.Message}");
+    foreach (var error in parse.Errors) ErrorText.Write(error.Message);
     Console.Error.WriteLine("Try 'conformance --help'.");
     return ExitCodes.UsageError;
 }

@@ -137,4 +137,19 @@ public sealed partial class ControlCharacterTests
 
         AssertEscaped(await emulator.StopAsync(), "emulate's log");
     }
+
+    /// <summary>A file name is the user's data too: one holding an escape sequence or a line end is named escaped in an error.</summary>
+    [Test]
+    public async Task An_error_naming_a_file_shows_its_control_characters_escaped()
+    {
+        var path = Path.Combine(_directory, "esc\u001b[31mred\nsecond.log");
+        await File.WriteAllTextAsync(path, "nothing a module wrote\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", path);
+
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.StandardError, Does.Contain(@"esc\x1b[31mred\nsecond.log"));
+        Assert.That(Raw().IsMatch(run.StandardError), Is.False, "no raw control character");
+        Assert.That(run.StandardError.TrimEnd().Split('\n'), Has.Length.LessThanOrEqualTo(2), "the name does not split the message");
+    }
 }

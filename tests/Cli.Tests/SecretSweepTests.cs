@@ -190,6 +190,31 @@ public sealed class SecretSweepTests
         Assert.That(run.StandardOutput, Does.Contain("AT+CWJAP="), "the commands are compared by name");
     }
 
+    /// <summary>
+    /// An error message quotes the user's data: a trace line that does not parse is shown in the message, and every
+    /// kind of secret in it must stay masked, on the console and in the fleet's <c>logs</c> table alike.
+    /// </summary>
+    [Test]
+    public async Task An_error_quoting_a_broken_log_line_hides_its_secrets()
+    {
+        var logs = Path.Combine(_directory, "logs");
+        Directory.CreateDirectory(logs);
+        var broken = new StringBuilder("# conformance-trace 1\n2026-11-25T22:40:41.125000Z > AT\\r\\n\n");
+        foreach (var (_, _, line) in Planted) broken.Append(line).Append(" x\n");
+        await File.WriteAllTextAsync(Path.Combine(logs, "broken.trace"), broken.ToString());
+        await File.WriteAllTextAsync(Path.Combine(logs, "keyed.log"), "password=KeyPlanted14 > AT\n");
+
+        var analyze = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(logs, "broken.trace"));
+        var forced = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(logs, "keyed.log"), "--format", "trace");
+        var fleet = await ConformanceProcess.RunAsync(null, "fleet", logs, "--db", Path.Combine(_directory, "fleet.duckdb"));
+
+        Assert.That(analyze.StandardError, Does.Contain("not a trace record").And.Contain("***"), "the line is quoted, masked");
+        Assert.That(forced.StandardError, Does.Contain("password=***"));
+        foreach (var output in new[] { analyze, forced, fleet })
+            foreach (var secret in Planted.Select(p => p.Secret).Append("KeyPlanted14"))
+                Assert.That(output.StandardOutput + output.StandardError, Does.Not.Contain(secret));
+    }
+
     [Test]
     public async Task Frames_hides_every_kind_of_secret_and_show_secrets_shows_them()
     {

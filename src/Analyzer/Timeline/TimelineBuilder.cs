@@ -33,7 +33,9 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly LineReadings<ParseResult<AtCommand>> _commands = new(AtCommandParser.Parse);
     private readonly CommandKeys _keys = new();
     private readonly SecretMasker _secrets;
-    private readonly SecretStream _sentSecrets;
+    // The log's lines in the log's order, both sides: a secret one line leaves open (a quote a terminal broke) is
+    // masked at the start of the next, whichever side wrote it.
+    private readonly SecretStream _lines;
     private readonly StatisticsBuilder _statistics = new();
     private readonly CappedList<Exchange> _exchanges;
     private readonly CappedList<UrcEvent> _urcs;
@@ -77,7 +79,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_exchanges, _urcs, _diagnostics) = (new(cap, sink is null ? null : sink.Exchange), new(cap, sink is null ? null : sink.Urc), new(cap, sink is null ? null : sink.Diagnostic));
         (_changes, _reconnections, _dataPoints) = (new(cap, sink is null ? null : sink.StateChange), new(cap, sink is null ? null : sink.Reconnection), new(cap, sink is null ? null : sink.DataPoints));
         _secrets = new SecretMasker(show: _options.ShowSecrets);
-        _sentSecrets = _secrets.Stream();
+        _lines = _secrets.Stream();
         _correlation = new Correlation(cap, _exchanges, _statistics, _diagnostics);
         _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
         (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
@@ -165,7 +167,7 @@ public sealed class TimelineBuilder : IRecordSink
         parsed ??= _commands.Of(line);
         // A command, sent or seen only in its echo, ends the boot.
         (_lastCommand, _booting) = (line, false);
-        var display = _sentSecrets.MaskLine(line);
+        var display = _lines.MaskLine(line);
         _correlation.Start(at, display, _keys.Of(display), line, parsed.Value);
 
         if (parsed.Value is UnknownCommand { Family: { } family }) _families.Sent(family, line, at);
@@ -241,7 +243,7 @@ public sealed class TimelineBuilder : IRecordSink
     private void Information(AtEvent information, Stamp at)
     {
         if (_correlation.Pending is not { } pending) return;
-        var text = _secrets.Mask(information.Text);
+        var text = _lines.MaskLine(information.Text);
         _correlation.Information(pending, information.Text, text, at);
         if (pending.Command is null or UnknownCommand) return;
         // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
@@ -252,7 +254,7 @@ public sealed class TimelineBuilder : IRecordSink
 
     private void Unsolicited(AtEvent urcEvent, Stamp at)
     {
-        var text = _secrets.Mask(urcEvent.Text);
+        var text = _lines.MaskLine(urcEvent.Text);
         var name = urcEvent.Name ?? UrcName.Other;
         if (urcEvent.Value is null && ProtocolCatalog.Restarts.Contains(name) && !_booting) Restarted(text, at);
         _statistics.AddUrc(name);

@@ -86,7 +86,7 @@ internal static class AnalyzeCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"conformance: cannot write the report: {e.Message}");
+                ErrorText.Write($"cannot write the report: {e.Message}");
                 return ExitCodes.UsageError;
             }
             return FailsOn(result, parse.GetValue(failOn)!) ? ExitCodes.Failures : ExitCodes.Ok;
@@ -135,14 +135,14 @@ internal static class AnalyzeCommand
             var source = LogSource.Open(LogFiles.Of(paths), forced);
             if (source.IsEmpty)
             {
-                Console.Error.WriteLine($"conformance: {path}: the log is empty, nothing to analyse");
+                ErrorText.Write($"{path}: the log is empty, nothing to analyse");
                 return null;
             }
             var how = format is null ? $"detected, confidence {source.Detection.Confidence:0.00}" : "forced";
             var prefix = source.Detection.CommentPrefix.Length > 0 ? $", each line after '{source.Detection.CommentPrefix}'" : "";
             var stored = string.Join(", ", source.Storage.Where(s => s.Length > 0).Distinct());
             var storedAs = stored.Length > 0 ? $" ({stored})" : "";
-            Console.Error.WriteLine($"conformance: reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");
+            ErrorText.Write($"reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, MaxStoredItems = maxStoredItems };
             var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
                 ? WithProgress(source, options)
@@ -150,7 +150,7 @@ internal static class AnalyzeCommand
             // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
             if (!AtTraffic.Found(analysis))
             {
-                Console.Error.WriteLine($"conformance: {path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
+                ErrorText.Write($"{path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
                     "is it a log of the module's serial port? Try --format.");
                 return null;
             }
@@ -158,12 +158,12 @@ internal static class AnalyzeCommand
         }
         catch (LogReadException e)
         {
-            Console.Error.WriteLine($"conformance: {e.Message}");
+            ErrorText.Write(e.Message);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"conformance: {path}: cannot be read: {e.Message}");
+            ErrorText.Write($"{path}: cannot be read: {e.Message}");
             return null;
         }
     }

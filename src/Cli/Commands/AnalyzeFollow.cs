@@ -18,12 +18,12 @@ internal static class AnalyzeFollow
     {
         if (inputs is not [var input] || input == "-")
         {
-            Console.Error.WriteLine("conformance: --follow takes one log file or one port (serial:PATH[,BAUD] or tcp:HOST:PORT)");
+            ErrorText.Write("--follow takes one log file or one port (serial:PATH[,BAUD] or tcp:HOST:PORT)");
             return null;
         }
         if (idleExitSeconds is <= 0)
         {
-            Console.Error.WriteLine($"conformance: --idle-exit must be a positive number of seconds (got {idleExitSeconds})");
+            ErrorText.Write($"--idle-exit must be a positive number of seconds (got {idleExitSeconds})");
             return null;
         }
         using var stop = new StopSignals(CancellationToken.None);
@@ -46,37 +46,37 @@ internal static class AnalyzeFollow
                 name = Path.GetFullPath(input);
                 if (Directory.Exists(name)) throw new LogReadException("is a directory, expected a log file", name);
                 var file = new GrowingFileStream(name, stop.Token);
-                file.Restarted += () => Console.Error.WriteLine($"conformance: {name} shrank (truncated or rotated): reading it again from its start");
+                file.Restarted += () => ErrorText.Write($"{name} shrank (truncated or rotated): reading it again from its start");
                 stream = file;
             }
-            Console.Error.WriteLine($"conformance: following {name}; Ctrl-C to stop");
+            ErrorText.Write($"following {name}; Ctrl-C to stop");
             using var log = new LiveLog(stream, name, forced, idleExitSeconds is { } s ? TimeSpan.FromSeconds(s) : null, stop.Token);
             var how = format is null ? $"detected from the first lines, confidence {log.Detection.Confidence:0.00}" : "forced";
-            Console.Error.WriteLine($"conformance: reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
+            ErrorText.Write($"reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live) };
             var analysis = TimelineBuilder.Analyze(log.Read(), options);
             var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}" : "the input ended";
-            Console.Error.WriteLine($"conformance: {name}: {why}");
+            ErrorText.Write($"{name}: {why}");
             if (analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0)
             {
-                Console.Error.WriteLine($"conformance: {name}: no AT traffic arrived, nothing to report");
+                ErrorText.Write($"{name}: no AT traffic arrived, nothing to report");
                 return null;
             }
             return (name, analysis);
         }
         catch (LinkException e)
         {
-            Console.Error.WriteLine($"conformance: {e.Message}");
+            ErrorText.Write(e.Message);
             return null;
         }
         catch (LogReadException e)
         {
-            Console.Error.WriteLine($"conformance: {e.Message}");
+            ErrorText.Write(e.Message);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"conformance: {input}: cannot be read: {e.Message}");
+            ErrorText.Write($"{input}: cannot be read: {e.Message}");
             return null;
         }
         finally

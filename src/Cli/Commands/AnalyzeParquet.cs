@@ -27,14 +27,14 @@ internal static class AnalyzeParquet
     {
         if (parse.CommandResult.Children.OfType<OptionResult>().FirstOrDefault(o => !o.Implicit && OneLogOutputs.Contains(o.Option.Name)) is { } other)
         {
-            Console.Error.WriteLine($"conformance: {other.Option.Name} reports one log; --parquet writes the tables of every log (docs/fleet.md): use one or the other");
+            ErrorText.Write($"{other.Option.Name} reports one log; --parquet writes the tables of every log (docs/fleet.md): use one or the other");
             return ExitCodes.UsageError;
         }
         var formatName = parse.GetValue<string?>("--format");
         var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue<bool>("--show-secrets"));
         if (Foreign(output) is { } entry)
         {
-            Console.Error.WriteLine($"conformance: --parquet {output}: holds '{entry}', which is no table of a Parquet output; name an empty or new folder");
+            ErrorText.Write($"--parquet {output}: holds '{entry}', which is no table of a Parquet output; name an empty or new folder");
             return ExitCodes.UsageError;
         }
         var database = Path.Combine(Path.GetTempPath(), $"conformance-fleet-{Guid.NewGuid():N}.duckdb");
@@ -43,12 +43,12 @@ internal static class AnalyzeParquet
             var rows = FleetIngestRun.Ingest(inputs, database, jobs, options);
             if (rows is null) return ExitCodes.UsageError;
             using (var connection = FleetDatabase.Open(database)) ParquetExport.Write(connection, output);
-            Console.Error.WriteLine($"conformance: wrote {string.Join(", ", ParquetExport.Folders)} as Parquet into {output}");
+            ErrorText.Write($"wrote {string.Join(", ", ParquetExport.Folders)} as Parquet into {output}");
             return FleetIngestRun.ExitCode(rows);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {
-            Console.Error.WriteLine($"conformance: --parquet {output}: cannot be written: {e.Message}");
+            ErrorText.Write($"--parquet {output}: cannot be written: {e.Message}");
             return ExitCodes.UsageError;
         }
         finally

@@ -48,7 +48,7 @@ internal static class CompareCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"conformance: cannot write the comparison: {e.Message}");
+                ErrorText.Write($"cannot write the comparison: {e.Message}");
                 return ExitCodes.UsageError;
             }
             return ExitCodes.Ok;

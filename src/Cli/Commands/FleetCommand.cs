@@ -45,7 +45,7 @@ internal static class FleetCommand
             }
             catch (DuckDBException e)
             {
-                Console.Error.WriteLine($"conformance: --db {database}: {e.Message}");
+                ErrorText.Write($"--db {database}: {e.Message}");
                 return ExitCodes.UsageError;
             }
         });
@@ -111,7 +111,7 @@ internal static class FleetCommand
     {
         if (!File.Exists(database))
         {
-            Console.Error.WriteLine($"conformance: {database}: no such fleet database");
+            ErrorText.Write($"{database}: no such fleet database");
             return ExitCodes.UsageError;
         }
         try
@@ -121,7 +121,7 @@ internal static class FleetCommand
         }
         catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"conformance: {database}: {e.Message}");
+            ErrorText.Write($"{database}: {e.Message}");
             return ExitCodes.UsageError;
         }
     }

@@ -27,7 +27,7 @@ internal static class FleetIngestRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"conformance: {e.Message}");
+            ErrorText.Write(e.Message);
             return null;
         }
         var workers = jobs ?? Environment.ProcessorCount;
@@ -37,9 +37,8 @@ internal static class FleetIngestRun
             : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
         // An error that names its file already says which log it is.
         foreach (var row in rows.Where(r => r.Error is not null))
-            Console.Error.WriteLine(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal))
-                ? $"conformance: {row.Error}" : $"conformance: {row.Log.Key}: {row.Error}");
-        Console.Error.WriteLine($"conformance: {rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
+            ErrorText.Write(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal)) ? row.Error! : $"{row.Log.Key}: {row.Error}");
+        ErrorText.Write($"{rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");
         return rows;
     }

@@ -25,7 +25,7 @@ internal static class FramesCommand
             var max = parse.GetValue(maxFrame);
             if (max < 16)
             {
-                Console.Error.WriteLine($"conformance: --max-frame must be at least 16 bytes (got {max})");
+                ErrorText.Write($"--max-frame must be at least 16 bytes (got {max})");
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(file)!;
@@ -36,19 +36,19 @@ internal static class FramesCommand
             {
                 // Read as analyze reads a log: a gzip or UTF-16 capture is framed as the text it holds; offsets count that text.
                 await using var input = LogSource.OpenText(stored, name, out var storage);
-                if (storage.Length > 0) Console.Error.WriteLine($"conformance: reading {name} ({storage}); offsets count the decoded bytes");
+                if (storage.Length > 0) ErrorText.Write($"reading {name} ({storage}); offsets count the decoded bytes");
                 await using var output = Console.OpenStandardOutput();
                 await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, new SecretMasker(show: parse.GetValue(showSecrets)), cancel);
                 return ExitCodes.Ok;
             }
             catch (LogReadException e)
             {
-                Console.Error.WriteLine($"conformance: {e.Message}");
+                ErrorText.Write(e.Message);
                 return ExitCodes.UsageError;
             }
             catch (InvalidDataException e)
             {
-                Console.Error.WriteLine($"conformance: {name}: is not a valid gzip file: {e.Message}");
+                ErrorText.Write($"{name}: is not a valid gzip file: {e.Message}");
                 return ExitCodes.UsageError;
             }
         });

@@ -68,7 +68,7 @@ internal static class TapCommand
                 // The paths a user (or a script) opens come first, on standard output.
                 if (hostName.StartsWith("pty:", StringComparison.Ordinal)) Console.WriteLine($"host {hostName}");
                 if (moduleName.StartsWith("pty:", StringComparison.Ordinal)) Console.WriteLine($"module {moduleName}");
-                Console.Error.WriteLine($"conformance: tapping host {hostName} and module {moduleName} " +
+                ErrorText.Write($"tapping host {hostName} and module {moduleName} " +
                     $"({(options.ListenOnly ? "listen-only" : "forwarding")}), trace {tracePath}; Ctrl-C to stop");
             };
             TapResult result;
@@ -82,7 +82,7 @@ internal static class TapCommand
             }
             catch (OperationCanceledException)
             {
-                Console.Error.WriteLine("conformance: stopped before both ports were open");
+                ErrorText.Write("stopped before both ports were open");
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -119,7 +119,7 @@ internal static class TapCommand
             $"{summary.Urcs} URCs; {summary.Diagnostics} diagnostics");
         Console.WriteLine($"{result.BytesToModule} bytes to the module, {result.BytesFromModule} bytes from it; {forwarding}");
         Console.WriteLine($"trace {result.Trace}{rotated}");
-        if (result.TraceError is not null) Console.Error.WriteLine($"conformance: the trace stopped early: {result.TraceError}");
+        if (result.TraceError is not null) ErrorText.Write($"the trace stopped early: {result.TraceError}");
     }
 
     private static string Micro(double? microseconds) => microseconds is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + " µs" : "?";
@@ -135,7 +135,7 @@ internal static class TapCommand
 
     private static int Fail(string message)
     {
-        Console.Error.WriteLine($"conformance: {message}");
+        ErrorText.Write(message);
         return ExitCodes.UsageError;
     }
 }

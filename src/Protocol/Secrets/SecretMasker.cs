@@ -57,13 +57,9 @@ public sealed class SecretMasker
         if (Shows || text.Length == 0) return text;
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
         {
-            // A line a module repeats word for word comes as the same string (a reader hands out its repeats): found
-            // clean once, it stays clean until a new secret is known.
-            ref var clean = ref (t_clean ??= new CleanLine[CleanSlots])[RuntimeHelpers.GetHashCode(text) & (CleanSlots - 1)];
-            var known = _known;
-            if (ReferenceEquals(clean.Text, text) && clean.Masker == this && clean.Known == known) return text;
+            if (IsClean(text, out var known)) return text;
             var spans = Spans(text, complete: true, t_spans ??= []);
-            if (spans.Count == 0) clean = new CleanLine(this, known, text);
+            if (spans.Count == 0) Clean(text, known);
             return spans.Count == 0 ? text : Apply(text, spans, new StringBuilder(text.Length)).ToString();
         }
         var output = new StringBuilder(text.Length);
@@ -79,6 +75,24 @@ public sealed class SecretMasker
         }
         return output.ToString();
     }
+
+    /// <summary>
+    /// True when <paramref name="line"/>, this very string, was found to hold no secret against the values known now
+    /// (a reader hands out a line the module repeats word for word as the same string); <paramref name="known"/> is
+    /// what to pass to <see cref="Clean"/> if it is checked and found clean.
+    /// </summary>
+    internal bool IsClean(string line, out string[] known)
+    {
+        known = _known;
+        ref var clean = ref Slot(line);
+        return ReferenceEquals(clean.Text, line) && clean.Masker == this && clean.Known == known;
+    }
+
+    /// <summary>Remembers that <paramref name="line"/> holds no secret against <paramref name="known"/>.</summary>
+    internal void Clean(string line, string[] known) => Slot(line) = new CleanLine(this, known, line);
+
+    private static ref CleanLine Slot(string line) =>
+        ref (t_clean ??= new CleanLine[CleanSlots])[RuntimeHelpers.GetHashCode(line) & (CleanSlots - 1)];
 
     /// <summary>One line of raw bytes (any encoding) with every secret masked.</summary>
     public byte[] Mask(ReadOnlySpan<byte> line)

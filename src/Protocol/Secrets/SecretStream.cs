@@ -64,10 +64,17 @@ public sealed class SecretStream
     // and come back as they are.
     private string WholeLine(string line)
     {
-        var spans = _masker.Spans(line, complete: true, _spans, partialAtEnd: true);
-        _carried = Continues(line, spans);
         _next = null;
         _maskedToEnd = false;
+        // A line the module repeats, found clean before, is clean again unless it ends with the start of a known value.
+        if (_masker.IsClean(line, out var known) && _masker.RestOf(line) is null)
+        {
+            _carried = null;
+            return line;
+        }
+        var spans = _masker.Spans(line, complete: true, _spans, partialAtEnd: true);
+        if (spans.Count == 0) _masker.Clean(line, known);
+        _carried = Continues(line, spans);
         return spans.Count == 0 ? line : SecretMasker.Apply(line, spans, new StringBuilder(line.Length + 8)).ToString();
     }
 

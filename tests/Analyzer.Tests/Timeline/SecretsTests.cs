@@ -1,3 +1,4 @@
+using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Reports;
 using Conformance.Analyzer.Timeline;
 
@@ -32,5 +33,39 @@ public class SecretsTests
         var analysis = TimelineBuilder.Analyze(Sessions.Chapter4().Records, new AnalysisOptions { ShowSecrets = true });
 
         Assert.That(analysis.Exchanges.Select(e => e.Command), Does.Contain(Sessions.Config));
+    }
+
+    /// <summary>The JSON report of <paramref name="log"/> saved as a file and read as a user's log is.</summary>
+    private static string ReportOf(string log)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"secrets-{Guid.NewGuid():N}.log");
+        try
+        {
+            File.WriteAllText(path, log);
+            return JsonReport.Write(TimelineBuilder.Analyze(LogSource.Open(path)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // A password the terminal broke over two stamped lines: the command's start on one, its tail on the next, read as the module's.
+    [TestCase("""
+        [2024-01-02 10:11:14.000] AT+MQTTCFG="host",1883,"dev1",60,"user","S3cretPa
+        [2024-01-02 10:11:14.001] ssw0rd",1
+        [2024-01-02 10:11:14.100] OK
+        [2024-01-02 10:11:15.000] AT+MQTTSTAT?
+        [2024-01-02 10:11:15.050] +MQTTSTAT: 1
+        [2024-01-02 10:11:15.051] OK
+        """)]
+    // A capture of the port: the module's read answer broken over two lines.
+    [TestCase("AT+MQTTCFG?\r\r\n+MQTTCFG: \"host\",1883,\"dev1\",60,\"user\",\"S3cretPa\r\nssw0rd\",1\r\n\r\nOK\r\n")]
+    public void The_tail_of_a_secret_broken_over_two_lines_is_masked_on_the_next_line(string log)
+    {
+        var report = ReportOf(log);
+
+        Assert.That(report, Does.Not.Contain("S3cretPa").And.Not.Contain("ssw0rd"));
+        Assert.That(report, Does.Contain("***"));
     }
 }
