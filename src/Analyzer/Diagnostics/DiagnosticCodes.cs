@@ -33,6 +33,7 @@ public static class DiagnosticCodes
     public static CodeEntry Truncated => CodeList.TruncatedInput;
     public static CodeEntry UnknownDirection => CodeList.UnknownDirection;
     public static CodeEntry TimeWentBack => CodeList.TimeWentBack;
+    public static CodeEntry StampNotATime => CodeList.StampNotATime;
 
     /// <summary>All of them; the table in docs/analyzer-json.md is checked against this list.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
@@ -40,6 +41,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack,
+        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack, StampNotATime,
     ];
 }

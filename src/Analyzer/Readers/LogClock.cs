@@ -58,27 +58,42 @@ internal sealed class LogClock(DateOnly date)
     /// before the fraction (Python's logging), QCOM's <c>2024-01-02_10:11:12:123</c>, a zone after it (<c>Z</c>,
     /// <c>+08:00</c>), which is read past and dropped: times are the log's wall-clock times as written.
     /// </remarks>
-    public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
+    public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time) =>
+        ReadDateTime(text, out time, out var real) is var length && real ? length : 0;
+
+    /// <summary>
+    /// As <see cref="ReadDateTime(ReadOnlySpan{byte}, out DateTimeOffset)"/>, and also the length of a stamp of that
+    /// shape whose values are no real time (<c>2024-02-30</c>, month 13, <c>25:61:61</c>): then <paramref name="real"/>
+    /// is false. A date of zeros (<c>0000-00-00</c>, a device clock not set yet) with a real time of day is that time
+    /// of day on <see cref="BaseDate"/>, as in a log that names no date.
+    /// </summary>
+    public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time, out bool real)
     {
-        time = default;
+        (time, real) = (default, false);
         if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T' or (byte)'_')
             || text[13] != ':' || text[16] != ':') return 0;
         if (!TwoDigits(text, 0, out var century) || !TwoDigits(text, 2, out var yearOfCentury) || !TwoDigits(text, 5, out var month) ||
             !TwoDigits(text, 8, out var day) || !TwoDigits(text, 11, out var hour) || !TwoDigits(text, 14, out var minute) ||
             !TwoDigits(text, 17, out var second)) return 0;
         var year = century * 100 + yearOfCentury;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return 0;
+        if (year == 0 && month == 0 && day == 0) (year, month, day) = (BaseDate.Year, BaseDate.Month, BaseDate.Day);
+        real = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
         var length = 19;
         long ticks = 0;
         if (text.Length > 19 && text[19] is (byte)'.' or (byte)',' or (byte)':')
         {
             var digits = 0;
             while (20 + digits < text.Length && char.IsAsciiDigit((char)text[20 + digits])) digits++;
-            if (digits is 0 or > 7) return digits == 0 ? 19 : 0;   // a dot without digits is not part of the time
-            for (var i = 0; i < 7; i++) ticks = ticks * 10 + (i < digits ? text[20 + i] - '0' : 0);
-            length = 20 + digits;
+            if (digits > 7) return 0;
+            // A dot without digits is not part of the time.
+            if (digits > 0)
+            {
+                for (var i = 0; i < 7; i++) ticks = ticks * 10 + (i < digits ? text[20 + i] - '0' : 0);
+                length = 20 + digits;
+            }
         }
         length += Zone(text[length..]);
+        if (!real) return length;
         // The date's ticks are worked out once per date; the time of day is added.
         var date = (year * 100 + month) * 100 + day;
         if (date != t_lastDate) (t_lastDate, t_lastDateTicks) = (date, new DateTime(year, month, day).Ticks);

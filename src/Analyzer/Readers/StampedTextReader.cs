@@ -9,7 +9,17 @@ internal abstract class StampedTextReader : LogReader
 {
     private readonly DirectionGuess guess = new();
 
-    protected readonly record struct TimePrefix(DateTimeOffset? Time, TimeSpan? SinceStart, int DataStart);
+    /// <param name="NotATime">The stamp has a stamp's shape but no real date or time (<c>2024-02-30</c>): the line is read
+    /// without a time, and says so (<see cref="LogRecord.StampNotATime"/>).</param>
+    protected readonly record struct TimePrefix(DateTimeOffset? Time, TimeSpan? SinceStart, int DataStart, bool NotATime = false);
+
+    // The stamp of a line: its own (no time for a stamp that is no time), or the last one's for an unstamped line.
+    private static TimePrefix StampOf(TimePrefix last, TimePrefix? stamp) => stamp switch
+    {
+        null => last with { DataStart = 0, NotATime = false },
+        { NotATime: true } notATime => notATime,
+        { } own => own,
+    };
 
     /// <summary>The stamp at the start of a line, or null for an unstamped line.</summary>
     protected abstract TimePrefix? ParseStamp(string line);
@@ -26,7 +36,8 @@ internal abstract class StampedTextReader : LogReader
     /// <summary>The data of a line from a character on; by default the text with CR LF appended.</summary>
     protected virtual byte[] Data(LogLine line, int dataStart) => WithCrLf(line, dataStart);
 
-    protected override bool IsOwn(string line) => ParseStamp(line) is not null;
+    // Only a stamp that is a time counts for detection: a line that only has a stamp's shape is weak evidence.
+    protected override bool IsOwn(string line) => ParseStamp(line) is { NotATime: false };
 
     // UartAssist stamps its packet headers (`[10:38:51.803]# RECV ASCII>`): those lines are its own, not text after a stamp.
     protected override LineEvidence Classify(string line) => UartAssistReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
@@ -38,9 +49,9 @@ internal abstract class StampedTextReader : LogReader
         {
             var stamp = ParseStamp(line.Text);
             if (stamp is null && line.Content.IsEmpty) continue;
-            last = stamp ?? last with { DataStart = 0 };
+            last = StampOf(last, stamp);
             foreach (var (direction, data) in guess.Lines(Data(line, last.DataStart)))
-                yield return Record(line, last.Time, direction, data, last.SinceStart);
+                yield return Record(line, last.Time, direction, data, last.SinceStart) with { StampNotATime = last.NotATime };
         }
     }
 
@@ -104,7 +115,7 @@ internal abstract class StampedTextReader : LogReader
             var stamp = reader.ParseStamp(content);
             Carries = stamp is not null || !content.IsEmpty;
             if (!Carries) return true;
-            _last = stamp ?? _last with { DataStart = 0 };
+            _last = StampOf(_last, stamp);
             var text = content[_last.DataStart..];
             _sinceStart = _last.SinceStart;
             if (_sinceStart is null && _last.Time is { } time) _sinceStart = time - (_first ??= time);
@@ -124,6 +135,6 @@ internal abstract class StampedTextReader : LogReader
 
         /// <summary>The record of the line just read, valid until the next line.</summary>
         public RecordView Record(LineSplitter file) => new(_number, file.File, _last.Time, _sinceStart, _direction,
-            _inBuffer ? file.Current.Slice(_dataStart, _length) : _scratch.AsSpan(0, _length));
+            _inBuffer ? file.Current.Slice(_dataStart, _length) : _scratch.AsSpan(0, _length), stampNotATime: _last.NotATime);
     }
 }

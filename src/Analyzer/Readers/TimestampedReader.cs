@@ -27,16 +27,16 @@ internal sealed class TimestampedReader : StampedTextReader
         if (line[0] != '[')
         {
             // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic.
-            var bare = LogClock.ReadDateTime(line, out var at);
+            var bare = LogClock.ReadDateTime(line, out var at, out var real);
             if (bare == 0 || bare >= line.Length || line[bare] is not ((byte)' ' or (byte)'\t')) return null;
-            return new TimePrefix(at, null, bare + 1);
+            return new TimePrefix(real ? at : null, null, bare + 1, NotATime: !real);
         }
         // `[2024-01-02T10:11:12.123]` is tio's.
-        var length = LogClock.ReadDateTime(line[1..], out var time);
+        var length = LogClock.ReadDateTime(line[1..], out var time, out var isTime);
         if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return null;
         var dataStart = 2 + length;
         if (dataStart < line.Length && line[dataStart] == ' ') dataStart++;
-        return new TimePrefix(time, null, dataStart);
+        return new TimePrefix(isTime ? time : null, null, dataStart, NotATime: !isTime);
     }
 
     /// <summary>The stamp is ASCII, so its characters are its bytes: the text is read through the byte parser.</summary>

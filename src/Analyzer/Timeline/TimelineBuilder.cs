@@ -115,7 +115,7 @@ public sealed class TimelineBuilder : IRecordSink
         _firstTime ??= record.Time;
         var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
         _last = stamp;
-        _clock.Read(in stamp);
+        _clock.Read(in stamp, record.StampNotATime);
         if (record.Direction == LogDirection.ToModule)
         {
             _host.Add(record.Data, stamp, _sent);

@@ -64,6 +64,8 @@ public static class CodeList
         "Records whose direction the log does not give were read as module output.");
     public static readonly CodeEntry TimeWentBack = new("time-went-back", Severity.Warn, "",
         "The log's time goes back (a clock set back, files joined out of order): latencies and durations across it are not measured.");
+    public static readonly CodeEntry StampNotATime = new("stamp-not-a-time", Severity.Warn, "",
+        "A line's time stamp is no real date or time (2024-02-30, 13th month, 25:61:00): the line is read without a time, and no latency is measured to or from it.");
 
     // Deviations of responses and URCs from the manual's canonical form.
     public static readonly CodeEntry NoSpaceAfterColon = new("no-space-after-colon", Severity.Note, "",
@@ -139,7 +141,7 @@ public static class CodeList
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm,
         DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
-        Noise, TruncatedInput, UnknownDirection, TimeWentBack,
+        Noise, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,

@@ -14,7 +14,7 @@ public class StampedBytesTests
         var log = new List<byte>();
         void Line(string text) => log.AddRange(Encoding.ASCII.GetBytes(text + "\r\n"));
         Line("[2026-02-28 23:59:59.9999999] +MQTTPUBACK: 1,0");
-        Line("[2026-02-29 00:00:00.000] not a date, so no stamp");
+        Line("[2026-02-29 00:00:00.000] not a date, so no time");
         Line("");
         Line("[2026-03-01 00:00:00.12345678] eight digits are no stamp");
         Line("[2026-03-01 00:00:01]AT+CSQ");
@@ -45,11 +45,13 @@ public class StampedBytesTests
         Assert.That(records.Select(r => r.Line), Is.EqualTo(new long[] { 1, 2, 4, 5, 6, 7, 8, 9 }), "the blank line 3 carries nothing");
         Assert.That(records.Select(r => r.Time), Is.EqualTo(new DateTimeOffset?[]
         {
-            first, first, first, late.AddMilliseconds(-500), late, late.AddMilliseconds(750), late.AddMilliseconds(750),
+            first, null, null, late.AddMilliseconds(-500), late, late.AddMilliseconds(750), late.AddMilliseconds(750),
             late.AddMilliseconds(2600),
-        }), "an unstamped line keeps the last stamp's time");
+        }), "an unstamped line keeps the last stamp's time; a stamp that is no time gives none");
         Assert.That(records.Select(r => r.SinceStart), Is.EqualTo(records.Select(r => r.Time - first)));
-        Assert.That(Encoding.ASCII.GetString(records[1].Data), Is.EqualTo("[2026-02-29 00:00:00.000] not a date, so no stamp\r\n"));
+        Assert.That(Encoding.ASCII.GetString(records[1].Data), Is.EqualTo("not a date, so no time\r\n"), "a stamp's shape is a stamp");
+        Assert.That(records.Select(r => r.StampNotATime), Is.EqualTo(new[] { false, true, false, false, false, false, false, false }),
+            "only the line whose stamp is no time says so");
         Assert.That(Encoding.ASCII.GetString(records[2].Data), Is.EqualTo("[2026-03-01 00:00:00.12345678] eight digits are no stamp\r\n"));
         Assert.That(records[3].Data, Is.EqualTo("AT+CSQ\r\n"u8.ToArray()), "the space after the stamp is optional");
         Assert.That(records[3].Direction, Is.EqualTo(LogDirection.ToModule));

@@ -86,4 +86,15 @@ public class TimeTests
         }));
         Assert.That(records[^1].SinceStart, Is.EqualTo(TimeSpan.FromSeconds(2)));
     }
+
+    [Test]
+    public void A_stamp_that_is_no_time_gives_its_line_no_time()
+    {
+        var (_, records) = TempLog.Read("[2024-01-02 10:11:12.000] AT\n[2024-02-30 10:11:12.500] OK\n[2024-01-02 10:11:13] AT+CSQ\n", LogFormat.Timestamped);
+
+        Assert.That(records.Select(r => (r.Time, r.StampNotATime, r.Text)), Is.EqualTo(new (DateTimeOffset?, bool, string)[]
+        {
+            (Utc(2024, 1, 2, 10, 11, 12), false, "AT\r\n"), (null, true, "OK\r\n"), (Utc(2024, 1, 2, 10, 11, 13), false, "AT+CSQ\r\n"),
+        }));
+    }
 }

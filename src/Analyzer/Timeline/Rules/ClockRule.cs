@@ -6,17 +6,19 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// <summary>
 /// A log whose time goes back: the PC's clock set back (NTP), or rotated files joined in the wrong order. A latency
 /// across the jump would be negative or too short, so none is measured there (<see cref="Stamp.MillisecondsSince"/>).
-/// Owns <c>time-went-back</c>.
+/// Also a stamp that is no time at all. Owns <c>time-went-back</c> and <c>stamp-not-a-time</c>.
 /// </summary>
 internal sealed class ClockRule(DiagnosticLog diagnostics) : ICodeOwner
 {
-    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.TimeWentBack];
+    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.TimeWentBack, DiagnosticCodes.StampNotATime];
 
     private TimeSpan _previous = TimeSpan.MinValue;
     private long _previousLine;
 
-    public void Read(in Stamp at)
+    public void Read(in Stamp at, bool stampNotATime = false)
     {
+        if (stampNotATime)
+            diagnostics.Report(DiagnosticCodes.StampNotATime, at.Line, $"the stamp of this line is no real date or time: the line is read without a time, and no latency is measured to or from it");
         if (at.Clock is not { } clock) return;
         if (clock < _previous)
             diagnostics.Report(DiagnosticCodes.TimeWentBack, at.Line,

@@ -29,4 +29,40 @@ public class ClockRuleTests
         Assert.That(analysis.Diagnostics, Is.Empty);
         Assert.That(analysis.Exchanges.Single().LatencyMs, Is.Zero);
     }
+
+    /// <summary>
+    /// Stamps of a stamp's shape that are no time (a logger that formats a broken clock): every line is still read, each
+    /// such line is named, and no latency is measured from a time the line does not have.
+    /// </summary>
+    [Test]
+    public void Lines_whose_stamp_is_no_time_are_read_without_a_time_and_named()
+    {
+        var text = "[2024-01-02 10:11:12.000] AT+CSQ\n[2024-01-02 10:11:12.050] +CSQ: 20,99\n[2024-01-02 10:11:12.051] OK\n" +
+            "[2024-02-30 10:11:13.000] AT\n[2024-02-30 10:11:13.010] OK\n" +
+            "[2024-13-01 10:11:14.000] AT+CGATT?\n[2024-01-02 25:61:61.000] +CGATT: 1\n[2024-01-02 10:11:14.100] OK\n";
+        var analysis = TempLog.Analyze(text);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[]
+        {
+            ("AT+CSQ", "OK", 50 + 1), ("AT", "OK", null), ("AT+CGATT?", "OK", null),
+        }));
+        Assert.That(analysis.Exchanges[2].Information, Is.EqualTo(new[] { "+CGATT: 1" }));
+        Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EqualTo(new[]
+        {
+            (4L, "stamp-not-a-time"), (5L, "stamp-not-a-time"), (6L, "stamp-not-a-time"), (7L, "stamp-not-a-time"),
+        }));
+    }
+
+    /// <summary>A device that logs its own clock before it is set prints a date of zeros: the times of day still count.</summary>
+    [Test]
+    public void A_date_of_zeros_is_a_clock_not_set_and_its_times_of_day_count()
+    {
+        var text = "[0000-00-00 00:00:01.000] AT+CSQ\n[0000-00-00 00:00:01.120] +CSQ: 20,99\n[0000-00-00 00:00:01.121] OK\n" +
+            "[0000-00-00 00:00:02.000] AT\n[0000-00-00 00:00:02.030] OK\n";
+        var analysis = TempLog.Analyze(text);
+
+        Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { 121, 30 }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+        Assert.That(LogRecord.IsDated(analysis.Exchanges[0].Time!.Value.DateTime), Is.False, "no date is made up");
+    }
 }
