@@ -6,7 +6,8 @@ namespace Conformance.Analyzer.Readers;
 /// The unpacked bytes of a gzip file whose end is checked: a file cut short (copied while it was written, a partial
 /// upload) unpacks without an error up to the cut, and would be read as a log that just ends there. Its last member's
 /// trailer says how many bytes it holds (ISIZE, RFC 1952); when the count differs and no other member begins in the
-/// file, the file was cut, and reading it fails as a damaged gzip stream does.
+/// file, the file was cut, and reading it fails as a damaged gzip stream does. Bytes after the last trailer (NUL
+/// padding, junk) are ignored, as gzip does.
 /// </summary>
 /// <param name="unpacked">The gzip stream over <paramref name="stored"/>.</param>
 /// <param name="stored">The file as stored; checked only when it can seek (standard input cannot).</param>
@@ -31,14 +32,20 @@ internal sealed class GzipEnd(Stream unpacked, Stream stored) : ReadOnlyWrapper(
         return n;
     }
 
+    // Bytes after the gzip data that gzip itself passes over: padding to a block, or junk an upload appended.
+    private const int MaxTail = 64 * 1024;
+
     private bool IsCut()
     {
         if (!_file.CanSeek || _file.Length < TrailerBytes) return false;
-        Span<byte> size = stackalloc byte[4];
-        _file.Seek(-4, SeekOrigin.End);
-        _file.ReadExactly(size);
         // ISIZE is the size modulo 2^32; a file of several members (`cat a.gz b.gz`) ends with its last member's own.
-        return BinaryPrimitives.ReadUInt32LittleEndian(size) != (uint)_count && !HasSecondMember();
+        // It ends the file, or comes before bytes gzip ignores (NUL padding, trailing junk): looked for in the last 64 KiB.
+        var tail = new byte[(int)Math.Min(_file.Length, MaxTail + 4)];
+        _file.Seek(-tail.Length, SeekOrigin.End);
+        _file.ReadExactly(tail);
+        for (var at = tail.Length - 4; at >= 0; at--)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at)) == (uint)_count) return false;
+        return !HasSecondMember();
     }
 
     /// <summary>True when a gzip member header (RFC 1952: ID1 ID2 CM=8 FLG MTIME XFL OS) begins after the first byte.</summary>

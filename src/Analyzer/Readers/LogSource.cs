@@ -92,6 +92,7 @@ public sealed class LogSource
             storage.Add(LogInput.Describe(gzip, utf16));
             var head = LogInput.Sniff(text, name, s => s.Peek(LogFormatDetector.SampleBytes).ToArray());
             empty &= head.Length == 0;
+            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException($"is {archive}, not a log", name);
             if (format is null && BinaryContent.Looks(head))
                 throw new LogReadException("looks like binary data, not a text log (most of its first lines hold control bytes); " +
                     "if it is a capture of the port, force it with --format raw", name);

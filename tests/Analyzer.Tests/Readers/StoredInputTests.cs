@@ -73,6 +73,38 @@ public class StoredInputTests
         Assert.That(error.Line, Is.GreaterThan(1), "the line where the text stops");
     }
 
+    /// <summary>Padding to a block and junk an upload appended follow the gzip data: gzip passes over both, and so does the reader.</summary>
+    [TestCase(512, (byte)0x00)]
+    [TestCase(3, (byte)'\n')]
+    [TestCase(100, (byte)0xA5)]
+    public void Bytes_after_a_whole_gzip_file_are_passed_over_not_taken_for_a_cut(int count, byte value)
+    {
+        byte[] padded = [.. Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Log, 100)))), .. Enumerable.Repeat(value, count)];
+
+        var (_, records) = TempLog.Read(padded);
+
+        Assert.That(Traffic.Lines(records), Has.Count.EqualTo(Expected.Length * 100));
+    }
+
+    /// <summary>A packed upload is named for what it is, with the command that unpacks it, not refused as binary data.</summary>
+    [TestCase(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "is a zip archive: unpack it first (unzip)")]
+    [TestCase(new byte[] { 0x42, 0x5A, 0x68, 0x39, 0x31, 0x41, 0x59 }, "is a bzip2 file: unpack it first (bunzip2)")]
+    [TestCase(new byte[] { 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00 }, "is an xz file: unpack it first (unxz)")]
+    public void An_archive_is_named_with_the_command_that_unpacks_it(byte[] magic, string message)
+    {
+        byte[] file = [.. magic, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 31 % 256))];
+
+        var error = Assert.Throws<LogReadException>(() => TempLog.Read(file));
+        Assert.That(error!.Message, Does.Contain($"log.txt: {message}, not a log"));
+    }
+
+    [Test]
+    public void A_log_gzipped_twice_is_named_so()
+    {
+        var error = Assert.Throws<LogReadException>(() => TempLog.Read(Gzip(Gzip(Encoding.UTF8.GetBytes(Log)))));
+        Assert.That(error!.Message, Does.Contain("gzip packed twice: unpack it once more (gunzip)"));
+    }
+
     [Test]
     public void A_gzip_file_of_several_members_reads_as_all_of_them()
     {
