@@ -12,7 +12,10 @@ public static class LogFiles
     public static IReadOnlyList<string> Of(IReadOnlyList<string> names) =>
         names is [var single] && single != "-" ? Rotation(single) : names;
 
-    /// <summary>The given file and its numbered rotations beside it, oldest (highest number) first.</summary>
+    /// <summary>
+    /// The given file and its numbered rotations beside it, oldest (highest number) first: <c>log.txt.1</c>, and as
+    /// logrotate compresses them, <c>log.txt.2.gz</c>.
+    /// </summary>
     public static IReadOnlyList<string> Rotation(string path)
     {
         var full = Path.GetFullPath(path);
@@ -23,13 +26,30 @@ public static class LogFiles
         {
             foreach (var candidate in Directory.EnumerateFiles(directory, name + ".*"))
             {
-                var file = Path.GetFileName(candidate);
-                if (!file.StartsWith(name + ".", StringComparison.Ordinal)) continue; // the pattern also matches the name itself
-                var suffix = file[(name.Length + 1)..];
-                if (suffix.Length > 0 && suffix.All(char.IsAsciiDigit) && int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                    rotated.Add((number, candidate));
+                // The pattern also matches the name itself, and other names that start like it.
+                if (Number(Path.GetFileName(candidate), name) is { } number) rotated.Add((number, candidate));
             }
         }
-        return [.. rotated.OrderByDescending(r => r.Number).Select(r => r.Path), full];
+        return [.. rotated.OrderByDescending(r => r.Number).ThenBy(r => r.Path, StringComparer.Ordinal).Select(r => r.Path), full];
+    }
+
+    /// <summary>The current log a rotated file belongs to (<c>log.txt</c> for <c>log.txt.2</c> or <c>log.txt.2.gz</c>); null for a file that is no rotation.</summary>
+    public static string? CurrentOf(string path)
+    {
+        var file = Path.GetFileName(path);
+        var end = file.EndsWith(".gz", StringComparison.Ordinal) ? file.Length - 3 : file.Length;
+        var dot = file.LastIndexOf('.', end - 1);
+        if (dot <= 0 || Number(file, file[..dot]) is null) return null;
+        return path[..(path.Length - file.Length + dot)];
+    }
+
+    // The rotation number of file as a rotation of name: `name.N` or `name.N.gz`; null when it is none.
+    private static int? Number(string file, string name)
+    {
+        if (!file.StartsWith(name + ".", StringComparison.Ordinal)) return null;
+        var suffix = file.AsSpan(name.Length + 1);
+        if (suffix.EndsWith(".gz", StringComparison.Ordinal)) suffix = suffix[..^3];
+        return suffix.Length > 0 && !suffix.ContainsAnyExceptInRange('0', '9')
+            && int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 }

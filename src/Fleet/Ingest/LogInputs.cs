@@ -8,7 +8,7 @@ namespace Conformance.Fleet.Ingest;
 
 /// <summary>
 /// The logs named on the command line: a file is one log, a directory is every file below it, a glob
-/// (<c>*</c>, <c>?</c>, <c>**</c>) every file it matches; a log's rotations (<c>LOG.1</c>, <c>LOG.2</c>) stay with it.
+/// (<c>*</c>, <c>?</c>, <c>**</c>) every file it matches; a log's rotations (<c>LOG.1</c>, <c>LOG.2.gz</c>) stay with it.
 /// </summary>
 public static class LogInputs
 {
@@ -80,7 +80,7 @@ public static class LogInputs
         // A file found twice (named and in a folder, or through a link to it) is one log, keyed by its own path, not the link's.
         foreach (var (key, path) in found.OrderBy(f => IsLink(f.Path)).DistinctBy(f => Target(f.Path)))
         {
-            if (RotationOf(path) is { } current && paths.Contains(current)) continue;
+            if (LogFiles.CurrentOf(path) is { } current && paths.Contains(current)) continue;
             // Its rotations beside it come along, also those a glob did not match (modem.log.1 for modem*.log).
             var files = LogFiles.Rotation(path);
             // The same name below two arguments: the full path keeps the keys apart.
@@ -105,10 +105,4 @@ public static class LogInputs
     }
 
     private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
-
-    private static string? RotationOf(string path)
-    {
-        var dot = path.LastIndexOf('.');
-        return dot > 0 && dot < path.Length - 1 && path[(dot + 1)..].All(char.IsAsciiDigit) ? path[..dot] : null;
-    }
 }

@@ -22,6 +22,32 @@ public class LogSourceTests
         Assert.That(source.BytesRead, Is.EqualTo(source.TotalBytes));
     }
 
+    /// <summary>logrotate with <c>compress</c> and <c>delaycompress</c>: the newest rotation plain, the older ones gzipped.</summary>
+    [Test]
+    public void A_log_rotated_by_logrotate_reads_its_compressed_rotations_too()
+    {
+        using var log = new TempLog();
+        static byte[] Gzip(string text)
+        {
+            var packed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest))
+                gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            return packed.ToArray();
+        }
+        var oldest = log.Write("modem.log.10.gz", Gzip("[2024-01-02 10:00:00.000] AT\n"));
+        var older = log.Write("modem.log.2.gz", Gzip("[2024-01-02 10:00:00.030] OK\n[2024-01-02 10:00:01.000] AT+CSQ\n"));
+        var newer = log.Write("modem.log.1", "[2024-01-02 10:00:01.100] +CSQ: 20,99\n");
+        var newest = log.Write("modem.log", "[2024-01-02 10:00:01.101] OK\n");
+        log.Write("modem.log.gz", "a copy of the log, not a rotation\n");
+        log.Write("modem.log.2.gz.part", "an unfinished download\n");
+
+        var source = LogSource.Open(newest);
+
+        Assert.That(source.Files, Is.EqualTo(new[] { oldest, older, newer, newest }));
+        Assert.That(source.Read().Select(r => r.Text.TrimEnd()), Is.EqualTo(new[] { "AT", "OK", "AT+CSQ", "+CSQ: 20,99", "OK" }));
+        Assert.That(new[] { oldest, older, newer, newest }.Select(LogFiles.CurrentOf), Is.EqualTo(new[] { newest, newest, newest, null }));
+    }
+
     [Test]
     public void A_forced_format_overrides_detection()
     {

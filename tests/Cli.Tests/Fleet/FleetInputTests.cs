@@ -29,6 +29,25 @@ public sealed class FleetInputTests : TemporaryFolder
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "site-a/2026/modem.log 2", "site-b/modem-2.log 1" }));
     }
 
+    /// <summary>logrotate's compressed rotations belong to their log: read with it, not a second time as logs of their own.</summary>
+    [Test]
+    public async Task A_directory_keeps_compressed_rotations_with_their_log()
+    {
+        Write("modem.log", "AT\r\n\r\nOK\r\n");
+        Write("modem.log.1", "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write("AT+CGATT?\r\n\r\n+CGATT: 1\r\n\r\nOK\r\nAT\r\n\r\nOK\r\n"u8);
+        await File.WriteAllBytesAsync(Path.Combine(Folder, "modem.log.2.gz"), packed.ToArray());
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Folder, "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var logs = await Query(database, "SELECT log, commands FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "modem.log 4" }));
+    }
+
     [Test]
     public async Task The_imei_and_firmware_are_read_from_bare_and_labelled_answers()
     {
