@@ -27,6 +27,8 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     /// <summary>The command waiting for its final result; null when none does.</summary>
     public PendingExchange? Pending { get; private set; }
 
+    private readonly PendingExchange _exchange = new();
+
     public long Commands { get; private set; }
     public long Ok { get; private set; }
     public long Errors { get; private set; }
@@ -37,7 +39,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     public PendingExchange Start(Stamp at, string display, string key, string line, AtCommand? command)
     {
         Commands++;
-        return Pending = new PendingExchange(at, display, key, line, command);
+        return Pending = _exchange.Begin(at, display, key, line, command);
     }
 
     /// <summary>The command a final result ends; null, and reported, when none was waiting.</summary>

@@ -3,18 +3,32 @@ using Conformance.Protocol.Commands;
 namespace Conformance.Analyzer.Timeline;
 
 /// <summary>The command waiting for its final result, and the information lines it got so far.</summary>
-/// <param name="key">How statistics group the command (<see cref="CommandText.Key"/> of <paramref name="display"/>).</param>
-internal sealed class PendingExchange(Stamp sent, string display, string key, string line, AtCommand? command)
+/// <remarks>
+/// One exchange ends before the next begins, and none is kept once it ended (an <see cref="Exchange"/> is): so one
+/// object serves every command of a log (<see cref="Begin"/>), and a log of millions of commands costs no object each.
+/// </remarks>
+internal sealed class PendingExchange
 {
     /// <summary>Information lines kept per exchange; a runaway answer cannot grow memory.</summary>
     public const int MaxInformation = 64;
 
-    public Stamp Sent { get; } = sent;
-    public string Display { get; } = display;
+    public Stamp Sent { get; private set; }
+    public string Display { get; private set; } = "";
     /// <summary>The line as sent, secrets included: for what only its syntax decides.</summary>
-    public string Line { get; } = line;
-    public string Key { get; } = key;
-    public AtCommand? Command { get; } = command;
+    public string Line { get; private set; } = "";
+    /// <summary>How statistics group the command (<see cref="CommandText.Key"/> of <see cref="Display"/>).</summary>
+    public string Key { get; private set; } = "";
+    public AtCommand? Command { get; private set; }
+
+    /// <summary>The next command begins, in this object.</summary>
+    public PendingExchange Begin(Stamp sent, string display, string key, string line, AtCommand? command)
+    {
+        (Sent, Display, Key, Line, Command) = (sent, display, key, line, command);
+        // The list went with the exchange that ended, if it was kept: a new one is made by the next information line.
+        (_information, DataResult, OutcomeSeen) = (null, null, false);
+        return this;
+    }
+
     /// <summary>The information lines so far (secrets masked); most commands get none, so the list is made by the first.</summary>
     public IReadOnlyList<string> Information => _information ?? (IReadOnlyList<string>)[];
 

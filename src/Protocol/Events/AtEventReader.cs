@@ -32,6 +32,7 @@ public sealed class AtEventReader
     private readonly RecentLines _recent = new();
     private readonly AckReadings _acks = new();
     private PendingLine? _pending;
+    private PendingLine? _spare;
     private byte[] _sent = new byte[256];   // the command line's bytes for the tokenizer, which copies them
     private bool _promptedAfterFinal;
 
@@ -68,7 +69,8 @@ public sealed class AtEventReader
     public void CommandSent(string commandLine)
     {
         commandLine = LineEditing.Apply(commandLine);
-        _pending = new PendingLine(commandLine);
+        // One command is pending at a time, and the one before is forgotten: its object serves the next.
+        _pending = (_spare ??= new PendingLine()).Begin(commandLine);
         var length = Encoding.UTF8.GetMaxByteCount(commandLine.Length);
         if (_sent.Length < length) _sent = new byte[Math.Max(length, _sent.Length * 2)];
         _tokenizer.CommandSent(_sent.AsSpan(0, Encoding.UTF8.GetBytes(commandLine, _sent)));
@@ -273,16 +275,20 @@ public sealed class AtEventReader
     /// <summary>The command the reader holds as pending, and what it has seen of its answer.</summary>
     private sealed class PendingLine
     {
-        private readonly bool _read;
+        private bool _read;
 
-        public PendingLine(string line)
+        /// <summary>The command <paramref name="line"/> is now pending, nothing seen of its answer yet.</summary>
+        public PendingLine Begin(string line)
         {
             Line = line;
             Name = ProtocolCatalog.NameOf(line, out _read);
+            (_familyOutcomeKnown, _familyOutcome) = (false, null);
+            (Echoed, DataResult, FromEcho, Answered, Prompted) = (false, false, false, false, false);
+            return this;
         }
 
-        public string Line { get; }
-        public string Name { get; }
+        public string Line { get; private set; } = "";
+        public string Name { get; private set; } = "";
 
         /// <summary>For another family's command, the line that carries its outcome (<c>+QMTOPEN</c>); null otherwise.</summary>
         /// <remarks>Looked up when a URC comes while the command is pending, not per command: most commands see none.</remarks>

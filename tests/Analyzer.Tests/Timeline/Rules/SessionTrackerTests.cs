@@ -21,7 +21,7 @@ public class SessionTrackerTests
     private static Stamp Line(long line) => new(line, null, null);
 
     private void Accepted(string line, long at) =>
-        _session.Accepted(new PendingExchange(Line(at), line, CommandText.Key(line), line, AtCommandParser.Parse(line).Value), Line(at + 1));
+        _session.Accepted(new PendingExchange().Begin(Line(at), line, CommandText.Key(line), line, AtCommandParser.Parse(line).Value), Line(at + 1));
 
     private void Received(string line, long at, Awaited? answered = null) => _session.Received(Urc(line), answered, Line(at), line);
 
