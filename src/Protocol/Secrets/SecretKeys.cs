@@ -31,9 +31,24 @@ internal static partial class SecretKeys
         if (line.AsSpan().IndexOfAny(Hints) < 0) return;
         foreach (Match pair in Pair().Matches(line))
         {
-            var value = pair.Groups["value"];
-            if (value.Length > 0 && IsSecret(pair.Groups["key"].ValueSpan)) spans.Add(new SecretSpan(value.Index, value.Length));
+            var (key, value) = (pair.Groups["key"], pair.Groups["value"]);
+            if (value.Length > 0 && IsSecret(key.ValueSpan) && !ClosesString(line, key, value.Index)) spans.Add(new SecretSpan(value.Index, value.Length));
         }
+    }
+
+    /// <summary>
+    /// True when a bare key sits inside a quoted string and the quote after it closes that string rather than opening a
+    /// value: a password ending in <c>Key=</c> (<c>"myKey=",1</c>) is a field's end, and <c>,1</c> no secret of its own.
+    /// </summary>
+    private static bool ClosesString(string line, Group key, int valueStart)
+    {
+        // A JSON key ("key": …) is quoted itself; only a bare key (key=…, key: …) can sit inside a string.
+        var quotedKey = key.Index + key.Length < line.Length && line[key.Index + key.Length] == '"';
+        if (quotedKey || line[valueStart - 1] != '"') return false;
+        var quotes = 0;
+        for (var i = 0; i < key.Index; i++)
+            if (line[i] == '"' && (i == 0 || line[i - 1] != '\\')) quotes++;
+        return quotes % 2 == 1;
     }
 
     /// <summary>True when the key, or its last word, names a secret: <c>password</c>, <c>deviceSecret</c>, <c>api_key</c>, <c>sign</c>.</summary>

@@ -68,4 +68,28 @@ public class SecretsTests
         Assert.That(report, Does.Not.Contain("S3cretPa").And.Not.Contain("ssw0rd"));
         Assert.That(report, Does.Contain("***"));
     }
+
+    /// <summary>A base64 password ending in <c>Key=</c>: masked alone, and the next command keeps its name in every table.</summary>
+    [Test]
+    public void A_password_ending_in_a_secret_word_and_equals_hides_only_itself()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"secrets-{Guid.NewGuid():N}.log");
+        try
+        {
+            File.WriteAllText(path, "AT+MQTTCFG=\"183.230.40.39\",6002,\"512345678\",120,\"234567\",\"Sup3rSecretKey=\",1\r\nOK\r\n" +
+                "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\nOK\r\n+MQTTOPEN: OK\r\n");
+            var analysis = TimelineBuilder.Analyze(LogSource.Open(path));
+
+            Assert.That(analysis.Exchanges.Select(e => e.Command), Is.EqualTo(new[]
+            {
+                "AT+MQTTCFG=\"183.230.40.39\",6002,\"512345678\",120,\"234567\",\"***\",1", "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"",
+            }));
+            Assert.That(analysis.Statistics.Commands.Select(c => c.Command), Does.Contain("AT+MQTTOPEN="));
+            Assert.That(JsonReport.Write(analysis), Does.Not.Contain("Sup3rSecret"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

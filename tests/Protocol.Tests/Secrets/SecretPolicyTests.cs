@@ -38,6 +38,11 @@ public class SecretPolicyTests
     [TestCase("api_key=k-123456", "api_key=***", TestName = "snake case key")]
     [TestCase("design=plain&keepalive=60&signal=5", "design=plain&keepalive=60&signal=5", TestName = "keys that only contain a secret word")]
     [TestCase("AT+MQTTPUB=\"$dp\",1,0,0,5,7E7A7A", "AT+MQTTPUB=\"$dp\",1,0,0,5,7E7A7A", TestName = "no secret")]
+    // A value that ends in a secret word and `=` (base64 keys do): inside quotes, the quote after `=` closes the string.
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"512345678\",120,\"234567\",\"myKey=\",1", "AT+MQTTCFG=\"h\",6002,\"512345678\",120,\"234567\",\"***\",1", TestName = "CFG password ending in Key=")]
+    [TestCase("+MQTTCFG: \"h\",6002,\"d\",120,\"u\",\"deviceToken=\",1", "+MQTTCFG: \"h\",6002,\"d\",120,\"u\",\"***\",1", TestName = "CFG answer with a password ending in Token=")]
+    [TestCase("AT+MQTTPUB=\"t\",1,0,0,6,\"myKey=\"", "AT+MQTTPUB=\"t\",1,0,0,6,\"myKey=\"", TestName = "a message ending in Key= is no secret")]
+    [TestCase("AT+HTTPPARA=\"USERDATA\",\"token=abc123\"", "AT+HTTPPARA=\"USERDATA\",\"token=***\"", TestName = "key=value inside quotes")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
 
     [Test]

@@ -103,4 +103,13 @@ public class SecretStreamTests
 
         Assert.That(shown, Is.EqualTo("+MQTTPUBLISH: 0,0,\"t\",15,***\r\n***\r\nOK\r\n"));
     }
+
+    [Test]
+    public void A_password_ending_in_a_secret_word_and_equals_leaves_the_next_line_alone()
+    {
+        var lines = new SecretMasker().Stream();
+
+        Assert.That(lines.MaskLine("AT+MQTTCFG=\"h\",6002,\"d\",120,\"u\",\"Sup3rSecretKey=\",1"), Is.EqualTo("AT+MQTTCFG=\"h\",6002,\"d\",120,\"u\",\"***\",1"));
+        Assert.That(lines.MaskLine("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\""), Is.EqualTo("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\""));
+    }
 }
