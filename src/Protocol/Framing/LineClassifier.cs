@@ -59,7 +59,8 @@ public static class LineClassifier
             var name = NameOf(line);
             if (IsAlwaysUrc(name)) return FrameKind.Urc;
             if (pending.Unknown) return IsResponseName(name) ? FrameKind.Info : FrameKind.Urc;
-            return pending.Active && name.SequenceEqual(pending.Name) ? FrameKind.Info : FrameKind.Urc;
+            // A command typed in lower case (`at+csq`) is answered in the manual's case (`+CSQ: 20,99`).
+            return pending.Active && System.Text.Ascii.EqualsIgnoreCase(name, pending.Name) ? FrameKind.Info : FrameKind.Urc;
         }
         return pending.Active || pending.Unknown ? FrameKind.Info : FrameKind.Urc;
     }

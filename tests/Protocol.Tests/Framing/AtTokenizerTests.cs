@@ -224,6 +224,16 @@ public class AtTokenizerTests
         Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Urc, FrameKind.Info, FrameKind.Final }));
     }
 
+    [TestCase("at+csq")]
+    [TestCase("At+Csq")]
+    public void A_command_typed_in_lower_case_is_answered_by_its_name_in_upper_case(string typed)
+    {
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { CommandsKnown = true });
+        tokenizer.CommandSent(Encoding.ASCII.GetBytes(typed));
+        var frames = FrameRecord.Read(tokenizer, [Encoding.ASCII.GetBytes("+CEREG: 1\r\n+CSQ: 31,99\r\nOK\r\n")]);
+        Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Urc, FrameKind.Info, FrameKind.Final }));
+    }
+
     [Test]
     public void Without_the_host_side_lines_are_classified_by_name_and_command_lines_are_echoes()
     {
