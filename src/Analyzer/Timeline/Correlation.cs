@@ -64,6 +64,9 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     /// <summary>The command got OK: from now on the URC carrying its outcome is awaited, unless it already came.</summary>
     public void Accepted(PendingExchange pending)
     {
+        // Another session in the same log (a second device's, or the client made anew): the old client's waits end here.
+        if (pending.Command is { } made and not UnknownCommand && ProtocolCatalog.Command(made.Name)?.NewClient == true)
+            foreach (var awaited in _flows.TakeAll()) Missing(awaited, $"before AT{made.Name} at line {pending.Sent.Line} made the MQTT client anew");
         if (pending.OutcomeSeen) return;
         // Another family's command of the same name (ESP-AT's AT+MQTTSUB) has outcomes of its own.
         if (pending.Command is { } command and not UnknownCommand

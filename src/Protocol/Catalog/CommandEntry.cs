@@ -7,4 +7,6 @@ namespace Conformance.Protocol.Catalog;
 /// <param name="Section">The manual section that defines it.</param>
 /// <param name="Answers">True when its information lines start with its own name (<c>+CSQ: 17,99</c> answers <c>AT+CSQ</c>).</param>
 /// <param name="AckTimeout">Which <c>+MQTTTO</c> type reports that the server's ACK to it did not come in time.</param>
-public sealed record CommandEntry(string Name, string Section, bool Answers = false, MqttTimeoutType? AckTimeout = null);
+/// <param name="NewClient">True when, answered OK, it makes the MQTT client anew or deletes it (manual §1.1, §1.8): nothing
+/// the old client waited for (an ACK, a handshake step) will come after it.</param>
+public sealed record CommandEntry(string Name, string Section, bool Answers = false, MqttTimeoutType? AckTimeout = null, bool NewClient = false);

@@ -23,6 +23,7 @@ internal sealed class ClockRule(DiagnosticLog diagnostics) : ICodeOwner
         if (clock < _previous)
             diagnostics.Report(DiagnosticCodes.TimeWentBack, at.Line,
                 $"the time goes back {(_previous - clock).TotalMilliseconds:0.###} ms here (line {_previousLine} is later): latencies across it are not measured");
-        (_previous, _previousLine) = (clock, at.Line);
+        // A line without a stamp of its own keeps the time before it: the line named is the one the time is from.
+        if (clock != _previous) (_previous, _previousLine) = (clock, at.Line);
     }
 }

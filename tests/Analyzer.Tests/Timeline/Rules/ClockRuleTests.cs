@@ -65,4 +65,14 @@ public class ClockRuleTests
         Assert.That(analysis.Diagnostics, Is.Empty);
         Assert.That(LogRecord.IsDated(analysis.Exchanges[0].Time!.Value.DateTime), Is.False, "no date is made up");
     }
+
+    [Test]
+    public void The_line_named_later_is_the_one_the_time_is_from_not_an_unstamped_line_after_it()
+    {
+        var text = "[2026-11-29 10:00:05.000] AT+CSQ\r\n[2026-11-29 10:00:05.100] OK\r\n=== next device ===\r\n" +
+            "[2026-11-29 09:00:00.000] AT\r\n[2026-11-29 09:00:00.020] OK\r\n";
+        var analysis = TempLog.Analyze(text);
+
+        Assert.That(analysis.Diagnostics.Single().Message, Does.Contain("(line 2 is later)"));
+    }
 }
