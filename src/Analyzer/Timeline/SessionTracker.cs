@@ -77,6 +77,17 @@ internal sealed class SessionTracker(
         MoveTo(MqttState.NotInitialised, at, $"the module restarted ({banner})");
     }
 
+    /// <summary>
+    /// The log's time went back between <paramref name="before"/> and <paramref name="after"/>: the time connected is
+    /// counted up to the line before the step and again from the step on, never across it.
+    /// </summary>
+    public void TimeWentBack(Stamp before, Stamp after)
+    {
+        if (State != MqttState.Connected || _connectedSince is not { } since) return;
+        if (before.Clock - since.Clock is { } up && up >= TimeSpan.Zero) statistics.AddUptime(up);
+        _connectedSince = after;
+    }
+
     /// <summary>The log ended: closes the running episode and the time connected.</summary>
     public void Finish(Stamp last)
     {

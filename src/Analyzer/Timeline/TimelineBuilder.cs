@@ -114,8 +114,9 @@ public sealed class TimelineBuilder : IRecordSink
         if (_completed) throw new InvalidOperationException("Complete() was called: the analysis is finished");
         _firstTime ??= record.Time;
         var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
+        var before = _last;
         _last = stamp;
-        _clock.Read(in stamp, record.StampNotATime);
+        if (_clock.Read(in stamp, record.StampNotATime)) _session.TimeWentBack(before, stamp);
         if (record.Direction == LogDirection.ToModule)
         {
             _host.Add(record.Data, stamp, _sent);

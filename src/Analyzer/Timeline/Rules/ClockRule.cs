@@ -15,15 +15,18 @@ internal sealed class ClockRule(DiagnosticLog diagnostics) : ICodeOwner
     private TimeSpan _previous = TimeSpan.MinValue;
     private long _previousLine;
 
-    public void Read(in Stamp at, bool stampNotATime = false)
+    /// <summary>Reads the time of the next line; true when it went back.</summary>
+    public bool Read(in Stamp at, bool stampNotATime = false)
     {
         if (stampNotATime)
             diagnostics.Report(DiagnosticCodes.StampNotATime, at.Line, $"the stamp of this line is no real date or time: the line is read without a time, and no latency is measured to or from it");
-        if (at.Clock is not { } clock) return;
-        if (clock < _previous)
+        if (at.Clock is not { } clock) return false;
+        var back = clock < _previous;
+        if (back)
             diagnostics.Report(DiagnosticCodes.TimeWentBack, at.Line,
                 $"the time goes back {(_previous - clock).TotalMilliseconds:0.###} ms here (line {_previousLine} is later): latencies across it are not measured");
         // A line without a stamp of its own keeps the time before it: the line named is the one the time is from.
         if (clock != _previous) (_previous, _previousLine) = (clock, at.Line);
+        return back;
     }
 }

@@ -75,4 +75,17 @@ public class ClockRuleTests
 
         Assert.That(analysis.Diagnostics.Single().Message, Does.Contain("(line 2 is later)"));
     }
+
+    /// <summary>The PC's clock set back a minute while connected: the time connected is counted on each side of the step, not across it.</summary>
+    [Test]
+    public void Time_connected_is_not_measured_across_a_clock_set_back()
+    {
+        var text = "[2026-11-29 10:00:00.000] AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n[2026-11-29 10:00:00.050] OK\r\n" +
+            "[2026-11-29 10:00:01.000] +MQTTOPEN: OK\r\n[2026-11-29 10:00:11.000] AT+CSQ\r\n[2026-11-29 10:00:11.040] +CSQ: 20,99\r\n" +
+            "[2026-11-29 09:59:11.041] OK\r\n[2026-11-29 09:59:16.041] AT+CSQ\r\n[2026-11-29 09:59:16.080] +CSQ: 20,99\r\n[2026-11-29 09:59:16.081] OK\r\n";
+        var analysis = TempLog.Analyze(text);
+
+        Assert.That(analysis.Statistics.UptimeMs, Is.EqualTo(10_040 + 5_040), "10.04 s before the step, 5.04 s after it");
+        Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (6L, "time-went-back") }));
+    }
 }
