@@ -73,7 +73,7 @@ internal sealed class TranscriptReader : LogReader
         var tag = TranscriptTag.Parse(text);
         if (tag?.TimeOfDay is { } timeOfDay)
             time = tag.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay : clock.At(timeOfDay);
-        var data = WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim());
+        var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
         if (data.Length == 0) return null;
         return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time);
     }
@@ -105,6 +105,19 @@ internal sealed class TranscriptReader : LogReader
             if (rest.StartsWith("//") || rest.StartsWith("/*") || rest.StartsWith("# ")) return data[..i].TrimEnd();
         }
         return data;
+    }
+
+    /// <summary>
+    /// A transcript pasted through a chat app or typed with a Chinese input method has <c>+MQTTOPEN：OK</c>: the
+    /// full-width colon after a response's name is read as the colon it stands for. Only there: in a message, the
+    /// character is content (its bytes count in msg_len).
+    /// </summary>
+    private static string NameColon(string data)
+    {
+        if (data.Length < 3 || data[0] != '+') return data;
+        var end = 1;
+        while (end < data.Length && (char.IsAsciiLetterOrDigit(data[end]) || data[end] == '_')) end++;
+        return end > 1 && end < data.Length && data[end] == '\uFF1A' ? string.Concat(data.AsSpan(0, end), ":", data.AsSpan(end + 1)) : data;
     }
 
     /// <summary>A line kept past the next read (the splitter reuses its buffer).</summary>

@@ -122,4 +122,31 @@ public class TranscriptTests
     {
         Assert.That(Read(log, format).Select(l => l.Line), Is.SupersetOf(new[] { "AT+CSQ", "OK" }));
     }
+
+    /// <summary>A session pasted from a chat app: full-width colons after the markers and after the module's names, curly quotes.</summary>
+    [Test]
+    public void A_chat_paste_with_full_width_colons_reads_as_the_session_it_was()
+    {
+        var analysis = TempLog.Analyze("""
+            张工 10:32
+            发送：AT+MQTTOPEN=1,1,0,0,0,“”,“”
+            接收：OK
+            接收：+MQTTOPEN：OK
+            发送：AT+MQTTSUB=“$creq/#”,1
+            接收：OK
+            接收：+MQTTSUBACK：1,1,“$creq/#”
+            发送：AT+MQTTSTAT?
+            接收：+MQTTSTAT：5
+            接收：OK
+            接收：+MQTTPUBLISH：0,0,0,0,"dev",11,温度：22
+            """);
+
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[]
+        {
+            ("+MQTTOPEN", 2), ("+MQTTSUBACK", 5), ("+MQTTPUBLISH", null),
+        }));
+        Assert.That(analysis.Exchanges[2].Information, Is.EqualTo(new[] { "+MQTTSTAT:5" }), "the answer, not a URC");
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Has.None.EqualTo("urc-missing").And.None.EqualTo("out-of-order"));
+        Assert.That(analysis.Diagnostics.Select(d => d.Message), Has.None.Contains("msg_len"), "the colon in the message is content: its three bytes count in msg_len");
+    }
 }
