@@ -2,7 +2,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// SSCOM in text mode. A received packet's text runs from its stamp over the following lines until the next
-/// stamp; sent text gets the CR LF that SSCOM appended (shown as a <c>□</c> line, which is skipped).
+/// stamp; sent text gets the CR LF that SSCOM appended (shown as a <c>□</c> line, which is skipped). A packet shown
+/// in hex (the display switched to hex for a while) gives its bytes.
 /// </summary>
 /// <remarks>
 /// SSCOM starts every stamp on a new line, so the line end before a stamp cannot be told from data. It is
@@ -43,6 +44,13 @@ internal sealed class SscomReader : LogReader
                 }
                 time = clock.At(timeOfDay);
                 direction = next;
+                // Hex display switched on for a while: the packet is its bytes, line ends included.
+                if (Spaced(text.AsSpan(dataStart)) is var hex && !hex.IsEmpty)
+                {
+                    if (direction == LogDirection.ToModule) yield return Record(line, time, direction, SscomHexReader.Bytes(hex));
+                    else held = (Record(line, time, direction, SscomHexReader.Bytes(hex)), 0);
+                    continue;
+                }
                 if (direction == LogDirection.ToModule)
                     yield return Record(line, time, direction, WithCrLf(line, dataStart));
                 else
@@ -54,6 +62,20 @@ internal sealed class SscomReader : LogReader
             held = (Record(line, time, direction == LogDirection.ToModule ? LogDirection.Unknown : direction, line.BytesWithEnding()), line.Ending.Length);
         }
         if (held is var (last, _)) yield return last;
+    }
+
+    /// <summary>
+    /// The hex of a packet SSCOM shows in hex (<c>0D 0A 2B 4D 51 …</c>): two hex digits at a time, a space after each
+    /// but the last, at least two of them; empty for text. Stricter than a hex log's lines, since text comes between:
+    /// an IMEI or a number alone is text.
+    /// </summary>
+    private static ReadOnlySpan<char> Spaced(ReadOnlySpan<char> data)
+    {
+        var hex = data.TrimEnd(' ');
+        if (hex.Length < 5 || (hex.Length + 1) % 3 != 0) return default;
+        for (var i = 0; i < hex.Length; i += 3)
+            if (!char.IsAsciiHexDigit(hex[i]) || !char.IsAsciiHexDigit(hex[i + 1]) || (i + 2 < hex.Length && hex[i + 2] != ' ')) return default;
+        return hex;
     }
 
     // What only the start of a line looks like: a URC or response name, a final result, an echoed command.

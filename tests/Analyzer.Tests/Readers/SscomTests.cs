@@ -91,4 +91,23 @@ public class SscomTests
         Assert.That(records[0].Data, Is.EqualTo(new byte[] { 0, 0xFF, 13, 10, (byte)'O', (byte)'K', 13, 10 }));
         Assert.That(records[1].Data, Is.EqualTo("\r\n+M"u8.ToArray()));
     }
+
+    /// <summary>The display switched to hex for a while (both ways) in a text-mode log: those packets are their bytes; a number alone stays text.</summary>
+    [Test]
+    public void Packets_shown_in_hex_in_a_text_log_are_read_as_their_bytes()
+    {
+        var analysis = TempLog.Analyze(
+            "[10:20:00.000]发→◇AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n□\r\n[10:20:00.050]收←◆\r\nOK\r\n" +
+            "[10:20:03.500]收←◆0D 0A 2B 4D 51 54 54 4F 50 45 4E 3A 4F 4B 0D 0A \r\n" +
+            "[10:20:04.000]发→◇41 54 2B 43 47 53 4E 3D 31 0D 0A \r\n" +
+            "[10:20:04.040]收←◆\r\n+CGSN: 8690123456789012\r\n\r\nOK\r\n", LogFormat.Sscom);
+
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 1) }));
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK"), ("AT+CGSN=1", "OK"),
+        }));
+        Assert.That(analysis.Exchanges[1].Information, Is.EqualTo(new[] { "+CGSN: 8690123456789012" }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Has.None.EqualTo("urc-missing"));
+    }
 }
