@@ -11,25 +11,30 @@ internal static class FleetIngestRun
 {
     /// <summary>
     /// Exit codes of an ingest: 0 every log read; 1 the job ran but some logs could not be read (each is a row of
-    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written).
+    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written
+    /// or holds files of the user's).
     /// </summary>
     public const string ExitCodeHelp =
         "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error); " +
-        "2 usage or setup error (an input that names nothing, an output that cannot be written).";
+        "2 usage or setup error (an input that names nothing, an output that cannot be written, an output folder holding files the program did not write).";
 
-    /// <summary>Finds and ingests the logs; null (after saying why on standard error) when there is nothing to ingest.</summary>
-    public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<string> inputs, string database, int? jobs, FleetOptions options)
+    /// <summary>The logs of <paramref name="inputs"/>; null (after saying why on standard error) when an input names nothing.</summary>
+    public static IReadOnlyList<FleetLog>? Find(IReadOnlyList<string> inputs)
     {
-        IReadOnlyList<FleetLog> logs;
         try
         {
-            logs = LogInputs.Find(inputs);
+            return LogInputs.Find(inputs);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"conformance: {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>Ingests the logs found by <see cref="Find"/>, saying on standard error which could not be read.</summary>
+    public static IReadOnlyList<LogRow> Ingest(IReadOnlyList<FleetLog> logs, string database, int? jobs, FleetOptions options)
+    {
         var workers = jobs ?? Environment.ProcessorCount;
         var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
         var rows = Console.IsErrorRedirected

@@ -56,4 +56,30 @@ public sealed class FleetUsageTests : TemporaryFolder
         Assert.That(bad.ExitCode, Is.EqualTo(2));
         Assert.That(bad.StandardError, Does.Contain("nowhere"));
     }
+
+    [Test]
+    public async Task An_empty_parquet_folder_name_is_a_usage_error_before_any_log_is_read()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", "");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("--parquet: the folder name is empty"));
+        Assert.That(run.StandardError, Does.Not.Contain("1 logs").And.Not.Contain("Unhandled"));
+    }
+
+    [Test]
+    public async Task A_parquet_folder_that_cannot_be_made_is_refused_before_any_log_is_read()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        // Below a file no folder can be made, also for root (a folder without write permission stops other users alike).
+        var file = Write("file", "");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", Path.Combine(file, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("--parquet").And.Contain("cannot create the folder"));
+        Assert.That(run.StandardError, Does.Not.Contain("1 logs"), "no log read first");
+    }
 }
