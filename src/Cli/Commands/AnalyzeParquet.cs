@@ -41,7 +41,8 @@ internal static class AnalyzeParquet
             return ExitCodes.UsageError;
         }
         var database = Path.Combine(Path.GetTempPath(), $"conformance-fleet-{Guid.NewGuid():N}.duckdb");
-        if (FleetIngestRun.Find(inputs) is not { } logs) return ExitCodes.UsageError;
+        // The output and the scratch database are no logs, also when they lie in a folder walked (`analyze . --parquet out`).
+        if (FleetIngestRun.Find(inputs, [output, database, database + ".wal", database + ".tmp"]) is not { } logs) return ExitCodes.UsageError;
         if (logs.SelectMany(l => l.Files).FirstOrDefault(file => OutputPaths.IsInside(file, output)) is { } inside)
         {
             Console.Error.WriteLine($"conformance: --parquet {output}: the input {inside} is inside it, where the tables are written: name a folder outside the logs");

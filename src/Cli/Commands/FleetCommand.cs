@@ -38,7 +38,8 @@ internal static class FleetCommand
             if (!outputs.File("--db", database).Check(Console.Error)) return ExitCodes.UsageError;
             var formatName = parse.GetValue(format);
             var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue(showSecrets));
-            if (FleetIngestRun.Find(parse.GetValue(logs)!) is not { } found) return ExitCodes.UsageError;
+            // The database, its write-ahead log and DuckDB's spill folder are no logs, also when they lie in a folder walked.
+            if (FleetIngestRun.Find(parse.GetValue(logs)!, [database, database + ".wal", database + ".tmp"]) is not { } found) return ExitCodes.UsageError;
             try
             {
                 return FleetIngestRun.ExitCode(FleetIngestRun.Ingest(found, database, parse.GetValue(jobs), options));

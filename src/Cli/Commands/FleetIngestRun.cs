@@ -18,12 +18,15 @@ internal static class FleetIngestRun
         "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error); " +
         "2 usage or setup error (an input that names nothing, an output that cannot be written, an output folder holding files the program did not write).";
 
-    /// <summary>The logs of <paramref name="inputs"/>; null (after saying why on standard error) when an input names nothing.</summary>
-    public static IReadOnlyList<FleetLog>? Find(IReadOnlyList<string> inputs)
+    /// <summary>
+    /// The logs of <paramref name="inputs"/>, walks leaving out <paramref name="outputs"/> (what the command writes);
+    /// null (after saying why on standard error) when an input names nothing.
+    /// </summary>
+    public static IReadOnlyList<FleetLog>? Find(IReadOnlyList<string> inputs, IEnumerable<string> outputs)
     {
         try
         {
-            return LogInputs.Find(inputs);
+            return LogInputs.Find(inputs, outputs);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

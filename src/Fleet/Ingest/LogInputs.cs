@@ -13,31 +13,35 @@ namespace Conformance.Fleet.Ingest;
 public static class LogInputs
 {
     /// <summary>The logs of <paramref name="arguments"/>, in a stable order (by key).</summary>
+    /// <param name="outputs">Files and folders the command writes: a walk leaves them out, so a second run does not read the first one's output.</param>
     /// <exception cref="FileNotFoundException">An argument names nothing: no file, no directory, no match.</exception>
-    public static IReadOnlyList<FleetLog> Find(IEnumerable<string> arguments)
+    public static IReadOnlyList<FleetLog> Find(IEnumerable<string> arguments, IEnumerable<string>? outputs = null)
     {
+        var skip = (outputs ?? []).Select(FullPath).ToHashSet(StringComparer.Ordinal);
         var found = new List<(string Key, string Path)>();
         foreach (var argument in arguments)
         {
             var before = found.Count;
-            if (Directory.Exists(argument)) found.AddRange(Below(argument, _ => true));
+            if (Directory.Exists(argument)) found.AddRange(Below(argument, _ => true, skip));
             else if (File.Exists(argument)) found.Add((Path.GetFileName(argument), Path.GetFullPath(argument)));
-            else if (argument.AsSpan().IndexOfAny('*', '?') >= 0) found.AddRange(Glob(argument));
+            else if (argument.AsSpan().IndexOfAny('*', '?') >= 0) found.AddRange(Glob(argument, skip));
             if (found.Count == before) throw new FileNotFoundException($"{argument}: no such file or directory, or no file matches", argument);
         }
         return Group(found);
     }
 
+    private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
     // Links to folders below the directory are not followed, as find and ripgrep do not: a link back up (`up -> ..`)
     // would walk the same logs again without end, a link across would read them twice. A link to a file is a log.
-    private static IEnumerable<(string Key, string Path)> Below(string directory, Func<string, bool> matches)
+    private static IEnumerable<(string Key, string Path)> Below(string directory, Func<string, bool> matches, HashSet<string> outputs)
     {
         var root = Path.GetFullPath(directory);
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None };
         var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(), options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !outputs.Contains(entry.ToFullPath()),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !outputs.Contains(entry.ToFullPath()),
         };
         foreach (var file in files)
         {
@@ -47,7 +51,7 @@ public static class LogInputs
     }
 
     // The glob's directory part without wildcards is the base; the rest is matched against paths below it.
-    private static IEnumerable<(string Key, string Path)> Glob(string glob)
+    private static IEnumerable<(string Key, string Path)> Glob(string glob, HashSet<string> outputs)
     {
         var parts = glob.Replace('\\', '/').Split('/');
         var fixedParts = parts.TakeWhile(p => p.AsSpan().IndexOfAny('*', '?') < 0).ToArray();
@@ -55,7 +59,7 @@ public static class LogInputs
         if (glob.StartsWith('/') && fixedParts.Length == 1) root = "/";
         if (!Directory.Exists(root)) return [];
         var pattern = new Regex("^" + Pattern(parts[fixedParts.Length..]) + "$", RegexOptions.CultureInvariant);
-        return Below(root, key => pattern.IsMatch(key));
+        return Below(root, key => pattern.IsMatch(key), outputs);
     }
 
     // ** is any number of folders (also none), * any name part, ? one character; nothing else is special.
