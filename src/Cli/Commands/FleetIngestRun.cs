@@ -1,4 +1,5 @@
 using Conformance.Fleet.Ingest;
+using Conformance.Protocol.Secrets;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -15,8 +16,9 @@ internal static class FleetIngestRun
     /// or holds files of the user's).
     /// </summary>
     public const string ExitCodeHelp =
-        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error); " +
-        "2 usage or setup error (an input that names nothing, an output that cannot be written, an output folder holding files the program did not write).";
+        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error: also a folder " +
+        "without permission or a FIFO met by a walk); 2 usage or setup error (an input that names nothing, " +
+        "an output that cannot be written, an output folder holding files the program did not write).";
 
     /// <summary>
     /// The logs of <paramref name="inputs"/>, walks leaving out <paramref name="outputs"/> (what the command writes);
@@ -43,10 +45,12 @@ internal static class FleetIngestRun
         var rows = Console.IsErrorRedirected
             ? FleetIngest.Run(database, logs, workers, options, progress)
             : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
-        // An error that names its file already says which log it is.
+        // An error that names its file already says which log it is. Its paths follow the secret policy, as in the logs table.
         foreach (var row in rows.Where(r => r.Error is not null))
-            Console.Error.WriteLine(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal))
-                ? $"conformance: {row.Error}" : $"conformance: {row.Log.Key}: {row.Error}");
+        {
+            var line = row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal)) ? row.Error! : $"{row.Log.Key}: {row.Error}";
+            Console.Error.WriteLine($"conformance: {(options.ShowSecrets ? line : SecretPolicy.Redact(line))}");
+        }
         Console.Error.WriteLine($"conformance: {rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");
         return rows;

@@ -81,10 +81,11 @@ public static partial class ParquetExport
 
     private static bool IsFolder(FileSystemInfo entry) => entry is DirectoryInfo && (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
-    // data_0.parquet as DuckDB names it, no link, starting with Parquet's magic bytes.
+    // data_0.parquet as DuckDB names it, a regular file (no link, no FIFO) starting with Parquet's magic bytes.
     private static bool IsDataFile(FileSystemInfo entry)
     {
         if (entry is not FileInfo || (entry.Attributes & FileAttributes.ReparsePoint) != 0 || !DataFileName().IsMatch(entry.Name)) return false;
+        if (Ingest.FileKind.NotRegular(entry.FullName) is not null) return false;
         Span<byte> magic = stackalloc byte[4];
         using var stream = new FileStream(entry.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
         return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PAR1"u8);
