@@ -17,7 +17,7 @@ internal static class FleetIngestRun
     /// </summary>
     public const string ExitCodeHelp =
         "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error: also a folder " +
-        "without permission or a FIFO met by a walk); 2 usage or setup error (an input that names nothing, " +
+        "without permission, a FIFO or a name that is not UTF-8 met by a walk); 2 usage or setup error (an input that names nothing, " +
         "an output that cannot be written, an output folder holding files the program did not write).";
 
     /// <summary>

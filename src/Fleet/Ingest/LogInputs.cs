@@ -8,7 +8,7 @@ namespace Conformance.Fleet.Ingest;
 /// <summary>
 /// The logs named on the command line: a file is one log, a directory is every file below it, a glob
 /// (<c>*</c>, <c>?</c>, <c>**</c>) every file it matches; a log's rotations (<c>LOG.1</c>, <c>LOG.2</c>) stay with it.
-/// What a walk finds but cannot read as a log (a folder it may not list, a FIFO) is a log
+/// What a walk finds but cannot read as a log (a folder it may not list, a FIFO, a name that is not UTF-8) is a log
 /// with an <see cref="FleetLog.Error"/>, so that one such entry never ends the job.
 /// </summary>
 public static class LogInputs
@@ -31,7 +31,10 @@ public static class LogInputs
             // A file named on its own is read whatever it is: a FIFO named so is the user's choice.
             else if (File.Exists(argument)) found.Add(new(Path.GetFileName(argument), Path.GetFullPath(argument), null));
             else if (argument.AsSpan().IndexOfAny('*', '?') >= 0) found.AddRange(Glob(argument, walk));
-            if (found.Count == before) throw new FileNotFoundException($"{argument}: no such file or directory, or no file matches", argument);
+            if (found.Count == before)
+                throw new FileNotFoundException(FileNames.IsNotUtf8(argument)
+                    ? $"{argument}: {FileNames.NotUtf8}"
+                    : $"{argument}: no such file or directory, or no file matches", argument);
         }
         return Group(found);
     }
@@ -60,7 +63,7 @@ public static class LogInputs
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    why = e is UnauthorizedAccessException ? "permission denied" : e.Message;
+                    why = FileNames.IsNotUtf8(folder) ? FileNames.NotUtf8 : e is UnauthorizedAccessException ? "permission denied" : e.Message;
                 }
                 // One folder the walk may not list is reported and left out; the other logs are read.
                 if (why is not null) yield return new(key, folder, $"{folder}: the folder cannot be read, its logs are left out: {why}");
@@ -75,8 +78,9 @@ public static class LogInputs
                     }
                     var entryKey = Key(root, path, directory);
                     if (!matches(entryKey)) continue;
+                    if (FileNames.IsNotUtf8(entry.Name)) yield return new(entryKey, path, $"{path}: {FileNames.NotUtf8}");
                     // A FIFO would wait for a writer for ever, a device never end: a walk reads regular files only.
-                    if (FileKind.NotRegular(path) is { } kind)
+                    else if (FileKind.NotRegular(path) is { } kind)
                         yield return new(entryKey, path, $"{path}: is {kind}, not a regular file: not read (name it on its own to read it)");
                     else yield return new(entryKey, path, null);
                 }

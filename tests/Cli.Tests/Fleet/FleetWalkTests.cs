@@ -4,8 +4,8 @@ using Conformance.Fleet.Ingest;
 namespace Conformance.Cli.Tests.Fleet;
 
 /// <summary>
-/// What a directory walk meets besides logs: the command's own outputs, FIFOs, folders it may not list. Each is left
-/// out or is an error row of its own; the other logs are read and the job never hangs or ends.
+/// What a directory walk meets besides logs: the command's own outputs, FIFOs, folders it may not list, names that are
+/// not UTF-8. Each is left out or is an error row of its own; the other logs are read and the job never hangs or ends.
 /// </summary>
 public sealed class FleetWalkTests : TemporaryFolder
 {
@@ -96,5 +96,38 @@ public sealed class FleetWalkTests : TemporaryFolder
         }));
         Assert.That(await Query(database, "SELECT log, error IS NULL FROM logs ORDER BY log"), Is.EqualTo(new[] { "locked,false", "ok.log,true" }));
         Assert.That(await Query(database, "SELECT DISTINCT log FROM exchanges"), Is.EqualTo(new[] { "ok.log" }));
+    }
+
+    [Test]
+    public async Task A_file_name_that_is_not_utf8_says_so_and_how_to_rename_it()
+    {
+        Write("gbk/ok.log", Log);
+        // 日志.log in GBK, as unzip leaves a zip made on a Chinese Windows.
+        Shell("cp gbk/ok.log \"gbk/$(printf '\\310\\325\\326\\276').log\"", Folder);
+        var database = Path.Combine(Folder, "x.duckdb");
+        var dll = Path.Combine(AppContext.BaseDirectory, "conformance.dll");
+
+        ConformanceProcess.Result walked;
+        string namedError;
+        int namedExit;
+        try
+        {
+            walked = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "gbk"), "--db", database);
+            var named = new ProcessStartInfo("sh", ["-c", $"dotnet '{dll}' analyze gbk/[!o]*.log"]) { WorkingDirectory = Folder, RedirectStandardError = true, RedirectStandardOutput = true };
+            using var analyze = Process.Start(named)!;
+            namedError = await analyze.StandardError.ReadToEndAsync();
+            await analyze.WaitForExitAsync();
+            namedExit = analyze.ExitCode;
+        }
+        finally
+        {
+            Shell("rm -f gbk/*", Folder);   // .NET cannot name the file to delete it either
+        }
+
+        Assert.That(walked.ExitCode, Is.EqualTo(1), walked.StandardError);
+        Assert.That(walked.StandardError, Does.Contain("the file name is not valid UTF-8").And.Contain("convmv -f gbk -t utf8"));
+        Assert.That(await Query(database, "SELECT log = 'ok.log', error IS NULL FROM logs ORDER BY 1"), Is.EqualTo(new[] { "false,false", "true,true" }), "ok.log is read");
+        Assert.That(namedExit, Is.EqualTo(2));
+        Assert.That(namedError, Does.Contain("the file name is not valid UTF-8").And.Not.Contain("no such file"));
     }
 }
