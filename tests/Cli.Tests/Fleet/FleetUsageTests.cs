@@ -82,4 +82,27 @@ public sealed class FleetUsageTests : TemporaryFolder
         Assert.That(run.StandardError, Does.Contain("--parquet").And.Contain("cannot create the folder"));
         Assert.That(run.StandardError, Does.Not.Contain("1 logs"), "no log read first");
     }
+
+    [Test]
+    public async Task A_semicolon_in_the_database_path_or_the_temporary_folder_is_part_of_the_path()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "site;v=2.duckdb");
+        var temporary = Directory.CreateDirectory(Path.Combine(Folder, "tmp;x")).FullName;
+
+        var ingest = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
+        var query = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT log FROM logs", "--csv");
+        var report = await ConformanceProcess.RunAsync(null, "fleet", "report", database);
+        var export = await ConformanceProcess.RunAsync(null, new Dictionary<string, string> { ["TMPDIR"] = temporary },
+            "analyze", log, "--parquet", Path.Combine(Folder, "out"));
+
+        Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
+        Assert.That(File.Exists(database), Is.True, "the database is the file named, not one cut at the ';'");
+        Assert.That(query.ExitCode, Is.Zero, query.StandardError);
+        Assert.That(query.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')), Is.EqualTo(new[] { "log", "a.log" }));
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
+        Assert.That(File.Exists(Path.Combine(Folder, "out", "logs", "day=undated", "data_0.parquet")), Is.True);
+        Assert.That(Directory.GetFileSystemEntries(temporary), Is.Empty, "the scratch database was made there and deleted");
+    }
 }
