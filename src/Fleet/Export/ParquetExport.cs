@@ -37,6 +37,19 @@ public static partial class ParquetExport
         return null;
     }
 
+    /// <summary>Whether <paramref name="directory"/> holds an export and nothing else: a walk for logs leaves it out.</summary>
+    public static bool IsExport(string directory)
+    {
+        try
+        {
+            return Directory.Exists(Path.Combine(directory, FleetTables.Logs)) && Foreign(directory) is null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;   // the walk lists it and says what is wrong
+        }
+    }
+
     /// <summary>
     /// Writes the tables of <paramref name="connection"/> into <paramref name="directory"/>, replacing the table
     /// folders there; refuses (before deleting anything) when it holds a file of someone else's.

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Conformance.Analyzer.Readers;
+using Conformance.Fleet.Export;
 using Conformance.Protocol.Secrets;
 
 namespace Conformance.Fleet.Ingest;
@@ -73,7 +74,8 @@ public static class LogInputs
                     if (outputs.Contains(path)) continue;
                     if (entry is DirectoryInfo)
                     {
-                        if ((entry.Attributes & FileAttributes.ReparsePoint) == 0) folders.Push(path);
+                        // An earlier Parquet export (`analyze . --parquet out`, then `fleet .`) is the program's own output, no logs.
+                        if ((entry.Attributes & FileAttributes.ReparsePoint) == 0 && !ParquetExport.IsExport(path)) folders.Push(path);
                         continue;
                     }
                     var entryKey = Key(root, path, directory);

@@ -41,6 +41,19 @@ public sealed class FleetWalkTests : TemporaryFolder
     }
 
     [Test]
+    public async Task Fleet_leaves_out_a_parquet_export_in_the_folder_walked()
+    {
+        Write("a.log", Log);
+        var export = await ConformanceProcess.RunAsync(null, "analyze", Folder, "--parquet", Path.Combine(Folder, "parquet"));
+
+        var ingest = await ConformanceProcess.RunAsync(null, "fleet", Folder, "--db", Path.Combine(Folder, "f.duckdb"));
+
+        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
+        Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
+        Assert.That(ingest.StandardError, Does.Contain("conformance: 1 logs"));
+    }
+
+    [Test]
     public async Task A_fifo_in_a_folder_is_an_error_row_and_the_job_ends()
     {
         var database = Path.Combine(Folder, "f.duckdb");
