@@ -7,9 +7,12 @@ public static class ConformanceProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(byte[]? standardInput, params string[] args)
+    public static Task<Result> RunAsync(byte[]? standardInput, params string[] args) => RunAsync(standardInput, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync(byte[], string[])"/>, with <paramref name="environment"/> set for the program.</summary>
+    public static async Task<Result> RunAsync(byte[]? standardInput, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (standardInput is not null) await process.StandardInput.BaseStream.WriteAsync(standardInput);
@@ -19,7 +22,9 @@ public static class ConformanceProcess
     }
 
     /// <summary>Starts the program with every standard stream redirected, for tests that talk to it while it runs.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    private static Process Start(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +35,7 @@ public static class ConformanceProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start)!;
     }
 }

@@ -39,7 +39,7 @@ internal static class LogInput
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new LogReadException("no such file", name, inner: e);
+            throw new LogReadException(FileNames.IsNotUtf8(name) ? FileNames.NotUtf8 : "no such file", name, inner: e);
         }
         catch (UnauthorizedAccessException e)
         {

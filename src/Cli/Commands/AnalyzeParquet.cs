@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Conformance.Analyzer.Readers;
+using Conformance.Cli.Output;
 using Conformance.Fleet.Export;
 using Conformance.Fleet.Ingest;
 using Conformance.Fleet.Storage;
@@ -32,16 +33,24 @@ internal static class AnalyzeParquet
         }
         var formatName = parse.GetValue<string?>("--format");
         var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue<bool>("--show-secrets"));
-        if (Foreign(output) is { } entry)
+        // Checked before any log is read, as --db is: an empty name, a folder that cannot be made or written.
+        if (!new OutputPaths().Folder("--parquet", output).Check(Console.Error)) return ExitCodes.UsageError;
+        if (Refusal(output) is { } refusal)
         {
-            ErrorText.Write($"--parquet {output}: holds '{entry}', which is no table of a Parquet output; name an empty or new folder");
+            ErrorText.Write($"--parquet {output}: {refusal}");
             return ExitCodes.UsageError;
         }
         var database = Path.Combine(Path.GetTempPath(), $"conformance-fleet-{Guid.NewGuid():N}.duckdb");
+        // The output and the scratch database are no logs, also when they lie in a folder walked (`analyze . --parquet out`).
+        if (FleetIngestRun.Find(inputs, [output, database, database + ".wal", database + ".tmp"]) is not { } logs) return ExitCodes.UsageError;
+        if (logs.SelectMany(l => l.Files).FirstOrDefault(file => OutputPaths.IsInside(file, output)) is { } inside)
+        {
+            ErrorText.Write($"--parquet {output}: the input {inside} is inside it, where the tables are written: name a folder outside the logs");
+            return ExitCodes.UsageError;
+        }
         try
         {
-            var rows = FleetIngestRun.Ingest(inputs, database, jobs, options);
-            if (rows is null) return ExitCodes.UsageError;
+            var rows = FleetIngestRun.Ingest(logs, database, jobs, options);
             using (var connection = FleetDatabase.Open(database)) ParquetExport.Write(connection, output);
             ErrorText.Write($"wrote {string.Join(", ", ParquetExport.Folders)} as Parquet into {output}");
             return FleetIngestRun.ExitCode(rows);
@@ -57,12 +66,19 @@ internal static class AnalyzeParquet
         }
     }
 
-    // The output folder is replaced table by table: anything else in it is the user's and stays untouched.
-    private static string? Foreign(string output)
+    // The output folder is replaced table by table, and only what an earlier export wrote there is deleted: anything
+    // else (a log in OUT/logs/, notes beside the tables) is the user's, and the export is refused before any work.
+    private static string? Refusal(string output)
     {
-        if (File.Exists(output)) return output;
-        if (!Directory.Exists(output)) return null;
-        var ours = ParquetExport.Folders.ToHashSet(StringComparer.Ordinal);
-        return Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).FirstOrDefault(name => !ours.Contains(name!));
+        try
+        {
+            return ParquetExport.Foreign(output) is { } entry
+                ? $"holds {entry}, which is no Parquet file written by conformance and would be lost; name an empty or new folder"
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot be looked through: {e.Message}";
+        }
     }
 }

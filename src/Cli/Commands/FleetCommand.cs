@@ -38,10 +38,11 @@ internal static class FleetCommand
             if (!outputs.File("--db", database).Check(Console.Error)) return ExitCodes.UsageError;
             var formatName = parse.GetValue(format);
             var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue(showSecrets));
+            // The database, its write-ahead log and DuckDB's spill folder are no logs, also when they lie in a folder walked.
+            if (FleetIngestRun.Find(parse.GetValue(logs)!, [database, database + ".wal", database + ".tmp"]) is not { } found) return ExitCodes.UsageError;
             try
             {
-                var rows = FleetIngestRun.Ingest(parse.GetValue(logs)!, database, parse.GetValue(jobs), options);
-                return rows is null ? ExitCodes.UsageError : FleetIngestRun.ExitCode(rows);
+                return FleetIngestRun.ExitCode(FleetIngestRun.Ingest(found, database, parse.GetValue(jobs), options));
             }
             catch (DuckDBException e)
             {

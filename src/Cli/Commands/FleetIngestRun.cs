@@ -1,4 +1,5 @@
 using Conformance.Fleet.Ingest;
+using Conformance.Protocol.Secrets;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -11,31 +12,40 @@ internal static class FleetIngestRun
 {
     /// <summary>
     /// Exit codes of an ingest: 0 every log read; 1 the job ran but some logs could not be read (each is a row of
-    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written).
+    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written
+    /// or holds files of the user's).
     /// </summary>
     public const string ExitCodeHelp =
-        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error); " +
-        "2 usage or setup error (an input that names nothing, an output that cannot be written).";
+        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error: also a folder " +
+        "without permission, a FIFO or a name that is not UTF-8 met by a walk); 2 usage or setup error (an input that names nothing, " +
+        "an output that cannot be written, an output folder holding files the program did not write).";
 
-    /// <summary>Finds and ingests the logs; null (after saying why on standard error) when there is nothing to ingest.</summary>
-    public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<string> inputs, string database, int? jobs, FleetOptions options)
+    /// <summary>
+    /// The logs of <paramref name="inputs"/>, walks leaving out <paramref name="outputs"/> (what the command writes);
+    /// null (after saying why on standard error) when an input names nothing.
+    /// </summary>
+    public static IReadOnlyList<FleetLog>? Find(IReadOnlyList<string> inputs, IEnumerable<string> outputs)
     {
-        IReadOnlyList<FleetLog> logs;
         try
         {
-            logs = LogInputs.Find(inputs);
+            return LogInputs.Find(inputs, outputs);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             ErrorText.Write(e.Message);
             return null;
         }
+    }
+
+    /// <summary>Ingests the logs found by <see cref="Find"/>, saying on standard error which could not be read.</summary>
+    public static IReadOnlyList<LogRow> Ingest(IReadOnlyList<FleetLog> logs, string database, int? jobs, FleetOptions options)
+    {
         var workers = jobs ?? Environment.ProcessorCount;
         var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
         var rows = Console.IsErrorRedirected
             ? FleetIngest.Run(database, logs, workers, options, progress)
             : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
-        // An error that names its file already says which log it is.
+        // An error that names its file already says which log it is. Its paths follow the secret policy, as in the logs table.
         foreach (var row in rows.Where(r => r.Error is not null))
             ErrorText.Write(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal)) ? row.Error! : $"{row.Log.Key}: {row.Error}");
         ErrorText.Write($"{rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +

@@ -61,11 +61,16 @@ internal sealed class OutputPaths
         return null;
     }
 
+    /// <summary>Whether <paramref name="path"/> lies below <paramref name="folder"/>, through relative parts and symbolic links.</summary>
+    public static bool IsInside(string path, string folder) =>
+        Real(path).StartsWith(Path.TrimEndingDirectorySeparator(Real(folder)) + Path.DirectorySeparatorChar, PathComparison);
+
     /// <summary>Whether two paths name the same file, through relative parts and symbolic links.</summary>
     public static bool SameFile(string a, string b) => string.Equals(Real(a), Real(b), PathComparison);
 
     private static string? CheckFolder(string option, string path)
     {
+        if (path.Length == 0) return $"{option}: the folder name is empty";
         if (System.IO.File.Exists(path)) return $"{option} {path} is a file, not a folder";
         try
         {

@@ -2,8 +2,9 @@ namespace Conformance.Fleet.Ingest;
 
 /// <summary>One log of a fleet: its key in every table and its files in reading order (rotations oldest first).</summary>
 /// <param name="Key">Unique within a run: the path below the directory or glob base it was found in, with <c>/</c>.</param>
-public sealed record FleetLog(string Key, IReadOnlyList<string> Files)
+/// <param name="Error">Why the walk found it but it cannot be read (a folder it may not list, a FIFO …); null for a log to read.</param>
+public sealed record FleetLog(string Key, IReadOnlyList<string> Files, string? Error = null)
 {
-    /// <summary>Bytes stored in its files (compressed size for gzip).</summary>
-    public long Size => Files.Sum(file => new FileInfo(file).Length);
+    /// <summary>Bytes stored in its files (compressed size for gzip); 0 for an entry that is no log.</summary>
+    public long Size => Error is null ? Files.Sum(file => new FileInfo(file).Length) : 0;
 }

@@ -15,6 +15,7 @@ internal static class LogIngest
     {
         long size = 0;
         string? format = null;
+        if (log.Error is { } found) return Failed(log, 0, null, found);
         try
         {
             size = log.Size;

@@ -8,7 +8,10 @@ public static class FleetDatabase
     /// <summary>A connection to <paramref name="path"/>; connections to one file open at once share one database.</summary>
     public static DuckDBConnection Open(string path, bool readOnly = false)
     {
-        var connection = new DuckDBConnection($"Data Source={path}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : "")}");
+        // The builder quotes the path as ADO.NET connection strings need: a ';' or '=' in it (a folder name, TMPDIR) stays part of the path.
+        var builder = new DuckDBConnectionStringBuilder { DataSource = path };
+        if (readOnly) builder["ACCESS_MODE"] = "READ_ONLY";
+        var connection = new DuckDBConnection(builder.ConnectionString);
         connection.Open();
         return connection;
     }

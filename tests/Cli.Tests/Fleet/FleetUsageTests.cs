@@ -56,4 +56,53 @@ public sealed class FleetUsageTests : TemporaryFolder
         Assert.That(bad.ExitCode, Is.EqualTo(2));
         Assert.That(bad.StandardError, Does.Contain("nowhere"));
     }
+
+    [Test]
+    public async Task An_empty_parquet_folder_name_is_a_usage_error_before_any_log_is_read()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", "");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("--parquet: the folder name is empty"));
+        Assert.That(run.StandardError, Does.Not.Contain("1 logs").And.Not.Contain("Unhandled"));
+    }
+
+    [Test]
+    public async Task A_parquet_folder_that_cannot_be_made_is_refused_before_any_log_is_read()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        // Below a file no folder can be made, also for root (a folder without write permission stops other users alike).
+        var file = Write("file", "");
+
+        var run = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", Path.Combine(file, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("--parquet").And.Contain("cannot create the folder"));
+        Assert.That(run.StandardError, Does.Not.Contain("1 logs"), "no log read first");
+    }
+
+    [Test]
+    public async Task A_semicolon_in_the_database_path_or_the_temporary_folder_is_part_of_the_path()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "site;v=2.duckdb");
+        var temporary = Directory.CreateDirectory(Path.Combine(Folder, "tmp;x")).FullName;
+
+        var ingest = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
+        var query = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT log FROM logs", "--csv");
+        var report = await ConformanceProcess.RunAsync(null, "fleet", "report", database);
+        var export = await ConformanceProcess.RunAsync(null, new Dictionary<string, string> { ["TMPDIR"] = temporary },
+            "analyze", log, "--parquet", Path.Combine(Folder, "out"));
+
+        Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
+        Assert.That(File.Exists(database), Is.True, "the database is the file named, not one cut at the ';'");
+        Assert.That(query.ExitCode, Is.Zero, query.StandardError);
+        Assert.That(query.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')), Is.EqualTo(new[] { "log", "a.log" }));
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
+        Assert.That(File.Exists(Path.Combine(Folder, "out", "logs", "day=undated", "data_0.parquet")), Is.True);
+        Assert.That(Directory.GetFileSystemEntries(temporary), Is.Empty, "the scratch database was made there and deleted");
+    }
 }
