@@ -1,4 +1,5 @@
 using Conformance.Fleet.Ingest;
+using Conformance.Protocol.Secrets;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -35,10 +36,13 @@ internal static class FleetIngestRun
         var rows = Console.IsErrorRedirected
             ? FleetIngest.Run(database, logs, workers, options, progress)
             : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
-        // An error that names its file already says which log it is.
+        // An error that names its file already says which log it is; a file's name may hold a secret, as its key does.
         foreach (var row in rows.Where(r => r.Error is not null))
+        {
+            var error = options.ShowSecrets ? row.Error! : SecretPolicy.Redact(row.Error!);
             Console.Error.WriteLine(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal))
-                ? $"conformance: {row.Error}" : $"conformance: {row.Log.Key}: {row.Error}");
+                ? $"conformance: {error}" : $"conformance: {row.Log.Key}: {error}");
+        }
         Console.Error.WriteLine($"conformance: {rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");
         return rows;

@@ -2,7 +2,6 @@ using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 using Conformance.Analyzer.Readers;
-using Conformance.Protocol.Secrets;
 
 namespace Conformance.Fleet.Ingest;
 
@@ -85,8 +84,8 @@ public static class LogInputs
             var files = LogFiles.Rotation(path);
             // The same name below two arguments: the full path keeps the keys apart.
             // A key is a path: the secret policy masks it once here, so that it joins the same in every table.
-            var masked = SecretPolicy.Redact(key);
-            logs.Add(new FleetLog(keys.Add(masked) ? masked : SecretPolicy.Redact(path.Replace('\\', '/')), files));
+            var masked = LogKeys.Of(key, path);
+            logs.Add(new FleetLog(keys.Add(masked) ? masked : LogKeys.Of(path.Replace('\\', '/'), path), files));
         }
         return [.. logs.OrderBy(l => l.Key, StringComparer.Ordinal)];
     }

@@ -6,13 +6,6 @@ namespace Conformance.Cli.Tests.Fleet;
 /// </summary>
 public sealed class FleetInputTests : TemporaryFolder
 {
-    private async Task<List<string[]>> Query(string database, string sql)
-    {
-        var run = await ConformanceProcess.RunAsync(null, "fleet", "query", database, sql, "--csv");
-        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
-        return [.. run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r').Split(','))];
-    }
-
     [Test]
     public async Task A_glob_takes_the_matching_files_below_its_base_each_with_its_rotations()
     {
