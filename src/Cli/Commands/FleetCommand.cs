@@ -21,7 +21,7 @@ internal static class FleetCommand
             Description = "Logs, directories (walked) or globs; each file is its own log, its rotations (LOG.1, LOG.2 …) read with it.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var db = new Option<string>("--db") { Description = "The DuckDB file to ingest into (created when missing; a log ingested again is replaced).", Required = true };
+        var db = new Option<string>("--db") { Description = "The DuckDB file to ingest into (created when missing; a file ingested again is replaced, another file with a key it holds keyed by its full path).", Required = true };
         var jobs = FleetIngestRun.JobsOption();
         var format = AnalyzeCommand.FormatOption();
         var showSecrets = AnalyzeCommand.ShowSecretsOption();

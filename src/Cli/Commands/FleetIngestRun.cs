@@ -33,9 +33,12 @@ internal static class FleetIngestRun
         }
         var workers = jobs ?? Environment.ProcessorCount;
         var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
+        // Said after the progress bar is gone, with the logs that could not be read.
+        var warnings = new List<string>();
         var rows = Console.IsErrorRedirected
-            ? FleetIngest.Run(database, logs, workers, options, progress)
-            : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
+            ? FleetIngest.Run(database, logs, workers, options, progress, warnings.Add)
+            : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress, warnings.Add));
+        foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {warning}");
         // An error that names its file already says which log it is; a file's name may hold a secret, as its key does.
         foreach (var row in rows.Where(r => r.Error is not null))
         {

@@ -9,12 +9,16 @@ namespace Conformance.Fleet.Ingest;
 /// </summary>
 public static class FleetIngest
 {
-    /// <summary>Ingests <paramref name="logs"/> on <paramref name="jobs"/> workers into the database at <paramref name="database"/>; a log ingested before is replaced.</summary>
+    /// <summary>
+    /// Ingests <paramref name="logs"/> on <paramref name="jobs"/> workers into the database at <paramref name="database"/>;
+    /// a log ingested before is replaced, a log whose key another file has there is keyed by its full path (said to <paramref name="warn"/>).
+    /// </summary>
     /// <returns>One row per log, as written to <c>logs</c>, in the order of <paramref name="logs"/>.</returns>
-    public static IReadOnlyList<LogRow> Run(string database, IReadOnlyList<FleetLog> logs, int jobs, FleetOptions options, IngestProgress progress)
+    public static IReadOnlyList<LogRow> Run(string database, IReadOnlyList<FleetLog> logs, int jobs, FleetOptions options, IngestProgress progress, Action<string> warn)
     {
         using var connection = FleetDatabase.Open(database);
         FleetDatabase.CreateTables(connection);
+        logs = StoredKeys.Assign(connection, logs, database, options.ShowSecrets, warn);
         ForgetAgain(connection, logs);
         var rows = new LogRow[logs.Count];
         // Largest first, so that one big log does not start last and keep a single core busy at the end.

@@ -22,6 +22,22 @@ public static class LogKeys
     public static string Of(string name, string path) =>
         HasSecret(path) || HasSecret(name) ? SecretPolicy.Redact(name) + HashMark + Hash(path) : name;
 
+    /// <summary>What tells the file at <paramref name="path"/> from any other, masked: its path, or its masked path and hash.</summary>
+    public static string Identity(string path) => HasSecret(path) ? SecretPolicy.Redact(path) + HashMark + Hash(path) : path;
+
+    /// <summary>
+    /// The <see cref="Identity"/> of the file a row of <c>logs</c> was read from: <paramref name="path"/> is its newest
+    /// file as stored, masked unless it was ingested with <c>--show-secrets</c>; a masked one is told apart by its key's hash.
+    /// </summary>
+    public static string StoredIdentity(string key, string path)
+    {
+        if (HasSecret(path)) return Identity(path);
+        var mark = key.LastIndexOf(HashMark, StringComparison.Ordinal);
+        return path.Contains(SecretPolicy.Mask, StringComparison.Ordinal) && mark >= 0 && key.Length - mark - HashMark.Length == HashLength
+            ? path + key[mark..]
+            : path;
+    }
+
     private static bool HasSecret(string text) => SecretPolicy.Redact(text) != text;
 
     private static string Hash(string path) =>

@@ -33,4 +33,28 @@ public sealed class FleetKeyTests : TemporaryFolder
         var everything = run.StandardOutput + run.StandardError + again.StandardError + string.Join('\n', (await Query(database, "SELECT * FROM logs")).Select(r => string.Join(',', r)));
         foreach (var token in tokens) Assert.That(everything, Does.Not.Contain(token));
     }
+
+    [Test]
+    public async Task Another_file_with_a_key_the_database_holds_is_kept_beside_it_and_said_while_the_same_file_again_replaces_its_rows()
+    {
+        var first = Write("logs/sub1/modem.log", Stamped("2024-01-02", 1));
+        var second = Write("logs/sub2/modem.log", Stamped("2024-01-03", 2));
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var one = await ConformanceProcess.RunAsync(null, "fleet", Path.GetDirectoryName(first)!, "--db", database);
+        var two = await ConformanceProcess.RunAsync(null, "fleet", Path.GetDirectoryName(second)!, "--db", database);
+        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.GetDirectoryName(second)!, "--db", database);
+        // Both from the folder above (sub1/modem.log, sub2/modem.log): each file still replaces the rows it has.
+        var above = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+
+        foreach (var run in new[] { one, two, again, above }) Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(two.StandardError, Does.Contain("modem.log: ").And.Contain($"holds this key for another file, {first}").And.Contain($"{second} is keyed by its full path"));
+        Assert.That(again.StandardError + above.StandardError, Does.Not.Contain("holds this key"), "the same file again is no other file");
+        var logs = await Query(database, "SELECT log, first_time, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY first_time");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
+        {
+            "modem.log 2024-01-02 10:11:10.000 1 1",
+            $"{second} 2024-01-03 10:11:10.000 2 2",
+        }));
+    }
 }
