@@ -19,7 +19,10 @@ public static class ConformanceProcess
     }
 
     /// <summary>Starts the program with every standard stream redirected, for tests that talk to it while it runs.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the program as <see cref="Start(string[])"/> does, with <paramref name="environment"/> set for it (<c>TMPDIR</c>).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +33,7 @@ public static class ConformanceProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start)!;
     }
 }

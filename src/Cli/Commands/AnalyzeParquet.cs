@@ -37,14 +37,22 @@ internal static class AnalyzeParquet
             Console.Error.WriteLine($"conformance: --parquet {output}: holds '{entry}', which is no table of a Parquet output; name an empty or new folder");
             return ExitCodes.UsageError;
         }
+        // Ctrl-C and SIGTERM end the job through the finally below, which deletes the scratch database.
+        using var stop = new StopSignals(CancellationToken.None);
         var database = Path.Combine(Path.GetTempPath(), $"conformance-fleet-{Guid.NewGuid():N}.duckdb");
         try
         {
-            var rows = FleetIngestRun.Ingest(inputs, database, jobs, options);
-            if (rows is null) return ExitCodes.UsageError;
+            var nothing = $"nothing written to {output}";
+            var rows = FleetIngestRun.Ingest(inputs, database, jobs, options, stop, nothing);
+            if (rows is null) return FleetIngestRun.ExitCode(rows, stop);
+            if (stop.Received is { } signal)
+            {
+                Console.Error.WriteLine($"conformance: interrupted ({signal}) after every log was read; {nothing}");
+                return ExitCodes.Failures;
+            }
             using (var connection = FleetDatabase.Open(database)) ParquetExport.Write(connection, output);
             Console.Error.WriteLine($"conformance: wrote {string.Join(", ", ParquetExport.Folders)} as Parquet into {output}");
-            return FleetIngestRun.ExitCode(rows);
+            return FleetIngestRun.ExitCode(rows, stop);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {

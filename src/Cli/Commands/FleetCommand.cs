@@ -38,10 +38,13 @@ internal static class FleetCommand
             if (!outputs.File("--db", database).Check(Console.Error)) return ExitCodes.UsageError;
             var formatName = parse.GetValue(format);
             var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue(showSecrets));
+            // Ctrl-C and SIGTERM stop the ingest between records; each log is committed whole or not at all.
+            using var stop = new StopSignals(CancellationToken.None);
             try
             {
-                var rows = FleetIngestRun.Ingest(parse.GetValue(logs)!, database, parse.GetValue(jobs), options);
-                return rows is null ? ExitCodes.UsageError : FleetIngestRun.ExitCode(rows);
+                var rows = FleetIngestRun.Ingest(parse.GetValue(logs)!, database, parse.GetValue(jobs), options, stop,
+                    $"{database} holds the logs done, each whole; the others are as they were");
+                return FleetIngestRun.ExitCode(rows, stop);
             }
             catch (DuckDBException e)
             {

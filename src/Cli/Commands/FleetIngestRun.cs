@@ -12,14 +12,17 @@ internal static class FleetIngestRun
 {
     /// <summary>
     /// Exit codes of an ingest: 0 every log read; 1 the job ran but some logs could not be read (each is a row of
-    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written).
+    /// <c>logs</c> with its error), or a signal stopped it; 2 usage or setup error (an input that names nothing, an output that cannot be written).
     /// </summary>
     public const string ExitCodeHelp =
-        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error); " +
+        "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error), or Ctrl-C or SIGTERM stopped the job; " +
         "2 usage or setup error (an input that names nothing, an output that cannot be written).";
 
-    /// <summary>Finds and ingests the logs; null (after saying why on standard error) when there is nothing to ingest.</summary>
-    public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<string> inputs, string database, int? jobs, FleetOptions options)
+    /// <summary>
+    /// Finds and ingests the logs; null (after saying why on standard error) when there is nothing to ingest or
+    /// <paramref name="stop"/> interrupted it (then <paramref name="interrupted"/> says what is left).
+    /// </summary>
+    public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<string> inputs, string database, int? jobs, FleetOptions options, StopSignals stop, string interrupted)
     {
         IReadOnlyList<FleetLog> logs;
         try
@@ -35,10 +38,22 @@ internal static class FleetIngestRun
         var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
         // Said after the progress bar is gone, with the logs that could not be read.
         var warnings = new List<string>();
-        var rows = Console.IsErrorRedirected
-            ? FleetIngest.Run(database, logs, workers, options, progress, warnings.Add)
-            : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress, warnings.Add));
-        foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {warning}");
+        IReadOnlyList<LogRow> rows;
+        try
+        {
+            rows = Console.IsErrorRedirected
+                ? FleetIngest.Run(database, logs, workers, options, progress, warnings.Add, stop.Token)
+                : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress, warnings.Add, stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.Received is not null)
+        {
+            Console.Error.WriteLine($"conformance: interrupted ({stop.Received}) after {progress.LogsDone} of {logs.Count} logs; {interrupted}");
+            return null;
+        }
+        finally
+        {
+            foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {warning}");
+        }
         // An error that names its file already says which log it is; a file's name may hold a secret, as its key does.
         foreach (var row in rows.Where(r => r.Error is not null))
         {
@@ -51,8 +66,10 @@ internal static class FleetIngestRun
         return rows;
     }
 
-    /// <summary>The exit code of an ingest that ran.</summary>
-    public static int ExitCode(IReadOnlyList<LogRow> rows) => rows.Any(r => r.Error is not null) ? ExitCodes.Failures : ExitCodes.Ok;
+    /// <summary>The exit code of an ingest: 1 when some logs could not be read or a signal stopped it, 2 when it could not start.</summary>
+    public static int ExitCode(IReadOnlyList<LogRow>? rows, StopSignals stop) =>
+        rows is null ? stop.Received is null ? ExitCodes.UsageError : ExitCodes.Failures
+        : rows.Any(r => r.Error is not null) ? ExitCodes.Failures : ExitCodes.Ok;
 
     private static IReadOnlyList<LogRow> WithProgress(IngestProgress progress, Func<IReadOnlyList<LogRow>> ingest)
     {
@@ -68,7 +85,8 @@ internal static class FleetIngestRun
                 task.Description = $"{progress.LogsDone}/{progress.Logs} logs, {progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s";
             }
             task.Value = task.MaxValue;
-            return work.Result;
+            // The ingest's own exception (a cancellation), not an AggregateException.
+            return work.GetAwaiter().GetResult();
         });
     }
 

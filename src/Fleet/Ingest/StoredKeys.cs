@@ -10,6 +10,17 @@ namespace Conformance.Fleet.Ingest;
 /// </summary>
 internal static class StoredKeys
 {
+    /// <summary>The keys the database of <paramref name="connection"/> holds.</summary>
+    public static HashSet<string> Of(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT log FROM {FleetTables.Logs}";
+        using var reader = command.ExecuteReader();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) keys.Add(reader.GetString(0));
+        return keys;
+    }
+
     /// <summary><paramref name="logs"/> with the keys they take in the database of <paramref name="connection"/>; each key moved is said to <paramref name="warn"/>.</summary>
     public static IReadOnlyList<FleetLog> Assign(DuckDBConnection connection, IReadOnlyList<FleetLog> logs, string database, bool showSecrets, Action<string> warn)
     {
