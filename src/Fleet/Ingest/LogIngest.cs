@@ -40,11 +40,13 @@ internal static class LogIngest
             if (source.IsEmpty) return Failed(log, size, format, "the log is empty, nothing to analyse");
             var sink = new TableSink(connection, log.Key, options.ShowSecrets);
             Analysis analysis;
+            Records records;
             progress.Reading(source);
             try
             {
                 var builder = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
-                source.Read(new Records(builder, cancel));
+                records = new Records(builder, cancel);
+                source.Read(records);
                 analysis = builder.Complete();
             }
             catch
@@ -64,7 +66,7 @@ internal static class LogIngest
                 Forget(connection, log.Key, FleetTables.Items);
                 return Failed(log, size, format, $"no AT traffic found (read as {format}); is it a log of the module's serial port?");
             }
-            return new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, sink.FirstTime, sink.LastTime, analysis.Summary, null);
+            return new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
@@ -82,12 +84,28 @@ internal static class LogIngest
     private static LogRow Failed(FleetLog log, long size, string? format, string error) =>
         new(log, size, format, null, null, null, null, null, error);
 
-    /// <summary>The log's records on their way to the timeline: a cancelled run stops at the next record, also mid-log.</summary>
+    /// <summary>
+    /// The log's records on their way to the timeline: a cancelled run stops at the next record, also mid-log; the
+    /// log's first and last times are those of every record with a time (a final OK, an information line), not of
+    /// the commands and URCs alone.
+    /// </summary>
     private sealed class Records(TimelineBuilder builder, CancellationToken cancel) : IRecordSink
     {
+        /// <summary>The earliest time of the log, as written in it.</summary>
+        public DateTime? FirstTime { get; private set; }
+
+        /// <summary>The latest time of the log.</summary>
+        public DateTime? LastTime { get; private set; }
+
         public void Add(in RecordView record)
         {
             cancel.ThrowIfCancellationRequested();
+            if (record.Time is { } time)
+            {
+                var written = time.DateTime;
+                if (FirstTime is null || written < FirstTime) FirstTime = written;
+                if (LastTime is null || written > LastTime) LastTime = written;
+            }
             builder.Add(record);
         }
     }

@@ -51,6 +51,26 @@ public sealed class FleetInputTests : TemporaryFolder
     }
 
     [Test]
+    public async Task First_and_last_time_are_of_every_timed_line_final_results_and_answers_too()
+    {
+        Write("logs/good.log", "[2024-01-02 10:11:12.000] AT+CSQ\r\n[2024-01-02 10:11:12.050] +CSQ: 20,99\r\n[2024-01-02 10:11:12.051] OK\r\n" +
+            "[2024-01-02 10:11:17.000] AT\r\n[2024-01-02 10:11:17.051] OK\r\n");
+        // The answer crosses into a new year.
+        Write("logs/new-year.log", "[2024-12-31 23:59:59.900] AT+CSQ\r\n[2025-01-01 00:00:00.005] +CSQ: 20,99\r\n[2025-01-01 00:00:00.010] OK\r\n");
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var logs = await Query(database, "SELECT log, first_time, last_time, day FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(" | ", l)), Is.EqualTo(new[]
+        {
+            "good.log | 2024-01-02 10:11:12.000 | 2024-01-02 10:11:17.051 | 2024-01-02",
+            "new-year.log | 2024-12-31 23:59:59.900 | 2025-01-01 00:00:00.010 | 2024-12-31",
+        }));
+    }
+
+    [Test]
     public async Task A_forced_format_reads_every_log_as_that_format()
     {
         // Binary-looking power-up noise before the traffic: refused when detected, read when forced raw.
