@@ -82,6 +82,7 @@ internal static class FleetCommand
                         ResultTableHtml.Write(report, $"Fleet report: {Path.GetFileName(database)}", writer);
                     });
                 }
+                return ExitCodes.Ok;
             });
         });
         return command;
@@ -96,12 +97,31 @@ internal static class FleetCommand
         command.SetAction(parse =>
         {
             var database = parse.GetValue(db)!;
+            var text = parse.GetValue(sql)!;
+            // DuckDB answers a query without a statement with an exception of no words.
+            if (ResultTable.IsBlank(text))
+            {
+                Console.Error.WriteLine("conformance: the query holds no SQL statement (only spaces or comments); e.g. \"SELECT count(*) FROM logs\"");
+                return ExitCodes.UsageError;
+            }
             return Answer(database, () =>
             {
                 using var connection = Fleet.Storage.FleetDatabase.Open(database, readOnly: true);
-                var table = ResultTable.Query(connection, "", parse.GetValue(sql)!);
-                if (parse.GetValue(csv)) ResultTableCsv.Write(table, Console.Out);
-                else ResultTableConsole.Write(table, Terminal.Out);
+                var tables = ResultTable.QueryAll(connection, text);
+                if (!parse.GetValue(csv))
+                {
+                    // Every statement's result, one table after another, as a SQL shell shows them.
+                    foreach (var table in tables) ResultTableConsole.Write(table, Terminal.Out);
+                    return ExitCodes.Ok;
+                }
+                // CSV is one table for a script to read: a second result would be taken for rows of the first.
+                if (tables.Count > 1)
+                {
+                    Console.Error.WriteLine($"conformance: --csv prints one result, and the query has {tables.Count} statements; give one");
+                    return ExitCodes.UsageError;
+                }
+                ResultTableCsv.Write(tables[0], Console.Out);
+                return ExitCodes.Ok;
             });
         });
         return command;
@@ -110,7 +130,7 @@ internal static class FleetCommand
     private static Argument<string> DatabaseArgument() => new("db") { Description = "The DuckDB file written by 'conformance fleet … --db'." };
 
     // A missing file or a bad query is a usage error with DuckDB's own words, never a stack trace.
-    private static int Answer(string database, Action answer)
+    private static int Answer(string database, Func<int> answer)
     {
         if (!File.Exists(database))
         {
@@ -119,8 +139,7 @@ internal static class FleetCommand
         }
         try
         {
-            answer();
-            return ExitCodes.Ok;
+            return answer();
         }
         catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
         {

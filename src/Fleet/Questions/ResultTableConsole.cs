@@ -11,7 +11,8 @@ public static class ResultTableConsole
         if (table.Title.Length > 0) grid.Title(Markup.Escape(table.Title));
         foreach (var column in table.Columns) grid.AddColumn(Markup.Escape(column));
         foreach (var row in table.Rows) grid.AddRow([.. row.Select(cell => new Text(cell))]);
-        if (table.Rows.Count == 0) console.MarkupLine($"[bold]{Markup.Escape(table.Title)}[/]: none");
-        else console.Write(grid);
+        // An empty answer still shows what was asked: its title and columns.
+        console.Write(grid);
+        if (table.Rows.Count == 0) console.WriteLine("(no rows)");
     }
 }
