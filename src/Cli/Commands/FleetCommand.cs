@@ -3,6 +3,7 @@ using Conformance.Analyzer.Readers;
 using Conformance.Cli.Output;
 using Conformance.Fleet.Ingest;
 using Conformance.Fleet.Questions;
+using Conformance.Protocol.Display;
 using DuckDB.NET.Data;
 using Spectre.Console;
 
@@ -143,7 +144,8 @@ internal static class FleetCommand
         }
         catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"conformance: {database}: {e.Message}");
+            // DuckDB quotes the query and the values it could not read, which may be the log's own text.
+            Console.Error.WriteLine($"conformance: {database}: {PrintableText.EscapeLines(e.Message)}");
             return ExitCodes.UsageError;
         }
     }

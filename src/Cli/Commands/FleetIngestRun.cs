@@ -1,4 +1,5 @@
 using Conformance.Fleet.Ingest;
+using Conformance.Protocol.Display;
 using Conformance.Protocol.Secrets;
 using Spectre.Console;
 
@@ -52,14 +53,15 @@ internal static class FleetIngestRun
         }
         finally
         {
-            foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {warning}");
+            foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {PrintableText.EscapeLines(warning)}");
         }
         // An error that names its file already says which log it is; a file's name may hold a secret, as its key does.
         foreach (var row in rows.Where(r => r.Error is not null))
         {
             var error = options.ShowSecrets ? row.Error! : SecretPolicy.Redact(row.Error!);
-            Console.Error.WriteLine(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal))
-                ? $"conformance: {error}" : $"conformance: {row.Log.Key}: {error}");
+            // A file's name is the sender's text, as its log is: no control characters reach the terminal.
+            Console.Error.WriteLine(PrintableText.EscapeLines(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal))
+                ? $"conformance: {error}" : $"conformance: {row.Log.Key}: {error}"));
         }
         Console.Error.WriteLine($"conformance: {rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");

@@ -51,4 +51,31 @@ public sealed class FleetQueryTests : TemporaryFolder
         var storms = report.StandardOutput[report.StandardOutput.IndexOf("Reconnection storms per device", StringComparison.Ordinal)..];
         Assert.That(storms, Does.Contain("reconnections").And.Contain("(no rows)"), "the question's columns, then no rows");
     }
+
+    [Test]
+    public async Task Escape_sequences_of_a_log_are_shown_as_escapes_on_the_console_and_kept_in_csv_and_html()
+    {
+        // A firmware answer that would clear the screen and retitle the window.
+        const string firmware = "FW\u001b[2J\u001b]0;pwned\u0007v1";
+        var database = Path.Combine(Folder, "escapes.duckdb");
+        var log = Write("logs/escapes.log", $"[2024-01-02 10:11:12.000] AT+CGMR\r\n[2024-01-02 10:11:12.050] +CGMR: {firmware}\r\n[2024-01-02 10:11:12.051] OK\r\n");
+        var html = Path.Combine(Folder, "report.html");
+        var ingest = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
+
+        var query = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT firmware, information FROM logs, exchanges");
+        var report = await ConformanceProcess.RunAsync(null, "fleet", "report", database, "--html", html);
+        var csv = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT firmware FROM logs", "--csv");
+        var refused = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT CAST(firmware AS INTEGER) FROM logs");
+
+        Assert.That(ingest.ExitCode, Is.Zero, ingest.StandardError);
+        foreach (var console in new[] { query.StandardOutput, report.StandardOutput, refused.StandardError })
+        {
+            Assert.That(console, Does.Contain(@"FW\x1b[2J\x1b]0;pwned\x07v1"));
+            Assert.That(console.IndexOfAny(['\u001b', '\u0007']), Is.EqualTo(-1), "no control character reaches the terminal");
+        }
+        Assert.That(query.StandardOutput, Does.Contain(@"+CGMR: FW\x1b[2J"));
+        Assert.That(refused.ExitCode, Is.EqualTo(2));
+        Assert.That(csv.StandardOutput.Contains(firmware, StringComparison.Ordinal), Is.True, "CSV keeps the text as stored");
+        Assert.That((await File.ReadAllTextAsync(html)).Contains(firmware, StringComparison.Ordinal), Is.True, "so does HTML, which encodes markup only");
+    }
 }
