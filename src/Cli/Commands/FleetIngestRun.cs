@@ -39,7 +39,7 @@ internal static class FleetIngestRun
         var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
         // Said after the progress bar is gone, with the logs that could not be read.
         var warnings = new List<string>();
-        IReadOnlyList<LogRow> rows;
+        IReadOnlyList<LogRow>? rows = null;
         try
         {
             rows = Console.IsErrorRedirected
@@ -48,12 +48,13 @@ internal static class FleetIngestRun
         }
         catch (OperationCanceledException) when (stop.Received is not null)
         {
+            // Said below, after the warnings of the logs that were keyed.
+        }
+        foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {PrintableText.EscapeLines(warning)}");
+        if (rows is null)
+        {
             Console.Error.WriteLine($"conformance: interrupted ({stop.Received}) after {progress.LogsDone} of {logs.Count} logs; {interrupted}");
             return null;
-        }
-        finally
-        {
-            foreach (var warning in warnings) Console.Error.WriteLine($"conformance: {PrintableText.EscapeLines(warning)}");
         }
         // An error that names its file already says which log it is; a file's name may hold a secret, as its key does.
         foreach (var row in rows.Where(r => r.Error is not null))
