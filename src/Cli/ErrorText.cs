@@ -18,4 +18,8 @@ internal static class ErrorText
     /// </summary>
     public static void Write(string message) =>
         Console.Error.WriteLine($"conformance: {PrintableText.Escape(SecretPolicy.Redact(message))}");
+
+    /// <summary>As <see cref="Write"/>, for a message of several lines (a database's error pointing into a query): its line ends stay.</summary>
+    public static void WriteLines(string message) =>
+        Console.Error.WriteLine($"conformance: {PrintableText.EscapeLines(SecretPolicy.Redact(message))}");
 }

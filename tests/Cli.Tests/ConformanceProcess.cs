@@ -24,7 +24,8 @@ public static class ConformanceProcess
     /// <summary>Starts the program with every standard stream redirected, for tests that talk to it while it runs.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-    private static Process Start(IReadOnlyDictionary<string, string> environment, string[] args)
+    /// <summary>Starts the program as <see cref="Start(string[])"/> does, with <paramref name="environment"/> set for it (<c>TMPDIR</c>).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

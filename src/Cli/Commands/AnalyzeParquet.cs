@@ -40,6 +40,8 @@ internal static class AnalyzeParquet
             ErrorText.Write($"--parquet {output}: {refusal}");
             return ExitCodes.UsageError;
         }
+        // Ctrl-C and SIGTERM end the job through the finally below, which deletes the scratch database.
+        using var stop = new StopSignals(CancellationToken.None);
         var database = Path.Combine(Path.GetTempPath(), $"conformance-fleet-{Guid.NewGuid():N}.duckdb");
         // The output and the scratch database are no logs, also when they lie in a folder walked (`analyze . --parquet out`).
         if (FleetIngestRun.Find(inputs, [output, database, database + ".wal", database + ".tmp"]) is not { } logs) return ExitCodes.UsageError;
@@ -50,10 +52,17 @@ internal static class AnalyzeParquet
         }
         try
         {
-            var rows = FleetIngestRun.Ingest(logs, database, jobs, options);
+            var nothing = $"nothing written to {output}";
+            var rows = FleetIngestRun.Ingest(logs, database, jobs, options, stop, nothing);
+            if (rows is null) return FleetIngestRun.ExitCode(rows, stop);
+            if (stop.Received is { } signal)
+            {
+                ErrorText.Write($"interrupted ({signal}) after every log was read; {nothing}");
+                return ExitCodes.Failures;
+            }
             using (var connection = FleetDatabase.Open(database)) ParquetExport.Write(connection, output);
             ErrorText.Write($"wrote {string.Join(", ", ParquetExport.Folders)} as Parquet into {output}");
-            return FleetIngestRun.ExitCode(rows);
+            return FleetIngestRun.ExitCode(rows, stop);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {

@@ -3,6 +3,7 @@ using Conformance.Analyzer.Readers;
 using Conformance.Cli.Output;
 using Conformance.Fleet.Ingest;
 using Conformance.Fleet.Questions;
+using Conformance.Protocol.Display;
 using DuckDB.NET.Data;
 using Spectre.Console;
 
@@ -21,7 +22,7 @@ internal static class FleetCommand
             Description = "Logs, directories (walked) or globs; each file is its own log, its rotations (LOG.1, LOG.2 …) read with it.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var db = new Option<string>("--db") { Description = "The DuckDB file to ingest into (created when missing; a log ingested again is replaced).", Required = true };
+        var db = new Option<string>("--db") { Description = "The DuckDB file to ingest into (created when missing; a file ingested again is replaced, another file with a key it holds keyed by its full path).", Required = true };
         var jobs = FleetIngestRun.JobsOption();
         var format = AnalyzeCommand.FormatOption();
         var showSecrets = AnalyzeCommand.ShowSecretsOption();
@@ -40,9 +41,13 @@ internal static class FleetCommand
             var options = new FleetOptions(formatName is null ? null : LogFormatNames.Parse(formatName), parse.GetValue(showSecrets));
             // The database, its write-ahead log and DuckDB's spill folder are no logs, also when they lie in a folder walked.
             if (FleetIngestRun.Find(parse.GetValue(logs)!, [database, database + ".wal", database + ".tmp"]) is not { } found) return ExitCodes.UsageError;
+            // Ctrl-C and SIGTERM stop the ingest between records; each log is committed whole or not at all.
+            using var stop = new StopSignals(CancellationToken.None);
             try
             {
-                return FleetIngestRun.ExitCode(FleetIngestRun.Ingest(found, database, parse.GetValue(jobs), options));
+                var rows = FleetIngestRun.Ingest(found, database, parse.GetValue(jobs), options, stop,
+                    $"{database} holds the logs done, each whole; the others are as they were");
+                return FleetIngestRun.ExitCode(rows, stop);
             }
             catch (DuckDBException e)
             {
@@ -80,6 +85,7 @@ internal static class FleetCommand
                         ResultTableHtml.Write(report, $"Fleet report: {Path.GetFileName(database)}", writer);
                     });
                 }
+                return ExitCodes.Ok;
             });
         });
         return command;
@@ -94,12 +100,31 @@ internal static class FleetCommand
         command.SetAction(parse =>
         {
             var database = parse.GetValue(db)!;
+            var text = parse.GetValue(sql)!;
+            // DuckDB answers a query without a statement with an exception of no words.
+            if (ResultTable.IsBlank(text))
+            {
+                Console.Error.WriteLine("conformance: the query holds no SQL statement (only spaces or comments); e.g. \"SELECT count(*) FROM logs\"");
+                return ExitCodes.UsageError;
+            }
             return Answer(database, () =>
             {
                 using var connection = Fleet.Storage.FleetDatabase.Open(database, readOnly: true);
-                var table = ResultTable.Query(connection, "", parse.GetValue(sql)!);
-                if (parse.GetValue(csv)) ResultTableCsv.Write(table, Console.Out);
-                else ResultTableConsole.Write(table, Terminal.Out);
+                var tables = ResultTable.QueryAll(connection, text);
+                if (!parse.GetValue(csv))
+                {
+                    // Every statement's result, one table after another, as a SQL shell shows them.
+                    foreach (var table in tables) ResultTableConsole.Write(table, Terminal.Out);
+                    return ExitCodes.Ok;
+                }
+                // CSV is one table for a script to read: a second result would be taken for rows of the first.
+                if (tables.Count > 1)
+                {
+                    Console.Error.WriteLine($"conformance: --csv prints one result, and the query has {tables.Count} statements; give one");
+                    return ExitCodes.UsageError;
+                }
+                ResultTableCsv.Write(tables[0], Console.Out);
+                return ExitCodes.Ok;
             });
         });
         return command;
@@ -108,7 +133,7 @@ internal static class FleetCommand
     private static Argument<string> DatabaseArgument() => new("db") { Description = "The DuckDB file written by 'conformance fleet … --db'." };
 
     // A missing file or a bad query is a usage error with DuckDB's own words, never a stack trace.
-    private static int Answer(string database, Action answer)
+    private static int Answer(string database, Func<int> answer)
     {
         if (!File.Exists(database))
         {
@@ -117,12 +142,12 @@ internal static class FleetCommand
         }
         try
         {
-            answer();
-            return ExitCodes.Ok;
+            return answer();
         }
         catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
         {
-            ErrorText.Write($"{database}: {e.Message}");
+            // DuckDB quotes the query and the values it could not read, which may be the log's own text.
+            ErrorText.WriteLines($"{database}: {e.Message}");
             return ExitCodes.UsageError;
         }
     }

@@ -1,5 +1,4 @@
 using Conformance.Fleet.Ingest;
-using Conformance.Protocol.Secrets;
 using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
@@ -12,13 +11,13 @@ internal static class FleetIngestRun
 {
     /// <summary>
     /// Exit codes of an ingest: 0 every log read; 1 the job ran but some logs could not be read (each is a row of
-    /// <c>logs</c> with its error); 2 usage or setup error (an input that names nothing, an output that cannot be written
-    /// or holds files of the user's).
+    /// <c>logs</c> with its error), or a signal stopped it; 2 usage or setup error (an input that names nothing, an
+    /// output that cannot be written or holds files of the user's).
     /// </summary>
     public const string ExitCodeHelp =
         "Exit codes: 0 every log read; 1 some logs could not be read (each is a row of the logs table with its error: also a folder " +
-        "without permission, a FIFO or a name that is not UTF-8 met by a walk); 2 usage or setup error (an input that names nothing, " +
-        "an output that cannot be written, an output folder holding files the program did not write).";
+        "without permission, a FIFO or a name that is not UTF-8 met by a walk), or Ctrl-C or SIGTERM stopped the job; 2 usage or setup " +
+        "error (an input that names nothing, an output that cannot be written, an output folder holding files the program did not write).";
 
     /// <summary>
     /// The logs of <paramref name="inputs"/>, walks leaving out <paramref name="outputs"/> (what the command writes);
@@ -37,14 +36,33 @@ internal static class FleetIngestRun
         }
     }
 
-    /// <summary>Ingests the logs found by <see cref="Find"/>, saying on standard error which could not be read.</summary>
-    public static IReadOnlyList<LogRow> Ingest(IReadOnlyList<FleetLog> logs, string database, int? jobs, FleetOptions options)
+    /// <summary>
+    /// Ingests the logs found by <see cref="Find"/>, saying on standard error which could not be read; null when
+    /// <paramref name="stop"/> interrupted it (then <paramref name="interrupted"/> says what is left).
+    /// </summary>
+    public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<FleetLog> logs, string database, int? jobs, FleetOptions options, StopSignals stop, string interrupted)
     {
         var workers = jobs ?? Environment.ProcessorCount;
         var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
-        var rows = Console.IsErrorRedirected
-            ? FleetIngest.Run(database, logs, workers, options, progress)
-            : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress));
+        // Said after the progress bar is gone, with the logs that could not be read.
+        var warnings = new List<string>();
+        IReadOnlyList<LogRow>? rows = null;
+        try
+        {
+            rows = Console.IsErrorRedirected
+                ? FleetIngest.Run(database, logs, workers, options, progress, warnings.Add, stop.Token)
+                : WithProgress(progress, () => FleetIngest.Run(database, logs, workers, options, progress, warnings.Add, stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.Received is not null)
+        {
+            // Said below, after the warnings of the logs that were keyed.
+        }
+        foreach (var warning in warnings) ErrorText.Write(warning);
+        if (rows is null)
+        {
+            ErrorText.Write($"interrupted ({stop.Received}) after {progress.LogsDone} of {logs.Count} logs; {interrupted}");
+            return null;
+        }
         // An error that names its file already says which log it is. Its paths follow the secret policy, as in the logs table.
         foreach (var row in rows.Where(r => r.Error is not null))
             ErrorText.Write(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal)) ? row.Error! : $"{row.Log.Key}: {row.Error}");
@@ -53,8 +71,10 @@ internal static class FleetIngestRun
         return rows;
     }
 
-    /// <summary>The exit code of an ingest that ran.</summary>
-    public static int ExitCode(IReadOnlyList<LogRow> rows) => rows.Any(r => r.Error is not null) ? ExitCodes.Failures : ExitCodes.Ok;
+    /// <summary>The exit code of an ingest: 1 when some logs could not be read or a signal stopped it, 2 when it could not start.</summary>
+    public static int ExitCode(IReadOnlyList<LogRow>? rows, StopSignals stop) =>
+        rows is null ? stop.Received is null ? ExitCodes.UsageError : ExitCodes.Failures
+        : rows.Any(r => r.Error is not null) ? ExitCodes.Failures : ExitCodes.Ok;
 
     private static IReadOnlyList<LogRow> WithProgress(IngestProgress progress, Func<IReadOnlyList<LogRow>> ingest)
     {
@@ -70,7 +90,8 @@ internal static class FleetIngestRun
                 task.Description = $"{progress.LogsDone}/{progress.Logs} logs, {progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s";
             }
             task.Value = task.MaxValue;
-            return work.Result;
+            // The ingest's own exception (a cancellation), not an AggregateException.
+            return work.GetAwaiter().GetResult();
         });
     }
 

@@ -9,41 +9,49 @@ namespace Conformance.Fleet.Ingest;
 /// </summary>
 public static class FleetIngest
 {
-    /// <summary>Ingests <paramref name="logs"/> on <paramref name="jobs"/> workers into the database at <paramref name="database"/>; a log ingested before is replaced.</summary>
+    /// <summary>
+    /// Ingests <paramref name="logs"/> on <paramref name="jobs"/> workers into the database at <paramref name="database"/>;
+    /// a log ingested before is replaced, a log whose key another file has there is keyed by its full path (said to <paramref name="warn"/>).
+    /// </summary>
     /// <returns>One row per log, as written to <c>logs</c>, in the order of <paramref name="logs"/>.</returns>
-    public static IReadOnlyList<LogRow> Run(string database, IReadOnlyList<FleetLog> logs, int jobs, FleetOptions options, IngestProgress progress)
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancel"/> was cancelled: the logs done are in the database, each whole; the others are as they were.
+    /// </exception>
+    public static IReadOnlyList<LogRow> Run(string database, IReadOnlyList<FleetLog> logs, int jobs, FleetOptions options, IngestProgress progress,
+        Action<string> warn, CancellationToken cancel)
     {
         using var connection = FleetDatabase.Open(database);
         FleetDatabase.CreateTables(connection);
-        ForgetAgain(connection, logs);
+        ForgetHalves(connection);
+        logs = StoredKeys.Assign(connection, logs, database, options.ShowSecrets, warn);
+        var stored = StoredKeys.Of(connection);
         var rows = new LogRow[logs.Count];
         // Largest first, so that one big log does not start last and keep a single core busy at the end.
         var order = Enumerable.Range(0, logs.Count).OrderByDescending(i => logs[i].Files.Sum(SizeOf)).ToList();
-        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) },
-            () => FleetDatabase.Open(database),
-            (index, _, worker) =>
-            {
-                rows[index] = LogIngest.Run(worker, logs[index], options, progress);
-                progress.Done(rows[index]);
-                return worker;
-            },
-            worker => worker.Dispose());
-        using (var appender = connection.CreateAppender(FleetTables.Logs))
-            foreach (var row in rows) LogsTable.Append(appender, row, options.ShowSecrets);
+        try
+        {
+            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel },
+                () => FleetDatabase.Open(database),
+                (index, _, worker) =>
+                {
+                    rows[index] = LogIngest.Run(worker, logs[index], options, progress, stored.Contains(logs[index].Key), cancel);
+                    progress.Done(rows[index]);
+                    return worker;
+                },
+                worker => worker.Dispose());
+        }
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.InnerExceptions.All(inner => inner is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel);
+        }
         return rows;
     }
 
-    // Logs ingested into this database before are replaced, not doubled.
-    private static void ForgetAgain(DuckDBConnection connection, IReadOnlyList<FleetLog> logs)
+    // Item rows of a log without its logs row: what a run of an older version left when it was stopped midway.
+    private static void ForgetHalves(DuckDBConnection connection)
     {
-        using var check = connection.CreateCommand();
-        check.CommandText = $"SELECT count(*) FROM {FleetTables.Logs}";
-        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
-        FleetDatabase.Execute(connection, "CREATE OR REPLACE TEMP TABLE ingest_keys (log VARCHAR)");
-        using (var keys = connection.CreateAppender("ingest_keys"))
-            foreach (var log in logs) keys.CreateRow().AppendValue(log.Key).EndRow();
-        foreach (var (table, _) in FleetTables.All)
-            FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log IN (SELECT log FROM ingest_keys)");
+        foreach (var table in FleetTables.Items)
+            FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log NOT IN (SELECT log FROM {FleetTables.Logs})");
     }
 
     private static long SizeOf(string file)

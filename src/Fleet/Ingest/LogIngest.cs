@@ -5,13 +5,30 @@ using DuckDB.NET.Data;
 
 namespace Conformance.Fleet.Ingest;
 
-/// <summary>Analyses one log of a fleet into the tables through one connection; a log that cannot be read becomes an error row.</summary>
+/// <summary>
+/// Analyses one log of a fleet into the tables through one connection, in one transaction with its row of
+/// <c>logs</c>: a log is in the database whole or not at all. A log that cannot be read becomes an error row.
+/// </summary>
 internal static class LogIngest
 {
     // Rows go to the tables as they are made; the analysis keeps only a few items of each list in detail.
     private const int StoredItems = 100;
 
-    public static LogRow Run(DuckDBConnection connection, FleetLog log, FleetOptions options, IngestProgress progress)
+    /// <summary>Ingests <paramref name="log"/>, replacing the rows it has when <paramref name="replace"/>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled: nothing of the log is written, the rows it had stay.</exception>
+    public static LogRow Run(DuckDBConnection connection, FleetLog log, FleetOptions options, IngestProgress progress, bool replace, CancellationToken cancel)
+    {
+        // Appenders append in the connection's transaction: the rows a log had, its new rows and its logs row go
+        // in at one commit, so a signal, a crash or a full disk midway leaves no half of a log behind.
+        using var transaction = connection.BeginTransaction();
+        if (replace) Forget(connection, log.Key, FleetTables.All.Select(t => t.Name));
+        var row = Analyse(connection, log, options, progress, cancel);
+        using (var appender = connection.CreateAppender(FleetTables.Logs)) LogsTable.Append(appender, row, options.ShowSecrets);
+        transaction.Commit();
+        return row;
+    }
+
+    private static LogRow Analyse(DuckDBConnection connection, FleetLog log, FleetOptions options, IngestProgress progress, CancellationToken cancel)
     {
         long size = 0;
         string? format = null;
@@ -24,16 +41,20 @@ internal static class LogIngest
             if (source.IsEmpty) return Failed(log, size, format, "the log is empty, nothing to analyse");
             var sink = new TableSink(connection, log.Key, options.ShowSecrets);
             Analysis analysis;
+            Records records;
             progress.Reading(source);
             try
             {
-                analysis = TimelineBuilder.Analyze(source, new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
+                var builder = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
+                records = new Records(builder, cancel);
+                source.Read(records);
+                analysis = builder.Complete();
             }
             catch
             {
                 // A log that breaks half-way (a damaged gzip stream) leaves no rows behind, only its error row.
                 sink.Dispose();
-                Forget(connection, log.Key);
+                Forget(connection, log.Key, FleetTables.Items);
                 throw;
             }
             finally
@@ -43,24 +64,50 @@ internal static class LogIngest
             sink.Dispose();
             if (!AtTraffic.Found(analysis))
             {
-                Forget(connection, log.Key);
+                Forget(connection, log.Key, FleetTables.Items);
                 return Failed(log, size, format, $"no AT traffic found (read as {format}); is it a log of the module's serial port?");
             }
-            return new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, sink.FirstTime, sink.LastTime, analysis.Summary, null);
+            return new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // Whatever one log does wrong is that log's error row, never the end of the job.
             return Failed(log, size, format, e is LogReadException ? e.Message : $"{log.Files[^1]}: cannot be read: {e.Message}");
         }
     }
 
-    /// <summary>Removes the rows a log had in the item tables (a failed read, or a log ingested again).</summary>
-    public static void Forget(DuckDBConnection connection, string key)
+    /// <summary>Removes the rows a log has in <paramref name="tables"/> (a failed read, or a log ingested again).</summary>
+    private static void Forget(DuckDBConnection connection, string key, IEnumerable<string> tables)
     {
-        foreach (var table in FleetTables.Items) FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log = $1", key);
+        foreach (var table in tables) FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log = $1", key);
     }
 
     private static LogRow Failed(FleetLog log, long size, string? format, string error) =>
         new(log, size, format, null, null, null, null, null, error);
+
+    /// <summary>
+    /// The log's records on their way to the timeline: a cancelled run stops at the next record, also mid-log; the
+    /// log's first and last times are those of every record with a time (a final OK, an information line), not of
+    /// the commands and URCs alone.
+    /// </summary>
+    private sealed class Records(TimelineBuilder builder, CancellationToken cancel) : IRecordSink
+    {
+        /// <summary>The earliest time of the log, as written in it.</summary>
+        public DateTime? FirstTime { get; private set; }
+
+        /// <summary>The latest time of the log.</summary>
+        public DateTime? LastTime { get; private set; }
+
+        public void Add(in RecordView record)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (record.Time is { } time)
+            {
+                var written = time.DateTime;
+                if (FirstTime is null || written < FirstTime) FirstTime = written;
+                if (LastTime is null || written > LastTime) LastTime = written;
+            }
+            builder.Add(record);
+        }
+    }
 }

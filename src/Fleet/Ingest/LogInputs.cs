@@ -132,8 +132,8 @@ public static class LogInputs
             var files = error is null ? LogFiles.Rotation(path) : [path];
             // The same name below two arguments: the full path keeps the keys apart.
             // A key is a path: the secret policy masks it once here, so that it joins the same in every table.
-            var masked = SecretPolicy.Redact(key);
-            logs.Add(new FleetLog(keys.Add(masked) ? masked : SecretPolicy.Redact(path.Replace('\\', '/')), files, error is null ? null : SecretPolicy.Redact(error)));
+            var masked = LogKeys.Of(key, path);
+            logs.Add(new FleetLog(keys.Add(masked) ? masked : LogKeys.Of(path.Replace('\\', '/'), path), files, error is null ? null : SecretPolicy.Redact(error)));
         }
         return [.. logs.OrderBy(l => l.Key, StringComparer.Ordinal)];
     }

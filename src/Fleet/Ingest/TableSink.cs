@@ -31,12 +31,6 @@ internal sealed class TableSink : ITimelineSink, IDisposable
 
     public DeviceIdentity Identity { get; } = new();
 
-    /// <summary>The earliest time of the log, as written in it.</summary>
-    public DateTime? FirstTime { get; private set; }
-
-    /// <summary>The latest time of the log.</summary>
-    public DateTime? LastTime { get; private set; }
-
     public void Exchange(Exchange exchange)
     {
         Identity.Read(exchange);
@@ -80,14 +74,8 @@ internal sealed class TableSink : ITimelineSink, IDisposable
         foreach (var appender in new[] { exchanges, urcs, diagnostics, sessions, reconnections, dataPoints }) appender.Dispose();
     }
 
-    private DateTime? Time(DateTimeOffset? time)
-    {
-        if (time is not { } t) return null;
-        var written = t.DateTime;
-        if (FirstTime is null || written < FirstTime) FirstTime = written;
-        if (LastTime is null || written > LastTime) LastTime = written;
-        return written;
-    }
+    // The time as written in the log, without a zone.
+    private static DateTime? Time(DateTimeOffset? time) => time?.DateTime;
 
     // AT+MQTTOPEN=1,… is grouped as AT+MQTTOPEN: the name with AT, without its form or arguments.
     private static string CommandName(string command) =>

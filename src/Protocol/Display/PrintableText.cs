@@ -36,6 +36,13 @@ public static class PrintableText
         return output.ToString();
     }
 
+    /// <summary>
+    /// Each line of <paramref name="text"/> escaped, its line feeds kept: for a table cell of several lines (the
+    /// information lines of an answer) or a message of several lines, which a terminal shows as lines.
+    /// </summary>
+    public static string EscapeLines(string text) =>
+        IsPrintable(text) ? text : string.Join('\n', text.Split('\n').Select(Escape));
+
     /// <summary>True when <paramref name="text"/> holds nothing <see cref="Escape"/> would change.</summary>
     public static bool IsPrintable(string text) => IndexOfUnprintable(text) < 0;
 

@@ -6,13 +6,6 @@ namespace Conformance.Cli.Tests.Fleet;
 /// </summary>
 public sealed class FleetInputTests : TemporaryFolder
 {
-    private async Task<List<string[]>> Query(string database, string sql)
-    {
-        var run = await ConformanceProcess.RunAsync(null, "fleet", "query", database, sql, "--csv");
-        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
-        return [.. run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r').Split(','))];
-    }
-
     [Test]
     public async Task A_glob_takes_the_matching_files_below_its_base_each_with_its_rotations()
     {
@@ -73,6 +66,26 @@ public sealed class FleetInputTests : TemporaryFolder
             "ati.log 861234567890125 M5310A_V1.2 undated",
             "echo.log 869012345678901 BC26NBR01A10 undated",
             "stamped.log 869012345678902 M5310-A_V1.0.3 2026-04-02",
+        }));
+    }
+
+    [Test]
+    public async Task First_and_last_time_are_of_every_timed_line_final_results_and_answers_too()
+    {
+        Write("logs/good.log", "[2024-01-02 10:11:12.000] AT+CSQ\r\n[2024-01-02 10:11:12.050] +CSQ: 20,99\r\n[2024-01-02 10:11:12.051] OK\r\n" +
+            "[2024-01-02 10:11:17.000] AT\r\n[2024-01-02 10:11:17.051] OK\r\n");
+        // The answer crosses into a new year.
+        Write("logs/new-year.log", "[2024-12-31 23:59:59.900] AT+CSQ\r\n[2025-01-01 00:00:00.005] +CSQ: 20,99\r\n[2025-01-01 00:00:00.010] OK\r\n");
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var logs = await Query(database, "SELECT log, first_time, last_time, day FROM logs ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(" | ", l)), Is.EqualTo(new[]
+        {
+            "good.log | 2024-01-02 10:11:12.000 | 2024-01-02 10:11:17.051 | 2024-01-02",
+            "new-year.log | 2024-12-31 23:59:59.900 | 2025-01-01 00:00:00.010 | 2024-12-31",
         }));
     }
 

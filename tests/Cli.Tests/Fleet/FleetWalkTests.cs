@@ -11,12 +11,8 @@ public sealed class FleetWalkTests : TemporaryFolder
 {
     private const string Log = "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n";
 
-    private static async Task<List<string>> Query(string database, string sql)
-    {
-        var run = await ConformanceProcess.RunAsync(null, "fleet", "query", database, sql, "--csv");
-        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
-        return [.. run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r'))];
-    }
+    // Each row as one comma-joined line: a row reads at a glance in the expected values.
+    private static async Task<List<string>> Rows(string database, string sql) => [.. (await Rows(database, sql)).Select(row => string.Join(',', row))];
 
     private static void Shell(string script, string folder)
     {
@@ -64,7 +60,7 @@ public sealed class FleetWalkTests : TemporaryFolder
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.StandardError);
         Assert.That(run.StandardError, Does.Contain("p.log: is a FIFO (named pipe), not a regular file"));
-        Assert.That(await Query(database, "SELECT log, commands FROM logs ORDER BY log"), Is.EqualTo(new[] { "a.log,1", "p.log," }));
+        Assert.That(await Rows(database, "SELECT log, commands FROM logs ORDER BY log"), Is.EqualTo(new[] { "a.log,1", "p.log," }));
     }
 
     [Test]
@@ -84,7 +80,7 @@ public sealed class FleetWalkTests : TemporaryFolder
         var result = await run;
 
         Assert.That(result.ExitCode, Is.Zero, result.StandardError);
-        Assert.That(await Query(database, "SELECT log, commands FROM logs"), Is.EqualTo(new[] { "p.log,1" }));
+        Assert.That(await Rows(database, "SELECT log, commands FROM logs"), Is.EqualTo(new[] { "p.log,1" }));
     }
 
     [Test]
@@ -100,15 +96,15 @@ public sealed class FleetWalkTests : TemporaryFolder
         var database = Path.Combine(Folder, "p.duckdb");
 
         var logs = LogInputs.Find([Path.Combine(Folder, "perm")], null, List);
-        var rows = FleetIngest.Run(database, logs, 2, new FleetOptions(null, false), new IngestProgress(logs.Count, 0));
+        var rows = FleetIngest.Run(database, logs, 2, new FleetOptions(null, false), new IngestProgress(logs.Count, 0), _ => { }, CancellationToken.None);
 
         Assert.That(rows.Select(r => $"{r.Log.Key}: {r.Summary?.Commands} {r.Error}"), Is.EqualTo(new[]
         {
             $"locked:  {locked}: the folder cannot be read, its logs are left out: permission denied",
             "ok.log: 1 ",
         }));
-        Assert.That(await Query(database, "SELECT log, error IS NULL FROM logs ORDER BY log"), Is.EqualTo(new[] { "locked,false", "ok.log,true" }));
-        Assert.That(await Query(database, "SELECT DISTINCT log FROM exchanges"), Is.EqualTo(new[] { "ok.log" }));
+        Assert.That(await Rows(database, "SELECT log, error IS NULL FROM logs ORDER BY log"), Is.EqualTo(new[] { "locked,false", "ok.log,true" }));
+        Assert.That(await Rows(database, "SELECT DISTINCT log FROM exchanges"), Is.EqualTo(new[] { "ok.log" }));
     }
 
     [Test]
@@ -139,7 +135,7 @@ public sealed class FleetWalkTests : TemporaryFolder
 
         Assert.That(walked.ExitCode, Is.EqualTo(1), walked.StandardError);
         Assert.That(walked.StandardError, Does.Contain("the file name is not valid UTF-8").And.Contain("convmv -f gbk -t utf8"));
-        Assert.That(await Query(database, "SELECT log = 'ok.log', error IS NULL FROM logs ORDER BY 1"), Is.EqualTo(new[] { "false,false", "true,true" }), "ok.log is read");
+        Assert.That(await Rows(database, "SELECT log = 'ok.log', error IS NULL FROM logs ORDER BY 1"), Is.EqualTo(new[] { "false,false", "true,true" }), "ok.log is read");
         Assert.That(namedExit, Is.EqualTo(2));
         Assert.That(namedError, Does.Contain("the file name is not valid UTF-8").And.Not.Contain("no such file"));
     }

@@ -14,6 +14,10 @@ public class PrintableTextTests
     [TestCase("evil\u202Etxt.exe", @"evil\u202etxt.exe")]
     public void Control_characters_are_escaped(string text, string shown) => Assert.That(PrintableText.Escape(text), Is.EqualTo(shown));
 
+    [TestCase("+CGMR: FW\u001b[2J\nOK\r", "+CGMR: FW\\x1b[2J\nOK\\r")]
+    [TestCase("one\ntwo", "one\ntwo")]
+    public void Lines_are_escaped_each_and_their_line_feeds_kept(string text, string shown) => Assert.That(PrintableText.EscapeLines(text), Is.EqualTo(shown));
+
     [TestCase("+MQTTOPEN: 0")]
     [TestCase("系统启动 [OK] \\x1b as text")]
     public void Printable_text_stays_as_it_is(string text)

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Conformance.Protocol.Secrets;
+
+namespace Conformance.Fleet.Ingest;
+
+/// <summary>
+/// The key a log has in every table: a path, masked by the secret policy, and one file's only. A file whose path
+/// holds a secret gets <c> #</c> and a short hash of its full path after the masked name, so that
+/// <c>token=AAAA.log</c> and <c>token=BBBB.log</c> stay two logs while both read <c>token=***</c>.
+/// </summary>
+public static class LogKeys
+{
+    private const string HashMark = " #";
+    private const int HashLength = 8;
+
+    /// <summary>The key of the file at <paramref name="path"/> (full) found as <paramref name="name"/>.</summary>
+    /// <remarks>
+    /// The hash is of the file, not of the run, so the same file gets the same key whatever is ingested with it.
+    /// The separator ends a bare secret value, so masking the key again leaves the hash standing.
+    /// </remarks>
+    public static string Of(string name, string path) =>
+        HasSecret(path) || HasSecret(name) ? SecretPolicy.Redact(name) + HashMark + Hash(path) : name;
+
+    /// <summary>What tells the file at <paramref name="path"/> from any other, masked: its path, or its masked path and hash.</summary>
+    public static string Identity(string path) => HasSecret(path) ? SecretPolicy.Redact(path) + HashMark + Hash(path) : path;
+
+    /// <summary>
+    /// The <see cref="Identity"/> of the file a row of <c>logs</c> was read from: <paramref name="path"/> is its newest
+    /// file as stored, masked unless it was ingested with <c>--show-secrets</c>; a masked one is told apart by its key's hash.
+    /// </summary>
+    public static string StoredIdentity(string key, string path)
+    {
+        if (HasSecret(path)) return Identity(path);
+        var mark = key.LastIndexOf(HashMark, StringComparison.Ordinal);
+        return path.Contains(SecretPolicy.Mask, StringComparison.Ordinal) && mark >= 0 && key.Length - mark - HashMark.Length == HashLength
+            ? path + key[mark..]
+            : path;
+    }
+
+    private static bool HasSecret(string text) => SecretPolicy.Redact(text) != text;
+
+    private static string Hash(string path) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(path.Replace('\\', '/'))))[..HashLength];
+}
