@@ -12,7 +12,7 @@ public sealed class FleetWalkTests : TemporaryFolder
     private const string Log = "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n";
 
     // Each row as one comma-joined line: a row reads at a glance in the expected values.
-    private static async Task<List<string>> Rows(string database, string sql) => [.. (await Rows(database, sql)).Select(row => string.Join(',', row))];
+    private static async Task<List<string>> Rows(string database, string sql) => [.. (await Query(database, sql)).Select(row => string.Join(',', row))];
 
     private static void Shell(string script, string folder)
     {
