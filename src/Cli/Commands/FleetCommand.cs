@@ -135,9 +135,9 @@ internal static class FleetCommand
     // A missing file or a bad query is a usage error with DuckDB's own words, never a stack trace.
     private static int Answer(string database, Func<int> answer)
     {
-        if (!File.Exists(database))
+        if (Unreadable(database) is { } why)
         {
-            ErrorText.Write($"{database}: no such fleet database");
+            ErrorText.Write($"{database}: {why}");
             return ExitCodes.UsageError;
         }
         try
@@ -150,5 +150,27 @@ internal static class FleetCommand
             ErrorText.WriteLines($"{database}: {e.Message}");
             return ExitCodes.UsageError;
         }
+    }
+
+    /// <summary>Why <paramref name="database"/> is no fleet database to answer from; null when it is a DuckDB file.</summary>
+    private static string? Unreadable(string database)
+    {
+        if (Directory.Exists(database))
+            return "is a folder, not a fleet database: name the file 'conformance fleet --db' wrote (a --parquet folder is read with DuckDB's read_parquet, docs/fleet.md)";
+        if (!File.Exists(database)) return "no such fleet database";
+        // A DuckDB file says so at byte 8 (its magic, after a checksum); anything else would be opened read-only and fail obscurely.
+        Span<byte> head = stackalloc byte[12];
+        try
+        {
+            using var file = File.OpenRead(database);
+            if (file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head[8..].SequenceEqual("DUCK"u8)) return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot be read: {e.Message}";
+        }
+        return head.StartsWith("PAR1"u8)
+            ? "is a Parquet file, not a fleet database: query it with DuckDB's read_parquet (docs/fleet.md), or ingest logs with 'conformance fleet LOGS --db FILE'"
+            : "is not a fleet database (a DuckDB file written by 'conformance fleet --db')";
     }
 }

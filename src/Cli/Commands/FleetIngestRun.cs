@@ -43,7 +43,7 @@ internal static class FleetIngestRun
     public static IReadOnlyList<LogRow>? Ingest(IReadOnlyList<FleetLog> logs, string database, int? jobs, FleetOptions options, StopSignals stop, string interrupted)
     {
         var workers = jobs ?? Environment.ProcessorCount;
-        var progress = new IngestProgress(logs.Count, logs.Sum(SafeSize));
+        var progress = new IngestProgress(logs.Count, logs.Sum(log => log.Size));
         // Said after the progress bar is gone, with the logs that could not be read.
         var warnings = new List<string>();
         IReadOnlyList<LogRow>? rows = null;
@@ -93,18 +93,6 @@ internal static class FleetIngestRun
             // The ingest's own exception (a cancellation), not an AggregateException.
             return work.GetAwaiter().GetResult();
         });
-    }
-
-    private static long SafeSize(FleetLog log)
-    {
-        try
-        {
-            return log.Size;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
     }
 
     /// <summary>The <c>--jobs</c> option: how many logs are analysed at once.</summary>

@@ -27,7 +27,7 @@ public static class FleetIngest
         var stored = StoredKeys.Of(connection);
         var rows = new LogRow[logs.Count];
         // Largest first, so that one big log does not start last and keep a single core busy at the end.
-        var order = Enumerable.Range(0, logs.Count).OrderByDescending(i => logs[i].Files.Sum(SizeOf)).ToList();
+        var order = Enumerable.Range(0, logs.Count).OrderByDescending(i => logs[i].Files.Sum(FleetLog.SizeOf)).ToList();
         try
         {
             Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel },
@@ -52,17 +52,5 @@ public static class FleetIngest
     {
         foreach (var table in FleetTables.Items)
             FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log NOT IN (SELECT log FROM {FleetTables.Logs})");
-    }
-
-    private static long SizeOf(string file)
-    {
-        try
-        {
-            return new FileInfo(file).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
     }
 }

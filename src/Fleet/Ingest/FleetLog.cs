@@ -6,5 +6,19 @@ namespace Conformance.Fleet.Ingest;
 public sealed record FleetLog(string Key, IReadOnlyList<string> Files, string? Error = null)
 {
     /// <summary>Bytes stored in its files (compressed size for gzip); 0 for an entry that is no log.</summary>
-    public long Size => Error is null ? Files.Sum(file => new FileInfo(file).Length) : 0;
+    public long Size => Error is null ? Files.Sum(SizeOf) : 0;
+
+    /// <summary>The bytes of <paramref name="file"/>, of the file a link ends at (not the link's own few bytes); 0 when it cannot be read.</summary>
+    public static long SizeOf(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            return (info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 }

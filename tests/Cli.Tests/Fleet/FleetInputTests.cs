@@ -105,6 +105,7 @@ public sealed class FleetInputTests : TemporaryFolder
         Assert.That(read.ExitCode, Is.Zero, read.StandardError);
         Assert.That((await Query(forced, "SELECT format, commands FROM logs"))[0], Is.EqualTo(new[] { "raw", "1" }));
     }
+
     [Test]
     public async Task Links_below_a_folder_read_each_log_once_and_a_link_back_up_ends()
     {
@@ -121,6 +122,20 @@ public sealed class FleetInputTests : TemporaryFolder
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         var logs = await Query(database, "SELECT log, commands FROM logs ORDER BY log");
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "other/dev.log 1", "site/modem.log 1" }));
+    }
+
+    [Test]
+    public async Task A_log_named_by_a_link_has_the_size_of_the_file_it_links_to()
+    {
+        var log = Write("logs/2026-04-02/modem.log", string.Concat(Enumerable.Repeat("AT\r\n\r\nOK\r\n", 100)));
+        var link = Path.Combine(Folder, "latest.log");
+        File.CreateSymbolicLink(link, log);
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", link, "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That((await Query(database, "SELECT size_bytes, commands FROM logs"))[0], Is.EqualTo(new[] { new FileInfo(log).Length.ToString(), "100" }));
     }
 
     [Test]

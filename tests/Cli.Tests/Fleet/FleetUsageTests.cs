@@ -57,6 +57,26 @@ public sealed class FleetUsageTests : TemporaryFolder
         Assert.That(bad.StandardError, Does.Contain("nowhere"));
     }
 
+    /// <summary>What a user names instead of the database: the --parquet folder, a Parquet file of it, a log.</summary>
+    [Test]
+    public async Task Report_of_a_folder_a_parquet_file_or_a_log_says_what_it_is()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var output = Path.Combine(Folder, "out");
+        var export = await ConformanceProcess.RunAsync(null, "analyze", log, "--parquet", output);
+        var parquet = Directory.EnumerateFiles(output, "*.parquet", SearchOption.AllDirectories).First();
+
+        var folder = await ConformanceProcess.RunAsync(null, "fleet", "report", output);
+        var file = await ConformanceProcess.RunAsync(null, "fleet", "query", parquet, "SELECT 1");
+        var text = await ConformanceProcess.RunAsync(null, "fleet", "report", log);
+
+        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
+        Assert.That((folder.ExitCode, file.ExitCode, text.ExitCode), Is.EqualTo((2, 2, 2)));
+        Assert.That(folder.StandardError, Does.Contain("out: is a folder, not a fleet database").And.Contain("read_parquet"));
+        Assert.That(file.StandardError, Does.Contain("is a Parquet file, not a fleet database"));
+        Assert.That(text.StandardError, Does.Contain("a.log: is not a fleet database"));
+    }
+
     [Test]
     public async Task An_empty_parquet_folder_name_is_a_usage_error_before_any_log_is_read()
     {
