@@ -49,7 +49,7 @@ internal static class FleetCommand
                     $"{database} holds the logs done, each whole; the others are as they were");
                 return FleetIngestRun.ExitCode(rows, stop);
             }
-            catch (DuckDBException e)
+            catch (Exception e) when (e is DuckDBException or InvalidDataException)
             {
                 ErrorText.Write($"--db {database}: {e.Message}");
                 return ExitCodes.UsageError;

@@ -27,6 +27,8 @@ public static class LogInputs
         var found = new List<Found>();
         foreach (var argument in arguments)
         {
+            if (argument == "-")
+                throw new FileNotFoundException("-: standard input is one log, and a fleet is read from files and folders: save it to a file, or analyze it without --parquet", argument);
             var before = found.Count;
             if (Directory.Exists(argument)) found.AddRange(walk.Below(argument, _ => true));
             // A file named on its own is read whatever it is: a FIFO named so is the user's choice.

@@ -17,8 +17,20 @@ public static class FleetDatabase
     }
 
     /// <summary>Creates the tables that do not exist yet.</summary>
+    /// <exception cref="InvalidDataException">The file is a DuckDB database of something else: its tables are left as they are.</exception>
     public static void CreateTables(DuckDBConnection connection)
     {
+        // Another application's database named by mistake gets no fleet tables added to it.
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        if (tables.Count > 0 && !tables.Contains(FleetTables.Logs))
+            throw new InvalidDataException($"is a DuckDB database of something else (tables {string.Join(", ", tables.Take(5))}{(tables.Count > 5 ? ", …" : "")}), " +
+                "not a fleet database: name a new file or one 'conformance fleet --db' wrote");
         foreach (var (name, columns) in FleetTables.All) Execute(connection, $"CREATE TABLE IF NOT EXISTS {name} ({columns})");
     }
 

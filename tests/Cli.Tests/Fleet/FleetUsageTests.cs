@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 namespace Conformance.Cli.Tests.Fleet;
 
 /// <summary>Bad input to <c>analyze --parquet</c> and <c>fleet</c>: a clear message and exit code 2, nothing of the user's touched.</summary>
@@ -55,6 +56,37 @@ public sealed class FleetUsageTests : TemporaryFolder
         Assert.That(missing.StandardError, Does.Contain("none.duckdb: no such fleet database"));
         Assert.That(bad.ExitCode, Is.EqualTo(2));
         Assert.That(bad.StandardError, Does.Contain("nowhere"));
+    }
+
+    [Test]
+    public async Task Standard_input_is_one_log_not_a_fleet()
+    {
+        var run = await ConformanceProcess.RunAsync("AT\r\n\r\nOK\r\n"u8.ToArray(), "analyze", "-", "--parquet", Path.Combine(Folder, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain("standard input is one log").And.Contain("without --parquet"));
+    }
+
+    /// <summary>Another application's DuckDB file named by mistake: refused, and left as it was.</summary>
+    [Test]
+    public async Task Ingest_into_another_applications_database_is_refused_and_adds_nothing_to_it()
+    {
+        var log = Write("a.log", "AT\r\n\r\nOK\r\n");
+        var database = Path.Combine(Folder, "sensors.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE readings (taken TIMESTAMP, value DOUBLE)";
+            create.ExecuteNonQuery();
+        }
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", log, "--db", database);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("sensors.duckdb: is a DuckDB database of something else (tables readings)"));
+        var tables = await ConformanceProcess.RunAsync(null, "fleet", "query", database, "SELECT table_name FROM information_schema.tables", "--csv");
+        Assert.That(tables.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r')), Is.EqualTo(new[] { "readings" }));
     }
 
     /// <summary>What a user names instead of the database: the --parquet folder, a Parquet file of it, a log.</summary>
