@@ -2,7 +2,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// Recognises an archive or a compressed file by its first bytes (its magic number), so a customer's upload that is
-/// still packed is named for what it is, with the command that unpacks it, instead of being refused as binary data.
+/// still packed is named for what it is, with the command that unpacks it, instead of being refused as binary data;
+/// and the data files this tool writes (DuckDB, Parquet), met in a folder of logs.
 /// </summary>
 /// <remarks>A gzip file is unpacked where it is read (<see cref="LogInput"/>): a gzip found inside one was packed twice.</remarks>
 internal static class Archive
@@ -18,6 +19,8 @@ internal static class Archive
         ("Rar!\x1A\x07"u8.ToArray(), 0, "a RAR archive: unpack it first (unrar x)"),
         ([0x1F, 0x8B], 0, "gzip packed twice: unpack it once more (gunzip)"),
         ("ustar"u8.ToArray(), 257, "a tar archive: unpack it first (tar xf)"),
+        ("PAR1"u8.ToArray(), 0, "a Parquet file (read it with DuckDB's read_parquet)"),
+        ("DUCK"u8.ToArray(), 8, "a DuckDB database (query it with 'conformance fleet query')"),
     ];
 
     /// <summary>What <paramref name="head"/> (a file's first bytes, unpacked once if it was gzip) is, when it is an archive; null otherwise.</summary>

@@ -90,6 +90,8 @@ public class StoredInputTests
     [TestCase(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "is a zip archive: unpack it first (unzip)")]
     [TestCase(new byte[] { 0x42, 0x5A, 0x68, 0x39, 0x31, 0x41, 0x59 }, "is a bzip2 file: unpack it first (bunzip2)")]
     [TestCase(new byte[] { 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00 }, "is an xz file: unpack it first (unxz)")]
+    [TestCase(new byte[] { 0x50, 0x41, 0x52, 0x31, 0x15, 0x04 }, "is a Parquet file (read it with DuckDB's read_parquet)")]
+    [TestCase(new byte[] { 0x94, 0x2D, 0x89, 0x5A, 0x81, 0x6E, 0x8F, 0x0F, 0x44, 0x55, 0x43, 0x4B, 0x40, 0x00 }, "is a DuckDB database (query it with 'conformance fleet query')")]
     public void An_archive_is_named_with_the_command_that_unpacks_it(byte[] magic, string message)
     {
         byte[] file = [.. magic, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 31 % 256))];
