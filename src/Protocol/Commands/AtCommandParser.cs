@@ -44,6 +44,8 @@ public static class AtCommandParser
         var deviations = new List<Deviation>();
         if (!syntax.Text.StartsWith("AT", StringComparison.Ordinal))
             deviations.Add(Deviation.Of(CodeList.LowercaseAt, "the AT prefix is not upper case"));
+        if (syntax.Text.Length > 2 + syntax.WrittenName.Length && syntax.Text[2 + syntax.WrittenName.Length] is ' ' or '\t' && syntax.Form != CommandForm.Exec)
+            deviations.Add(Deviation.Of(CodeList.SpaceAroundArgument, $"spaces between {syntax.WrittenName} and its {(syntax.Form == CommandForm.Read ? "?" : "=")}"));
         try
         {
             var command = Bind(syntax, deviations);

@@ -41,7 +41,8 @@ internal sealed class PendingCommand
         _nameStart = Math.Min(2, _length);
         var rest = Line[_nameStart..];
         var end = rest.IndexOfAny("=?"u8);
-        _nameLength = end < 0 ? rest.Length : end;
+        // Spaces before the form sign (`AT+CSQ ?`) are no part of the name the answer repeats.
+        _nameLength = end < 0 ? rest.Length : rest[..end].TrimEnd(" \t"u8).Length;
         Unknown = false;
         Active = true;
         EchoSeen = false;

@@ -74,12 +74,15 @@ internal static class CredentialFields
             var command = plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't';
             var end = from;
             while (end < line.Length && end - from <= LongestName && (char.IsAsciiLetterOrDigit(line[end]) || line[end] == '_')) end++;
-            if (end == from || end >= line.Length) continue;
-            var separator = line[end];
+            // Spaces or a tab before the separator (`AT+MQTTCFG ="h",…`) are the writer's; the module reads past them.
+            var at = end;
+            while (at < line.Length && line[at] is ' ' or '\t') at++;
+            if (end == from || at >= line.Length) continue;
+            var separator = line[at];
             if (!(command && separator == '=') && separator != ':') continue;
             var rule = Find(line.AsSpan(from, end - from), answer: !command || separator == ':');
             if (rule is null) continue;
-            AddField(line, end + 1, rule, spans);
+            AddField(line, at + 1, rule, spans);
         }
     }
 

@@ -66,6 +66,10 @@ public sealed record CommandLine(string Text, string Name, string WrittenName, C
         else if (end < line.Length && line[end] == '&' && end + 1 < line.Length && char.IsAsciiLetter(line[end + 1])) end += 2;
         else if (end < line.Length && char.IsAsciiLetter(line[end])) end++;   // a basic command: E in ATE0
         written = line[2..end];
+        // V.250 has the module ignore spaces in a command line: `AT+MQTTCFG =…` is the set form, with a deviation noted.
+        var sign = end;
+        while (sign < line.Length && line[sign] is ' ' or '\t') sign++;
+        if (sign > end && written.Length > 1 && sign < line.Length && line[sign] is '=' or '?') end = sign;
         (form, argumentsStart) = line[end..] switch
         {
             ['=', '?', ..] => (CommandForm.Test, end + 2),

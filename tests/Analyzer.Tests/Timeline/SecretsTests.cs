@@ -92,4 +92,15 @@ public class SecretsTests
             File.Delete(path);
         }
     }
+
+    /// <summary>V.250 has the module ignore spaces before <c>=</c>: such a line is the command it names, its password masked.</summary>
+    [TestCase("AT+MQTTCFG =\"h\",6002,\"d\",60,\"p\",\"PwA1x\",1")]
+    [TestCase("AT+MQTTCFG\t=\"h\",6002,\"d\",60,\"p\",\"PwA1x\",1")]
+    public void A_command_with_spaces_before_its_equals_sign_keeps_its_password_hidden_and_its_name(string line)
+    {
+        var report = ReportOf($"[2024-01-02 10:00:00.000] {line}\n[2024-01-02 10:00:00.050] OK\n");
+
+        Assert.That(report, Does.Not.Contain("PwA1x"));
+        Assert.That(report, Does.Contain("\"command\": \"AT+MQTTCFG=\""), "grouped with the other AT+MQTTCFG= lines");
+    }
 }

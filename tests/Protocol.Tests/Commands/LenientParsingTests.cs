@@ -14,6 +14,8 @@ public class LenientParsingTests
     [TestCase("AT+MQTTPUB=\"dev/gsm/u\",2,1,0,\"update message\"", "missing-message-len")]
     [TestCase("AT+MQTTCFG=\"h\",1883,\" id\",60,\"u\",\"p\",1", "space-inside-quotes")]
     [TestCase("AT+MQTTDISC ", "space-around-argument")]
+    [TestCase("AT+MQTTSUB =\"dev/gsm/u\",2", "space-around-argument")]
+    [TestCase("AT+MQTTSTAT\t?", "space-around-argument")]
     [TestCase("ATE", "missing-value")]
     public void Each_departure_from_the_manual_is_one_deviation(string line, string codes)
     {

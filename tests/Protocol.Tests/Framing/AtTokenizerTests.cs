@@ -224,6 +224,15 @@ public class AtTokenizerTests
         Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Urc, FrameKind.Info, FrameKind.Final }));
     }
 
+    [Test]
+    public void A_space_before_the_form_sign_is_no_part_of_the_name_the_answer_repeats()
+    {
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { CommandsKnown = true });
+        tokenizer.CommandSent("AT+CGATT ?"u8);
+        var frames = FrameRecord.Read(tokenizer, [Encoding.ASCII.GetBytes("+CGATT: 1\r\nOK\r\n")]);
+        Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Info, FrameKind.Final }));
+    }
+
     [TestCase("at+csq")]
     [TestCase("At+Csq")]
     public void A_command_typed_in_lower_case_is_answered_by_its_name_in_upper_case(string typed)

@@ -43,6 +43,10 @@ public class SecretPolicyTests
     [TestCase("+MQTTCFG: \"h\",6002,\"d\",120,\"u\",\"deviceToken=\",1", "+MQTTCFG: \"h\",6002,\"d\",120,\"u\",\"***\",1", TestName = "CFG answer with a password ending in Token=")]
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,6,\"myKey=\"", "AT+MQTTPUB=\"t\",1,0,0,6,\"myKey=\"", TestName = "a message ending in Key= is no secret")]
     [TestCase("AT+HTTPPARA=\"USERDATA\",\"token=abc123\"", "AT+HTTPPARA=\"USERDATA\",\"token=***\"", TestName = "key=value inside quotes")]
+    [TestCase("AT+MQTTCFG =\"h\",6002,\"d\",60,\"p\",\"PwA1x\",1", "AT+MQTTCFG =\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "a space before =")]
+    [TestCase("AT+MQTTCFG\t= \"h\",6002,\"d\",60,\"p\",\"PwA1x\",1", "AT+MQTTCFG\t= \"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "a tab before =")]
+    [TestCase("AT+QMTCONN = 0,\"c1\",\"u1\",\"PwA1x\"", "AT+QMTCONN = 0,\"c1\",\"u1\",\"***\"", TestName = "Quectel QMTCONN with spaces around =")]
+    [TestCase("+MQTTCFG : \"h\",6002,\"d\",60,\"p\",\"PwA1x\",1", "+MQTTCFG : \"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG answer with a space before the colon")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
 
     [Test]
