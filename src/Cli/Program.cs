@@ -17,7 +17,8 @@ var root = new RootCommand("Conformance harness, emulator and trace analyzer for
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var error in parse.Errors) ErrorText.Write(error.Message);
+    // The parser's own usage text, laid out over lines and tabs: shown as it is.
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"conformance: {error.Message}");
     Console.Error.WriteLine("Try 'conformance --help'.");
     return ExitCodes.UsageError;
 }

@@ -31,6 +31,16 @@ public sealed class CliPolishTests
         Assert.That(run.StandardError, Does.Not.Contain("Conformance.").And.Not.Contain("Field\n"));
     }
 
+    [Test]
+    public async Task A_bad_choice_lists_the_choices_one_per_line()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", "x.log", "--fail-on", "bogus");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError.Split('\n').Select(l => l.Trim()), Does.Contain("'warn'"), "each choice on its own line");
+        Assert.That(run.StandardError, Does.Not.Contain("\\n").And.Not.Contain("\\t"), "no escapes of the layout");
+    }
+
     [TestCase("run")]
     [TestCase("emulate")]
     public async Task The_help_spells_the_dialects_in_lower_case(string verb)
