@@ -6,6 +6,7 @@ using Conformance.Protocol.Commands;
 using Conformance.Protocol.Events;
 using Conformance.Protocol.Families;
 using Conformance.Protocol.Responses;
+using Conformance.Protocol.Syntax;
 
 namespace Conformance.Analyzer.Timeline;
 
@@ -69,14 +70,19 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
             foreach (var awaited in _flows.TakeAll()) Missing(awaited, $"before AT{made.Name} at line {pending.Sent.Line} made the MQTT client anew");
         if (pending.OutcomeSeen) return;
         // Another family's command of the same name (ESP-AT's AT+MQTTSUB) has outcomes of its own.
-        if (pending.Command is { } command and not UnknownCommand
-            && ProtocolCatalog.OutcomeOf(pending.Line, (command as MqttPub)?.Qos ?? 0) is { } outcome
+        // A line that does not parse but that the module accepted (message_len off by a byte) still has its outcome coming.
+        if (pending.Command is not UnknownCommand
+            && ProtocolCatalog.OutcomeOf(pending.Line, pending.Command is MqttPub pub ? pub.Qos : pending.Command is null ? LooseQos(pending.Line) : 0) is { } outcome
             && _flows.Expect(new Awaited(pending.Sent.Line, outcome.Name, pending.Display)) is { } dropped)
             Missing(dropped, "while too many were open");
         // Another family's outcome line (`+QMTOPEN: 0,0` after AT+QMTOPEN) answers it when it comes; that family is not checked.
         if (pending.Command is UnknownCommand { Family: not null } other && ModuleFamilies.OutcomeOf(other.Text) is { } line)
             _familyFlows.Expect(new Awaited(pending.Sent.Line, line, pending.Display));
     }
+
+    // The QoS of a publish line read as far as its second field: `AT+MQTTPUB="t",1,…` whatever follows.
+    private static int LooseQos(string line) =>
+        CommandLine.Parse(line)?.Split(3, out _, out _) is [_, { Value: "1" or "2" } qos, ..] ? qos.Value[0] - '0' : 0;
 
     /// <summary>The command is given up without a final result: <paramref name="why"/>.</summary>
     public void GiveUp(PendingExchange pending, string why)

@@ -22,4 +22,22 @@ public class TypedCommandTests
         Assert.That(analysis.Urcs, Is.Empty, "the answers answer their commands");
         Assert.That(analysis.Diagnostics, Is.Empty, "an echo of the keystrokes is no echo mismatch");
     }
+
+    /// <summary>A QoS 1 publish whose message_len is off, which the module still accepted: its PUBACK answers it, and only the length is wrong.</summary>
+    [Test]
+    public void A_publish_the_module_accepted_awaits_its_ack_even_when_its_length_is_wrong()
+    {
+        var analysis = TempLog.Analyze("""
+            [2024-01-02 10:00:00.000] AT+MQTTOPEN=1,1,0,0,0,"",""
+            [2024-01-02 10:00:00.100] OK
+            [2024-01-02 10:00:00.500] +MQTTOPEN: OK
+            [2024-01-02 10:00:03.000] AT+MQTTPUB="$dp",2,0,0,20,03000B7B2274656D70223A32357D
+            [2024-01-02 10:00:03.100] OK
+            [2024-01-02 10:00:03.600] +MQTTPUBREC: 0,1
+            [2024-01-02 10:00:03.700] +MQTTPUBCOMP: 0,1
+            """);
+
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 1), ("+MQTTPUBREC", 4), ("+MQTTPUBCOMP", 6) }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "message-len-mismatch" }));
+    }
 }
