@@ -40,4 +40,23 @@ public class TypedCommandTests
         Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 1), ("+MQTTPUBREC", 4), ("+MQTTPUBCOMP", 6) }));
         Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "message-len-mismatch" }));
     }
+
+    /// <summary>An incoming publish whose msg_len is wrong is the finding the docs name, an error, at every such line.</summary>
+    [Test]
+    public void Every_incoming_publish_with_a_wrong_msg_len_is_an_error_of_its_own()
+    {
+        var analysis = TempLog.Analyze("""
+            [2024-01-02 10:00:00.000] AT+MQTTSUB="t",1
+            [2024-01-02 10:00:00.100] OK
+            [2024-01-02 10:00:00.200] +MQTTSUBACK: 1,1,"t"
+            [2024-01-02 10:00:01.000] +MQTTPUBLISH: 0,0,0,0,"t",10,hello
+            [2024-01-02 10:00:02.000] +MQTTPUBLISH: 0,0,0,0,"t",3,hello world
+            [2024-01-02 10:00:03.000] +MQTTPUBLISH: 0,0,0,0,"t",5,hello
+            """);
+
+        Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code, d.Severity.ToString())), Is.EqualTo(new[]
+        {
+            (4L, "message-len-mismatch", "Error"), (5L, "message-len-mismatch", "Error"),
+        }));
+    }
 }
