@@ -64,7 +64,7 @@ public static class HtmlReport
         var s = analysis.Summary;
         var worst = analysis.Statistics.Diagnostics.Count == 0 ? null : (Severity?)analysis.Statistics.Diagnostics.Max(d => d.Severity);
         page.Raw("<h2 id=\"summary\">Summary</h2>\n");
-        page.Table("summary", ["", ""], [
+        page.Table("summary-table", ["", ""], [
             ["commands", Report.Count(s.Commands)],
             ["answered OK", Report.Count(s.Ok)],
             ["answered with an error", Report.Count(s.Errors)],
@@ -99,7 +99,7 @@ public static class HtmlReport
     private static void WriteStatistics(Analysis analysis, HtmlWriter page)
     {
         page.Raw("<h2 id=\"statistics\">Response times</h2>\n");
-        page.Table("statistics", ["command", "count", "ok", "errors", "timeouts", "min", "median", "p95", "max"],
+        page.Table("statistics-table", ["command", "count", "ok", "errors", "timeouts", "min", "median", "p95", "max"],
             analysis.Statistics.Commands.Select(c => new[]
             {
                 c.Command, Report.Count(c.Count), Report.Count(c.Ok), Report.Count(c.Errors), Report.Count(c.Timeouts),

@@ -15,9 +15,17 @@ public class HtmlReportTests
     {
         var page = Page(Sessions.Chapter4());
 
-        var rows = page.QuerySelectorAll("#statistics tr").Skip(1).Select(r => r.Children.Select(c => c.TextContent).ToList()).ToList();
+        var rows = page.QuerySelectorAll("#statistics-table tr").Skip(1).Select(r => r.Children.Select(c => c.TextContent).ToList()).ToList();
         Assert.That(rows.Select(r => r[0]), Does.Contain("AT+CSQ").And.Contain("AT+MQTTPUB="));
         Assert.That(rows.Single(r => r[0] == "AT+MQTTPUB="), Is.EqualTo(new[] { "AT+MQTTPUB=", "2", "2", "0", "0", "35 ms", "35 ms", "50 ms", "50 ms" }));
+    }
+
+    [Test]
+    public void Every_id_on_the_page_is_its_own()
+    {
+        var ids = Page(Sessions.Messy()).QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+
+        Assert.That(ids, Is.Unique.And.Contain("summary").And.Contain("statistics"), "a link to #summary lands on one place");
     }
 
     [Test]
