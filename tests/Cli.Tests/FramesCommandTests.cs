@@ -42,6 +42,18 @@ public class FramesCommandTests
     }
 
     [Test]
+    public async Task A_gbk_message_reads_as_its_characters()
+    {
+        byte[] capture = [.. "\r\n+MQTTPUBLISH: 0,0,0,0,\"t\",4,"u8, 0xCE, 0xC2, 0xB6, 0xC8, .. "\r\n"u8];
+
+        var run = await ConformanceProcess.RunAsync(capture, "frames", "-");
+
+        var frame = JsonDocument.Parse(run.StandardOutput.Split('\n')[0]).RootElement;
+        Assert.That(frame.GetProperty("payload").GetString(), Is.EqualTo("温度"));
+        Assert.That(frame.GetProperty("payloadHex").GetString(), Is.EqualTo("CEC2B6C8"));
+    }
+
+    [Test]
     public async Task Reads_standard_input_when_the_file_is_a_dash()
     {
         var fromFile = await ConformanceProcess.RunAsync(null, "frames", _file);

@@ -82,8 +82,9 @@ internal sealed class FrameJsonWriter(Stream output, SecretMasker secrets)
     private void WriteBytes(string name, ReadOnlySpan<byte> bytes, bool hexAlways)
     {
         var valid = Utf8.IsValid(bytes);
+        // As a line's text is decoded: a Chinese tool's or firmware's GBK message reads as its characters.
         if (valid) _json!.WriteString(name, bytes);
-        else _json!.WriteString(name, Encoding.Latin1.GetString(bytes));
+        else _json!.WriteString(name, LineText.Decode(bytes));
         if (!valid || hexAlways) _json.WriteString(name + "Hex", Convert.ToHexString(bytes));
     }
 
