@@ -6,7 +6,7 @@ namespace Conformance.Analyzer.Tests;
 /// <summary>Builds a log as the readers deliver it: records with line numbers, optional times, either direction.</summary>
 public sealed class Log
 {
-    private static readonly DateTimeOffset Start = new(2018, 9, 6, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Start = new(2018, 9, 6, 10, 0, 0, TimeSpan.Zero);   // readers give wall-clock times with offset zero
 
     private readonly List<LogRecord> _records = [];
     private readonly bool _echo;

@@ -46,5 +46,5 @@ public static class CsvReport
         return path;
     }
 
-    private static string? Time(DateTimeOffset? time) => time?.ToString("O", CultureInfo.InvariantCulture);
+    private static string? Time(DateTimeOffset? time) => time is { } at ? WallClock.Of(at) : null;
 }

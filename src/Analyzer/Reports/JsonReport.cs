@@ -15,7 +15,7 @@ public static class JsonReport
         WriteIndented = true,
         // Topics and payloads carry non-ASCII text ($dp JSON); keep it readable rather than \u-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new WallClock() },
     };
 
     public static void Write(Analysis analysis, Stream output) => JsonSerializer.Serialize(output, analysis, Options);

@@ -57,4 +57,26 @@ public class JsonReportTests
         Assert.That(back.Diagnostics, Is.EqualTo(analysis.Diagnostics));
         Assert.That(back.StateChanges, Is.EqualTo(analysis.StateChanges));
     }
+
+    /// <summary>Times are the log's wall clock as written: a zone in a stamp is read past, and no offset is made up.</summary>
+    [Test]
+    public void Times_are_written_as_the_logs_wall_clock_without_a_zone()
+    {
+        var analysis = Conformance.Analyzer.Tests.Readers.TempLog.Analyze(
+            "2024-01-02T10:11:12.123+08:00 AT+CSQ\n2024-01-02T10:11:12.150+08:00 +CSQ: 20,99\n2024-01-02T10:11:12.151+08:00 OK\n");
+
+        var exchange = JsonDocument.Parse(JsonReport.Write(analysis)).RootElement.GetProperty("exchanges")[0];
+
+        Assert.That(exchange.GetProperty("time").GetString(), Is.EqualTo("2024-01-02T10:11:12.123"));
+        var folder = Directory.CreateTempSubdirectory("wall-clock-").FullName;
+        try
+        {
+            var exchanges = CsvReport.Write(analysis, folder)[0];
+            Assert.That(File.ReadAllText(exchanges), Does.Contain("2024-01-02T10:11:12.123,"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
