@@ -49,6 +49,19 @@ public class Ml302Tests
     }
 
     [Test]
+    public void A_quoted_text_message_whose_quotes_msg_len_does_not_count_is_the_text_between_them()
+    {
+        var tokenizer = new AtTokenizer();
+        ReadOnlySpan<byte> input = "\r\n+MQTTPUBLISH:0,0,0,0,car-manager/lock,4,\"open\"\r\n"u8;
+
+        Assert.That(tokenizer.TryRead(ref input, out var frame, isFinalBlock: true), Is.True);
+        var meaning = FrameInterpreter.Interpret(frame);
+
+        Assert.That(((MqttPublish)meaning.Value!).MessageText, Is.EqualTo("open"));
+        Assert.That(meaning.Deviations.Select(d => d.Code), Does.Contain("quoted-message").And.Not.Contain("message-len-mismatch"));
+    }
+
+    [Test]
     public void A_field_dialect_message_after_a_bare_topic_keeps_its_quotes()
     {
         // M5310-A field firmware sends the message raw: quotes there are the publisher's bytes.

@@ -76,7 +76,13 @@ public sealed record MqttPublish(int Dup, int Qos, int Retained, int PacketId, s
             throw new ResponseFormatException("message given both inline and as separate bytes", reader.Position(6));
         var messageLength = reader.Int(5, "msg_len", 0, int.MaxValue);
         var bytes = reader.Has(6) ? InlineMessage(reader, messageLength) : message.ToArray();
-        if (bytes.Length != messageLength)
+        if (inline && bytes is [(byte)'"', .., (byte)'"'] && bytes.Length - 2 == messageLength)
+        {
+            // ML302 also quotes a text message without counting the quotes: msg_len is the text between them.
+            reader.Deviate(CodeList.QuotedMessage, $"the message is in quotes that msg_len does not count, as ML302 firmware sends text; read as the {messageLength} bytes between them");
+            bytes = bytes[1..^1];
+        }
+        else if (bytes.Length != messageLength)
             reader.Deviate(CodeList.MessageLengthMismatch, $"msg_len is {messageLength} but the message has {bytes.Length} bytes");
         else if ((inline || reader.Has(6)) && reader.IsQuoted(4) && bytes is [(byte)'"', .., (byte)'"'])
         {
