@@ -111,6 +111,7 @@ public sealed class AnalyzeFollowTests
         Assert.That(follow.ExitCode, Is.EqualTo(0));
         Assert.That(await stderr, Does.Contain("shrank (truncated or rotated): reading it again from its start"));
         Assert.That(seen.ToString(), Does.Contain("→ AT+MQTTDISC").And.Contain("→ AT+CSQ"));
+        Assert.That(seen.ToString(), Does.Match(@"(?m)^\s+1\s+→ AT\+CSQ"), "the new content's lines are numbered as the file now has them");
     }
 
     [Test]

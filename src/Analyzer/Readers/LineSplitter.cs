@@ -20,6 +20,13 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     private int scanned; // bytes after start already known to hold no line end
     private bool endOfStream;
     private long number;
+    private volatile bool startOver;
+
+    /// <summary>
+    /// The stream starts over (a followed file was truncated or replaced): the next bytes read are line 1 again, and
+    /// what was left of a line before them, which never ended, is dropped rather than joined to the new first line.
+    /// </summary>
+    public void StartOver() => startOver = true;
 
     /// <summary>Reads every line of a file, its memory valid until the next one.</summary>
     public static IEnumerable<LogLine> Lines(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024)
@@ -131,6 +138,12 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             throw new LogReadException($"is not a valid gzip file: {e.Message}", file, number + 1, e);
         }
         if (n == 0) endOfStream = true;
+        if (startOver && n > 0)
+        {
+            startOver = false;
+            buffer.AsSpan(end, n).CopyTo(buffer.AsSpan(start));
+            (end, scanned, number) = (start, 0, 0);
+        }
         end += n;
         bytesRead?.Invoke(n);
     }

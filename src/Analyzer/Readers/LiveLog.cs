@@ -13,6 +13,7 @@ public sealed class LiveLog : IDisposable
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
     private readonly FollowedStream _stream;
     private readonly byte[] _commentPrefix;
+    private LineSplitter? _splitter;
 
     /// <summary>Opens <paramref name="input"/> (disposed with this) and settles its format.</summary>
     /// <param name="name">The input's name in records and messages (a file's full path, as <c>analyze</c> names it).</param>
@@ -20,6 +21,8 @@ public sealed class LiveLog : IDisposable
     public LiveLog(Stream input, string name, LogFormat? format, TimeSpan? idleExit, CancellationToken stop)
     {
         Name = name;
+        // A file that shrank is read again from its start: its lines are numbered from 1 again, as the file now has them.
+        if (input is GrowingFileStream growing) growing.Restarted += () => _splitter?.StartOver();
         _stream = new FollowedStream(input, idleExit, stop);
         var head = Head(format is null);
         Detection = LogFormatDetector.Detect(LogFormatDetector.Sample(new MemoryStream(head), name));
@@ -42,7 +45,7 @@ public sealed class LiveLog : IDisposable
     /// <summary>The records, each as soon as the lines it needs have arrived; ends with the input.</summary>
     public IEnumerable<LogRecord> Read()
     {
-        using var splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix };
+        using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix };
         foreach (var record in LogSource.SinceFirst(LogReaders.Create(Format).Read([splitter]))) yield return record;
     }
 
