@@ -125,10 +125,14 @@ public sealed class TimelineBuilder : IRecordSink
         }
         _direction.Read(record);
         _offsets.Add(_events.Position, stamp, record.SpansLines ? record.KeepData() : null);
+        ReadEvents(record.Data, isFinalBlock: false);
+    }
+
+    private void ReadEvents(ReadOnlySpan<byte> input, bool isFinalBlock)
+    {
         // The timeline keeps an event's parts, never the event: lent, unless someone listens who may keep it.
         _events.LendsEvents = EventRead is null;
-        var input = record.Data;
-        while (_events.TryRead(ref input, out var atEvent)) Handle(atEvent);
+        while (_events.TryRead(ref input, out var atEvent, isFinalBlock)) Handle(atEvent);
     }
 
     /// <summary>Ends the log: what is still open becomes a diagnostic, and the analysis is returned.</summary>
@@ -137,9 +141,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (!_completed)
         {
             _completed = true;
-            ReadOnlySpan<byte> rest = default;
-            _events.LendsEvents = EventRead is null;
-            while (_events.TryRead(ref rest, out var atEvent, isFinalBlock: true)) Handle(atEvent);
+            ReadEvents(default, isFinalBlock: true);
             if (_host.Flush() is var (line, sent)) Send(line, sent);
             if (_correlation.Pending is { } pending) GiveUp(pending, "the log ended first");
             _correlation.Complete();

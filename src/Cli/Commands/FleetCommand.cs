@@ -3,7 +3,6 @@ using Conformance.Analyzer.Readers;
 using Conformance.Cli.Output;
 using Conformance.Fleet.Ingest;
 using Conformance.Fleet.Questions;
-using Conformance.Protocol.Display;
 using DuckDB.NET.Data;
 using Spectre.Console;
 
@@ -104,7 +103,7 @@ internal static class FleetCommand
             // DuckDB answers a query without a statement with an exception of no words.
             if (ResultTable.IsBlank(text))
             {
-                Console.Error.WriteLine("conformance: the query holds no SQL statement (only spaces or comments); e.g. \"SELECT count(*) FROM logs\"");
+                ErrorText.Write("the query holds no SQL statement (only spaces or comments); e.g. \"SELECT count(*) FROM logs\"");
                 return ExitCodes.UsageError;
             }
             return Answer(database, () =>
@@ -120,7 +119,7 @@ internal static class FleetCommand
                 // CSV is one table for a script to read: a second result would be taken for rows of the first.
                 if (tables.Count > 1)
                 {
-                    Console.Error.WriteLine($"conformance: --csv prints one result, and the query has {tables.Count} statements; give one");
+                    ErrorText.Write($"--csv prints one result, and the query has {tables.Count} statements; give one");
                     return ExitCodes.UsageError;
                 }
                 ResultTableCsv.Write(tables[0], Console.Out);

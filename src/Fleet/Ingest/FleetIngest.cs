@@ -23,8 +23,7 @@ public static class FleetIngest
         using var connection = FleetDatabase.Open(database);
         FleetDatabase.CreateTables(connection);
         ForgetHalves(connection);
-        logs = StoredKeys.Assign(connection, logs, database, options.ShowSecrets, warn);
-        var stored = StoredKeys.Of(connection);
+        (logs, var stored) = StoredKeys.Assign(connection, logs, database, options.ShowSecrets, warn);
         var rows = new LogRow[logs.Count];
         // Largest first, so that one big log does not start last and keep a single core busy at the end.
         var order = Enumerable.Range(0, logs.Count).OrderByDescending(i => logs[i].Files.Sum(FleetLog.SizeOf)).ToList();

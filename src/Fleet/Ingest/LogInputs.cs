@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Conformance.Analyzer.Readers;
 using Conformance.Fleet.Export;
-using Conformance.Protocol.Secrets;
 
 namespace Conformance.Fleet.Ingest;
 
@@ -135,7 +134,7 @@ public static class LogInputs
             // The same name below two arguments: the full path keeps the keys apart.
             // A key is a path: the secret policy masks it once here, so that it joins the same in every table.
             var masked = LogKeys.Of(key, path);
-            logs.Add(new FleetLog(keys.Add(masked) ? masked : LogKeys.Of(path.Replace('\\', '/'), path), files, error is null ? null : SecretPolicy.Redact(error)));
+            logs.Add(new FleetLog(keys.Add(masked) ? masked : LogKeys.Of(path.Replace('\\', '/'), path), files, error));
         }
         return [.. logs.OrderBy(l => l.Key, StringComparer.Ordinal)];
     }

@@ -10,19 +10,12 @@ namespace Conformance.Fleet.Ingest;
 /// </summary>
 internal static class StoredKeys
 {
-    /// <summary>The keys the database of <paramref name="connection"/> holds.</summary>
-    public static HashSet<string> Of(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT log FROM {FleetTables.Logs}";
-        using var reader = command.ExecuteReader();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read()) keys.Add(reader.GetString(0));
-        return keys;
-    }
-
-    /// <summary><paramref name="logs"/> with the keys they take in the database of <paramref name="connection"/>; each key moved is said to <paramref name="warn"/>.</summary>
-    public static IReadOnlyList<FleetLog> Assign(DuckDBConnection connection, IReadOnlyList<FleetLog> logs, string database, bool showSecrets, Action<string> warn)
+    /// <summary>
+    /// <paramref name="logs"/> with the keys they take in the database of <paramref name="connection"/> (each key moved is
+    /// said to <paramref name="warn"/>), and the keys the database holds already: their rows are the ones to replace.
+    /// </summary>
+    public static (IReadOnlyList<FleetLog> Logs, IReadOnlySet<string> Stored) Assign(DuckDBConnection connection, IReadOnlyList<FleetLog> logs,
+        string database, bool showSecrets, Action<string> warn)
     {
         var byKey = new Dictionary<string, (string Identity, string File)>(StringComparer.Ordinal);
         var byIdentity = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,7 +33,8 @@ internal static class StoredKeys
                 byIdentity.TryAdd(identity, key);
             }
         }
-        if (byKey.Count == 0) return logs;
+        var stored = byKey.Keys.ToHashSet(StringComparer.Ordinal);
+        if (byKey.Count == 0) return (logs, stored);
         string Shown(string text) => showSecrets ? text : SecretPolicy.Redact(text);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var keyed = new List<FleetLog>(logs.Count);
@@ -64,6 +58,6 @@ internal static class StoredKeys
             }
             keyed.Add(log with { Key = taken.Add(key) ? key : full });
         }
-        return keyed;
+        return (keyed, stored);
     }
 }

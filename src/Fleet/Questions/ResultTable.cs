@@ -8,13 +8,7 @@ namespace Conformance.Fleet.Questions;
 public sealed partial record ResultTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
     /// <summary>Runs <paramref name="sql"/> and reads every row.</summary>
-    public static ResultTable Query(DuckDBConnection connection, string title, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        return Read(reader, title);
-    }
+    public static ResultTable Query(DuckDBConnection connection, string title, string sql) => QueryAll(connection, sql)[0] with { Title = title };
 
     /// <summary>Runs every statement of <paramref name="sql"/> (<c>SELECT 1; SELECT 2</c>) and reads every row of each result, in order.</summary>
     public static IReadOnlyList<ResultTable> QueryAll(DuckDBConnection connection, string sql)

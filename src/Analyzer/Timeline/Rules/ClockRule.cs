@@ -19,7 +19,7 @@ internal sealed class ClockRule(DiagnosticLog diagnostics) : ICodeOwner
     public bool Read(in Stamp at, bool stampNotATime = false)
     {
         if (stampNotATime)
-            diagnostics.Report(DiagnosticCodes.StampNotATime, at.Line, $"the stamp of this line is no real date or time: the line is read without a time, and no latency is measured to or from it");
+            diagnostics.Report(DiagnosticCodes.StampNotATime, at.Line, "the stamp of this line is no real date or time: the line is read without a time, and no latency is measured to or from it");
         if (at.Clock is not { } clock) return false;
         var back = clock < _previous;
         if (back)

@@ -27,9 +27,11 @@ internal sealed class DeviationRule(DiagnosticLog diagnostics, SecretMasker secr
             // A deviation that is a finding of its own (message-len-mismatch: the message and its count disagree) is
             // reported under its code at every line, as the same finding in a command is.
             if (Findings.TryGetValue(deviation.Code, out var finding))
-                diagnostics.Report(finding, at.Line, $"{secrets.Mask(deviation.Message)} (manual §{deviation.Section})");
+                diagnostics.Report(finding, at.Line, $"{secrets.Mask(deviation.Message)}{Section(deviation)}");
             else if (_seen.Add(deviation.Code))
-                diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code}{(deviation.Section.Length > 0 ? $" (manual §{deviation.Section})" : "")}: {secrets.Mask(deviation.Message)}; reported once");
+                diagnostics.Report(DiagnosticCodes.Deviation, at.Line, $"{deviation.Code}{Section(deviation)}: {secrets.Mask(deviation.Message)}; reported once");
         }
     }
+
+    private static string Section(Deviation deviation) => deviation.Section.Length > 0 ? $" (manual §{deviation.Section})" : "";
 }
