@@ -11,7 +11,8 @@ namespace Conformance.Analyzer.Diagnostics;
 /// </summary>
 /// <param name="capacity">How many diagnostics are kept in detail.</param>
 /// <param name="forward">Receives every diagnostic, also those not kept (see <c>ITimelineSink</c>).</param>
-public sealed class DiagnosticLog(int capacity, Action<Diagnostic>? forward = null)
+/// <param name="kept">The analysis's text budget for what its items keep; none by default.</param>
+public sealed class DiagnosticLog(int capacity, Action<Diagnostic>? forward = null, Timeline.KeptText? kept = null)
 {
     private readonly List<Diagnostic> _kept = [];
     // Codes are the singletons of DiagnosticCodes: hashing the reference spares hashing their long texts per finding.
@@ -33,7 +34,7 @@ public sealed class DiagnosticLog(int capacity, Action<Diagnostic>? forward = nu
     public void Report(CodeEntry code, long line, [InterpolatedStringHandlerArgument("")] ref DiagnosticMessage message)
     {
         Counted(code);
-        if (message.IsWanted) Add(Diagnostic.Of(code, line, message.ToStringAndClear()));
+        if (message.IsWanted) Add(Diagnostic.Of(code, line, Keep(message.ToStringAndClear())));
     }
 
     /// <summary>Raises a diagnostic whose message is already written.</summary>
@@ -41,8 +42,10 @@ public sealed class DiagnosticLog(int capacity, Action<Diagnostic>? forward = nu
     {
         var keeps = Keeps;
         Counted(code);
-        if (keeps) Add(Diagnostic.Of(code, line, message));
+        if (keeps) Add(Diagnostic.Of(code, line, Keep(message)));
     }
+
+    private string Keep(string message) => kept is null ? message : kept.Of(message);
 
     private void Add(Diagnostic diagnostic)
     {

@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// Splits a stream into lines at CR LF, LF or a lone CR, keeping each line end, through one reused buffer:
-/// memory is bounded by the longest line, and each byte is scanned once however long the line.
+/// each byte is scanned once however long the line, and a line is kept up to <see cref="MaxLine"/> bytes, so
+/// memory is bounded whatever the input.
 /// </summary>
 internal sealed class LineSplitter(Stream stream, string file, Action<int>? bytesRead = null, int bufferSize = 64 * 1024) : IDisposable
 {
@@ -14,7 +15,15 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     /// </summary>
     public byte[] Prefix { get; init; } = [];
 
+    /// <summary>
+    /// The longest line kept; the rest of a longer line is skipped up to its line end (a firmware image pasted as
+    /// one line, a capture without line ends). Far above the frame limit of module output, so nothing the
+    /// analysis reads is lost: such a line is reported too long to be a frame.
+    /// </summary>
+    public const int MaxLine = 1 << 20;
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+    private bool cutting; // the line at start is longer than MaxLine: bytes after its first MaxLine are dropped until its end
     private int start;
     private int end;
     private int scanned; // bytes after start already known to hold no line end
@@ -80,12 +89,20 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
                     continue;
                 }
                 endingLength = buffer[pos] == '\r' && pos + 1 < end && buffer[pos + 1] == '\n' ? 2 : 1;
-                return Take(pos, endingLength, out lineStart, out length);
+                if (pos - start <= MaxLine) return Take(pos, endingLength, out lineStart, out length);
+                // The kept start of a line too long, then its own line end right after it.
+                buffer.AsSpan(pos, endingLength).CopyTo(buffer.AsSpan(start + MaxLine));
+                cutting = false;
+                Take(start + MaxLine, endingLength, out lineStart, out length);
+                start = pos + endingLength;
+                return true;
             }
             scanned = end - start;
+            if (scanned > MaxLine) (cutting, end, scanned) = (true, start + MaxLine, MaxLine);
             if (endOfStream)
             {
                 endingLength = 0;
+                cutting = false;
                 if (start < end) return Take(end, 0, out lineStart, out length);
                 (lineStart, length) = (start, 0);
                 return false;
@@ -142,7 +159,7 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         {
             startOver = false;
             buffer.AsSpan(end, n).CopyTo(buffer.AsSpan(start));
-            (end, scanned, number) = (start, 0, 0);
+            (end, scanned, number, cutting) = (start, 0, 0, false);
         }
         end += n;
         bytesRead?.Invoke(n);

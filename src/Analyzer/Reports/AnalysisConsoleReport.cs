@@ -50,11 +50,13 @@ public static class AnalysisConsoleReport
         return $"[cyan]← {Report.Markup(Shortened(urc.Text))}[/]{answers}";
     }
 
-    // A timeline line is read at a glance: a hex publish of kilobytes is shown by its start (JSON, CSV and HTML keep it whole).
+    // A timeline line is read at a glance: a hex publish of kilobytes is shown by its start (JSON, CSV and HTML keep more, KeptText).
     private const int LongestShown = 160;
 
-    private static string Shortened(string text) =>
-        text.Length <= LongestShown ? text : $"{text[..(LongestShown - 40)]}… ({text.Length} characters)";
+    private static string Shortened(string text) => text.Length <= LongestShown ? text : KeptText.Shorten(text, LongestShown - 40);
+
+    // A finding's message explains, and may quote a line: the quote is shown by its start, as in the timeline.
+    private const int LongestMessage = 480;
 
     internal static string State(StateChange change) =>
         $"[yellow]state {(int)change.To} {change.To}[/] [grey]after {Report.Markup(change.Cause)}[/]";
@@ -69,7 +71,8 @@ public static class AnalysisConsoleReport
         }
         var table = new Table().AddColumns("line", "severity", "code", "message");
         foreach (var d in diagnostics)
-            table.AddRow(d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Report.Markup(d.Code), Report.Markup(d.Message));
+            table.AddRow(d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Report.Markup(d.Code),
+                Report.Markup(d.Message.Length <= LongestMessage ? d.Message : KeptText.Shorten(d.Message, LongestMessage - 40)));
         console.Write(table);
     }
 

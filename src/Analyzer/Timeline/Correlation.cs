@@ -14,7 +14,7 @@ namespace Conformance.Analyzer.Timeline;
 /// What answers what: the pending command and its final result, the outcome URCs commands wait for (also one that
 /// comes before its command's OK), and the QoS 2 handshakes by packet id. Counts the exchanges and URCs.
 /// </summary>
-internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, StatisticsBuilder statistics, DiagnosticLog diagnostics) : ICodeOwner
+internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, StatisticsBuilder statistics, DiagnosticLog diagnostics, KeptText kept) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } =
     [
@@ -56,7 +56,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     {
         Pending = null;
         var latency = at.MillisecondsSince(pending.Sent);
-        if (exchanges.Keeps()) exchanges.Add(pending.Finish(final, latency));
+        if (exchanges.Keeps()) exchanges.Add(pending.Finish(final, latency, kept));
         statistics.AddExchange(pending.Key, ok, latency);
         if (ok) Ok++;
         else Errors++;
@@ -89,7 +89,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     {
         Pending = null;
         Unanswered++;
-        if (exchanges.Keeps()) exchanges.Add(pending.Finish(null, null));
+        if (exchanges.Keeps()) exchanges.Add(pending.Finish(null, null, kept));
         statistics.AddExchange(pending.Key, null, null);
         diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
     }

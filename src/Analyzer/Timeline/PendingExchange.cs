@@ -47,8 +47,9 @@ internal sealed class PendingExchange
     /// <summary>True once the URC carrying the command's outcome came, before its final result.</summary>
     public bool OutcomeSeen { get; set; }
 
-    public Exchange Finish(string? final, double? latencyMs) =>
-        new(Sent.Line, Sent.Time, Display, final, latencyMs, Information);
+    /// <summary>The exchange, its texts as <paramref name="kept"/> keeps them.</summary>
+    public Exchange Finish(string? final, double? latencyMs, KeptText kept) =>
+        new(Sent.Line, Sent.Time, kept.Of(Display), final, latencyMs, _information is null ? [] : _information.ConvertAll(kept.Of));
 }
 
 /// <summary>The result of data sent after a prompt (<c>SEND OK</c>): the text, whether it succeeded, where it came.</summary>

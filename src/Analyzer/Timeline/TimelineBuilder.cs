@@ -37,6 +37,7 @@ public sealed class TimelineBuilder : IRecordSink
     // masked at the start of the next, whichever side wrote it.
     private readonly SecretStream _lines;
     private readonly StatisticsBuilder _statistics = new();
+    private readonly KeptText _kept = new();
     private readonly CappedList<Exchange> _exchanges;
     private readonly CappedList<UrcEvent> _urcs;
     private readonly DiagnosticLog _diagnostics;
@@ -76,11 +77,11 @@ public sealed class TimelineBuilder : IRecordSink
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxStoredItems, "MaxStoredItems must be at least 1");
         var cap = _options.MaxStoredItems;
         var sink = _options.Sink;
-        (_exchanges, _urcs, _diagnostics) = (new(cap, sink is null ? null : sink.Exchange), new(cap, sink is null ? null : sink.Urc), new(cap, sink is null ? null : sink.Diagnostic));
+        (_exchanges, _urcs, _diagnostics) = (new(cap, sink is null ? null : sink.Exchange), new(cap, sink is null ? null : sink.Urc), new(cap, sink is null ? null : sink.Diagnostic, _kept));
         (_changes, _reconnections, _dataPoints) = (new(cap, sink is null ? null : sink.StateChange), new(cap, sink is null ? null : sink.Reconnection), new(cap, sink is null ? null : sink.DataPoints));
         _secrets = new SecretMasker(show: _options.ShowSecrets);
         _lines = _secrets.Stream();
-        _correlation = new Correlation(cap, _exchanges, _statistics, _diagnostics);
+        _correlation = new Correlation(cap, _exchanges, _statistics, _diagnostics, _kept);
         _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
         (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
         (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics), new AckTimeoutRule(_diagnostics));
@@ -271,7 +272,7 @@ public sealed class TimelineBuilder : IRecordSink
             _session.Received(urc, answered, at, text);
             if (unexpected) _correlation.Unexpected(urc, text, at);
         }
-        if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answered?.Line, packetId));
+        if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, _kept.Of(text), answered?.Line, packetId));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Conformance.Analyzer.Readers;
 
 namespace Conformance.Analyzer.Tests.Readers;
@@ -11,6 +12,25 @@ public class BadInputTests
 
         Assert.That(records, Is.Empty);
         Assert.That(source.Detection, Has.Property("Format").EqualTo(LogFormat.Raw).And.Property("Confidence").EqualTo(0));
+    }
+
+    [TestCase("[2024-05-06 10:00:00.000] AT+CSQ\r\n[2024-05-06 10:00:00.100] +CSQ: 20,99\r\n[2024-05-06 10:00:00.200] OK\r\n[2024-05-06 10:00:00.300] ", "\r\n[2024-05-06 10:00:01.000] AT+CGATT?\r\n[2024-05-06 10:00:01.100] +CGATT: 1\r\n[2024-05-06 10:00:01.200] OK\r\n")]
+    [TestCase("AT+CSQ\r\n+CSQ: 20,99\r\nOK\r\n", "\r\nAT+CGATT?\r\n+CGATT: 1\r\nOK\r\n")]
+    public void A_line_of_tens_of_megabytes_is_reported_and_read_past_in_bounded_memory(string before, string after)
+    {
+        // A firmware image dumped onto the port: one line of 24 MiB between two exchanges.
+        var log = Encoding.ASCII.GetBytes(before + new string('F', 24 << 20) + after);
+        using var temp = new TempLog();
+        var source = LogSource.Open(temp.Write("log.txt", log));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var analysis = Conformance.Analyzer.Timeline.TimelineBuilder.Analyze(source);
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - allocated, Is.LessThan(12 << 20), "the line is not held whole");
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new[] { ("AT+CSQ", "OK"), ("AT+CGATT?", "OK") }));
+        Assert.That(analysis.Diagnostics, Has.Count.EqualTo(1));
+        Assert.That(analysis.Diagnostics[0].Code, Is.EqualTo("line-too-long"));
+        Assert.That(analysis.Diagnostics[0].Message, Does.Match("^a line of 10[0-9]{5} bytes or more starting 'F{64}' is longer than the frame limit; skipped$"));
     }
 
     [Test]

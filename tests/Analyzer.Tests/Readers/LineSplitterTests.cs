@@ -42,12 +42,38 @@ public class LineSplitterTests
     }
 
     [Test]
-    public void A_line_of_megabytes_is_read_whole_through_a_small_buffer()
+    public void A_line_up_to_the_limit_is_read_whole_through_a_small_buffer()
     {
-        var payload = new string('A', 4 * 1024 * 1024);
+        var payload = new string('A', LineSplitter.MaxLine);
         var lines = Split(Encoding.ASCII.GetBytes($"OK\r\n{payload}\r\nOK\r\n"), bufferSize: 1024);
 
-        Assert.That(lines.Select(l => l.Content.Length), Is.EqualTo(new[] { 2, payload.Length, 2 }));
+        Assert.That(lines.Select(l => (l.Content.Length, l.Content == payload, l.Ending)), Is.EqualTo(new[] { (2, false, "\r\n"), (payload.Length, true, "\r\n"), (2, false, "\r\n") }));
+    }
+
+    [Test]
+    public void A_line_beyond_the_limit_keeps_its_start_and_its_line_end_and_the_next_line_follows()
+    {
+        // A firmware image pasted as one line: its first MiB is the line, the rest is skipped up to its line end.
+        var start = new string('S', LineSplitter.MaxLine);
+        var log = Encoding.ASCII.GetBytes($"OK\r\n{start}{new string('R', 3 * LineSplitter.MaxLine + 7)}\r\nAT+CSQ\rOK");
+
+        foreach (var bufferSize in new[] { 1024, 64 * 1024, 5 * LineSplitter.MaxLine })
+        {
+            // The kept line is named by its length and its last character, not printed whole should it differ.
+            var lines = LineSplitter.Lines(new MemoryStream(log), "log.txt", bufferSize: bufferSize)
+                .Select(l => (l.Number, Encoding.ASCII.GetString(l.Content.Span), Encoding.ASCII.GetString(l.Ending.Span)))
+                .Select(l => (l.Number, l.Item2.Length > 100 ? $"{l.Item2.Length} x {l.Item2[^1]}, same: {l.Item2 == start}" : l.Item2, l.Item3)).ToList();
+
+            Assert.That(lines, Is.EqualTo(new[] { (1L, "OK", "\r\n"), (2L, $"{start.Length} x S, same: True", "\r\n"), (3L, "AT+CSQ", "\r"), (4L, "OK", "") }), $"buffer {bufferSize}");
+        }
+    }
+
+    [Test]
+    public void A_log_that_is_one_endless_line_ends_with_its_first_MiB()
+    {
+        var lines = Split(Encoding.ASCII.GetBytes(new string('x', 2 * LineSplitter.MaxLine + 1)), bufferSize: 4096);
+
+        Assert.That(lines.Select(l => (l.Content.Length, l.Ending)), Is.EqualTo(new[] { (LineSplitter.MaxLine, "") }));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Conformance.Analyzer.Statistics;
 using Conformance.Analyzer.Timeline;
 
 namespace Conformance.Analyzer.Tests.Statistics;
@@ -29,6 +30,23 @@ public class StatisticsTests
 
         Assert.That(statistics.Urcs.ToDictionary(u => u.Name, u => u.Count),
             Is.EquivalentTo(new Dictionary<string, long> { ["+MQTTOPEN"] = 1, ["+MQTTTO"] = 3, ["+MQTTREC"] = 3, ["+MQTTDISC"] = 1 }));
+    }
+
+    [Test]
+    public void Commands_and_urcs_beyond_the_row_limit_share_one_row_each()
+    {
+        // Junk read as lines (a capture at the wrong baud rate) names a new command or URC on every line.
+        var log = new Log();
+        for (var i = 0; i < StatisticsBuilder.MaxRows + 5; i++)
+            log.Exchange($"AT+Q{i:X5}", "\r\nOK\r\n", 10).Receive($"\r\n+Z{i:X5}: 1\r\n");
+
+        var statistics = TimelineBuilder.Analyze(log.Records).Statistics;
+
+        Assert.That(statistics.Commands, Has.Count.EqualTo(StatisticsBuilder.MaxRows + 1));
+        Assert.That(statistics.Commands[^1], Is.EqualTo(new CommandStatistics(StatisticsBuilder.OtherCommands, 5, 5, 0, 0, 10, 10, 10, 10)));
+        Assert.That(statistics.Commands.Sum(c => c.Count), Is.EqualTo(StatisticsBuilder.MaxRows + 5));
+        Assert.That(statistics.Urcs, Has.Count.EqualTo(StatisticsBuilder.MaxRows + 1));
+        Assert.That(statistics.Urcs[^1], Is.EqualTo(new UrcCount(StatisticsBuilder.OtherUrcs, 5)));
     }
 
     [Test]

@@ -32,4 +32,30 @@ public class BoundedMemoryTests
         Assert.That(analysis.Statistics.Commands.Single().MedianMs, Is.EqualTo(10));
         Assert.That(analysis.Diagnostics, Is.Empty);
     }
+
+    [Test]
+    public void Lines_of_tens_of_kilobytes_are_kept_whole_until_the_budget_is_spent_then_by_their_start_and_length()
+    {
+        // A device uploading a 30 KB hex image that the module refuses, a thousand times: each command, and the
+        // finding quoting it, would keep 30 KB, a thousand times over.
+        var image = new string('A', 30_000);
+        var log = new Log();
+        var commands = Enumerable.Range(0, 1000).Select(i => $"AT+MQTTPUB=\"t\",1,0,0,5,\"{i:D4}{image}\"").ToList();
+        foreach (var command in commands) log.Exchange(command, "\r\nERROR\r\n");
+        log.Exchange("AT+CGMR", $"\r\n+CGMR: {image}\r\nOK\r\n").Receive($"\r\n+ZZZ: {image}\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        static string Short(string whole) => $"{whole[..KeptText.ShortenedLength]}… ({whole.Length} characters)";
+        var kept = analysis.Exchanges.Take(1000).Select(e => e.Command).ToList();
+        Assert.That(kept[0], Is.EqualTo(commands[0]));
+        Assert.That(kept[^1], Is.EqualTo(Short(commands[^1])));
+        Assert.That(kept.Select((text, i) => text == commands[i] || text == Short(commands[i])), Has.All.True);
+        Assert.That(analysis.Exchanges[^1].Information.Single(), Is.EqualTo(Short($"+CGMR: {image}")));
+        Assert.That(analysis.Urcs.Single().Text, Is.EqualTo(Short($"+ZZZ: {image}")));
+        var texts = analysis.Exchanges.Select(e => e.Command).Concat(analysis.Diagnostics.Select(d => d.Message)).Concat(analysis.Urcs.Select(u => u.Text));
+        Assert.That(texts.Where(t => t.Length > KeptText.ShortenedLength + 30).Sum(t => (long)t.Length), Is.LessThanOrEqualTo(KeptText.Budget));
+        // The statistics still count and group every command.
+        Assert.That(analysis.Statistics.Commands.Single(c => c.Command.StartsWith("AT+MQTTPUB")), Has.Property("Command").EqualTo("AT+MQTTPUB=").And.Property("Errors").EqualTo(1000));
+    }
 }

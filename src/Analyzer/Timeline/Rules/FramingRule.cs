@@ -1,4 +1,5 @@
 using Conformance.Analyzer.Diagnostics;
+using Conformance.Analyzer.Readers;
 using Conformance.Protocol.Codes;
 using Conformance.Protocol.Events;
 using Conformance.Protocol.Secrets;
@@ -20,8 +21,10 @@ internal sealed class FramingRule(DiagnosticLog diagnostics, SecretMasker secret
         switch (atEvent.Kind)
         {
             case AtEventKind.Overflow:
+                // A line the reader cut (LineSplitter.MaxLine, less a stamp before the data) was longer than what reached the tokenizer.
+                var size = atEvent.Length >= LineSplitter.MaxLine - 4096 ? $"{atEvent.Length} bytes or more" : $"{atEvent.Length} bytes";
                 diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
-                    $"a line of {atEvent.Length} bytes starting '{secrets.Mask(atEvent.Text)}' is longer than the frame limit; skipped");
+                    $"a line of {size} starting '{secrets.Mask(atEvent.Text)}' is longer than the frame limit; skipped");
                 break;
             case AtEventKind.Noise when !_noiseSeen:
                 _noiseSeen = true;

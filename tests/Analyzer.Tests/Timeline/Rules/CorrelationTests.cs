@@ -16,7 +16,7 @@ public class CorrelationTests
     private readonly CappedList<Exchange> _exchanges = new(10);
     private readonly Correlation _correlation;
 
-    public CorrelationTests() => _correlation = new Correlation(10, _exchanges, new StatisticsBuilder(), _log);
+    public CorrelationTests() => _correlation = new Correlation(10, _exchanges, new StatisticsBuilder(), _log, new KeptText());
 
     private static Stamp Line(long line) => new(line, null, null);
 
