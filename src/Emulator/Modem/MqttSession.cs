@@ -1,4 +1,3 @@
-using System.Text;
 using Conformance.Emulator.Mqtt;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
@@ -145,7 +144,7 @@ internal sealed class MqttSession : IAsyncDisposable
     {
         if (State != MqttState.Connected) return Cme(651);
         if (_faults.UplinkBusy) return Cme(652);
-        var id = _backEnd.Publish(pub.Topic, pub.GetMessageBytes(), (MqttQos)pub.Qos, pub.Retain);
+        var id = _backEnd.Publish(pub.Topic, pub.IsHex ? pub.GetMessageBytes() : HostBytes.Of(pub.Message), (MqttQos)pub.Qos, pub.Retain);
         if (pub.Qos > 0) _acks.Watch(MqttTimeoutType.Publish, id, _ackTimeout);
         return Ok;
     }
@@ -203,7 +202,7 @@ internal sealed class MqttSession : IAsyncDisposable
         var (config, open) = (_config!, _open!);
         var broker = _options.Resolve(config.Host, config.Port);
         var will = open.WillFlag
-            ? new MqttWill(open.WillTopic, Encoding.UTF8.GetBytes(open.WillMessage), (MqttQos)open.WillQos, open.WillRetain)
+            ? new MqttWill(open.WillTopic, HostBytes.Of(open.WillMessage), (MqttQos)open.WillQos, open.WillRetain)
             : null;
         return new MqttConnectRequest(broker.Host, broker.Port, config.Id,
             open.UserFlag ? config.User : null, open.PasswordFlag ? config.Password : null,
@@ -223,7 +222,8 @@ internal sealed class MqttSession : IAsyncDisposable
             MqttConnectResult? result;
             try { result = await _backEnd.ConnectAsync(request, cancel.Token); }
             catch (OperationCanceledException) { result = null; }
-            catch (InvalidOperationException e) { result = MqttConnectResult.Unreachable(e.Message); }
+            // Whatever goes wrong, the attempt ends in a URC: an OK followed by silence would leave the host in state 3.
+            catch (Exception e) { result = MqttConnectResult.Unreachable(e.Message); }
             await timeout.DisposeAsync();
             lock (_gate) OnConnected(generation, result);
             cancel.Dispose();

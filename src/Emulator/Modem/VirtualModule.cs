@@ -109,7 +109,7 @@ public sealed class VirtualModule : IAsyncDisposable
     private void Execute(byte[] line)
     {
         var text = Encoding.UTF8.GetString(line);
-        var parsed = AtCommandParser.Parse(text);
+        var parsed = AtCommandParser.Parse(HostBytes.Read(line));
         Log(EmulatorLogLevel.Info, "> " + _received.MaskLine(text));
         Finish(parsed.Value switch
         {
@@ -117,7 +117,7 @@ public sealed class VirtualModule : IAsyncDisposable
             null when !text.StartsWith("AT", StringComparison.OrdinalIgnoreCase) => new FinalResult(FinalResultKind.Error),
             null => new FinalResult(FinalResultKind.CmeError, 601),
             UnknownCommand => new FinalResult(FinalResultKind.Error),
-            var command => Run(command),
+            var command => Run(HostBytes.Names(command)),
         });
     }
 
