@@ -308,8 +308,8 @@ internal sealed class MqttSession : IAsyncDisposable
         {
             if (!_acks.Settle(type, packetId)) return;
             _output.Line(new MqttTimeout(type).Encode(Dialect));
-            if (type != MqttTimeoutType.Ping || ++_missedPings < MissedPingsBeforeReconnect) return;
-            // Three missed PINGRESPs in a row: the link is dead (manual §3.3.5).
+            // An ACK timeout means a dead link (manual §1.2): reconnect; for PINGRESPs only at the third in a row (§3.3.5).
+            if (type == MqttTimeoutType.Ping && ++_missedPings < MissedPingsBeforeReconnect) return;
             StopConnection();
             _ = _backEnd.DisconnectAsync();
             ScheduleReconnect(0);
