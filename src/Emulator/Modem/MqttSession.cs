@@ -127,6 +127,7 @@ internal sealed class MqttSession : IAsyncDisposable
     {
         if (State != MqttState.Connected) return Cme(651);
         var id = _backEnd.Subscribe(sub.Topic, (MqttQos)sub.Qos);
+        Sent();
         _subscribing[id] = sub.Topic;
         _acks.Watch(MqttTimeoutType.Subscribe, id, _ackTimeout);
         return Ok;
@@ -145,6 +146,7 @@ internal sealed class MqttSession : IAsyncDisposable
         if (State != MqttState.Connected) return Cme(651);
         if (_faults.UplinkBusy) return Cme(652);
         var id = _backEnd.Publish(pub.Topic, pub.IsHex ? pub.GetMessageBytes() : HostBytes.Of(pub.Message), (MqttQos)pub.Qos, pub.Retain);
+        Sent();
         if (pub.Qos > 0) _acks.Watch(MqttTimeoutType.Publish, id, _ackTimeout);
         return Ok;
     }
@@ -153,6 +155,7 @@ internal sealed class MqttSession : IAsyncDisposable
     {
         if (State != MqttState.Connected) return Cme(651);
         var id = _backEnd.Unsubscribe(unsub.Topic);
+        Sent();
         _unsubscribing[id] = unsub.Topic;
         _acks.Watch(MqttTimeoutType.Unsubscribe, id, _ackTimeout);
         return Ok;
@@ -246,10 +249,7 @@ internal sealed class MqttSession : IAsyncDisposable
             _missedPings = 0;
             if (_config!.Clean) _subscriptions.Clear();
             if (_config.KeepAlive > 0)
-            {
-                var period = TimeSpan.FromSeconds(_config.KeepAlive);
-                _keepAlive = Time.CreateTimer(_ => OnKeepAlive(generation), null, period, period);
-            }
+                _keepAlive = Time.CreateTimer(_ => OnKeepAlive(generation), null, KeepAlive, KeepAlive);
             _output.Line(new MqttOpenResult(true).Encode(Dialect));
             return;
         }
@@ -290,6 +290,11 @@ internal sealed class MqttSession : IAsyncDisposable
         }, null, _options.ReconnectInterval, Timeout.InfiniteTimeSpan);
         _output.Line(new MqttReconnect(attempt).Encode(Dialect));
     }
+
+    private TimeSpan KeepAlive => TimeSpan.FromSeconds(_config!.KeepAlive);
+
+    /// <summary>A packet went out, so the link is not idle: the next PINGREQ is due one keepAlive from now (manual §3.3.5).</summary>
+    private void Sent() => _keepAlive?.Change(KeepAlive, KeepAlive);
 
     private void OnKeepAlive(int generation)
     {

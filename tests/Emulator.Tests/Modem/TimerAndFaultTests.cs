@@ -3,6 +3,7 @@ using Conformance.Emulator.Modem;
 using Conformance.Emulator.Platform;
 using Conformance.Emulator.Tests.Support;
 using Conformance.Protocol.OneNet;
+using Conformance.Protocol.Responses;
 
 namespace Conformance.Emulator.Tests.Modem;
 
@@ -33,6 +34,22 @@ public sealed class TimerAndFaultTests
         // A report of this second ping would come before the disconnect's.
         await _rig.Host.ExpectAsync("AT+MQTTDISC", "OK");
         await _rig.Host.ExpectLinesAsync("+MQTTDISC: OK");
+    }
+
+    [Test]
+    public async Task A_ping_goes_out_only_after_keepAlive_without_a_packet_sent()
+    {
+        // Manual §3.3.5: the module pings when it has no data to do; a publish half-way postpones the ping.
+        await _rig.ConnectAsync();
+        _rig.Time.Advance(KeepAlive / 2);
+        await _rig.Host.ExpectAsync("AT+MQTTPUB=\"led2\",0,0,0,0,\"x\"", "OK");
+
+        _rig.Time.Advance(KeepAlive / 2);
+        Assert.That(_rig.Emulator.Module.AwaitedAnswers, Does.Not.Contain(MqttTimeoutType.Ping));
+
+        _rig.Time.Advance(KeepAlive / 2);
+        Assert.That(_rig.Emulator.Module.AwaitedAnswers, Does.Contain(MqttTimeoutType.Ping));
+        await _rig.Host.ExpectLinesAsync("+MQTTPINGRSP: OK");
     }
 
     [Test]
