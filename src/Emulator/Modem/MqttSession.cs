@@ -1,4 +1,3 @@
-using System.Text;
 using Conformance.Emulator.Mqtt;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
@@ -128,6 +127,7 @@ internal sealed class MqttSession : IAsyncDisposable
     {
         if (State != MqttState.Connected) return Cme(651);
         var id = _backEnd.Subscribe(sub.Topic, (MqttQos)sub.Qos);
+        Sent();
         _subscribing[id] = sub.Topic;
         _acks.Watch(MqttTimeoutType.Subscribe, id, _ackTimeout);
         return Ok;
@@ -145,7 +145,8 @@ internal sealed class MqttSession : IAsyncDisposable
     {
         if (State != MqttState.Connected) return Cme(651);
         if (_faults.UplinkBusy) return Cme(652);
-        var id = _backEnd.Publish(pub.Topic, pub.GetMessageBytes(), (MqttQos)pub.Qos, pub.Retain);
+        var id = _backEnd.Publish(pub.Topic, pub.IsHex ? pub.GetMessageBytes() : HostBytes.Of(pub.Message), (MqttQos)pub.Qos, pub.Retain);
+        Sent();
         if (pub.Qos > 0) _acks.Watch(MqttTimeoutType.Publish, id, _ackTimeout);
         return Ok;
     }
@@ -154,6 +155,7 @@ internal sealed class MqttSession : IAsyncDisposable
     {
         if (State != MqttState.Connected) return Cme(651);
         var id = _backEnd.Unsubscribe(unsub.Topic);
+        Sent();
         _unsubscribing[id] = unsub.Topic;
         _acks.Watch(MqttTimeoutType.Unsubscribe, id, _ackTimeout);
         return Ok;
@@ -203,7 +205,7 @@ internal sealed class MqttSession : IAsyncDisposable
         var (config, open) = (_config!, _open!);
         var broker = _options.Resolve(config.Host, config.Port);
         var will = open.WillFlag
-            ? new MqttWill(open.WillTopic, Encoding.UTF8.GetBytes(open.WillMessage), (MqttQos)open.WillQos, open.WillRetain)
+            ? new MqttWill(open.WillTopic, HostBytes.Of(open.WillMessage), (MqttQos)open.WillQos, open.WillRetain)
             : null;
         return new MqttConnectRequest(broker.Host, broker.Port, config.Id,
             open.UserFlag ? config.User : null, open.PasswordFlag ? config.Password : null,
@@ -223,7 +225,8 @@ internal sealed class MqttSession : IAsyncDisposable
             MqttConnectResult? result;
             try { result = await _backEnd.ConnectAsync(request, cancel.Token); }
             catch (OperationCanceledException) { result = null; }
-            catch (InvalidOperationException e) { result = MqttConnectResult.Unreachable(e.Message); }
+            // Whatever goes wrong, the attempt ends in a URC: an OK followed by silence would leave the host in state 3.
+            catch (Exception e) { result = MqttConnectResult.Unreachable(e.Message); }
             await timeout.DisposeAsync();
             lock (_gate) OnConnected(generation, result);
             cancel.Dispose();
@@ -246,10 +249,7 @@ internal sealed class MqttSession : IAsyncDisposable
             _missedPings = 0;
             if (_config!.Clean) _subscriptions.Clear();
             if (_config.KeepAlive > 0)
-            {
-                var period = TimeSpan.FromSeconds(_config.KeepAlive);
-                _keepAlive = Time.CreateTimer(_ => OnKeepAlive(generation), null, period, period);
-            }
+                _keepAlive = Time.CreateTimer(_ => OnKeepAlive(generation), null, KeepAlive, KeepAlive);
             _output.Line(new MqttOpenResult(true).Encode(Dialect));
             return;
         }
@@ -291,6 +291,11 @@ internal sealed class MqttSession : IAsyncDisposable
         _output.Line(new MqttReconnect(attempt).Encode(Dialect));
     }
 
+    private TimeSpan KeepAlive => TimeSpan.FromSeconds(_config!.KeepAlive);
+
+    /// <summary>A packet went out, so the link is not idle: the next PINGREQ is due one keepAlive from now (manual §3.3.5).</summary>
+    private void Sent() => _keepAlive?.Change(KeepAlive, KeepAlive);
+
     private void OnKeepAlive(int generation)
     {
         lock (_gate)
@@ -308,8 +313,8 @@ internal sealed class MqttSession : IAsyncDisposable
         {
             if (!_acks.Settle(type, packetId)) return;
             _output.Line(new MqttTimeout(type).Encode(Dialect));
-            if (type != MqttTimeoutType.Ping || ++_missedPings < MissedPingsBeforeReconnect) return;
-            // Three missed PINGRESPs in a row: the link is dead (manual §3.3.5).
+            // An ACK timeout means a dead link (manual §1.2): reconnect; for PINGRESPs only at the third in a row (§3.3.5).
+            if (type == MqttTimeoutType.Ping && ++_missedPings < MissedPingsBeforeReconnect) return;
             StopConnection();
             _ = _backEnd.DisconnectAsync();
             ScheduleReconnect(0);

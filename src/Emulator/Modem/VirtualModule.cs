@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.Emulator.Logging;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Display;
 using Conformance.Protocol.Responses;
@@ -100,6 +101,12 @@ public sealed class VirtualModule : IAsyncDisposable
     internal void Log(EmulatorLogLevel level, string text) =>
         Logged?.Invoke(this, new EmulatorLogEntry(level, PrintableText.Escape(_secrets.Mask(text))));
 
+    /// <summary>
+    /// Argument counts of the sibling M5311 (docs/dialects.md) that the parser reads for the analyzer: the M5310-A
+    /// counts the manual's arguments, so to it they are a syntax error.
+    /// </summary>
+    private static readonly string[] SiblingForms = [CodeList.MqttCfgEighthArgument.Code, CodeList.WillFieldsOmitted.Code];
+
     private void Overflow()
     {
         Log(EmulatorLogLevel.Warn, $"> (line longer than {Options.MaxLineLength} bytes)");
@@ -109,7 +116,7 @@ public sealed class VirtualModule : IAsyncDisposable
     private void Execute(byte[] line)
     {
         var text = Encoding.UTF8.GetString(line);
-        var parsed = AtCommandParser.Parse(text);
+        var parsed = AtCommandParser.Parse(HostBytes.Read(line));
         Log(EmulatorLogLevel.Info, "> " + _received.MaskLine(text));
         Finish(parsed.Value switch
         {
@@ -117,7 +124,8 @@ public sealed class VirtualModule : IAsyncDisposable
             null when !text.StartsWith("AT", StringComparison.OrdinalIgnoreCase) => new FinalResult(FinalResultKind.Error),
             null => new FinalResult(FinalResultKind.CmeError, 601),
             UnknownCommand => new FinalResult(FinalResultKind.Error),
-            var command => Run(command),
+            _ when parsed.Deviations.Any(d => SiblingForms.Contains(d.Code)) => new FinalResult(FinalResultKind.CmeError, 601),
+            var command => Run(HostBytes.Names(command)),
         });
     }
 

@@ -55,6 +55,12 @@ public sealed class MqttBackEnd : IAsyncDisposable
             return MqttConnectResult.Unreachable(e.Message);
         }
 
+        if (Forbidden(request) is { } refusal)
+        {
+            await connection.DisposeAsync();
+            return refusal;
+        }
+
         MqttPacket? answer;
         try
         {
@@ -180,6 +186,20 @@ public sealed class MqttBackEnd : IAsyncDisposable
     {
         if (qos > MqttQos.ExactlyOnce)
             throw new ArgumentOutOfRangeException(name, qos, "QoS must be 0, 1 or 2.");
+    }
+
+    /// <summary>
+    /// What the broker must answer to a CONNECT MQTT 3.1.1 forbids, which the module's stack sends but MQTTnet will
+    /// not write: CONNACK 2 to an empty client id without a clean session (§3.1.3-8), a hang-up to a password without a
+    /// user name (§3.1.2-22). Null for any other CONNECT.
+    /// </summary>
+    private static MqttConnectResult? Forbidden(MqttConnectRequest request)
+    {
+        if (request.ClientId.Length == 0 && !request.CleanSession)
+            return new MqttConnectResult(true, ConnectReturnCode.IdentifierRejected, false, null);
+        if (request.Password is not null && request.UserName is null)
+            return MqttConnectResult.Unreachable("the broker closed the connection: MQTT 3.1.1 allows a password only with a user name");
+        return null;
     }
 
     private static MqttConnectPacket ConnectPacket(MqttConnectRequest request) => new()

@@ -30,6 +30,13 @@ internal sealed class AtTerminal : IAsyncDisposable
         await _port.FlushAsync();
     }
 
+    /// <summary>Sends bytes as they are, e.g. a line in another character set than UTF-8.</summary>
+    public async Task SendBytesAsync(byte[] bytes)
+    {
+        await _port.WriteAsync(bytes);
+        await _port.FlushAsync();
+    }
+
     /// <summary>The next non-empty line from the module.</summary>
     public async Task<string> NextLineAsync()
     {

@@ -137,6 +137,21 @@ public sealed class FrontEndTests
         await _host.ExpectAsync(Cfg, "OK");
     }
 
+    // The M5311's shorter and longer forms (docs/dialects.md) are not the M5310-A's: its parser counts the manual's
+    // seven arguments and answers a syntax error, so host code written for the sibling is caught here.
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"39599428\",120,\"165920\",\"key\",1,0", "+MQTTSTAT: 0")]
+    [TestCase("AT+MQTTOPEN=1,1,0", "+MQTTSTAT: 1")]
+    [TestCase("AT+MQTTOPEN=1,1,0,0,0", "+MQTTSTAT: 1")]
+    public async Task Forms_of_the_sibling_M5311_get_a_syntax_error(string command, string state)
+    {
+        await Start();
+        if (state.EndsWith('1')) await _host.ExpectAsync(Cfg, "OK");
+
+        await _host.ExpectAsync(command, "+CME ERROR: 601");
+
+        await _host.ExpectAsync("AT+MQTTSTAT?", state, "OK");
+    }
+
     [Test]
     public async Task The_password_is_masked_in_answers_and_in_the_log()
     {

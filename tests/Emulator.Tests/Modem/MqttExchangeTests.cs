@@ -19,15 +19,19 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
 
     private async Task StartAsync(Dialect dialect, string open = "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"")
     {
-        // The manual's OneNET address, mapped onto the test broker.
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect }, new DnsEndPoint("127.0.0.1", BrokerPort));
-        _host = new AtTerminal(_emulator.OpenStream());
-        _peer = await Peer.ConnectAsync(BrokerPort);
-        var id = "dev" + Guid.NewGuid().ToString("N")[..8];
-        await _host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,\"{id}\",120,\"165920\",\"key\",1", "OK");
+        await ConfigureAsync(dialect, $"\"dev{Guid.NewGuid().ToString("N")[..8]}\",120,\"165920\",\"key\",1");
         await _host.ExpectAsync(open, "OK");
         await _host.ExpectLinesAsync(dialect == Dialect.Manual ? "+MQTTOPEN: OK" : "+MQTTOPEN:OK");
         await _host.ExpectAsync("AT+MQTTSTAT?", dialect == Dialect.Manual ? "+MQTTSTAT: 5" : "+MQTTSTAT:5", "OK");
+    }
+
+    /// <summary>Starts the module and sends <c>AT+MQTTCFG</c> for the manual's OneNET address (mapped onto the test broker) with <paramref name="rest"/>.</summary>
+    private async Task ConfigureAsync(Dialect dialect, string rest)
+    {
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Dialect = dialect }, new DnsEndPoint("127.0.0.1", BrokerPort));
+        _host = new AtTerminal(_emulator.OpenStream());
+        _peer = await Peer.ConnectAsync(BrokerPort);
+        await _host.ExpectAsync($"AT+MQTTCFG=\"183.230.40.39\",6002,{rest}", "OK");
     }
 
     [TearDown]
@@ -210,6 +214,49 @@ public sealed class MqttExchangeTests(BrokerKind kind) : BrokerFixture(kind)
         var message = await watcher.Received.NextAsync();
         Assert.That(message.Topic, Is.EqualTo(will));
         Assert.That(Encoding.UTF8.GetString(Peer.PayloadOf(message)), Is.EqualTo("gone, for now"));
+    }
+
+    // MQTT 3.1.1 makes the broker answer these CONNECTs with CONNACK 2 (§3.1.3-8) or by hanging up (§3.1.2-22).
+    // The module must say so: an OK and then nothing leaves the host waiting in state 3 for ever.
+    // A refusal is final like bad credentials; a hang-up is retried like any failed connection.
+    [TestCase("\"\",120,\"165920\",\"key\",0", "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "+MQTTSTAT: 2")]
+    [TestCase("\"dev-nouser\",120,\"165920\",\"key\",1", "AT+MQTTOPEN=0,1,0,0,0,\"\",\"\"", "+MQTTSTAT: 4", "+MQTTREC: 0")]
+    public async Task A_CONNECT_no_broker_accepts_ends_in_MQTTOPEN_FAIL(string cfg, string open, string state, params string[] then)
+    {
+        await ConfigureAsync(Dialect.Manual, cfg);
+
+        await _host.ExpectAsync(open, "OK");
+
+        await _host.ExpectLinesAsync(["+MQTTOPEN: FAIL", .. then]);
+        await _host.ExpectAsync("AT+MQTTSTAT?", state, "OK");
+    }
+
+    [Test]
+    public async Task A_text_message_reaches_the_broker_as_the_bytes_typed_in_any_character_set()
+    {
+        await StartAsync(Dialect.Manual);
+        var topic = NewTopic();
+        await _peer.SubscribeAsync(topic);
+        byte[] gbk = [0xCE, 0xC2, 0xB6, 0xC8];   // 温度 in GBK, as a Chinese MCU's firmware writes it
+
+        await _host.SendBytesAsync([.. Encoding.ASCII.GetBytes($"AT+MQTTPUB=\"{topic}\",0,0,0,0,\""), .. gbk, .. "\"\r\n"u8]);
+
+        Assert.That(await _host.NextLineAsync(), Is.EqualTo("OK"));
+        Assert.That(Peer.PayloadOf(await _peer.Received.NextAsync()), Is.EqualTo(gbk));
+    }
+
+    [Test]
+    public async Task Curly_quotes_are_characters_of_the_argument_not_quotes()
+    {
+        // The module's parser knows the quote 0x22 only: an argument pasted from a vendor example with ” ” keeps them.
+        await StartAsync(Dialect.Manual);
+        var topic = NewTopic();
+        await _peer.SubscribeAsync($"\u201D{topic}\u201D");
+
+        await _host.ExpectAsync($"AT+MQTTPUB=\u201D{topic}\u201D,0,0,0,0,\u201Don\u201D", "OK");
+
+        var received = await _peer.Received.NextAsync();
+        Assert.That(Encoding.UTF8.GetString(Peer.PayloadOf(received)), Is.EqualTo("\u201Don\u201D"));
     }
 
     private static Urc ParseUrc(string line) => UrcParser.Parse(line).Unwrap();
