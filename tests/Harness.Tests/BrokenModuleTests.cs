@@ -24,6 +24,11 @@ public class BrokenModuleTests
         yield return Case(Fault.AcceptsBadArguments, "1.4 a QoS of 3 is refused with +CME ERROR: 601", "§1.4 AT+MQTTSUB=\"dev/gsm/u\",3: expected +CME ERROR: 601, got 'OK'");
         yield return Case(Fault.AcceptsBadArguments, "1.5 a message_len that does not count the hex bytes is refused with +CME ERROR: 601", "AT+MQTTPUB=\"dev/gsm/u\",1,0,0,5,7E7A7A: expected +CME ERROR: 601, got 'OK'");
         yield return Case(Fault.KeepsSubscription, "1.6 no publishes arrive after unsubscribing", "§1.6 unexpected URC '+MQTTPUBLISH");
+        yield return Case(Fault.RestartsOnSub, "1.4 subscribe is acknowledged with the granted QoS",
+            "no final result: the module restarted ('REBOOT_CAUSE_SECURITY_RESET_PIN', trace line");
+        yield return Case(Fault.OkTwiceForCfg, "1.3 MQTTSTAT is 1 after CFG",
+            "§1.11 final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTCFG=\"183.230.40.39\"");
+        yield return Case(Fault.OverlongLineOnStat, "1.3 MQTTSTAT is 0 without an instance", "§1.11 line-too-long: a line of 70014 bytes starting '+MQTTPINGRSP: XXX");
         yield return Case(Fault.PasswordEchoed, "1.1 CFG? reads back the settings with the password masked", "§1.1 AT+MQTTCFG?: expected MqttConfig where c => c.IsPasswordMasked");
     }
 
@@ -43,6 +48,29 @@ public class BrokenModuleTests
             Assert.That(result.Message, Does.Not.Contain(HarnessRun.Parameters.ApiKey), "a failure never quotes the API key");
             Assert.That(result.Findings.Select(f => f.Message), Has.None.Contains(HarnessRun.Parameters.ApiKey));
         }
+    }
+
+    [TestCase(Fault.NoiseBeforeLines, "noise", "3 byte(s) that form no line (first 0x00)")]
+    [TestCase(Fault.EchoInLowerCase, "echo-mismatch", "the echo 'at+mqttstat?' differs from the command sent, AT+MQTTSTAT?")]
+    public async Task A_module_off_the_manual_in_form_only_passes_and_the_difference_is_reported(Fault fault, string code, string message)
+    {
+        var (report, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, fault), HarnessRun.Select(title: "1.3 MQTTSTAT is 1 after CFG"));
+
+        var result = report.Scenarios.Single();
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Passed), result.Message);
+        Assert.That(result.Findings.Where(f => f.Code == code).Select(f => f.Message), Has.Some.Contains(message));
+    }
+
+    [Test]
+    public async Task A_restart_is_one_finding_and_its_boot_OK_answers_nothing()
+    {
+        var (report, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.RestartsOnSub),
+            HarnessRun.Select(title: "1.4 subscribe is acknowledged with the granted QoS"));
+
+        var findings = report.Scenarios.Single().Findings;
+        Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { "module-restarted" }), "no unexpected URC for the banner, no stray final for the boot's OK");
+        Assert.That(findings[0].Message, Does.Contain("while AT+MQTTSUB=\"dev/gsm/u\",1 was pending"));
+        Assert.That(trace, Does.Contain("REBOOT_CAUSE_SECURITY_RESET_PIN"));
     }
 
     [Test]

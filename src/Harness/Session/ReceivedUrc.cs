@@ -8,5 +8,8 @@ public sealed record ReceivedUrc(string Text, ParseResult<Urc> Parsed, DateTimeO
 {
     public Urc? Value => Parsed.Value;
 
+    /// <summary>True for a restart banner (<c>REBOOT_CAUSE_…</c>, <c>RDY</c>): the session reports it as the restart.</summary>
+    public bool IsRestart { get; init; }
+
     public override string ToString() => $"'{Text}' (trace line {TraceLine})";
 }

@@ -36,4 +36,14 @@ public enum Fault
     ExtraPubAckAfterUnsub,
     /// <summary><c>+MQTTOPEN: OK</c> comes before the command's own <c>OK</c>, as some field firmware sends it.</summary>
     OutcomeBeforeOk,
+    /// <summary>Restarts on <c>AT+MQTTSUB</c> instead of answering: <c>REBOOT_CAUSE_…</c>, <c>Neul</c>, the boot's <c>OK</c>, no instance left.</summary>
+    RestartsOnSub,
+    /// <summary>Answers <c>AT+MQTTCFG</c> with <c>OK</c> twice.</summary>
+    OkTwiceForCfg,
+    /// <summary>Writes NUL and 0xFF bytes before every line, as a noisy UART does.</summary>
+    NoiseBeforeLines,
+    /// <summary>Writes a 70 KB line (longer than any frame a host keeps) before answering <c>AT+MQTTSTAT?</c>.</summary>
+    OverlongLineOnStat,
+    /// <summary>Echoes every command in lower case (echo on).</summary>
+    EchoInLowerCase,
 }
