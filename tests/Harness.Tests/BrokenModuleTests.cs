@@ -65,6 +65,14 @@ public class BrokenModuleTests
     }
 
     [Test]
+    public async Task A_publish_whose_msg_len_is_wrong_is_shown_with_the_message_it_was_read_with()
+    {
+        var (report, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.LyingPayloadLength), HarnessRun.Select(title: "1.5 a text message arrives as typed"));
+
+        Assert.That(report.Scenarios.Single().Message, Does.Contain("\",16' (trace line 32) with message \"update message\\r\\n\" (16 bytes)"));
+    }
+
+    [Test]
     public async Task A_restart_is_one_finding_and_its_boot_OK_answers_nothing()
     {
         var (report, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.RestartsOnSub),
