@@ -73,6 +73,18 @@ public class BrokenModuleTests
     }
 
     [Test]
+    public async Task A_topic_sent_back_in_GBK_fails_and_the_message_says_it_was_not_UTF8()
+    {
+        var parameters = HarnessRun.Parameters with { Topic = "测试/u" };
+        var (report, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.GbkLines),
+            HarnessRun.Select(title: "1.5 a text message arrives as typed", parameters: parameters));
+
+        var result = report.Scenarios.Single();
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(result.Message, Does.Contain("got only '+MQTTPUBLISH: 0,1,0,3,\"测试/u\",14' (trace line 32, not UTF-8: read as GBK)"));
+    }
+
+    [Test]
     public async Task A_restart_is_one_finding_and_its_boot_OK_answers_nothing()
     {
         var (report, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.RestartsOnSub),

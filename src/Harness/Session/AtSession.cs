@@ -266,7 +266,8 @@ public sealed class AtSession : IAsyncDisposable
             case AtEventKind.Urc:
                 // An outcome before its command's final result is kept for the wait like any URC; its deviation
                 // (outcome-before-final, docs/interpretation.md) becomes a finding when it is taken.
-                _urcs.Add(new ReceivedUrc(text, Parsed<Urc>(atEvent, $"{atEvent.Name} is not a URC of the MQTT command set"), _time.GetUtcNow(), line));
+                _urcs.Add(new ReceivedUrc(text, Parsed<Urc>(atEvent, $"{atEvent.Name} is not a URC of the MQTT command set"), _time.GetUtcNow(), line)
+                    { NotUtf8 = !System.Text.Unicode.Utf8.IsValid(atEvent.Raw) });
                 Signal();
                 break;
             case AtEventKind.Text when _pending is not null:

@@ -226,9 +226,12 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         return [.. Encoding.UTF8.GetBytes(header), .. message];
     }
 
+    private static readonly Encoding Gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+
     private void Bytes(List<byte> output, byte[] line)
     {
         if (fault == Fault.NoiseBeforeLines) output.AddRange([0x00, 0xFF, 0x00]);
+        if (fault == Fault.GbkLines) line = Gbk.GetBytes(Encoding.UTF8.GetString(line));
         output.AddRange("\r\n"u8.ToArray());
         output.AddRange(line);
         output.AddRange("\r\n"u8.ToArray());

@@ -44,6 +44,8 @@ public enum Fault
     NoiseBeforeLines,
     /// <summary>Writes a 70 KB line (longer than any frame a host keeps) before answering <c>AT+MQTTSTAT?</c>.</summary>
     OverlongLineOnStat,
+    /// <summary>Writes its lines in GBK, so a Chinese topic comes back in other bytes than the host sent.</summary>
+    GbkLines,
     /// <summary>Echoes every command in lower case (echo on).</summary>
     EchoInLowerCase,
 }
