@@ -44,4 +44,18 @@ public class ReplayTests
         Assert.That(first.Outcome, Is.EqualTo(Outcome.Failed));
         Assert.That(first.Message, Does.Contain($"replay diverged: {_path}:{line}: the host sent 'AT+MQTTSUB=\"dev/gsm/x\",1\\r\\n' but the trace has 'AT+MQTTSUB=\"dev/gsm/u\",1\\r\\n'"));
     }
+
+    [Test]
+    public async Task After_a_divergence_the_run_ends_with_the_rest_not_run_instead_of_failing_each_on_the_same_line()
+    {
+        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
+        await File.WriteAllTextAsync(_path, trace);
+        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
+
+        var (replayed, replayTrace) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
+
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Failed }.Concat(Enumerable.Repeat(Outcome.NotRun, replayed.Scenarios.Count - 1))));
+        Assert.That(replayed.Aborted, Does.StartWith($"replay diverged: {_path}:"));
+        Assert.That(replayTrace, Does.Contain("* run aborted: replay diverged:"));
+    }
 }

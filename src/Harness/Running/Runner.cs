@@ -58,6 +58,8 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             }
             var result = await RunScenarioAsync(selected, session, link, cancel);
             if (result.Outcome == Outcome.Error) aborted = session.LinkLost ?? (cancel.IsCancellationRequested ? RunOptions.Interrupted : null);
+            // Past a divergence the trace answers nothing the host sends: every later scenario would fail on the same line.
+            if (session.Diverged is { } diverged) aborted ??= $"replay diverged: {diverged}";
             results.Add(result);
             observer?.ScenarioFinished(result);
         }

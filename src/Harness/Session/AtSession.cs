@@ -36,6 +36,9 @@ public sealed class AtSession : IAsyncDisposable
     /// <summary>Every event read from the module, in order, as it is read (under the session's lock: keep it short).</summary>
     public event Action<AtEvent>? EventRead;
 
+    /// <summary>Where a replayed trace first recorded another command than the host sent; null while the replay follows.</summary>
+    public string? Diverged { get; private set; }
+
     /// <summary>Why the link went away; null while it is up.</summary>
     public string? LinkLost { get; private set; }
 
@@ -80,9 +83,10 @@ public sealed class AtSession : IAsyncDisposable
         {
             Lose($"the link failed while sending {command.FormatRedacted()}: {e.Message}", e);
         }
-        catch (ReplayDivergenceException)
+        catch (ReplayDivergenceException e)
         {
             lock (_gate) _pending = null;
+            Diverged ??= e.Message;
             throw;
         }
 
