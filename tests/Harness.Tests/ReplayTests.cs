@@ -33,11 +33,7 @@ public class ReplayTests
     [Test]
     public async Task A_command_other_than_the_recorded_one_fails_the_step_naming_the_trace_line_and_both_texts()
     {
-        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
-        await File.WriteAllTextAsync(_path, trace);
-        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
-
-        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
+        var (trace, replayed, _) = await ReplayOnAnotherTopicAsync();
 
         var first = replayed.Scenarios[0];
         var line = trace.Split('\n').ToList().FindIndex(l => l.Contains("> AT+MQTTSUB=")) + 1;
@@ -48,14 +44,20 @@ public class ReplayTests
     [Test]
     public async Task After_a_divergence_the_run_ends_with_the_rest_not_run_instead_of_failing_each_on_the_same_line()
     {
-        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
-        await File.WriteAllTextAsync(_path, trace);
-        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
-
-        var (replayed, replayTrace) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
+        var (_, replayed, replayTrace) = await ReplayOnAnotherTopicAsync();
 
         Assert.That(replayed.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Failed }.Concat(Enumerable.Repeat(Outcome.NotRun, replayed.Scenarios.Count - 1))));
         Assert.That(replayed.Aborted, Does.StartWith($"replay diverged: {_path}:"));
         Assert.That(replayTrace, Does.Contain("* run aborted: replay diverged:"));
+    }
+
+    /// <summary>Records the Sub suite, then replays it with another topic: the first SUBSCRIBE differs from the recording.</summary>
+    private async Task<(string Trace, RunReport Replayed, string ReplayTrace)> ReplayOnAnotherTopicAsync()
+    {
+        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
+        await File.WriteAllTextAsync(_path, trace);
+        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
+        var (replayed, replayTrace) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
+        return (trace, replayed, replayTrace);
     }
 }
