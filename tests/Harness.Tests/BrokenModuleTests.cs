@@ -15,6 +15,9 @@ public class BrokenModuleTests
         yield return Case(Fault.WrongPacketId, "1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id", "expected +MQTTPUBCOMP where packet id 2 (from +MQTTPUBREC) within 5 s");
         yield return Case(Fault.ErrorInsteadOfOk, "1.2 open reports +MQTTOPEN: OK after OK", "§1.2 AT+MQTTOPEN=1,1,0,0,0,\"\",\"\": expected OK; got 'ERROR'");
         yield return Case(Fault.ErrorInsteadOfOk, "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", "§1.2 AT+MQTTOPEN=1,1,0,0,0,\"\",\"\": expected OK; got 'ERROR'");
+        // Fails as soon as the line comes, not after the 15 s wait: the expected form will not come.
+        yield return Case(Fault.OpenResultAsNumber, "1.2 open reports +MQTTOPEN: OK after OK",
+            "§1.2 expected +MQTTOPEN where o => o.Ok within 15 s; got '+MQTTOPEN: 0' (trace line 23), which cannot be read: result must be OK or FAIL, got '0'");
         yield return Case(Fault.LateUrc, "1.2 open reports +MQTTOPEN: OK after OK", "expected +MQTTOPEN where o => o.Ok within 15 s");
         yield return Case(Fault.WrongMqttStat, "1.3 MQTTSTAT is 1 after CFG", "expected MqttStatus where s => s.State == MqttState.Initialised; got '+MQTTSTAT");
         yield return Case(Fault.LyingPayloadLength, "1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"update message\"");

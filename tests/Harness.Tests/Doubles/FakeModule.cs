@@ -148,6 +148,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 Line("OK");
                 _state = MqttState.Connected;
                 if (fault == Fault.LateUrc) Bytes(later, new MqttOpenResult(true).Encode(dialect));
+                else if (fault == Fault.OpenResultAsNumber) Line("+MQTTOPEN: 0");
                 else Urc(new MqttOpenResult(true));
                 break;
             case MqttSub when fault == Fault.RestartsOnSub:

@@ -44,6 +44,8 @@ public enum Fault
     NoiseBeforeLines,
     /// <summary>Writes a 70 KB line (longer than any frame a host keeps) before answering <c>AT+MQTTSTAT?</c>.</summary>
     OverlongLineOnStat,
+    /// <summary>Reports a connection as <c>+MQTTOPEN: 0</c>, a form the manual does not have, after the OPEN's <c>OK</c>.</summary>
+    OpenResultAsNumber,
     /// <summary>Writes its lines in GBK, so a Chinese topic comes back in other bytes than the host sent.</summary>
     GbkLines,
     /// <summary>Echoes every command in lower case (echo on).</summary>
