@@ -42,6 +42,26 @@ public class ReplayTests
     }
 
     [Test]
+    public async Task An_empty_module_record_in_a_hand_edited_trace_is_skipped_not_taken_for_the_link_closing()
+    {
+        await File.WriteAllTextAsync(_path, """
+            # conformance-trace 1
+            # target: tcp:127.0.0.1:5310
+            2026-11-25T22:40:41.000000Z * scenario 4.1 module answers AT
+            2026-11-25T22:40:41.100000Z > AT\r\n
+            2026-11-25T22:40:41.110000Z < \r\n
+            2026-11-25T22:40:41.111000Z < 
+            2026-11-25T22:40:41.112000Z < OK\r\n
+
+            """);
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select(title: "4.1 module answers AT"));
+
+        Assert.That(replayed.Aborted, Is.Null);
+        Assert.That(replayed.Scenarios.Single().Outcome, Is.EqualTo(Outcome.Passed), replayed.Scenarios.Single().Message);
+    }
+
+    [Test]
     public async Task After_a_divergence_the_run_ends_with_the_rest_not_run_instead_of_failing_each_on_the_same_line()
     {
         var (_, replayed, replayTrace) = await ReplayOnAnotherTopicAsync();

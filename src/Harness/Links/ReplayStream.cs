@@ -100,6 +100,9 @@ internal sealed class ReplayStream : Stream
 
     private void Hand(byte[] data)
     {
+        // An empty record (a hand-edited trace, or bytes the recorder held back as a possible secret) carries nothing;
+        // handed out, its read of 0 bytes would look like the module closing the link.
+        if (data.Length == 0) return;
         _produced?.Invoke(data.Length);
         _output.Writer.TryWrite(data);
     }
