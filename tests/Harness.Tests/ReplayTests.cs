@@ -62,6 +62,21 @@ public class ReplayTests
     }
 
     [Test]
+    public async Task A_trace_cut_mid_line_replays_up_to_the_cut_and_says_where_it_ends()
+    {
+        var (recorded, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Stat"));
+        var lines = trace.Split('\n');
+        var last = Array.FindLastIndex(lines, l => l.Contains("* scenario 1.3 MQTTSTAT is 5"));
+        // Killed while writing the line after the last scenario started: half a timestamp, no line end.
+        await File.WriteAllTextAsync(_path, string.Join('\n', lines[..(last + 1)]) + "\n" + lines[last + 1][..12]);
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Stat"));
+
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome).Take(2), Is.EqualTo(recorded.Scenarios.Select(s => s.Outcome).Take(2)));
+        Assert.That(replayed.Scenarios[2].Message, Does.Contain($"the trace ended, cut short in its line {last + 2} (a run killed while writing it)"));
+    }
+
+    [Test]
     public async Task After_a_divergence_the_run_ends_with_the_rest_not_run_instead_of_failing_each_on_the_same_line()
     {
         var (_, replayed, replayTrace) = await ReplayOnAnotherTopicAsync();
