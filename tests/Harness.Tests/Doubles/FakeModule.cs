@@ -132,6 +132,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 break;
             case MqttStatRead:
                 if (fault == Fault.OverlongLineOnStat) Line("+MQTTPINGRSP: " + new string('X', 70_000));
+                if (fault == Fault.DebugPrintInAnswer) Line("[mqtt] state machine tick");
                 var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
                 Line(new MqttStatus(state).Format(dialect));
                 Line("OK");

@@ -48,6 +48,8 @@ public enum Fault
     OpenResultAsNumber,
     /// <summary>Writes its lines in GBK, so a Chinese topic comes back in other bytes than the host sent.</summary>
     GbkLines,
+    /// <summary>Prints a debug line of no AT syntax inside its answer to <c>AT+MQTTSTAT?</c>.</summary>
+    DebugPrintInAnswer,
     /// <summary>Echoes every command in lower case (echo on).</summary>
     EchoInLowerCase,
 }
