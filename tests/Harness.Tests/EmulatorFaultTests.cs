@@ -18,7 +18,7 @@ public class EmulatorFaultTests
             host => host.Faults.UplinkBusy = true);
 
         Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
-        Assert.That(result.Message, Does.Contain("AT+MQTTPUB=\"$dp\",2,0,0,30,03001B7B").And.Contain("expected OK, got '+CME ERROR: 652'"));
+        Assert.That(result.Message, Does.Contain("AT+MQTTPUB=\"$dp\",2,0,0,30,03001B7B").And.Contain("expected OK; got '+CME ERROR: 652'"));
     }
 
     [Test]

@@ -19,7 +19,7 @@ public class MutationTests
         yield return Case("late-puback", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "expected +MQTTPUBACK within 5 s");
         yield return Case("pubcomp-wrong-packet-id", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "got only '+MQTTPUBCOMP: 0,2'");
         yield return Case("stat-5-says-4", "1.3 MQTTSTAT is 5 when connected, 2 after DISC, 0 after DEL", "got '+MQTTSTAT: 4'");
-        yield return Case("cme-601-says-602", "1.4 a QoS of 3 is refused with +CME ERROR: 601", "expected +CME ERROR: 601, got '+CME ERROR: 602'");
+        yield return Case("cme-601-says-602", "1.4 a QoS of 3 is refused with +CME ERROR: 601", "expected +CME ERROR: 601; got '+CME ERROR: 602'");
         yield return Case("cgatt-detached", "4.1 registered and attached", "got '+CGATT: 0'");
         yield return Case("publish-payload-corrupted", "1.5 a text message arrives as typed", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"update message\"");
         yield return Case("publish-msg-len-in-characters", "1.11 a UTF-8 message arrives with msg_len in bytes, not characters", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"温度 25℃\" (12 bytes)");

@@ -33,15 +33,66 @@ public class ReplayTests
     [Test]
     public async Task A_command_other_than_the_recorded_one_fails_the_step_naming_the_trace_line_and_both_texts()
     {
-        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
-        await File.WriteAllTextAsync(_path, trace);
-        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
-
-        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
+        var (trace, replayed, _) = await ReplayOnAnotherTopicAsync();
 
         var first = replayed.Scenarios[0];
         var line = trace.Split('\n').ToList().FindIndex(l => l.Contains("> AT+MQTTSUB=")) + 1;
         Assert.That(first.Outcome, Is.EqualTo(Outcome.Failed));
         Assert.That(first.Message, Does.Contain($"replay diverged: {_path}:{line}: the host sent 'AT+MQTTSUB=\"dev/gsm/x\",1\\r\\n' but the trace has 'AT+MQTTSUB=\"dev/gsm/u\",1\\r\\n'"));
+    }
+
+    [Test]
+    public async Task An_empty_module_record_in_a_hand_edited_trace_is_skipped_not_taken_for_the_link_closing()
+    {
+        await File.WriteAllTextAsync(_path, """
+            # conformance-trace 1
+            # target: tcp:127.0.0.1:5310
+            2026-11-25T22:40:41.000000Z * scenario 4.1 module answers AT
+            2026-11-25T22:40:41.100000Z > AT\r\n
+            2026-11-25T22:40:41.110000Z < \r\n
+            2026-11-25T22:40:41.111000Z < 
+            2026-11-25T22:40:41.112000Z < OK\r\n
+
+            """);
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select(title: "4.1 module answers AT"));
+
+        Assert.That(replayed.Aborted, Is.Null);
+        Assert.That(replayed.Scenarios.Single().Outcome, Is.EqualTo(Outcome.Passed), replayed.Scenarios.Single().Message);
+    }
+
+    [Test]
+    public async Task A_trace_cut_mid_line_replays_up_to_the_cut_and_says_where_it_ends()
+    {
+        var (recorded, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Stat"));
+        var lines = trace.Split('\n');
+        var last = Array.FindLastIndex(lines, l => l.Contains("* scenario 1.3 MQTTSTAT is 5"));
+        // Killed while writing the line after the last scenario started: half a timestamp, no line end.
+        await File.WriteAllTextAsync(_path, string.Join('\n', lines[..(last + 1)]) + "\n" + lines[last + 1][..12]);
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Stat"));
+
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome).Take(2), Is.EqualTo(recorded.Scenarios.Select(s => s.Outcome).Take(2)));
+        Assert.That(replayed.Scenarios[2].Message, Does.Contain($"the trace ended, cut short in its line {last + 2} (a run killed while writing it)"));
+    }
+
+    [Test]
+    public async Task After_a_divergence_the_run_ends_with_the_rest_not_run_instead_of_failing_each_on_the_same_line()
+    {
+        var (_, replayed, replayTrace) = await ReplayOnAnotherTopicAsync();
+
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Failed }.Concat(Enumerable.Repeat(Outcome.NotRun, replayed.Scenarios.Count - 1))));
+        Assert.That(replayed.Aborted, Does.StartWith($"replay diverged: {_path}:"));
+        Assert.That(replayTrace, Does.Contain("* run aborted: replay diverged:"));
+    }
+
+    /// <summary>Records the Sub suite, then replays it with another topic: the first SUBSCRIBE differs from the recording.</summary>
+    private async Task<(string Trace, RunReport Replayed, string ReplayTrace)> ReplayOnAnotherTopicAsync()
+    {
+        var (_, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Sub"));
+        await File.WriteAllTextAsync(_path, trace);
+        var otherTopic = HarnessRun.Parameters with { Topic = "dev/gsm/x" };
+        var (replayed, replayTrace) = await HarnessRun.RunAsync($"replay:{_path}", HarnessRun.Select("Sub", parameters: otherTopic));
+        return (trace, replayed, replayTrace);
     }
 }

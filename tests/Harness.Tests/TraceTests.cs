@@ -28,6 +28,18 @@ public class TraceTests
     }
 
     [Test]
+    public void A_password_field_read_byte_by_byte_leaves_no_empty_record()
+    {
+        var text = new StringWriter();
+        using (var recorder = new TraceRecorder(text, new FakeTimeProvider(), "tcp:127.0.0.1:5310", new SecretMasker(["s3cr3t-api-key"])))
+            foreach (var b in "\r\n+MQTTCFG: \"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"***\",1\r\n"u8.ToArray()) recorder.Received([b]);
+
+        var trace = TraceFile.Read(new StringReader(text.ToString()), "trace");
+        Assert.That(trace.Records.Where(r => r.Record.Data.Length == 0).Select(r => r.Number), Is.Empty, "a record of no bytes reads as the link closing on replay");
+        Assert.That(Encoding.UTF8.GetString(trace.Bytes(TraceDirection.FromModule)), Does.EndWith("\"75829\",\"***\",1\r\n"));
+    }
+
+    [Test]
     public void Received_bytes_are_cut_after_each_line_end_so_the_trace_reads_line_by_line()
     {
         var text = new StringWriter();

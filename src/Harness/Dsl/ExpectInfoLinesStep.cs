@@ -13,6 +13,6 @@ public sealed class ExpectInfoLinesStep<T>(Func<IReadOnlyList<T>, bool> conditio
         var typed = reply.Information.Where(l => l.Parsed.Value is T).ToList();
         if (condition([.. typed.Select(l => (T)l.Parsed.Value!)])) return Task.CompletedTask;
         var got = typed.Count == 0 ? "none" : string.Join("; ", typed.Select(l => $"'{l.Text}' (trace line {l.TraceLine})"));
-        throw new StepFailedException($"{reply.Command.FormatRedacted()}: expected the {typeof(T).Name} lines where {conditionText}, got {got}");
+        throw new StepFailedException($"{reply.Command.FormatRedacted()}: expected the {typeof(T).Name} lines where {conditionText}; got {got}");
     }
 }

@@ -15,6 +15,6 @@ public sealed class ExpectInfoStep<T>(Func<T, bool> condition, string conditionT
         var got = reply.Information.Count == 0
             ? "no information line"
             : string.Join("; ", reply.Information.Select(l => $"'{l.Text}' (trace line {l.TraceLine}){(l.Parsed.Error is { } e ? ": " + e : "")}"));
-        throw new StepFailedException($"{reply.Command.FormatRedacted()}: expected {typeof(T).Name} where {conditionText}, got {got}");
+        throw new StepFailedException($"{reply.Command.FormatRedacted()}: expected {typeof(T).Name} where {conditionText}; got {got}");
     }
 }

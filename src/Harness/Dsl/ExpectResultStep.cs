@@ -11,7 +11,7 @@ public sealed class ExpectResultStep(string expected, Func<FinalResult, bool> ac
     {
         var reply = context.LastReply ?? throw new InvalidOperationException("expect a result only after Send");
         if (reply.Final is null || !accepts(reply.Final))
-            throw new StepFailedException($"{reply.Command.FormatRedacted()}: expected {expected}, got {reply.Describe()}");
+            throw new StepFailedException($"{reply.Command.FormatRedacted()}: expected {expected}; got {reply.Describe()}");
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using Conformance.Harness.Session;
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Harness.Dsl;
@@ -44,10 +45,11 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
                 next[due]++;
                 continue;
             }
-            if (IsRefusal(urc, waiting))
+            if (IsRefusal(urc, waiting) || IsUnreadableAwaited(urc, waiting))
             {
                 Take(context, urc);
-                throw new StepFailedException($"expected {string.Join(" and ", waiting)} within {within.TotalSeconds:0.###} s; got '{urc.Text}' (trace line {urc.TraceLine})");
+                var unreadable = urc.Value is null ? $", which cannot be read: {urc.Parsed.Error}" : "";
+                throw new StepFailedException($"expected {string.Join(" and ", waiting)} within {within.TotalSeconds:0.###} s; got '{urc.Text}' (trace line {urc.TraceLine}){unreadable}");
             }
             // Fits a pattern not due yet: wait for the one it should have followed, to name both in the failure.
             var ahead = FirstAhead(urc, next);
@@ -85,6 +87,12 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
     // +MQTTOPEN: FAIL answers the OPEN as surely as OK would: no need to wait out the deadline for an OK.
     private static bool IsRefusal(ReceivedUrc urc, List<UrcPattern> waiting) =>
         urc.Value is MqttOpenResult { Ok: false } && waiting.Any(p => p.UrcType == typeof(MqttOpenResult));
+
+    // A line of an awaited URC's name in a form that cannot be read (+MQTTOPEN: 0) is the module's answer: the form
+    // waited for will not come, so the step fails now, quoting why the line cannot be read.
+    private static bool IsUnreadableAwaited(ReceivedUrc urc, List<UrcPattern> waiting) =>
+        urc.Value is null && !urc.IsRestart && waiting.Any(p => p.UrcType is { } type && ProtocolCatalog.Urc(type).Spellings.Any(name =>
+            urc.Text.StartsWith(name, StringComparison.Ordinal) && urc.Text.AsSpan(name.Length).TrimStart(' ') is [':', ..]));
 
     private List<UrcPattern> Waiting(int[] next) =>
         [.. sequences.Select((s, i) => next[i] < s.Patterns.Count ? s.Patterns[next[i]] : null).OfType<UrcPattern>()];

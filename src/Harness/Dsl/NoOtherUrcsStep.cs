@@ -14,6 +14,6 @@ public sealed class NoOtherUrcsStep(TimeSpan quiet) : Step
         var stray = await context.Session.WaitForUrcAsync(_ => true, quiet, cancel);
         if (stray is null) return;
         context.AddDeviations(stray);
-        throw new StepFailedException($"unexpected URC {stray} {context.Circumstances(stray)}");
+        throw new StepFailedException($"{(stray.IsRestart ? "the module restarted:" : "unexpected URC")} {stray} {context.Circumstances(stray)}");
     }
 }

@@ -51,6 +51,6 @@ public sealed class PingReportsStep(TimeSpan window) : Step
         var reply = context.LastReply = await context.Session.SendAsync(Mqtt.Ping(value), Timeouts.Command, cancel);
         context.AddDeviations(reply);
         if (reply.Final?.Kind != FinalResultKind.Ok)
-            throw new StepFailedException($"{reply.Command.Format()}: expected OK, got {reply.Describe()}");
+            throw new StepFailedException($"{reply.Command.Format()}: expected OK; got {reply.Describe()}");
     }
 }

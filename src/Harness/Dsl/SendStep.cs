@@ -24,6 +24,8 @@ public sealed class SendStep : Step
         var reply = await context.Session.SendAsync(Command, Within, cancel);
         context.LastReply = reply;
         context.AddDeviations(reply);
+        if (reply.Lost is { } lost)
+            throw new StepFailedException($"{Command.FormatRedacted()} (trace line {reply.TraceLine}): no final result: {lost}");
         if (reply.TimedOut)
             throw new StepFailedException($"{Command.FormatRedacted()} (trace line {reply.TraceLine}): no final result within {Within.TotalSeconds:0.###} s");
     }

@@ -50,7 +50,9 @@ internal sealed class ReplayStream : Stream
         var records = _trace.Records;
         while (_next < records.Count && records[_next].Record.Direction == TraceDirection.Event) _next++;
         if (_next >= records.Count)
-            throw new ReplayDivergenceException($"{_name}: the trace ended, but the host sent '{TraceEscaping.Escape(sent)}'");
+            throw new ReplayDivergenceException(_trace.CutShort is { } cut
+                ? $"{_name}: the trace ended, cut short in its line {cut} (a run killed while writing it), but the host sent '{TraceEscaping.Escape(sent)}'"
+                : $"{_name}: the trace ended, but the host sent '{TraceEscaping.Escape(sent)}'");
         var line = records[_next];
         if (line.Record.Direction != TraceDirection.ToModule || !line.Record.Data.AsSpan().SequenceEqual(sent))
             throw new ReplayDivergenceException(
@@ -100,6 +102,9 @@ internal sealed class ReplayStream : Stream
 
     private void Hand(byte[] data)
     {
+        // An empty record (a hand-edited trace, or bytes the recorder held back as a possible secret) carries nothing;
+        // handed out, its read of 0 bytes would look like the module closing the link.
+        if (data.Length == 0) return;
         _produced?.Invoke(data.Length);
         _output.Writer.TryWrite(data);
     }

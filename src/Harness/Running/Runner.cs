@@ -58,6 +58,8 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             }
             var result = await RunScenarioAsync(selected, session, link, cancel);
             if (result.Outcome == Outcome.Error) aborted = session.LinkLost ?? (cancel.IsCancellationRequested ? RunOptions.Interrupted : null);
+            // Past a divergence the trace answers nothing the host sends: every later scenario would fail on the same line.
+            if (session.Diverged is { } diverged) aborted ??= $"replay diverged: {diverged}";
             results.Add(result);
             observer?.ScenarioFinished(result);
         }
@@ -92,12 +94,17 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         var findings = Leftovers(context);
         // An error is no matter of form (a msg_len that is not the message's length misleads every host reading by
         // it): it fails the scenario also without --strict.
-        if (findings.FirstOrDefault(f => f.Severity == Severity.Error) is { } error)
+        if (findings.FirstOrDefault(f => f.Severity == Severity.Error || FailsARun.Contains(f.Code)) is { } error)
             return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"{error}", steps, findings);
         if (options.Strict && findings.Count > 0)
             return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"strict: {findings.Count} finding(s), first {findings[0]}", steps, findings);
         return Result(selected, Outcome.Passed, time.GetElapsedTime(start), null, steps, findings);
     }
+
+    // A log may start mid-exchange or hold a power cycle; a run sends one command at a time to a module it watches
+    // throughout. A final result no command waits for is a second answer a host would pair with its next command, and
+    // a restart loses the client the scenario built: both fail the scenario.
+    private static readonly HashSet<string> FailsARun = [CodeList.FinalWithoutCommand.Code, CodeList.ModuleRestarted.Code];
 
     private static async Task<(Outcome, string?)> RunStepAsync(Step step, ScenarioContext context, CancellationToken cancel)
     {
@@ -127,7 +134,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     // URCs nobody waited for are findings: the module said something the scenario did not expect.
     private static List<Finding> Leftovers(ScenarioContext context)
     {
-        foreach (var urc in context.Session.TakeUnclaimed()) context.AddUnexpected(urc);
+        foreach (var urc in context.Session.TakeUnclaimed().Where(u => !u.IsRestart)) context.AddUnexpected(urc);
         foreach (var (deviation, line) in context.Session.TakeStray()) context.Findings.Add(Finding.Of(deviation, line));
         var secrets = context.Session.Trace.Secrets;
         return [.. context.Findings.Select(f => f with { Message = secrets.Mask(f.Message) })];

@@ -1,9 +1,11 @@
 using System.Text;
 using Conformance.Harness.Links;
 using Conformance.Harness.Tracing;
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Events;
+using Conformance.Protocol.Framing;
 using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
 
@@ -26,11 +28,16 @@ public sealed class AtSession : IAsyncDisposable
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
     private long _received;
     private Pending? _pending;
+    private (AtCommand Command, int Line)? _lastAnswered;
+    private bool _booting;   // from a restart banner to the next command: the boot's lines and its OK answer nothing
     private TaskCompletionSource _arrived = NewSignal();
     private Task? _reader;
 
     /// <summary>Every event read from the module, in order, as it is read (under the session's lock: keep it short).</summary>
     public event Action<AtEvent>? EventRead;
+
+    /// <summary>Where a replayed trace first recorded another command than the host sent; null while the replay follows.</summary>
+    public string? Diverged { get; private set; }
 
     /// <summary>Why the link went away; null while it is up.</summary>
     public string? LinkLost { get; private set; }
@@ -63,6 +70,7 @@ public sealed class AtSession : IAsyncDisposable
             ThrowIfLost();
             if (_pending is not null) throw new InvalidOperationException($"{_pending.Command.FormatRedacted()} is still pending");
             _pending = pending;
+            _booting = false;
             _events.CommandSent(command.Format());
             pending.TraceLine = _trace.Sent(line);
         }
@@ -75,9 +83,10 @@ public sealed class AtSession : IAsyncDisposable
         {
             Lose($"the link failed while sending {command.FormatRedacted()}: {e.Message}", e);
         }
-        catch (ReplayDivergenceException)
+        catch (ReplayDivergenceException e)
         {
             lock (_gate) _pending = null;
+            Diverged ??= e.Message;
             throw;
         }
 
@@ -235,6 +244,18 @@ public sealed class AtSession : IAsyncDisposable
         {
             case AtEventKind.Echo when _pending is not null:
                 _pending.Echoed = true;
+                // An echo repeats the line as received (V.250); backspaces typed are no difference.
+                var sent = _pending.Command.Format();
+                if (text != sent && LineEditing.Apply(text) != sent)
+                    _stray.Add((Deviation.Of(CodeList.EchoMismatch, $"the echo '{text}' differs from the command sent, {_pending.Command.FormatRedacted()}", "4.1"), line));
+                break;
+            case AtEventKind.Urc when atEvent.Name is { } banner && ProtocolCatalog.Restarts.Contains(banner):
+                // Kept for a wait on the banner; reported once as the restart, not as an unexpected URC.
+                if (!_booting) Restarted(text, line);
+                _urcs.Add(new ReceivedUrc(text, Parsed<Urc>(atEvent, $"{banner} is a restart banner"), _time.GetUtcNow(), line) { IsRestart = true });
+                Signal();
+                break;
+            case AtEventKind.Final when _pending is null && _booting:
                 break;
             case AtEventKind.Information when _pending is not null:
                 _pending.Information.Add(new ReceivedLine(text, Parsed<InformationResponse>(atEvent,
@@ -243,19 +264,45 @@ public sealed class AtSession : IAsyncDisposable
             case AtEventKind.Final when _pending is not null:
                 var pending = _pending;
                 _pending = null;
+                _lastAnswered = (pending.Command, line);
                 pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), (FinalResult)atEvent.Value!, text, line));
                 break;
             case AtEventKind.Urc:
                 // An outcome before its command's final result is kept for the wait like any URC; its deviation
                 // (outcome-before-final, docs/interpretation.md) becomes a finding when it is taken.
-                _urcs.Add(new ReceivedUrc(text, Parsed<Urc>(atEvent, $"{atEvent.Name} is not a URC of the MQTT command set"), _time.GetUtcNow(), line));
+                _urcs.Add(new ReceivedUrc(text, Parsed<Urc>(atEvent, $"{atEvent.Name} is not a URC of the MQTT command set"), _time.GetUtcNow(), line)
+                    { NotUtf8 = !System.Text.Unicode.Utf8.IsValid(atEvent.Raw) });
                 Signal();
+                break;
+            case AtEventKind.Text when _pending is not null:
+                _stray.Add((Deviation.Of(CodeList.FreeText, $"'{text}' is no AT syntax; it arrived inside the answer to {_pending.Command.FormatRedacted()}", "1.11"), line));
                 break;
             case AtEventKind.Final or AtEventKind.Echo or AtEventKind.Text or AtEventKind.Information:
                 // Nothing pending: the module spoke on its own, outside any exchange.
-                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending", "1.11"), line));
+                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending{AfterLast()}", "1.11"), line));
+                break;
+            case AtEventKind.Overflow:
+                // Its bytes are gone: whatever it carried (a URC, an answer) is lost to every host reading lines.
+                _stray.Add((Deviation.Of(CodeList.LineTooLong, $"a line of {atEvent.Length} bytes starting '{text}' is longer than the frame limit; skipped", "1.11"), line));
+                break;
+            case AtEventKind.Noise when !_stray.Any(s => s.Deviation.Code == CodeList.Noise.Code):
+                _stray.Add((Deviation.Of(CodeList.Noise, $"{atEvent.Length} byte(s) that form no line (first 0x{atEvent.Raw[0]:X2}); reported once a scenario", "1.11"), line));
                 break;
         }
+    }
+
+    // Which command was answered last: a final result with none pending is a second answer to it, or a late one.
+    private string AfterLast() => _lastAnswered is { } last ? $" (the last command, {last.Command.FormatRedacted()}, was answered at trace line {last.Line})" : "";
+
+    // A restart forgets the command it was running: it gets no final result, and the boot's own OK answers nothing.
+    private void Restarted(string banner, int line)
+    {
+        _booting = true;
+        var reason = $"the module restarted ('{banner}', trace line {line})";
+        _stray.Add((Deviation.Of(CodeList.ModuleRestarted, _pending is null ? reason : $"{reason} while {_pending.Command.FormatRedacted()} was pending", "4.1"), line));
+        if (_pending is not { } pending) return;
+        _pending = null;
+        pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), null, null, 0) with { Lost = reason });
     }
 
     private static CodeEntry Stray(AtEventKind kind) => kind switch

@@ -17,6 +17,9 @@ public sealed record CommandReply(
     AtCommand Command, int TraceLine, IReadOnlyList<ReceivedLine> Information,
     FinalResult? Final, string? FinalText, int FinalTraceLine, TimeSpan Elapsed, bool Echoed)
 {
+    /// <summary>Why no final result can come, when the module said so (a restart); null otherwise.</summary>
+    public string? Lost { get; init; }
+
     public bool TimedOut => Final is null;
 
     /// <summary>Every way the answer's lines differ from the manual's canonical forms.</summary>
@@ -25,5 +28,5 @@ public sealed record CommandReply(
             .Concat(FinalText is null ? [] : FinalResult.Parse(FinalText).Deviations.Select(d => (d, FinalTraceLine)));
 
     /// <summary>How the answer reads in a message: <c>'+CME ERROR: 3' (trace line 14)</c>.</summary>
-    public string Describe() => FinalText is null ? "no final result" : $"'{FinalText}' (trace line {FinalTraceLine})";
+    public string Describe() => FinalText is null ? Lost is null ? "no final result" : $"no final result: {Lost}" : $"'{FinalText}' (trace line {FinalTraceLine})";
 }

@@ -91,6 +91,8 @@ public sealed class TraceRecorder : IDisposable
                 TraceDirection.FromModule => _received.Mask(data),
                 _ => data.ToArray(),
             };
+            // Bytes held back while a possible secret is completed leave nothing to write yet: no empty record.
+            if (masked.Length == 0 && direction != TraceDirection.Event) return LineCount;
             var record = new TraceRecord(_time.GetUtcNow(), direction, masked);
             if (KeepsRecords) _records.Add(record);
             WriteLine(TraceFormat.Format(record));

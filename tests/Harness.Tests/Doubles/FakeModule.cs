@@ -80,7 +80,8 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 if (line.Count == 0) continue;
                 var text = Encoding.UTF8.GetString([.. line]);
                 line.Clear();
-                if (echo) await Write(Encoding.UTF8.GetBytes(text + "\r\n"));
+                if (echo || fault == Fault.EchoInLowerCase)
+                    await Write(Encoding.UTF8.GetBytes((fault == Fault.EchoInLowerCase ? text.ToLowerInvariant() : text) + "\r\n"));
                 var (now, later) = Answer(text);
                 await Write(now);
                 if (fault == Fault.Vanish && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal))
@@ -100,7 +101,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
     {
         var output = new List<byte>();
         var later = new List<byte>();
-        void Line(string s) => output.AddRange(Encoding.UTF8.GetBytes($"\r\n{s}\r\n"));
+        void Line(string s) => Bytes(output, Encoding.UTF8.GetBytes(s));
         void Urc(Urc urc) => Bytes(output, urc.Encode(dialect));
 
         var parsed = AtCommandParser.Parse(text);
@@ -122,6 +123,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 _state = MqttState.Initialised;
                 _cfg = cfg;
                 Line("OK");
+                if (fault == Fault.OkTwiceForCfg) Line("OK");
                 break;
             case MqttCfgRead when _cfg is { } cfg:
                 var password = fault == Fault.PasswordEchoed ? cfg.Password : MqttConfig.Mask;
@@ -129,6 +131,8 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 Line("OK");
                 break;
             case MqttStatRead:
+                if (fault == Fault.OverlongLineOnStat) Line("+MQTTPINGRSP: " + new string('X', 70_000));
+                if (fault == Fault.DebugPrintInAnswer) Line("[mqtt] state machine tick");
                 var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
                 Line(new MqttStatus(state).Format(dialect));
                 Line("OK");
@@ -145,7 +149,16 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 Line("OK");
                 _state = MqttState.Connected;
                 if (fault == Fault.LateUrc) Bytes(later, new MqttOpenResult(true).Encode(dialect));
+                else if (fault == Fault.OpenResultAsNumber) Line("+MQTTOPEN: 0");
                 else Urc(new MqttOpenResult(true));
+                break;
+            case MqttSub when fault == Fault.RestartsOnSub:
+                _state = MqttState.NotInitialised;
+                _cfg = null;
+                _subscriptions.Clear();
+                Line("REBOOT_CAUSE_SECURITY_RESET_PIN");
+                Line("Neul ");
+                Line("OK");
                 break;
             case MqttSub sub when _state == MqttState.Connected:
                 Line("OK");
@@ -215,8 +228,12 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         return [.. Encoding.UTF8.GetBytes(header), .. message];
     }
 
-    private static void Bytes(List<byte> output, byte[] line)
+    private static readonly Encoding Gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+
+    private void Bytes(List<byte> output, byte[] line)
     {
+        if (fault == Fault.NoiseBeforeLines) output.AddRange([0x00, 0xFF, 0x00]);
+        if (fault == Fault.GbkLines) line = Gbk.GetBytes(Encoding.UTF8.GetString(line));
         output.AddRange("\r\n"u8.ToArray());
         output.AddRange(line);
         output.AddRange("\r\n"u8.ToArray());

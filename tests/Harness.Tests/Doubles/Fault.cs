@@ -36,4 +36,20 @@ public enum Fault
     ExtraPubAckAfterUnsub,
     /// <summary><c>+MQTTOPEN: OK</c> comes before the command's own <c>OK</c>, as some field firmware sends it.</summary>
     OutcomeBeforeOk,
+    /// <summary>Restarts on <c>AT+MQTTSUB</c> instead of answering: <c>REBOOT_CAUSE_…</c>, <c>Neul</c>, the boot's <c>OK</c>, no instance left.</summary>
+    RestartsOnSub,
+    /// <summary>Answers <c>AT+MQTTCFG</c> with <c>OK</c> twice.</summary>
+    OkTwiceForCfg,
+    /// <summary>Writes NUL and 0xFF bytes before every line, as a noisy UART does.</summary>
+    NoiseBeforeLines,
+    /// <summary>Writes a 70 KB line (longer than any frame a host keeps) before answering <c>AT+MQTTSTAT?</c>.</summary>
+    OverlongLineOnStat,
+    /// <summary>Reports a connection as <c>+MQTTOPEN: 0</c>, a form the manual does not have, after the OPEN's <c>OK</c>.</summary>
+    OpenResultAsNumber,
+    /// <summary>Writes its lines in GBK, so a Chinese topic comes back in other bytes than the host sent.</summary>
+    GbkLines,
+    /// <summary>Prints a debug line of no AT syntax inside its answer to <c>AT+MQTTSTAT?</c>.</summary>
+    DebugPrintInAnswer,
+    /// <summary>Echoes every command in lower case (echo on).</summary>
+    EchoInLowerCase,
 }
