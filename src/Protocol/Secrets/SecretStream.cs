@@ -40,7 +40,8 @@ public sealed class SecretStream
         {
             var end = text.AsSpan(start).IndexOfAny('\r', '\n');
             var piece = end < 0 ? text[start..] : text.Substring(start, end);
-            if (piece.Length > 0) Piece(piece, complete: end >= 0, output);
+            // A line end that opens this chunk still ends the line the last one left: it is judged whole now.
+            if (piece.Length > 0 || end >= 0 && _line.Length > 0) Piece(piece, complete: end >= 0, output);
             if (end < 0) break;
             output.Append(text[start + end]);
             EndLine();

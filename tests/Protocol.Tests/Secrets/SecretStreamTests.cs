@@ -96,6 +96,26 @@ public class SecretStreamTests
         Assert.That(masker.Mask("echo TopSecret123456"), Is.EqualTo("echo ***"));
     }
 
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecret", "\r\n123456\",1\r\n")]   // the line end opens the next read
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecret\r", "\n123456\",1\r\n")]   // between CR and LF
+    public void A_quoted_password_split_by_a_line_end_that_arrives_with_the_next_read_has_its_tail_masked(string first, string second)
+    {
+        var masker = new SecretMasker();
+
+        var shown = Masked(masker, first, second);
+
+        Assert.That(shown, Does.Not.Contain("123456"));
+        Assert.That(shown, Does.EndWith("***\",1\r\n"));
+    }
+
+    [Test]
+    public void The_password_after_AT_MQTTLONGPASSWORD_is_masked_when_the_command_and_its_line_end_arrive_in_two_reads()
+    {
+        var shown = Masked(new SecretMasker(), "AT+MQTTLONGPASSWORD=0,16", "\r\nVx7Qm2Lp9Rt4Ws1K\r\n");
+
+        Assert.That(shown, Is.EqualTo("AT+MQTTLONGPASSWORD=0,16\r\n***\r\n"));
+    }
+
     [Test]
     public void A_known_key_split_by_a_line_end_leaves_neither_part_in_the_stream()
     {
