@@ -13,6 +13,29 @@ public class AnalyzeCommandTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
+
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public async Task A_signal_mid_analysis_exits_1_saying_so_and_leaves_the_earlier_report(string signal)
+    {
+        var json = Path.Combine(_directory, "report.json");
+        await File.WriteAllTextAsync(json, "earlier");
+        // Some megabytes: the analysis is still reading when the signal comes, sent as soon as it has begun.
+        var log = Path.Combine(_directory, "long.log");
+        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 40_000).SelectMany(i => new[]
+            { $"[10:{i / 1000 % 60:00}:{i % 60:00}.100] >> AT+CSQ", $"[10:{i / 1000 % 60:00}:{i % 60:00}.200] << +CSQ: 20,99", $"[10:{i / 1000 % 60:00}:{i % 60:00}.210] << OK" }));
+        using var process = ConformanceProcess.Start("analyze", log, "--json", json);
+        var reading = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.That(reading, Does.StartWith("conformance: reading "));
+
+        using (var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString()])) await kill.WaitForExitAsync();
+        var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.That(process.ExitCode, Is.EqualTo(1), error);
+        Assert.That(error, Does.StartWith($"conformance: interrupted (SIG{signal}) while analysing: no report written"));
+        Assert.That(await File.ReadAllTextAsync(json), Is.EqualTo("earlier"));
+    }
     [Test]
     public async Task The_customer_log_reads_as_a_timeline_with_the_files_line_numbers()
     {
