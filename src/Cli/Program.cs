@@ -2,6 +2,7 @@ using System.CommandLine;
 using Conformance.Cli;
 using Conformance.Cli.Commands;
 
+StandardError.Install();
 var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.\n" + ExitCodes.Help)
 {
     FramesCommand.Create(),

@@ -14,6 +14,28 @@ public class AnalyzeCommandTests
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
 
+    [TestCase("analyze \"$1\" 2>/dev/full", 0)]
+    [TestCase("analyze \"$1.missing\" 2>/dev/full", 2)]
+    [TestCase("analyze \"$1\" 2>&-", 0)]
+    [TestCase("analyze \"$1.missing\" 2>&-", 2)]
+    public async Task Standard_error_on_a_full_disk_or_closed_leaves_the_exit_code_as_documented(string command, int exitCode)
+    {
+        var log = Path.Combine(_directory, "field.log");
+        await File.WriteAllTextAsync(log, "AT+CSQ\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        // The shell points standard error at /dev/full or closes it, as `conformance analyze LOG 2>/dev/full` does.
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec dotnet \"$0\" {command}");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
+        start.ArgumentList.Add(log);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.That(process.ExitCode, Is.EqualTo(exitCode), output);
+        if (exitCode == 0) Assert.That(output, Does.Contain("AT+CSQ"), "the report is written");
+    }
+
     [TestCase("TERM")]
     [TestCase("INT")]
     public async Task A_signal_mid_analysis_exits_1_saying_so_and_leaves_the_earlier_report(string signal)
