@@ -21,8 +21,9 @@ internal static partial class SecretKeys
         ["pass", "pwd", "psk", "secret", "token", "sign", "key", "credential", "auth"], StringComparison.OrdinalIgnoreCase);
 
     // "key": "value" | 'key': 'value' (a Python dict) | "key": bare | key=value | key: value — the value quoted in
-    // double or single quotes (to its closing quote or the line's end) or bare (to the next separator).
-    [GeneratedRegex("""(?:"(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})"\s*:|'(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})'\s*:|(?<![A-Za-z0-9_])(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})\s*[=:])\s*(?:"(?<value>(?:[^"\\]|\\.)*)"?|'(?<value>(?:[^'\\]|\\.)*)'?|(?<value>[^\s&,;"'}\]]+))""")]
+    // double or single quotes (to its closing quote or the line's end) or bare (to the next separator; a JSON array or
+    // object opening is structure, not a value to mask).
+    [GeneratedRegex("""(?:"(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})"\s*:|'(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})'\s*:|(?<![A-Za-z0-9_])(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})\s*[=:])\s*(?:"(?<value>(?:[^"\\]|\\.)*)"?|'(?<value>(?:[^'\\]|\\.)*)'?|(?<value>[^\s&,;"'}\]\[{][^\s&,;"'}\]]*))""")]
     private static partial Regex Pair();
 
     /// <summary>Adds the values of secret-named keys in <paramref name="line"/> to <paramref name="spans"/>.</summary>

@@ -51,6 +51,7 @@ public class SecretPolicyTests
     [TestCase("{\"note\":\"password=hunter22\",\"n\":1}", "{\"note\":\"password=***\",\"n\":1}", TestName = "key=value inside a JSON string")]
     [TestCase("{'password': 'hunter 22', 'host': 'h'}", "{'password': '***', 'host': 'h'}", TestName = "a Python dict")]
     [TestCase("client.username_pw_set('u', password='hunter22')", "client.username_pw_set('u', password='***')", TestName = "a Python keyword argument")]
+    [TestCase("{\"key\":[{\"v\":1}],\"n\":2}", "{\"key\":[{\"v\":1}],\"n\":2}", TestName = "a JSON array under a secret-named key keeps its brackets")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
 
     [Test]
