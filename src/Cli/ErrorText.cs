@@ -11,13 +11,25 @@ internal static class ErrorText
         ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
         : e.Message;
 
+    /// <summary>Why the file a user named cannot be read, in a few words: no such file, a folder, permission denied.</summary>
+    public static string Unreadable(string path, Exception e) => e switch
+    {
+        _ when Directory.Exists(path) => "is a folder, not a file",
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException => "cannot be read: permission denied",
+        _ => $"cannot be read: {e.Message}",
+    };
+
     /// <summary>
     /// Writes <c>conformance: message</c> to standard error. A message may quote a log line or name a file, both the
     /// user's data: the secret policy masks it (also with <c>--show-secrets</c>, which is about reports), and an escape
     /// sequence or a line end in it is shown escaped, so a log or a file name cannot drive the terminal.
     /// </summary>
-    public static void Write(string message) =>
-        Console.Error.WriteLine($"conformance: {PrintableText.Escape(SecretPolicy.Redact(message))}");
+    public static void Write(string message) => Console.Error.WriteLine(Line(message));
+
+    /// <summary>The line <see cref="Write"/> writes, masked by <paramref name="secrets"/> when given (a run's API key too), by the rules alone if not.</summary>
+    public static string Line(string message, SecretMasker? secrets = null) =>
+        $"conformance: {PrintableText.Escape((secrets ?? new SecretMasker()).Mask(message))}";
 
     /// <summary>As <see cref="Write"/>, for a message of several lines (a database's error pointing into a query): its line ends stay.</summary>
     public static void WriteLines(string message) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Conformance.Cli;
 using Conformance.Cli.Commands;
 
+StandardError.Install();
 var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.\n" + ExitCodes.Help)
 {
     FramesCommand.Create(),
@@ -22,5 +23,20 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Try 'conformance --help'.");
     return ExitCodes.UsageError;
 }
-// Commands that must finish their output on Ctrl-C or SIGTERM handle the signals themselves (StopSignals).
-return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+try
+{
+    // Commands that must finish their output on Ctrl-C or SIGTERM handle the signals themselves (StopSignals).
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // A full disk, a closed pipe, a file taken away mid-run: the environment's, said in one line.
+    ErrorText.Write(ErrorText.Of(e));
+    return ExitCodes.UsageError;
+}
+catch (Exception e)
+{
+    // A fault of the program: where it happened, to report, with whatever the message quotes masked.
+    ErrorText.WriteLines($"internal error, please report it: {e}");
+    return ExitCodes.UsageError;
+}

@@ -20,6 +20,21 @@ internal sealed class StopSignals : IDisposable
         _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
     }
 
+    /// <summary>
+    /// For a command with nothing to finish (<c>analyze</c>, <c>compare</c>, <c>frames</c>): at Ctrl-C or SIGTERM it says
+    /// what was cut short and exits 1 at once. Its reports are written only whole, so the files they would replace stay as they were.
+    /// </summary>
+    public static StopSignals ExitingOn(string doing)
+    {
+        var stop = new StopSignals(CancellationToken.None);
+        stop.Token.Register(() =>
+        {
+            ErrorText.Write($"interrupted ({stop.Received}) {doing}: no report written, files it would replace left as they were");
+            Environment.Exit(ExitCodes.Failures);
+        });
+        return stop;
+    }
+
     /// <summary>Cancelled at the first signal.</summary>
     public CancellationToken Token => _stop.Token;
 

@@ -13,6 +13,51 @@ public class AnalyzeCommandTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
+
+    [TestCase("analyze \"$1\" 2>/dev/full", 0)]
+    [TestCase("analyze \"$1.missing\" 2>/dev/full", 2)]
+    [TestCase("analyze \"$1\" 2>&-", 0)]
+    [TestCase("analyze \"$1.missing\" 2>&-", 2)]
+    public async Task Standard_error_on_a_full_disk_or_closed_leaves_the_exit_code_as_documented(string command, int exitCode)
+    {
+        var log = Path.Combine(_directory, "field.log");
+        await File.WriteAllTextAsync(log, "AT+CSQ\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        // The shell points standard error at /dev/full or closes it, as `conformance analyze LOG 2>/dev/full` does.
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec dotnet \"$0\" {command}");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
+        start.ArgumentList.Add(log);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.That(process.ExitCode, Is.EqualTo(exitCode), output);
+        if (exitCode == 0) Assert.That(output, Does.Contain("AT+CSQ"), "the report is written");
+    }
+
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public async Task A_signal_mid_analysis_exits_1_saying_so_and_leaves_the_earlier_report(string signal)
+    {
+        var json = Path.Combine(_directory, "report.json");
+        await File.WriteAllTextAsync(json, "earlier");
+        // Some megabytes: the analysis is still reading when the signal comes, sent as soon as it has begun.
+        var log = Path.Combine(_directory, "long.log");
+        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 40_000).SelectMany(i => new[]
+            { $"[10:{i / 1000 % 60:00}:{i % 60:00}.100] >> AT+CSQ", $"[10:{i / 1000 % 60:00}:{i % 60:00}.200] << +CSQ: 20,99", $"[10:{i / 1000 % 60:00}:{i % 60:00}.210] << OK" }));
+        using var process = ConformanceProcess.Start("analyze", log, "--json", json);
+        var reading = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.That(reading, Does.StartWith("conformance: reading "));
+
+        using (var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString()])) await kill.WaitForExitAsync();
+        var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.That(process.ExitCode, Is.EqualTo(1), error);
+        Assert.That(error, Does.StartWith($"conformance: interrupted (SIG{signal}) while analysing: no report written"));
+        Assert.That(await File.ReadAllTextAsync(json), Is.EqualTo("earlier"));
+    }
     [Test]
     public async Task The_customer_log_reads_as_a_timeline_with_the_files_line_numbers()
     {

@@ -43,6 +43,17 @@ public sealed class MutateCommandTests
     }
 
     [Test]
+    public async Task A_report_file_that_cannot_be_written_exits_2_naming_it_after_the_matrix_is_shown()
+    {
+        var result = await ConformanceProcess.RunAsync(null, "mutate", "--section", "4.1", "--junit", "/dev/full");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.StandardError);
+        Assert.That(result.StandardError, Does.StartWith("conformance: cannot write the report:").And.Contain("/dev/full").And.Contain("No space left"));
+        Assert.That(result.StandardError.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one clear line, no stack trace");
+        Assert.That(result.StandardOutput, Does.Contain("Score:"), "the kill matrix is still shown");
+    }
+
+    [Test]
     public async Task Under_strict_the_format_only_mutant_must_die_and_does()
     {
         var json = Path.Combine(_folder, "strict.json");

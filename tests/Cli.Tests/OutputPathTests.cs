@@ -90,6 +90,15 @@ public sealed class OutputPathTests
     }
 
     [Test]
+    public async Task A_folder_that_takes_no_new_file_is_named_not_the_programs_own_probe_file()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", _log, "--json", "/proc/analysis.json");
+
+        await AssertRefusedAsync(run, "conformance: --json /proc/analysis.json cannot be written:");
+        Assert.That(run.StandardError, Does.Contain("'/proc'").And.Not.Contain(".conformance-"));
+    }
+
+    [Test]
     public async Task Two_outputs_naming_one_file_are_refused()
     {
         var run = await ConformanceProcess.RunAsync(null, "analyze", _log, "--json", At("out"), "--html", At("out"));

@@ -91,6 +91,51 @@ public sealed class RunCommandTests
         Assert.That(await File.ReadAllTextAsync(At("existing-file")), Is.EqualTo("mine"));
     }
 
+    [TestCase("folder", "is a folder")]
+    [TestCase("missing.conf", "no such file")]
+    public async Task A_settings_file_that_cannot_be_read_exits_2_with_one_line_naming_it(string name, string message)
+    {
+        Directory.CreateDirectory(At("folder"));
+
+        var run = await ConformanceProcess.RunAsync(null, "run", "--suite", "Stat", "--settings", At(name), "--out", _out);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError, Does.StartWith($"conformance: --settings {At(name)}").And.Contain(message));
+        Assert.That(run.StandardError.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one clear line, no stack trace");
+    }
+
+    [Test]
+    public async Task A_settings_line_without_equals_is_named_and_the_expected_form_shown_unmasked()
+    {
+        await File.WriteAllTextAsync(At("run.conf"), "broker = 127.0.0.1\napi-key Sup3rKey99\n");
+
+        var run = await ConformanceProcess.RunAsync(null, "run", "--suite", "Stat", "--settings", At("run.conf"), "--out", _out);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("run.conf:2: expected 'name = value'").And.Not.Contain("***").And.Not.Contain("Sup3rKey99"));
+    }
+
+    [Test]
+    public async Task A_full_disk_under_the_junit_report_exits_2_naming_it_and_keeps_the_trace()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", "--suite", "Stat", "--junit", "/dev/full", "--out", _out);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError, Does.StartWith("conformance: cannot write the JUnit report /dev/full:").And.Contain("No space left"));
+        Assert.That(run.StandardError.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one clear line, no stack trace");
+        Assert.That(await File.ReadAllTextAsync(At("run.trace")), Does.Contain("AT+MQTTSTAT"), "the trace is kept");
+    }
+
+    [TestCase("api-key:Sup3rKey99")]
+    [TestCase("api-key Sup3rKey99")]
+    public async Task A_malformed_set_never_echoes_its_value(string set)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", "--suite", "Stat", "--set", set, "--out", _out);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("--set 'api-key…'").And.Contain("expected name=value").And.Not.Contain("Sup3rKey99"));
+    }
+
     [Test]
     public async Task A_module_silent_past_give_up_ends_the_run_with_the_partial_report()
     {

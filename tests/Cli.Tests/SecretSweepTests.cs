@@ -26,6 +26,7 @@ public sealed class SecretSweepTests
         ("Quectel QICSGP", "ApnPlanted09", "AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"ApnPlanted09\",1"),
         ("OneNET token in a field", "SignPlanted10",
             "AT+HTTPPARA=\"USERDATA\",\"Authorization: version=2018-10-31&res=products%2F1%2Fdevices%2Fd1&et=1672735919&method=md5&sign=SignPlanted10\""),
+        ("token= in a topic", "TopicPlanted16", "AT+MQTTPUB=\"$sys/1/d1/token=TopicPlanted16\",1,0,0,0,hi"),
     ];
 
     // Module output around them: a form body after DOWNLOAD, a JSON body after +HTTPREAD, and a repeat of a learned value.
@@ -226,6 +227,21 @@ public sealed class SecretSweepTests
         Assert.That(masked.ExitCode, Is.Zero, masked.StandardError);
         AssertHidden(masked.StandardOutput + masked.StandardError, "frames");
         foreach (var secret in Secrets) Assert.That(shown.StandardOutput, Does.Contain(secret));
+    }
+
+    [TestCase("[10:00:00.100] >> AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"pro\n[10:00:00.101] >> d1\",\"BrokenPlanted17\",1\n[10:00:00.200] << OK\n")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",12\r\n0,\"prod1\",\"BrokenPlanted17\",1\r\n\r\nOK\r\n")]
+    public async Task A_cfg_a_log_broke_before_its_password_hides_it_in_analyze_and_frames(string text)
+    {
+        var log = Path.Combine(_directory, "broken.log");
+        await File.WriteAllTextAsync(log, text);
+
+        var analyze = await ConformanceProcess.RunAsync(null, "analyze", log, "--json", "-");
+        var frames = await ConformanceProcess.RunAsync(null, "frames", log);
+
+        Assert.That(analyze.ExitCode, Is.Zero, analyze.StandardError);
+        Assert.That(analyze.StandardOutput + analyze.StandardError, Does.Contain("***").And.Not.Contain("BrokenPlanted17"));
+        Assert.That(frames.StandardOutput + frames.StandardError, Does.Contain("***").And.Not.Contain("BrokenPlanted17"));
     }
 
     [Test]

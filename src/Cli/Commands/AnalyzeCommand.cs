@@ -14,7 +14,7 @@ namespace Conformance.Cli.Commands;
 internal static class AnalyzeCommand
 {
     public const string ExitCodeHelp =
-        "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on; " +
+        "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on, or Ctrl-C or SIGTERM stopped it (no report written); " +
         "2 usage or input error (missing, empty, binary or unreadable file, a directory, unknown --format).";
 
     // Below this a log is read in well under a second: no progress bar.
@@ -57,6 +57,8 @@ internal static class AnalyzeCommand
                 foreach (var name in CsvReport.FileNames) outputs.File("--csv", Path.Combine(csvFolder, name));
             foreach (var input in LogFiles.Of(parse.GetValue(file)!).Where(input => input != "-" && !AnalyzeFollow.IsPort(input))) outputs.Input(input);
             if (!outputs.Check(Console.Error)) return ExitCodes.UsageError;
+            // Following ends at a signal with its report; an offline analysis has none to give before it is done.
+            using var signals = parse.GetValue(follow) ? null : StopSignals.ExitingOn("while analysing");
             var analysis = parse.GetValue(follow)
                 ? AnalyzeFollow.Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(idleExit), jsonPath == "-" ? Terminal.Error : Terminal.Out)
                 : Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));

@@ -21,7 +21,7 @@ internal static class CompareCommand
         var command = new Command("compare",
             "Compare two logs: response time per command (median, p95, change, whether it is beyond noise: " +
             "Mann-Whitney p < 0.05 and change > max(10%, 2 ms)), and the URCs and diagnostics present in one log only.\n" +
-            "Exit codes: 0 compared; 2 usage or input error.")
+            "Exit codes: 0 compared; 1 Ctrl-C or SIGTERM stopped it (no report written); 2 usage or input error.")
         {
             a, b, format, json, showSecrets,
         };
@@ -32,6 +32,7 @@ internal static class CompareCommand
             var jsonPath = parse.GetValue(json);
             if (!new OutputPaths().File("--json", jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
                 return ExitCodes.UsageError;
+            using var signals = StopSignals.ExitingOn("while comparing");
             if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, show, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
             if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, show, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
             var comparison = LogComparer.Compare(analysisA, analysisB);

@@ -97,8 +97,17 @@ internal static class MutateCommand
         var report = await runner.RunAsync(mutants, select, request.Strict, cancel);
         output.WriteLine();
         MutationText.Write(report, output);
-        if (request.JUnit is not null) MutationJUnit.Write(report, request.JUnit);
-        if (request.Json is not null) MutationJson.Write(report, request.Json);
+        try
+        {
+            if (request.JUnit is not null) MutationJUnit.Write(report, request.JUnit);
+            if (request.Json is not null) MutationJson.Write(report, request.Json);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The kill matrix is on the console; the file that could not be written is named.
+            error.WriteLine(ErrorText.Line($"cannot write the report: {e.Message}"));
+            return ExitCodes.UsageError;
+        }
         return report.Passed ? ExitCodes.Ok : ExitCodes.Failures;
     }
 }

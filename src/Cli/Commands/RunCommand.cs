@@ -93,12 +93,19 @@ internal static class RunCommand
     {
         SuiteParameters parameters;
         IReadOnlyList<SelectedScenario> scenarios;
+        // Errors are masked also with --show-secrets, which is about the trace and the reports.
+        var errorSecrets = new SecretMasker();
         try
         {
             parameters = SuiteParameters.Load(request.Settings, Environment.GetEnvironmentVariables(), Options(request.Set));
+            errorSecrets.Add(parameters.ApiKey);
             scenarios = SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly).Select(parameters, request.Suite, request.Section);
             // One module may be named as in a farm; alone, it needs no name.
             if (!request.IsFarm) request = request with { Target = FarmTargets.ParseOne(request.Target).Target };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && request.Settings is not null)
+        {
+            return Fail($"--settings {request.Settings}: {ErrorText.Unreadable(request.Settings!, e)}");
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException)
         {
@@ -177,7 +184,15 @@ internal static class RunCommand
             }
             traceFile.Commit();
             RunConsoleReport.Write(report, console);
-            ReplacedFile.Write(junitPath, stream => JUnitReport.Build(report).Save(stream));
+            try
+            {
+                ReplacedFile.Write(junitPath, stream => JUnitReport.Build(report).Save(stream));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The trace and the console report stand; only the JUnit file is missing.
+                return Fail($"cannot write the JUnit report {junitPath}: {e.Message}");
+            }
             console.MarkupLine($"[grey]trace: {Markup.Escape(tracePath)}, JUnit: {Markup.Escape(junitPath)}[/]");
             if (stop.Received is { } signal)
                 error.WriteLine($"conformance: run interrupted ({signal}); the trace and a partial JUnit report are written");
@@ -192,7 +207,7 @@ internal static class RunCommand
 
         int Fail(string message)
         {
-            error.WriteLine($"conformance: {message}");
+            error.WriteLine(ErrorText.Line(message, errorSecrets));
             return ExitCodes.UsageError;
         }
     }
@@ -206,7 +221,9 @@ internal static class RunCommand
         foreach (var item in set)
         {
             var equals = item.IndexOf('=');
-            if (equals <= 0) throw new FormatException($"--set '{item}': expected key=value, e.g. --set broker=183.230.40.39");
+            // Only the key is named: what follows it may be the API key itself (`--set api-key:…`).
+            var key = new string([.. item.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
+            if (equals <= 0) throw new FormatException($"--set '{key}{(key.Length < item.Length ? "…" : "")}': expected name=value, e.g. --set broker=183.230.40.39");
             options[item[..equals]] = item[(equals + 1)..];
         }
         return options;

@@ -124,15 +124,16 @@ internal sealed class OutputPaths
     // Creating a file is the only reliable test of permissions, read-only mounts and pseudo file systems like /proc.
     private static string? CanCreateIn(string folder)
     {
+        var probe = Path.Combine(folder, $".conformance-{Guid.NewGuid():N}.tmp");
         try
         {
-            using var probe = new FileStream(Path.Combine(folder, $".conformance-{Guid.NewGuid():N}.tmp"),
-                FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return e.Message;
+            // The probe's name is the program's own: the user named the folder.
+            return e.Message.Replace(probe, folder, StringComparison.Ordinal);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed record SuiteParameters
                 var text = line.Trim();
                 if (text.Length == 0 || text[0] == '#') continue;
                 var equals = text.IndexOf('=');
-                if (equals < 0) throw new FormatException($"{settingsFile}:{number}: expected 'key = value'");
+                if (equals < 0) throw new FormatException($"{settingsFile}:{number}: expected 'name = value'");
                 result = result.With(text[..equals].Trim(), text[(equals + 1)..].Trim(), $"{settingsFile}:{number}");
             }
         }

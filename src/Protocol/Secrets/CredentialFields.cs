@@ -66,10 +66,34 @@ internal static class CredentialFields
     public static void Find(string line, List<SecretSpan> spans)
     {
         var from = 0;
+        while (Next(line, ref from, out var start, out var rule)) AddField(line, start, rule, spans);
+    }
+
+    /// <summary>
+    /// True when <paramref name="line"/> ends in a credential command (or read answer) whose credential field has not
+    /// begun: a terminal or a log that broke the line there has the credential on the next line.
+    /// </summary>
+    public static bool AwaitsCredential(string line)
+    {
+        var from = 0;
+        var awaits = false;
+        while (Next(line, ref from, out var start, out var rule))
+        {
+            var fields = new List<AtFieldRange>(rule.Field + 1);
+            AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 1, fields, out _, out _);
+            // A comma that ends the line opens the credential's field without any of it.
+            awaits = fields.Count <= rule.Field || fields[rule.Field] is { IsQuoted: false } field && line.AsSpan(field.ValueStart).Trim().IsEmpty;
+        }
+        return awaits;
+    }
+
+    // The next command or read answer with a credential rule at or after `from`: its rule and where its fields start.
+    private static bool Next(string line, ref int from, out int start, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Rule? rule)
+    {
         while (from < line.Length)
         {
             var plus = line.IndexOf('+', from);
-            if (plus < 0) return;
+            if (plus < 0) break;
             from = plus + 1;
             var command = plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't';
             var end = from;
@@ -80,10 +104,13 @@ internal static class CredentialFields
             if (end == from || at >= line.Length) continue;
             var separator = line[at];
             if (!(command && separator == '=') && separator != ':') continue;
-            var rule = Find(line.AsSpan(from, end - from), answer: !command || separator == ':');
+            rule = Find(line.AsSpan(from, end - from), answer: !command || separator == ':');
             if (rule is null) continue;
-            AddField(line, at + 1, rule, spans);
+            start = at + 1;
+            return true;
         }
+        (start, rule) = (0, null);
+        return false;
     }
 
     private static Rule? Find(ReadOnlySpan<char> name, bool answer)

@@ -20,19 +20,26 @@ internal static partial class SecretKeys
     private static readonly SearchValues<string> Hints = SearchValues.Create(
         ["pass", "pwd", "psk", "secret", "token", "sign", "key", "credential", "auth"], StringComparison.OrdinalIgnoreCase);
 
-    // "key": "value" | "key": bare | key=value | key: value — the value quoted (to its closing quote or the line's
-    // end) or bare (to the next separator).
-    [GeneratedRegex("""(?:"(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})"\s*:|(?<![A-Za-z0-9_])(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})\s*[=:])\s*(?:"(?<value>(?:[^"\\]|\\.)*)"?|(?<value>[^\s&,;"'}\]]+))""")]
+    // "key": "value" | 'key': 'value' (a Python dict) | "key": bare | key=value | key: value — the value quoted in
+    // double or single quotes (to its closing quote or the line's end) or bare (to the next separator; a JSON array or
+    // object opening is structure, not a value to mask).
+    [GeneratedRegex("""(?:"(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})"\s*:|'(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})'\s*:|(?<![A-Za-z0-9_])(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,63})\s*[=:])\s*(?:"(?<value>(?:[^"\\]|\\.)*)"?|'(?<value>(?:[^'\\]|\\.)*)'?|(?<value>[^\s&,;"'}\]\[{][^\s&,;"'}\]]*))""")]
     private static partial Regex Pair();
 
     /// <summary>Adds the values of secret-named keys in <paramref name="line"/> to <paramref name="spans"/>.</summary>
     public static void Find(string line, List<SecretSpan> spans)
     {
         if (line.AsSpan().IndexOfAny(Hints) < 0) return;
-        foreach (Match pair in Pair().Matches(line))
+        for (var pair = Pair().Match(line); pair.Success; )
         {
             var (key, value) = (pair.Groups["key"], pair.Groups["value"]);
-            if (value.Length > 0 && IsSecret(key.ValueSpan) && !ClosesString(line, key, value.Index)) spans.Add(new SecretSpan(value.Index, value.Length));
+            if (value.Length > 0 && IsSecret(key.ValueSpan) && !ClosesString(line, key, value.Index))
+            {
+                spans.Add(new SecretSpan(value.Index, value.Length));
+                pair = pair.NextMatch();
+            }
+            // Another key's value may hold a secret's (`AT+MQTTPUB="$sys/p/d/token=…"`, `{"note":"password=…"}`): read on inside it.
+            else pair = Pair().Match(line, value.Length > 0 ? value.Index : pair.Index + pair.Length);
         }
     }
 
@@ -43,7 +50,7 @@ internal static partial class SecretKeys
     private static bool ClosesString(string line, Group key, int valueStart)
     {
         // A JSON key ("key": …) is quoted itself; only a bare key (key=…, key: …) can sit inside a string.
-        var quotedKey = key.Index + key.Length < line.Length && line[key.Index + key.Length] == '"';
+        var quotedKey = key.Index + key.Length < line.Length && line[key.Index + key.Length] is '"' or '\'';
         if (quotedKey || line[valueStart - 1] != '"') return false;
         var quotes = 0;
         for (var i = 0; i < key.Index; i++)

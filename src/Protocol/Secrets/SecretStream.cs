@@ -22,6 +22,8 @@ public sealed class SecretStream
     private static readonly System.Buffers.SearchValues<char> MarkCharacters = System.Buffers.SearchValues.Create("<=>-[]:TXRtxr");
     private static readonly System.Buffers.SearchValues<char> Arrows = System.Buffers.SearchValues.Create("<=>-[]:");
     private Continuation? _carried, _next;
+    // A credential command broken before its credential field (`…,"pro` / `d1","pass",1`): the next line is read after it.
+    private string? _command, _nextCommand;
 
     internal SecretStream(SecretMasker masker) => _masker = masker;
 
@@ -40,7 +42,8 @@ public sealed class SecretStream
         {
             var end = text.AsSpan(start).IndexOfAny('\r', '\n');
             var piece = end < 0 ? text[start..] : text.Substring(start, end);
-            if (piece.Length > 0) Piece(piece, complete: end >= 0, output);
+            // A line end that opens this chunk still ends the line the last one left: it is judged whole now.
+            if (piece.Length > 0 || end >= 0 && _line.Length > 0) Piece(piece, complete: end >= 0, output);
             if (end < 0) break;
             output.Append(text[start + end]);
             EndLine();
@@ -53,7 +56,7 @@ public sealed class SecretStream
     public string MaskLine(string line)
     {
         if (_masker.Shows || line.Length == 0) return line;
-        if (_line.Length == 0 && _carried is null) return WholeLine(line);
+        if (_line.Length == 0 && _carried is null && _command is null) return WholeLine(line);
         var output = new StringBuilder(line.Length + 8);
         Piece(line, complete: true, output);
         EndLine();
@@ -75,6 +78,7 @@ public sealed class SecretStream
         var spans = _masker.Spans(line, complete: true, _spans, partialAtEnd: true);
         if (spans.Count == 0) _masker.Clean(line, known);
         _carried = Continues(line, spans);
+        _command = Awaits(line);
         return spans.Count == 0 ? line : SecretMasker.Apply(line, spans, new StringBuilder(line.Length + 8)).ToString();
     }
 
@@ -88,7 +92,7 @@ public sealed class SecretStream
         var start = _line.Length;
         _line.Append(piece);
         var line = _line.ToString();
-        var spans = _masker.Spans(line, complete, [], partialAtEnd: true);
+        var spans = Spans(line, complete);
         if (_dataIsSecret && PromptedData(line, complete, spans) is { } data) spans = data;
         if (_carried is { } carried && Tail(line, carried, complete) is var tail and > 0)
             spans = SecretMasker.Merge([.. spans, new SecretSpan(0, tail)]);
@@ -104,7 +108,11 @@ public sealed class SecretStream
         }
         output.Append(line, at, line.Length - at);
         _maskedToEnd = spans.Count > 0 && spans[^1].End == line.Length;
-        if (complete) _next = Continues(line, spans);
+        if (complete)
+        {
+            _next = Continues(line, spans);
+            _nextCommand = Awaits(_command is { } head && IsContinuation(line) ? head + line : line);
+        }
         if (complete && CredentialFields.PromptsForSecret(line)) _dataIsSecret = true;
     }
 
@@ -145,6 +153,27 @@ public sealed class SecretStream
         return SecretMasker.Merge([.. spans, new SecretSpan(at, data.Length)]);
     }
 
+    // The spans of this line, read after the credential command the last line left without its credential.
+    private List<SecretSpan> Spans(string line, bool complete)
+    {
+        if (_command is not { } head || !IsContinuation(line)) return _masker.Spans(line, complete, [], partialAtEnd: true);
+        var spans = new List<SecretSpan>();
+        foreach (var span in _masker.Spans(head + line, complete, [], partialAtEnd: true))
+            if (span.End > head.Length) spans.Add(new SecretSpan(Math.Max(0, span.Start - head.Length), span.End - Math.Max(head.Length, span.Start)));
+        return spans;
+    }
+
+    // The text of a credential command still to be continued after this line, or null.
+    private static string? Awaits(string line) => line.Length < MaxLine && CredentialFields.AwaitsCredential(line) ? line : null;
+
+    // A line the module writes on its own (a result, a URC, the next command) continues no command.
+    private static bool IsContinuation(string line)
+    {
+        var text = line.AsSpan().Trim();
+        return !text.IsEmpty && !text.StartsWith("OK", StringComparison.Ordinal) && !text.Contains("ERROR", StringComparison.Ordinal)
+            && text[0] is not ('+' or '>') && !Syntax.CommandLine.IsCommand(text);
+    }
+
     // How much of this line's start is the tail of what the previous line left open; learns the whole value.
     private int Tail(string line, Continuation carried, bool complete)
     {
@@ -167,7 +196,9 @@ public sealed class SecretStream
         if (_line.Length > 0)
         {
             _carried = _next;
+            _command = _nextCommand;
             _next = null;
+            _nextCommand = null;
         }
         _line.Clear();
         _maskedToEnd = false;

@@ -47,6 +47,11 @@ public class SecretPolicyTests
     [TestCase("AT+MQTTCFG\t= \"h\",6002,\"d\",60,\"p\",\"PwA1x\",1", "AT+MQTTCFG\t= \"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "a tab before =")]
     [TestCase("AT+QMTCONN = 0,\"c1\",\"u1\",\"PwA1x\"", "AT+QMTCONN = 0,\"c1\",\"u1\",\"***\"", TestName = "Quectel QMTCONN with spaces around =")]
     [TestCase("+MQTTCFG : \"h\",6002,\"d\",60,\"p\",\"PwA1x\",1", "+MQTTCFG : \"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG answer with a space before the colon")]
+    [TestCase("AT+MQTTPUB=\"$sys/123/dev1/token=TopSecret1\",1,0,0,0,hi", "AT+MQTTPUB=\"$sys/123/dev1/token=***\",1,0,0,0,hi", TestName = "key=value inside a topic")]
+    [TestCase("{\"note\":\"password=hunter22\",\"n\":1}", "{\"note\":\"password=***\",\"n\":1}", TestName = "key=value inside a JSON string")]
+    [TestCase("{'password': 'hunter 22', 'host': 'h'}", "{'password': '***', 'host': 'h'}", TestName = "a Python dict")]
+    [TestCase("client.username_pw_set('u', password='hunter22')", "client.username_pw_set('u', password='***')", TestName = "a Python keyword argument")]
+    [TestCase("{\"key\":[{\"v\":1}],\"n\":2}", "{\"key\":[{\"v\":1}],\"n\":2}", TestName = "a JSON array under a secret-named key keeps its brackets")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
 
     [Test]

@@ -96,6 +96,60 @@ public class SecretStreamTests
         Assert.That(masker.Mask("echo TopSecret123456"), Is.EqualTo("echo ***"));
     }
 
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecret", "\r\n123456\",1\r\n")]   // the line end opens the next read
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"TopSecret\r", "\n123456\",1\r\n")]   // between CR and LF
+    public void A_quoted_password_split_by_a_line_end_that_arrives_with_the_next_read_has_its_tail_masked(string first, string second)
+    {
+        var masker = new SecretMasker();
+
+        var shown = Masked(masker, first, second);
+
+        Assert.That(shown, Does.Not.Contain("123456"));
+        Assert.That(shown, Does.EndWith("***\",1\r\n"));
+    }
+
+    [Test]
+    public void The_password_after_AT_MQTTLONGPASSWORD_is_masked_when_the_command_and_its_line_end_arrive_in_two_reads()
+    {
+        var shown = Masked(new SecretMasker(), "AT+MQTTLONGPASSWORD=0,16", "\r\nVx7Qm2Lp9Rt4Ws1K\r\n");
+
+        Assert.That(shown, Is.EqualTo("AT+MQTTLONGPASSWORD=0,16\r\n***\r\n"));
+    }
+
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"pro", "d1\",\"Sup3rPass\",1", "d1\",\"***\",1")]   // broken inside the user name
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",12", "0,\"prod1\",\"Sup3rPass\",1", "0,\"prod1\",\"***\",1")]       // inside the keep-alive
+    [TestCase("+MQTTCFG: \"183.230.40.39\",6002,\"dev1\",120,\"prod1\",", "\"Sup3rPass\",1", "\"***\",1")]                  // a read answer, at a comma
+    public void A_credential_command_broken_before_its_password_has_the_password_masked_on_the_next_line_and_learned(string first, string second, string shown)
+    {
+        var masker = new SecretMasker();
+        var lines = masker.Stream();
+
+        Assert.That(lines.MaskLine(first), Is.EqualTo(first));
+        Assert.That(lines.MaskLine(second), Is.EqualTo(shown));
+        Assert.That(masker.Mask("login Sup3rPass"), Is.EqualTo("login ***"));
+    }
+
+    [Test]
+    public void A_credential_command_broken_by_a_line_end_between_two_reads_has_the_password_masked()
+    {
+        var shown = Masked(new SecretMasker(), "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",12\r\n", "0,\"prod1\",\"Sup3r", "Pass\",1\r\n");
+
+        Assert.That(shown, Does.Not.Contain("Sup3r").And.Not.Contain("Pass\""));
+    }
+
+    [TestCase("OK")]
+    [TestCase("+CME ERROR: 601")]
+    [TestCase("+MQTTOPEN: OK")]
+    [TestCase("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"")]
+    public void What_the_module_or_host_writes_after_a_broken_credential_command_is_left_as_it_is(string next)
+    {
+        var lines = new SecretMasker().Stream();
+
+        lines.MaskLine("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",");
+
+        Assert.That(lines.MaskLine(next), Is.EqualTo(next));
+    }
+
     [Test]
     public void A_known_key_split_by_a_line_end_leaves_neither_part_in_the_stream()
     {
