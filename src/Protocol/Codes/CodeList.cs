@@ -107,7 +107,7 @@ public static class CodeList
     public static readonly CodeEntry SpaceAroundArgument = new("space-around-argument", Severity.Note, "",
         "Spaces around an argument or after the command; the manual writes none.");
     public static readonly CodeEntry TrailingSpace = new("trailing-space", Severity.Note, "",
-        "A final result ends in spaces or tabs (`OK `); a host that compares the line whole misses it.");
+        "A final result or a URC's word ends in spaces or tabs (`OK `, `+MQTTOPEN: OK `); a host that compares the line whole misses it.");
     public static readonly CodeEntry MissingValue = new("missing-value", Severity.Note, "",
         "ATE without a value; the manual writes ATE0 or ATE1.");
     public static readonly CodeEntry MissingDup = new("missing-dup", Severity.Note, "1.5",
