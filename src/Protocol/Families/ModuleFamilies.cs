@@ -42,8 +42,14 @@ public static class ModuleFamilies
         ("+QMTOPEN", "+QMTOPEN"), ("+QMTCLOSE", "+QMTCLOSE"), ("+QMTCONN", "+QMTCONN"), ("+QMTDISC", "+QMTDISC"),
         ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")));
 
-    /// <summary>SIMCom (SIM7600, A7670): the <c>AT+CMQTT…</c> set.</summary>
-    public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"], Outcomes: Outcomes(
+    /// <summary>
+    /// SIMCom: the <c>AT+CMQTT…</c> set (SIM7600, A7670), the NB-IoT <c>AT+CMQ…</c> set (SIM7020: a message comes as
+    /// <c>+CMQPUB:</c>) and the <c>AT+SM…</c> set (SIM7000, SIM7080: a message comes as <c>+SMSUB:</c>).
+    /// </summary>
+    public static readonly ModuleFamily SimCom = new("SIMCom",
+        ["+CMQTT*", "+CMQNEW", "+CMQCON", "+CMQDISCON", "+CMQSUB", "+CMQUNSUB", "+CMQPUB", "+CMQALICFG", "+CMQALICON",
+         "+SMCONF", "+SMCONN", "+SMDISC", "+SMSUB", "+SMUNSUB", "+SMPUB", "+SMSTATE"],
+        ["+CMQTT*", "+CMQPUB", "+CMQDISCON", "+SMSUB", "+SMSTATE"], Outcomes: Outcomes(
         ("+CMQTTSTART", "+CMQTTSTART"), ("+CMQTTSTOP", "+CMQTTSTOP"), ("+CMQTTCONNECT", "+CMQTTCONNECT"), ("+CMQTTDISC", "+CMQTTDISC"),
         ("+CMQTTSUB", "+CMQTTSUB"), ("+CMQTTUNSUB", "+CMQTTUNSUB"), ("+CMQTTPUB", "+CMQTTPUB")));
 
