@@ -20,7 +20,7 @@ internal sealed class TimestampedReader : StampedTextReader
         TraceFormat.TryParse(line, out var record, out _) && record is not null || TranscriptTag.Parse(line) is not null
             ? LineEvidence.Foreign : base.Classify(line);
 
-    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space, or the stamp bare and a space or tab.</summary>
+    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space or tab, or the stamp bare and a space or tab.</summary>
     protected override TimePrefix? ParseStamp(ReadOnlySpan<byte> line)
     {
         if (line.Length < 19) return null;
@@ -35,7 +35,7 @@ internal sealed class TimestampedReader : StampedTextReader
         var length = LogClock.ReadDateTime(line[1..], out var time, out var isTime);
         if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return null;
         var dataStart = 2 + length;
-        if (dataStart < line.Length && line[dataStart] == ' ') dataStart++;
+        if (dataStart < line.Length && line[dataStart] is (byte)' ' or (byte)'\t') dataStart++;
         return new TimePrefix(isTime ? time : null, null, dataStart, NotATime: !isTime);
     }
 
