@@ -14,6 +14,9 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     /// </summary>
     public byte[] Prefix { get; init; } = [];
 
+    /// <summary>Each line starts with its number (<c>12| AT</c>, <c>0012: AT</c>), pasted from an editor or a ticket: left out (<see cref="LineNumber"/>).</summary>
+    public bool Numbered { get; init; }
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     private int start;
     private int end;
@@ -104,6 +107,7 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             if (line.StartsWith(Prefix)) (lineStart, length) = (lineStart + Prefix.Length, length - Prefix.Length);
             else if (line.SequenceEqual(Prefix.AsSpan().TrimEnd((byte)' '))) (lineStart, length) = (lineStart + length, 0);
         }
+        if (Numbered && LineNumber.Length<byte>(buffer.AsSpan(lineStart, length)) is var numbered and > 0) (lineStart, length) = (lineStart + numbered, length - numbered);
         start = lineEnd + endingLength;
         scanned = 0;
         return true;
