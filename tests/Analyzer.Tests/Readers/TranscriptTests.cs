@@ -114,6 +114,17 @@ public class TranscriptTests
         Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
     }
 
+    [TestCase("[10:00:01.123] >>> AT+CSQ\n[10:00:01.200] <<< +CSQ: 20,99\n[10:00:01.210] <<< OK\n", TestName = "tripled angles")]
+    [TestCase("<<< AT+CSQ\n>>> +CSQ: 20,99\n>>> OK\n", TestName = "tripled angles the other way round")]
+    [TestCase("[10:00:01.123] [SEND] AT+CSQ\n[10:00:01.200] [RECV] +CSQ: 20,99\n[10:00:01.210] [RECV] OK\n", TestName = "SEND and RECV in brackets")]
+    public void Other_tools_direction_marks_give_the_direction(string log)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Transcript));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
+
     [TestCase(" 1| AT+CSQ\n 2| +CSQ: 20,99\n 3|\n 4| OK\n", LogFormat.Raw, TestName = "an editor's line numbers and a bar")]
     [TestCase("0001: AT+CSQ\n0002: +CSQ: 20,99\n0003: OK\n", LogFormat.Raw, TestName = "a dump's padded line numbers and a colon")]
     [TestCase("12\t[10:00:01.123] AT+CSQ\n13\t[10:00:01.200] +CSQ: 20,99\n14\t[10:00:01.210] OK\n", LogFormat.Tio, TestName = "a pastebin's line numbers and a tab before stamped lines")]
