@@ -262,8 +262,10 @@ public sealed class TimelineBuilder : IRecordSink
         if (urcEvent.Value is null && ProtocolCatalog.Restarts.Contains(name) && !_booting) Restarted(text, at);
         _statistics.AddUrc(name);
         Understood(urcEvent, text, at);
-        if (urcEvent.Value is null && ModuleFamilies.Sending(urcEvent.Text) is { } family) _families.Received(family, urcEvent.Text, at);
+        var family = urcEvent.Value is null ? ModuleFamilies.Sending(urcEvent.Text) : null;
+        if (family is not null) _families.Received(family, urcEvent.Text, at);
         var answered = _correlation.Received(urcEvent, name, text, at, _session.Reconnecting, out var packetId, out var unexpected);
+        if (family?.Failure(urcEvent.Text) is { } failure) Failed(family, failure, text, answered, at);
         if (urcEvent.Value is Urc urc)
         {
             _refusals.Received(urc, text, answered, at);
@@ -272,6 +274,13 @@ public sealed class TimelineBuilder : IRecordSink
             if (unexpected) _correlation.Unexpected(urc, text, at);
         }
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answered?.Line, packetId));
+    }
+
+    /// <summary>Another family's line says a command failed or the link went down (<c>+QMTCONN: 0,0,4</c>, <c>+QMTSTAT: 0,1</c>).</summary>
+    private void Failed(ModuleFamily family, (FamilyFailure Kind, string Meaning) failure, string text, Awaited? answered, Stamp at)
+    {
+        if (failure.Kind == FamilyFailure.Lost) _session.Dropped(text, $"{failure.Meaning} ({family.Name})", at);
+        else _refusals.Failed(failure.Kind, $"{text}{Awaited.For(answered)}: {failure.Meaning} ({family.Name})", at);
     }
 
     /// <summary>
