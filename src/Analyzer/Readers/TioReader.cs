@@ -8,7 +8,8 @@ namespace Conformance.Analyzer.Readers;
 /// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also the stamps other terminals,
 /// scripts and firmware write without a direction: a time of day without brackets (<c>10:11:12.123 OK</c>), with a colon
 /// before the milliseconds (<c>10:11:12:123</c>), a date as a Windows locale writes it (<c>2024/1/2 3:04:05</c>), epoch
-/// seconds, and time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds).
+/// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), and ESP-IDF's log
+/// (<c>I (1234) modem: AT</c>, milliseconds since boot).
 /// </summary>
 /// <remarks>
 /// The relative forms look like a time of day; a log whose first stamp is under one second is taken as
@@ -32,6 +33,7 @@ internal sealed partial class TioReader : StampedTextReader
         if (match.Groups["epoch"].Success)
             return LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var epoch) ? new TimePrefix(epoch, null, match.Length) : null;
         if (match.Groups["since"].Success) return new TimePrefix(null, SinceStart(match.Groups["since"].ValueSpan), match.Length);
+        if (match.Groups["boot"].Success) return new TimePrefix(null, TimeSpan.FromMilliseconds(long.Parse(match.Groups["boot"].ValueSpan, CultureInfo.InvariantCulture)), match.Length);
         if (!LogClock.TryParseTime(Padded(match.Groups["time"].ValueSpan), out var time)) return null;
         if (match.Groups["date"].Success)
             return DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -72,8 +74,10 @@ internal sealed partial class TioReader : StampedTextReader
 
     // In brackets as tio writes it, or bare as other terminals do (`10:11:12.123 OK`, `10:11:12:123\tOK`); also a date as a
     // Windows locale writes it (`2024/1/2 3:04:05`), epoch seconds (`1700000000.123`; bare only with a fraction) and, in
-    // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`).
+    // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`);
+    // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`).
     [GeneratedRegex(@"^(?:(?<open>\[)\s*)?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?)[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
-        @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!)))(?(open)\s*\])[ \t]")]
+        @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
+        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])[ \t]")]
     private static partial Regex Pattern();
 }

@@ -20,6 +20,10 @@ public class BareStampTests
     [TestCase("2026/11/29 10:00:01.123 AT+CSQ\n2026/11/29 10:00:01.200 +CSQ: 20,99\n2026/11/29 10:00:01.210 OK\n", TestName = "a date with slashes")]
     [TestCase("[2026-11-29 10:00:01.123]\tAT+CSQ\n[2026-11-29 10:00:01.200]\t+CSQ: 20,99\n[2026-11-29 10:00:01.210]\tOK\n", TestName = "Tera Term's stamp, then a tab")]
     [TestCase("[2026-11-29_10:00:01:123]AT+CSQ\r\n[2026-11-29_10:00:01:200]+CSQ: 20,99\r\n[2026-11-29_10:00:01:210]OK\r\n", TestName = "QCOM: an underscore before the time, a colon before the milliseconds")]
+    [TestCase("2026-11-29 10:00:01,123 | AT+CSQ\n2026-11-29 10:00:01,200 | +CSQ: 20,99\n2026-11-29 10:00:01,210 | OK\n", TestName = "a bar after the stamp")]
+    [TestCase("2026-11-29 10:00:01,123 INFO AT+CSQ\n2026-11-29 10:00:01,200 INFO +CSQ: 20,99\n2026-11-29 10:00:01,210 INFO OK\n", TestName = "a level after the stamp")]
+    [TestCase("2026-11-29 10:00:01,123 - modem - DEBUG - AT+CSQ\n2026-11-29 10:00:01,200 - modem - DEBUG - +CSQ: 20,99\n2026-11-29 10:00:01,210 - modem - DEBUG - OK\n", TestName = "Python logging's default format")]
+    [TestCase("[2026-11-29 10:00:01.123][DEBUG] AT+CSQ\n[2026-11-29 10:00:01.200][DEBUG] +CSQ: 20,99\n[2026-11-29 10:00:01.210][DEBUG] OK\n", TestName = "a level in brackets after Tera Term's stamp")]
     public void A_bare_date_and_time_stamps_each_line(string log)
     {
         var (source, records) = TempLog.Read(log);
@@ -86,6 +90,24 @@ public class BareStampTests
         Assert.That(Traffic.Lines(records), Is.EqualTo(Csq));
         Assert.That(records.Select(r => r.SinceStart), Is.EqualTo(new TimeSpan?[] { TimeSpan.FromMilliseconds(first), TimeSpan.FromMilliseconds(first + 77), TimeSpan.FromMilliseconds(first + 87) }));
         Assert.That(records.Select(r => r.Time), Is.All.Null);
+    }
+
+    [Test]
+    public void A_bare_ERROR_after_the_stamp_is_the_modules_result_not_a_level()
+    {
+        var (_, records) = TempLog.Read("2026-11-29 10:00:01,123 INFO AT+CSQ\n2026-11-29 10:00:01,200 ERROR\n");
+
+        Assert.That(Traffic.Lines(records), Is.EqualTo(new[] { (LogDirection.ToModule, "AT+CSQ"), (LogDirection.FromModule, "ERROR") }));
+    }
+
+    [Test]
+    public void An_ESP_IDF_log_is_timed_from_boot()
+    {
+        var (source, records) = TempLog.Read("I (12003) modem: AT+CSQ\nI (12080) modem: +CSQ: 20,99\nW (12090) modem: OK\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Tio));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(Csq));
+        Assert.That(records.Select(r => r.SinceStart), Is.EqualTo(new TimeSpan?[] { TimeSpan.FromMilliseconds(12003), TimeSpan.FromMilliseconds(12080), TimeSpan.FromMilliseconds(12090) }));
     }
 
     [Test]
