@@ -50,6 +50,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly PayloadRule _payload;
     private readonly CommandErrorRule _commandErrors;
     private readonly RefusalRule _refusals;
+    private readonly RegistrationRule _registration;
     private readonly AckTimeoutRule _ackTimeouts;
     private readonly EchoRule _echo;
     private readonly DeviationRule _deviations;
@@ -84,6 +85,7 @@ public sealed class TimelineBuilder : IRecordSink
         _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
         (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
         (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics), new AckTimeoutRule(_diagnostics));
+        _registration = new RegistrationRule(_diagnostics);
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
         _clock = new ClockRule(_diagnostics);
@@ -253,6 +255,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (information.Error is not null && _families.AnySeen) return;
         Understood(information, text, at);
         if (information.Value is MqttStatus status) _session.Status(status, at, text);
+        else if (information.Value is Registration registration) _registration.Read(registration, text, at);
     }
 
     private void Unsolicited(AtEvent urcEvent, Stamp at)
@@ -266,6 +269,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (family is not null) _families.Received(family, urcEvent.Text, at);
         var answered = _correlation.Received(urcEvent, name, text, at, _session.Reconnecting, out var packetId, out var unexpected);
         if (family?.Failure(urcEvent.Text) is { } failure) Failed(family, failure, text, answered, at);
+        else if (family is null && name == "+CEREG") _registration.Reported(urcEvent.Text, text, at);
         if (urcEvent.Value is Urc urc)
         {
             _refusals.Received(urc, text, answered, at);
