@@ -275,7 +275,8 @@ public sealed class TimelineBuilder : IRecordSink
             _refusals.Received(urc, text, answered, at);
             if (urc is MqttTimeout { Type: not MqttTimeoutType.Ping } timeout) _ackTimeouts.TimedOut(timeout, text, answered, at);
             _session.Received(urc, answered, at, text);
-            if (unexpected) _correlation.Unexpected(urc, text, at);
+            // Before the log's first command, the command a URC answers may have been sent before the log began, or on a line not captured.
+            if (unexpected && _correlation.Commands > 0) _correlation.Unexpected(urc, text, at);
         }
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, text, answered?.Line, packetId));
     }
