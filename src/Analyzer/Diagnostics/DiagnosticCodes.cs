@@ -21,6 +21,7 @@ public static class DiagnosticCodes
     public static CodeEntry ConnectionLost => CodeList.ConnectionLost;
     public static CodeEntry ModuleRestarted => CodeList.ModuleRestarted;
     public static CodeEntry ReconnectionStorm => CodeList.ReconnectionStorm;
+    public static CodeEntry RegistrationDenied => CodeList.RegistrationDenied;
     public static CodeEntry DpBadHex => CodeList.DpBadHex;
     public static CodeEntry MessageLengthMismatch => CodeList.MessageLengthMismatch;
     public static CodeEntry DpMalformed => CodeList.DpMalformed;
@@ -40,7 +41,7 @@ public static class DiagnosticCodes
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
-        ReconnectionStorm, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
+        ReconnectionStorm, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
         UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack, StampNotATime,
     ];
 }

@@ -14,4 +14,7 @@ public sealed record FormatGuess(LogFormat Format, double Confidence, LogFormat 
 
     /// <summary>A comment prefix every line was pasted with (<c># </c>, <c>// </c>), to leave out before reading; empty when none.</summary>
     public string CommentPrefix { get; init; } = "";
+
+    /// <summary>Every line was pasted with its line number before it (<c>12| AT</c>), to leave out before reading.</summary>
+    public bool NumberedLines { get; init; }
 }

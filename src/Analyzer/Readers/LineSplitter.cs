@@ -22,8 +22,10 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     /// </summary>
     public const int MaxLine = 1 << 20;
 
+    /// <summary>Each line starts with its number (<c>12| AT</c>, <c>0012: AT</c>), pasted from an editor or a ticket: left out (<see cref="LineNumber"/>).</summary>
+    public bool Numbered { get; init; }
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
-    private bool cutting; // the line at start is longer than MaxLine: bytes after its first MaxLine are dropped until its end
     private int start;
     private int end;
     private int scanned; // bytes after start already known to hold no line end
@@ -92,17 +94,16 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
                 if (pos - start <= MaxLine) return Take(pos, endingLength, out lineStart, out length);
                 // The kept start of a line too long, then its own line end right after it.
                 buffer.AsSpan(pos, endingLength).CopyTo(buffer.AsSpan(start + MaxLine));
-                cutting = false;
                 Take(start + MaxLine, endingLength, out lineStart, out length);
                 start = pos + endingLength;
                 return true;
             }
             scanned = end - start;
-            if (scanned > MaxLine) (cutting, end, scanned) = (true, start + MaxLine, MaxLine);
+            // A line past the limit keeps its first MaxLine bytes; what follows is dropped until its line end.
+            if (scanned > MaxLine) (end, scanned) = (start + MaxLine, MaxLine);
             if (endOfStream)
             {
                 endingLength = 0;
-                cutting = false;
                 if (start < end) return Take(end, 0, out lineStart, out length);
                 (lineStart, length) = (start, 0);
                 return false;
@@ -121,6 +122,7 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             if (line.StartsWith(Prefix)) (lineStart, length) = (lineStart + Prefix.Length, length - Prefix.Length);
             else if (line.SequenceEqual(Prefix.AsSpan().TrimEnd((byte)' '))) (lineStart, length) = (lineStart + length, 0);
         }
+        if (Numbered && LineNumber.Length<byte>(buffer.AsSpan(lineStart, length)) is var numbered and > 0) (lineStart, length) = (lineStart + numbered, length - numbered);
         start = lineEnd + endingLength;
         scanned = 0;
         return true;
@@ -159,7 +161,7 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         {
             startOver = false;
             buffer.AsSpan(end, n).CopyTo(buffer.AsSpan(start));
-            (end, scanned, number, cutting) = (start, 0, 0, false);
+            (end, scanned, number) = (start, 0, 0);
         }
         end += n;
         bytesRead?.Invoke(n);

@@ -45,7 +45,7 @@ public sealed class LiveLog : IDisposable
     /// <summary>The records, each as soon as the lines it needs have arrived; ends with the input.</summary>
     public IEnumerable<LogRecord> Read()
     {
-        using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix };
+        using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines };
         foreach (var record in LogSource.SinceFirst(LogReaders.Create(Format).Read([splitter]))) yield return record;
     }
 

@@ -5,7 +5,8 @@ namespace Conformance.Analyzer.Readers;
 /// <see cref="SampleLines"/> non-empty lines within <see cref="SampleBytes"/>). Formats that look alike line
 /// by line are told apart by the weight of evidence over the whole sample; nothing recognisable gives
 /// <see cref="LogFormat.Raw"/> with confidence 0. A log pasted with a comment prefix on most lines (an SSCOM
-/// capture quoted as <c># [15:37:11.116]发→◇AT</c>) is read without it when that fits a format better.
+/// capture quoted as <c># [15:37:11.116]发→◇AT</c>) is read without it when that fits a format better; so is a
+/// log whose lines were pasted with their numbers (<c>12| AT</c>, <c>0012: AT</c>).
 /// </summary>
 public static class LogFormatDetector
 {
@@ -30,6 +31,12 @@ public static class LogFormatDetector
             var stripped = Score([.. sample.Select(line => line.StartsWith(prefix, StringComparison.Ordinal) ? line[prefix.Length..] : line)
                 .Where(line => line != prefix.TrimEnd())]);
             if (stripped.Score > plain.Score) return stripped with { CommentPrefix = prefix };
+        }
+        // Most lines numbered, as an editor or a ticket system shows them: read without the numbers when that fits better.
+        if (sample.Count(line => LineNumber.Length<char>(line) > 0) * 10 >= sample.Count * 6)
+        {
+            var numbered = Score([.. sample.Select(line => line[LineNumber.Length<char>(line)..])]);
+            if (numbered.Score > plain.Score) return numbered with { NumberedLines = true };
         }
         return plain;
     }

@@ -5,7 +5,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// Tera Term and minicom with timestamps: <c>[2024-01-02 10:11:12.123] +MQTTOPEN:OK</c>; also a stamp without brackets
-/// as scripts and loggers write it (<c>2024-01-02 10:11:12,123 OK</c>, <c>2024-01-02T10:11:12.123Z OK</c>).
+/// as scripts and loggers write it (<c>2024-01-02 10:11:12,123 OK</c>, <c>2024-01-02T10:11:12.123Z OK</c>), with what a
+/// logger writes before the message read past (<see cref="LoggerPrefix"/>: <c>2024-01-02 10:11:12,123 - modem - DEBUG - AT</c>).
 /// </summary>
 /// <remarks>The stamp is read from the line's bytes, so a long log costs no string per line.</remarks>
 internal sealed class TimestampedReader : StampedTextReader
@@ -20,7 +21,7 @@ internal sealed class TimestampedReader : StampedTextReader
         TraceFormat.TryParse(line, out var record, out _) && record is not null || TranscriptTag.Parse(line) is not null
             ? LineEvidence.Foreign : base.Classify(line);
 
-    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space, or the stamp bare and a space or tab.</summary>
+    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space or tab, or the stamp bare and a space or tab.</summary>
     protected override TimePrefix? ParseStamp(ReadOnlySpan<byte> line)
     {
         if (line.Length < 19) return null;
@@ -29,20 +30,22 @@ internal sealed class TimestampedReader : StampedTextReader
             // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic.
             var bare = LogClock.ReadDateTime(line, out var at, out var real);
             if (bare == 0 || bare >= line.Length || line[bare] is not ((byte)' ' or (byte)'\t')) return null;
-            return new TimePrefix(real ? at : null, null, bare + 1, NotATime: !real);
+            return new TimePrefix(real ? at : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
         }
         // `[2024-01-02T10:11:12.123]` is tio's.
         var length = LogClock.ReadDateTime(line[1..], out var time, out var isTime);
         if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return null;
         var dataStart = 2 + length;
-        if (dataStart < line.Length && line[dataStart] == ' ') dataStart++;
+        if (dataStart < line.Length && line[dataStart] is (byte)' ' or (byte)'\t') dataStart++;
+        dataStart += LoggerPrefix.Length(line[dataStart..]);
         return new TimePrefix(isTime ? time : null, null, dataStart, NotATime: !isTime);
     }
 
     /// <summary>The stamp is ASCII, so its characters are its bytes: the text is read through the byte parser.</summary>
     protected override TimePrefix? ParseStamp(string line)
     {
-        Span<byte> head = stackalloc byte[40];
+        // Room for the stamp and a logger's prefix after it (`- modem - DEBUG - `).
+        Span<byte> head = stackalloc byte[96];
         var length = Math.Min(line.Length, head.Length);
         for (var i = 0; i < length; i++) head[i] = line[i] < 0x80 ? (byte)line[i] : (byte)0xFF;
         return ParseStamp(head[..length]);

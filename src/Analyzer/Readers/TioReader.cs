@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// tio's timestamps: <c>[10:11:12.123] OK</c> (time of day, crossing midnight), <c>[2024-01-02T10:11:12.123] OK</c>
-/// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also a time of day without
-/// brackets, as other terminals write it (<c>10:11:12.123 OK</c>).
+/// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also the stamps other terminals,
+/// scripts and firmware write without a direction: a time of day without brackets (<c>10:11:12.123 OK</c>), with a colon
+/// before the milliseconds (<c>10:11:12:123</c>), a date as a Windows locale writes it (<c>2024/1/2 3:04:05</c>), epoch
+/// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), and ESP-IDF's log
+/// (<c>I (1234) modem: AT</c>, milliseconds since boot).
 /// </summary>
 /// <remarks>
 /// The relative forms look like a time of day; a log whose first stamp is under one second is taken as
@@ -26,10 +30,14 @@ internal sealed partial class TioReader : StampedTextReader
     {
         var match = Pattern().Match(line);
         if (!match.Success) return null;
+        if (match.Groups["epoch"].Success)
+            return LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var epoch) ? new TimePrefix(epoch, null, match.Length) : null;
+        if (match.Groups["since"].Success) return new TimePrefix(null, SinceStart(match.Groups["since"].ValueSpan), match.Length);
+        if (match.Groups["boot"].Success) return new TimePrefix(null, TimeSpan.FromMilliseconds(long.Parse(match.Groups["boot"].ValueSpan, CultureInfo.InvariantCulture)), match.Length);
+        if (!LogClock.TryParseTime(Padded(match.Groups["time"].ValueSpan), out var time)) return null;
         if (match.Groups["date"].Success)
-            return LogClock.TryParseDateTime(match.Groups["date"].ValueSpan, match.Groups["time"].ValueSpan, out var absolute)
-                ? new TimePrefix(absolute, null, match.Length) : null;
-        if (!LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var time)) return null;
+            return DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? new TimePrefix(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, null, match.Length) : null;
         relative ??= time < TimeSpan.FromSeconds(1);
         if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
         if (!delta && time < previous) delta = true;
@@ -38,7 +46,38 @@ internal sealed partial class TioReader : StampedTextReader
         return new TimePrefix(null, elapsed, match.Length);
     }
 
-    // In brackets as tio writes it, or bare as other terminals do (`10:11:12.123 OK`).
-    [GeneratedRegex(@"^(?<open>\[)?(?:(?<date>\d{4}-\d\d-\d\d)T)?(?<time>\d\d:\d\d:\d\d(?:\.\d+)?)(?(open)\]) ")]
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
+
+    // `3:04:05:123` as `03:04:05.123`: an hour of one digit, and a colon or comma before the fraction, as other tools write them.
+    private static string Padded(ReadOnlySpan<char> time)
+    {
+        var text = time[1] == ':' ? "0" + time.ToString() : time.ToString();
+        return text.Length > 8 ? string.Concat(text.AsSpan(0, 8), ".", text.AsSpan(9)) : text;
+    }
+
+    // Seconds with a fraction (`[   12.345]`, as a kernel or an RTOS stamps its log), or whole milliseconds (`[12345]`, an MCU's millis()).
+    private static TimeSpan SinceStart(ReadOnlySpan<char> stamp) => stamp.Contains('.')
+        ? TimeSpan.FromTicks((long)(decimal.Parse(stamp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))
+        : TimeSpan.FromMilliseconds(long.Parse(stamp, CultureInfo.InvariantCulture));
+
+    // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, not this one.
+    protected override LineEvidence Classify(string line) => IsTimestamped(line) ? LineEvidence.Foreign : base.Classify(line);
+
+    private static bool IsTimestamped(string line)
+    {
+        Span<byte> head = stackalloc byte[40];
+        var from = line.StartsWith('[') ? 1 : 0;
+        var length = Math.Min(line.Length - from, head.Length);
+        for (var i = 0; i < length; i++) head[i] = line[from + i] < 0x80 ? (byte)line[from + i] : (byte)0xFF;
+        return LogClock.ReadDateTime(head[..length], out _, out _) > 0 && (from == 0 || line[from + 10] != 'T');
+    }
+
+    // In brackets as tio writes it, or bare as other terminals do (`10:11:12.123 OK`, `10:11:12:123\tOK`); also a date as a
+    // Windows locale writes it (`2024/1/2 3:04:05`), epoch seconds (`1700000000.123`; bare only with a fraction) and, in
+    // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`);
+    // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`).
+    [GeneratedRegex(@"^(?:(?<open>\[)\s*)?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?)[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
+        @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
+        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])[ \t]")]
     private static partial Regex Pattern();
 }

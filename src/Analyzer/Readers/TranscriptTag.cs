@@ -4,8 +4,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// The mark a hand-written or tool-written transcript puts before each line: an arrow (<c>=&gt; </c>/<c>&lt;= </c>,
-/// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c>, <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
-/// <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c>), optionally after a time stamp or a list bullet.
+/// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c> (also <c>&gt;&gt;&gt; </c>/<c>&lt;&lt;&lt; </c>), <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
+/// <c>[SEND]</c>/<c>[RECV]</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c>), optionally after a time stamp or a list bullet.
 /// </summary>
 /// <param name="Arrow">The arrow as written, or null for a word whose direction is fixed.</param>
 /// <param name="Direction">The direction the mark usually means (the first arrow of a pair: to the module).</param>
@@ -17,6 +17,7 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     /// <summary>Each arrow with the direction it usually means; a writer may use a pair the other way round.</summary>
     public static readonly IReadOnlyDictionary<string, LogDirection> Arrows = new Dictionary<string, LogDirection>
     {
+        [">>>"] = LogDirection.ToModule, ["<<<"] = LogDirection.FromModule,
         ["=>"] = LogDirection.ToModule, ["<="] = LogDirection.FromModule,
         ["-->"] = LogDirection.ToModule, ["<--"] = LogDirection.FromModule,
         [">>"] = LogDirection.ToModule, ["<<"] = LogDirection.FromModule,
@@ -28,7 +29,7 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     /// <summary>The other arrow of an arrow's pair.</summary>
     public static string Partner(string arrow) => arrow switch
     {
-        "=>" => "<=", "<=" => "=>", "-->" => "<--", "<--" => "-->", ">>" => "<<", "<<" => ">>", "»" => "«",
+        ">>>" => "<<<", "<<<" => ">>>", "=>" => "<=", "<=" => "=>", "-->" => "<--", "<--" => "-->", ">>" => "<<", "<<" => ">>", "»" => "«",
         "→" => "←", "←" => "→", "->" => "<-", "<-" => "->", _ => "»",
     };
 
@@ -49,6 +50,6 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
 
     // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone.
     [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:[-*]\s+)?" +
-        @"(?<tag>-->|<--|->|<-|=>|<=|>>|<<|»|«|→|←|\[(?:TX|RX)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
+        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

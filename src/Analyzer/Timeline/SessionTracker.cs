@@ -127,6 +127,13 @@ internal sealed class SessionTracker(
         MoveTo(MqttState.Connected, at, cause);
     }
 
+    /// <summary>Another family's module says its link went down (<c>+QMTSTAT: 0,1</c>): a drop, <paramref name="why"/> in its manual's words.</summary>
+    public void Dropped(string text, string why, Stamp at)
+    {
+        statistics.Drops++;
+        diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{text}: the connection dropped: {why}");
+    }
+
     /// <summary><c>+MQTTDISC</c> nobody asked for: the module gave up, or dropped the connection without saying why.</summary>
     private void Lost(Stamp at, string cause)
     {

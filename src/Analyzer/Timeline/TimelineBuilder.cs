@@ -51,6 +51,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly PayloadRule _payload;
     private readonly CommandErrorRule _commandErrors;
     private readonly RefusalRule _refusals;
+    private readonly RegistrationRule _registration;
     private readonly AckTimeoutRule _ackTimeouts;
     private readonly EchoRule _echo;
     private readonly DeviationRule _deviations;
@@ -85,6 +86,7 @@ public sealed class TimelineBuilder : IRecordSink
         _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
         (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
         (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics), new AckTimeoutRule(_diagnostics));
+        _registration = new RegistrationRule(_diagnostics);
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
         _clock = new ClockRule(_diagnostics);
@@ -254,6 +256,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (information.Error is not null && _families.AnySeen) return;
         Understood(information, text, at);
         if (information.Value is MqttStatus status) _session.Status(status, at, text);
+        else if (information.Value is Registration registration) _registration.Read(registration, text, at);
     }
 
     private void Unsolicited(AtEvent urcEvent, Stamp at)
@@ -263,16 +266,27 @@ public sealed class TimelineBuilder : IRecordSink
         if (urcEvent.Value is null && ProtocolCatalog.Restarts.Contains(name) && !_booting) Restarted(text, at);
         _statistics.AddUrc(name);
         Understood(urcEvent, text, at);
-        if (urcEvent.Value is null && ModuleFamilies.Sending(urcEvent.Text) is { } family) _families.Received(family, urcEvent.Text, at);
+        var family = urcEvent.Value is null ? ModuleFamilies.Sending(urcEvent.Text) : null;
+        if (family is not null) _families.Received(family, urcEvent.Text, at);
         var answered = _correlation.Received(urcEvent, name, text, at, _session.Reconnecting, out var packetId, out var unexpected);
+        if (family?.Failure(urcEvent.Text) is { } failure) Failed(family, failure, text, answered, at);
+        else if (family is null && name == "+CEREG") _registration.Reported(urcEvent.Text, text, at);
         if (urcEvent.Value is Urc urc)
         {
             _refusals.Received(urc, text, answered, at);
             if (urc is MqttTimeout { Type: not MqttTimeoutType.Ping } timeout) _ackTimeouts.TimedOut(timeout, text, answered, at);
             _session.Received(urc, answered, at, text);
-            if (unexpected) _correlation.Unexpected(urc, text, at);
+            // Before the log's first command, the command a URC answers may have been sent before the log began, or on a line not captured.
+            if (unexpected && _correlation.Commands > 0) _correlation.Unexpected(urc, text, at);
         }
         if (_urcs.Keeps()) _urcs.Add(new UrcEvent(at.Line, at.Time, name, _kept.Of(text), answered?.Line, packetId));
+    }
+
+    /// <summary>Another family's line says a command failed or the link went down (<c>+QMTCONN: 0,0,4</c>, <c>+QMTSTAT: 0,1</c>).</summary>
+    private void Failed(ModuleFamily family, (FamilyFailure Kind, string Meaning) failure, string text, Awaited? answered, Stamp at)
+    {
+        if (failure.Kind == FamilyFailure.Lost) _session.Dropped(text, $"{failure.Meaning} ({family.Name})", at);
+        else _refusals.Failed(failure.Kind, $"{text}{Awaited.For(answered)}: {failure.Meaning} ({family.Name})", at);
     }
 
     /// <summary>

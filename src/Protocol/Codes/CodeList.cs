@@ -25,9 +25,9 @@ public static class CodeList
     public static readonly CodeEntry AckTimeout = new("ack-timeout", Severity.Warn, "1.9",
         "+MQTTTO: the server did not acknowledge in time.");
     public static readonly CodeEntry SubscribeRefused = new("subscribe-refused", Severity.Warn, "1.4",
-        "+MQTTSUBACK with code 128: the server refused the subscription.");
+        "+MQTTSUBACK with code 128 (or another family's refusal, +QMTSUB: 0,1,0,128): the server refused the subscription.");
     public static readonly CodeEntry OpenFailed = new("open-failed", Severity.Error, "1.2",
-        "+MQTTOPEN: FAIL: the connection could not be made.");
+        "+MQTTOPEN: FAIL (or another family's failed open or refused CONNACK, +QMTCONN: 0,0,4): the connection could not be made.");
     public static readonly CodeEntry OutOfOrder = new("out-of-order", Severity.Warn, "",
         "A command was sent in a state that does not allow it, e.g. AT+MQTTPUB before +MQTTOPEN: OK.");
     public static readonly CodeEntry CfgWithoutDel = new("cfg-without-del", Severity.Warn, "1.1",
@@ -35,11 +35,13 @@ public static class CodeList
     public static readonly CodeEntry KeepAliveBelowTimeout = new("keepalive-below-timeout", Severity.Warn, "1.1",
         "keepAlive of AT+MQTTCFG is smaller than the AT+MQTTTO timeout: a lost connection can go undetected.");
     public static readonly CodeEntry ConnectionLost = new("connection-lost", Severity.Error, "3.3.5",
-        "The module lost the connection and gave up reconnecting (+MQTTDISC without AT+MQTTDISC).");
+        "The module lost the connection and gave up reconnecting (+MQTTDISC without AT+MQTTDISC), or another family's module said its link went down (+QMTSTAT: 0,1).");
     public static readonly CodeEntry ModuleRestarted = new("module-restarted", Severity.Warn, "",
         "The module restarted in the middle of the log (a boot banner: RDY, *ATREADY, REBOOT_CAUSE_…): the command it was running and the URCs awaited are lost, the MQTT client is gone.");
     public static readonly CodeEntry ReconnectionStorm = new("reconnection-storm", Severity.Error, "",
         "Three or more reconnection episodes within ten minutes (or within 500 log lines when the log has no times).");
+    public static readonly CodeEntry RegistrationDenied = new("registration-denied", Severity.Warn, "4.1",
+        "The network denied the module's registration (+CEREG stat 3, 3GPP TS 27.007): nothing reaches the server until it registers.");
     public static readonly CodeEntry DpBadHex = new("dp-bad-hex", Severity.Error, "1.5",
         "The hex message of AT+MQTTPUB (message_len > 0) is not valid hex.");
     public static readonly CodeEntry MessageLengthMismatch = new("message-len-mismatch", Severity.Error, "1.5",
@@ -107,7 +109,7 @@ public static class CodeList
     public static readonly CodeEntry SpaceAroundArgument = new("space-around-argument", Severity.Note, "",
         "Spaces around an argument or after the command; the manual writes none.");
     public static readonly CodeEntry TrailingSpace = new("trailing-space", Severity.Note, "",
-        "A final result ends in spaces or tabs (`OK `); a host that compares the line whole misses it.");
+        "A final result or a URC's word ends in spaces or tabs (`OK `, `+MQTTOPEN: OK `); a host that compares the line whole misses it.");
     public static readonly CodeEntry MissingValue = new("missing-value", Severity.Note, "",
         "ATE without a value; the manual writes ATE0 or ATE1.");
     public static readonly CodeEntry MissingDup = new("missing-dup", Severity.Note, "1.5",
@@ -140,7 +142,7 @@ public static class CodeList
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm,
-        DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
+        RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
         Noise, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,

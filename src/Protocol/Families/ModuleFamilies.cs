@@ -37,20 +37,65 @@ public static class ModuleFamilies
         ["CONNACK OK", "SUBACK", "UNSUBACK", "PUBACK", "+MSUB", "+MQTTSTATU", "ALREADY CONNECT"],
         Outcomes: Outcomes(("+MIPSTART", "CONNECT OK"), ("+MCONNECT", "CONNACK OK"), ("+MSUB", "SUBACK"), ("+MUNSUB", "UNSUBACK"), ("+MPUB", "PUBACK")));
 
-    /// <summary>Quectel (BC20, EC2x, EG9x, BG96): the <c>AT+QMT…</c> set.</summary>
+    /// <summary>Quectel (BC20, BC26, BC28, EC2x, EG9x, BG96): the <c>AT+QMT…</c> set; results as its MQTT application note gives them.</summary>
     public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"], Outcomes: Outcomes(
         ("+QMTOPEN", "+QMTOPEN"), ("+QMTCLOSE", "+QMTCLOSE"), ("+QMTCONN", "+QMTCONN"), ("+QMTDISC", "+QMTDISC"),
-        ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")));
+        ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")),
+        Results:
+        [
+            // +QMTOPEN: <client_idx>,<result>
+            new("+QMTOPEN", 1, FamilyFailure.Open, ["0"], Meanings(("-1", "failed to open the network"), ("1", "wrong parameter"),
+                ("2", "MQTT identifier occupied"), ("3", "failed to activate PDP"), ("4", "failed to parse the domain name"), ("5", "network connection error"))),
+            // +QMTCONN: <client_idx>,<result>[,<ret_code>]; result 1 is a retransmission, not yet a failure
+            new("+QMTCONN", 1, FamilyFailure.Open, ["0", "1"], Meanings(("2", "failed to send the CONNECT packet"))),
+            new("+QMTCONN", 2, FamilyFailure.Open, ["0"], ConnackRefusals),
+            // +QMTSUB: <client_idx>,<msgID>,<result>[,<value>]: value 128 is the server's refusal
+            new("+QMTSUB", 2, FamilyFailure.Subscribe, ["0", "1"], Meanings(("2", "failed to send the SUBSCRIBE packet"))),
+            new("+QMTSUB", 3, FamilyFailure.Subscribe, ["0", "1", "2"], Meanings(("128", "the server refused the subscription"))),
+            // +QMTSTAT: <client_idx>,<err_code>: the link's state changed; 5 is the host's own DISCONNECT
+            new("+QMTSTAT", 1, FamilyFailure.Lost, ["5"], Meanings(("1", "the connection was closed or reset by the peer"),
+                ("2", "PINGREQ timed out"), ("3", "CONNECT timed out"), ("4", "CONNACK timed out"), ("6", "the client closed it: sending kept failing"),
+                ("7", "the link is not alive or the server is unavailable"))),
+        ]);
 
-    /// <summary>SIMCom (SIM7600, A7670): the <c>AT+CMQTT…</c> set.</summary>
-    public static readonly ModuleFamily SimCom = new("SIMCom", ["+CMQTT*"], ["+CMQTT*"], Outcomes: Outcomes(
+    /// <summary>
+    /// SIMCom: the <c>AT+CMQTT…</c> set (SIM7600, A7670), the NB-IoT <c>AT+CMQ…</c> set (SIM7020: a message comes as
+    /// <c>+CMQPUB:</c>) and the <c>AT+SM…</c> set (SIM7000, SIM7080: a message comes as <c>+SMSUB:</c>).
+    /// </summary>
+    public static readonly ModuleFamily SimCom = new("SIMCom",
+        ["+CMQTT*", "+CMQNEW", "+CMQCON", "+CMQDISCON", "+CMQSUB", "+CMQUNSUB", "+CMQPUB", "+CMQALICFG", "+CMQALICON",
+         "+SMCONF", "+SMCONN", "+SMDISC", "+SMSUB", "+SMUNSUB", "+SMPUB", "+SMSTATE"],
+        ["+CMQTT*", "+CMQPUB", "+CMQDISCON", "+SMSUB", "+SMSTATE"], Outcomes: Outcomes(
         ("+CMQTTSTART", "+CMQTTSTART"), ("+CMQTTSTOP", "+CMQTTSTOP"), ("+CMQTTCONNECT", "+CMQTTCONNECT"), ("+CMQTTDISC", "+CMQTTDISC"),
-        ("+CMQTTSUB", "+CMQTTSUB"), ("+CMQTTUNSUB", "+CMQTTUNSUB"), ("+CMQTTPUB", "+CMQTTPUB")));
+        ("+CMQTTSUB", "+CMQTTSUB"), ("+CMQTTUNSUB", "+CMQTTUNSUB"), ("+CMQTTPUB", "+CMQTTPUB")),
+        Results:
+        [
+            // +CMQTTCONNECT: <client_index>,<err>; +CMQTTSUB: <client_index>,<err>
+            new("+CMQTTCONNECT", 1, FamilyFailure.Open, ["0"], SimComErrors),
+            new("+CMQTTSUB", 1, FamilyFailure.Subscribe, ["0"], SimComErrors),
+            // +CMQTTCONNLOST: <client_index>,<cause>
+            new("+CMQTTCONNLOST", 1, FamilyFailure.Lost, [], Meanings(("1", "the socket was closed passively"), ("2", "the socket was reset"),
+                ("3", "the network was closed"))),
+        ]);
 
     /// <summary>The family of <paramref name="commandLine"/> (a command line as sent) and the line carrying its outcome; null when it has none.</summary>
     public static string? OutcomeOf(string commandLine) =>
         OutcomeCommands.Contains(Catalog.ProtocolCatalog.NameOf(commandLine, out _)) && CommandLine.Parse(commandLine) is { Form: not CommandForm.Read and not CommandForm.Test } command && Of(command) is { } family
             ? family.OutcomeOf(command.Name) : null;
+
+    // MQTT 3.1.1 CONNACK return codes, as Quectel's ret_code gives them.
+    private static Dictionary<string, string> ConnackRefusals => Meanings(("1", "CONNACK refused: unacceptable protocol version"),
+        ("2", "CONNACK refused: identifier rejected"), ("3", "CONNACK refused: server unavailable"), ("4", "CONNACK refused: bad user name or password"),
+        ("5", "CONNACK refused: not authorized"));
+
+    // The MQTT result codes of SIMCom's A76xx/SIM7600 AT manual.
+    private static Dictionary<string, string> SimComErrors => Meanings(("1", "failed"), ("3", "socket connect failed"), ("11", "no connection"),
+        ("17", "timeout"), ("25", "DNS error"), ("26", "the server closed the socket"), ("27", "CONNACK refused: unacceptable protocol version"),
+        ("28", "CONNACK refused: identifier rejected"), ("29", "CONNACK refused: server unavailable"), ("30", "CONNACK refused: bad user name or password"),
+        ("31", "CONNACK refused: not authorized"), ("32", "TLS handshake failed"));
+
+    private static Dictionary<string, string> Meanings(params (string Value, string Meaning)[] pairs) =>
+        pairs.ToDictionary(p => p.Value, p => p.Meaning, StringComparer.Ordinal);
 
     private static Dictionary<string, string> Outcomes(params (string Command, string Line)[] pairs) =>
         pairs.ToDictionary(p => p.Command, p => p.Line, StringComparer.Ordinal);

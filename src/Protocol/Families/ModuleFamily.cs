@@ -11,8 +11,20 @@ namespace Conformance.Protocol.Families;
 /// <param name="Lines">Starts of the module lines (URCs, answers) only this family sends.</param>
 /// <param name="Shaped">Names other command sets use too; the family claims them only in its own field shape.</param>
 /// <param name="Outcomes">Per command name, the line that later carries its outcome (<c>+QMTOPEN</c> for <c>+QMTOPEN</c>, <c>CONNACK OK</c> for <c>+MCONNECT</c>).</param>
-public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null, IReadOnlyDictionary<string, string>? Outcomes = null)
+/// <param name="Results">The fields of its lines that say a command failed or the link went down (<c>+QMTCONN: 0,0,4</c>).</param>
+public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null, IReadOnlyDictionary<string, string>? Outcomes = null,
+    ResultField[]? Results = null)
 {
+    /// <summary>The first failure <paramref name="line"/> (a line this family sends) reports, with what it stops; null when it reports none.</summary>
+    public (FamilyFailure Kind, string Meaning)? Failure(string line)
+    {
+        foreach (var result in Results ?? [])
+        {
+            if (result.Failure(line) is { } meaning) return (result.Kind, meaning);
+        }
+        return null;
+    }
+
     /// <summary>The name of the line that carries the outcome of command <paramref name="command"/> (<c>+QMTCONN</c>); null when it has none.</summary>
     public string? OutcomeOf(string command) => Outcomes?.GetValueOrDefault(command);
 

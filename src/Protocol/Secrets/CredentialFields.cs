@@ -13,7 +13,8 @@ internal static class CredentialFields
     /// <param name="Field">The credential's field.</param>
     /// <param name="When">The value field 0 must have for the rule to apply (a sub-command such as <c>"PASSWORD"</c>).</param>
     /// <param name="InAnswer">The read answer <c>+NAME: …</c> has the same fields (a firmware may echo the password).</param>
-    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false);
+    /// <param name="WillFlag">The field whose value 1 puts a will's options before the credential, one field further on.</param>
+    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null);
 
     private static readonly Rule[] Rules =
     [
@@ -38,6 +39,8 @@ internal static class CredentialFields
         new("QICSGP", 4),
         // SIMCom A76xx: <client_index>,<server_addr>,<keepalive_time>,<clean_session>[,<user_name>[,<pass_word>]]
         new("CMQTTCONNECT", 5),
+        // SIMCom SIM7020: <mqtt_id>,<version>,<client_id>,<keepalive>,<cleansession>,<will_flag>[,<will_options>][,<username>,<password>]
+        new("CMQCON", 7, WillFlag: 5),
         // SIMCom SIM7000/SIM7080: "PASSWORD",<value>
         new("SMCONF", 1, When: "PASSWORD"),
         // 3GPP 27.007 PDP authentication: <cid>,<auth_prot>,<userid>,<password>
@@ -130,12 +133,13 @@ internal static class CredentialFields
 
     private static void AddField(string line, int start, Rule rule, List<SecretSpan> spans)
     {
-        var fields = new List<AtFieldRange>(rule.Field + 2);
-        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 2, fields, out _, out _);
-        if (fields.Count <= rule.Field) return;
+        var fields = new List<AtFieldRange>(rule.Field + 3);
+        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 3, fields, out _, out _);
+        var at = rule.WillFlag is { } flag && fields.Count > flag && Value(line, fields[flag]).Trim().SequenceEqual("1") ? rule.Field + 1 : rule.Field;
+        if (fields.Count <= at) return;
         if (rule.When is { } when && !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase)) return;
         // Fields before the last one split are cut at their comma, so the credential ends where its field ends.
-        var field = fields[rule.Field];
+        var field = fields[at];
         var value = line.AsSpan(field.ValueStart, field.ValueLength);
         var lead = value.Length - value.TrimStart(' ').Length;
         var length = value.Trim(' ').Length;

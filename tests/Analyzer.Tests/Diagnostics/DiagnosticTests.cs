@@ -1,6 +1,7 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Timeline;
+using Conformance.Protocol.Codes;
 
 namespace Conformance.Analyzer.Tests.Diagnostics;
 
@@ -83,5 +84,18 @@ public class DiagnosticTests
         // §4.3's example answers one publish with +MQTTPUBREC:2,0 and +MQTTPUBCOMP:3,0: two different packet ids.
         Assert.That(diagnostics.Single(d => d.Code == "unexpected-urc").Message, Does.Contain("+MQTTPUBCOMP:3,0"));
         Assert.That(diagnostics.Single(d => d.Code == "handshake-open").Message, Does.Contain("packet 2"));
+    }
+
+    [Test]
+    public void A_capture_of_the_modules_side_alone_has_no_URC_called_unexpected()
+    {
+        // The RX line only, echo off: the commands these URCs answer were sent, just not captured.
+        var log = new Log().Receive("\r\nOK\r\n").Wait(900).Receive("\r\nOK\r\n").Wait(1400).Receive("\r\n+MQTTOPEN: OK\r\n")
+            .Wait(800).Receive("\r\nOK\r\n").Wait(600).Receive("\r\n+MQTTSUBACK: 1,1,\"$creq/#\"\r\n").Wait(400).Receive("\r\n+MQTTPUBACK: 2,1\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "+MQTTOPEN", "+MQTTSUBACK", "+MQTTPUBACK" }));
     }
 }

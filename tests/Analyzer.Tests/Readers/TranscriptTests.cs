@@ -114,6 +114,38 @@ public class TranscriptTests
         Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
     }
 
+    [TestCase("[10:00:01.123] >>> AT+CSQ\n[10:00:01.200] <<< +CSQ: 20,99\n[10:00:01.210] <<< OK\n", TestName = "tripled angles")]
+    [TestCase("<<< AT+CSQ\n>>> +CSQ: 20,99\n>>> OK\n", TestName = "tripled angles the other way round")]
+    [TestCase("[10:00:01.123] [SEND] AT+CSQ\n[10:00:01.200] [RECV] +CSQ: 20,99\n[10:00:01.210] [RECV] OK\n", TestName = "SEND and RECV in brackets")]
+    public void Other_tools_direction_marks_give_the_direction(string log)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Transcript));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
+
+    [TestCase(" 1| AT+CSQ\n 2| +CSQ: 20,99\n 3|\n 4| OK\n", LogFormat.Raw, TestName = "an editor's line numbers and a bar")]
+    [TestCase("0001: AT+CSQ\n0002: +CSQ: 20,99\n0003: OK\n", LogFormat.Raw, TestName = "a dump's padded line numbers and a colon")]
+    [TestCase("12\t[10:00:01.123] AT+CSQ\n13\t[10:00:01.200] +CSQ: 20,99\n14\t[10:00:01.210] OK\n", LogFormat.Tio, TestName = "a pastebin's line numbers and a tab before stamped lines")]
+    [TestCase("  9 | => AT+CSQ\n 10 | <= +CSQ: 20,99\n 11 | <= OK\n", LogFormat.Transcript, TestName = "numbers before a transcript's arrows")]
+    public void A_log_pasted_with_its_line_numbers_is_read_without_them(string log, LogFormat format)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(format));
+        Assert.That(source.Detection.NumberedLines, Is.True);
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void Times_of_day_are_not_line_numbers()
+    {
+        var (source, _) = TempLog.Read("10:00:01.123 AT+CSQ\n10:00:01.200 +CSQ: 20,99\n10:00:01.210 OK\n");
+
+        Assert.That((source.Format, source.Detection.NumberedLines), Is.EqualTo((LogFormat.Tio, false)));
+    }
+
     [TestCase("[#Send]AT+CSQ\n[#Recv]+CSQ: 20,99\n[#Recv]OK\n", LogFormat.Manual)]
     [TestCase("<debug> [1640639307.692391] [modem0/ttyUSB1/at] --> 'AT+CSQ<CR>'\n<debug> [1640639307.700000] [modem0/ttyUSB1/at] <-- '<CR><LF>+CSQ: 20,99<CR><LF><CR><LF>OK<CR><LF>'\n", LogFormat.ModemManager)]
     [TestCase("12/7/2026 14:08:35.770 [TX] - AT+CSQ<CR>\n12/7/2026 14:08:35.800 [RX] - <CR><LF>+CSQ: 20,99<CR><LF><CR><LF>OK<CR><LF>\n", LogFormat.Docklight)]

@@ -38,7 +38,8 @@ public class ModuleFamilyTests
             .Exchange("AT+QMTSUB=0,1,\"topic/example\",1", "\r\nOK\r\n\r\n+QMTSUB: 0,1,0,1\r\n")
             .Wait(100).Receive("\r\n+CMQTTCONNLOST: 0,1\r\n");
 
-        var codes = TimelineBuilder.Analyze(log.Records).Diagnostics.Select(d => (d.Code, d.Message.Contains("Quectel"), d.Message.Contains("SIMCom")));
+        // The SIMCom line is a lost connection too (connection-lost); the notes name each family once.
+        var codes = TimelineBuilder.Analyze(log.Records).Diagnostics.Where(d => d.Code == "other-family").Select(d => (d.Code, d.Message.Contains("Quectel"), d.Message.Contains("SIMCom")));
 
         Assert.That(codes, Is.EqualTo(new[] { ("other-family", true, false), ("other-family", false, true) }));
     }
@@ -136,7 +137,8 @@ public class ModuleFamilyTests
             ("+MQTTCONNECTED", sent["AT+MQTTCONN"]), ("CONNACK OK", sent["AT+MCONNECT"]), ("+QMTPUBEX", sent["AT+QMTPUBEX"]),
             ("+QMTSTAT", null),
         }));
-        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
+        // +QMTSTAT: 0,1 answers nothing: the peer closed the link.
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => d.Code), Is.EqualTo(new[] { "connection-lost" }));
     }
 
     [Test]
@@ -213,5 +215,40 @@ public class ModuleFamilyTests
         }));
         Assert.That(analysis.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("format-deviation", Severity.Note) }));
         Assert.That(analysis.Diagnostics.Single().Message, Does.StartWith("junk-before-at"));
+    }
+
+    [Test]
+    public void A_Quectel_failure_is_explained_and_its_success_is_not()
+    {
+        // BC26: the first CONNACK refuses the password; after a retry the broker resets the link.
+        var log = new Log()
+            .Exchange("AT+QMTOPEN=0,\"183.230.40.39\",6002", "\r\nOK\r\n").Wait(900).Receive("\r\n+QMTOPEN: 0,0\r\n")
+            .Exchange("AT+QMTCONN=0,\"bc26dev\",\"123456\",\"Vr4pass\"", "\r\nOK\r\n").Wait(700).Receive("\r\n+QMTCONN: 0,0,4\r\n")
+            .Exchange("AT+QMTCONN=0,\"bc26dev\",\"123456\",\"Vr5pass\"", "\r\nOK\r\n").Wait(700).Receive("\r\n+QMTCONN: 0,0,0\r\n")
+            .Exchange("AT+QMTSUB=0,1,\"$creq/#\",1", "\r\nOK\r\n").Wait(500).Receive("\r\n+QMTSUB: 0,1,0,128\r\n")
+            .Exchange("AT+QMTSUB=0,2,\"$dp/#\",1", "\r\nOK\r\n").Wait(500).Receive("\r\n+QMTSUB: 0,2,0,1\r\n")
+            .Wait(60_000).Receive("\r\n+QMTSTAT: 0,1\r\n")
+            .Exchange("AT+QMTDISC=0", "\r\nOK\r\n").Wait(200).Receive("\r\n+QMTSTAT: 0,5\r\n\r\n+QMTDISC: 0,0\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[]
+        {
+            ("open-failed", "+QMTCONN: 0,0,4 for AT+QMTCONN=0,\"bc26dev\",\"123456\",\"***\" (line 6): CONNACK refused: bad user name or password (Quectel)"),
+            ("subscribe-refused", "+QMTSUB: 0,1,0,128 for AT+QMTSUB=0,1,\"$creq/#\",1 (line 16): the server refused the subscription (Quectel)"),
+            ("connection-lost", "+QMTSTAT: 0,1: the connection dropped: the connection was closed or reset by the peer (Quectel)"),
+        }));
+        Assert.That(analysis.Statistics.Drops, Is.EqualTo(1));
+    }
+
+    [TestCase("+CMQTTCONNECT: 0,30", "open-failed", "+CMQTTCONNECT: 0,30 for AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1 (line 1): CONNACK refused: bad user name or password (SIMCom)")]
+    [TestCase("+CMQTTCONNECT: 0,99", "open-failed", "+CMQTTCONNECT: 0,99 for AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1 (line 1): result 99 (SIMCom)")]
+    public void A_SIMCom_connect_failure_is_explained(string outcome, string code, string message)
+    {
+        var log = new Log().Exchange("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1", "\r\nOK\r\n").Wait(3000).Receive($"\r\n{outcome}\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[] { (code, message) }));
     }
 }

@@ -19,4 +19,18 @@ public class TrailingSpaceTests
             "trailing-space: spaces after 'OK'; the manual's line ends at its last character; reported once",
         }));
     }
+
+    [Test]
+    public void A_padded_word_URC_is_read_and_the_session_goes_on()
+    {
+        // A stamped terminal log whose lines the tool padded: `+MQTTOPEN: OK   ` is still the CONNACK.
+        var text = "[10:11:00.000] AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\n[10:11:00.300] OK\n[10:11:00.900] +MQTTOPEN: OK   \n" +
+                   "[10:11:01.000] AT+MQTTSUB=\"$creq/#\",1\n[10:11:01.040] OK\n[10:11:01.600] +MQTTSUBACK: 1,1,\"$creq/#\"\n" +
+                   "[10:11:02.000] AT+MQTTPING=1\n[10:11:02.040] OK\n[10:11:50.000] +MQTTPINGRSP: OK\t\n";
+        var analysis = TempLog.Analyze(text, LogFormat.Tio);
+
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Does.Contain(("+MQTTOPEN", (long?)1)));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "format-deviation" }));
+        Assert.That(analysis.Diagnostics.Single().Message, Does.StartWith("trailing-space (manual §1.2): spaces after '+MQTTOPEN: OK'"));
+    }
 }

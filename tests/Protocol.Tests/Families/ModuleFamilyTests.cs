@@ -31,6 +31,11 @@ public class ModuleFamilyTests
     [TestCase("AT+CMQTTSTART", "SIMCom")]
     [TestCase("AT+CMQTTACCQ=0,\"client test0\"", "SIMCom")]
     [TestCase("AT+CMQTTCONNECT=0,\"tcp://test.mosquitto.org:1883\",60,1", "SIMCom")]
+    [TestCase("AT+CMQNEW=\"183.230.40.39\",\"6002\",12000,1024", "SIMCom")]
+    [TestCase("AT+CMQCON=0,3,\"sim7020dev\",600,1,0", "SIMCom")]
+    [TestCase("AT+CMQPUB=0,\"$dp\",1,0,0,10,\"3031323334\"", "SIMCom")]
+    [TestCase("AT+SMCONN", "SIMCom")]
+    [TestCase("AT+SMPUB=\"topic/up\",5,1,0", "SIMCom")]
     public void A_command_of_another_family_is_named_and_not_parsed(string line, string family)
     {
         var result = AtCommandParser.Parse(line);
@@ -68,6 +73,9 @@ public class ModuleFamilyTests
     [TestCase("+QMTRECV: 0,1,\"topic/example\",\"This is the payload\"", "Quectel")]
     [TestCase("+QMTSTAT: 0,1", "Quectel")]
     [TestCase("+CMQTTCONNLOST: 0,1", "SIMCom")]
+    [TestCase("+CMQPUB: 0,\"$creq/1a2b\",1,0,0,4,\"6F6E\"", "SIMCom")]
+    [TestCase("+CMQDISCON: 0", "SIMCom")]
+    [TestCase("+SMSUB: \"topic/down\",\"on\"", "SIMCom")]
     public void A_module_line_of_another_family_is_named(string line, string family) =>
         Assert.That(ModuleFamilies.Sending(line)?.Name, Is.EqualTo(family));
 

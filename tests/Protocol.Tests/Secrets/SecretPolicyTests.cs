@@ -28,6 +28,10 @@ public class SecretPolicyTests
     [TestCase("AT+QMTCFG=\"keepalive\",0,120", "AT+QMTCFG=\"keepalive\",0,120", TestName = "Quectel QMTCFG keepalive is no secret")]
     [TestCase("AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"ApnPass1\",1", "AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"***\",1", TestName = "Quectel QICSGP")]
     [TestCase("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"SimPass12\"", "AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"***\"", TestName = "SIMCom CMQTTCONNECT")]
+    [TestCase("AT+CMQCON=0,3,\"sim7020dev\",600,1,0,\"user\",\"Zx9pass77\"", "AT+CMQCON=0,3,\"sim7020dev\",600,1,0,\"user\",\"***\"", TestName = "SIMCom SIM7020 CMQCON")]
+    [TestCase("AT+CMQCON=0,4,\"d7020\",600,0,1,\"topic=lwt,QoS=1,retained=0,message_id=0,message=bye\",\"u7020\",\"Wl7pass88\"",
+        "AT+CMQCON=0,4,\"d7020\",600,0,1,\"topic=lwt,QoS=1,retained=0,message_id=0,message=bye\",\"u7020\",\"***\"", TestName = "SIMCom SIM7020 CMQCON with a will")]
+    [TestCase("AT+CMQCON=0,3,\"sim7020dev\",600,1,0", "AT+CMQCON=0,3,\"sim7020dev\",600,1,0", TestName = "SIMCom SIM7020 CMQCON without credentials")]
     [TestCase("AT+SMCONF=\"PASSWORD\",\"SmPass123\"", "AT+SMCONF=\"PASSWORD\",\"***\"", TestName = "SIMCom SMCONF PASSWORD")]
     [TestCase("AT+SMCONF=\"USERNAME\",\"smuser\"", "AT+SMCONF=\"USERNAME\",\"smuser\"", TestName = "SIMCom SMCONF USERNAME is no secret")]
     [TestCase("=> at+cwjap=\"ssid\",\"lowercase1\"", "=> at+cwjap=\"ssid\",\"***\"", TestName = "transcript arrow, lower case")]

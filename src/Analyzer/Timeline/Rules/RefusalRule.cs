@@ -1,12 +1,13 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Families;
 using Conformance.Protocol.Responses;
 
 namespace Conformance.Analyzer.Timeline.Rules;
 
 /// <summary>
-/// An outcome URC that says no: <c>+MQTTOPEN: FAIL</c> (manual §1.2), a <c>+MQTTSUBACK</c> the server refused. Owns
-/// <c>open-failed</c> and <c>subscribe-refused</c>.
+/// An outcome URC that says no: <c>+MQTTOPEN: FAIL</c> (manual §1.2), a <c>+MQTTSUBACK</c> the server refused, and
+/// another family's outcome line that does (<c>+QMTCONN: 0,0,4</c>). Owns <c>open-failed</c> and <c>subscribe-refused</c>.
 /// </summary>
 internal sealed class RefusalRule(DiagnosticLog diagnostics) : ICodeOwner
 {
@@ -28,4 +29,8 @@ internal sealed class RefusalRule(DiagnosticLog diagnostics) : ICodeOwner
                 break;
         }
     }
+
+    /// <summary>Another family's outcome line says the connection or a subscription failed; <paramref name="message"/> says which and why.</summary>
+    public void Failed(FamilyFailure kind, string message, Stamp at) =>
+        diagnostics.Report(kind == FamilyFailure.Subscribe ? DiagnosticCodes.SubscribeRefused : DiagnosticCodes.OpenFailed, at.Line, message);
 }

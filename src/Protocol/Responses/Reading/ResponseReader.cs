@@ -96,12 +96,23 @@ internal sealed class ResponseReader
             $"{field} must be a number from {min} to {max}, got '{Value(index)}'", fields[index].Start);
     }
 
-    /// <summary>One of a few fixed words, such as <c>OK</c> or <c>FAIL</c>.</summary>
+    /// <summary>One of a few fixed words, such as <c>OK</c> or <c>FAIL</c>; spaces after the last one are a deviation.</summary>
     public string Word(int index, string field, params string[] allowed)
     {
+        var value = ValueSpan(index);
         foreach (var word in allowed)
         {
-            if (ValueSpan(index).SequenceEqual(word)) return word;
+            if (value.SequenceEqual(word)) return word;
+        }
+        // A firmware or a terminal that pads its lines (`+MQTTOPEN: OK   `), as a final result may be.
+        var padded = value.TrimEnd(" \t");
+        foreach (var word in allowed)
+        {
+            if (padded.Length < value.Length && index == fields.Count - 1 && padded.SequenceEqual(word))
+            {
+                Deviate(CodeList.TrailingSpace, $"spaces after '{Name}: {word}'; the manual's line ends at its last character");
+                return word;
+            }
         }
         throw new ResponseFormatException(
             $"{field} must be {string.Join(" or ", allowed)}, got '{Value(index)}'", fields[index].Start);
