@@ -45,7 +45,7 @@ public sealed class Scenario
     }
 
     /// <summary>Starts from no client instance: disconnects and deletes whatever an earlier scenario left (see <see cref="ResetStep"/>).</summary>
-    public Scenario Reset() => Add(new ResetStep(Timeouts.Quiet));
+    public Scenario Reset() => Add(new ResetStep(Timeouts.Urc));   // +MQTTDISC: OK is an outcome URC: it may take as long as one
 
     public Scenario Send(AtCommand command, TimeSpan? within = null) => Add(new SendStep(command, within ?? Timeouts.Command));
 
