@@ -15,6 +15,8 @@ internal static class LoggerPrefix
     private static readonly SearchValues<byte> Starts = SearchValues.Create("|-[TDINWECFV"u8);
 
     /// <summary>The length of the logger's prefix at the start of <paramref name="data"/>; 0 when there is none.</summary>
+    /// <remarks>Asked for every stamped line, and kept out of line so the stamp reader stays small enough to inline.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static int Length(ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty || !Starts.Contains(data[0])) return 0;

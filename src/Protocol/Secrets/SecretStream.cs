@@ -24,6 +24,8 @@ public sealed class SecretStream
     private Continuation? _carried, _next;
     // A credential command broken before its credential field (`…,"pro` / `d1","pass",1`): the next line is read after it.
     private string? _command, _nextCommand;
+    // The last whole line, not yet asked whether it awaits its credential: only a next line that may continue it asks.
+    private string? _unasked;
 
     internal SecretStream(SecretMasker masker) => _masker = masker;
 
@@ -56,6 +58,11 @@ public sealed class SecretStream
     public string MaskLine(string line)
     {
         if (_masker.Shows || line.Length == 0) return line;
+        if (_unasked is { } last)
+        {
+            _unasked = null;
+            if (IsContinuation(line)) _command = Awaits(last);
+        }
         if (_line.Length == 0 && _carried is null && _command is null) return WholeLine(line);
         var output = new StringBuilder(line.Length + 8);
         Piece(line, complete: true, output);
@@ -78,12 +85,13 @@ public sealed class SecretStream
         var spans = _masker.Spans(line, complete: true, _spans, partialAtEnd: true);
         if (spans.Count == 0) _masker.Clean(line, known);
         _carried = Continues(line, spans);
-        _command = Awaits(line);
+        _unasked = line;
         return spans.Count == 0 ? line : SecretMasker.Apply(line, spans, new StringBuilder(line.Length + 8)).ToString();
     }
 
     private void Piece(string piece, bool complete, StringBuilder output)
     {
+        if (_unasked is { } last) (_command, _unasked) = (Awaits(last), null);
         if (_line.Length + piece.Length > MaxLine)
         {
             EndLine();

@@ -18,20 +18,22 @@ internal sealed class FramingRule(DiagnosticLog diagnostics, SecretMasker secret
 
     public void Read(AtEvent atEvent, Stamp at)
     {
-        switch (atEvent.Kind)
-        {
-            case AtEventKind.Overflow:
-                // A line the reader cut (LineSplitter.MaxLine, less a stamp before the data) was longer than what reached the tokenizer.
-                var size = atEvent.Length >= LineSplitter.MaxLine - 4096 ? $"{atEvent.Length} bytes or more" : $"{atEvent.Length} bytes";
-                diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line,
-                    $"a line of {size} starting '{secrets.Mask(atEvent.Text)}' is longer than the frame limit; skipped");
-                break;
-            case AtEventKind.Noise when !_noiseSeen:
-                _noiseSeen = true;
-                diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{atEvent.Length} byte(s) that form no line (first 0x{atEvent.Raw[0]:X2}); reported once");
-                break;
-        }
-        if (atEvent.IsTruncated)
-            diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{secrets.Mask(atEvent.Text)}'");
+        // Read for every event, and almost every event is none of these: the reports are out of line.
+        if (atEvent.Kind == AtEventKind.Overflow) TooLong(atEvent, at);
+        else if (atEvent.Kind == AtEventKind.Noise && !_noiseSeen) Noise(atEvent, at);
+        if (atEvent.IsTruncated) diagnostics.Report(DiagnosticCodes.Truncated, at.Line, $"the log ends inside '{secrets.Mask(atEvent.Text)}'");
+    }
+
+    private void TooLong(AtEvent atEvent, Stamp at)
+    {
+        // A line the reader cut (LineSplitter.MaxLine, less a stamp before the data) was longer than what reached the tokenizer.
+        var size = atEvent.Length >= LineSplitter.MaxLine - 4096 ? $"{atEvent.Length} bytes or more" : $"{atEvent.Length} bytes";
+        diagnostics.Report(DiagnosticCodes.LineTooLong, at.Line, $"a line of {size} starting '{secrets.Mask(atEvent.Text)}' is longer than the frame limit; skipped");
+    }
+
+    private void Noise(AtEvent atEvent, Stamp at)
+    {
+        _noiseSeen = true;
+        diagnostics.Report(DiagnosticCodes.Noise, at.Line, $"{atEvent.Length} byte(s) that form no line (first 0x{atEvent.Raw[0]:X2}); reported once");
     }
 }
