@@ -27,6 +27,7 @@ public sealed class SecretSweepTests
         ("OneNET token in a field", "SignPlanted10",
             "AT+HTTPPARA=\"USERDATA\",\"Authorization: version=2018-10-31&res=products%2F1%2Fdevices%2Fd1&et=1672735919&method=md5&sign=SignPlanted10\""),
         ("token= in a topic", "TopicPlanted16", "AT+MQTTPUB=\"$sys/1/d1/token=TopicPlanted16\",1,0,0,0,hi"),
+        ("HTTP Bearer token", "BearerPlanted18", "AT+HTTPPARA=\"USERDATA\",\"Authorization: Bearer BearerPlanted18\""),
     ];
 
     // Module output around them: a form body after DOWNLOAD, a JSON body after +HTTPREAD, and a repeat of a learned value.

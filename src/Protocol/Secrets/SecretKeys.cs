@@ -33,7 +33,12 @@ internal static partial class SecretKeys
         for (var pair = Pair().Match(line); pair.Success; )
         {
             var (key, value) = (pair.Groups["key"], pair.Groups["value"]);
-            if (value.Length > 0 && IsSecret(key.ValueSpan) && !ClosesString(line, key, value.Index))
+            if (value.Length > 0 && IsAuthorization(key.ValueSpan) && Credentials(line, value) is { } credentials)
+            {
+                spans.Add(credentials);
+                pair = Pair().Match(line, credentials.End);
+            }
+            else if (value.Length > 0 && IsSecret(key.ValueSpan) && !ClosesString(line, key, value.Index))
             {
                 spans.Add(new SecretSpan(value.Index, value.Length));
                 pair = pair.NextMatch();
@@ -56,6 +61,27 @@ internal static partial class SecretKeys
         for (var i = 0; i < key.Index; i++)
             if (line[i] == '"' && (i == 0 || line[i - 1] != '\\')) quotes++;
         return quotes % 2 == 1;
+    }
+
+    // An HTTP header sent through the module (`AT+HTTPPARA="USERDATA","Authorization: Bearer …"`).
+    private static bool IsAuthorization(ReadOnlySpan<char> key) =>
+        key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || key.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The credentials of an <c>Authorization</c> header's value: after its scheme (<c>Bearer</c>, <c>Basic</c>) up to the
+    /// next space or quote; the value itself when no scheme comes first. Null for a value of <c>key=value</c> pairs
+    /// (OneNET's token: <c>Authorization: version=…&amp;sign=…</c>), whose secret keys are masked as any others.
+    /// </summary>
+    private static SecretSpan? Credentials(string line, Group value)
+    {
+        var after = value.Index + value.Length;
+        if (value.ValueSpan.TrimEnd('=').Contains('=')) return null;   // key=value pairs; a base64 value's padding is no pair
+        var start = after;
+        while (start < line.Length && line[start] == ' ') start++;
+        // A scheme is one word followed by a space and more; a bare value is the credential itself.
+        if (start == after || start >= line.Length || line[start] is '"' or '\\' or '\'') return new SecretSpan(value.Index, value.Length);
+        var end = line.AsSpan(start).IndexOfAny(" \"'\t\\");   // a space, a quote, a tab, or an escape (`\r\n` written out)
+        return new SecretSpan(start, end < 0 ? line.Length - start : end);
     }
 
     /// <summary>True when the key, or its last word, names a secret: <c>password</c>, <c>deviceSecret</c>, <c>api_key</c>, <c>sign</c>.</summary>
