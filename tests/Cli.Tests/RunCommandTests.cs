@@ -58,6 +58,17 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public async Task A_folder_given_as_the_replayed_trace_is_named_a_folder_not_a_permission_problem()
+    {
+        Directory.CreateDirectory(At("traces"));
+
+        var run = await ConformanceProcess.RunAsync(null, "run", "--target", $"replay:{At("traces")}", "--out", _out);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.Contain($"cannot read trace {At("traces")}: it is a folder").And.Not.Contain("denied"));
+    }
+
+    [Test]
     public async Task A_target_that_cannot_be_opened_leaves_the_earlier_results_untouched()
     {
         await File.WriteAllTextAsync(At("run.trace"), "earlier trace");

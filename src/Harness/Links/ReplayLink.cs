@@ -21,6 +21,8 @@ public sealed class ReplayLink(string path, LinkSettings settings) : ILink
     public Task<Stream> OpenAsync(CancellationToken cancel)
     {
         TraceFile trace;
+        // Opening a folder fails as "access denied", which sends the user looking at permissions.
+        if (Directory.Exists(path)) throw new LinkException($"cannot read trace {path}: it is a folder; name the trace file in it (run.trace)");
         try
         {
             using var reader = File.OpenText(path);
