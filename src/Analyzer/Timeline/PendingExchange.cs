@@ -48,8 +48,13 @@ internal sealed class PendingExchange
     public bool OutcomeSeen { get; set; }
 
     /// <summary>The exchange, its texts as <paramref name="kept"/> keeps them.</summary>
-    public Exchange Finish(string? final, double? latencyMs, KeptText kept) =>
-        new(Sent.Line, Sent.Time, kept.Of(Display), final, latencyMs, _information is null ? [] : _information.ConvertAll(kept.Of));
+    public Exchange Finish(string? final, double? latencyMs, KeptText kept)
+    {
+        // The list goes with the exchange (the next command makes its own): its lines are kept in place.
+        if (_information is not null)
+            for (var i = 0; i < _information.Count; i++) _information[i] = kept.Of(_information[i]);
+        return new(Sent.Line, Sent.Time, kept.Of(Display), final, latencyMs, Information);
+    }
 }
 
 /// <summary>The result of data sent after a prompt (<c>SEND OK</c>): the text, whether it succeeded, where it came.</summary>
