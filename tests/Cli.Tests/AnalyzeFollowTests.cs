@@ -109,9 +109,38 @@ public sealed class AnalyzeFollowTests
         await follow.WaitForExitAsync().WaitAsync(Patience);
 
         Assert.That(follow.ExitCode, Is.EqualTo(0));
-        Assert.That(await stderr, Does.Contain("shrank (truncated or rotated): reading it again from its start"));
+        Assert.That(await stderr, Does.Contain("was truncated or replaced (rotated): reading it again from its start"));
         Assert.That(seen.ToString(), Does.Contain("→ AT+MQTTDISC").And.Contain("→ AT+CSQ"));
         Assert.That(seen.ToString(), Does.Match(@"(?m)^\s+1\s+→ AT\+CSQ"), "the new content's lines are numbered as the file now has them");
+    }
+
+    [Test]
+    public async Task A_log_rotated_by_renaming_is_followed_into_the_new_file_even_when_it_is_longer()
+    {
+        // A logger that rotates by renaming: the old file keeps its content under a new name, and the new file at the
+        // path is already longer than the old one when the follower looks.
+        var log = Path.Combine(_directory, "gateway.log");
+        await File.WriteAllTextAsync(log, "[2026-11-29 09:00:00.000] AT+CSQ\r\n[2026-11-29 09:00:00.040] +CSQ: 21,99\r\n[2026-11-29 09:00:00.041] OK\r\n");
+        using var follow = ConformanceProcess.Start("analyze", "--follow", log, "--idle-exit", "3");
+        var stderr = follow.StandardError.ReadToEndAsync();
+        var seen = new StringBuilder();
+        string? line;
+        do
+        {
+            line = await follow.StandardOutput.ReadLineAsync().WaitAsync(Patience);
+            seen.AppendLine(line);
+        }
+        while (line is not null && !line.Contains("→ AT+CSQ", StringComparison.Ordinal));
+        File.Move(log, log + ".1");
+        await File.WriteAllTextAsync(log, FieldLog);
+        seen.Append(await follow.StandardOutput.ReadToEndAsync().WaitAsync(Patience));
+        await follow.WaitForExitAsync().WaitAsync(Patience);
+
+        Assert.That(follow.ExitCode, Is.EqualTo(0), await stderr);
+        Assert.That(await stderr, Does.Contain("was truncated or replaced (rotated): reading it again from its start"));
+        Assert.That(seen.ToString(), Does.Contain("→ AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"  OK").And.Contain("→ AT+MQTTDISC"),
+            "the new file's exchanges");
+        Assert.That(seen.ToString(), Does.Match(@"(?m)^\s+1\s+→ AT\s"), "the new file's lines are numbered as it has them");
     }
 
     [Test]

@@ -4,15 +4,16 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// A log file read while something still writes it, like <c>tail -F</c>: at its end a read waits for more bytes
-/// instead of returning 0, until the token is cancelled; then it reads on to the current end. A file that shrinks (truncated, or replaced by a new file
-/// after a rotation) is read again from its start, and <see cref="Restarted"/> says so.
+/// instead of returning 0, until the token is cancelled; then it reads on to the current end. A file that is truncated,
+/// or replaced by a new file (a logger that rotates by renaming, <c>mv at.log at.log.1</c>), is read again from its
+/// start, and <see cref="Restarted"/> says so.
 /// </summary>
 public sealed class GrowingFileStream(string path, CancellationToken stop) : DuplexStream
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private FileStream? _file;
 
-    /// <summary>Raised when the file shrank and is read again from its start.</summary>
+    /// <summary>Raised when the file was truncated or replaced and is read again from its start.</summary>
     public event Action? Restarted;
 
     public override bool CanWrite => false;
@@ -30,7 +31,7 @@ public sealed class GrowingFileStream(string path, CancellationToken stop) : Dup
             {
                 var read = await _file.ReadAsync(buffer, CancellationToken.None);
                 if (read > 0) return read;
-                if (Shrank())
+                if (Replaced())
                 {
                     await _file.DisposeAsync();
                     _file = TryOpen();
@@ -45,10 +46,26 @@ public sealed class GrowingFileStream(string path, CancellationToken stop) : Dup
         }
     }
 
-    /// <summary>The file at the path is now shorter than what was read: truncated, or a new file after a rotation.</summary>
-    private bool Shrank()
+    /// <summary>
+    /// At the end of what was read, the path no longer names the file being read: it was truncated, or it is a new
+    /// file (renamed away, or deleted and created again).
+    /// </summary>
+    /// <remarks>
+    /// Told apart by length, which works on every system: the length of the file at the path is taken between two of
+    /// the open file's, so for the same file it lies between them (it only grows, and a truncation makes it shorter
+    /// than what was read). A new file of exactly the old length is told apart as soon as it grows. Bytes the
+    /// writer still adds to the old file after that are not read, as with <c>tail -F</c>.
+    /// </remarks>
+    private bool Replaced()
     {
-        try { return new FileInfo(path).Length < _file!.Position; }
+        try
+        {
+            var before = _file!.Length;
+            var info = new FileInfo(path);
+            if (!info.Exists) return false;   // renamed away, the new one not created yet: the old one may still grow
+            var now = info.Length;
+            return now < _file.Position || now < before || now > _file.Length;
+        }
         catch (IOException) { return false; }
     }
 

@@ -21,7 +21,7 @@ public sealed class LiveLog : IDisposable
     public LiveLog(Stream input, string name, LogFormat? format, TimeSpan? idleExit, CancellationToken stop)
     {
         Name = name;
-        // A file that shrank is read again from its start: its lines are numbered from 1 again, as the file now has them.
+        // A file truncated or replaced is read again from its start: its lines are numbered from 1 again, as the file now has them.
         if (input is GrowingFileStream growing) growing.Restarted += () => _splitter?.StartOver();
         _stream = new FollowedStream(input, idleExit, stop);
         var head = Head(format is null);

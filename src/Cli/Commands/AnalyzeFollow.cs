@@ -46,7 +46,7 @@ internal static class AnalyzeFollow
                 name = Path.GetFullPath(input);
                 if (Directory.Exists(name)) throw new LogReadException("is a directory, expected a log file", name);
                 var file = new GrowingFileStream(name, stop.Token);
-                file.Restarted += () => ErrorText.Write($"{name} shrank (truncated or rotated): reading it again from its start");
+                file.Restarted += () => ErrorText.Write($"{name} was truncated or replaced (rotated): reading it again from its start");
                 stream = file;
             }
             ErrorText.Write($"following {name}; Ctrl-C to stop");
