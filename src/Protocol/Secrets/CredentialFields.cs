@@ -63,6 +63,9 @@ internal static class CredentialFields
         return false;
     }
 
+    /// <summary>The names of the commands that carry a credential (case aside): a line without any of them holds none of their fields.</summary>
+    internal static IEnumerable<string> Names => Rules.Select(r => r.Name).Concat(PromptedData);
+
     private const int LongestName = 16;
 
     /// <summary>Adds the credential fields of every command (or read answer) in <paramref name="line"/> to <paramref name="spans"/>.</summary>

@@ -16,9 +16,11 @@ internal static partial class SecretKeys
         "credential", "credentials", "authinfo", "auth_info",
     };
 
+    /// <summary>What every secret-naming key contains (case aside): a line without any of them names no secret.</summary>
+    internal static readonly string[] HintWords = ["pass", "pwd", "psk", "secret", "token", "sign", "key", "credential", "auth"];
+
     // A cheap test before the expression: most lines name no secret at all.
-    private static readonly SearchValues<string> Hints = SearchValues.Create(
-        ["pass", "pwd", "psk", "secret", "token", "sign", "key", "credential", "auth"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Hints = SearchValues.Create(HintWords, StringComparison.OrdinalIgnoreCase);
 
     // "key": "value" | 'key': 'value' (a Python dict) | "key": bare | key=value | key: value — the value quoted in
     // double or single quotes (to its closing quote or the line's end) or bare (to the next separator; a JSON array or

@@ -57,7 +57,7 @@ public sealed class SecretMasker
         if (Shows || text.Length == 0) return text;
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
         {
-            if (IsClean(text, out var known)) return text;
+            if (!MayHold(text) || IsClean(text, out var known)) return text;
             var spans = Spans(text, complete: true, t_spans ??= []);
             if (spans.Count == 0) Clean(text, known);
             return spans.Count == 0 ? text : Apply(text, spans, new StringBuilder(text.Length)).ToString();
@@ -125,6 +125,15 @@ public sealed class SecretMasker
         return Merge(spans);
     }
 
+    /// <summary>False when <paramref name="line"/> holds no secret: nothing the rules find, no known value, nor the start of one at its end.</summary>
+    internal bool MayHold(string line)
+    {
+        if (SecretPolicy.MayHold(line)) return true;
+        foreach (var value in _known)
+            if (line.Contains(value, StringComparison.Ordinal) || PrefixAtEnd(line, value) > 0) return true;
+        return false;
+    }
+
     /// <summary>What is left of a known value whose start ends <paramref name="line"/>, or null.</summary>
     internal string? RestOf(string line)
     {
@@ -152,8 +161,10 @@ public sealed class SecretMasker
     // How many leading characters of value end the line (at least MinPartial, never all of it), or 0.
     private static int PrefixAtEnd(string line, string value)
     {
+        if (line.Length == 0) return 0;
+        var last = line[^1];
         for (var length = Math.Min(value.Length - 1, line.Length); length >= MinPartial; length--)
-            if (line.AsSpan(line.Length - length).SequenceEqual(value.AsSpan(0, length))) return length;
+            if (value[length - 1] == last && line.AsSpan(line.Length - length).SequenceEqual(value.AsSpan(0, length))) return length;
         return 0;
     }
 

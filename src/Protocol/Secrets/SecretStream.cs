@@ -76,6 +76,12 @@ public sealed class SecretStream
     {
         _next = null;
         _maskedToEnd = false;
+        // Most lines name no credential command, no secret key and no known value: nothing to mask, nothing left open.
+        if (!_masker.MayHold(line))
+        {
+            _carried = null;
+            return line;
+        }
         // A line the module repeats, found clean before, is clean again unless it ends with the start of a known value.
         if (_masker.IsClean(line, out var known) && _masker.RestOf(line) is null)
         {
