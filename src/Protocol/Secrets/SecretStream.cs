@@ -63,7 +63,7 @@ public sealed class SecretStream
             _unasked = null;
             if (IsContinuation(line)) _command = Awaits(last);
         }
-        if (_line.Length == 0 && _carried is null && _command is null) return WholeLine(line);
+        if (_line.Length == 0 && _carried is null && _command is null && !_dataIsSecret) return WholeLine(line);
         var output = new StringBuilder(line.Length + 8);
         Piece(line, complete: true, output);
         EndLine();
@@ -82,6 +82,8 @@ public sealed class SecretStream
             _carried = null;
             return line;
         }
+        // Its prompted data is a credential (ESP-AT AT+MQTTLONGPASSWORD): the lines after it are read piece by piece.
+        if (CredentialFields.PromptsForSecret(line)) _dataIsSecret = true;
         // A line the module repeats, found clean before, is clean again unless it ends with the start of a known value.
         if (_masker.IsClean(line, out var known) && _masker.RestOf(line) is null)
         {

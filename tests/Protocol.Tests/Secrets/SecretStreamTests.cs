@@ -36,6 +36,19 @@ public class SecretStreamTests
         Assert.That(masker.Mask("login with Vx7Qm2Lp9Rt4Ws1K"), Is.EqualTo("login with ***"));
     }
 
+    [TestCase("AT+MQTTLONGPASSWORD=0,16\r\nVx7Qm2Lp9Rt4Ws1K\r\nAT+MQTTCONN=0,\"b\",1883,1\r\n",
+        "AT+MQTTLONGPASSWORD=0,16\r\n***\r\nAT+MQTTCONN=0,\"b\",1883,1\r\n")]
+    [TestCase("AT+MQTTLONGPASSWORD=0,16\r\nOK\r\n>\r\nVx7Qm2Lp9Rt4Ws1K\r\n+MQTTLONGPASSWORD:OK\r\n",
+        "AT+MQTTLONGPASSWORD=0,16\r\nOK\r\n>\r\n***\r\n+MQTTLONGPASSWORD:OK\r\n")]   // the module's output, as frames reads it
+    public void The_password_after_the_prompt_of_AT_MQTTLONGPASSWORD_is_masked_line_by_line_too(string stream, string shown)
+    {
+        // As the analyzer and `frames` mask: one whole line at a time.
+        var lines = new SecretMasker().Stream();
+        var masked = string.Concat(stream.Split("\r\n")[..^1].Select(line => lines.MaskLine(line) + "\r\n"));
+
+        Assert.That(masked, Is.EqualTo(shown));
+    }
+
     [Test]
     public void A_failed_AT_MQTTLONGPASSWORD_leaves_the_next_command_as_it_is()
     {
