@@ -88,6 +88,7 @@ public sealed class SecretStream
         if (_masker.IsClean(line, out var known) && _masker.RestOf(line) is null)
         {
             _carried = null;
+            _unasked = line;   // clean itself, it may still be a credential command broken before its credential
             return line;
         }
         var spans = _masker.Spans(line, complete: true, _spans, partialAtEnd: true);

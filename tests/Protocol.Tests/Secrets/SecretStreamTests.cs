@@ -50,6 +50,26 @@ public class SecretStreamTests
     }
 
     [Test]
+    public void Whole_lines_are_masked_alike_line_by_line_and_as_one_read()
+    {
+        // The analyzer and `frames` mask line by line, a trace by reads: for whole lines both must show the same.
+        string[] lines =
+        [
+            "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"Qz8Wv3Kd\",1", "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"Qz8W", "v3Kd\",1",
+            "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",", "\"Qz8Wv3Kd\",1", "AT+MQTTLONGPASSWORD=0,16", "OK", ">", "Qz8Wv3Kd", "ERROR",
+            "+MQTTOPEN: OK", "token=Qz8Wv3Kd&x=1", "{\"password\":\"Qz8Wv3Kd\"}", "AT+CSQ", "+CSQ: 20,99", "", "echo Qz8Wv3Kd again",
+        ];
+        Gen.Int[0, lines.Length - 1].Array[1, 12].Sample(picks =>
+        {
+            var chosen = picks.Select(i => lines[i]).ToArray();
+            var byLine = new SecretMasker().Stream();
+            var lineByLine = string.Concat(chosen.Select(line => byLine.MaskLine(line) + "\r\n"));
+            var asOneRead = Masked(new SecretMasker(), string.Concat(chosen.Select(line => line + "\r\n")));
+            return lineByLine == asOneRead;
+        });
+    }
+
+    [Test]
     public void A_failed_AT_MQTTLONGPASSWORD_leaves_the_next_command_as_it_is()
     {
         const string stream = "AT+MQTTLONGPASSWORD=0,16\r\nERROR\r\nAT+MQTTCONN?\r\n+MQTTCONN:0,0,0\r\n";
