@@ -30,11 +30,19 @@ public static partial class DocumentedCommands
     private static partial Regex InlineCode();
 
     [GeneratedRegex(@"\bconformance [a-z].*")]
-    private static partial Regex InBlock();
+    private static partial Regex Command();
 
-    // What ends one command on a line: a comment, a chain, a pipe, or the arrow of an example's answer.
-    [GeneratedRegex(@"\s#\s|&&|\|\s|;|\s→|\s&(\s|$)")]
-    private static partial Regex End();
+    // A shell comment ends what a line runs.
+    [GeneratedRegex(@"\s#(\s|$)")]
+    private static partial Regex Comment();
+
+    // What separates commands on a line: a chain, a pipe, a job in the background, the arrow of an example's answer.
+    [GeneratedRegex(@"&&|\|\||\|\s|;|\s→|\s&(\s|$)")]
+    private static partial Regex Separator();
+
+    /// <summary>The <c>conformance …</c> commands of a shell line.</summary>
+    private static IEnumerable<string> Commands(string text) =>
+        Separator().Split(Comment().Split(text)[0]).Select(part => Command().Match(part)).Where(m => m.Success).Select(m => m.Value.Trim());
 
     public static IEnumerable<Line> All => Pages.SelectMany(page => Read(page, File.ReadAllLines(Path.Combine(Root, page))));
 
@@ -49,12 +57,11 @@ public static partial class DocumentedCommands
                 fence = fence.Length == 0 ? trimmed : "";
                 continue;
             }
-            var texts = fence.Length > 0
-                ? fence is "```sh" or "```" ? InBlock().Matches(lines[i]).Select(m => m.Value) : []
-                : InlineCode().Matches(lines[i]).Select(m => m.Groups[1].Value);
-            foreach (var text in texts)
+            var commands = fence.Length > 0
+                ? fence is "```sh" or "```" ? Commands(lines[i]) : []
+                : InlineCode().Matches(lines[i]).SelectMany(m => Commands(m.Groups[1].Value));
+            foreach (var command in commands)
             {
-                var command = End().Split(text)[0].Trim();
                 var words = Words(command);
                 // "conformance 0.1.0" (a trace's tool line) and "conformance: …" (an error message) are no commands.
                 if (words.Count > 1 && char.IsAsciiLetterLower(words[1][0])) yield return new Line(page, i + 1, command, words, fence.Length > 0);
