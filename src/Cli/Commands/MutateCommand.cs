@@ -27,7 +27,9 @@ internal static class MutateCommand
         var parallel = new Option<int>("--parallel") { Description = "How many mutants run at once (default: twice the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
         var realTime = new Option<bool>("--real-time") { Description = "Run the module on the system clock, not on the virtual one that skips idle waits." };
         var list = new Option<bool>("--list") { Description = "List the mutants and exit." };
-        var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?")
+        var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?\n" +
+            "Exit codes: 0 every semantic mutant killed and every format-only mutant alive (under --strict, dead too); 1 otherwise; " +
+            "2 usage or setup error (bad arguments, a selection with no scenario or no mutant, a report that cannot be written).")
         {
             suite, section, mutant, strict, junit, json, traces, parallel, realTime, list,
         };
