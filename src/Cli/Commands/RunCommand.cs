@@ -157,8 +157,8 @@ internal static class RunCommand
 
         await using (link)
         {
-            // Written beside its destination and moved into place once the run has started: a target that cannot be
-            // opened leaves the earlier trace as it was.
+            // Written beside its destination and moved into place as soon as the link is open: a target that cannot be
+            // opened leaves the earlier trace as it was, and a run killed later leaves its trace, flushed per record, there.
             using var traceFile = ReplacedFile.Create(tracePath);
             RunReport report;
             var recorder = new TraceRecorder(new StreamWriter(traceFile.Stream), time, link.Target, secrets,
@@ -170,7 +170,10 @@ internal static class RunCommand
                 try
                 {
                     var options = new RunOptions(request.Strict, request.GiveUp);
-                    report = await new Runner(time, options, new ConsoleProgress(console)).RunAsync(link, scenarios, recorder, stop.Token);
+                    var runner = new Runner(time, options, new ConsoleProgress(console));
+                    await using var session = await runner.OpenAsync(link, recorder, stop.Token);
+                    traceFile.Publish();
+                    report = await runner.RunAsync(session, link, scenarios, stop.Token);
                 }
                 catch (LinkException e)
                 {

@@ -94,7 +94,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         var findings = Leftovers(context);
         // An error is no matter of form (a msg_len that is not the message's length misleads every host reading by
         // it): it fails the scenario also without --strict.
-        if (findings.FirstOrDefault(f => f.Severity == Severity.Error || FailsARun.Contains(f.Code)) is { } error)
+        if (findings.FirstOrDefault(f => f.Severity == Severity.Error || f.FailsRun || FailsARun.Contains(f.Code)) is { } error)
             return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"{error}", steps, findings);
         if (options.Strict && findings.Count > 0)
             return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"strict: {findings.Count} finding(s), first {findings[0]}", steps, findings);

@@ -136,6 +136,9 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
                 Line(new MqttStatus(state).Format(dialect));
                 Line("OK");
+                if (fault == Fault.SubAckUnasked) Urc(new SubAck(++_packetId, 1, "dev/gsm/u"));
+                if (fault == Fault.UnsubAckUnasked) Urc(new UnsubAck(++_packetId, null));
+                if (fault == Fault.PubAckUnasked) Urc(new PubAck(++_packetId, 1));
                 break;
             case MqttOpen when _state == MqttState.NotInitialised: Line("+CME ERROR: 602"); break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;

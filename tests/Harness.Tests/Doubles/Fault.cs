@@ -52,4 +52,10 @@ public enum Fault
     DebugPrintInAnswer,
     /// <summary>Echoes every command in lower case (echo on).</summary>
     EchoInLowerCase,
+    /// <summary>Sends a <c>+MQTTSUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no subscribe waits for.</summary>
+    SubAckUnasked,
+    /// <summary>Sends a <c>+MQTTUNSUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no unsubscribe waits for.</summary>
+    UnsubAckUnasked,
+    /// <summary>Sends a <c>+MQTTPUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no QoS 1 publish waits for.</summary>
+    PubAckUnasked,
 }
