@@ -29,7 +29,9 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
         while (Waiting(next) is { Count: > 0 } waiting)
         {
             var left = deadline - session.Time.GetUtcNow();
-            var urc = left < TimeSpan.Zero ? null : await session.PeekUrcAsync(u => !seen.Contains(u), left, cancel);
+            var urc = await session.PeekUrcAsync(u => !seen.Contains(u), left < TimeSpan.Zero ? TimeSpan.Zero : left, cancel);
+            // Out of time: a frame held for bytes that did not come (a msg_len that counts too many) is what the module said.
+            if (urc is null && session.FlushHeld()) continue;
             if (urc is null)
             {
                 var s = Array.FindIndex(early, e => e is not null);

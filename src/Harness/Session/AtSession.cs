@@ -169,6 +169,26 @@ public sealed class AtSession : IAsyncDisposable
         return urc;
     }
 
+    /// <summary>
+    /// Reads what the tokenizer holds back for bytes still to come (a publish whose msg_len runs past what the module
+    /// sent, a line without its line end) as if the stream ended here; true when that gave an event. For a wait that
+    /// ended in silence: bytes that have not come by then are not coming, and what came is the module's answer.
+    /// </summary>
+    public bool FlushHeld()
+    {
+        lock (_gate)
+        {
+            var none = ReadOnlySpan<byte>.Empty;
+            var any = false;
+            while (_events.TryRead(ref none, out var atEvent, isFinalBlock: true))
+            {
+                OnEvent(atEvent);
+                any = true;
+            }
+            return any;
+        }
+    }
+
     /// <summary>URCs received and not taken by any wait, oldest first; they are removed.</summary>
     public IReadOnlyList<ReceivedUrc> TakeUnclaimed()
     {
