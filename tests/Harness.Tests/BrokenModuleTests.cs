@@ -34,6 +34,11 @@ public class BrokenModuleTests
         yield return Case(Fault.OkTwiceForCfg, "1.3 MQTTSTAT is 1 after CFG",
             "§1.11 final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTCFG=\"183.230.40.39\"");
         yield return Case(Fault.OverlongLineOnStat, "1.3 MQTTSTAT is 0 without an instance", "§1.11 line-too-long: a line of 70014 bytes starting '+MQTTPINGRSP: XXX");
+        yield return Case(Fault.OkWithoutLineEnd, "1.3 MQTTSTAT is 1 after CFG", "§1.3 AT+MQTTSTAT? (trace line 20): no final result: 'OK' came without a line end (trace line 23)");
+        yield return Case(Fault.ErrorThenOk, "1.3 MQTTSTAT is 1 after CFG", "\"***\",1: expected OK; got 'ERROR' (trace line 19)");
+        yield return Case(Fault.UnknownCmeCode, "1.1 a port out of range is refused with +CME ERROR: 601",
+            "expected +CME ERROR: 601; got '+CME ERROR: 9999' (trace line 19): 9999 is not in the manual's table");
+        yield return Case(Fault.DropsPayloadByte, "1.5 a text message arrives as typed", "with message \"update essage\\r\" (14 bytes)");
         yield return Case(Fault.PasswordEchoed, "1.1 CFG? reads back the settings with the password masked", "§1.1 AT+MQTTCFG?: expected MqttConfig where c => c.IsPasswordMasked");
     }
 

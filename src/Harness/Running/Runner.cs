@@ -35,7 +35,7 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     /// <summary>Runs <paramref name="scenarios"/> over an open session.</summary>
     public async Task<RunReport> RunAsync(AtSession session, ILink link, IReadOnlyList<SelectedScenario> scenarios, CancellationToken cancel = default)
     {
-        var started = time.GetUtcNow();
+        var (started, start) = (time.GetUtcNow(), time.GetTimestamp());
         var results = new List<ScenarioResult>();
         string? aborted = null;
         foreach (var selected in scenarios)
@@ -64,7 +64,8 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             observer?.ScenarioFinished(result);
         }
         session.Trace.Event(aborted is null ? "run finished" : $"run aborted: {aborted}");
-        return new RunReport(link.Target, started, time.GetUtcNow() - started, results, aborted);
+        // Measured on the monotonic clock: a wall clock set back mid-run gives no negative duration.
+        return new RunReport(link.Target, started, time.GetElapsedTime(start), results, aborted);
     }
 
     private async Task<ScenarioResult> RunScenarioAsync(SelectedScenario selected, AtSession session, ILink link, CancellationToken cancel)
@@ -101,10 +102,11 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         return Result(selected, Outcome.Passed, time.GetElapsedTime(start), null, steps, findings);
     }
 
-    // A log may start mid-exchange or hold a power cycle; a run sends one command at a time to a module it watches
-    // throughout. A final result no command waits for is a second answer a host would pair with its next command, and
-    // a restart loses the client the scenario built: both fail the scenario.
-    private static readonly HashSet<string> FailsARun = [CodeList.FinalWithoutCommand.Code, CodeList.ModuleRestarted.Code];
+    // A log may start mid-exchange, hold a power cycle or end mid-line; a run sends one command at a time to a module it
+    // watches throughout. A final result no command waits for is a second answer a host would pair with its next command,
+    // a restart loses the client the scenario built, and a line the module never ended is one no host reads: each fails
+    // the scenario.
+    private static readonly HashSet<string> FailsARun = [CodeList.FinalWithoutCommand.Code, CodeList.ModuleRestarted.Code, CodeList.TruncatedInput.Code];
 
     private static async Task<(Outcome, string?)> RunStepAsync(Step step, ScenarioContext context, CancellationToken cancel)
     {
