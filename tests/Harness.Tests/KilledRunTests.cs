@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Xml.Linq;
 using Conformance.Harness.Tests.Doubles;
 using Conformance.Harness.Tracing;
 using Conformance.Protocol.Syntax;
@@ -23,6 +24,8 @@ public class KilledRunTests
         // A slow module keeps the run going long enough to be killed in its second scenario.
         await using var server = new ModuleServer(() => new FakeModule(Dialect.Manual, lag: TimeSpan.FromMilliseconds(300)));
         var trace = Path.Combine(_out, "run.trace");
+        // An earlier run's report, all passed: a killed run must not leave it standing beside its own trace.
+        await File.WriteAllTextAsync(Path.Combine(_out, "junit.xml"), "<testsuites tests=\"3\" failures=\"0\" errors=\"0\" />");
         using (var run = ConformanceProcess.Start("run", "--target", server.Target, "--suite", "Stat", "--out", _out, "--set", "api-key=k3y-secret"))
         {
             try
@@ -36,7 +39,11 @@ public class KilledRunTests
             }
         }
 
-        Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EqualTo(new[] { "run.trace" }), "no temporary file, no other name to look for");
+        Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "junit.xml", "run.trace" }), "no temporary file, no other name to look for");
+        var cases = XDocument.Load(Path.Combine(_out, "junit.xml")).Descendants("testcase").ToList();
+        Assert.That(cases, Has.Count.EqualTo(3), "every scenario selected is in the partial report");
+        Assert.That(cases[0].Element("error") ?? cases[0].Element("failure"), Is.Null, "the scenario finished before the kill passed");
+        Assert.That(cases[^1].Element("error")?.Attribute("message")?.Value, Does.Contain("not run: the run did not finish: it was killed, or the power failed"));
         var text = await File.ReadAllTextAsync(trace);
         Assert.That(text, Does.Not.Contain("k3y-secret"));
         Assert.That(text, Does.Not.Contain("* run finished"));
@@ -52,7 +59,7 @@ public class KilledRunTests
         var (replayed, report, replayError) = await ConformanceProcess.RunAsync("run", "--target", $"replay:{trace}", "--suite", "Stat", "--out", replayOut);
         Assert.That(replayed, Is.EqualTo(1), report + replayError);
         Assert.That(report, Does.Contain("1.3 MQTTSTAT is 0 without an instance").And.Contain("1 passed"));
-        Assert.That(replayError, Does.Contain("run aborted"));
+        Assert.That(replayError, Does.Contain("run aborted: ").And.Contain("the trace ended"));
     }
 
     private static async Task WaitForAsync(Func<bool> condition, TimeSpan limit)

@@ -170,7 +170,9 @@ internal static class RunCommand
                 try
                 {
                     var options = new RunOptions(request.Strict, request.GiveUp);
-                    var runner = new Runner(time, options, new ConsoleProgress(console));
+                    // The JUnit file is saved as the run goes: a run killed mid-way leaves its own, not the last run's.
+                    var progress = new SavedProgress(new ConsoleProgress(console), SaveJUnit);
+                    var runner = new Runner(time, options, progress);
                     await using var session = await runner.OpenAsync(link, recorder, stop.Token);
                     traceFile.Publish();
                     report = await runner.RunAsync(session, link, scenarios, stop.Token);
@@ -189,7 +191,7 @@ internal static class RunCommand
             RunConsoleReport.Write(report, console);
             try
             {
-                ReplacedFile.Write(junitPath, stream => JUnitReport.Build(report).Save(stream));
+                SaveJUnit(report);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -206,6 +208,8 @@ internal static class RunCommand
             return report.AllPassed ? ExitCodes.Ok : ExitCodes.Failures;
 
             int TraceFailed(string why) => Fail($"cannot write the trace {tracePath}: {why}");
+
+            void SaveJUnit(RunReport soFar) => ReplacedFile.Write(junitPath, stream => JUnitReport.Build(soFar).Save(stream));
         }
 
         int Fail(string message)

@@ -38,8 +38,10 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         var (started, start) = (time.GetUtcNow(), time.GetTimestamp());
         var results = new List<ScenarioResult>();
         string? aborted = null;
+        Progressed();
         foreach (var selected in scenarios)
         {
+            if (results.Count > 0) Progressed();
             var scenario = selected.Scenario;
             if (cancel.IsCancellationRequested) aborted ??= RunOptions.Interrupted;
             if (aborted is not null)
@@ -63,9 +65,14 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             results.Add(result);
             observer?.ScenarioFinished(result);
         }
-        session.Trace.Event(aborted is null ? "run finished" : $"run aborted: {aborted}");
+        session.Trace.Event(aborted is null ? TraceFile.RunFinished : $"{TraceFile.RunAborted}: {aborted}");
         // Measured on the monotonic clock: a wall clock set back mid-run gives no negative duration.
         return new RunReport(link.Target, started, time.GetElapsedTime(start), results, aborted);
+
+        // What a run killed from here on leaves: the scenarios done, the rest not run.
+        void Progressed() => observer?.RunProgressed(new RunReport(link.Target, started, time.GetElapsedTime(start),
+            [.. results, .. scenarios.Skip(results.Count).Select(s => Result(s, Outcome.NotRun, TimeSpan.Zero, $"not run: {RunOptions.Unfinished}", [], []))],
+            RunOptions.Unfinished));
     }
 
     private async Task<ScenarioResult> RunScenarioAsync(SelectedScenario selected, AtSession session, ILink link, CancellationToken cancel)

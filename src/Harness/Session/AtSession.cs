@@ -79,6 +79,11 @@ public sealed class AtSession : IAsyncDisposable
             await _stream.WriteAsync(line, cancel);
             await _stream.FlushAsync(cancel);
         }
+        catch (ReplayEndedException e)
+        {
+            // Nothing more was recorded: the module is gone from here on, as if unplugged.
+            Lose(e.Message, e);
+        }
         catch (Exception e) when (e is IOException or ObjectDisposedException && e is not ReplayDivergenceException)
         {
             Lose($"the link failed while sending {command.FormatRedacted()}: {e.Message}", e);
