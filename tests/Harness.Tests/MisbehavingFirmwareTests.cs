@@ -54,6 +54,27 @@ public class MisbehavingFirmwareTests
             @"^§1\.10 unexpected-urc: '\+MQTTPINGRSP: OK' arrived after AT\+MQTTSTAT\? \(trace line \d+\), but no step expected it"));
     }
 
+    [Test]
+    [Platform("Linux")]
+    public async Task Over_a_serial_port_a_publish_whose_msg_len_counts_its_line_end_fails_with_the_length_mismatch()
+    {
+        // At a real UART the two bytes the count runs over never come: the wait's end must read what did.
+        await using var pty = await SocatPair.StartAsync(new FakeModule(Dialect.Field, Fault.LyingPayloadLength));
+        var output = Directory.CreateTempSubdirectory("serial-").FullName;
+        try
+        {
+            var (exit, stdout, stderr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{pty.HostPath}", "--suite", "Pub", "--section", "1.5", "--out", output);
+
+            Assert.That(exit, Is.EqualTo(1), stdout + stderr);
+            Assert.That(stdout, Does.Contain("a text message arrives as typed").And.Contain("message-len-mismatch: msg_len is 16 but the message has 14"));
+            Assert.That(stdout, Does.Not.Contain("got no other URC"));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     [TestCase("tcp")]
     [TestCase("serial")]
     [Platform("Linux")]

@@ -171,7 +171,8 @@ internal static class RunCommand
                 {
                     var options = new RunOptions(request.Strict, request.GiveUp);
                     // The JUnit file is saved as the run goes: a run killed mid-way leaves its own, not the last run's.
-                    var progress = new SavedProgress(new ConsoleProgress(console), SaveJUnit);
+                    // A device (/dev/stdout) gets the final report only, once.
+                    IRunObserver progress = OutputPaths.IsDevice(junitPath) ? new ConsoleProgress(console) : new SavedProgress(new ConsoleProgress(console), SaveJUnit);
                     var runner = new Runner(time, options, progress);
                     await using var session = await runner.OpenAsync(link, recorder, stop.Token);
                     traceFile.Publish();
