@@ -65,7 +65,8 @@ public class ArrivalOrderTests
 
         var (listed, stat) = (report.Scenarios[0], report.Scenarios[1]);
         Assert.That(listed.Findings.Where(f => f.Code == "unexpected-urc").Select(f => f.Message), Has.Some.Match(
-            @"^'\+MQTTSUBACK: \d+,2,""dev/gsm/u/2""' arrived after AT\+MQTTSUB=""dev/gsm/u/2"",2 \(trace line \d+\), a second \+MQTTSUBACK \(the first came at trace line \d+\), but no step expected it$"));
+            @"^'\+MQTTSUBACK: \d+,2,""dev/gsm/u/2""' answers nothing: no AT\+MQTTSUB was waiting for it; it arrived after AT\+MQTTSUB=""dev/gsm/u/2"",2 \(trace line \d+\), a second \+MQTTSUBACK \(the first came at trace line \d+\)$"));
+        Assert.That(listed.Outcome, Is.EqualTo(Outcome.Failed), "the second SUBACK answers no subscribe");
         Assert.That(stat.Outcome, Is.EqualTo(Outcome.Passed));
         Assert.That(stat.Findings.Select(f => f.Code), Has.None.EqualTo("unexpected-urc"));
     }
@@ -88,6 +89,27 @@ public class ArrivalOrderTests
         Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
         Assert.That(result.Message, Does.Match(@"§1\.6 unexpected URC '\+MQTTPUBACK: 3,1' \(trace line \d+\) after AT\+MQTTUNSUB=""dev/gsm/u"" \(trace line \d+\)$"));
         Assert.That(result.Steps.Single(s => s.Description.StartsWith("expect +MQTTPUBACK")).Outcome, Is.EqualTo(Outcome.Passed));
+    }
+
+    [TestCase(Fault.SubAckUnasked, @"'\+MQTTSUBACK: 1,1,""dev/gsm/u""' answers nothing: no AT\+MQTTSUB was waiting for it; it arrived after AT\+MQTTSTAT\? \(trace line \d+\)")]
+    [TestCase(Fault.UnsubAckUnasked, @"'\+MQTTUNSUBACK: 1' answers nothing: no AT\+MQTTUNSUB was waiting for it; it arrived after AT\+MQTTSTAT\? \(trace line \d+\)")]
+    [TestCase(Fault.PubAckUnasked, @"'\+MQTTPUBACK: 1,1' answers nothing: no QoS 1 AT\+MQTTPUB was waiting for it; it arrived after AT\+MQTTSTAT\? \(trace line \d+\)")]
+    public async Task An_ACK_that_answers_no_command_fails_the_scenario_also_without_a_quiet_period(Fault fault, string message)
+    {
+        // This scenario ends at the OK of its AT+MQTTSTAT?: the ACK after it is left over, not caught by a "no other URC" step.
+        var (result, _) = await RunAsync(Dialect.Manual, fault, "1.3 MQTTSTAT is 1 after CFG");
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(result.Message, Does.Match(@"^warn §1\.11 unexpected-urc: " + message));
+    }
+
+    [Test]
+    public async Task An_ACK_of_a_command_the_scenario_did_not_wait_on_is_only_a_finding()
+    {
+        // The subscriptions read back by SUB? are each acknowledged; none answers nothing.
+        var (result, _) = await RunAsync(Dialect.Manual, Fault.None, "1.4 SUB? lists each subscribed topic on its own line");
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Passed), result.Message);
     }
 
     [Test]

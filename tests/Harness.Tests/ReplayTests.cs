@@ -74,6 +74,23 @@ public class ReplayTests
 
         Assert.That(replayed.Scenarios.Select(s => s.Outcome).Take(2), Is.EqualTo(recorded.Scenarios.Select(s => s.Outcome).Take(2)));
         Assert.That(replayed.Scenarios[2].Message, Does.Contain($"the trace ended, cut short in its line {last + 2} (a run killed while writing it)"));
+        Assert.That(replayed.Scenarios[2].Outcome, Is.EqualTo(Outcome.Error), "the recording ends, the firmware did nothing wrong");
+    }
+
+    [Test]
+    public async Task A_trace_that_ends_without_its_run_s_end_replays_up_to_there_and_the_rest_is_not_run()
+    {
+        var (recorded, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual), HarnessRun.Select("Stat"));
+        var lines = trace.Split('\n');
+        // Killed between two records, in the third scenario: every line whole, no '* run finished'.
+        var last = Array.FindLastIndex(lines, l => l.Contains("* scenario 1.3 MQTTSTAT is 5"));
+        await File.WriteAllTextAsync(_path, string.Join('\n', lines[..(last + 4)]) + "\n");
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}", [.. HarnessRun.Select("Stat"), .. HarnessRun.Select("Cfg")]);
+
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome).Take(3), Is.EqualTo(new[] { Outcome.Passed, Outcome.Passed, Outcome.Error }));
+        Assert.That(replayed.Scenarios.Skip(3).Select(s => s.Outcome), Is.All.EqualTo(Outcome.NotRun));
+        Assert.That(replayed.Aborted, Does.Contain("the trace ended without its run's end (the run was killed, or the power failed), before the host sent 'AT"));
     }
 
     [Test]

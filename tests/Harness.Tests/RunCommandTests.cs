@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using Conformance.Harness.Tests.Doubles;
 using Conformance.Protocol.Syntax;
@@ -71,16 +70,5 @@ public class RunCommandTests
         Assert.That(File.Exists(Path.Combine(_out, "junit.xml")), Is.False, "nothing ran, so nothing is reported");
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => ConformanceProcess.RunAsync(args);
 }

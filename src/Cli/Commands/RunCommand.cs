@@ -157,8 +157,8 @@ internal static class RunCommand
 
         await using (link)
         {
-            // Written beside its destination and moved into place once the run has started: a target that cannot be
-            // opened leaves the earlier trace as it was.
+            // Written beside its destination and moved into place as soon as the link is open: a target that cannot be
+            // opened leaves the earlier trace as it was, and a run killed later leaves its trace, flushed per record, there.
             using var traceFile = ReplacedFile.Create(tracePath);
             RunReport report;
             var recorder = new TraceRecorder(new StreamWriter(traceFile.Stream), time, link.Target, secrets,
@@ -170,7 +170,13 @@ internal static class RunCommand
                 try
                 {
                     var options = new RunOptions(request.Strict, request.GiveUp);
-                    report = await new Runner(time, options, new ConsoleProgress(console)).RunAsync(link, scenarios, recorder, stop.Token);
+                    // The JUnit file is saved as the run goes: a run killed mid-way leaves its own, not the last run's.
+                    // A device (/dev/stdout) gets the final report only, once.
+                    IRunObserver progress = OutputPaths.IsDevice(junitPath) ? new ConsoleProgress(console) : new SavedProgress(new ConsoleProgress(console), SaveJUnit);
+                    var runner = new Runner(time, options, progress);
+                    await using var session = await runner.OpenAsync(link, recorder, stop.Token);
+                    traceFile.Publish();
+                    report = await runner.RunAsync(session, link, scenarios, stop.Token);
                 }
                 catch (LinkException e)
                 {
@@ -186,7 +192,7 @@ internal static class RunCommand
             RunConsoleReport.Write(report, console);
             try
             {
-                ReplacedFile.Write(junitPath, stream => JUnitReport.Build(report).Save(stream));
+                SaveJUnit(report);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -203,6 +209,8 @@ internal static class RunCommand
             return report.AllPassed ? ExitCodes.Ok : ExitCodes.Failures;
 
             int TraceFailed(string why) => Fail($"cannot write the trace {tracePath}: {why}");
+
+            void SaveJUnit(RunReport soFar) => ReplacedFile.Write(junitPath, stream => JUnitReport.Build(soFar).Save(stream));
         }
 
         int Fail(string message)

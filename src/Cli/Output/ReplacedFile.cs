@@ -3,7 +3,7 @@ namespace Conformance.Cli.Output;
 /// <summary>
 /// A file written under a temporary name beside its destination and moved into place only when complete: a run that
 /// fails to start, or a write that fails half-way, leaves the earlier file as it was. A device (<c>/dev/stdout</c>)
-/// is written in place.
+/// is written in place. A file that must survive a kill mid-write (the trace) is <see cref="Publish"/>ed early instead.
 /// </summary>
 internal sealed class ReplacedFile : IDisposable
 {
@@ -20,7 +20,8 @@ internal sealed class ReplacedFile : IDisposable
         }
         var full = System.IO.Path.GetFullPath(path);
         _temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        Stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        // Delete sharing: Publish renames the file while it is open (Windows asks for it; Linux does not mind).
+        Stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
     }
 
     /// <summary>Where the file goes once committed.</summary>
@@ -40,11 +41,21 @@ internal sealed class ReplacedFile : IDisposable
         file.Commit();
     }
 
-    /// <summary>Closes the temporary file and moves it over the destination.</summary>
+    /// <summary>Closes the temporary file and moves it over the destination (unless <see cref="Publish"/> did).</summary>
     public void Commit()
     {
         Stream.Dispose();
-        if (_temporary is not null) File.Move(_temporary, Path, overwrite: true);
+        if (!_committed && _temporary is not null) File.Move(_temporary, Path, overwrite: true);
+        _committed = true;
+    }
+
+    /// <summary>
+    /// Moves the file over the destination now and goes on writing it there: what is written from here on is at
+    /// <see cref="Path"/> as it is flushed, so a process killed mid-write leaves the file up to the kill.
+    /// </summary>
+    public void Publish()
+    {
+        if (!_committed && _temporary is not null) File.Move(_temporary, Path, overwrite: true);
         _committed = true;
     }
 

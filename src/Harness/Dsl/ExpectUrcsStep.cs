@@ -25,11 +25,14 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
         var seen = new HashSet<object?>(ReferenceEqualityComparer.Instance);
         var early = new ReceivedUrc?[sequences.Count];
         var next = new int[sequences.Count];
-        var deadline = session.Time.GetUtcNow() + within;
+        // On the monotonic clock: a wall clock set back during the wait does not stretch it.
+        var start = session.Time.GetTimestamp();
         while (Waiting(next) is { Count: > 0 } waiting)
         {
-            var left = deadline - session.Time.GetUtcNow();
-            var urc = left < TimeSpan.Zero ? null : await session.PeekUrcAsync(u => !seen.Contains(u), left, cancel);
+            var left = within - session.Time.GetElapsedTime(start);
+            var urc = await session.PeekUrcAsync(u => !seen.Contains(u), left < TimeSpan.Zero ? TimeSpan.Zero : left, cancel);
+            // Out of time: a frame held for bytes that did not come (a msg_len that counts too many) is what the module said.
+            if (urc is null && session.FlushHeld()) continue;
             if (urc is null)
             {
                 var s = Array.FindIndex(early, e => e is not null);

@@ -3,7 +3,7 @@ using Conformance.Protocol.Syntax;
 
 namespace Conformance.Harness.Dsl;
 
-/// <summary>A deviation from the manual's canonical form, or an unexpected URC: reported, not failed (unless strict).</summary>
+/// <summary>A deviation from the manual's canonical form, or an unexpected URC: reported, not failed (unless strict, an error or <see cref="FailsRun"/>).</summary>
 public sealed record Finding
 {
     private Finding(string section, string code, Severity severity, string message, int traceLine)
@@ -33,6 +33,12 @@ public sealed record Finding
 
     /// <summary>What differs.</summary>
     public string Message { get; init; }
+
+    /// <summary>
+    /// True when it fails its scenario whatever its severity: what a log may show harmlessly (it may start mid-exchange)
+    /// but a run, which saw every command, cannot, e.g. an ACK that answers nothing.
+    /// </summary>
+    public bool FailsRun { get; init; }
 
     /// <summary>Where the evidence is in the trace.</summary>
     public int TraceLine { get; }

@@ -1,6 +1,9 @@
 using Conformance.Harness.Links;
 using Conformance.Harness.Session;
+using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Responses;
 
 namespace Conformance.Harness.Dsl;
 
@@ -9,6 +12,7 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
 {
     private readonly List<CommandReply> _replies = [];
     private readonly List<ReceivedUrc> _taken = [];
+    private readonly List<ReceivedUrc> _unexpected = [];
 
     public AtSession Session { get; } = session;
 
@@ -65,10 +69,30 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
             Findings.Add(Finding.Of(CodeList.UnreadableLine, "1.11", $"'{urc.Text}': {error}", urc.TraceLine));
     }
 
-    /// <summary>Reports <paramref name="urc"/>, which no step took, as a finding.</summary>
+    /// <summary>
+    /// Reports <paramref name="urc"/>, which no step took, as a finding. An outcome that answers nothing (a
+    /// <c>+MQTTSUBACK</c> with no subscribe waiting for it) fails the scenario: the manual has it answer a command, and
+    /// a host pairs it with its next one.
+    /// </summary>
     public void AddUnexpected(ReceivedUrc urc)
     {
         AddDeviations(urc);
-        Findings.Add(Finding.Of(CodeList.UnexpectedUrc, urc.Value?.Section ?? "1.11", $"'{urc.Text}' arrived {Circumstances(urc)}, but no step expected it", urc.TraceLine));
+        var section = urc.Value?.Section ?? "1.11";
+        if (urc.Value is { } value && ProtocolCatalog.Urc(value.GetType()) is { Answers: { } command, AlsoUnasked: false } entry && !IsAwaited(entry, urc))
+            Findings.Add(Finding.Of(CodeList.UnexpectedUrc, section,
+                $"'{urc.Text}' answers nothing: no {command} was waiting for it; it arrived {Circumstances(urc)}", urc.TraceLine) with { FailsRun = true });
+        else
+            Findings.Add(Finding.Of(CodeList.UnexpectedUrc, section, $"'{urc.Text}' arrived {Circumstances(urc)}, but no step expected it", urc.TraceLine));
+        _unexpected.Add(urc);
+    }
+
+    // True while a command of the scenario accepted before urc still waits for its outcome: more of them were sent
+    // than outcomes of their kind came before urc (taken by a step, or left over).
+    private bool IsAwaited(UrcEntry entry, ReceivedUrc urc)
+    {
+        var sent = _replies.Count(r => r.TraceLine < urc.TraceLine && r.Final?.Kind == FinalResultKind.Ok
+            && ProtocolCatalog.OutcomeOf(r.Command.Format(), r.Command is MqttPub pub ? pub.Qos : 0) == entry);
+        var came = _taken.Concat(_unexpected).Count(u => u.TraceLine < urc.TraceLine && u.Value is { } v && ProtocolCatalog.Urc(v.GetType()) == entry);
+        return sent > came;
     }
 }

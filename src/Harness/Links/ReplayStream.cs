@@ -49,10 +49,12 @@ internal sealed class ReplayStream : Stream
         var sent = _sentMask.Mask(buffer);
         var records = _trace.Records;
         while (_next < records.Count && records[_next].Record.Direction == TraceDirection.Event) _next++;
+        if (_next >= records.Count && _trace.CutShort is { } cut)
+            throw new ReplayEndedException($"{_name}: the trace ended, cut short in its line {cut} (a run killed while writing it), before the host sent '{TraceEscaping.Escape(sent)}'");
+        if (_next >= records.Count && !_trace.RunEnded)
+            throw new ReplayEndedException($"{_name}: the trace ended without its run's end (the run was killed, or the power failed), before the host sent '{TraceEscaping.Escape(sent)}'");
         if (_next >= records.Count)
-            throw new ReplayDivergenceException(_trace.CutShort is { } cut
-                ? $"{_name}: the trace ended, cut short in its line {cut} (a run killed while writing it), but the host sent '{TraceEscaping.Escape(sent)}'"
-                : $"{_name}: the trace ended, but the host sent '{TraceEscaping.Escape(sent)}'");
+            throw new ReplayDivergenceException($"{_name}: the trace ended, but the host sent '{TraceEscaping.Escape(sent)}'");
         var line = records[_next];
         if (line.Record.Direction != TraceDirection.ToModule || !line.Record.Data.AsSpan().SequenceEqual(sent))
             throw new ReplayDivergenceException(

@@ -8,4 +8,10 @@ public interface IRunObserver
     void StepFinished(StepResult step);
 
     void ScenarioFinished(ScenarioResult result);
+
+    /// <summary>
+    /// The report so far, once the link is open and after every scenario: the scenarios not run yet are
+    /// <see cref="Outcome.NotRun"/>, for <see cref="RunOptions.Unfinished"/>. Saved, it is what a run killed mid-way leaves.
+    /// </summary>
+    void RunProgressed(RunReport soFar) { }
 }

@@ -35,11 +35,13 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
     /// <summary>Runs <paramref name="scenarios"/> over an open session.</summary>
     public async Task<RunReport> RunAsync(AtSession session, ILink link, IReadOnlyList<SelectedScenario> scenarios, CancellationToken cancel = default)
     {
-        var started = time.GetUtcNow();
+        var (started, start) = (time.GetUtcNow(), time.GetTimestamp());
         var results = new List<ScenarioResult>();
         string? aborted = null;
+        Progressed();
         foreach (var selected in scenarios)
         {
+            if (results.Count > 0) Progressed();
             var scenario = selected.Scenario;
             if (cancel.IsCancellationRequested) aborted ??= RunOptions.Interrupted;
             if (aborted is not null)
@@ -63,8 +65,14 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
             results.Add(result);
             observer?.ScenarioFinished(result);
         }
-        session.Trace.Event(aborted is null ? "run finished" : $"run aborted: {aborted}");
-        return new RunReport(link.Target, started, time.GetUtcNow() - started, results, aborted);
+        session.Trace.Event(aborted is null ? TraceFile.RunFinished : $"{TraceFile.RunAborted}: {aborted}");
+        // Measured on the monotonic clock: a wall clock set back mid-run gives no negative duration.
+        return new RunReport(link.Target, started, time.GetElapsedTime(start), results, aborted);
+
+        // What a run killed from here on leaves: the scenarios done, the rest not run.
+        void Progressed() => observer?.RunProgressed(new RunReport(link.Target, started, time.GetElapsedTime(start),
+            [.. results, .. scenarios.Skip(results.Count).Select(s => Result(s, Outcome.NotRun, TimeSpan.Zero, $"not run: {RunOptions.Unfinished}", [], []))],
+            RunOptions.Unfinished));
     }
 
     private async Task<ScenarioResult> RunScenarioAsync(SelectedScenario selected, AtSession session, ILink link, CancellationToken cancel)
@@ -94,17 +102,18 @@ public sealed class Runner(TimeProvider time, RunOptions options, IRunObserver? 
         var findings = Leftovers(context);
         // An error is no matter of form (a msg_len that is not the message's length misleads every host reading by
         // it): it fails the scenario also without --strict.
-        if (findings.FirstOrDefault(f => f.Severity == Severity.Error || FailsARun.Contains(f.Code)) is { } error)
+        if (findings.FirstOrDefault(f => f.Severity == Severity.Error || f.FailsRun || FailsARun.Contains(f.Code)) is { } error)
             return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"{error}", steps, findings);
         if (options.Strict && findings.Count > 0)
             return Result(selected, Outcome.Failed, time.GetElapsedTime(start), $"strict: {findings.Count} finding(s), first {findings[0]}", steps, findings);
         return Result(selected, Outcome.Passed, time.GetElapsedTime(start), null, steps, findings);
     }
 
-    // A log may start mid-exchange or hold a power cycle; a run sends one command at a time to a module it watches
-    // throughout. A final result no command waits for is a second answer a host would pair with its next command, and
-    // a restart loses the client the scenario built: both fail the scenario.
-    private static readonly HashSet<string> FailsARun = [CodeList.FinalWithoutCommand.Code, CodeList.ModuleRestarted.Code];
+    // A log may start mid-exchange, hold a power cycle or end mid-line; a run sends one command at a time to a module it
+    // watches throughout. A final result no command waits for is a second answer a host would pair with its next command,
+    // a restart loses the client the scenario built, and a line the module never ended is one no host reads: each fails
+    // the scenario.
+    private static readonly HashSet<string> FailsARun = [CodeList.FinalWithoutCommand.Code, CodeList.ModuleRestarted.Code, CodeList.TruncatedInput.Code];
 
     private static async Task<(Outcome, string?)> RunStepAsync(Step step, ScenarioContext context, CancellationToken cancel)
     {

@@ -64,7 +64,7 @@ public sealed class AtSession : IAsyncDisposable
     public async Task<CommandReply> SendAsync(AtCommand command, TimeSpan timeout, CancellationToken cancel = default)
     {
         var line = Encoding.UTF8.GetBytes(command.Format() + "\r\n");
-        var pending = new Pending(command, _time.GetUtcNow());
+        var pending = new Pending(command, _time);
         lock (_gate)
         {
             ThrowIfLost();
@@ -78,6 +78,11 @@ public sealed class AtSession : IAsyncDisposable
         {
             await _stream.WriteAsync(line, cancel);
             await _stream.FlushAsync(cancel);
+        }
+        catch (ReplayEndedException e)
+        {
+            // Nothing more was recorded: the module is gone from here on, as if unplugged.
+            Lose(e.Message, e);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException && e is not ReplayDivergenceException)
         {
@@ -102,8 +107,11 @@ public sealed class AtSession : IAsyncDisposable
             {
                 // A final result handled just as the time ran out still counts: it arrived in time.
                 if (pending.Done.Task.IsCompletedSuccessfully) return pending.Done.Task.Result;
+                // One held for its line end is read now, to say so, rather than taken later for the next command's answer.
+                FlushHeld();
+                if (pending.Done.Task.IsCompletedSuccessfully) return pending.Done.Task.Result;
                 if (_pending == pending) _pending = null;
-                return pending.Reply(_time.GetUtcNow(), null, null, 0);
+                return pending.Reply(null, null, 0);
             }
         }
     }
@@ -167,6 +175,26 @@ public sealed class AtSession : IAsyncDisposable
         var urc = _urcs[index];
         if (take) _urcs.RemoveAt(index);
         return urc;
+    }
+
+    /// <summary>
+    /// Reads what the tokenizer holds back for bytes still to come (a publish whose msg_len runs past what the module
+    /// sent, a line without its line end) as if the stream ended here; true when that gave an event. For a wait that
+    /// ended in silence: bytes that have not come by then are not coming, and what came is the module's answer.
+    /// </summary>
+    public bool FlushHeld()
+    {
+        lock (_gate)
+        {
+            var none = ReadOnlySpan<byte>.Empty;
+            var any = false;
+            while (_events.TryRead(ref none, out var atEvent, isFinalBlock: true))
+            {
+                OnEvent(atEvent);
+                any = true;
+            }
+            return any;
+        }
     }
 
     /// <summary>URCs received and not taken by any wait, oldest first; they are removed.</summary>
@@ -240,6 +268,9 @@ public sealed class AtSession : IAsyncDisposable
         EventRead?.Invoke(atEvent);
         var text = atEvent.Text;
         var line = LineAt(atEvent.Offset);
+        // Only FlushHeld reads a frame cut short: the module stopped mid-line (or mid-message) and sent nothing more in time.
+        if (atEvent.IsTruncated && atEvent.Kind != AtEventKind.Final)
+            _stray.Add((Deviation.Of(CodeList.TruncatedInput, $"'{text}' was cut short: no line end (or not all of its message) came before the wait ended", "1.11"), line));
         switch (atEvent.Kind)
         {
             case AtEventKind.Echo when _pending is not null:
@@ -261,11 +292,18 @@ public sealed class AtSession : IAsyncDisposable
                 _pending.Information.Add(new ReceivedLine(text, Parsed<InformationResponse>(atEvent,
                     $"no typed answer is known for AT{_pending.Command.Name}"), line));
                 break;
+            case AtEventKind.Final when _pending is not null && atEvent.IsTruncated:
+                // Read only when a wait ended (FlushHeld): a host that reads lines never gets it.
+                var unended = _pending;
+                _pending = null;
+                unended.Done.TrySetResult(unended.Reply(null, null, 0) with
+                    { Lost = $"'{text}' came without a line end (trace line {line}), so no host reading lines gets it" });
+                return;
             case AtEventKind.Final when _pending is not null:
                 var pending = _pending;
                 _pending = null;
                 _lastAnswered = (pending.Command, line);
-                pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), (FinalResult)atEvent.Value!, text, line));
+                pending.Done.TrySetResult(pending.Reply((FinalResult)atEvent.Value!, text, line));
                 break;
             case AtEventKind.Urc:
                 // An outcome before its command's final result is kept for the wait like any URC; its deviation
@@ -302,7 +340,7 @@ public sealed class AtSession : IAsyncDisposable
         _stray.Add((Deviation.Of(CodeList.ModuleRestarted, _pending is null ? reason : $"{reason} while {_pending.Command.FormatRedacted()} was pending", "4.1"), line));
         if (_pending is not { } pending) return;
         _pending = null;
-        pending.Done.TrySetResult(pending.Reply(_time.GetUtcNow(), null, null, 0) with { Lost = reason });
+        pending.Done.TrySetResult(pending.Reply(null, null, 0) with { Lost = reason });
     }
 
     private static CodeEntry Stray(AtEventKind kind) => kind switch
@@ -359,15 +397,18 @@ public sealed class AtSession : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Pending(AtCommand command, DateTimeOffset sent)
+    private sealed class Pending(AtCommand command, TimeProvider time)
     {
+        private readonly long _sent = time.GetTimestamp();
+
         public AtCommand Command { get; } = command;
         public int TraceLine { get; set; }
         public bool Echoed { get; set; }
         public List<ReceivedLine> Information { get; } = [];
         public TaskCompletionSource<CommandReply> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public CommandReply Reply(DateTimeOffset now, FinalResult? final, string? finalText, int finalLine) =>
-            new(Command, TraceLine, [.. Information], final, finalText, finalLine, now - sent, Echoed);
+        // Timed on the monotonic clock: a wall clock set back mid-command gives no negative latency.
+        public CommandReply Reply(FinalResult? final, string? finalText, int finalLine) =>
+            new(Command, TraceLine, [.. Information], final, finalText, finalLine, time.GetElapsedTime(_sent), Echoed);
     }
 }

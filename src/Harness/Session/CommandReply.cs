@@ -1,4 +1,5 @@
 using Conformance.Protocol.Commands;
+using Conformance.Protocol.Errors;
 using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
 
@@ -27,6 +28,7 @@ public sealed record CommandReply(
         Information.SelectMany(line => line.Parsed.Deviations.Select(d => (d, line.TraceLine)))
             .Concat(FinalText is null ? [] : FinalResult.Parse(FinalText).Deviations.Select(d => (d, FinalTraceLine)));
 
-    /// <summary>How the answer reads in a message: <c>'+CME ERROR: 3' (trace line 14)</c>.</summary>
-    public string Describe() => FinalText is null ? Lost is null ? "no final result" : $"no final result: {Lost}" : $"'{FinalText}' (trace line {FinalTraceLine})";
+    /// <summary>How the answer reads in a message: <c>'+CME ERROR: 3' (trace line 14)</c>, plus what is odd about its code.</summary>
+    public string Describe() => FinalText is null ? Lost is null ? "no final result" : $"no final result: {Lost}"
+        : $"'{FinalText}' (trace line {FinalTraceLine}){(Final?.Error is { Meaning: CmeErrors.NotInTable } error ? $": {error.Code} is {CmeErrors.NotInTable}" : "")}";
 }

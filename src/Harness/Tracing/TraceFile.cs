@@ -8,6 +8,18 @@ public sealed record TraceFile(IReadOnlyDictionary<string, string> Header, IRead
     /// <summary>The number of a last line that was cut mid-record (a run killed while writing) and left out; null when whole.</summary>
     public int? CutShort { get; init; }
 
+    /// <summary>The event that ends a run's trace when the run reached its end: <c>* run finished</c>.</summary>
+    public const string RunFinished = "run finished";
+
+    /// <summary>The event that ends a run's trace when the run ended early, followed by why: <c>* run aborted: …</c>.</summary>
+    public const string RunAborted = "run aborted";
+
+    /// <summary>Whether the trace records its run's end: a run killed, or cut off by a power failure, leaves none.</summary>
+    public bool RunEnded => Records.Any(r => r.Record.Direction == TraceDirection.Event && IsRunEnd(r.Record.Data));
+
+    private static bool IsRunEnd(byte[] text) =>
+        text.AsSpan().SequenceEqual(System.Text.Encoding.UTF8.GetBytes(RunFinished)) || text.AsSpan().StartsWith(System.Text.Encoding.UTF8.GetBytes(RunAborted + ":"));
+
     /// <summary>A record and its 1-based line number in the file.</summary>
     public sealed record Line(int Number, TraceRecord Record);
 

@@ -17,6 +17,8 @@ public sealed class TraceRecorder : IDisposable
     private readonly object _gate = new();
     private readonly List<TraceRecord> _records = [];
     private readonly SecretStream _sent, _received;
+    private DateTimeOffset _lastStamp;
+    private long _lastTicks;
 
     /// <summary>Lines written so far, header included: the next record's line number is this plus one.</summary>
     public int LineCount { get; private set; }
@@ -42,7 +44,8 @@ public sealed class TraceRecorder : IDisposable
         WriteLine(TraceFormat.Magic);
         WriteLine(TraceFormat.FormatHeader("target", target));
         if (dialect is not null) WriteLine(TraceFormat.FormatHeader("dialect", dialect));
-        WriteLine(TraceFormat.FormatHeader("started", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)));
+        (_lastStamp, _lastTicks) = (time.GetUtcNow(), time.GetTimestamp());
+        WriteLine(TraceFormat.FormatHeader("started", _lastStamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)));
         if (time is Timing.VirtualClock) WriteLine(TraceFormat.FormatHeader("clock", "virtual"));
         WriteLine(TraceFormat.FormatHeader("tool", $"conformance {typeof(TraceRecorder).Assembly.GetName().Version?.ToString(3)}"));
         WriteLine(TraceFormat.FormatHeader("secrets", secrets.Shows ? "shown" : "masked"));
@@ -93,12 +96,23 @@ public sealed class TraceRecorder : IDisposable
             };
             // Bytes held back while a possible secret is completed leave nothing to write yet: no empty record.
             if (masked.Length == 0 && direction != TraceDirection.Event) return LineCount;
-            var record = new TraceRecord(_time.GetUtcNow(), direction, masked);
+            var record = new TraceRecord(Stamp(), direction, masked);
             if (KeepsRecords) _records.Add(record);
             WriteLine(TraceFormat.Format(record));
             Flush();
             return LineCount;
         }
+    }
+
+    // The wall clock, but never back: when it is set back (NTP, a user) stamps go on by the monotonic clock, so every
+    // latency read from the trace stays true and a replay at recorded timing keeps its order. Under the lock.
+    private DateTimeOffset Stamp()
+    {
+        var ticks = _time.GetTimestamp();
+        var steady = _lastStamp + _time.GetElapsedTime(_lastTicks, ticks);
+        var now = _time.GetUtcNow();
+        (_lastStamp, _lastTicks) = (now > steady ? now : steady, ticks);
+        return _lastStamp;
     }
 
     private void WriteLine(string line)

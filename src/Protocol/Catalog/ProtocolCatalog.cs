@@ -38,7 +38,7 @@ public static class ProtocolCatalog
     /// <summary>The URCs of the MQTT command set (manual §1.11), one line each.</summary>
     public static IReadOnlyList<UrcEntry> Urcs { get; } =
     [
-        new("+MQTTOPEN", "1.2", typeof(MqttOpenResult), OutcomeOf: "+MQTTOPEN") { Read = (r, _, _) => MqttOpenResult.Read(r) },
+        new("+MQTTOPEN", "1.2", typeof(MqttOpenResult), OutcomeOf: "+MQTTOPEN") { Read = (r, _, _) => MqttOpenResult.Read(r), AlsoUnasked = true },
         new("+MQTTPUBLISH", "1.11", typeof(MqttPublish), ByPacketId: true) { Read = MqttPublish.Read },
         new("+MQTTSUBACK", "1.11", typeof(SubAck), OutcomeOf: "+MQTTSUB") { Read = (r, _, _) => SubAck.Read(r) },
         new("+MQTTPUBACK", "1.11", typeof(PubAck), OutcomeOf: "+MQTTPUB", Qos: 1) { Read = (r, _, _) => PubAck.Read(r) },
@@ -49,7 +49,7 @@ public static class ProtocolCatalog
         new("+MQTTUNSUBACK", "1.11", typeof(UnsubAck), OutcomeOf: "+MQTTUNSUB") { Read = (r, _, _) => UnsubAck.Read(r) },
         new("+MQTTTO", "1.9", typeof(MqttTimeout)) { Read = (r, _, _) => MqttTimeout.Read(r) },
         new("+MQTTREC", "3.3.5", typeof(MqttReconnect)) { Read = (r, _, _) => MqttReconnect.Read(r) },
-        new("+MQTTDISC", "1.7", typeof(MqttDisconnected), OutcomeOf: "+MQTTDISC") { Read = (r, _, _) => MqttDisconnected.Read(r) },
+        new("+MQTTDISC", "1.7", typeof(MqttDisconnected), OutcomeOf: "+MQTTDISC") { Read = (r, _, _) => MqttDisconnected.Read(r), AlsoUnasked = true },
     ];
 
     /// <summary>

@@ -15,6 +15,15 @@ public sealed record UrcEntry(
     string Name, string Section, Type? Type = null, string? OutcomeOf = null, int? Qos = null,
     string? Follows = null, bool ByPacketId = false, params string[] Aliases)
 {
+    /// <summary>
+    /// True when the module also sends it unasked, so it may answer no command: <c>+MQTTOPEN</c> after reconnecting by
+    /// itself, <c>+MQTTDISC</c> when it gives up (manual §3.3.5). An outcome without this answers only its command.
+    /// </summary>
+    public bool AlsoUnasked { get; init; }
+
+    /// <summary>The command an outcome answers, as a host waits for it: <c>AT+MQTTSUB</c>, <c>QoS 1 AT+MQTTPUB</c>; null for no outcome.</summary>
+    public string? Answers => OutcomeOf is null ? null : Qos is { } qos ? $"QoS {qos} AT{OutcomeOf}" : $"AT{OutcomeOf}";
+
     /// <summary>Reads the URC's fields into its record; null for a generic URC.</summary>
     internal UrcRead? Read { get; init; }
 

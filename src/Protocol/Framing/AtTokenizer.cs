@@ -508,6 +508,8 @@ public sealed class AtTokenizer
         {
             if (more) return MoreNeeded;
             if (!final) return AsDeclared;
+            // The stream ends in the line end after the message: msg_len counted it (a true count leaves it after the message).
+            if (next == window.Length) return lineEnd;
             nextEnd = window.Length - next;
         }
         return StartsModuleLine(window.Slice(next, nextEnd)) ? lineEnd : AsDeclared;

@@ -23,6 +23,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
     private int _packetId;
     private long _lineEndsAnswered, _lineEndsWritten;
     private int _lateOwed;
+    private bool _silent;
 
     /// <summary>Line ends of host bytes the module has read and answered.</summary>
     public long LineEndsAnswered => Interlocked.Read(ref _lineEndsAnswered);
@@ -80,7 +81,8 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 if (line.Count == 0) continue;
                 var text = Encoding.UTF8.GetString([.. line]);
                 line.Clear();
-                if (echo || fault == Fault.EchoInLowerCase)
+                if (_silent) continue;
+                if (echo || fault is Fault.EchoInLowerCase or Fault.UrcBetweenEchoAndAnswer)
                     await Write(Encoding.UTF8.GetBytes((fault == Fault.EchoInLowerCase ? text.ToLowerInvariant() : text) + "\r\n"));
                 var (now, later) = Answer(text);
                 await Write(now);
@@ -90,6 +92,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                     Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
                     return;
                 }
+                if (fault == Fault.FallsSilent && text.StartsWith("AT+MQTTOPEN", StringComparison.Ordinal)) _silent = true;
                 if (later.Length > 0) Later(TimeSpan.FromSeconds(fault == Fault.LateUrc ? 20 : 1), later);
             }
             Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
@@ -107,7 +110,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         var parsed = AtCommandParser.Parse(text);
         switch (parsed.Value)
         {
-            case null: Line(fault == Fault.AcceptsBadArguments ? "OK" : "+CME ERROR: 601"); break;
+            case null: Line(fault switch { Fault.AcceptsBadArguments => "OK", Fault.UnknownCmeCode => "+CME ERROR: 9999", _ => "+CME ERROR: 601" }); break;
             case Attention: Line("OK"); break;
             case SignalQualityRead: Line(new SignalQuality(20, 99).Format(dialect)); Line("OK"); break;
             case RegistrationRead: Line(new Registration(0, 1).Format(dialect)); Line("OK"); break;
@@ -122,6 +125,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttCfg cfg:
                 _state = MqttState.Initialised;
                 _cfg = cfg;
+                if (fault == Fault.ErrorThenOk) Line("ERROR");
                 Line("OK");
                 if (fault == Fault.OkTwiceForCfg) Line("OK");
                 break;
@@ -133,9 +137,18 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             case MqttStatRead:
                 if (fault == Fault.OverlongLineOnStat) Line("+MQTTPINGRSP: " + new string('X', 70_000));
                 if (fault == Fault.DebugPrintInAnswer) Line("[mqtt] state machine tick");
+                if (fault == Fault.UrcBetweenEchoAndAnswer) Urc(new PingResp());
                 var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
                 Line(new MqttStatus(state).Format(dialect));
+                if (fault == Fault.OkWithoutLineEnd)
+                {
+                    output.AddRange("\r\nOK"u8.ToArray());
+                    break;
+                }
                 Line("OK");
+                if (fault == Fault.SubAckUnasked) Urc(new SubAck(++_packetId, 1, "dev/gsm/u"));
+                if (fault == Fault.UnsubAckUnasked) Urc(new UnsubAck(++_packetId, null));
+                if (fault == Fault.PubAckUnasked) Urc(new PubAck(++_packetId, 1));
                 break;
             case MqttOpen when _state == MqttState.NotInitialised: Line("+CME ERROR: 602"); break;
             case MqttOpen when fault == Fault.ErrorInsteadOfOk: Line("ERROR"); break;
@@ -212,9 +225,10 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             var qos = Math.Min(granted, pub.Qos);
             var inId = qos == 0 ? 0 : ++_packetId;
             var message = pub.GetMessageBytes();
+            var sent = fault == Fault.DropsPayloadByte && message.Length > 2 ? [.. message[..(message.Length / 2)], .. message[(message.Length / 2 + 1)..]] : message;
             Bytes(output, fault == Fault.LyingPayloadLength
                 ? LyingPublish(qos, inId, pub.Topic, message)
-                : new MqttPublish(0, qos, 0, inId, pub.Topic, message).Encode(dialect));
+                : DroppingByte(new MqttPublish(0, qos, 0, inId, pub.Topic, message).Encode(dialect), message, sent));
             if (qos == 2) Bytes(output, new PubRel(0, inId).Encode(dialect));
         }
         if (pub.Qos == 2 && !swapped) Bytes(output, new PubComp(0, fault == Fault.WrongPacketId ? id + 1 : id).Encode(dialect));
@@ -228,14 +242,23 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
         return [.. Encoding.UTF8.GetBytes(header), .. message];
     }
 
+    // The publish as encoded, with the message's bytes replaced by those actually sent (msg_len left as it was).
+    private static byte[] DroppingByte(byte[] encoded, byte[] message, byte[] sent)
+    {
+        if (sent.Length == message.Length) return encoded;
+        var at = encoded.AsSpan().LastIndexOf(message);
+        return [.. encoded[..at], .. sent, .. encoded[(at + message.Length)..]];
+    }
+
     private static readonly Encoding Gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
 
     private void Bytes(List<byte> output, byte[] line)
     {
         if (fault == Fault.NoiseBeforeLines) output.AddRange([0x00, 0xFF, 0x00]);
         if (fault == Fault.GbkLines) line = Gbk.GetBytes(Encoding.UTF8.GetString(line));
-        output.AddRange("\r\n"u8.ToArray());
+        var end = fault == Fault.LineFeedOnly ? "\n"u8.ToArray() : "\r\n"u8.ToArray();
+        output.AddRange(end);
         output.AddRange(line);
-        output.AddRange("\r\n"u8.ToArray());
+        output.AddRange(end);
     }
 }

@@ -52,4 +52,24 @@ public enum Fault
     DebugPrintInAnswer,
     /// <summary>Echoes every command in lower case (echo on).</summary>
     EchoInLowerCase,
+    /// <summary>Sends a <c>+MQTTSUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no subscribe waits for.</summary>
+    SubAckUnasked,
+    /// <summary>Sends a <c>+MQTTUNSUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no unsubscribe waits for.</summary>
+    UnsubAckUnasked,
+    /// <summary>Sends a <c>+MQTTPUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no QoS 1 publish waits for.</summary>
+    PubAckUnasked,
+    /// <summary>Prints <c>+MQTTPINGRSP: OK</c> between its echo of <c>AT+MQTTSTAT?</c> and the answer (echo on).</summary>
+    UrcBetweenEchoAndAnswer,
+    /// <summary>Ends its answer to <c>AT+MQTTSTAT?</c> with <c>OK</c> and no line end after it.</summary>
+    OkWithoutLineEnd,
+    /// <summary>Ends every line with a bare LF, no CR.</summary>
+    LineFeedOnly,
+    /// <summary>Answers <c>AT+MQTTCFG</c> with <c>ERROR</c> and then <c>OK</c>.</summary>
+    ErrorThenOk,
+    /// <summary>Refuses a broken argument with <c>+CME ERROR: 9999</c>, a code the manual does not have, instead of 601.</summary>
+    UnknownCmeCode,
+    /// <summary>Drops the middle byte of every publish message it sends back, msg_len unchanged.</summary>
+    DropsPayloadByte,
+    /// <summary>Stops answering after <c>AT+MQTTOPEN</c>'s OK, the link left open: frozen firmware.</summary>
+    FallsSilent,
 }

@@ -166,6 +166,18 @@ public class AtTokenizerTests
         Assert.That(UrcParser.Parse(frames[0].Text, Encoding.Latin1.GetBytes(message)).Deviations.Select(d => d.Code), Has.Member("message-len-mismatch"));
     }
 
+    // A live host that waited in vain for the rest reads what it holds as the end of the stream: the same message as when a line followed.
+    [TestCase("+MQTTPUBLISH:0,1,0,3,a/b,7,hello\r\n", TestName = "msg_len counting the line end, the stream ending there")]
+    [TestCase("+MQTTPUBLISH:0,1,0,3,a/b,900,hello\r\n", TestName = "msg_len far beyond the end of the stream")]
+    public void An_inline_message_whose_count_runs_past_the_end_of_the_stream_is_its_line(string stream)
+    {
+        var frames = FrameRecord.Read(stream);
+
+        Assert.That(FrameRecord.ReadBytewise(stream), Is.EqualTo(frames));
+        Assert.That((frames.Single().Payload, frames.Single().Truncated), Is.EqualTo(("hello", false)));
+        Assert.That(UrcParser.Parse(frames[0].Text, "hello"u8).Deviations.Select(d => d.Code), Has.Member("message-len-mismatch"));
+    }
+
     [TestCase("+MQTTPUBLISH: 0,0,0,0,t,14,line\r\nOK\r\nmore\r\nOK\r\n", "line\r\nOK\r\nmore")]
     [TestCase("+MQTTPUBLISH: 0,0,0,0,t,10,line\r\nnote\r\nOK\r\n", "line\r\nnote")]
     public void An_inline_message_that_holds_line_ends_is_cut_by_its_count_when_the_count_ends_a_line(string stream, string message)
