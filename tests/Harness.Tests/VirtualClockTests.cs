@@ -33,6 +33,24 @@ public class VirtualClockTests
     }
 
     [Test]
+    public async Task A_timer_disposed_by_another_due_at_the_same_time_does_not_fire_and_the_clock_goes_on()
+    {
+        // A connection attempt ends just as its timeout falls due: the timeout is disposed, its source with it, and a
+        // late callback would cancel a disposed source. It must not fire; and nothing may stop virtual time.
+        await using var clock = new VirtualClock(Start);
+        var fired = new List<string>();
+        ITimer? second = null;
+        using var first = clock.Background.CreateTimer(_ => { lock (fired) fired.Add("first"); second!.Dispose(); }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        second = clock.Background.CreateTimer(_ => { lock (fired) fired.Add("second"); }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+        await Task.Delay(TimeSpan.FromSeconds(5), clock).WaitAsync(TimeSpan.FromMinutes(1));
+
+        lock (fired) Assert.That(fired, Is.EqualTo(new[] { "first" }));
+        Assert.That(clock.GetUtcNow(), Is.EqualTo(Start.AddSeconds(5)));
+        Assert.That(second.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan), Is.False, "a disposed timer cannot be started again");
+    }
+
+    [Test]
     public async Task A_module_timer_alone_does_not_move_the_clock()
     {
         await using var clock = new VirtualClock(Start);

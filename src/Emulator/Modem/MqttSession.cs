@@ -219,7 +219,12 @@ internal sealed class MqttSession : IAsyncDisposable
         var request = Request();
         var cancel = new CancellationTokenSource();
         _connecting = cancel;
-        var timeout = Time.CreateTimer(_ => cancel.Cancel(), null, _ackTimeout, Timeout.InfiniteTimeSpan);
+        // A timer may still fire once it is disposed (the attempt ended just then): the source is gone, nothing to cancel.
+        var timeout = Time.CreateTimer(_ =>
+        {
+            try { cancel.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }, null, _ackTimeout, Timeout.InfiniteTimeSpan);
         _ = Task.Run(async () =>
         {
             MqttConnectResult? result;

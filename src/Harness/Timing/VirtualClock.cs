@@ -92,6 +92,7 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
         {
             // Disposed.
         }
+
     }
 
     private void Observe(TimeSpan late)
@@ -172,6 +173,7 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
         {
             lock (_clock._gate)
             {
+                if (_disposed) return false;
                 _clock._timers.Remove(this);
                 _period = period;
                 if (dueTime == Timeout.InfiniteTimeSpan) return true;
@@ -189,11 +191,27 @@ public sealed class VirtualClock : TimeProvider, IAsyncDisposable
             else _clock._timers.Remove(this);
         }
 
-        public void Invoke() => _callback(_state);
+        private bool _disposed;
+
+        /// <summary>
+        /// Runs the callback, unless the timer was disposed since it fell due. A callback that throws ends the process, as
+        /// with a real timer, rather than the clock's driver: virtual time must never stop silently.
+        /// </summary>
+        public void Invoke()
+        {
+            lock (_clock._gate)
+                if (_disposed) return;
+            try { _callback(_state); }
+            catch (Exception e) { ThreadPool.UnsafeQueueUserWorkItem(_ => throw new InvalidOperationException("a virtual timer's callback failed", e), null); }
+        }
 
         public void Dispose()
         {
-            lock (_clock._gate) _clock._timers.Remove(this);
+            lock (_clock._gate)
+            {
+                _disposed = true;
+                _clock._timers.Remove(this);
+            }
         }
 
         public ValueTask DisposeAsync()
