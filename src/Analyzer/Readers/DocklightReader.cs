@@ -18,6 +18,8 @@ internal sealed partial class DocklightReader : LogReader
 
     public override LogFormat Format => LogFormat.Docklight;
 
+    public override bool EndsLines => true;
+
     protected override bool IsOwn(string line) => Marks(line);
 
     /// <summary>True for a line that begins with Docklight's stamp and direction (which a transcript's marks also fit).</summary>

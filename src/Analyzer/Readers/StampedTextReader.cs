@@ -9,6 +9,8 @@ internal abstract class StampedTextReader : LogReader
 {
     private readonly DirectionGuess guess = new();
 
+    public override bool EndsLines => true;
+
     /// <param name="NotATime">The stamp has a stamp's shape but no real date or time (<c>2024-02-30</c>): the line is read
     /// without a time, and says so (<see cref="LogRecord.StampNotATime"/>).</param>
     protected readonly record struct TimePrefix(DateTimeOffset? Time, TimeSpan? SinceStart, int DataStart, bool NotATime = false);

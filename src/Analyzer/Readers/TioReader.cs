@@ -8,7 +8,8 @@ namespace Conformance.Analyzer.Readers;
 /// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also the stamps other terminals,
 /// scripts and firmware write without a direction: a time of day without brackets (<c>10:11:12.123 OK</c>), with a colon
 /// before the milliseconds (<c>10:11:12:123</c>), a date as a Windows locale writes it (<c>2024/1/2 3:04:05</c>), epoch
-/// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), and ESP-IDF's log
+/// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), a time of day in parentheses
+/// (<c>(10:11:12.345)</c>), and ESP-IDF's log
 /// (<c>I (1234) modem: AT</c>, milliseconds since boot).
 /// </summary>
 /// <remarks>
@@ -75,9 +76,10 @@ internal sealed partial class TioReader : StampedTextReader
     // In brackets as tio writes it, or bare as other terminals do (`10:11:12.123 OK`, `10:11:12:123\tOK`); also a date as a
     // Windows locale writes it (`2024/1/2 3:04:05`), epoch seconds (`1700000000.123`; bare only with a fraction) and, in
     // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`);
-    // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`).
-    [GeneratedRegex(@"^(?:(?<open>\[)\s*)?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?)[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
+    // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`). A time of day
+    // (a date too) may stand in parentheses, as some terminals and MCU loggers write it (`(10:11:12.345) AT`).
+    [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?)[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
         @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
-        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])[ \t]")]
+        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t]")]
     private static partial Regex Pattern();
 }
