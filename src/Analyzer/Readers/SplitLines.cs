@@ -34,26 +34,36 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private bool _stampNotATime;
     private bool _rejoined;
 
-    /// <summary>Joins split lines in records already read (the records of <see cref="LogSource.Read()"/>).</summary>
+    /// <summary>Joins split lines in records already read (the records of <see cref="LogSource.Read()"/>); the others pass as they are.</summary>
     public static IEnumerable<LogRecord> Join(IEnumerable<LogRecord> records)
     {
-        var joined = new List<LogRecord>();
-        var lines = new SplitLines(new Collector(joined));
+        LogRecord? held = null;
         foreach (var record in records)
         {
-            lines.Add(record.View);
-            foreach (var one in joined) yield return one;
-            joined.Clear();
+            if (held is not null)
+            {
+                var first = held;
+                held = null;
+                if (Joined(first.View, record.View) is { } data)
+                {
+                    var joined = first with { Data = data, Rejoined = true };
+                    if (MayBeFirstPiece(joined.View)) held = joined;
+                    else yield return joined;
+                    continue;
+                }
+                yield return first;
+            }
+            if (MayBeFirstPiece(record.View)) held = record;
+            else yield return record;
         }
-        lines.Flush();
-        foreach (var one in joined) yield return one;
+        if (held is not null) yield return held;
     }
 
     public void Add(in RecordView record)
     {
         if (_heldLength >= 0)
         {
-            if (Completes(record, out var joined))
+            if (Joined(Held, record) is { } joined)
             {
                 _heldLength = -1;
                 var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true);
@@ -75,6 +85,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         _heldLength = -1;
         next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined));
     }
+
+    private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined);
 
     private void Hold(in RecordView record)
     {
@@ -98,28 +110,31 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         return line.IndexOf((byte)'"') >= 0 && line.Count((byte)'"') % 2 == 1 && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
     }
 
-    /// <summary>True when <paramref name="record"/> is the rest of the line held, given joined.</summary>
-    private bool Completes(in RecordView record, out byte[] joined)
+    /// <summary>The one line <paramref name="first"/> and <paramref name="next"/> are pieces of, line end included; null when they are two lines.</summary>
+    private static byte[]? Joined(in RecordView first, in RecordView next)
     {
-        joined = [];
-        var rest = Content(record.Data);
-        if (rest.IsEmpty || rest.IndexOfAny((byte)'\r', (byte)'\n') >= 0 || !Close(record)) return false;
-        if (record.Direction != _direction && record.Direction == LogDirection.ToModule) return false;
-        var first = _held.AsSpan(0, Content(_held.AsSpan(0, _heldLength)).Length);
-        var line = (byte[])[.. first, .. rest];
+        var rest = Content(next.Data);
+        if (rest.IsEmpty || rest.IndexOfAny((byte)'\r', (byte)'\n') >= 0 || !Close(first, next)) return null;
+        if (next.Direction != first.Direction && next.Direction == LogDirection.ToModule) return null;
+        var start = Content(first.Data);
+        var line = (byte[])[.. start, .. rest];
         bool completes;
-        if (first.Length <= 4 && first[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
-        else if (line.AsSpan(NameAt(line)).IndexOfAny(NameEnds) is var nameEnd && first.IndexOfAny(NameEnds) < 0)
-            completes = nameEnd < 0 ? Starts.Contains(line.AsSpan(NameAt(line))) : Names.Contains(line.AsSpan(NameAt(line), nameEnd));
+        if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
+        else if (start.IndexOfAny(NameEnds) < 0)
+        {
+            var name = line.AsSpan(NameAt(line));
+            var nameEnd = name.IndexOfAny(NameEnds);
+            completes = nameEnd < 0 ? Starts.Contains(name) : Names.Contains(name[..nameEnd]);
+        }
         else completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
-        if (completes) joined = [.. line, .. record.Data[rest.Length..]];
-        return completes;
+        return completes ? [.. line, .. next.Data[rest.Length..]] : null;
     }
 
-    private bool Close(in RecordView record)
+    // The second piece follows the first within a few reads of the port.
+    private static bool Close(in RecordView first, in RecordView next)
     {
-        if (_time is { } before && record.Time is { } after) return after >= before && after - before <= Within;
-        if (_sinceStart is { } since && record.SinceStart is { } later) return later >= since && later - since <= Within;
+        if (first.Time is { } before && next.Time is { } after) return after >= before && after - before <= Within;
+        if (first.SinceStart is { } since && next.SinceStart is { } later) return later >= since && later - since <= Within;
         return false;
     }
 
@@ -135,9 +150,4 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
 
     // The line without its line end.
     private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> data) => data.TrimEnd("\r\n"u8);
-
-    private sealed class Collector(List<LogRecord> records) : IRecordSink
-    {
-        public void Add(in RecordView record) => records.Add(record.ToRecord());
-    }
 }

@@ -37,7 +37,7 @@ internal sealed partial class TioReader : StampedTextReader
         if (match.Groups["boot"].Success) return new TimePrefix(null, TimeSpan.FromMilliseconds(long.Parse(match.Groups["boot"].ValueSpan, CultureInfo.InvariantCulture)), match.Length);
         if (!LogClock.TryParseTime(Padded(match.Groups["time"].ValueSpan), out var time)) return null;
         if (match.Groups["date"].Success)
-            return DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            return Date(match.Groups["date"].ValueSpan) is { } day
                 ? new TimePrefix(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, null, match.Length) : null;
         relative ??= time < TimeSpan.FromSeconds(1);
         if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
@@ -48,6 +48,15 @@ internal sealed partial class TioReader : StampedTextReader
     }
 
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
+
+    // A date as written, year first or last; with the year last, the month comes first after a slash (`11/30/2026`, a US
+    // locale) unless it cannot (`30/11/2026`), and the day first before a dot (`30.11.2026`, a German locale).
+    private static DateOnly? Date(ReadOnlySpan<char> date)
+    {
+        if (DateOnly.TryParseExact(date, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        string[] yearLast = date.Contains('.') ? ["d.M.yyyy"] : ["M/d/yyyy", "d/M/yyyy"];
+        return DateOnly.TryParseExact(date, yearLast, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) ? day : null;
+    }
 
     // `3:04:05:123` as `03:04:05.123`: an hour of one digit, and a colon or comma before the fraction, as other tools write them.
     private static string Padded(ReadOnlySpan<char> time)
@@ -61,8 +70,8 @@ internal sealed partial class TioReader : StampedTextReader
         ? TimeSpan.FromTicks((long)(decimal.Parse(stamp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))
         : TimeSpan.FromMilliseconds(long.Parse(stamp, CultureInfo.InvariantCulture));
 
-    // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, not this one.
-    protected override LineEvidence Classify(string line) => IsTimestamped(line) ? LineEvidence.Foreign : base.Classify(line);
+    // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, Docklight's `12/7/2026 14:08:35.770 [RX] -` Docklight's.
+    protected override LineEvidence Classify(string line) => IsTimestamped(line) || DocklightReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
 
     private static bool IsTimestamped(string line)
     {
@@ -78,7 +87,7 @@ internal sealed partial class TioReader : StampedTextReader
     // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`);
     // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`). A time of day
     // (a date too) may stand in parentheses, as some terminals and MCU loggers write it (`(10:11:12.345) AT`).
-    [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?)[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
+    [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?|\d\d?([/.])\d\d?\2\d{4})[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
         @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
         @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t]")]
     private static partial Regex Pattern();

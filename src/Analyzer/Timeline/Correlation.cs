@@ -94,6 +94,9 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
         if (report) diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, NoFinalResult(pending, why));
     }
 
+    /// <summary>A command given up earlier without its finding (<see cref="GiveUp"/> with report false) gets it now.</summary>
+    public void ReportUnanswered(long line, string message) => diagnostics.Report(DiagnosticCodes.NoFinalResult, line, message);
+
     /// <summary>The message of a command given up without a final result.</summary>
     public static string NoFinalResult(PendingExchange pending, string why) => $"{pending.Display} got no final result: {why}";
 

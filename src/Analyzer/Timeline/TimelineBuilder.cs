@@ -67,7 +67,6 @@ public sealed class TimelineBuilder : IRecordSink
     private bool _booting;
     private string? _lastCommand;   // the restart it may ask for is no fault
     private DateTimeOffset? _firstTime;
-    private long _firstLine = -1;
     private Stamp _last;
     private bool _completed;
 
@@ -120,7 +119,6 @@ public sealed class TimelineBuilder : IRecordSink
     {
         if (_completed) throw new InvalidOperationException("Complete() was called: the analysis is finished");
         _firstTime ??= record.Time;
-        if (_firstLine < 0) _firstLine = record.Line;
         var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
         var before = _last;
         _last = stamp;
@@ -133,7 +131,7 @@ public sealed class TimelineBuilder : IRecordSink
             return;
         }
         _direction.Read(record);
-        if (!_sides.ModuleSpoke) _sides.Module(record.Data);
+        if (!_sides.ModuleSpoke) foreach (var (line, message) in _sides.Module(record.Data)) _correlation.ReportUnanswered(line, message);
         _offsets.Add(_events.Position, stamp, record.SpansLines ? record.KeepData() : null);
         ReadEvents(record.Data, isFinalBlock: false);
     }
@@ -155,7 +153,7 @@ public sealed class TimelineBuilder : IRecordSink
             if (_host.Flush() is var (line, sent)) Send(line, sent);
             if (_correlation.Pending is { } pending) GiveUp(pending, "the log ended first");
             _correlation.Complete();
-            _sides.Complete(_correlation.Commands, _correlation.Urcs, _firstLine);
+            _sides.Complete(_correlation.Commands);
             _session.Finish(_last);
         }
         var omitted = _exchanges.Omitted + _urcs.Omitted + _diagnostics.Omitted + _changes.Omitted + _reconnections.Omitted + _dataPoints.Omitted;

@@ -71,7 +71,7 @@ public static class CodeList
     public static readonly CodeEntry SplitLine = new("split-line", Severity.Note, "",
         "A line the terminal split over two stamps (+MQTTOP / EN: OK, a few ms apart) was read as one; noted once per log.");
     public static readonly CodeEntry OneSideOnly = new("one-side-only", Severity.Warn, "",
-        "The log holds one side of the port only: the host's commands and no line of the module (or the module's lines and no command); said once instead of a finding per command.");
+        "The log holds the host's side of the port only: its commands and no line of the module (an MCU's print of what it sent); said once instead of a no-final-result per command.");
 
     // Deviations of responses and URCs from the manual's canonical form.
     public static readonly CodeEntry NoSpaceAfterColon = new("no-space-after-colon", Severity.Note, "",
