@@ -30,7 +30,7 @@ public class OneSideRuleTests
     [Test]
     public void A_log_of_the_modules_urcs_alone_is_read_as_it_is()
     {
-        var analysis = TempLog.Analyze("+MQTTPUBLISH: 0,0,0,0,\"t\",2,6869\r\n+MQTTPINGRSP: OK\r\n");
+        var analysis = TempLog.Analyze("+MQTTPUBLISH: 0,0,0,0,\"t\",4,6869\r\n+MQTTPINGRSP: OK\r\n");
 
         Assert.That(analysis.Summary.Urcs, Is.EqualTo(2));
         Assert.That(analysis.Diagnostics.Where(d => d.Severity > Conformance.Protocol.Codes.Severity.Note), Is.Empty);
