@@ -49,9 +49,12 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd"];
 
-    // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone. A bare word
+    // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone, in brackets or
+    // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`); after a stamp, what a logger writes before its message (a thread
+    // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:[-*]\s+)?" +
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:[\[(]?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*)?(?:[-*]\s+)?" +
+        @"(?(time)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S))[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();

@@ -27,12 +27,15 @@ public class StampConventionTests
     [TestCase("\u001b[0;32mI (1000) modem: AT+CSQ\u001b[0m\r\n\u001b[0;32mI (1060) modem: +CSQ: 20,99\u001b[0m\n\u001b[0;32mI (1070) modem: OK\u001b[0m\r", 70, TestName = "ESP-IDF's colours and mixed line ends")]
     [TestCase("[11/30/2026 10:11:12.100] AT+CSQ\r\n[11/30/2026 10:11:12.150] +CSQ: 20,99\r\n[11/30/2026 10:11:12.160] OK\r\n", 60, TestName = "a US date, month first, in brackets")]
     [TestCase("30.11.2026 10:11:12.100 AT+CSQ\r\n30.11.2026 10:11:12.150 +CSQ: 20,99\r\n30.11.2026 10:11:12.160 OK\r\n", 60, TestName = "a German date, day first")]
+    [TestCase("[Mon Nov 30 10:11:12.100 2026] AT+CSQ\r\n[Mon Nov 30 10:11:12.150 2026] +CSQ: 20,99\r\n[Mon Nov 30 10:11:12.160 2026] OK\r\n", 60, TestName = "Tera Term 4: the date around the time")]
     public void A_stamp_after_colours_or_with_the_year_last_gives_each_line_its_time(string log, int latencyMs) => A_stamp_gives_each_line_its_time(log, latencyMs);
 
     [TestCase("SEND AT+CSQ\r\nRECV +CSQ: 20,99\r\nRECV OK\r\n", TestName = "bare SEND and RECV")]
     [TestCase("Tx AT+CSQ\r\nRx +CSQ: 20,99\r\nRx OK\r\n", TestName = "bare Tx and Rx")]
     [TestCase("W: AT+CSQ\r\nR: +CSQ: 20,99\r\nR: OK\r\n", TestName = "W: and R:")]
     [TestCase("[10:11:12.100] Tx: AT+CSQ\r\n[10:11:12.150] Rx: +CSQ: 20,99\r\n[10:11:12.160] Rx: OK\r\n", TestName = "Tx: and Rx: after a stamp")]
+    [TestCase("(2026-11-30 10:11:12.100) [Tx] AT+CSQ\r\n(2026-11-30 10:11:12.150) [Rx] +CSQ: 20,99\r\n(2026-11-30 10:11:12.160) [Rx] OK\r\n", TestName = "YAT: a stamp in parentheses, then [Tx] and [Rx]")]
+    [TestCase("2026-11-30 10:11:12.100 [modem-rx] DEBUG c.e.iot.Modem - >> AT+CSQ\n2026-11-30 10:11:12.150 [modem-rx] DEBUG c.e.iot.Modem - << +CSQ: 20,99\n2026-11-30 10:11:12.160 [modem-rx] DEBUG c.e.iot.Modem - << OK\n", TestName = "logback: a thread, a level and a logger before the mark")]
     public void A_direction_mark_gives_each_line_its_side(string log)
     {
         var (source, records) = TempLog.Read(log);
