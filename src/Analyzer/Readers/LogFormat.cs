@@ -7,6 +7,7 @@ public enum LogFormat
     Transcript,
     Sscom,
     SscomHex,
+    HexDump,
     Timestamped,
     Tio,
     Putty,

@@ -9,6 +9,7 @@ public static class LogFormatNames
         [LogFormat.Transcript] = "transcript",
         [LogFormat.Sscom] = "sscom",
         [LogFormat.SscomHex] = "sscom-hex",
+        [LogFormat.HexDump] = "hex-dump",
         [LogFormat.Timestamped] = "timestamped",
         [LogFormat.Tio] = "tio",
         [LogFormat.Putty] = "putty",
