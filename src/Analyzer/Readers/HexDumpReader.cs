@@ -35,10 +35,10 @@ internal sealed partial class HexDumpReader : LogReader
                 continue;
             }
             if (Row(text) is not { } bytes) continue;
-            started ??= line;
+            started ??= line;   // only its number and file are read later, which stay when its bytes are reused
             pending.AddRange(bytes);
             foreach (var record in Lines(final: false)) yield return record;
-            if (pending.Count > 0) started = Copy(line);
+            if (pending.Count > 0) started ??= line;
         }
         foreach (var record in Lines(final: true)) yield return record;
 
@@ -55,8 +55,6 @@ internal sealed partial class HexDumpReader : LogReader
             started = null;
         }
     }
-
-    private static LogLine Copy(LogLine line) => new(line.File, line.Number, line.Content.ToArray(), line.Ending.ToArray());
 
     /// <summary>
     /// The bytes of a row of a dump, or null for a line that is none: pairs of hex digits one or two spaces apart, after an

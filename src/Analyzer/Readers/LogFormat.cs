@@ -8,6 +8,7 @@ public enum LogFormat
     Sscom,
     SscomHex,
     HexDump,
+    LogicCsv,
     Timestamped,
     Tio,
     Putty,

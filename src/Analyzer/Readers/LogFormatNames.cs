@@ -10,6 +10,7 @@ public static class LogFormatNames
         [LogFormat.Sscom] = "sscom",
         [LogFormat.SscomHex] = "sscom-hex",
         [LogFormat.HexDump] = "hex-dump",
+        [LogFormat.LogicCsv] = "logic-csv",
         [LogFormat.Timestamped] = "timestamped",
         [LogFormat.Tio] = "tio",
         [LogFormat.Putty] = "putty",

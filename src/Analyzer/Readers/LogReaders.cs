@@ -10,6 +10,7 @@ internal static class LogReaders
         LogFormat.Sscom => new SscomReader(),
         LogFormat.SscomHex => new SscomHexReader(),
         LogFormat.HexDump => new HexDumpReader(),
+        LogFormat.LogicCsv => new LogicCsvReader(),
         LogFormat.Timestamped => new TimestampedReader(),
         LogFormat.Tio => new TioReader(),
         LogFormat.Putty => new PuttyReader(),
