@@ -7,7 +7,8 @@ namespace Conformance.Analyzer.Readers;
 /// Docklight) end a line wherever a read ended, so <c>[12:00:00.100] +MQTTOP</c> / <c>[12:00:00.102] EN: OK</c>
 /// is one line of the module. Two pieces are one line only when that is unambiguous: the second follows within
 /// <see cref="Within"/>, starts no line of its own, and completes the first — a name cut short (<c>AT+MQTTP</c> /
-/// <c>UB="t",…</c>, <c>+MQTTOP</c> / <c>EN: OK</c>), a quote left open, or a final result cut (<c>O</c> / <c>K</c>).
+/// <c>UB="t",…</c>, <c>+MQTTOP</c> / <c>EN: OK</c>, <c>AT</c> / <c>+MQTTSTAT?</c>), a quote left open, or a final result
+/// cut (<c>O</c> / <c>K</c>).
 /// The joined record says so (<see cref="RecordView.Rejoined"/>).
 /// </summary>
 /// <remarks>
@@ -104,7 +105,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (line.IsEmpty) return false;
         if (line.Length <= 4 && line[0] is (byte)'O' or (byte)'E') return "ERROR"u8.StartsWith(line) || line.SequenceEqual("O"u8);
         var name = NameAt(line);
-        if (name < 0) return false;
+        if (name < 0) return line.Length == 2 && DirectionGuess.StartsWithAt(line);   // `AT`, its command's name in the next read
         var nameEnd = line[name..].IndexOfAny(NameEnds);
         if (nameEnd < 0) return Starts.Contains(line[name..]);
         return line.IndexOf((byte)'"') >= 0 && line.Count((byte)'"') % 2 == 1 && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
@@ -122,9 +123,12 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
         else if (start.IndexOfAny(NameEnds) < 0)
         {
-            var name = line.AsSpan(NameAt(line));
+            // A command's name ends at `=`, `?` or the line end, a response's at its colon or the line end.
+            var at = NameAt(line);
+            var name = line.AsSpan(Math.Max(at, 0));
             var nameEnd = name.IndexOfAny(NameEnds);
-            completes = nameEnd < 0 ? Starts.Contains(name) : Names.Contains(name[..nameEnd]);
+            completes = at >= 0 && (nameEnd < 0 ? Starts.Contains(name)
+                : Names.Contains(name[..nameEnd]) && (at == 0 ? name[nameEnd] == ':' : name[nameEnd] is (byte)'=' or (byte)'?'));
         }
         else completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
         return completes ? [.. line, .. next.Data[rest.Length..]] : null;

@@ -60,6 +60,10 @@ public class SplitLineTests
         Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "split-line" }));
     }
 
+    [TestCase("[12:00:00.100] AT\r\n[12:00:00.101] +MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] OK\r\n[12:00:01.000] +MQTTOPEN: OK\r\n", TestName = "cut right after AT")]
+    public void A_command_cut_after_AT_is_one_command(string log) => A_command_split_in_its_name_is_one_command(log);
+
+    [TestCase("[12:00:00.100] AT\r\n[12:00:00.102] +MQTTOPEN: OK\r\n[12:00:00.110] OK\r\n", TestName = "AT, then a URC whose name is a command's")]
     [TestCase("[12:00:00.100] AT+NUESTATS\r\n[12:00:00.102] Signal power:-800\r\n[12:00:00.110] OK\r\n", TestName = "a command the catalog does not know, then its answer")]
     [TestCase("[12:00:00.100] AT+CGSN\r\n[12:00:00.102] 863123456789012\r\n[12:00:00.110] OK\r\n", TestName = "a whole command, then a bare answer")]
     [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.900] EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:01.000] OK\r\n", TestName = "pieces further apart than a few reads")]
