@@ -24,12 +24,14 @@ internal sealed class OneSideRule(DiagnosticLog diagnostics) : ICodeOwner
     public bool ModuleSpoke { get; private set; }
 
     /// <summary>
-    /// The module wrote <paramref name="data"/>: its first line that is not blank gives back the findings held, to be
+    /// The module wrote <paramref name="data"/>: its first line that is neither blank nor an echo gives back the findings held, to be
     /// reported as they would have been; empty before that.
     /// </summary>
     public IEnumerable<(long Line, string Message)> Module(ReadOnlySpan<byte> data)
     {
-        if (data.IndexOfAnyExcept(" \t\r\n\0"u8) < 0) return [];
+        // A blank line says nothing, nor does a command's echo: a host repeating AT+CSQ reads as its own echo.
+        var from = data.IndexOfAnyExcept(" \t\r\n\0"u8);
+        if (from < 0 || Readers.DirectionGuess.StartsWithAt(data[from..])) return [];
         ModuleSpoke = true;
         var held = _held.Concat(Enumerable.Repeat((_firstHeld, "a command sent before the module's first line got no final result"), (int)Math.Min(_heldBeyond, int.MaxValue))).ToList();
         _held.Clear();

@@ -20,6 +20,15 @@ public class OneSideRuleTests
     }
 
     [Test]
+    public void A_host_repeating_one_command_is_not_taken_for_a_module_echoing_it()
+    {
+        // An MCU polling the signal every minute: each second line repeats the first, as an echo would.
+        var analysis = TempLog.Analyze(string.Concat(Enumerable.Range(0, 20).Select(i => $"[10:{i:00}:00.000] AT+CSQ\r\n")));
+
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "one-side-only" }));
+    }
+
+    [Test]
     public void Once_the_module_speaks_the_commands_it_left_unanswered_are_findings_again()
     {
         var analysis = TempLog.Analyze("AT+CSQ\r\nAT+CGATT?\r\nAT+CEREG?\r\n+CEREG: 0,1\r\nOK\r\n");
