@@ -9,7 +9,7 @@ namespace Conformance.Analyzer.Readers;
 /// scripts and firmware write without a direction: a time of day without brackets (<c>10:11:12.123 OK</c>), with a colon
 /// before the milliseconds (<c>10:11:12:123</c>), a date as a Windows locale writes it (<c>2024/1/2 3:04:05</c>), epoch
 /// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), a time of day in parentheses
-/// (<c>(10:11:12.345)</c>), Tera Term 4's <c>[Mon Nov 30 10:11:12.345 2026]</c>, and ESP-IDF's log
+/// (<c>(10:11:12.345)</c>), Tera Term 4's <c>[Mon Nov 30 10:11:12.345 2026]</c>, Zephyr's <c>[00:00:01.100,250] &lt;dbg&gt; modem: AT</c>, and ESP-IDF's log
 /// (<c>I (1234) modem: AT</c>, milliseconds since boot).
 /// </summary>
 /// <remarks>
@@ -90,10 +90,11 @@ internal sealed partial class TioReader : StampedTextReader
     // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`);
     // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`). A time of day
     // (a date too) may stand in parentheses, as some terminals and MCU loggers write it (`(10:11:12.345) AT`); Tera Term 4 writes
-    // the date around the time, in brackets (`[Mon Nov 30 10:11:12.345 2026]`).
+    // the date around the time, in brackets (`[Mon Nov 30 10:11:12.345 2026]`); Zephyr's log its uptime to the microsecond
+    // and the level and module after it (`[00:00:01.100,250] <dbg> modem: AT`).
     [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?|\d\d?([/.])\d\d?\2\d{4})[T ]|(?(open)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(?<day>\d\d?) |(?!)))?" +
-        @"(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)(?(month) (?<year>\d{4})|)" +
+        @"(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:(?<=\.\d{3}),\d{3})?(?(month) (?<year>\d{4})|)" +
         @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
-        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t]")]
+        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t](?:<(?:dbg|inf|wrn|err)> [^\s:]+: )?")]
     private static partial Regex Pattern();
 }

@@ -27,6 +27,7 @@ public class StampConventionTests
     [TestCase("\u001b[0;32mI (1000) modem: AT+CSQ\u001b[0m\r\n\u001b[0;32mI (1060) modem: +CSQ: 20,99\u001b[0m\n\u001b[0;32mI (1070) modem: OK\u001b[0m\r", 70, TestName = "ESP-IDF's colours and mixed line ends")]
     [TestCase("[11/30/2026 10:11:12.100] AT+CSQ\r\n[11/30/2026 10:11:12.150] +CSQ: 20,99\r\n[11/30/2026 10:11:12.160] OK\r\n", 60, TestName = "a US date, month first, in brackets")]
     [TestCase("30.11.2026 10:11:12.100 AT+CSQ\r\n30.11.2026 10:11:12.150 +CSQ: 20,99\r\n30.11.2026 10:11:12.160 OK\r\n", 60, TestName = "a German date, day first")]
+    [TestCase("[00:00:01.100,000] <dbg> modem_cmd: AT+CSQ\r\n[00:00:01.150,500] <dbg> modem_cmd: +CSQ: 20,99\r\n[00:00:01.160,250] <dbg> modem_cmd: OK\r\n", 60, TestName = "Zephyr: uptime to the microsecond, a level and a module")]
     [TestCase("[Mon Nov 30 10:11:12.100 2026] AT+CSQ\r\n[Mon Nov 30 10:11:12.150 2026] +CSQ: 20,99\r\n[Mon Nov 30 10:11:12.160 2026] OK\r\n", 60, TestName = "Tera Term 4: the date around the time")]
     public void A_stamp_after_colours_or_with_the_year_last_gives_each_line_its_time(string log, int latencyMs) => A_stamp_gives_each_line_its_time(log, latencyMs);
 
