@@ -109,8 +109,7 @@ public sealed class LogSource
     {
         Interlocked.Exchange(ref bytesRead, 0);
         var reader = LogReaders.Create(Format);
-        var records = SinceFirst(reader.Read(Splitters()));
-        return reader.EndsLines ? SplitLines.Join(records) : records;
+        return SplitLines.Of(reader, SinceFirst(reader.Read(Splitters())));
     }
 
     /// <summary>

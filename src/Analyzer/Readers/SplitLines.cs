@@ -35,8 +35,11 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private bool _stampNotATime;
     private bool _rejoined;
 
+    /// <summary>The records <paramref name="reader"/> read, split lines joined where its format ends each line itself.</summary>
+    public static IEnumerable<LogRecord> Of(LogReader reader, IEnumerable<LogRecord> records) => reader.EndsLines ? Join(records) : records;
+
     /// <summary>Joins split lines in records already read (the records of <see cref="LogSource.Read()"/>); the others pass as they are.</summary>
-    public static IEnumerable<LogRecord> Join(IEnumerable<LogRecord> records)
+    private static IEnumerable<LogRecord> Join(IEnumerable<LogRecord> records)
     {
         LogRecord? held = null;
         foreach (var record in records)

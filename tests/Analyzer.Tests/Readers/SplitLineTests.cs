@@ -63,6 +63,19 @@ public class SplitLineTests
     [TestCase("[12:00:00.100] AT\r\n[12:00:00.101] +MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] OK\r\n[12:00:01.000] +MQTTOPEN: OK\r\n", TestName = "cut right after AT")]
     public void A_command_cut_after_AT_is_one_command(string log) => A_command_split_in_its_name_is_one_command(log);
 
+    [Test]
+    public void A_packet_without_a_line_end_runs_on_where_the_log_shows_line_ends()
+    {
+        // Docklight set to show control characters: a read ending inside `+CSQ: 20,99` is no line end.
+        var analysis = TempLog.Analyze(
+            "11/30/2026 12:00:00.100 [TX] - AT+CSQ<CR><LF>\r\n" +
+            "11/30/2026 12:00:00.140 [RX] - <CR><LF>+CSQ: 2\r\n" +
+            "11/30/2026 12:00:00.141 [RX] - 0,99<CR><LF><CR><LF>OK<CR><LF>\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, string.Join("|", e.Information))), Is.EqualTo(new[] { ("AT+CSQ", "OK", "+CSQ: 20,99") }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
+
     [TestCase("[12:00:00.100] AT\r\n[12:00:00.102] +MQTTOPEN: OK\r\n[12:00:00.110] OK\r\n", TestName = "AT, then a URC whose name is a command's")]
     [TestCase("[12:00:00.100] AT+NUESTATS\r\n[12:00:00.102] Signal power:-800\r\n[12:00:00.110] OK\r\n", TestName = "a command the catalog does not know, then its answer")]
     [TestCase("[12:00:00.100] AT+CGSN\r\n[12:00:00.102] 863123456789012\r\n[12:00:00.110] OK\r\n", TestName = "a whole command, then a bare answer")]
