@@ -26,6 +26,16 @@ public class OneSideRuleTests
         var analysis = TempLog.Analyze(string.Concat(Enumerable.Range(0, 20).Select(i => $"[10:{i:00}:00.000] AT+CSQ\r\n")));
 
         Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "one-side-only" }));
+        Assert.That(analysis.Summary.Commands, Is.EqualTo(20));
+    }
+
+    [Test]
+    public void An_echo_right_after_its_command_is_still_the_modules()
+    {
+        var analysis = TempLog.Analyze("[10:00:00.000] AT+CSQ\r\n[10:00:00.005] AT+CSQ\r\n[10:00:00.050] +CSQ: 20,99\r\n[10:00:00.060] OK\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[] { ("AT+CSQ", "OK") }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
     }
 
     [Test]
