@@ -35,6 +35,8 @@ public static class DiagnosticCodes
     public static CodeEntry UnknownDirection => CodeList.UnknownDirection;
     public static CodeEntry TimeWentBack => CodeList.TimeWentBack;
     public static CodeEntry StampNotATime => CodeList.StampNotATime;
+    public static CodeEntry SplitLine => CodeList.SplitLine;
+    public static CodeEntry OneSideOnly => CodeList.OneSideOnly;
 
     /// <summary>All of them; the table in docs/analyzer-json.md is checked against this list.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
@@ -42,6 +44,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack, StampNotATime,
+        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
     ];
 }

@@ -2,7 +2,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// Gives a direction to lines of a log that records none: a line starting with <c>AT</c> is what the host
-/// sent, unless it repeats the command sent just before (the module's echo); everything else is the module's.
+/// sent, unless it repeats the command sent just before (the module's echo; not when it came seconds later, where the
+/// log says when); everything else is the module's.
 /// </summary>
 internal sealed class DirectionGuess
 {
@@ -10,27 +11,33 @@ internal sealed class DirectionGuess
     private byte[] justSent = new byte[128];
     private int justSentLength = -1;
 
+    /// <summary>The longest an echo comes after its command: a repeat later than this is the command sent again (a host polling AT+CSQ).</summary>
+    public static readonly TimeSpan EchoWithin = TimeSpan.FromSeconds(2);
+
+    private TimeSpan? sentAt;
+
     /// <param name="line">The line without its line end.</param>
-    public LogDirection Next(ReadOnlySpan<byte> line)
+    /// <param name="at">When the line came (time since the log's start), when the log says.</param>
+    public LogDirection Next(ReadOnlySpan<byte> line, TimeSpan? at = null)
     {
         if (!StartsWithAt(line))
         {
             justSentLength = -1;
             return LogDirection.FromModule;
         }
-        if (justSentLength >= 0 && line.SequenceEqual(justSent.AsSpan(0, justSentLength)))
+        if (justSentLength >= 0 && line.SequenceEqual(justSent.AsSpan(0, justSentLength)) && !(at - sentAt > EchoWithin))
         {
             justSentLength = -1;
             return LogDirection.FromModule;
         }
         if (justSent.Length < line.Length) justSent = new byte[Math.Max(line.Length, justSent.Length * 2)];
         line.CopyTo(justSent);
-        justSentLength = line.Length;
+        (justSentLength, sentAt) = (line.Length, at);
         return LogDirection.ToModule;
     }
 
-    /// <summary>Cuts data into lines, each keeping its line end, and gives each line its direction.</summary>
-    public IEnumerable<(LogDirection Direction, byte[] Data)> Lines(byte[] data)
+    /// <summary>Cuts data into lines, each keeping its line end, and gives each line its direction; <paramref name="came"/> is when the data came.</summary>
+    public IEnumerable<(LogDirection Direction, byte[] Data)> Lines(byte[] data, TimeSpan? came = null)
     {
         var start = 0;
         while (start < data.Length)
@@ -38,7 +45,7 @@ internal sealed class DirectionGuess
             var at = data.AsSpan(start).IndexOfAny((byte)'\r', (byte)'\n');
             var content = at < 0 ? data.Length - start : at;
             var ending = at < 0 ? 0 : data[start + at] == '\r' && start + at + 1 < data.Length && data[start + at + 1] == '\n' ? 2 : 1;
-            var direction = Next(data.AsSpan(start, content));
+            var direction = Next(data.AsSpan(start, content), came);
             yield return (direction, data[start..(start + content + ending)]);
             start += content + ending;
         }

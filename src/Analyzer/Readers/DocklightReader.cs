@@ -18,6 +18,8 @@ internal sealed partial class DocklightReader : LogReader
 
     public override LogFormat Format => LogFormat.Docklight;
 
+    public override bool EndsLines => true;
+
     protected override bool IsOwn(string line) => Marks(line);
 
     /// <summary>True for a line that begins with Docklight's stamp and direction (which a transcript's marks also fit).</summary>
@@ -45,7 +47,7 @@ internal sealed partial class DocklightReader : LogReader
         foreach (var earlier in waiting) yield return Emit(earlier, dayFirst ?? false);
     }
 
-    private static Pending? Parse(LogLine line, Pending? last)
+    private Pending? Parse(LogLine line, Pending? last)
     {
         var text = line.Text;
         var match = Pattern().Match(text);
@@ -75,10 +77,15 @@ internal sealed partial class DocklightReader : LogReader
         return (time.Hours == 12 ? time - TimeSpan.FromHours(12) : time) + (half == "PM" ? TimeSpan.FromHours(12) : TimeSpan.Zero);
     }
 
-    private static byte[] DataOf(LogLine line, string text)
+    // Docklight shows the port's line ends (`<CR><LF>`) once set to: from the first one on, a packet without one is part of a
+    // line, the rest of it in the next packet; before, each packet is a line of its own.
+    private bool showsLineEnds;
+
+    private byte[] DataOf(LogLine line, string text)
     {
         var decoded = ControlNames.Decode(text, out var sawLineEnd);
-        return line.Encode(sawLineEnd ? decoded : decoded + "\r\n");
+        showsLineEnds |= sawLineEnd;
+        return line.Encode(showsLineEnds ? decoded : decoded + "\r\n");
     }
 
     private static LogRecord Emit(Pending p, bool dayFirst)

@@ -116,6 +116,13 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     {
         ++number;
         (lineStart, length) = (start, lineEnd - start);
+        // A logger's colours (`ESC[0;32m` … `ESC[0m`, ESP-IDF's) around the line are no traffic: left out, the line end kept after the text.
+        if (length > 0 && buffer[lineStart] == 0x1B) while (Colour(buffer.AsSpan(lineStart, length)) is var colour and > 0) (lineStart, length) = (lineStart + colour, length - colour);
+        if (length > 3 && buffer[lineStart + length - 1] == 'm' && TrailingColour(buffer.AsSpan(lineStart, length)) is var trailing and > 0)
+        {
+            length -= trailing;
+            buffer.AsSpan(lineEnd, endingLength).CopyTo(buffer.AsSpan(lineStart + length));
+        }
         if (Prefix.Length > 0)
         {
             var line = buffer.AsSpan(lineStart, length);
@@ -126,6 +133,29 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         start = lineEnd + endingLength;
         scanned = 0;
         return true;
+    }
+
+    private static readonly SearchValues<byte> ColourParameters = SearchValues.Create("0123456789;"u8);
+
+    /// <summary>The length of a colour sequence (SGR: <c>ESC [ 0;32 m</c>) at the start of <paramref name="line"/>; 0 when none.</summary>
+    private static int Colour(ReadOnlySpan<byte> line)
+    {
+        if (line.Length < 3 || line[0] != 0x1B || line[1] != '[') return 0;
+        var end = line[2..].IndexOfAnyExcept(ColourParameters);
+        return end >= 0 && end <= 16 && line[2 + end] == 'm' ? end + 3 : 0;
+    }
+
+    /// <summary>The length of the colour sequences ending <paramref name="line"/> (<c>ESC[0m</c>); 0 when none.</summary>
+    private static int TrailingColour(ReadOnlySpan<byte> line)
+    {
+        var total = 0;
+        while (line.Length - total > 2 && line[line.Length - total - 1] == 'm')
+        {
+            var escape = line[..^total].LastIndexOf((byte)0x1B);
+            if (escape < 0 || Colour(line[escape..^total]) != line.Length - total - escape) break;
+            total = line.Length - escape;
+        }
+        return total;
     }
 
     private void Fill()

@@ -46,7 +46,8 @@ public sealed class LiveLog : IDisposable
     public IEnumerable<LogRecord> Read()
     {
         using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines };
-        foreach (var record in LogSource.SinceFirst(LogReaders.Create(Format).Read([splitter]))) yield return record;
+        var reader = LogReaders.Create(Format);
+        foreach (var record in SplitLines.Of(reader, LogSource.SinceFirst(reader.Read([splitter])))) yield return record;
     }
 
     /// <summary>The first bytes, for detection: enough lines, or what came before a pause.</summary>

@@ -7,6 +7,8 @@ public enum LogFormat
     Transcript,
     Sscom,
     SscomHex,
+    HexDump,
+    LogicCsv,
     Timestamped,
     Tio,
     Putty,

@@ -9,6 +9,8 @@ public static class LogFormatNames
         [LogFormat.Transcript] = "transcript",
         [LogFormat.Sscom] = "sscom",
         [LogFormat.SscomHex] = "sscom-hex",
+        [LogFormat.HexDump] = "hex-dump",
+        [LogFormat.LogicCsv] = "logic-csv",
         [LogFormat.Timestamped] = "timestamped",
         [LogFormat.Tio] = "tio",
         [LogFormat.Putty] = "putty",

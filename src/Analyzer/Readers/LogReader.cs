@@ -33,6 +33,12 @@ internal abstract class LogReader
 
     protected virtual bool IsOwn(string line) => false;
 
+    /// <summary>
+    /// True when the format ends each of its lines itself (a stamp per line, the line end dropped): a line the tool
+    /// split over two stamps is then rejoined (<see cref="SplitLines"/>). False where the line ends are the port's bytes.
+    /// </summary>
+    public virtual bool EndsLines => false;
+
     public abstract IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines);
 
     /// <summary>Reads the files of one log in order; a format that needs no <see cref="LogLine"/> per line reads them in place.</summary>

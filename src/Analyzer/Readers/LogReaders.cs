@@ -9,6 +9,8 @@ internal static class LogReaders
         LogFormat.Transcript => new TranscriptReader(),
         LogFormat.Sscom => new SscomReader(),
         LogFormat.SscomHex => new SscomHexReader(),
+        LogFormat.HexDump => new HexDumpReader(),
+        LogFormat.LogicCsv => new LogicCsvReader(),
         LogFormat.Timestamped => new TimestampedReader(),
         LogFormat.Tio => new TioReader(),
         LogFormat.Putty => new PuttyReader(),

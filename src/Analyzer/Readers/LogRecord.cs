@@ -23,11 +23,14 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
     /// <summary>True when the line's stamp is no real date or time (<c>2024-02-30</c>): the record has no <see cref="Time"/>.</summary>
     public bool StampNotATime { get; init; }
 
+    /// <summary>True when the record is a line the terminal split over two stamps, read as one (<see cref="SplitLines"/>).</summary>
+    public bool Rejoined { get; init; }
+
     /// <summary>Whether <paramref name="time"/> is on a real date: a log's times of day without one count from an arbitrary base date.</summary>
     public static bool IsDated(DateTime time) => DateOnly.FromDateTime(time) != LogClock.BaseDate;
 
     /// <summary>The record lent as a view (its data is this record's own array).</summary>
-    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime);
+    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime, Rejoined);
 
     /// <summary>The data as text, decoded as UTF-8 (for display; <see cref="Data"/> is authoritative).</summary>
     public string Text => Encoding.UTF8.GetString(Data);

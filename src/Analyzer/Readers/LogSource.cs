@@ -108,7 +108,8 @@ public sealed class LogSource
     public IEnumerable<LogRecord> Read()
     {
         Interlocked.Exchange(ref bytesRead, 0);
-        return SinceFirst(LogReaders.Create(Format).Read(Splitters()));
+        var reader = LogReaders.Create(Format);
+        return SplitLines.Of(reader, SinceFirst(reader.Read(Splitters())));
     }
 
     /// <summary>
@@ -119,8 +120,10 @@ public sealed class LogSource
     {
         Interlocked.Exchange(ref bytesRead, 0);
         var reader = LogReaders.Create(Format);
-        if (reader.ReadInPlace(Splitters(), sink)) return;
-        foreach (var record in SinceFirst(reader.Read(Splitters()))) sink.Add(record.View);
+        var lines = reader.EndsLines ? new SplitLines(sink) : null;
+        if (!reader.ReadInPlace(Splitters(), lines ?? sink))
+            foreach (var record in SinceFirst(reader.Read(Splitters()))) (lines ?? sink).Add(record.View);
+        lines?.Flush();
     }
 
     /// <summary>Gives records with a wall-clock time and no relative one their time since the first such record.</summary>

@@ -9,6 +9,8 @@ internal abstract class StampedTextReader : LogReader
 {
     private readonly DirectionGuess guess = new();
 
+    public override bool EndsLines => true;
+
     /// <param name="NotATime">The stamp has a stamp's shape but no real date or time (<c>2024-02-30</c>): the line is read
     /// without a time, and says so (<see cref="LogRecord.StampNotATime"/>).</param>
     protected readonly record struct TimePrefix(DateTimeOffset? Time, TimeSpan? SinceStart, int DataStart, bool NotATime = false);
@@ -45,12 +47,14 @@ internal abstract class StampedTextReader : LogReader
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         TimePrefix last = default;
+        DateTimeOffset? first = null;
         foreach (var line in lines)
         {
             var stamp = ParseStamp(line.Text);
             if (stamp is null && line.Content.IsEmpty) continue;
             last = StampOf(last, stamp);
-            foreach (var (direction, data) in guess.Lines(Data(line, last.DataStart)))
+            if (last.Time is { } time) first ??= time;
+            foreach (var (direction, data) in guess.Lines(Data(line, last.DataStart), last.SinceStart ?? last.Time - first))
                 yield return Record(line, last.Time, direction, data, last.SinceStart) with { StampNotATime = last.NotATime };
         }
     }
@@ -119,7 +123,7 @@ internal abstract class StampedTextReader : LogReader
             var text = content[_last.DataStart..];
             _sinceStart = _last.SinceStart;
             if (_sinceStart is null && _last.Time is { } time) _sinceStart = time - (_first ??= time);
-            _direction = _guess.Next(text);
+            _direction = _guess.Next(text, _sinceStart);
             // The data is the text with CR LF: in the splitter's buffer already when the line ends so, else copied.
             _inBuffer = ending.SequenceEqual("\r\n"u8);
             _length = text.Length + 2;

@@ -21,15 +21,18 @@ internal sealed class TimestampedReader : StampedTextReader
         TraceFormat.TryParse(line, out var record, out _) && record is not null || TranscriptTag.Parse(line) is not null
             ? LineEvidence.Foreign : base.Classify(line);
 
-    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space or tab, or the stamp bare and a space or tab.</summary>
+    /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space or tab, or the stamp bare and a space or tab (a colon before it too).</summary>
     protected override TimePrefix? ParseStamp(ReadOnlySpan<byte> line)
     {
         if (line.Length < 19) return null;
         if (line[0] != '[')
         {
-            // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic.
+            // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic. A colon may
+            // stand before the space, as a logger's `%s: %s` writes it (`2024-01-02 10:11:12: AT+CSQ`).
             var bare = LogClock.ReadDateTime(line, out var at, out var real);
-            if (bare == 0 || bare >= line.Length || line[bare] is not ((byte)' ' or (byte)'\t')) return null;
+            if (bare == 0 || bare >= line.Length) return null;
+            if (line[bare] == ':' && bare + 1 < line.Length) bare++;
+            if (line[bare] is not ((byte)' ' or (byte)'\t')) return null;
             return new TimePrefix(real ? at : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
         }
         // `[2024-01-02T10:11:12.123]` is tio's.

@@ -8,7 +8,8 @@ namespace Conformance.Analyzer.Readers;
 /// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also the stamps other terminals,
 /// scripts and firmware write without a direction: a time of day without brackets (<c>10:11:12.123 OK</c>), with a colon
 /// before the milliseconds (<c>10:11:12:123</c>), a date as a Windows locale writes it (<c>2024/1/2 3:04:05</c>), epoch
-/// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), and ESP-IDF's log
+/// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), a time of day in parentheses
+/// (<c>(10:11:12.345)</c>), Tera Term 4's <c>[Mon Nov 30 10:11:12.345 2026]</c>, Zephyr's <c>[00:00:01.100,250] &lt;dbg&gt; modem: AT</c>, and ESP-IDF's log
 /// (<c>I (1234) modem: AT</c>, milliseconds since boot).
 /// </summary>
 /// <remarks>
@@ -35,8 +36,11 @@ internal sealed partial class TioReader : StampedTextReader
         if (match.Groups["since"].Success) return new TimePrefix(null, SinceStart(match.Groups["since"].ValueSpan), match.Length);
         if (match.Groups["boot"].Success) return new TimePrefix(null, TimeSpan.FromMilliseconds(long.Parse(match.Groups["boot"].ValueSpan, CultureInfo.InvariantCulture)), match.Length);
         if (!LogClock.TryParseTime(Padded(match.Groups["time"].ValueSpan), out var time)) return null;
+        if (match.Groups["year"].Success)
+            return DateOnly.TryParseExact($"{match.Groups["year"].ValueSpan} {match.Groups["month"].ValueSpan} {match.Groups["day"].ValueSpan}", "yyyy MMM d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named)
+                ? new TimePrefix(new DateTimeOffset(named.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, null, match.Length) : null;
         if (match.Groups["date"].Success)
-            return DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            return Date(match.Groups["date"].ValueSpan) is { } day
                 ? new TimePrefix(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, null, match.Length) : null;
         relative ??= time < TimeSpan.FromSeconds(1);
         if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
@@ -47,6 +51,15 @@ internal sealed partial class TioReader : StampedTextReader
     }
 
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
+
+    // A date as written, year first or last; with the year last, the month comes first after a slash (`11/30/2026`, a US
+    // locale) unless it cannot (`30/11/2026`), and the day first before a dot (`30.11.2026`, a German locale).
+    private static DateOnly? Date(ReadOnlySpan<char> date)
+    {
+        if (DateOnly.TryParseExact(date, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        string[] yearLast = date.Contains('.') ? ["d.M.yyyy"] : ["M/d/yyyy", "d/M/yyyy"];
+        return DateOnly.TryParseExact(date, yearLast, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) ? day : null;
+    }
 
     // `3:04:05:123` as `03:04:05.123`: an hour of one digit, and a colon or comma before the fraction, as other tools write them.
     private static string Padded(ReadOnlySpan<char> time)
@@ -60,8 +73,8 @@ internal sealed partial class TioReader : StampedTextReader
         ? TimeSpan.FromTicks((long)(decimal.Parse(stamp, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))
         : TimeSpan.FromMilliseconds(long.Parse(stamp, CultureInfo.InvariantCulture));
 
-    // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, not this one.
-    protected override LineEvidence Classify(string line) => IsTimestamped(line) ? LineEvidence.Foreign : base.Classify(line);
+    // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, Docklight's `12/7/2026 14:08:35.770 [RX] -` Docklight's.
+    protected override LineEvidence Classify(string line) => IsTimestamped(line) || DocklightReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
 
     private static bool IsTimestamped(string line)
     {
@@ -75,9 +88,13 @@ internal sealed partial class TioReader : StampedTextReader
     // In brackets as tio writes it, or bare as other terminals do (`10:11:12.123 OK`, `10:11:12:123\tOK`); also a date as a
     // Windows locale writes it (`2024/1/2 3:04:05`), epoch seconds (`1700000000.123`; bare only with a fraction) and, in
     // brackets, time since start: seconds with a fraction (`[   12.345]`, a kernel's or an RTOS's log) or milliseconds (`[12345]`);
-    // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`).
-    [GeneratedRegex(@"^(?:(?<open>\[)\s*)?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?)[T ])?(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)" +
+    // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`). A time of day
+    // (a date too) may stand in parentheses, as some terminals and MCU loggers write it (`(10:11:12.345) AT`); Tera Term 4 writes
+    // the date around the time, in brackets (`[Mon Nov 30 10:11:12.345 2026]`); Zephyr's log its uptime to the microsecond
+    // and the level and module after it (`[00:00:01.100,250] <dbg> modem: AT`).
+    [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?|\d\d?([/.])\d\d?\2\d{4})[T ]|(?(open)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(?<day>\d\d?) |(?!)))?" +
+        @"(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:(?<=\.\d{3}),\d{3})?(?(month) (?<year>\d{4})|)" +
         @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
-        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])[ \t]")]
+        @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t](?:<(?:dbg|inf|wrn|err)> [^\s:]+: )?")]
     private static partial Regex Pattern();
 }

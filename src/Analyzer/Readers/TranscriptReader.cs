@@ -24,6 +24,8 @@ internal sealed class TranscriptReader : LogReader
 
     public override LogFormat Format => LogFormat.Transcript;
 
+    public override bool EndsLines => true;
+
     /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
     public override double Score(IReadOnlyList<string> sample) =>
         base.Score([.. sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal))]);

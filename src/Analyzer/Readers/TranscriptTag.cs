@@ -5,7 +5,8 @@ namespace Conformance.Analyzer.Readers;
 /// <summary>
 /// The mark a hand-written or tool-written transcript puts before each line: an arrow (<c>=&gt; </c>/<c>&lt;= </c>,
 /// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c> (also <c>&gt;&gt;&gt; </c>/<c>&lt;&lt;&lt; </c>), <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
-/// <c>[SEND]</c>/<c>[RECV]</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c>), optionally after a time stamp or a list bullet.
+/// <c>[SEND]</c>/<c>[RECV]</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c>, <c>W:</c>/<c>R:</c>, or bare
+/// <c>SEND</c>/<c>RECV</c>, <c>Tx</c>/<c>Rx</c> before the data), optionally after a time stamp or a list bullet.
 /// </summary>
 /// <param name="Arrow">The arrow as written, or null for a word whose direction is fixed.</param>
 /// <param name="Direction">The direction the mark usually means (the first arrow of a pair: to the module).</param>
@@ -42,14 +43,19 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         DateOnly? date = match.Groups["date"].Success && DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, out var d) ? d : null;
         if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date);
         var word = tag.TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t').ToUpperInvariant();
-        var direction = word is "TX" or "SEND" or "SENT" or "发送" or "发出" ? LogDirection.ToModule : LogDirection.FromModule;
+        var direction = word is "TX" or "SEND" or "SENT" or "W" or "发送" or "发出" ? LogDirection.ToModule : LogDirection.FromModule;
         return new TranscriptTag(null, direction, match.Length, timeOfDay, date);
     }
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd"];
 
-    // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone.
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:\[?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:[-*]\s+)?" +
-        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到)\s*[:：])[ \t]?", RegexOptions.IgnoreCase)]
+    // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone, in brackets or
+    // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`); after a stamp, what a logger writes before its message (a thread
+    // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
+    // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:[\[(]?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*)?(?:[-*]\s+)?" +
+        @"(?(time)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
+        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
+        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S))[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

@@ -84,15 +84,21 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     private static int LooseQos(string line) =>
         CommandLine.Parse(line)?.Split(3, out _, out _) is [_, { Value: "1" or "2" } qos, ..] ? qos.Value[0] - '0' : 0;
 
-    /// <summary>The command is given up without a final result: <paramref name="why"/>.</summary>
-    public void GiveUp(PendingExchange pending, string why)
+    /// <summary>The command is given up without a final result: <paramref name="why"/>; its finding is reported unless <paramref name="report"/> is false.</summary>
+    public void GiveUp(PendingExchange pending, string why, bool report = true)
     {
         Pending = null;
         Unanswered++;
         if (exchanges.Keeps()) exchanges.Add(pending.Finish(null, null, kept));
         statistics.AddExchange(pending.Key, null, null);
-        diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, $"{pending.Display} got no final result: {why}");
+        if (report) diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, NoFinalResult(pending, why));
     }
+
+    /// <summary>A command given up earlier without its finding (<see cref="GiveUp"/> with report false) gets it now.</summary>
+    public void ReportUnanswered(long line, string message) => diagnostics.Report(DiagnosticCodes.NoFinalResult, line, message);
+
+    /// <summary>The message of a command given up without a final result.</summary>
+    public static string NoFinalResult(PendingExchange pending, string why) => $"{pending.Display} got no final result: {why}";
 
     /// <summary>An information line answers the pending command.</summary>
     /// <param name="pending">The pending command.</param>

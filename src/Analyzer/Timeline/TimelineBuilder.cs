@@ -60,6 +60,8 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly DirectionRule _direction;
     private readonly UnreadableRule _unreadable;
     private readonly ClockRule _clock;
+    private readonly SplitLineRule _split;
+    private readonly OneSideRule _sides;
 
     // Set by a restart banner until the next command: the boot's own lines (Neul, OK) after it belong to the boot.
     private bool _booting;
@@ -90,6 +92,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
         _clock = new ClockRule(_diagnostics);
+        (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
     }
 
     /// <summary>Analyses a whole log.</summary>
@@ -120,6 +123,7 @@ public sealed class TimelineBuilder : IRecordSink
         var before = _last;
         _last = stamp;
         if (_clock.Read(in stamp, record.StampNotATime)) _session.TimeWentBack(before, stamp);
+        if (record.Rejoined) _split.Rejoined(stamp);
         if (record.Direction == LogDirection.ToModule)
         {
             _host.Add(record.Data, stamp, _sent);
@@ -127,6 +131,7 @@ public sealed class TimelineBuilder : IRecordSink
             return;
         }
         _direction.Read(record);
+        if (!_sides.ModuleSpoke) foreach (var (line, message) in _sides.Module(record.Data)) _correlation.ReportUnanswered(line, message);
         _offsets.Add(_events.Position, stamp, record.SpansLines ? record.KeepData() : null);
         ReadEvents(record.Data, isFinalBlock: false);
     }
@@ -148,6 +153,7 @@ public sealed class TimelineBuilder : IRecordSink
             if (_host.Flush() is var (line, sent)) Send(line, sent);
             if (_correlation.Pending is { } pending) GiveUp(pending, "the log ended first");
             _correlation.Complete();
+            _sides.Complete(_correlation.Commands);
             _session.Finish(_last);
         }
         var omitted = _exchanges.Omitted + _urcs.Omitted + _diagnostics.Omitted + _changes.Omitted + _reconnections.Omitted + _dataPoints.Omitted;
@@ -243,7 +249,13 @@ public sealed class TimelineBuilder : IRecordSink
     private void GiveUp(PendingExchange pending, string why)
     {
         if (pending.DataResult is { } result) Finish(pending, result.Text, result.Ok, result.At, kind: null, value: null);
-        else _correlation.GiveUp(pending, why);
+        else if (_sides.ModuleSpoke) _correlation.GiveUp(pending, why);
+        else
+        {
+            // Nothing from the module yet: perhaps a log of the host's side alone, said once at the end (OneSideRule).
+            _correlation.GiveUp(pending, why, report: false);
+            _sides.Unanswered(pending.Sent.Line, Correlation.NoFinalResult(pending, why));
+        }
     }
 
     private void Information(AtEvent information, Stamp at)

@@ -68,6 +68,10 @@ public static class CodeList
         "The log's time goes back (a clock set back, files joined out of order): latencies and durations across it are not measured.");
     public static readonly CodeEntry StampNotATime = new("stamp-not-a-time", Severity.Warn, "",
         "A line's time stamp is no real date or time (2024-02-30, 13th month, 25:61:00): the line is read without a time, and no latency is measured to or from it.");
+    public static readonly CodeEntry SplitLine = new("split-line", Severity.Note, "",
+        "A line the terminal split over two stamps (+MQTTOP / EN: OK, a few ms apart) was read as one; noted once per log.");
+    public static readonly CodeEntry OneSideOnly = new("one-side-only", Severity.Warn, "",
+        "The log holds the host's side of the port only: its commands and no line of the module (an MCU's print of what it sent); said once instead of a no-final-result per command.");
 
     // Deviations of responses and URCs from the manual's canonical form.
     public static readonly CodeEntry NoSpaceAfterColon = new("no-space-after-colon", Severity.Note, "",
@@ -143,7 +147,7 @@ public static class CodeList
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm,
         RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
-        Noise, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime,
+        Noise, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,

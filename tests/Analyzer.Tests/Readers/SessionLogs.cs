@@ -39,6 +39,7 @@ internal static class SessionLogs
         yield return Case(LogFormat.Manual, Lf(Manual));
         yield return Case(LogFormat.Sscom, CrLf(Sscom));
         yield return Case(LogFormat.SscomHex, CrLf(SscomHex()));
+        yield return Case(LogFormat.HexDump, CrLf(HexDump()));
         yield return Case(LogFormat.Timestamped, Lf(Timestamped));
         yield return Case(LogFormat.Tio, Lf(Tio));
         yield return Case(LogFormat.Putty, Encoding.UTF8.GetBytes(PuttyHeader + "\r\n" + Wire));
@@ -65,6 +66,14 @@ internal static class SessionLogs
         "AT+MQTTSUB=\"dev/gsm/u\",1\r\n\r\nOK\r\n\r\n+MQTTSUBACK: 1,1,\"dev/gsm/u\"\r\n" +
         "AT+MQTTPUB=\"dev/gsm/u\",1,0,0,5,hello\r\n\r\nOK\r\n\r\n+MQTTPUBACK: 2,0\r\n\r\n+MQTTPUBLISH: 0,0,0,0,\"dev/gsm/u\",7,hi\r\nyou\r\n" +
         "AT+MQTTUNSUB=\"none\"\r\n\r\n+CME ERROR: 772\r\n";
+
+    /// <summary>The session on the wire as <c>hexdump -C</c> shows it: an offset, 16 bytes, their characters.</summary>
+    private static string HexDump()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Wire);
+        return string.Join("\n", bytes.Chunk(16).Select((row, i) =>
+            $"{i * 16:x8}  {string.Join(" ", row.Select(b => b.ToString("x2"))),-47}  |{new string([.. row.Select(b => b is >= 32 and < 127 ? (char)b : '.')])}|"));
+    }
 
     public const string PuttyHeader = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2024.01.02 10:00:00 =~=~=~=~=~=~=~=~=~=~=~=";
 

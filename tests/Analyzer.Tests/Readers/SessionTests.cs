@@ -30,7 +30,7 @@ public class SessionTests
         var (_, records) = TempLog.Read(log, format);
 
         Assert.That(records.Select(r => r.Line), Is.Ordered);
-        foreach (var record in records.Where(r => r.Text.Trim().Length > 0 && format is not LogFormat.SscomHex and not LogFormat.PythonBytes))
+        foreach (var record in records.Where(r => r.Text.Trim().Length > 0 && format is not LogFormat.SscomHex and not LogFormat.HexDump and not LogFormat.PythonBytes))
         {
             // A record of several lines starts with the whole first one, which may be blank.
             var shown = record.SpansLines ? record.Text.Split('\n')[0].TrimEnd('\r') : record.Text.Split('\r', '\n').First(part => part.Length > 0);
@@ -45,7 +45,7 @@ public class SessionTests
         var (_, records) = TempLog.Read(log, format);
         var since = records.Where(r => r.SinceStart is not null).Select(r => r.SinceStart!.Value).ToList();
 
-        if (format is LogFormat.Manual or LogFormat.Putty or LogFormat.PythonBytes or LogFormat.Raw)
+        if (format is LogFormat.Manual or LogFormat.Putty or LogFormat.PythonBytes or LogFormat.Raw or LogFormat.HexDump)
         {
             Assert.That(since, Is.Empty);
             return;

@@ -1,0 +1,160 @@
+using Conformance.Protocol.Catalog;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Rejoins a line a terminal split over two stamps: tools that stamp each read of the port (Tera Term, SSCOM,
+/// Docklight) end a line wherever a read ended, so <c>[12:00:00.100] +MQTTOP</c> / <c>[12:00:00.102] EN: OK</c>
+/// is one line of the module. Two pieces are one line only when that is unambiguous: the second follows within
+/// <see cref="Within"/>, starts no line of its own, and completes the first — a name cut short (<c>AT+MQTTP</c> /
+/// <c>UB="t",…</c>, <c>+MQTTOP</c> / <c>EN: OK</c>, <c>AT</c> / <c>+MQTTSTAT?</c>), a quote left open, or a final result
+/// cut (<c>O</c> / <c>K</c>).
+/// The joined record says so (<see cref="RecordView.Rejoined"/>).
+/// </summary>
+/// <remarks>
+/// Only a line that may be the first piece is held back (copied) until the next record; every other line passes
+/// straight through, so the common line costs a few byte comparisons.
+/// </remarks>
+internal sealed class SplitLines(IRecordSink next) : IRecordSink
+{
+    /// <summary>The longest gap between the two pieces of one line: a few reads of the port.</summary>
+    public static readonly TimeSpan Within = TimeSpan.FromMilliseconds(30);
+
+    // The names a piece is completed into: the catalog's commands, answers and URCs (`+MQTTOPEN`), and every start of one.
+    private static readonly NameTable Names = new(
+        ProtocolCatalog.Commands.Select(c => c.Name).Where(n => n.Length > 0).Concat(ProtocolCatalog.UrcNames).Concat(ProtocolCatalog.ResponseNames));
+    private static readonly NameTable Starts = new(Names.Names.SelectMany(n => Enumerable.Range(1, n.Length - 1).Select(length => n[..length])).Except(Names.Names));
+
+    private byte[] _held = new byte[256];
+    private int _heldLength = -1; // -1: nothing held
+    private long _line;
+    private string _file = "";
+    private DateTimeOffset? _time;
+    private TimeSpan? _sinceStart;
+    private LogDirection _direction;
+    private bool _stampNotATime;
+    private bool _rejoined;
+
+    /// <summary>The records <paramref name="reader"/> read, split lines joined where its format ends each line itself.</summary>
+    public static IEnumerable<LogRecord> Of(LogReader reader, IEnumerable<LogRecord> records) => reader.EndsLines ? Join(records) : records;
+
+    /// <summary>Joins split lines in records already read (the records of <see cref="LogSource.Read()"/>); the others pass as they are.</summary>
+    private static IEnumerable<LogRecord> Join(IEnumerable<LogRecord> records)
+    {
+        LogRecord? held = null;
+        foreach (var record in records)
+        {
+            if (held is not null)
+            {
+                var first = held;
+                held = null;
+                if (Joined(first.View, record.View) is { } data)
+                {
+                    var joined = first with { Data = data, Rejoined = true };
+                    if (MayBeFirstPiece(joined.View)) held = joined;
+                    else yield return joined;
+                    continue;
+                }
+                yield return first;
+            }
+            if (MayBeFirstPiece(record.View)) held = record;
+            else yield return record;
+        }
+        if (held is not null) yield return held;
+    }
+
+    public void Add(in RecordView record)
+    {
+        if (_heldLength >= 0)
+        {
+            if (Joined(Held, record) is { } joined)
+            {
+                _heldLength = -1;
+                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true);
+                if (MayBeFirstPiece(view)) Hold(view);
+                else next.Add(view);
+                return;
+            }
+            Flush();
+        }
+        if (MayBeFirstPiece(record)) Hold(record);
+        else next.Add(record);
+    }
+
+    /// <summary>Passes on the line held back, if any (at the end of the log).</summary>
+    public void Flush()
+    {
+        if (_heldLength < 0) return;
+        var length = _heldLength;
+        _heldLength = -1;
+        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined));
+    }
+
+    private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined);
+
+    private void Hold(in RecordView record)
+    {
+        if (_held.Length < record.Data.Length) _held = new byte[Math.Max(record.Data.Length, _held.Length * 2)];
+        record.Data.CopyTo(_held);
+        (_heldLength, _line, _file, _time, _sinceStart) = (record.Data.Length, record.Line, record.File, record.Time, record.SinceStart);
+        (_direction, _stampNotATime, _rejoined) = (record.Direction, record.StampNotATime, record.Rejoined);
+    }
+
+    /// <summary>A stamped line that is no whole line: a name cut short, a quote left open, a final result cut.</summary>
+    private static bool MayBeFirstPiece(in RecordView record)
+    {
+        if (record.Time is null && record.SinceStart is null) return false;
+        var line = Content(record.Data);
+        if (line.IsEmpty) return false;
+        if (line.Length <= 4 && line[0] is (byte)'O' or (byte)'E') return "ERROR"u8.StartsWith(line) || line.SequenceEqual("O"u8);
+        var name = NameAt(line);
+        if (name < 0) return line.Length == 2 && DirectionGuess.StartsWithAt(line);   // `AT`, its command's name in the next read
+        var nameEnd = line[name..].IndexOfAny(NameEnds);
+        if (nameEnd < 0) return Starts.Contains(line[name..]);
+        return line.IndexOf((byte)'"') >= 0 && line.Count((byte)'"') % 2 == 1 && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
+    }
+
+    /// <summary>The one line <paramref name="first"/> and <paramref name="next"/> are pieces of, line end included; null when they are two lines.</summary>
+    private static byte[]? Joined(in RecordView first, in RecordView next)
+    {
+        var rest = Content(next.Data);
+        if (rest.IsEmpty || rest.IndexOfAny((byte)'\r', (byte)'\n') >= 0 || !Close(first, next)) return null;
+        if (next.Direction != first.Direction && next.Direction == LogDirection.ToModule) return null;
+        var start = Content(first.Data);
+        var line = (byte[])[.. start, .. rest];
+        bool completes;
+        if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
+        else if (start.IndexOfAny(NameEnds) < 0)
+        {
+            // A command's name ends at `=`, `?` or the line end, a response's at its colon or the line end.
+            var at = NameAt(line);
+            var name = line.AsSpan(Math.Max(at, 0));
+            var nameEnd = name.IndexOfAny(NameEnds);
+            completes = at >= 0 && (nameEnd < 0 ? Starts.Contains(name)
+                : Names.Contains(name[..nameEnd]) && (at == 0 ? name[nameEnd] == ':' : name[nameEnd] is (byte)'=' or (byte)'?'));
+        }
+        else completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
+        return completes ? [.. line, .. next.Data[rest.Length..]] : null;
+    }
+
+    // The second piece follows the first within a few reads of the port.
+    private static bool Close(in RecordView first, in RecordView next)
+    {
+        if (first.Time is { } before && next.Time is { } after) return after >= before && after - before <= Within;
+        if (first.SinceStart is { } since && next.SinceStart is { } later) return later >= since && later - since <= Within;
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> NameEnds = System.Buffers.SearchValues.Create("=?: \","u8);
+
+    // Where a command's or a response's name starts (its `+`), or -1: `AT+MQTTPUB…` at 2, `+MQTTOPEN…` at 0.
+    private static int NameAt(ReadOnlySpan<byte> line) =>
+        line[0] == '+' ? 0 : line.Length > 2 && (line[0] | 0x20) == 'a' && (line[1] | 0x20) == 't' && line[2] == '+' ? 2 : -1;
+
+    // What starts a line of its own: a command, a response or URC, a final result.
+    private static bool StartsLine(ReadOnlySpan<byte> piece) =>
+        piece[0] == '+' || DirectionGuess.StartsWithAt(piece) || piece.StartsWith("OK"u8) || piece.StartsWith("ERROR"u8);
+
+    // The line without its line end.
+    private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> data) => data.TrimEnd("\r\n"u8);
+}

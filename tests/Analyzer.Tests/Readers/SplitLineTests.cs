@@ -1,0 +1,92 @@
+using Conformance.Analyzer.Readers;
+
+namespace Conformance.Analyzer.Tests.Readers;
+
+/// <summary>
+/// Lines a terminal split over two stamps, as Tera Term, SSCOM or Docklight write each read of the port (hand-written
+/// here): the pieces are read as one line and noted once; two real lines are never joined.
+/// </summary>
+public class SplitLineTests
+{
+    private const string Split =
+        "[12:00:00.000] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"Pw9xQ2\",1\r\n" +
+        "[12:00:00.050] OK\r\n" +
+        "[12:00:00.100] AT+MQTTOP\r\n" +
+        "[12:00:00.102] EN=1,1,0,0,0,\"\",\"\"\r\n" +
+        "[12:00:00.200] OK\r\n" +
+        "[12:00:01.100] +MQTTOP\r\n" +
+        "[12:00:01.102] EN: OK\r\n" +
+        "[12:00:02.000] AT+MQTTP\r\n" +
+        "[12:00:02.003] UB=\"t\",1,0,0,2,\"6869\"\r\n" +
+        "[12:00:02.100] O\r\n" +
+        "[12:00:02.101] K\r\n" +
+        "[12:00:02.300] +MQTTPUBACK: 1,1\r\n" +
+        "[12:00:03.000] AT+MQTTSUB=\"$sys/p/d/cmd/#\",1\r\n" +
+        "[12:00:03.050] OK\r\n" +
+        "[12:00:03.400] +MQTTPUBLISH: 0,1,0,7,\"$sys/p/d/cmd/x\",6,\"abc\r\n" +
+        "[12:00:03.405] def\"\r\n" +
+        "[12:00:03.500] +MQTTSUBACK: 1,1,\"$sys/p/d/cmd/#\"\r\n";
+
+    [Test]
+    public void Pieces_of_one_line_are_read_as_that_line_and_noted_once()
+    {
+        var analysis = TempLog.Analyze(Split);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[]
+        {
+            ("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"***\",1", "OK"),
+            ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK"),
+            ("AT+MQTTPUB=\"t\",1,0,0,2,\"6869\"", "OK"),
+            ("AT+MQTTSUB=\"$sys/p/d/cmd/#\",1", "OK"),
+        }));
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[]
+        {
+            ("+MQTTOPEN", 3), ("+MQTTPUBACK", 8), ("+MQTTPUBLISH", null), ("+MQTTSUBACK", 13),
+        }));
+        // The message split inside its quotes is read whole: its 6 bytes are msg_len, so no length mismatch is reported.
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity != Conformance.Protocol.Codes.Severity.Note), Is.Empty);
+        Assert.That(analysis.Diagnostics.Where(d => d.Code == "split-line").Select(d => d.Line), Is.EqualTo(new[] { 3L }));
+    }
+
+    [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.102] EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] OK\r\n[12:00:01.000] +MQTTOPEN: OK\r\n", TestName = "a stamped time of day")]
+    [TestCase("2026-11-30 12:00:00.100 AT+MQTTOP\n2026-11-30 12:00:00.102 EN=1,1,0,0,0,\"\",\"\"\n2026-11-30 12:00:00.200 OK\n2026-11-30 12:00:01.000 +MQTTOPEN: OK\n", TestName = "a bare date and time")]
+    [TestCase("[12:00:00.100] TX: AT+MQTTOP\r\n[12:00:00.102] TX: EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] RX: OK\r\n[12:00:01.000] RX: +MQTTOPEN: OK\r\n", TestName = "a transcript with marks")]
+    [TestCase("11/30/2026 12:00:00.100 [TX] - AT+MQTTOP\r\n11/30/2026 12:00:00.102 [TX] - EN=1,1,0,0,0,\"\",\"\"\r\n11/30/2026 12:00:00.200 [RX] - OK\r\n11/30/2026 12:00:01.000 [RX] - +MQTTOPEN: OK\r\n", TestName = "Docklight")]
+    public void A_command_split_in_its_name_is_one_command(string log)
+    {
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[] { ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK", 100) }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "split-line" }));
+    }
+
+    [TestCase("[12:00:00.100] AT\r\n[12:00:00.101] +MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] OK\r\n[12:00:01.000] +MQTTOPEN: OK\r\n", TestName = "cut right after AT")]
+    public void A_command_cut_after_AT_is_one_command(string log) => A_command_split_in_its_name_is_one_command(log);
+
+    [Test]
+    public void A_packet_without_a_line_end_runs_on_where_the_log_shows_line_ends()
+    {
+        // Docklight set to show control characters: a read ending inside `+CSQ: 20,99` is no line end.
+        var analysis = TempLog.Analyze(
+            "11/30/2026 12:00:00.100 [TX] - AT+CSQ<CR><LF>\r\n" +
+            "11/30/2026 12:00:00.140 [RX] - <CR><LF>+CSQ: 2\r\n" +
+            "11/30/2026 12:00:00.141 [RX] - 0,99<CR><LF><CR><LF>OK<CR><LF>\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, string.Join("|", e.Information))), Is.EqualTo(new[] { ("AT+CSQ", "OK", "+CSQ: 20,99") }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
+
+    [TestCase("[12:00:00.100] AT\r\n[12:00:00.102] +MQTTOPEN: OK\r\n[12:00:00.110] OK\r\n", TestName = "AT, then a URC whose name is a command's")]
+    [TestCase("[12:00:00.100] AT+NUESTATS\r\n[12:00:00.102] Signal power:-800\r\n[12:00:00.110] OK\r\n", TestName = "a command the catalog does not know, then its answer")]
+    [TestCase("[12:00:00.100] AT+CGSN\r\n[12:00:00.102] 863123456789012\r\n[12:00:00.110] OK\r\n", TestName = "a whole command, then a bare answer")]
+    [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.900] EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:01.000] OK\r\n", TestName = "pieces further apart than a few reads")]
+    [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.102] ERROR\r\n", TestName = "a piece that starts a line of its own")]
+    [TestCase("AT+MQTTOP\r\nEN=1,1,0,0,0,\"\",\"\"\r\nOK\r\n", TestName = "no stamps: nothing says the pieces came together")]
+    public void Real_lines_are_not_joined(string log)
+    {
+        var (_, records) = TempLog.Read(log);
+
+        Assert.That(Traffic.Lines(records), Has.Count.EqualTo(log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.That(records.Any(r => r.Rejoined), Is.False);
+    }
+}
