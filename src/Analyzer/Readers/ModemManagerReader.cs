@@ -19,6 +19,9 @@ internal sealed partial class ModemManagerReader : LogReader
             || line.Contains("<info>", StringComparison.Ordinal) || line.Contains("<inf>", StringComparison.Ordinal) || line.Contains("<msg>", StringComparison.Ordinal)
             ? LineEvidence.Neutral : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
+    /// <summary>True for a line of ModemManager's traffic, or one naming it: in a journal, other stamped formats leave it to this one.</summary>
+    public static bool Marks(string line) => line.Contains("ModemManager", StringComparison.Ordinal) || Traffic().IsMatch(line);
+
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         foreach (var line in lines)

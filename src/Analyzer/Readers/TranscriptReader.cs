@@ -21,6 +21,7 @@ internal sealed class TranscriptReader : LogReader
     private readonly LogClock clock = new();
     private bool inBlockComment;
     private DateTimeOffset? time;
+    private TimeSpan? since;
 
     public override LogFormat Format => LogFormat.Transcript;
 
@@ -37,7 +38,7 @@ internal sealed class TranscriptReader : LogReader
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
     /// <summary>A line as read, before the arrows' meaning is known.</summary>
-    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time);
+    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart);
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -75,9 +76,10 @@ internal sealed class TranscriptReader : LogReader
         var tag = TranscriptTag.Parse(text);
         if (tag?.TimeOfDay is { } timeOfDay)
             time = tag.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay : clock.At(timeOfDay);
+        if (tag?.SinceStart is { } elapsed) since = elapsed;
         var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
         if (data.Length == 0) return null;
-        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time);
+        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since);
     }
 
     private IEnumerable<LogRecord> Emit(Entry entry)
@@ -86,7 +88,7 @@ internal sealed class TranscriptReader : LogReader
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
         var parts = direction == LogDirection.ToModule ? [entry.Data] : CollapsedAnswer.Split(entry.Data);
-        return parts.Select(part => Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n")));
+        return parts.Select(part => Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n"), entry.SinceStart));
     }
 
     /// <summary>A line that is the writer's, not traffic: a comment, a markdown fence, heading or rule.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Analyzer.Readers;
@@ -13,7 +14,8 @@ namespace Conformance.Analyzer.Readers;
 /// <param name="DataStart">Where the line's data starts after the mark.</param>
 /// <param name="TimeOfDay">The stamp's time of day, when there is one.</param>
 /// <param name="Date">The stamp's date, when it has one.</param>
-internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date)
+/// <param name="SinceStart">The stamp's time since the start (a kernel's or an RTOS's <c>[   12.345]</c>), when it is that.</param>
+internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date, TimeSpan? SinceStart = null)
 {
     /// <summary>Each arrow with the direction it usually means; a writer may use a pair the other way round.</summary>
     public static readonly IReadOnlyDictionary<string, LogDirection> Arrows = new Dictionary<string, LogDirection>
@@ -39,22 +41,40 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         var match = Pattern().Match(line);
         if (!match.Success) return null;
         var tag = match.Groups["tag"].Value;
-        TimeSpan? timeOfDay = match.Groups["time"].Success && LogClock.TryParseTime(match.Groups["time"].Value.Replace(',', '.'), out var t) ? t : null;
-        DateOnly? date = match.Groups["date"].Success && DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, out var d) ? d : null;
-        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date);
+        var (timeOfDay, date) = When(match);
+        TimeSpan? since = match.Groups["since"].Success
+            ? TimeSpan.FromTicks((long)(decimal.Parse(match.Groups["since"].ValueSpan, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)) : null;
+        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since);
         var word = tag.TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t').ToUpperInvariant();
         var direction = word is "TX" or "SEND" or "SENT" or "W" or "发送" or "发出" ? LogDirection.ToModule : LogDirection.FromModule;
-        return new TranscriptTag(null, direction, match.Length, timeOfDay, date);
+        return new TranscriptTag(null, direction, match.Length, timeOfDay, date, since);
+    }
+
+    // The time of day and date of the stamp: written out (`10:11:12,345`, `10:11:12:345` with a colon before the
+    // milliseconds), or epoch seconds (UTC).
+    private static (TimeSpan?, DateOnly?) When(Match match)
+    {
+        if (match.Groups["epoch"].Success)
+            return LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var at) ? (at.UtcDateTime.TimeOfDay, DateOnly.FromDateTime(at.UtcDateTime)) : (null, null);
+        if (!match.Groups["time"].Success) return (null, null);
+        var written = match.Groups["time"].Value.Replace(',', '.');
+        if (written.Length > 8 && written[8] == ':') written = string.Concat(written.AsSpan(0, 8), ".", written.AsSpan(9));
+        TimeSpan? timeOfDay = LogClock.TryParseTime(written, out var t) ? t : null;
+        DateOnly? date = match.Groups["date"].Success && DateOnly.TryParseExact(match.Groups["date"].ValueSpan, DateFormats, out var d) ? d : null;
+        return (timeOfDay, date);
     }
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd"];
 
     // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone, in brackets or
-    // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`); after a stamp, what a logger writes before its message (a thread
+    // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`), a colon before its milliseconds too (`10:11:12:345`); a syslog
+    // stamp with its host and program (`Nov 30 08:00:00 gw modem[311]: `); epoch seconds; time since start in brackets (`[   12.345]`); after a stamp, what a logger writes before its message (a thread
     // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?:[\[(]?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*)?(?:[-*]\s+)?" +
-        @"(?(time)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}([-/.])\d\d\1\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*" +
+        @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
+        @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*)?(?:[-*]\s+)?" +
+        @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S))[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
