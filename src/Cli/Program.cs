@@ -3,6 +3,7 @@ using Conformance.Cli;
 using Conformance.Cli.Commands;
 
 StandardError.Install();
+StandardOutput.Install();
 var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.\n" + ExitCodes.Help)
 {
     FramesCommand.Create(),
@@ -37,6 +38,6 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 catch (Exception e)
 {
     // A fault of the program: where it happened, to report, with whatever the message quotes masked.
-    ErrorText.WriteLines($"internal error, please report it: {e}");
+    Console.Error.WriteLine(ErrorText.Internal(e));
     return ExitCodes.UsageError;
 }

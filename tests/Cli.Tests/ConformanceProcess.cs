@@ -36,6 +36,24 @@ public static class ConformanceProcess
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Runs the program with its standard output sent to <paramref name="standardOutput"/> by the shell, as
+    /// <c>conformance … &gt; /dev/full</c> does; the result's standard output is empty.
+    /// </summary>
+    public static async Task<Result> RunIntoAsync(string standardOutput, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("out=$1; shift; exec dotnet \"$0\" \"$@\" > \"$out\"");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
+        start.ArgumentList.Add(standardOutput);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new Result(process.ExitCode, "", error);
+    }
+
     /// <summary>Starts the program with every standard stream redirected, for tests that talk to it while it runs.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 

@@ -68,7 +68,7 @@ internal static class AnalyzeCommand
             {
                 if (jsonPath == "-")
                 {
-                    using var stdout = Console.OpenStandardOutput();
+                    using var stdout = StandardOutput.Open();
                     JsonReport.Write(result, stdout);
                 }
                 else
@@ -86,7 +86,7 @@ internal static class AnalyzeCommand
                     });
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException and not StandardOutputException or UnauthorizedAccessException)
             {
                 ErrorText.Write($"cannot write the report: {e.Message}");
                 return ExitCodes.UsageError;

@@ -42,12 +42,12 @@ internal static class CompareCommand
             {
                 if (jsonPath == "-")
                 {
-                    using var stdout = Console.OpenStandardOutput();
+                    using var stdout = StandardOutput.Open();
                     ComparisonReport.WriteJson(comparison, stdout);
                 }
                 else ReplacedFile.Write(jsonPath, stream => ComparisonReport.WriteJson(comparison, stream));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException and not StandardOutputException or UnauthorizedAccessException)
             {
                 ErrorText.Write($"cannot write the comparison: {e.Message}");
                 return ExitCodes.UsageError;

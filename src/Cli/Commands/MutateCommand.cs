@@ -27,14 +27,21 @@ internal static class MutateCommand
         var parallel = new Option<int>("--parallel") { Description = "How many mutants run at once (default: twice the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
         var realTime = new Option<bool>("--real-time") { Description = "Run the module on the system clock, not on the virtual one that skips idle waits." };
         var list = new Option<bool>("--list") { Description = "List the mutants and exit." };
-        var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?")
+        var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?\n" +
+            "Exit codes: 0 every mutant that must die is killed; 1 a mutant survived that must die, or Ctrl-C or SIGTERM stopped it (no report written); " +
+            "2 usage or setup error (bad arguments, an output that cannot be written).")
         {
             suite, section, mutant, strict, junit, json, traces, parallel, realTime, list,
         };
-        command.SetAction(async (parse, cancel) => await RunAsync(
-            new MutateRequest(parse.GetValue(suite), parse.GetValue(section), parse.GetValue(mutant), parse.GetValue(strict), parse.GetValue(junit),
-                parse.GetValue(json), parse.GetValue(traces), parse.GetValue(parallel), parse.GetValue(list), parse.GetValue(realTime)),
-            Console.Out, Console.Error, cancel));
+        command.SetAction(async (parse, cancel) =>
+        {
+            // The reports are written once every mutant has run: a signal before has none to finish.
+            using var signals = StopSignals.ExitingOn("while running the mutants");
+            return await RunAsync(
+                new MutateRequest(parse.GetValue(suite), parse.GetValue(section), parse.GetValue(mutant), parse.GetValue(strict), parse.GetValue(junit),
+                    parse.GetValue(json), parse.GetValue(traces), parse.GetValue(parallel), parse.GetValue(list), parse.GetValue(realTime)),
+                Console.Out, Console.Error, cancel);
+        });
         return command;
     }
 

@@ -78,4 +78,15 @@ public sealed class FleetQueryTests : TemporaryFolder
         Assert.That(csv.StandardOutput.Contains(firmware, StringComparison.Ordinal), Is.True, "CSV keeps the text as stored");
         Assert.That((await File.ReadAllTextAsync(html)).Contains(firmware, StringComparison.Ordinal), Is.True, "so does HTML, which encodes markup only");
     }
+
+    [TestCase("report")]
+    [TestCase("query")]
+    public async Task A_full_disk_under_standard_output_is_named_as_standard_output_not_the_database(string verb)
+    {
+        string[] args = verb == "report" ? ["fleet", "report", _database] : ["fleet", "query", _database, "SELECT * FROM logs", "--csv"];
+        var (exit, _, error) = await ConformanceProcess.RunIntoAsync("/dev/full", args);
+
+        Assert.That(exit, Is.EqualTo(2), error);
+        Assert.That(error, Is.EqualTo("conformance: cannot write to standard output: No space left on device\n"));
+    }
 }
