@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Conformance.Cli;
 
 /// <summary>
@@ -38,19 +36,9 @@ internal static class StandardOutput
         }
     }
 
-    private sealed class Writer(TextWriter inner) : TextWriter
+    private sealed class Writer(TextWriter inner) : GuardedWriter(inner)
     {
-        public override Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value) => Try(() => inner.Write(value));
-
-        public override void Write(string? value) => Try(() => inner.Write(value));
-
-        public override void Write(char[] buffer, int index, int count) => Try(() => inner.Write(buffer, index, count));
-
-        public override void WriteLine(string? value) => Try(() => inner.WriteLine(value));
-
-        public override void Flush() => Try(inner.Flush);
+        protected override void Guard(Action write) => Try(write);
     }
 
     private sealed class Bytes(Stream inner) : Stream
