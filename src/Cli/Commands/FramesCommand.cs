@@ -30,14 +30,13 @@ internal static class FramesCommand
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(file)!;
-            var opened = InputSource.Open(path, Console.Error);
-            if (opened is null) return ExitCodes.UsageError;
-            var name = path == "-" ? "standard input" : path;
+            var name = LogInput.DisplayName(path);
             // A signal ends the input: the frames of the bytes read until then are written, then it says so.
             using var stop = new StopSignals(cancel);
-            await using var stored = new InputUntilStop(opened, stop.Token);
             try
             {
+                // Opened as analyze opens a log, with the same words for a missing file or a folder.
+                await using var stored = new InputUntilStop(LogInput.OpenStored(path), stop.Token);
                 // Read as analyze reads a log: a gzip or UTF-16 capture is framed as the text it holds; offsets count that text.
                 await using var input = LogSource.OpenText(stored, name, out var storage);
                 if (storage.Length > 0) ErrorText.Write($"reading {name} ({storage}); offsets count the decoded bytes");

@@ -6,6 +6,7 @@ using Conformance.Harness.Running;
 using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Suites;
+using Conformance.Cli.Output;
 
 namespace Conformance.Cli.Commands;
 
@@ -94,6 +95,9 @@ internal static class MutateCommand
             error.WriteLine($"conformance: cannot create an output folder: {e.Message}");
             return ExitCodes.UsageError;
         }
+        // Checked before the mutants run for minutes: a folder named as --json, a name that is not UTF-8, one file named twice.
+        if (!new OutputPaths().Folder("--traces", request.Traces).File("--junit", request.JUnit).File("--json", request.Json).Check(error))
+            return ExitCodes.UsageError;
 
         output.WriteLine($"{mutants.Count} mutants x {scenarios.Count} scenarios, {request.Parallel} at a time{(request.Strict ? ", strict" : "")}");
         // The clock is the in-process module's, as for 'run --target emulator': each run gets its own.

@@ -140,6 +140,8 @@ internal static class RunCommand
             .Input(replayed)
             .Input(request.Settings);
         if (!outputs.Check(error)) return ExitCodes.UsageError;
+        // Said in a few words, as a missing log is, rather than the runtime's sentence with the full path.
+        if (replayed is not null && !File.Exists(replayed) && !Directory.Exists(replayed)) return Fail($"cannot read trace {replayed}: no such file");
 
         var time = RunClock.For(request.Target, request.RealTime);
         await using var virtualClock = time as VirtualClock;
@@ -221,8 +223,8 @@ internal static class RunCommand
         {
             var equals = item.IndexOf('=');
             // Only the key is named: what follows it may be the API key itself (`--set api-key:…`).
-            var key = new string([.. item.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
-            if (equals <= 0) throw new FormatException($"--set '{key}{(key.Length < item.Length ? "…" : "")}': expected name=value, e.g. --set broker=183.230.40.39");
+            var key = SuiteParameters.Named(new string([.. item.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]));
+            if (equals <= 0) throw new FormatException($"--set '{key}{(key.Length < item.Length && !key.EndsWith('…') ? "…" : "")}': expected name=value, e.g. --set broker=183.230.40.39");
             // Masked from here on: a later --set or the settings file may fail, and its message must not show the key.
             if (item[..equals] == "api-key") ErrorText.Remember(item[(equals + 1)..]);
             options[item[..equals]] = item[(equals + 1)..];

@@ -1,3 +1,5 @@
+using Conformance.Analyzer.Readers;
+
 namespace Conformance.Cli.Output;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed class OutputPaths
     public bool Check(TextWriter error)
     {
         if (Problem() is not { } problem) return true;
-        error.WriteLine($"conformance: {problem}");
+        error.WriteLine(ErrorText.Line(problem));
         return false;
     }
 
@@ -71,6 +73,7 @@ internal sealed class OutputPaths
     private static string? CheckFolder(string option, string path)
     {
         if (path.Length == 0) return $"{option}: the folder name is empty";
+        if (NotUtf8(option, path) is { } notUtf8) return notUtf8;
         if (System.IO.File.Exists(path)) return $"{option} {path} is a file, not a folder";
         try
         {
@@ -83,9 +86,15 @@ internal sealed class OutputPaths
         return CanCreateIn(Path.GetFullPath(path)) is { } why ? $"{option} {path}: cannot write in the folder: {why}" : null;
     }
 
+    // .NET holds such a name with U+FFFD in place of the bytes: it would write a file of another name than the one given.
+    private static string? NotUtf8(string option, string path) => FileNames.IsNotUtf8(path)
+        ? $"{option} {path}: the name is not valid UTF-8 (shown with \uFFFD), and would be written under another name; name it in UTF-8"
+        : null;
+
     private static string? CheckFile(string option, string path)
     {
         if (path.Length == 0) return $"{option}: the file name is empty";
+        if (NotUtf8(option, path) is { } notUtf8) return notUtf8;
         if (Directory.Exists(path)) return $"{option} {path} is a folder: name a file in it";
         string folder;
         try

@@ -55,8 +55,11 @@ public sealed record SuiteParameters
         "api-key" => this with { ApiKey = value },
         "topic" => this with { Topic = value },
         "keep-alive" => this with { KeepAlive = Number(key, value, source, 1, 65535) },
-        _ => throw new FormatException($"{source}: unknown key '{key}'; known: {string.Join(", ", Keys)}"),
+        _ => throw new FormatException($"{source}: unknown key '{Named(key)}'; known: {string.Join(", ", Keys)}"),
     };
+
+    /// <summary>A key as a message quotes it: by its start when it is long (a value pasted in its place).</summary>
+    public static string Named(string key) => key.Length <= 40 ? key : key[..40] + "…";
 
     private static int Number(string key, string value, string source, int min, int max) =>
         int.TryParse(value, out var n) && n >= min && n <= max ? n : throw new FormatException($"{source}: {key} '{value}' must be a number {min}..{max}");
