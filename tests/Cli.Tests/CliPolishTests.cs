@@ -113,4 +113,15 @@ public sealed class CliPolishTests
         Assert.That(run.StandardError, Does.StartWith(start).And.Contain("x…'"));
         Assert.That(run.StandardError.Length, Is.LessThan(300), "one readable line");
     }
+
+    [TestCase("--idle-exit", "5", "conformance: --idle-exit ends a --follow")]
+    [TestCase("--jobs", "2", "conformance: --jobs sets how many logs --parquet analyses at once")]
+    public async Task An_option_of_another_mode_of_analyze_is_refused_not_ignored(string option, string value, string message)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.StartWith(message));
+        Assert.That(run.StandardOutput, Is.Empty);
+    }
 }

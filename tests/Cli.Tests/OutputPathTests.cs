@@ -158,4 +158,14 @@ public sealed class OutputPathTests
 
         await AssertRefusedAsync(run, $"conformance: {option} {_directory} is a folder: name a file in it");
     }
+
+    [TestCase("analyze", "--html")]
+    [TestCase("mutate", "--junit")]
+    public async Task A_dash_where_only_a_file_is_written_is_refused_not_written_as_a_file_named_dash(string verb, string option)
+    {
+        var run = await ConformanceProcess.RunShellAsync($"cd \"$1\" && conformance {verb} {(verb == "analyze" ? "\"$2\"" : "")} {option} -", _directory, _log);
+
+        await AssertRefusedAsync(run, $"conformance: {option} - would write a file named '-', not standard output");
+        Assert.That(File.Exists(At("-")), Is.False);
+    }
 }

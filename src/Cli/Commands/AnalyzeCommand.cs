@@ -49,9 +49,16 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));
+            // An option of another mode would be ignored without a word: said instead.
+            if (parse.GetValue(jobs) is not null || parse.GetValue(idleExit) is not null && !parse.GetValue(follow))
+            {
+                ErrorText.Write(parse.GetValue(jobs) is not null ? "--jobs sets how many logs --parquet analyses at once: give --parquet DIR, or leave --jobs out"
+                    : "--idle-exit ends a --follow: give --follow, or leave --idle-exit out");
+                return ExitCodes.UsageError;
+            }
             var jsonPath = parse.GetValue(json);
             var outputs = new OutputPaths()
-                .File("--json", jsonPath)
+                .File("--json", jsonPath, standardOutput: true)
                 .Folder("--csv", parse.GetValue(csv))
                 .File("--html", parse.GetValue(html));
             if (parse.GetValue(csv) is { } csvFolder)

@@ -31,7 +31,7 @@ internal static class CompareCommand
             var forced = parse.GetValue(format);
             var show = parse.GetValue(showSecrets);
             var jsonPath = parse.GetValue(json);
-            if (!new OutputPaths().File("--json", jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
+            if (!new OutputPaths().File("--json", jsonPath, standardOutput: true).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
                 return ExitCodes.UsageError;
             using var signals = StopSignals.ExitingOn("while comparing");
             if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, show, MaxStoredItems) is not var (pathA, analysisA, damagedA)) return ExitCodes.UsageError;

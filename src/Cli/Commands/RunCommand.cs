@@ -119,7 +119,7 @@ internal static class RunCommand
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                return Fail(request.TargetsFile is not null && e is not FormatException ? $"--targets {request.TargetsFile}: {e.Message}" : e.Message);
+                return Fail(request.TargetsFile is not null && e is not FormatException ? $"--targets {request.TargetsFile}: {ErrorText.Unreadable(request.TargetsFile, e)}" : e.Message);
             }
             // Each module selects its own: a scenario holds the packet ids it captures while it runs.
             return await FarmRun.RunAsync(request, modules, parameters,

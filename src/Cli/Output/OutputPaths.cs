@@ -18,10 +18,13 @@ internal sealed class OutputPaths
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-    /// <summary>A file <paramref name="option"/> names (nothing when null, or <c>-</c> for standard output).</summary>
-    public OutputPaths File(string option, string? path)
+    /// <summary>
+    /// A file <paramref name="option"/> names (nothing when null, or <c>-</c> when the option offers
+    /// <paramref name="standardOutput"/>; where it does not, <c>-</c> is refused rather than written as a file of that name).
+    /// </summary>
+    public OutputPaths File(string option, string? path, bool standardOutput = false)
     {
-        if (path is not null and not StandardOutput) _files.Add((option, path));
+        if (path is not null && !(standardOutput && path == StandardOutput)) _files.Add((option, path));
         return this;
     }
 
@@ -95,6 +98,7 @@ internal sealed class OutputPaths
     {
         if (path.Length == 0) return $"{option}: the file name is empty";
         if (NotUtf8(option, path) is { } notUtf8) return notUtf8;
+        if (path == StandardOutput) return $"{option} - would write a file named '-', not standard output: name a file (./- if that is meant)";
         if (Directory.Exists(path)) return $"{option} {path} is a folder: name a file in it";
         string folder;
         try
