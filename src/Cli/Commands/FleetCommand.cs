@@ -75,7 +75,7 @@ internal static class FleetCommand
             {
                 var report = FleetReport.Of(database);
                 Terminal.Out.MarkupLine(Markup.Escape($"{database}: {report.Overview}"));
-                foreach (var table in report.Answers) ResultTableConsole.Write(table, Terminal.Out);
+                foreach (var table in report.Answers) ResultTableConsole.Write(table, Terminal.Out, "--html lists them all");
                 if (page is not null)
                 {
                     ReplacedFile.Write(page, stream =>

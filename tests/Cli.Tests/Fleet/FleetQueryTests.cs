@@ -89,4 +89,17 @@ public sealed class FleetQueryTests : TemporaryFolder
         Assert.That(exit, Is.EqualTo(2), error);
         Assert.That(error, Is.EqualTo("conformance: cannot write to standard output: No space left on device\n"));
     }
+
+    [Test]
+    public async Task A_query_of_many_rows_shows_the_first_50_on_the_console_and_csv_prints_them_all()
+    {
+        const string Sql = "SELECT range AS n FROM range(120)";
+        var console = await ConformanceProcess.RunAsync(null, "fleet", "query", _database, Sql);
+        var csv = await ConformanceProcess.RunAsync(null, "fleet", "query", _database, Sql, "--csv");
+
+        Assert.That(console.ExitCode, Is.Zero, console.StandardError);
+        Assert.That(console.StandardOutput, Does.Contain("│ 49 ").And.Not.Contain("│ 50 "));
+        Assert.That(console.StandardOutput, Does.Contain("… 70 more rows not shown; --csv prints them all (120)"));
+        Assert.That(csv.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(121), "a header and every row");
+    }
 }
