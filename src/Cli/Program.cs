@@ -3,7 +3,6 @@ using Conformance.Cli;
 using Conformance.Cli.Commands;
 
 StandardError.Install();
-StandardOutput.Install();
 var root = new RootCommand("Conformance harness, emulator and trace analyzer for the China Mobile M5310-A MQTT AT interface.\n" + ExitCodes.Help)
 {
     FramesCommand.Create(),

@@ -6,8 +6,11 @@ namespace Conformance.Cli;
 /// </summary>
 internal static class StandardOutput
 {
-    /// <summary>Puts it in place of <see cref="Console.Out"/>, before anything writes there.</summary>
-    public static void Install() => Console.SetOut(new Writer(Console.Out));
+    /// <summary>
+    /// Standard output as text, for reports (<see cref="Terminal.Out"/>, CSV); written to from several threads, so
+    /// synchronized. <see cref="Console.Out"/> itself stays as it is, for progress lines.
+    /// </summary>
+    public static TextWriter Text { get; } = TextWriter.Synchronized(new Writer(Console.Out));
 
     /// <summary>Standard output as bytes (a JSON report, frames), failing the same way.</summary>
     public static Stream Open() => new Bytes(Console.OpenStandardOutput());

@@ -122,7 +122,7 @@ internal static class FleetCommand
                     ErrorText.Write($"--csv prints one result, and the query has {tables.Count} statements; give one");
                     return ExitCodes.UsageError;
                 }
-                ResultTableCsv.Write(tables[0], Console.Out);
+                ResultTableCsv.Write(tables[0], StandardOutput.Text);
                 return ExitCodes.Ok;
             });
         });
