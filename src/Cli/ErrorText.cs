@@ -27,11 +27,24 @@ internal static class ErrorText
     /// </summary>
     public static void Write(string message) => Console.Error.WriteLine(Line(message));
 
-    /// <summary>The line <see cref="Write"/> writes, masked by <paramref name="secrets"/> when given (a run's API key too), by the rules alone if not.</summary>
+    /// <summary>The line <see cref="Write"/> writes, masked by <paramref name="secrets"/> when given, by the rules and the secrets <see cref="Remember"/>ed if not.</summary>
     public static string Line(string message, SecretMasker? secrets = null) =>
-        $"conformance: {PrintableText.Escape((secrets ?? new SecretMasker()).Mask(message))}";
+        $"conformance: {PrintableText.Escape((secrets ?? Known).Mask(message))}";
 
     /// <summary>As <see cref="Write"/>, for a message of several lines (a database's error pointing into a query): its line ends stay.</summary>
     public static void WriteLines(string message) =>
-        Console.Error.WriteLine($"conformance: {PrintableText.EscapeLines(SecretPolicy.Redact(message))}");
+        Console.Error.WriteLine($"conformance: {PrintableText.EscapeLines(Known.Mask(message))}");
+
+    /// <summary>The report of a fault of the program: its stack trace, with the secrets known so far masked like any message.</summary>
+    public static string Internal(Exception e) =>
+        $"conformance: {PrintableText.EscapeLines(Known.Mask($"internal error, please report it: {e}"))}";
+
+    /// <summary>
+    /// Masks <paramref name="secret"/> (a run's API key, given by <c>--set</c> or a settings file) in every message from
+    /// now on, also in the report of a crash.
+    /// </summary>
+    public static void Remember(string secret) => Known.Add(secret);
+
+    // The rules, and the secrets the command has been given: one masker for every message of the process.
+    private static readonly SecretMasker Known = new();
 }

@@ -37,6 +37,6 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 catch (Exception e)
 {
     // A fault of the program: where it happened, to report, with whatever the message quotes masked.
-    ErrorText.WriteLines($"internal error, please report it: {e}");
+    Console.Error.WriteLine(ErrorText.Internal(e));
     return ExitCodes.UsageError;
 }

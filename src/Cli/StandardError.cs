@@ -1,30 +1,16 @@
-using System.Text;
-
 namespace Conformance.Cli;
 
 /// <summary>
 /// Standard error that cannot fail the command: when it is closed or on a full disk, what it would say is dropped
 /// and the command ends with its own exit code instead of the runtime aborting.
 /// </summary>
-internal sealed class StandardError(TextWriter inner) : TextWriter
+internal sealed class StandardError(TextWriter inner) : GuardedWriter(inner)
 {
     /// <summary>Puts it in place of <see cref="Console.Error"/>, before anything writes there.</summary>
     public static void Install() => Console.SetError(new StandardError(Console.Error));
 
-    public override Encoding Encoding => inner.Encoding;
-
-    public override void Write(char value) => Try(() => inner.Write(value));
-
-    public override void Write(string? value) => Try(() => inner.Write(value));
-
-    public override void Write(char[] buffer, int index, int count) => Try(() => inner.Write(buffer, index, count));
-
-    public override void WriteLine(string? value) => Try(() => inner.WriteLine(value));
-
-    public override void Flush() => Try(inner.Flush);
-
     // Standard error is where a failure would be told: when it fails itself, there is nowhere left to tell it.
-    private static void Try(Action write)
+    protected override void Guard(Action write)
     {
         try
         {

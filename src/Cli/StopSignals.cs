@@ -21,15 +21,15 @@ internal sealed class StopSignals : IDisposable
     }
 
     /// <summary>
-    /// For a command with nothing to finish (<c>analyze</c>, <c>compare</c>, <c>frames</c>): at Ctrl-C or SIGTERM it says
+    /// For a command with nothing to finish (<c>analyze</c>, <c>compare</c>, <c>mutate</c>): at Ctrl-C or SIGTERM it says
     /// what was cut short and exits 1 at once. Its reports are written only whole, so the files they would replace stay as they were.
     /// </summary>
-    public static StopSignals ExitingOn(string doing)
+    public static StopSignals ExitingOn(string doing, string left = "no report written, files it would replace left as they were")
     {
         var stop = new StopSignals(CancellationToken.None);
         stop.Token.Register(() =>
         {
-            ErrorText.Write($"interrupted ({stop.Received}) {doing}: no report written, files it would replace left as they were");
+            ErrorText.Write($"interrupted ({stop.Received}) {doing}: {left}");
             Environment.Exit(ExitCodes.Failures);
         });
         return stop;

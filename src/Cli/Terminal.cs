@@ -13,17 +13,31 @@ internal static class Terminal
     private const int RedirectedWidth = 1 << 16;
     private const int RuleWidth = 80;
 
-    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
+    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected, StandardOutput.Text);
 
     /// <summary>Standard error, the same way: for what must not mix with a report on standard output.</summary>
     public static IAnsiConsole Error { get; } = Create(Console.Error, Console.IsErrorRedirected);
 
-    private static IAnsiConsole Create(TextWriter output, bool redirected)
+    private static IAnsiConsole Create(TextWriter output, bool redirected, TextWriter? writer = null)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var settings = new AnsiConsoleSettings { Out = new Output(new AnsiConsoleOutput(output), writer ?? output) };
+        // Told, not detected: Spectre detects a redirection only on the console's own writer.
+        if (redirected) (settings.Ansi, settings.ColorSystem) = (AnsiSupport.No, ColorSystemSupport.NoColors);
+        var console = AnsiConsole.Create(settings);
         if (!redirected) return console;
         console.Profile.Width = RedirectedWidth;
         return new FixedRules(console);
+    }
+
+    /// <summary>The console's output as Spectre sees it (a terminal, its width), written through <paramref name="writer"/>.</summary>
+    private sealed class Output(AnsiConsoleOutput console, TextWriter writer) : IAnsiConsoleOutput
+    {
+        public TextWriter Writer => writer;
+        public bool IsTerminal => console.IsTerminal;
+        public int Width => console.Width;
+        public int Height => console.Height;
+
+        public void SetEncoding(System.Text.Encoding encoding) => console.SetEncoding(encoding);
     }
 
     /// <summary>Renders rules at a terminal's width instead of the console's.</summary>

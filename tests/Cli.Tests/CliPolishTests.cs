@@ -10,10 +10,15 @@ public sealed class CliPolishTests
     [TestCase("analyze")]
     [TestCase("compare")]
     [TestCase("frames")]
+    [TestCase("mutate")]
+    [TestCase("tap")]
+    [TestCase("fleet")]
+    [TestCase("fleet report")]
+    [TestCase("fleet query")]
     [TestCase(null)]
     public async Task Every_verbs_help_lists_the_exit_codes(string? verb)
     {
-        var help = await ConformanceProcess.RunAsync(null, verb is null ? ["--help"] : [verb, "--help"]);
+        var help = await ConformanceProcess.RunAsync(null, verb is null ? ["--help"] : [.. verb.Split(' '), "--help"]);
 
         Assert.That(help.ExitCode, Is.Zero);
         Assert.That(help.StandardOutput, Does.Contain("Exit codes: 0"));
@@ -87,5 +92,36 @@ public sealed class CliPolishTests
         public string Path { get; } = Directory.CreateTempSubdirectory("polish-").FullName;
 
         public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
+    [Test]
+    public async Task A_missing_trace_to_replay_is_named_in_a_few_words()
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", "--target", "replay:no-such.trace", "--out", Path.GetTempPath());
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Is.EqualTo("conformance: cannot read trace no-such.trace: no such file\n"));
+    }
+
+    [TestCase("broker{0}=1", "conformance: --set: unknown key 'broker")]
+    [TestCase("{0}", "conformance: --set '")]
+    public async Task A_value_pasted_as_a_set_key_is_quoted_by_its_start(string item, string start)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", "--set", string.Format(item, new string('x', 100_000)));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.StartWith(start).And.Contain("x…'"));
+        Assert.That(run.StandardError.Length, Is.LessThan(300), "one readable line");
+    }
+
+    [TestCase("--idle-exit", "5", "conformance: --idle-exit ends a --follow")]
+    [TestCase("--jobs", "2", "conformance: --jobs sets how many logs --parquet analyses at once")]
+    public async Task An_option_of_another_mode_of_analyze_is_refused_not_ignored(string option, string value, string message)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "analyze", SscomLog.CustomerLog, option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.StartWith(message));
+        Assert.That(run.StandardOutput, Is.Empty);
     }
 }

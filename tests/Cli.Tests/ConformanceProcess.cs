@@ -36,6 +36,32 @@ public static class ConformanceProcess
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Runs the program with its standard output sent to <paramref name="standardOutput"/> by the shell, as
+    /// <c>conformance … &gt; /dev/full</c> does; the result's standard output is empty.
+    /// </summary>
+    public static Task<Result> RunIntoAsync(string standardOutput, params string[] args) =>
+        RunShellAsync("out=$1; shift; conformance \"$@\" > \"$out\"", [standardOutput, .. args]);
+
+    /// <summary>
+    /// Runs <paramref name="script"/> in <c>/bin/sh</c>, where <c>conformance</c> runs the program and
+    /// <paramref name="args"/> are <c>$1</c>…: for what only a shell gives, such as a name that is not UTF-8 (<c>$(printf '\377')</c>).
+    /// </summary>
+    public static async Task<Result> RunShellAsync(string script, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"conformance() {{ dotnet \"$CONFORMANCE_DLL\" \"$@\"; }}; {script}");
+        start.ArgumentList.Add("sh");
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["CONFORMANCE_DLL"] = Path.Combine(AppContext.BaseDirectory, "conformance.dll");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new Result(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Starts the program with every standard stream redirected, for tests that talk to it while it runs.</summary>
     public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 

@@ -135,4 +135,37 @@ public sealed class OutputPathTests
 
         await AssertRefusedAsync(run, "conformance: --json ");
     }
+
+    [TestCase("analyze", "--json")]
+    [TestCase("analyze", "--html")]
+    [TestCase("run", "--out")]
+    [TestCase("mutate", "--json")]
+    public async Task An_output_name_that_is_not_utf8_is_refused_instead_of_written_under_another_name(string verb, string option)
+    {
+        // A GBK name typed on a terminal set to GBK: the byte 0xD6 alone is no UTF-8.
+        var input = verb == "analyze" ? "\"$2\"" : "";
+        var run = await ConformanceProcess.RunShellAsync($"cd \"$1\" && conformance {verb} {input} {option} \"$(printf 'report\\326')\"", _directory, _log);
+
+        await AssertRefusedAsync(run, $"conformance: {option} report\uFFFD: the name is not valid UTF-8");
+        Assert.That(Directory.GetFileSystemEntries(_directory), Is.EqualTo(new[] { _log }), "nothing written under another name");
+    }
+
+    [TestCase("--json")]
+    [TestCase("--junit")]
+    public async Task Mutate_checks_its_outputs_before_the_mutants_run(string option)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "mutate", option, _directory);
+
+        await AssertRefusedAsync(run, $"conformance: {option} {_directory} is a folder: name a file in it");
+    }
+
+    [TestCase("analyze", "--html")]
+    [TestCase("mutate", "--junit")]
+    public async Task A_dash_where_only_a_file_is_written_is_refused_not_written_as_a_file_named_dash(string verb, string option)
+    {
+        var run = await ConformanceProcess.RunShellAsync($"cd \"$1\" && conformance {verb} {(verb == "analyze" ? "\"$2\"" : "")} {option} -", _directory, _log);
+
+        await AssertRefusedAsync(run, $"conformance: {option} - would write a file named '-', not standard output");
+        Assert.That(File.Exists(At("-")), Is.False);
+    }
 }

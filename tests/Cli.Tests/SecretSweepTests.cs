@@ -290,4 +290,47 @@ public sealed class SecretSweepTests
             for (var i = 0; i + 8 <= ApiKey.Length; i++) Assert.That(text, Does.Not.Contain(ApiKey.Substring(i, 8)), where);
         }
     }
+
+    [TestCase("password")]
+    [TestCase("passwd")]
+    [TestCase("token")]
+    public async Task A_misspelt_secret_key_given_to_set_is_named_readably_and_its_value_never_shown(string key)
+    {
+        var run = await ConformanceProcess.RunAsync(null, "run", "--set", $"{key}={ApiKey}", "--out", _directory);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.StartWith($"conformance: --set: unknown key '{key}'; known: broker, port, device-id, product-id, api-key"));
+        Assert.That(run.StandardError + run.StandardOutput, Does.Not.Contain(ApiKey).And.Not.Contain("***"));
+    }
+
+    [Test]
+    public async Task A_setting_that_fails_after_the_api_key_was_given_does_not_show_the_key()
+    {
+        // The bad value quoted is the key itself, given to the wrong name after --set api-key.
+        var run = await ConformanceProcess.RunAsync(null, "run", "--set", $"api-key={ApiKey}", "--set", $"port={ApiKey}", "--out", _directory);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StandardError, Does.StartWith("conformance: --set: port '").And.Contain("must be a number").And.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public async Task The_report_of_a_crash_after_run_was_given_the_api_key_does_not_show_it()
+    {
+        // The run stops at its first check, after it has read its settings; a crash may come at any later point.
+        var settings = Path.Combine(_directory, "settings.txt");
+        File.WriteAllText(settings, $"api-key = {ApiKey}\n");
+        var request = new Commands.RunCommand.RunRequest("emulator", null, null, Protocol.Syntax.Dialect.Manual, false, _directory, null, null,
+            settings, [], false, false, TimeSpan.FromSeconds(30), Html: Path.Combine(_directory, "matrix.html"));
+        using var stop = new StopSignals(CancellationToken.None);
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null) });
+        var exit = await Commands.RunCommand.RunAsync(request, console, TextWriter.Null, stop);
+        Assert.That(exit, Is.EqualTo(2), "--html without a farm");
+
+        var fault = new InvalidOperationException($"the broker refused client 4069959 with key {ApiKey}");
+        Assert.That(Protocol.Secrets.SecretPolicy.Redact(fault.Message), Does.Contain(ApiKey), "no rule finds it: only knowing the key masks it");
+        var crash = ErrorText.Internal(fault);
+
+        Assert.That(crash, Does.StartWith("conformance: internal error, please report it: System.InvalidOperationException: the broker refused client 4069959 with key ***"));
+        Assert.That(crash, Does.Not.Contain(ApiKey));
+    }
 }

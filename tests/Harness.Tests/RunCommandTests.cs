@@ -45,7 +45,7 @@ public class RunCommandTests
     [TestCase("--target", "tcp:127.0.0.1:1", "conformance: cannot connect to 127.0.0.1:1")]
     [TestCase("--target", "serial:/dev/does-not-exist", "conformance: serial port /dev/does-not-exist does not exist")]
     [TestCase("--section", "9.9", "conformance: no scenario checks section 9.9")]
-    [TestCase("--set", "port=http", "conformance: --port: 'http' must be a number 1..65535")]
+    [TestCase("--set", "port=http", "conformance: --set: port 'http' must be a number 1..65535")]
     public async Task A_setup_error_exits_2_saying_what_is_wrong(string option, string value, string message)
     {
         string[] target = option == "--target" ? [] : ["--target", "tcp:127.0.0.1:1"];

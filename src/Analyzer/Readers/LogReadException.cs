@@ -14,4 +14,7 @@ public sealed class LogReadException : Exception
 
     /// <summary>1-based line where reading failed, or null when the file could not be opened.</summary>
     public long? Line { get; }
+
+    /// <summary>True when the input itself broke (a damaged gzip stream, a failed read): nothing after the place can be read.</summary>
+    public bool EndsInput => InnerException is IOException or InvalidDataException;
 }

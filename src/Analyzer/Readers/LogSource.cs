@@ -18,9 +18,12 @@ public sealed class LogSource
     private readonly Dictionary<string, PeekStream> unread; // inputs that cannot be opened twice: sampled, not yet read
     private readonly HashSet<string> pipes;
     private long bytesRead;
+    private readonly List<LogReadException>? damage; // null: a damaged input fails the reading
 
-    private LogSource(IReadOnlyList<string> files, IReadOnlyList<string> storage, FormatGuess detection, LogFormat format, long totalBytes, bool isEmpty, Dictionary<string, PeekStream> unread)
+    private LogSource(IReadOnlyList<string> files, IReadOnlyList<string> storage, FormatGuess detection, LogFormat format, long totalBytes, bool isEmpty,
+        Dictionary<string, PeekStream> unread, List<LogReadException>? damage)
     {
+        this.damage = damage;
         Files = files;
         Storage = storage;
         Detection = detection;
@@ -50,6 +53,12 @@ public sealed class LogSource
     /// <summary>True when no input holds a single byte.</summary>
     public bool IsEmpty { get; }
 
+    /// <summary>
+    /// The parts of a log of several files that could not be read, each with its file and line (none for a file left out
+    /// whole), when opened to read past them; the rest of the log was read.
+    /// </summary>
+    public IReadOnlyList<LogReadException> Damage => damage ?? [];
+
     /// <summary>Stored bytes read so far by the current read; safe to poll from another thread.</summary>
     public long BytesRead => Interlocked.Read(ref bytesRead);
 
@@ -72,11 +81,38 @@ public sealed class LogSource
         return text;
     }
 
-    /// <summary>Opens inputs read in the given order as one log; <c>-</c> is standard input.</summary>
+    /// <summary>
+    /// Opens inputs read in the given order as one log; <c>-</c> is standard input. With <paramref name="readPastDamage"/>,
+    /// an input of several that cannot be opened is left out, and one damaged part way (a cut gzip file, a line that is no
+    /// trace record) is read up to the damage and past a bad line: each is in <see cref="Damage"/>, the rest is read.
+    /// </summary>
     /// <exception cref="LogReadException">An input is missing, a directory, unreadable, or (unless the format is forced) binary.</exception>
-    public static LogSource Open(IReadOnlyList<string> files, LogFormat? format = null)
+    public static LogSource Open(IReadOnlyList<string> files, LogFormat? format = null, bool readPastDamage = false)
     {
         if (files.Count == 0) throw new ArgumentException("no log files given", nameof(files));
+        var damage = readPastDamage && files.Count > 1 ? new List<LogReadException>() : null;
+        if (damage is null) return Open(files, format, null);
+        // A file that cannot be opened is left out, as long as another can be.
+        var readable = new List<string>();
+        foreach (var file in files)
+        {
+            try
+            {
+                // Standard input can be sampled once: it is opened with the rest, and fails the log if it fails.
+                if (file != LogInput.StandardInput) Open([file], format, null);
+                readable.Add(file);
+            }
+            catch (LogReadException e)
+            {
+                damage.Add(e);
+            }
+        }
+        if (readable.Count == 0) throw damage[0];
+        return Open(readable, format, damage);
+    }
+
+    private static LogSource Open(IReadOnlyList<string> files, LogFormat? format, List<LogReadException>? damage)
+    {
         long total = 0;
         var empty = true;
         var sample = new List<string>();
@@ -101,7 +137,7 @@ public sealed class LogSource
             if (!once) text.Dispose();
         }
         var detection = LogFormatDetector.Detect(sample);
-        return new LogSource(files, storage, detection, format ?? detection.Format, total, empty, unread);
+        return new LogSource(files, storage, detection, format ?? detection.Format, total, empty, unread, damage);
     }
 
     /// <summary>Reads the records of all inputs as one stream; files can be read again, a pipe once.</summary>
@@ -119,11 +155,68 @@ public sealed class LogSource
     public void Read(IRecordSink sink)
     {
         Interlocked.Exchange(ref bytesRead, 0);
+        if (damage is null)
+        {
+            Read(Splitters(), sink);
+            return;
+        }
+        damage.RemoveAll(d => d.Line is not null);
+        using var chain = new SplitterChain(Splitters().GetEnumerator());
+        while (true)
+        {
+            try
+            {
+                Read(chain.Rest(), sink);
+                return;
+            }
+            catch (LogReadException e)
+            {
+                // A broken stream ends its file; a bad line is passed over and the file read on, by a new reader
+                // (unless the reader stopped at the same place again).
+                var again = damage.Count > 0 && damage[^1].File == e.File && damage[^1].Line == e.Line;
+                if (!again) damage.Add(e);
+                if (e.EndsInput || again) chain.Skip();
+                else if (damage.Count(d => d.File == e.File) == MaxBadLines)
+                {
+                    // A file of another kind in the chain: said once, not line by line.
+                    damage.Add(new LogReadException($"{MaxBadLines} lines are not of this log's format", e.File, e.Line, new InvalidDataException()));
+                    chain.Skip();
+                }
+            }
+        }
+    }
+
+    // Bad lines passed over in one file before the rest of it is left out.
+    private const int MaxBadLines = 10;
+
+    private void Read(IEnumerable<LineSplitter> splitters, IRecordSink sink)
+    {
         var reader = LogReaders.Create(Format);
         var lines = reader.EndsLines ? new SplitLines(sink) : null;
-        if (!reader.ReadInPlace(Splitters(), lines ?? sink))
-            foreach (var record in SinceFirst(reader.Read(Splitters()))) (lines ?? sink).Add(record.View);
+        if (!reader.ReadInPlace(splitters, lines ?? sink))
+            foreach (var record in SinceFirst(reader.Read(splitters))) (lines ?? sink).Add(record.View);
         lines?.Flush();
+    }
+
+    /// <summary>The splitters of the inputs, handed out again from the current one after a reader stopped at a damaged line.</summary>
+    private sealed class SplitterChain(IEnumerator<LineSplitter> files) : IDisposable
+    {
+        private bool _started;
+        private bool _skip;
+
+        /// <summary>The current input (unless skipped) and the ones after it; the current one goes on from where it was.</summary>
+        public IEnumerable<LineSplitter> Rest()
+        {
+            if (_started && !_skip) yield return files.Current;
+            _started = true;
+            _skip = false;
+            while (files.MoveNext()) yield return files.Current;
+        }
+
+        /// <summary>Leaves the rest of the current input unread.</summary>
+        public void Skip() => _skip = true;
+
+        public void Dispose() => files.Dispose();
     }
 
     /// <summary>Gives records with a wall-clock time and no relative one their time since the first such record.</summary>

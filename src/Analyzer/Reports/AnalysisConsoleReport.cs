@@ -69,11 +69,22 @@ public static class AnalysisConsoleReport
             console.MarkupLine("[green]none[/]");
             return;
         }
-        var table = new Table().AddColumns("line", "severity", "code", "message");
-        foreach (var d in diagnostics)
-            table.AddRow(d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Report.Markup(d.Code),
-                Report.Markup(d.Message.Length <= LongestMessage ? d.Message : KeptText.Shorten(d.Message, LongestMessage - 40)));
+        WriteRows(console, new Table().AddColumns("line", "severity", "code", "message"), diagnostics, "diagnostics", d =>
+            [d.Line.ToString(CultureInfo.InvariantCulture), Severity(d.Severity), Report.Markup(d.Code),
+                Report.Markup(d.Message.Length <= LongestMessage ? d.Message : KeptText.Shorten(d.Message, LongestMessage - 40))]);
+    }
+
+    /// <summary>The most rows a console table shows; the JSON, CSV and HTML reports list every row.</summary>
+    public const int MaxRows = 50;
+
+    // A table is laid out whole before it is printed: thousands of rows of long commands took hundreds of megabytes
+    // for a report nobody scrolls through. Its first rows are shown, and where the rest is.
+    private static void WriteRows<T>(IAnsiConsole console, Table table, IReadOnlyList<T> items, string what, Func<T, string[]> row)
+    {
+        foreach (var item in items.Take(MaxRows)) table.AddRow(row(item));
         console.Write(table);
+        if (items.Count > MaxRows)
+            console.MarkupLine($"[grey]… {Count(items.Count - MaxRows)} more {what} not shown; --json, --csv or --html list all {Count(items.Count)}[/]");
     }
 
     internal static string Severity(Severity severity) => severity switch
@@ -86,18 +97,13 @@ public static class AnalysisConsoleReport
     private static void WriteStatistics(SessionStatistics statistics, IAnsiConsole console)
     {
         console.Write(new Rule("Response times").LeftJustified());
-        var commands = new Table().AddColumns("command", "count", "ok", "errors", "timeouts", "min", "median", "p95", "max");
-        foreach (var c in statistics.Commands)
-            commands.AddRow(Report.Markup(c.Command), Count(c.Count), Count(c.Ok), Count(c.Errors), Count(c.Timeouts),
-                Milliseconds(c.MinMs), Milliseconds(c.MedianMs), Milliseconds(c.P95Ms), Milliseconds(c.MaxMs));
-        console.Write(commands);
-        var urcs = new Table().AddColumns("URC", "count");
-        foreach (var u in statistics.Urcs) urcs.AddRow(Report.Markup(u.Name), Count(u.Count));
-        console.Write(urcs);
+        WriteRows(console, new Table().AddColumns("command", "count", "ok", "errors", "timeouts", "min", "median", "p95", "max"), statistics.Commands, "commands", c =>
+            [Report.Markup(Shortened(c.Command)), Count(c.Count), Count(c.Ok), Count(c.Errors), Count(c.Timeouts),
+                Milliseconds(c.MinMs), Milliseconds(c.MedianMs), Milliseconds(c.P95Ms), Milliseconds(c.MaxMs)]);
+        WriteRows(console, new Table().AddColumns("URC", "count"), statistics.Urcs, "URCs", u => [Report.Markup(Shortened(u.Name)), Count(u.Count)]);
         if (statistics.Diagnostics.Count == 0) return;
-        var diagnostics = new Table().AddColumns("diagnostic", "severity", "count");
-        foreach (var d in statistics.Diagnostics) diagnostics.AddRow(Report.Markup(d.Code), Severity(d.Severity), Count(d.Count));
-        console.Write(diagnostics);
+        WriteRows(console, new Table().AddColumns("diagnostic", "severity", "count"), statistics.Diagnostics, "diagnostic codes",
+            d => [Report.Markup(d.Code), Severity(d.Severity), Count(d.Count)]);
     }
 
     private static void WriteSummary(Summary summary, SessionStatistics statistics, IAnsiConsole console)

@@ -14,7 +14,8 @@ namespace Conformance.Cli.Commands;
 internal static class AnalyzeCommand
 {
     public const string ExitCodeHelp =
-        "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on, or Ctrl-C or SIGTERM stopped it (no report written); " +
+        "Exit codes: 0 analysed (and nothing at or above --fail-on); 1 a diagnostic at or above --fail-on, a damaged part of a rotated or several-file log " +
+        "(left out, named with its file and line; the rest is reported), or Ctrl-C or SIGTERM stopped it (no report written); " +
         "2 usage or input error (missing, empty, binary or unreadable file, a directory, unknown --format).";
 
     // Below this a log is read in well under a second: no progress bar.
@@ -48,9 +49,16 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));
+            // An option of another mode would be ignored without a word: said instead.
+            if (parse.GetValue(jobs) is not null || parse.GetValue(idleExit) is not null && !parse.GetValue(follow))
+            {
+                ErrorText.Write(parse.GetValue(jobs) is not null ? "--jobs sets how many logs --parquet analyses at once: give --parquet DIR, or leave --jobs out"
+                    : "--idle-exit ends a --follow: give --follow, or leave --idle-exit out");
+                return ExitCodes.UsageError;
+            }
             var jsonPath = parse.GetValue(json);
             var outputs = new OutputPaths()
-                .File("--json", jsonPath)
+                .File("--json", jsonPath, standardOutput: true)
                 .Folder("--csv", parse.GetValue(csv))
                 .File("--html", parse.GetValue(html));
             if (parse.GetValue(csv) is { } csvFolder)
@@ -63,12 +71,12 @@ internal static class AnalyzeCommand
                 ? AnalyzeFollow.Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(idleExit), jsonPath == "-" ? Terminal.Error : Terminal.Out)
                 : Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
             if (analysis is null) return ExitCodes.UsageError;
-            var (_, result) = analysis.Value;
+            var (_, result, damaged) = analysis.Value;
             try
             {
                 if (jsonPath == "-")
                 {
-                    using var stdout = Console.OpenStandardOutput();
+                    using var stdout = StandardOutput.Open();
                     JsonReport.Write(result, stdout);
                 }
                 else
@@ -86,12 +94,12 @@ internal static class AnalyzeCommand
                     });
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException and not StandardOutputException or UnauthorizedAccessException)
             {
                 ErrorText.Write($"cannot write the report: {e.Message}");
                 return ExitCodes.UsageError;
             }
-            return FailsOn(result, parse.GetValue(failOn)!) ? ExitCodes.Failures : ExitCodes.Ok;
+            return damaged || FailsOn(result, parse.GetValue(failOn)!) ? ExitCodes.Failures : ExitCodes.Ok;
         });
         return command;
     }
@@ -121,20 +129,21 @@ internal static class AnalyzeCommand
         new("--show-secrets") { Description = "Show secrets (MQTTCFG passwords, tokens, Wi-Fi keys, sign= values) as sent instead of ***." };
 
     /// <summary>Reads and analyses a log; on bad input explains why on standard error and returns null.</summary>
-    public static (string Path, Analysis Analysis)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
+    public static (string Path, Analysis Analysis, bool Damaged)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
         Load([path], format, showSecrets, maxStoredItems);
 
     /// <summary>
     /// Reads and analyses one log (with its rotations, or standard input for <c>-</c>) or several read in order
-    /// as one; on bad input explains why on standard error and returns null. The path returned names the log.
+    /// as one; on bad input explains why on standard error and returns null. The path returned names the log; Damaged
+    /// says that a part of it could not be read (each part said on standard error) and the rest was analysed.
     /// </summary>
-    public static (string Path, Analysis Analysis)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000)
+    public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000)
     {
         var path = string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
         try
         {
             var forced = format is null ? (LogFormat?)null : LogFormatNames.Parse(format);
-            var source = LogSource.Open(LogFiles.Of(paths), forced);
+            var source = LogSource.Open(LogFiles.Of(paths), forced, readPastDamage: true);
             if (source.IsEmpty)
             {
                 ErrorText.Write($"{path}: the log is empty, nothing to analyse");
@@ -156,7 +165,11 @@ internal static class AnalyzeCommand
                     "is it a log of the module's serial port? Try --format.");
                 return null;
             }
-            return (path, analysis);
+            // One damaged rotation does not hide the others: what it holds past the damage is said to be missing.
+            foreach (var damage in source.Damage)
+                ErrorText.Write(damage.Message + (damage.Line is null ? "; the file is left out" : damage.EndsInput ? "; the file is not read from there on" : "; the line is left out")
+                    + ", the rest of the log is analysed");
+            return (path, analysis, source.Damage.Count > 0);
         }
         catch (LogReadException e)
         {

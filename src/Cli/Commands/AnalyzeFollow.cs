@@ -14,7 +14,7 @@ namespace Conformance.Cli.Commands;
 internal static class AnalyzeFollow
 {
     /// <summary>Follows one file or port; on bad input explains why on standard error and returns null.</summary>
-    public static (string Path, Analysis Analysis)? Load(IReadOnlyList<string> inputs, string? format, bool showSecrets, double? idleExitSeconds, Spectre.Console.IAnsiConsole live)
+    public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> inputs, string? format, bool showSecrets, double? idleExitSeconds, Spectre.Console.IAnsiConsole live)
     {
         if (inputs is not [var input] || input == "-")
         {
@@ -62,7 +62,7 @@ internal static class AnalyzeFollow
                 ErrorText.Write($"{name}: no AT traffic arrived, nothing to report");
                 return null;
             }
-            return (name, analysis);
+            return (name, analysis, false);
         }
         catch (LinkException e)
         {

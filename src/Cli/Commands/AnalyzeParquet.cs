@@ -60,8 +60,15 @@ internal static class AnalyzeParquet
                 ErrorText.Write($"interrupted ({signal}) after every log was read; {nothing}");
                 return ExitCodes.Failures;
             }
+            // Once begun, the tables are written to their end (seconds, with every log read): a folder stopped half way
+            // would hold some tables of this export and some of none. A signal meanwhile is said, and exits 1.
             using (var connection = FleetDatabase.Open(database)) ParquetExport.Write(connection, output);
             ErrorText.Write($"wrote {string.Join(", ", ParquetExport.Folders)} as Parquet into {output}");
+            if (stop.Received is { } late)
+            {
+                ErrorText.Write($"interrupted ({late}) while the tables were written; they were finished: {output} is whole");
+                return ExitCodes.Failures;
+            }
             return FleetIngestRun.ExitCode(rows, stop);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)

@@ -21,7 +21,8 @@ internal static class CompareCommand
         var command = new Command("compare",
             "Compare two logs: response time per command (median, p95, change, whether it is beyond noise: " +
             "Mann-Whitney p < 0.05 and change > max(10%, 2 ms)), and the URCs and diagnostics present in one log only.\n" +
-            "Exit codes: 0 compared; 1 Ctrl-C or SIGTERM stopped it (no report written); 2 usage or input error.")
+            "Exit codes: 0 compared; 1 a damaged part of a rotated log (left out, named with its file and line; the rest is compared), " +
+            "or Ctrl-C or SIGTERM stopped it (no report written); 2 usage or input error.")
         {
             a, b, format, json, showSecrets,
         };
@@ -30,29 +31,30 @@ internal static class CompareCommand
             var forced = parse.GetValue(format);
             var show = parse.GetValue(showSecrets);
             var jsonPath = parse.GetValue(json);
-            if (!new OutputPaths().File("--json", jsonPath).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
+            if (!new OutputPaths().File("--json", jsonPath, standardOutput: true).Input(parse.GetValue(a)).Input(parse.GetValue(b)).Check(Console.Error))
                 return ExitCodes.UsageError;
             using var signals = StopSignals.ExitingOn("while comparing");
-            if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, show, MaxStoredItems) is not var (pathA, analysisA)) return ExitCodes.UsageError;
-            if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, show, MaxStoredItems) is not var (pathB, analysisB)) return ExitCodes.UsageError;
+            if (AnalyzeCommand.Load(parse.GetValue(a)!, forced, show, MaxStoredItems) is not var (pathA, analysisA, damagedA)) return ExitCodes.UsageError;
+            if (AnalyzeCommand.Load(parse.GetValue(b)!, forced, show, MaxStoredItems) is not var (pathB, analysisB, damagedB)) return ExitCodes.UsageError;
             var comparison = LogComparer.Compare(analysisA, analysisB);
             if (jsonPath != "-") ComparisonReport.Write(comparison, Terminal.Out, Path.GetFileName(pathA), Path.GetFileName(pathB));
-            if (jsonPath is null) return ExitCodes.Ok;
+            var whole = damagedA || damagedB ? ExitCodes.Failures : ExitCodes.Ok;
+            if (jsonPath is null) return whole;
             try
             {
                 if (jsonPath == "-")
                 {
-                    using var stdout = Console.OpenStandardOutput();
+                    using var stdout = StandardOutput.Open();
                     ComparisonReport.WriteJson(comparison, stdout);
                 }
                 else ReplacedFile.Write(jsonPath, stream => ComparisonReport.WriteJson(comparison, stream));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException and not StandardOutputException or UnauthorizedAccessException)
             {
                 ErrorText.Write($"cannot write the comparison: {e.Message}");
                 return ExitCodes.UsageError;
             }
-            return ExitCodes.Ok;
+            return whole;
         });
         return command;
     }

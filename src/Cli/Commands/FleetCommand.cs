@@ -62,7 +62,7 @@ internal static class FleetCommand
         var db = DatabaseArgument();
         var html = new Option<string?>("--html") { Description = "Also write the answers as a self-contained HTML page to FILE." };
         var command = new Command("report", "Answer the standard questions of a fleet database: top diagnostics, latency percentiles per command " +
-            "and firmware, reconnection storms per device, error codes over time.\n" + ExitCodes.Help)
+            "and firmware, reconnection storms per device, error codes over time.\n" + AnswerExitCodes)
         {
             db, html,
         };
@@ -75,7 +75,7 @@ internal static class FleetCommand
             {
                 var report = FleetReport.Of(database);
                 Terminal.Out.MarkupLine(Markup.Escape($"{database}: {report.Overview}"));
-                foreach (var table in report.Answers) ResultTableConsole.Write(table, Terminal.Out);
+                foreach (var table in report.Answers) ResultTableConsole.Write(table, Terminal.Out, "--html lists them all");
                 if (page is not null)
                 {
                     ReplacedFile.Write(page, stream =>
@@ -95,7 +95,7 @@ internal static class FleetCommand
         var db = DatabaseArgument();
         var sql = new Argument<string>("sql") { Description = "A DuckDB SQL query over the tables of docs/fleet.md." };
         var csv = new Option<bool>("--csv") { Description = "Print the result as CSV with a header row instead of a table." };
-        var command = new Command("query", "Print the result of any SQL query on a fleet database (opened read-only).\n" + ExitCodes.Help) { db, sql, csv };
+        var command = new Command("query", "Print the result of any SQL query on a fleet database (opened read-only).\n" + AnswerExitCodes) { db, sql, csv };
         command.SetAction(parse =>
         {
             var database = parse.GetValue(db)!;
@@ -122,18 +122,24 @@ internal static class FleetCommand
                     ErrorText.Write($"--csv prints one result, and the query has {tables.Count} statements; give one");
                     return ExitCodes.UsageError;
                 }
-                ResultTableCsv.Write(tables[0], Console.Out);
+                ResultTableCsv.Write(tables[0], StandardOutput.Text);
                 return ExitCodes.Ok;
             });
         });
         return command;
     }
 
+    private const string AnswerExitCodes =
+        "Exit codes: 0 answered; 1 Ctrl-C or SIGTERM stopped it (what was printed stays, no page written); " +
+        "2 usage or setup error (no fleet database, a query DuckDB refuses, an output that cannot be written, standard output closed or full).";
+
     private static Argument<string> DatabaseArgument() => new("db") { Description = "The DuckDB file written by 'conformance fleet … --db'." };
 
     // A missing file or a bad query is a usage error with DuckDB's own words, never a stack trace.
     private static int Answer(string database, Func<int> answer)
     {
+        // An answer is printed as it is read and a page written whole: a signal has nothing to finish.
+        using var signals = StopSignals.ExitingOn("while answering", "what was printed stays, no page written");
         if (Unreadable(database) is { } why)
         {
             ErrorText.Write($"{database}: {why}");
@@ -143,7 +149,7 @@ internal static class FleetCommand
         {
             return answer();
         }
-        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DuckDBException or IOException and not StandardOutputException or UnauthorizedAccessException)
         {
             // DuckDB quotes the query and the values it could not read, which may be the log's own text.
             ErrorText.WriteLines($"{database}: {e.Message}");

@@ -16,7 +16,8 @@ internal static class FramesCommand
         var maxFrame = new Option<int>("--max-frame") { Description = "Longest frame kept, in bytes; longer lines are reported as overflow.", DefaultValueFactory = _ => 64 * 1024 };
         var showSecrets = AnalyzeCommand.ShowSecretsOption();
         var command = new Command("frames", "Split a raw capture of module output into events (info, final, urc, echo, prompt, text, noise, overflow) as JSON lines.\n" +
-            "Exit codes: 0 every byte read and framed; 2 usage or input error (a missing or unreadable file, a bad --max-frame).")
+            "Exit codes: 0 every byte read and framed; 1 Ctrl-C or SIGTERM stopped it (the frames of the bytes read until then are written); " +
+            "2 usage or input error (a missing or unreadable file, a bad --max-frame).")
         {
             file, maxFrame, showSecrets,
         };
@@ -29,17 +30,21 @@ internal static class FramesCommand
                 return ExitCodes.UsageError;
             }
             var path = parse.GetValue(file)!;
-            await using var stored = InputSource.Open(path, Console.Error);
-            if (stored is null) return ExitCodes.UsageError;
-            var name = path == "-" ? "standard input" : path;
+            var name = LogInput.DisplayName(path);
+            // A signal ends the input: the frames of the bytes read until then are written, then it says so.
+            using var stop = new StopSignals(cancel);
             try
             {
+                // Opened as analyze opens a log, with the same words for a missing file or a folder.
+                await using var stored = new InputUntilStop(LogInput.OpenStored(path), stop.Token);
                 // Read as analyze reads a log: a gzip or UTF-16 capture is framed as the text it holds; offsets count that text.
                 await using var input = LogSource.OpenText(stored, name, out var storage);
                 if (storage.Length > 0) ErrorText.Write($"reading {name} ({storage}); offsets count the decoded bytes");
-                await using var output = Console.OpenStandardOutput();
-                await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, new SecretMasker(show: parse.GetValue(showSecrets)), cancel);
-                return ExitCodes.Ok;
+                await using var output = StandardOutput.Open();
+                await Run(input, output, new AtTokenizerOptions { MaxFrameLength = max }, new SecretMasker(show: parse.GetValue(showSecrets)));
+                if (stop.Received is not { } signal) return ExitCodes.Ok;
+                ErrorText.Write($"interrupted ({signal}) after {stored.BytesRead} bytes of {name}: the frames of those bytes are written, the rest was not read");
+                return ExitCodes.Failures;
             }
             catch (LogReadException e)
             {
@@ -56,20 +61,21 @@ internal static class FramesCommand
     }
 
     /// <summary>Reads <paramref name="input"/> to its end and writes a JSON line per frame to <paramref name="output"/>.</summary>
-    public static async Task Run(Stream input, Stream output, AtTokenizerOptions options, SecretMasker secrets, CancellationToken cancel)
+    public static async Task Run(Stream input, Stream output, AtTokenizerOptions options, SecretMasker secrets)
     {
         // Each event is written as it is read: one lent event object serves them all.
         var reader = new AtEventReader(options) { LendsEvents = true };
         var writer = new FrameJsonWriter(output, secrets);
         var buffer = new byte[64 * 1024];
         int read;
-        while ((read = await input.ReadAsync(buffer, cancel)) > 0)
+        while ((read = await input.ReadAsync(buffer)) > 0)
         {
             WriteEvents(reader, buffer.AsSpan(0, read), writer, isFinalBlock: false);
-            await writer.FlushAsync(cancel);
+            await writer.FlushAsync(CancellationToken.None);
         }
+        // A line the input ended in (or a signal cut) is a frame of its own.
         WriteEvents(reader, default, writer, isFinalBlock: true);
-        await writer.FlushAsync(cancel);
+        await writer.FlushAsync(CancellationToken.None);
     }
 
     private static void WriteEvents(AtEventReader reader, ReadOnlySpan<byte> input, FrameJsonWriter writer, bool isFinalBlock)

@@ -6,6 +6,7 @@ using Conformance.Harness.Running;
 using Conformance.Harness.Timing;
 using Conformance.Harness.Tracing;
 using Conformance.Suites;
+using Conformance.Cli.Output;
 
 namespace Conformance.Cli.Commands;
 
@@ -28,15 +29,21 @@ internal static class MutateCommand
         var realTime = new Option<bool>("--real-time") { Description = "Run the module on the system clock, not on the virtual one that skips idle waits." };
         var list = new Option<bool>("--list") { Description = "List the mutants and exit." };
         var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?\n" +
-            "Exit codes: 0 every semantic mutant killed and every format-only mutant alive (under --strict, dead too); 1 otherwise; " +
-            "2 usage or setup error (bad arguments, a selection with no scenario or no mutant, a report that cannot be written).")
+            "Exit codes: 0 every semantic mutant killed and every format-only mutant alive (under --strict, dead too); " +
+            "1 otherwise, or Ctrl-C or SIGTERM stopped it (no report written); " +
+            "2 usage or setup error (bad arguments, a selection with no scenario or no mutant, an output or report that cannot be written).")
         {
             suite, section, mutant, strict, junit, json, traces, parallel, realTime, list,
         };
-        command.SetAction(async (parse, cancel) => await RunAsync(
-            new MutateRequest(parse.GetValue(suite), parse.GetValue(section), parse.GetValue(mutant), parse.GetValue(strict), parse.GetValue(junit),
-                parse.GetValue(json), parse.GetValue(traces), parse.GetValue(parallel), parse.GetValue(list), parse.GetValue(realTime)),
-            Console.Out, Console.Error, cancel));
+        command.SetAction(async (parse, cancel) =>
+        {
+            // The reports are written once every mutant has run: a signal before has none to finish.
+            using var signals = StopSignals.ExitingOn("while running the mutants");
+            return await RunAsync(
+                new MutateRequest(parse.GetValue(suite), parse.GetValue(section), parse.GetValue(mutant), parse.GetValue(strict), parse.GetValue(junit),
+                    parse.GetValue(json), parse.GetValue(traces), parse.GetValue(parallel), parse.GetValue(list), parse.GetValue(realTime)),
+                Console.Out, Console.Error, cancel);
+        });
         return command;
     }
 
@@ -89,6 +96,9 @@ internal static class MutateCommand
             error.WriteLine($"conformance: cannot create an output folder: {e.Message}");
             return ExitCodes.UsageError;
         }
+        // Checked before the mutants run for minutes: a folder named as --json, a name that is not UTF-8, one file named twice.
+        if (!new OutputPaths().Folder("--traces", request.Traces).File("--junit", request.JUnit).File("--json", request.Json).Check(error))
+            return ExitCodes.UsageError;
 
         output.WriteLine($"{mutants.Count} mutants x {scenarios.Count} scenarios, {request.Parallel} at a time{(request.Strict ? ", strict" : "")}");
         // The clock is the in-process module's, as for 'run --target emulator': each run gets its own.

@@ -93,12 +93,11 @@ internal static class RunCommand
     {
         SuiteParameters parameters;
         IReadOnlyList<SelectedScenario> scenarios;
-        // Errors are masked also with --show-secrets, which is about the trace and the reports.
-        var errorSecrets = new SecretMasker();
         try
         {
             parameters = SuiteParameters.Load(request.Settings, Environment.GetEnvironmentVariables(), Options(request.Set));
-            errorSecrets.Add(parameters.ApiKey);
+            // Every later message, and the report of a crash, masks it: also with --show-secrets, which is about the trace and the reports.
+            ErrorText.Remember(parameters.ApiKey);
             scenarios = SuiteCatalog.FromAssembly(typeof(PowerOnSuite).Assembly).Select(parameters, request.Suite, request.Section);
             // One module may be named as in a farm; alone, it needs no name.
             if (!request.IsFarm) request = request with { Target = FarmTargets.ParseOne(request.Target).Target };
@@ -120,7 +119,7 @@ internal static class RunCommand
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                return Fail(request.TargetsFile is not null && e is not FormatException ? $"--targets {request.TargetsFile}: {e.Message}" : e.Message);
+                return Fail(request.TargetsFile is not null && e is not FormatException ? $"--targets {request.TargetsFile}: {ErrorText.Unreadable(request.TargetsFile, e)}" : e.Message);
             }
             // Each module selects its own: a scenario holds the packet ids it captures while it runs.
             return await FarmRun.RunAsync(request, modules, parameters,
@@ -141,6 +140,8 @@ internal static class RunCommand
             .Input(replayed)
             .Input(request.Settings);
         if (!outputs.Check(error)) return ExitCodes.UsageError;
+        // Said in a few words, as a missing log is, rather than the runtime's sentence with the full path.
+        if (replayed is not null && !File.Exists(replayed) && !Directory.Exists(replayed)) return Fail($"cannot read trace {replayed}: no such file");
 
         var time = RunClock.For(request.Target, request.RealTime);
         await using var virtualClock = time as VirtualClock;
@@ -215,7 +216,7 @@ internal static class RunCommand
 
         int Fail(string message)
         {
-            error.WriteLine(ErrorText.Line(message, errorSecrets));
+            error.WriteLine(ErrorText.Line(message));
             return ExitCodes.UsageError;
         }
     }
@@ -230,8 +231,10 @@ internal static class RunCommand
         {
             var equals = item.IndexOf('=');
             // Only the key is named: what follows it may be the API key itself (`--set api-key:…`).
-            var key = new string([.. item.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
-            if (equals <= 0) throw new FormatException($"--set '{key}{(key.Length < item.Length ? "…" : "")}': expected name=value, e.g. --set broker=183.230.40.39");
+            var key = SuiteParameters.Named(new string([.. item.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]));
+            if (equals <= 0) throw new FormatException($"--set '{key}{(key.Length < item.Length && !key.EndsWith('…') ? "…" : "")}': expected name=value, e.g. --set broker=183.230.40.39");
+            // Masked from here on: a later --set or the settings file may fail, and its message must not show the key.
+            if (item[..equals] == "api-key") ErrorText.Remember(item[(equals + 1)..]);
             options[item[..equals]] = item[(equals + 1)..];
         }
         return options;

@@ -1,3 +1,5 @@
+using Conformance.Analyzer.Readers;
+
 namespace Conformance.Cli.Output;
 
 /// <summary>
@@ -16,10 +18,13 @@ internal sealed class OutputPaths
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-    /// <summary>A file <paramref name="option"/> names (nothing when null, or <c>-</c> for standard output).</summary>
-    public OutputPaths File(string option, string? path)
+    /// <summary>
+    /// A file <paramref name="option"/> names (nothing when null, or <c>-</c> when the option offers
+    /// <paramref name="standardOutput"/>; where it does not, <c>-</c> is refused rather than written as a file of that name).
+    /// </summary>
+    public OutputPaths File(string option, string? path, bool standardOutput = false)
     {
-        if (path is not null and not StandardOutput) _files.Add((option, path));
+        if (path is not null && !(standardOutput && path == StandardOutput)) _files.Add((option, path));
         return this;
     }
 
@@ -41,7 +46,7 @@ internal sealed class OutputPaths
     public bool Check(TextWriter error)
     {
         if (Problem() is not { } problem) return true;
-        error.WriteLine($"conformance: {problem}");
+        error.WriteLine(ErrorText.Line(problem));
         return false;
     }
 
@@ -71,6 +76,7 @@ internal sealed class OutputPaths
     private static string? CheckFolder(string option, string path)
     {
         if (path.Length == 0) return $"{option}: the folder name is empty";
+        if (NotUtf8(option, path) is { } notUtf8) return notUtf8;
         if (System.IO.File.Exists(path)) return $"{option} {path} is a file, not a folder";
         try
         {
@@ -83,9 +89,16 @@ internal sealed class OutputPaths
         return CanCreateIn(Path.GetFullPath(path)) is { } why ? $"{option} {path}: cannot write in the folder: {why}" : null;
     }
 
+    // .NET holds such a name with U+FFFD in place of the bytes: it would write a file of another name than the one given.
+    private static string? NotUtf8(string option, string path) => FileNames.IsNotUtf8(path)
+        ? $"{option} {path}: the name is not valid UTF-8 (shown with \uFFFD), and would be written under another name; name it in UTF-8"
+        : null;
+
     private static string? CheckFile(string option, string path)
     {
         if (path.Length == 0) return $"{option}: the file name is empty";
+        if (NotUtf8(option, path) is { } notUtf8) return notUtf8;
+        if (path == StandardOutput) return $"{option} - would write a file named '-', not standard output: name a file (./- if that is meant)";
         if (Directory.Exists(path)) return $"{option} {path} is a folder: name a file in it";
         string folder;
         try

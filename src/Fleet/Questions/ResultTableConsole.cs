@@ -1,3 +1,4 @@
+using Conformance.Analyzer.Reports;
 using Conformance.Protocol.Display;
 using Spectre.Console;
 
@@ -10,14 +11,20 @@ namespace Conformance.Fleet.Questions;
 /// </summary>
 public static class ResultTableConsole
 {
-    public static void Write(ResultTable table, IAnsiConsole console)
+    /// <summary>
+    /// Writes <paramref name="table"/>, its first <see cref="AnalysisConsoleReport.MaxRows"/> rows as <c>analyze</c> shows
+    /// its tables (a table is laid out whole in memory), then how many more and <paramref name="allRows"/>: where they are.
+    /// </summary>
+    public static void Write(ResultTable table, IAnsiConsole console, string allRows = "--csv prints them all")
     {
         var grid = new Table().Border(TableBorder.Rounded);
         if (table.Title.Length > 0) grid.Title(Markup.Escape(PrintableText.EscapeLines(table.Title)));
         foreach (var column in table.Columns) grid.AddColumn(Markup.Escape(PrintableText.EscapeLines(column)));
-        foreach (var row in table.Rows) grid.AddRow([.. row.Select(cell => new Text(PrintableText.EscapeLines(cell)))]);
+        foreach (var row in table.Rows.Take(AnalysisConsoleReport.MaxRows)) grid.AddRow([.. row.Select(cell => new Text(PrintableText.EscapeLines(cell)))]);
         // An empty answer still shows what was asked: its title and columns.
         console.Write(grid);
         if (table.Rows.Count == 0) console.WriteLine("(no rows)");
+        if (table.Rows.Count > AnalysisConsoleReport.MaxRows)
+            console.WriteLine($"… {table.Rows.Count - AnalysisConsoleReport.MaxRows} more rows not shown; {allRows} ({table.Rows.Count})");
     }
 }

@@ -41,24 +41,28 @@ public sealed record SuiteParameters
             var name = "CONFORMANCE_" + key.Replace('-', '_').ToUpperInvariant();
             if (environment[name] is string value) result = result.With(key, value, $"environment {name}");
         }
-        foreach (var (key, value) in options) result = result.With(key, value, $"--{key}");
+        // Named as the user wrote it: a source such as '--password:' would read as a secret's label and mask the next word.
+        foreach (var (key, value) in options) result = result.With(key, value, "--set");
         return result;
     }
 
     private SuiteParameters With(string key, string value, string source) => key switch
     {
         "broker" => this with { Broker = value },
-        "port" => this with { Port = Number(value, source, 1, 65535) },
+        "port" => this with { Port = Number(key, value, source, 1, 65535) },
         "device-id" => this with { DeviceId = value },
         "product-id" => this with { ProductId = value },
         "api-key" => this with { ApiKey = value },
         "topic" => this with { Topic = value },
-        "keep-alive" => this with { KeepAlive = Number(value, source, 1, 65535) },
-        _ => throw new FormatException($"{source}: unknown key '{key}'; known: {string.Join(", ", Keys)}"),
+        "keep-alive" => this with { KeepAlive = Number(key, value, source, 1, 65535) },
+        _ => throw new FormatException($"{source}: unknown key '{Named(key)}'; known: {string.Join(", ", Keys)}"),
     };
 
-    private static int Number(string value, string source, int min, int max) =>
-        int.TryParse(value, out var n) && n >= min && n <= max ? n : throw new FormatException($"{source}: '{value}' must be a number {min}..{max}");
+    /// <summary>A key as a message quotes it: by its start when it is long (a value pasted in its place).</summary>
+    public static string Named(string key) => key.Length <= 40 ? key : key[..40] + "…";
+
+    private static int Number(string key, string value, string source, int min, int max) =>
+        int.TryParse(value, out var n) && n >= min && n <= max ? n : throw new FormatException($"{source}: {key} '{value}' must be a number {min}..{max}");
 
     /// <summary>Keeps the API key out of logs and assertion messages.</summary>
     public override string ToString() => $"broker {Broker}:{Port}, device {DeviceId}, product {ProductId}, topic {Topic}, api key ***";

@@ -78,4 +78,28 @@ public sealed class FleetQueryTests : TemporaryFolder
         Assert.That(csv.StandardOutput.Contains(firmware, StringComparison.Ordinal), Is.True, "CSV keeps the text as stored");
         Assert.That((await File.ReadAllTextAsync(html)).Contains(firmware, StringComparison.Ordinal), Is.True, "so does HTML, which encodes markup only");
     }
+
+    [TestCase("report")]
+    [TestCase("query")]
+    public async Task A_full_disk_under_standard_output_is_named_as_standard_output_not_the_database(string verb)
+    {
+        string[] args = verb == "report" ? ["fleet", "report", _database] : ["fleet", "query", _database, "SELECT * FROM logs", "--csv"];
+        var (exit, _, error) = await ConformanceProcess.RunIntoAsync("/dev/full", args);
+
+        Assert.That(exit, Is.EqualTo(2), error);
+        Assert.That(error, Is.EqualTo("conformance: cannot write to standard output: No space left on device\n"));
+    }
+
+    [Test]
+    public async Task A_query_of_many_rows_shows_the_first_50_on_the_console_and_csv_prints_them_all()
+    {
+        const string Sql = "SELECT range AS n FROM range(120)";
+        var console = await ConformanceProcess.RunAsync(null, "fleet", "query", _database, Sql);
+        var csv = await ConformanceProcess.RunAsync(null, "fleet", "query", _database, Sql, "--csv");
+
+        Assert.That(console.ExitCode, Is.Zero, console.StandardError);
+        Assert.That(console.StandardOutput, Does.Contain("│ 49 ").And.Not.Contain("│ 50 "));
+        Assert.That(console.StandardOutput, Does.Contain("… 70 more rows not shown; --csv prints them all (120)"));
+        Assert.That(csv.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(121), "a header and every row");
+    }
 }
