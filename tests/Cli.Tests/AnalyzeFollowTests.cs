@@ -109,7 +109,9 @@ public sealed class AnalyzeFollowTests
         await follow.WaitForExitAsync().WaitAsync(Patience);
 
         Assert.That(follow.ExitCode, Is.EqualTo(0));
-        Assert.That(await stderr, Does.Contain("was truncated or replaced (rotated): reading it again from its start"));
+        var said = await stderr;
+        Assert.That(said, Does.Contain("was truncated or replaced (rotated): reading it again from its start"));
+        Assert.That(said, Does.Contain("nothing new for 2 s (--idle-exit)").And.Not.Contain("the input ended"));
         Assert.That(seen.ToString(), Does.Contain("→ AT+MQTTDISC").And.Contain("→ AT+CSQ"));
         Assert.That(seen.ToString(), Does.Match(@"(?m)^\s+1\s+→ AT\+CSQ"), "the new content's lines are numbered as the file now has them");
     }

@@ -15,6 +15,9 @@ internal sealed class FollowedStream(Stream inner, TimeSpan? idleExit, Cancellat
     /// <summary>Why the input ended when a read failed (a port unplugged); null otherwise.</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>True when the input ended by staying silent for the idle limit.</summary>
+    public bool Idled { get; private set; }
+
     /// <summary>Bytes read so far; the first ones given back before any new read.</summary>
     public void PutBack(ReadOnlyMemory<byte> bytes) => _left = bytes;
 
@@ -35,7 +38,12 @@ internal sealed class FollowedStream(Stream inner, TimeSpan? idleExit, Cancellat
         var limit = wait ?? idleExit ?? Timeout.InfiniteTimeSpan;
         try
         {
-            if (!_pending.Wait(limit, stop)) return wait is null ? End() : -1;
+            if (!_pending.Wait(limit, stop))
+            {
+                if (wait is not null) return -1;
+                Idled = true;
+                return End();
+            }
         }
         catch (OperationCanceledException)
         {

@@ -42,6 +42,9 @@ public sealed class LiveLog : IDisposable
     /// <summary>Why the input ended early (a port failed); null when it ended, was stopped or stayed idle.</summary>
     public string? Failure => _stream.Failure;
 
+    /// <summary>True when the log ended by staying silent for the idle limit.</summary>
+    public bool Idled => _stream.Idled;
+
     /// <summary>The records, each as soon as the lines it needs have arrived; ends with the input.</summary>
     public IEnumerable<LogRecord> Read()
     {

@@ -55,7 +55,8 @@ internal static class AnalyzeFollow
             ErrorText.Write($"reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live) };
             var analysis = TimelineBuilder.Analyze(log.Read(), options);
-            var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}" : "the input ended";
+            var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}"
+                : log.Idled ? $"nothing new for {idleExitSeconds} s (--idle-exit)" : "the input ended";
             ErrorText.Write($"{name}: {why}");
             if (analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0)
             {
