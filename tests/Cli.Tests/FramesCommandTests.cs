@@ -104,6 +104,46 @@ public class FramesCommandTests
     }
 
     [Test]
+    public async Task A_hex_dump_or_a_logic_analyser_export_is_framed_as_the_bytes_it_holds_and_no_secret_shows_in_any_notation()
+    {
+        const string session = "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev42\",120,\"prodX\",\"Vk7Pq2Zm9Rt4\",1\r\r\nOK\r\n+MQTTOPEN: OK\r\n";
+        var bytes = Encoding.ASCII.GetBytes(session);
+        // `hexdump -C` as a user pastes it: the password lies across two rows, in hex and in the character column.
+        var dump = new StringBuilder();
+        for (var row = 0; row < bytes.Length; row += 16)
+        {
+            var chunk = bytes.AsSpan(row, Math.Min(16, bytes.Length - row)).ToArray();
+            var hex = string.Join(" ", chunk.Select(b => $"{b:x2}"));
+            dump.Append($"{row:x8}  {hex,-48}  |{new string(chunk.Select(b => b is >= 32 and < 127 ? (char)b : '.').ToArray())}|\n");
+        }
+        // A Saleae Logic 2 serial export: one byte per row.
+        var logic = new StringBuilder("name,type,start_time,duration,\"data\"\n");
+        for (var i = 0; i < bytes.Length; i++) logic.Append($"Async Serial,data,{i * 0.0001:F9},8.68e-05,0x{bytes[i]:X2}\n");
+        var raw = await ConformanceProcess.RunAsync(bytes, "frames", "-");
+        foreach (var (name, text) in new[] { ("capture.hex", dump.ToString()), ("capture.csv", logic.ToString()) })
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+            try
+            {
+                await File.WriteAllTextAsync(path, text);
+
+                var run = await ConformanceProcess.RunAsync(null, "frames", path);
+
+                Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+                Assert.That(run.StandardOutput, Is.EqualTo(raw.StandardOutput), $"{name}: the frames of the bytes it holds");
+                Assert.That(run.StandardError, Does.Contain("framing the bytes it holds"));
+                var everything = run.StandardOutput + run.StandardError;
+                foreach (var secret in new[] { "Vk7Pq2Zm9Rt4", "Pq2Zm9", "56 6b 37 50", "0x56" })
+                    Assert.That(everything, Does.Not.Contain(secret), $"{name}: {secret}");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Test]
     public async Task A_damaged_gzip_capture_exits_2_naming_it()
     {
         await File.WriteAllBytesAsync(_file, [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, .. "garbage, not deflate"u8]);
