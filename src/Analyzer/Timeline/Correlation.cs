@@ -214,7 +214,8 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
 
     private void Handshake(Awaited awaited, int packetId)
     {
-        if (_flows.Expect(awaited, packetId) is { } dropped) Missing(dropped, $"before packet id {packetId} was used again");
+        if (_flows.Expect(awaited, packetId, out var reused) is not { } dropped) return;
+        Missing(dropped, reused ? $"before packet id {packetId} was used again" : $"before {limit} later handshakes began (the most followed at once)");
     }
 
     private void Missing(Awaited awaited, string when) =>

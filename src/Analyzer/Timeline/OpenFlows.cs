@@ -10,6 +10,10 @@ internal sealed class OpenFlows(int limit)
     // A queue per URC: waits are met first in, first out, and a queue reuses its array where a linked list would allocate a node per wait.
     private readonly Dictionary<string, Queue<Awaited>> _byUrc = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Urc, int PacketId), Awaited> _byPacketId = new(HandshakeKey.Comparer);
+    // The handshake waits in the order they began, so the oldest is given up without a scan of them all (a log whose
+    // handshakes never end would otherwise cost a scan per step). A wait met since stays until it reaches the front
+    // or the queue is compacted.
+    private readonly Queue<((string Urc, int PacketId) Key, Awaited Awaited)> _begun = new();
 
     /// <summary>Waits for <paramref name="awaited"/>; returns a wait given up to stay within the limit.</summary>
     public Awaited? Expect(Awaited awaited)
@@ -19,18 +23,42 @@ internal sealed class OpenFlows(int limit)
         return queue.Count <= limit ? null : queue.Dequeue();
     }
 
-    /// <summary>Waits for <paramref name="awaited"/> with <paramref name="packetId"/>; returns a wait it replaces or gives up.</summary>
-    public Awaited? Expect(Awaited awaited, int packetId)
+    /// <summary>Waits for <paramref name="awaited"/> with <paramref name="packetId"/>; returns a wait it replaces (<paramref name="reused"/>) or gives up.</summary>
+    public Awaited? Expect(Awaited awaited, int packetId, out bool reused)
     {
-        Awaited? dropped = _byPacketId.Remove((awaited.Urc, packetId), out var replaced) ? replaced : null;
-        if (dropped is null && _byPacketId.Count >= limit)
-        {
-            var oldest = _byPacketId.MinBy(p => p.Value.Line);
-            _byPacketId.Remove(oldest.Key);
-            dropped = oldest.Value;
-        }
-        _byPacketId[(awaited.Urc, packetId)] = awaited;
+        var key = (awaited.Urc, packetId);
+        var dropped = _byPacketId.Remove(key, out var replaced) ? replaced : null;
+        reused = dropped is not null;
+        if (dropped is null && _byPacketId.Count >= limit) dropped = GiveUpOldest();
+        _byPacketId[key] = awaited;
+        _begun.Enqueue((key, awaited));
+        if (_begun.Count > 2 * limit + 16) Compact();
         return dropped;
+    }
+
+    // Every wait in _byPacketId is in _begun, so one still open is found before the queue runs out.
+    private Awaited GiveUpOldest()
+    {
+        while (true)
+        {
+            var (key, awaited) = _begun.Dequeue();
+            if (IsOpen(key, awaited))
+            {
+                _byPacketId.Remove(key);
+                return awaited;
+            }
+        }
+    }
+
+    private bool IsOpen((string Urc, int PacketId) key, Awaited awaited) =>
+        _byPacketId.TryGetValue(key, out var open) && ReferenceEquals(open, awaited);
+
+    // Drops the waits met since they began: at least half the queue, so the work is a constant per wait.
+    private void Compact()
+    {
+        var open = _begun.Where(b => IsOpen(b.Key, b.Awaited)).ToArray();
+        _begun.Clear();
+        foreach (var wait in open) _begun.Enqueue(wait);
     }
 
     /// <summary>The oldest wait for <paramref name="urc"/>, now satisfied; null when nothing waited for it.</summary>
@@ -61,6 +89,7 @@ internal sealed class OpenFlows(int limit)
         var all = Remaining.ToList();
         _byUrc.Clear();
         _byPacketId.Clear();
+        _begun.Clear();
         return all;
     }
 

@@ -92,6 +92,36 @@ public class CorrelationTests
     }
 
     [Test]
+    public void Past_the_limit_the_oldest_open_handshake_is_given_up_and_one_ended_or_begun_again_never_is()
+    {
+        var log = new DiagnosticLog(100);
+        var correlation = new Correlation(10, _exchanges, new StatisticsBuilder(), log, new KeptText());
+        void Receive(string line, long at)
+        {
+            var urc = Events(line + "\r\n").Single(e => e.Kind == AtEventKind.Urc);
+            correlation.Received(urc, urc.Name!, urc.Text, Line(at), reconnecting: false, out _, out _);
+        }
+        // 60 incoming QoS 2 publishes, 10 followed at once: every third ends at once, packet 59 is used again at the end.
+        var ended = new HashSet<int>();
+        for (var id = 1; id <= 60; id++)
+        {
+            Receive($"+MQTTPUBLISH: 0,2,0,{id},\"t\",2,hi", id * 10);
+            if (id % 3 != 0) continue;
+            Receive($"+MQTTPUBREL: 0,{id}", id * 10 + 1);
+            ended.Add(id);
+        }
+        Receive("+MQTTPUBLISH: 0,2,0,59,\"t\",2,hi", 700);
+
+        var givenUp = log.Kept.Where(d => d.Code == "handshake-open").Select(d => (int)(d.Line / 10)).ToList();
+        // The open ones oldest first, all but the 9 newest (60 held the tenth place until it ended); then 59's first
+        // wait, replaced by its new one.
+        var open = Enumerable.Range(1, 60).Where(id => !ended.Contains(id)).ToList();
+        Assert.That(givenUp, Is.EqualTo(open.Take(open.Count - 9).Append(59).ToList()));
+        Assert.That(log.Messages().First(), Does.EndWith("before 10 later handshakes began (the most followed at once)"));
+        Assert.That(log.Messages().Last(), Does.EndWith("before packet id 59 was used again"));
+    }
+
+    [Test]
     public void A_final_result_with_nothing_pending_and_a_command_given_up_are_reported()
     {
         Assert.That(_correlation.Final("OK", Line(1)), Is.Null);
