@@ -5,7 +5,8 @@ namespace Conformance.Fleet.Ingest;
 
 /// <summary>
 /// Analyses many logs into one fleet database, one worker per log on every core: each worker has its own
-/// connection and streams its log's rows through appenders, so memory stays bounded per worker.
+/// connection and streams its log's rows through appenders, so memory stays bounded per worker, and its logs
+/// share commits (<see cref="IngestBatch"/>).
 /// </summary>
 public static class FleetIngest
 {
@@ -30,14 +31,14 @@ public static class FleetIngest
         try
         {
             Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel },
-                () => FleetDatabase.Open(database),
-                (index, _, worker) =>
+                () => new IngestBatch(FleetDatabase.Open(database)),
+                (index, _, batch) =>
                 {
-                    rows[index] = LogIngest.Run(worker, logs[index], options, progress, stored.Contains(logs[index].Key), cancel);
+                    rows[index] = LogIngest.Run(batch, logs[index], options, progress, stored.Contains(logs[index].Key), cancel);
                     progress.Done(rows[index]);
-                    return worker;
+                    return batch;
                 },
-                worker => worker.Dispose());
+                batch => batch.Dispose());
         }
         catch (AggregateException e) when (cancel.IsCancellationRequested && e.InnerExceptions.All(inner => inner is OperationCanceledException))
         {

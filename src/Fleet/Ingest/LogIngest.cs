@@ -14,17 +14,29 @@ internal static class LogIngest
     // Rows go to the tables as they are made; the analysis keeps only a few items of each list in detail.
     private const int StoredItems = 100;
 
-    /// <summary>Ingests <paramref name="log"/>, replacing the rows it has when <paramref name="replace"/>.</summary>
+    /// <summary>Ingests <paramref name="log"/> into the worker's <paramref name="batch"/>, replacing the rows it has when <paramref name="replace"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled: nothing of the log is written, the rows it had stay.</exception>
-    public static LogRow Run(DuckDBConnection connection, FleetLog log, FleetOptions options, IngestProgress progress, bool replace, CancellationToken cancel)
+    public static LogRow Run(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, bool replace, CancellationToken cancel)
     {
         // Appenders append in the connection's transaction: the rows a log had, its new rows and its logs row go
         // in at one commit, so a signal, a crash or a full disk midway leaves no half of a log behind.
-        using var transaction = connection.BeginTransaction();
-        if (replace) Forget(connection, log.Key, FleetTables.All.Select(t => t.Name));
-        var row = Analyse(connection, log, options, progress, cancel);
+        var connection = batch.Connection;
+        batch.Begin(alone: replace);
+        LogRow row;
+        try
+        {
+            if (replace) Forget(connection, log.Key, FleetTables.All.Select(t => t.Name));
+            row = Analyse(connection, log, options, progress, cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            // Analyse left no rows of the log; one replaced gets back the rows it had.
+            if (replace) batch.Rollback();
+            batch.Left();
+            throw;
+        }
         using (var appender = connection.CreateAppender(FleetTables.Logs)) LogsTable.Append(appender, row, options.ShowSecrets);
-        transaction.Commit();
+        batch.Done(row.Size, alone: replace);
         return row;
     }
 

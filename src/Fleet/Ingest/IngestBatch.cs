@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+
+namespace Conformance.Fleet.Ingest;
+
+/// <summary>
+/// A worker's connection and the transaction its logs go into. A commit waits for the disk, which costs more than
+/// analysing a small log: logs share commits, up to a number, a size and an age. Each log is still in whole or not
+/// at all: a log stopped midway leaves no rows in the batch, and a batch cut by a failure is not committed.
+/// </summary>
+internal sealed class IngestBatch(DuckDBConnection connection) : IDisposable
+{
+    private const int MaxLogs = 64;
+    private const long MaxBytes = 32 << 20;
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);   // the logs done are in the database soon after
+
+    private DuckDBTransaction? _transaction;
+    private int _logs;
+    private long _bytes;
+    private long _begun;
+    private bool _inLog;   // a log's rows are going in: the batch is not whole until it is done or its rows are gone
+
+    public DuckDBConnection Connection => connection;
+
+    /// <summary>A log starts going in; <paramref name="alone"/> gives it a transaction of its own (a log replaced, which keeps its rows if stopped).</summary>
+    public void Begin(bool alone)
+    {
+        if (alone) Commit();
+        _transaction ??= Start();
+        _inLog = true;
+    }
+
+    /// <summary>The log is in whole (<paramref name="bytes"/> read); the batch is committed when it is full, old or the log went alone.</summary>
+    public void Done(long bytes, bool alone)
+    {
+        (_inLog, _logs, _bytes) = (false, _logs + 1, _bytes + bytes);
+        if (alone || _logs >= MaxLogs || _bytes >= MaxBytes || Stopwatch.GetElapsedTime(_begun) >= MaxAge) Commit();
+    }
+
+    /// <summary>The log stopped midway and its rows are gone: the batch is whole again.</summary>
+    public void Left() => _inLog = false;
+
+    /// <summary>Takes back everything since the last commit (a log replaced alone, stopped midway, gets its old rows back).</summary>
+    public void Rollback()
+    {
+        _transaction?.Rollback();
+        End();
+    }
+
+    private DuckDBTransaction Start()
+    {
+        (_logs, _bytes, _begun) = (0, 0, Stopwatch.GetTimestamp());
+        return connection.BeginTransaction();
+    }
+
+    private void Commit()
+    {
+        _transaction?.Commit();
+        End();
+    }
+
+    private void End()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>Commits the logs done, unless a log was cut midway by a failure; then closes the connection.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (_inLog) Rollback();
+            else Commit();
+        }
+        finally
+        {
+            End();
+            connection.Dispose();
+        }
+    }
+}
