@@ -31,7 +31,7 @@ public static class FleetIngest
         try
         {
             Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancel },
-                () => new IngestBatch(FleetDatabase.Open(database)),
+                () => new IngestBatch(FleetDatabase.Open(database), options.ShowSecrets),
                 (index, _, batch) =>
                 {
                     rows[index] = LogIngest.Run(batch, logs[index], options, progress, stored.Contains(logs[index].Key), cancel);

@@ -8,7 +8,7 @@ namespace Conformance.Fleet.Ingest;
 /// analysing a small log: logs share commits, up to a number, a size and an age. Each log is still in whole or not
 /// at all: a log stopped midway leaves no rows in the batch, and a batch cut by a failure is not committed.
 /// </summary>
-internal sealed class IngestBatch(DuckDBConnection connection) : IDisposable
+internal sealed class IngestBatch(DuckDBConnection connection, bool showSecrets) : IDisposable
 {
     private const int MaxLogs = 64;
     private const long MaxBytes = 32 << 20;
@@ -19,8 +19,23 @@ internal sealed class IngestBatch(DuckDBConnection connection) : IDisposable
     private long _bytes;
     private long _begun;
     private bool _inLog;   // a log's rows are going in: the batch is not whole until it is done or its rows are gone
+    private TableSink? _sink;   // appenders, open across the logs of the transaction
 
-    public DuckDBConnection Connection => connection;
+    /// <summary>The appenders of the transaction, their rows from now on the log <paramref name="key"/>'s.</summary>
+    public TableSink Sink(string key) => (_sink ??= new TableSink(connection, showSecrets)).Begin(key);
+
+    /// <summary>Removes the rows the log <paramref name="key"/> has in <paramref name="tables"/> (a failed read, or a log ingested again).</summary>
+    public void Forget(string key, IEnumerable<string> tables)
+    {
+        Flush();   // rows still in an appender are not in the table yet
+        foreach (var table in tables) Storage.FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log = $1", key);
+    }
+
+    private void Flush()
+    {
+        _sink?.Dispose();
+        _sink = null;
+    }
 
     /// <summary>A log starts going in; <paramref name="alone"/> gives it a transaction of its own (a log replaced, which keeps its rows if stopped).</summary>
     public void Begin(bool alone)
@@ -43,6 +58,7 @@ internal sealed class IngestBatch(DuckDBConnection connection) : IDisposable
     /// <summary>Takes back everything since the last commit (a log replaced alone, stopped midway, gets its old rows back).</summary>
     public void Rollback()
     {
+        Flush();
         _transaction?.Rollback();
         End();
     }
@@ -55,6 +71,7 @@ internal sealed class IngestBatch(DuckDBConnection connection) : IDisposable
 
     private void Commit()
     {
+        Flush();
         _transaction?.Commit();
         End();
     }
@@ -75,6 +92,7 @@ internal sealed class IngestBatch(DuckDBConnection connection) : IDisposable
         }
         finally
         {
+            _sink = null;
             End();
             connection.Dispose();
         }

@@ -1,7 +1,6 @@
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Timeline;
 using Conformance.Fleet.Storage;
-using DuckDB.NET.Data;
 
 namespace Conformance.Fleet.Ingest;
 
@@ -20,13 +19,12 @@ internal static class LogIngest
     {
         // Appenders append in the connection's transaction: the rows a log had, its new rows and its logs row go
         // in at one commit, so a signal, a crash or a full disk midway leaves no half of a log behind.
-        var connection = batch.Connection;
         batch.Begin(alone: replace);
         LogRow row;
         try
         {
-            if (replace) Forget(connection, log.Key, FleetTables.All.Select(t => t.Name));
-            row = Analyse(connection, log, options, progress, cancel);
+            if (replace) batch.Forget(log.Key, FleetTables.All.Select(t => t.Name));
+            row = Analyse(batch, log, options, progress, cancel);
         }
         catch (OperationCanceledException)
         {
@@ -35,12 +33,12 @@ internal static class LogIngest
             batch.Left();
             throw;
         }
-        using (var appender = connection.CreateAppender(FleetTables.Logs)) LogsTable.Append(appender, row, options.ShowSecrets);
+        batch.Sink(log.Key).Log(row);
         batch.Done(row.Size, alone: replace);
         return row;
     }
 
-    private static LogRow Analyse(DuckDBConnection connection, FleetLog log, FleetOptions options, IngestProgress progress, CancellationToken cancel)
+    private static LogRow Analyse(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, CancellationToken cancel)
     {
         long size = 0;
         string? format = null;
@@ -51,7 +49,7 @@ internal static class LogIngest
             var source = LogSource.Open(log.Files, options.Format);
             format = LogFormatNames.NameOf(source.Format);
             if (source.IsEmpty) return Failed(log, size, format, "the log is empty, nothing to analyse");
-            var sink = new TableSink(connection, log.Key, options.ShowSecrets);
+            var sink = batch.Sink(log.Key);
             Analysis analysis;
             Records records;
             progress.Reading(source);
@@ -65,18 +63,16 @@ internal static class LogIngest
             catch
             {
                 // A log that breaks half-way (a damaged gzip stream) leaves no rows behind, only its error row.
-                sink.Dispose();
-                Forget(connection, log.Key, FleetTables.Items);
+                batch.Forget(log.Key, FleetTables.Items);
                 throw;
             }
             finally
             {
                 progress.Read(source);
             }
-            sink.Dispose();
             if (!AtTraffic.Found(analysis))
             {
-                Forget(connection, log.Key, FleetTables.Items);
+                batch.Forget(log.Key, FleetTables.Items);
                 return Failed(log, size, format, $"no AT traffic found (read as {format}); is it a log of the module's serial port?");
             }
             return new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null);
@@ -86,12 +82,6 @@ internal static class LogIngest
             // Whatever one log does wrong is that log's error row, never the end of the job.
             return Failed(log, size, format, e is LogReadException ? e.Message : $"{log.Files[^1]}: cannot be read: {e.Message}");
         }
-    }
-
-    /// <summary>Removes the rows a log has in <paramref name="tables"/> (a failed read, or a log ingested again).</summary>
-    private static void Forget(DuckDBConnection connection, string key, IEnumerable<string> tables)
-    {
-        foreach (var table in tables) FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log = $1", key);
     }
 
     private static LogRow Failed(FleetLog log, long size, string? format, string error) =>

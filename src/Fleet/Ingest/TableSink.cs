@@ -12,15 +12,18 @@ namespace Conformance.Fleet.Ingest;
 /// </summary>
 internal sealed class TableSink : ITimelineSink, IDisposable
 {
-    private readonly string log;
+    private readonly bool showSecrets;
     private readonly SecretMasker secrets;
-    private readonly DuckDBAppender exchanges, urcs, diagnostics, sessions, reconnections, dataPoints;
+    private readonly DuckDBAppender logs, exchanges, urcs, diagnostics, sessions, reconnections, dataPoints;
+    private string log = "";
 
-    public TableSink(DuckDBConnection connection, string log, bool showSecrets)
+    /// <summary>Opens an appender per table; one sink serves the logs of a transaction in turn (<see cref="Begin"/>).</summary>
+    public TableSink(DuckDBConnection connection, bool showSecrets)
     {
-        this.log = log;
+        this.showSecrets = showSecrets;
         // The timeline masks what it makes; data point streams and values come from payloads and are masked here.
         secrets = new SecretMasker(show: showSecrets);
+        logs = connection.CreateAppender(FleetTables.Logs);
         exchanges = connection.CreateAppender(FleetTables.Exchanges);
         urcs = connection.CreateAppender(FleetTables.Urcs);
         diagnostics = connection.CreateAppender(FleetTables.Diagnostics);
@@ -29,7 +32,18 @@ internal sealed class TableSink : ITimelineSink, IDisposable
         dataPoints = connection.CreateAppender(FleetTables.DataPoints);
     }
 
-    public DeviceIdentity Identity { get; } = new();
+    /// <summary>The rows from now on are the log <paramref name="key"/>'s.</summary>
+    public TableSink Begin(string key)
+    {
+        log = key;
+        Identity = new DeviceIdentity();
+        return this;
+    }
+
+    public DeviceIdentity Identity { get; private set; } = new();
+
+    /// <summary>The log's row of <c>logs</c>.</summary>
+    public void Log(LogRow row) => LogsTable.Append(logs, row, showSecrets);
 
     public void Exchange(Exchange exchange)
     {
@@ -68,10 +82,10 @@ internal sealed class TableSink : ITimelineSink, IDisposable
         }
     }
 
-    /// <summary>Flushes every appender: the log's rows are in the tables.</summary>
+    /// <summary>Flushes every appender: the rows are in the tables.</summary>
     public void Dispose()
     {
-        foreach (var appender in new[] { exchanges, urcs, diagnostics, sessions, reconnections, dataPoints }) appender.Dispose();
+        foreach (var appender in new[] { logs, exchanges, urcs, diagnostics, sessions, reconnections, dataPoints }) appender.Dispose();
     }
 
     // The time as written in the log, without a zone.
