@@ -1,4 +1,5 @@
 using System.Text;
+using Conformance.Protocol.Tracing;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -27,18 +28,29 @@ internal sealed class TranscriptReader : LogReader
 
     public override bool EndsLines => true;
 
-    /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
-    public override double Score(IReadOnlyList<string> sample) =>
-        base.Score([.. sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal))]);
+    // Whether the sample uses the single marks `>` and `<` as direction marks (else they are a quote's or the prompt).
+    private bool singleMarks;
 
+    /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
+    public override double Score(IReadOnlyList<string> sample)
+    {
+        var lines = sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal)).ToList();
+        var meaning = new ArrowMeaning();
+        foreach (var line in lines)
+            if (TranscriptTag.Parse(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
+        singleMarks = meaning.SingleMarksMeanDirections;
+        return base.Score(lines);
+    }
+
+    // The project's own trace marks its lines `> ` and `< ` after a stamp too: those lines are the trace's.
     protected override LineEvidence Classify(string line) =>
-        DocklightReader.Marks(line) ? LineEvidence.Foreign
-        : TranscriptTag.Parse(line) is not null ? LineEvidence.Match
+        DocklightReader.Marks(line) || TraceFormat.TryParse(line, out var traced, out _) && traced is not null ? LineEvidence.Foreign
+        : TranscriptTag.Parse(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
-    /// <summary>A line as read, before the arrows' meaning is known.</summary>
-    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart);
+    /// <summary>A line as read, before the arrows' meaning is known; <paramref name="Marked"/> is the data with its single mark, should that prove none.</summary>
+    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart, string Marked);
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -79,11 +91,14 @@ internal sealed class TranscriptReader : LogReader
         if (tag?.SinceStart is { } elapsed) since = elapsed;
         var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
         if (data.Length == 0) return null;
-        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since);
+        var marked = TranscriptTag.IsSingle(tag?.Arrow) ? NameColon(WithoutComment(text[tag!.MarkStart..].Trim())) : data;
+        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked);
     }
 
     private IEnumerable<LogRecord> Emit(Entry entry)
     {
+        // A single `>` that is no mark in this log is the line's own text (the module's prompt and what follows it).
+        if (TranscriptTag.IsSingle(entry.Arrow) && arrows.Of(entry.Arrow!) is null) entry = entry with { Arrow = null, Direction = LogDirection.Unknown, Data = entry.Marked };
         var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
