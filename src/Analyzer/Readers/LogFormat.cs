@@ -15,6 +15,7 @@ public enum LogFormat
     Docklight,
     UartAssist,
     ModemManager,
+    Logcat,
     PySerial,
     PythonBytes,
     Raw,

@@ -17,6 +17,7 @@ public static class LogFormatNames
         [LogFormat.Docklight] = "docklight",
         [LogFormat.UartAssist] = "uartassist",
         [LogFormat.ModemManager] = "modemmanager",
+        [LogFormat.Logcat] = "logcat",
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",
         [LogFormat.Raw] = "raw",

@@ -17,6 +17,7 @@ internal static class LogReaders
         LogFormat.Docklight => new DocklightReader(),
         LogFormat.UartAssist => new UartAssistReader(),
         LogFormat.ModemManager => new ModemManagerReader(),
+        LogFormat.Logcat => new LogcatReader(),
         LogFormat.PySerial => new PySerialReader(),
         LogFormat.PythonBytes => new PythonBytesReader(),
         LogFormat.Raw => new RawReader(),
