@@ -87,7 +87,7 @@ internal sealed class TranscriptReader : LogReader
         if (trimmed.Length == 0 || IsText(trimmed)) return null;
         var tag = TranscriptTag.Parse(text);
         if (tag?.TimeOfDay is { } timeOfDay)
-            time = tag.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay : clock.At(timeOfDay);
+            time = tag.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay);
         if (tag?.SinceStart is { } elapsed) since = elapsed;
         var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
         if (data.Length == 0) return null;
