@@ -16,6 +16,7 @@ public enum LogFormat
     UartAssist,
     ModemManager,
     Logcat,
+    Socat,
     PySerial,
     PythonBytes,
     Raw,

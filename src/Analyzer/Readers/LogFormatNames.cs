@@ -18,6 +18,7 @@ public static class LogFormatNames
         [LogFormat.UartAssist] = "uartassist",
         [LogFormat.ModemManager] = "modemmanager",
         [LogFormat.Logcat] = "logcat",
+        [LogFormat.Socat] = "socat",
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",
         [LogFormat.Raw] = "raw",

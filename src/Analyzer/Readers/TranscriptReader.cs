@@ -61,7 +61,7 @@ internal sealed class TranscriptReader : LogReader
             if (learning is { Count: < LearnWithin })
             {
                 if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
-                learning.Add(entry with { Source = Copy(line) });
+                learning.Add(entry with { Source = line.Kept() });
                 continue;
             }
             foreach (var record in (learning ?? []).Append(entry).SelectMany(Emit)) yield return record;
@@ -138,7 +138,4 @@ internal sealed class TranscriptReader : LogReader
         while (end < data.Length && (char.IsAsciiLetterOrDigit(data[end]) || data[end] == '_')) end++;
         return end > 1 && end < data.Length && data[end] == '\uFF1A' ? string.Concat(data.AsSpan(0, end), ":", data.AsSpan(end + 1)) : data;
     }
-
-    /// <summary>A line kept past the next read (the splitter reuses its buffer).</summary>
-    private static LogLine Copy(LogLine line) => new(line.File, line.Number, line.Content.ToArray(), line.Ending.ToArray());
 }
