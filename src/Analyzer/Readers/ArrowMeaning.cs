@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 /// Which way a transcript's arrows point. Writers use a pair both ways (<c>&lt;-- AT+CSQ</c> / <c>--&gt; OK</c>),
 /// so the arrow that carries the AT commands is the host's. When the arrows say nothing consistent (one arrow
 /// for everything, commands on both sides), each line goes by its text: an AT command is the host's, the rest
-/// the module's (<see cref="DirectionGuess"/>).
+/// the module's (<see cref="DirectionGuess"/>). A single <c>&gt;</c> or <c>&lt;</c> (<see cref="TranscriptTag.IsSingle"/>) is a mark
+/// only when the log uses it as one: it carries commands one way and not the other; else it is the line's own text.
 /// </summary>
 internal sealed class ArrowMeaning
 {
@@ -27,10 +28,13 @@ internal sealed class ArrowMeaning
     {
         var partner = TranscriptTag.Partner(arrow);
         var (mine, theirs) = (seen.GetValueOrDefault(arrow), seen.GetValueOrDefault(partner));
-        if (mine.Commands + theirs.Commands == 0) return TranscriptTag.Arrows[arrow];
+        if (mine.Commands + theirs.Commands == 0) return TranscriptTag.IsSingle(arrow) ? null : TranscriptTag.Arrows[arrow];
         var mineSends = mine.Commands > theirs.Commands || (mine.Commands == theirs.Commands && TranscriptTag.Arrows[arrow] == LogDirection.ToModule);
         var (send, receive) = mineSends ? (mine, theirs) : (theirs, mine);
         var consistent = receive.Commands * 4 <= send.Commands && (receive.Other > 0 || send.Other == 0);
         return !consistent ? null : mineSends ? LogDirection.ToModule : LogDirection.FromModule;
     }
+
+    /// <summary>True when the single marks <c>&gt;</c> and <c>&lt;</c> say which way their lines went (see <see cref="Of"/>).</summary>
+    public bool SingleMarksMeanDirections => Of(">") is not null && Of("<") is not null;
 }

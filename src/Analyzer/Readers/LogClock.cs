@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// Turns time-of-day stamps into times: a stamp more than 12 hours earlier than the one before means the
-/// log crossed midnight (23:59:59.9 then 00:00:00.1 is the next day).
+/// log crossed midnight (23:59:59.9 then 00:00:00.1 is the next day). A log that mixes dated stamps with times of
+/// day (a script's logger and a terminal's stamps in one file) gives each time of day the date of the stamp before it.
 /// </summary>
 /// <remarks>
 /// Logs stamp local wall-clock time without a zone; times are given with offset zero. When the log names no
@@ -19,15 +20,21 @@ internal sealed class LogClock(DateOnly date)
     private static readonly TimeSpan HalfDay = TimeSpan.FromHours(12);
 
     private TimeSpan? previous;
-    private int days;
+    private DateOnly day = date;
 
     public LogClock() : this(BaseDate) { }
 
     public DateTimeOffset At(TimeSpan timeOfDay)
     {
-        if (previous is { } before && timeOfDay < before - HalfDay) days++;
-        previous = timeOfDay;
-        return new DateTimeOffset(date.AddDays(days).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay;
+        if (previous is { } before && timeOfDay < before - HalfDay) day = day.AddDays(1);
+        return Dated(day, timeOfDay);
+    }
+
+    /// <summary>A stamp with its date: the times of day after it are on that date (or the days after it).</summary>
+    public DateTimeOffset Dated(DateOnly date, TimeSpan timeOfDay)
+    {
+        (day, previous) = (date, timeOfDay);
+        return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay;
     }
 
     /// <summary>Parses <c>HH:mm:ss</c> with an optional fraction of up to seven digits.</summary>

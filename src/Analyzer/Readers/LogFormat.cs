@@ -15,6 +15,8 @@ public enum LogFormat
     Docklight,
     UartAssist,
     ModemManager,
+    Logcat,
+    Socat,
     PySerial,
     PythonBytes,
     Raw,

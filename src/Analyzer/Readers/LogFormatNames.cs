@@ -17,6 +17,8 @@ public static class LogFormatNames
         [LogFormat.Docklight] = "docklight",
         [LogFormat.UartAssist] = "uartassist",
         [LogFormat.ModemManager] = "modemmanager",
+        [LogFormat.Logcat] = "logcat",
+        [LogFormat.Socat] = "socat",
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",
         [LogFormat.Raw] = "raw",

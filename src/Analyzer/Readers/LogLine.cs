@@ -31,6 +31,9 @@ internal sealed class LogLine(string file, long number, ReadOnlyMemory<byte> con
     /// <summary>Text of this line, encoded back the way the line was written.</summary>
     public byte[] Encode(string value) => Encoding.GetBytes(value);
 
+    /// <summary>The line with its own copy of the bytes, to keep past the next read (the splitter reuses its buffer).</summary>
+    public LogLine Kept() => new(File, Number, Content.ToArray(), Ending.ToArray());
+
     /// <summary>The content followed by the line end as in the file.</summary>
     public byte[] BytesWithEnding() => [.. Content.Span, .. Ending.Span];
 

@@ -17,6 +17,8 @@ internal static class LogReaders
         LogFormat.Docklight => new DocklightReader(),
         LogFormat.UartAssist => new UartAssistReader(),
         LogFormat.ModemManager => new ModemManagerReader(),
+        LogFormat.Logcat => new LogcatReader(),
+        LogFormat.Socat => new SocatReader(),
         LogFormat.PySerial => new PySerialReader(),
         LogFormat.PythonBytes => new PythonBytesReader(),
         LogFormat.Raw => new RawReader(),

@@ -8,7 +8,7 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 /// <param name="Line">1-based line of <paramref name="File"/> where the record starts.</param>
 /// <param name="File">The file the record came from (one of several when a log was rotated).</param>
-/// <param name="Time">Wall-clock time; for time-of-day stamps the date comes from a header or 2000-01-01 (arbitrary).</param>
+/// <param name="Time">Wall-clock time; for time-of-day stamps the date comes from a header or is <see cref="LogClock.BaseDate"/> (no date: see <see cref="IsDated"/>).</param>
 /// <param name="SinceStart">Time since the first record: from relative stamps, or <paramref name="Time"/> minus the first time.</param>
 /// <param name="Direction">Which way the bytes went, recorded by the log or guessed from the text.</param>
 /// <param name="Data">The exact bytes as far as the format keeps them; line ends included (added as CR LF where the format drops them).</param>
@@ -26,8 +26,13 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
     /// <summary>True when the record is a line the terminal split over two stamps, read as one (<see cref="SplitLines"/>).</summary>
     public bool Rejoined { get; init; }
 
-    /// <summary>Whether <paramref name="time"/> is on a real date: a log's times of day without one count from an arbitrary base date.</summary>
-    public static bool IsDated(DateTime time) => DateOnly.FromDateTime(time) != LogClock.BaseDate;
+    /// <summary>
+    /// Whether <paramref name="time"/> is on a real date: a log's times of day without one count their days from
+    /// <see cref="LogClock.BaseDate"/>, and a date in the year after it is no real date either (2000-01-01 is where
+    /// many modules' and MCUs' clocks start before they are set: the days since then are all it says).
+    /// </summary>
+    public static bool IsDated(DateTime time) =>
+        DateOnly.FromDateTime(time) is var day && (day < LogClock.BaseDate || day >= LogClock.BaseDate.AddYears(1));
 
     /// <summary>The record lent as a view (its data is this record's own array).</summary>
     public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime, Rejoined);

@@ -1,4 +1,5 @@
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Framing;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -6,9 +7,11 @@ namespace Conformance.Analyzer.Readers;
 /// Rejoins a line a terminal split over two stamps: tools that stamp each read of the port (Tera Term, SSCOM,
 /// Docklight) end a line wherever a read ended, so <c>[12:00:00.100] +MQTTOP</c> / <c>[12:00:00.102] EN: OK</c>
 /// is one line of the module. Two pieces are one line only when that is unambiguous: the second follows within
-/// <see cref="Within"/>, starts no line of its own, and completes the first — a name cut short (<c>AT+MQTTP</c> /
-/// <c>UB="t",…</c>, <c>+MQTTOP</c> / <c>EN: OK</c>, <c>AT</c> / <c>+MQTTSTAT?</c>), a quote left open, or a final result
-/// cut (<c>O</c> / <c>K</c>).
+/// <see cref="Within"/>, starts no line of its own, and completes the shape the first leaves unfinished — a name cut
+/// short (<c>AT+MQTTP</c> / <c>UB="t",…</c>, <c>+MQTTOP</c> / <c>EN: OK</c>, <c>AT</c> / <c>+MQTTSTAT?</c>), a quote left
+/// open, a parameter list cut after a comma, a message shorter than its msg_len (<c>+MQTTPUBLISH: …,10,temp=2</c> /
+/// <c>1.5C</c>; the pieces may fill it exactly even where the second looks like a line of its own), or a final result
+/// cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
 /// The joined record says so (<see cref="RecordView.Rejoined"/>).
 /// </summary>
 /// <remarks>
@@ -106,12 +109,13 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (record.Time is null && record.SinceStart is null) return false;
         var line = Content(record.Data);
         if (line.IsEmpty) return false;
+        if (PublishHeader.TryFind(line, out var headerEnd, out var messageLength)) return headerEnd < line.Length && line.Length - headerEnd - 1 < messageLength;
         if (line.Length <= 4 && line[0] is (byte)'O' or (byte)'E') return "ERROR"u8.StartsWith(line) || line.SequenceEqual("O"u8);
         var name = NameAt(line);
         if (name < 0) return line.Length == 2 && DirectionGuess.StartsWithAt(line);   // `AT`, its command's name in the next read
         var nameEnd = line[name..].IndexOfAny(NameEnds);
         if (nameEnd < 0) return Starts.Contains(line[name..]);
-        return line.IndexOf((byte)'"') >= 0 && line.Count((byte)'"') % 2 == 1 && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
+        return line.IndexOfAny((byte)'\r', (byte)'\n') < 0 && (line.Count((byte)'"') % 2 == 1 || line[^1] == ',');
     }
 
     /// <summary>The one line <paramref name="first"/> and <paramref name="next"/> are pieces of, line end included; null when they are two lines.</summary>
@@ -123,7 +127,13 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         var start = Content(first.Data);
         var line = (byte[])[.. start, .. rest];
         bool completes;
-        if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
+        if (PublishHeader.TryFind(start, out var headerEnd, out var messageLength))
+        {
+            // The message so far, and the bytes it would have were the piece's line end its own (then the tokenizer reads it right as it is).
+            var message = start.Length - headerEnd - 1 + rest.Length;
+            completes = message == messageLength || (message < messageLength && !StartsLine(rest) && message + first.Data.Length - start.Length != messageLength);
+        }
+        else if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
         else if (start.IndexOfAny(NameEnds) < 0)
         {
             // A command's name ends at `=`, `?` or the line end, a response's at its colon or the line end.
@@ -133,7 +143,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             completes = at >= 0 && (nameEnd < 0 ? Starts.Contains(name)
                 : Names.Contains(name[..nameEnd]) && (at == 0 ? name[nameEnd] == ':' : name[nameEnd] is (byte)'=' or (byte)'?'));
         }
-        else completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
+        else completes = !StartsLine(rest) && (start.Count((byte)'"') % 2 == 1 ? rest.Count((byte)'"') % 2 == 1 : start[^1] == ',');
         return completes ? [.. line, .. next.Data[rest.Length..]] : null;
     }
 

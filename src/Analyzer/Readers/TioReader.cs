@@ -38,10 +38,10 @@ internal sealed partial class TioReader : StampedTextReader
         if (!LogClock.TryParseTime(Padded(match.Groups["time"].ValueSpan), out var time)) return null;
         if (match.Groups["year"].Success)
             return DateOnly.TryParseExact($"{match.Groups["year"].ValueSpan} {match.Groups["month"].ValueSpan} {match.Groups["day"].ValueSpan}", "yyyy MMM d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named)
-                ? new TimePrefix(new DateTimeOffset(named.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, null, match.Length) : null;
+                ? new TimePrefix(clock.Dated(named, time), null, match.Length) : null;
         if (match.Groups["date"].Success)
             return Date(match.Groups["date"].ValueSpan) is { } day
-                ? new TimePrefix(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + time, null, match.Length) : null;
+                ? new TimePrefix(clock.Dated(day, time), null, match.Length) : null;
         relative ??= time < TimeSpan.FromSeconds(1);
         if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
         if (!delta && time < previous) delta = true;

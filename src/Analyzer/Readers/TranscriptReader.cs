@@ -1,4 +1,5 @@
 using System.Text;
+using Conformance.Protocol.Tracing;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -27,18 +28,29 @@ internal sealed class TranscriptReader : LogReader
 
     public override bool EndsLines => true;
 
-    /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
-    public override double Score(IReadOnlyList<string> sample) =>
-        base.Score([.. sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal))]);
+    // Whether the sample uses the single marks `>` and `<` as direction marks (else they are a quote's or the prompt).
+    private bool singleMarks;
 
+    /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
+    public override double Score(IReadOnlyList<string> sample)
+    {
+        var lines = sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal)).ToList();
+        var meaning = new ArrowMeaning();
+        foreach (var line in lines)
+            if (TranscriptTag.Parse(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
+        singleMarks = meaning.SingleMarksMeanDirections;
+        return base.Score(lines);
+    }
+
+    // The project's own trace marks its lines `> ` and `< ` after a stamp too: those lines are the trace's.
     protected override LineEvidence Classify(string line) =>
-        DocklightReader.Marks(line) ? LineEvidence.Foreign
-        : TranscriptTag.Parse(line) is not null ? LineEvidence.Match
+        DocklightReader.Marks(line) || TraceFormat.TryParse(line, out var traced, out _) && traced is not null ? LineEvidence.Foreign
+        : TranscriptTag.Parse(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
-    /// <summary>A line as read, before the arrows' meaning is known.</summary>
-    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart);
+    /// <summary>A line as read, before the arrows' meaning is known; <paramref name="Marked"/> is the data with its single mark, should that prove none.</summary>
+    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart, string Marked);
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -49,7 +61,7 @@ internal sealed class TranscriptReader : LogReader
             if (learning is { Count: < LearnWithin })
             {
                 if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
-                learning.Add(entry with { Source = Copy(line) });
+                learning.Add(entry with { Source = line.Kept() });
                 continue;
             }
             foreach (var record in (learning ?? []).Append(entry).SelectMany(Emit)) yield return record;
@@ -75,15 +87,18 @@ internal sealed class TranscriptReader : LogReader
         if (trimmed.Length == 0 || IsText(trimmed)) return null;
         var tag = TranscriptTag.Parse(text);
         if (tag?.TimeOfDay is { } timeOfDay)
-            time = tag.Date is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay : clock.At(timeOfDay);
+            time = tag.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay);
         if (tag?.SinceStart is { } elapsed) since = elapsed;
         var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
         if (data.Length == 0) return null;
-        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since);
+        var marked = TranscriptTag.IsSingle(tag?.Arrow) ? NameColon(WithoutComment(text[tag!.MarkStart..].Trim())) : data;
+        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked);
     }
 
     private IEnumerable<LogRecord> Emit(Entry entry)
     {
+        // A single `>` that is no mark in this log is the line's own text (the module's prompt and what follows it).
+        if (TranscriptTag.IsSingle(entry.Arrow) && arrows.Of(entry.Arrow!) is null) entry = entry with { Arrow = null, Direction = LogDirection.Unknown, Data = entry.Marked };
         var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
@@ -123,7 +138,4 @@ internal sealed class TranscriptReader : LogReader
         while (end < data.Length && (char.IsAsciiLetterOrDigit(data[end]) || data[end] == '_')) end++;
         return end > 1 && end < data.Length && data[end] == '\uFF1A' ? string.Concat(data.AsSpan(0, end), ":", data.AsSpan(end + 1)) : data;
     }
-
-    /// <summary>A line kept past the next read (the splitter reuses its buffer).</summary>
-    private static LogLine Copy(LogLine line) => new(line.File, line.Number, line.Content.ToArray(), line.Ending.ToArray());
 }

@@ -5,6 +5,7 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// The mark a hand-written or tool-written transcript puts before each line: an arrow (<c>=&gt; </c>/<c>&lt;= </c>,
+/// a single <c>&gt; </c>/<c>&lt; </c> with or without the space,
 /// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c> (also <c>&gt;&gt;&gt; </c>/<c>&lt;&lt;&lt; </c>), <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
 /// <c>[SEND]</c>/<c>[RECV]</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c>, <c>W:</c>/<c>R:</c>, or bare
 /// <c>SEND</c>/<c>RECV</c>, <c>Tx</c>/<c>Rx</c> before the data), optionally after a time stamp or a list bullet.
@@ -15,8 +16,15 @@ namespace Conformance.Analyzer.Readers;
 /// <param name="TimeOfDay">The stamp's time of day, when there is one.</param>
 /// <param name="Date">The stamp's date, when it has one.</param>
 /// <param name="SinceStart">The stamp's time since the start (a kernel's or an RTOS's <c>[   12.345]</c>), when it is that.</param>
-internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date, TimeSpan? SinceStart = null)
+/// <param name="MarkStart">Where the mark starts: a single <c>&gt;</c> that proves to be no mark is part of the data from there.</param>
+internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date, TimeSpan? SinceStart = null, int MarkStart = 0)
 {
+    /// <summary>
+    /// True for a single <c>&gt;</c> or <c>&lt;</c>: also a quote's prefix and the module's own data prompt, so it is a mark
+    /// only where the log as a whole uses it as one (<see cref="ArrowMeaning"/>).
+    /// </summary>
+    public static bool IsSingle(string? arrow) => arrow is ">" or "<";
+
     /// <summary>Each arrow with the direction it usually means; a writer may use a pair the other way round.</summary>
     public static readonly IReadOnlyDictionary<string, LogDirection> Arrows = new Dictionary<string, LogDirection>
     {
@@ -27,13 +35,14 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         ["»"] = LogDirection.ToModule, ["«"] = LogDirection.FromModule,
         ["→"] = LogDirection.ToModule, ["←"] = LogDirection.FromModule,
         ["->"] = LogDirection.ToModule, ["<-"] = LogDirection.FromModule,
+        [">"] = LogDirection.ToModule, ["<"] = LogDirection.FromModule,
     };
 
     /// <summary>The other arrow of an arrow's pair.</summary>
     public static string Partner(string arrow) => arrow switch
     {
         ">>>" => "<<<", "<<<" => ">>>", "=>" => "<=", "<=" => "=>", "-->" => "<--", "<--" => "-->", ">>" => "<<", "<<" => ">>", "»" => "«",
-        "→" => "←", "←" => "→", "->" => "<-", "<-" => "->", _ => "»",
+        "→" => "←", "←" => "→", "->" => "<-", "<-" => "->", ">" => "<", "<" => ">", _ => "»",
     };
 
     public static TranscriptTag? Parse(string line)
@@ -44,7 +53,7 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         var (timeOfDay, date) = When(match);
         TimeSpan? since = match.Groups["since"].Success
             ? TimeSpan.FromTicks((long)(decimal.Parse(match.Groups["since"].ValueSpan, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)) : null;
-        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since);
+        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since, match.Groups["tag"].Index);
         var word = tag.TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t').ToUpperInvariant();
         var direction = word is "TX" or "SEND" or "SENT" or "W" or "发送" or "发出" ? LogDirection.ToModule : LogDirection.FromModule;
         return new TranscriptTag(null, direction, match.Length, timeOfDay, date, since);
@@ -73,11 +82,12 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     // stamp with its host and program (`Nov 30 08:00:00 gw modem[311]: `); epoch seconds; time since start in brackets (`[   12.345]`); after a stamp, what a logger writes before its message (a thread
     // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
+    // A single `>` or `<` marks a line only before data (a `>` alone is the module's prompt), and `<` not as a tag's (`<CR>`, `<dbg>`).
     [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*" +
         @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
-        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S))[ \t]?", RegexOptions.IgnoreCase)]
+        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

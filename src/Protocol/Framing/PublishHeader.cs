@@ -4,7 +4,7 @@ namespace Conformance.Protocol.Framing;
 /// Finds msg_len in a <c>+MQTTPUBLISH: dup,qos,retained,packId,topic,msg_len[,message]</c> line, so the
 /// tokenizer can take exactly msg_len bytes as the message whatever they contain (spec §1).
 /// </summary>
-internal static class PublishHeader
+public static class PublishHeader
 {
     private static ReadOnlySpan<byte> Name => "+MQTTPUBLISH"u8;
 

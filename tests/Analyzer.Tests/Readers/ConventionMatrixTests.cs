@@ -41,6 +41,7 @@ public class ConventionMatrixTests
         ["--> <--"] = ("--> ", "<-- "), ["=> <="] = ("=> ", "<= "), ["[TX] [RX]"] = ("[TX] ", "[RX] "),
         ["TX: RX:"] = ("TX: ", "RX: "), ["tx: rx:"] = ("tx: ", "rx: "), ["SEND: RECV:"] = ("SEND: ", "RECV: "),
         ["发送： 接收："] = ("发送：", "接收："), ["W: R:"] = ("W: ", "R: "),
+        ["> <"] = ("> ", "< "), [">< no space"] = (">", "<"), ["< > the other way round"] = ("< ", "> "),
     };
 
     // How people stamp a line.

@@ -45,6 +45,8 @@ internal static class SessionLogs
         yield return Case(LogFormat.Putty, Encoding.UTF8.GetBytes(PuttyHeader + "\r\n" + Wire));
         yield return Case(LogFormat.Docklight, CrLf(Docklight));
         yield return Case(LogFormat.ModemManager, Lf(ModemManager));
+        yield return Case(LogFormat.Logcat, Lf(Logcat));
+        yield return Case(LogFormat.Socat, Lf(Socat));
         yield return Case(LogFormat.PySerial, Lf(PySerial));
         yield return Case(LogFormat.PythonBytes, Lf(PythonBytes));
         yield return Case(LogFormat.Raw, Encoding.UTF8.GetBytes(Wire));
@@ -190,6 +192,73 @@ internal static class SessionLogs
         [10:00:06.000] you
         [10:00:07.000] AT+MQTTUNSUB="none"
         [10:00:07.030] +CME ERROR: 772
+        """;
+
+    private const string Logcat = """
+        --------- beginning of radio
+        01-02 10:00:00.000  1234  1250 D AT      : AT> AT
+        01-02 10:00:00.030  1234  1251 D AT      : AT< OK
+        01-02 10:00:01.000  1234  1250 D AT      : AT> AT+MQTTCFG="183.230.40.39",6002,"4069959",60,"75829","key",1
+        01-02 10:00:01.030  1234  1251 D AT      : AT< OK
+        01-02 10:00:01.500  1234  1240 D RILJ    : [0042]> SETUP_DATA_CALL [SUB0]
+        01-02 10:00:02.000  1234  1250 D AT      : AT> AT+MQTTOPEN=1,1,0,0,0,"",""
+        01-02 10:00:02.030  1234  1251 D AT      : AT< OK
+        01-02 10:00:03.500  1234  1251 D AT      : AT< +MQTTOPEN: OK
+        01-02 10:00:04.000  1234  1250 D AT      : AT> AT+MQTTSUB="dev/gsm/u",1
+        01-02 10:00:04.030  1234  1251 D AT      : AT< OK
+        01-02 10:00:04.031  1234  1251 D AT      : AT< +MQTTSUBACK: 1,1,"dev/gsm/u"
+        01-02 10:00:05.000  1234  1250 D AT      : AT> AT+MQTTPUB="dev/gsm/u",1,0,0,5,hello
+        01-02 10:00:05.030  1234  1251 D AT      : AT< OK
+        01-02 10:00:05.300  1234  1251 D AT      : AT< +MQTTPUBACK: 2,0
+        01-02 10:00:06.000  1234  1251 D AT      : AT< +MQTTPUBLISH: 0,0,0,0,"dev/gsm/u",7,hi
+        01-02 10:00:06.000  1234  1251 D AT      : AT< you
+        01-02 10:00:07.000  1234  1250 D AT      : AT> AT+MQTTUNSUB="none"
+        01-02 10:00:07.030  1234  1251 D AT      : AT< +CME ERROR: 772
+        """;
+
+    private const string Socat = """
+        > 2024/01/02 10:00:00.000000  length=3 from=0 to=2
+        AT\r
+        < 2024/01/02 10:00:00.030000  length=6 from=0 to=5
+        \r
+        OK\r
+        > 2024/01/02 10:00:01.000000  length=61 from=3 to=63
+        AT+MQTTCFG="183.230.40.39",6002,"4069959",60,"75829","key",1\r
+        < 2024/01/02 10:00:01.030000  length=6 from=6 to=11
+        \r
+        OK\r
+        > 2024/01/02 10:00:02.000000  length=28 from=69 to=96
+        AT+MQTTOPEN=1,1,0,0,0,"",""\r
+        < 2024/01/02 10:00:02.030000  length=6 from=12 to=17
+        \r
+        OK\r
+        < 2024/01/02 10:00:03.500000  length=17 from=18 to=34
+        \r
+        +MQTTOPEN: OK\r
+        > 2024/01/02 10:00:04.000000  length=26 from=97 to=122
+        AT+MQTTSUB="dev/gsm/u",1\r
+        < 2024/01/02 10:00:04.030000  length=38 from=35 to=72
+        \r
+        OK\r
+        \r
+        +MQTTSUBACK: 1,1,"dev/gsm/u"\r
+        > 2024/01/02 10:00:05.000000  length=38 from=123 to=160
+        AT+MQTTPUB="dev/gsm/u",1,0,0,5,hello\r
+        < 2024/01/02 10:00:05.030000  length=6 from=70 to=75
+        \r
+        OK\r
+        < 2024/01/02 10:00:05.300000  length=20 from=76 to=95
+        \r
+        +MQTTPUBACK: 2,0\r
+        < 2024/01/02 10:00:06.000000  length=47 from=96 to=142
+        \r
+        +MQTTPUBLISH: 0,0,0,0,"dev/gsm/u",7,hi\r
+        you\r
+        > 2024/01/02 10:00:07.000000  length=21 from=161 to=181
+        AT+MQTTUNSUB="none"\r
+        < 2024/01/02 10:00:07.030000  length=19 from=142 to=160
+        \r
+        +CME ERROR: 772\r
         """;
 
     private const string Docklight = """

@@ -76,11 +76,29 @@ public class SplitLineTests
         Assert.That(analysis.Diagnostics, Is.Empty);
     }
 
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/dev1,10,temp=2\r\n[12:00:05.004] 1.5C\r\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,10,temp=21.5C", TestName = "an unquoted message shorter than its msg_len")]
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/dev1,7,led,\r\n[12:00:05.004] off\r\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,7,led,off", TestName = "a message cut after a comma")]
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/dev1,6,led:\r\n[12:00:05.004] OK\r\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,6,led:OK", TestName = "a message filled exactly by a piece that looks like a result")]
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/dev1,12,abcd\r\n[12:00:05.003] efgh\r\n[12:00:05.006] ijkl\r\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,12,abcdefghijkl", TestName = "a message in three pieces")]
+    [TestCase("2026-11-30 12:00:05.000 +MQTTPUBLISH: 0,0,0,0,cmd/dev1,10,temp=2\n2026-11-30 12:00:05.004 1.5C\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,10,temp=21.5C", TestName = "a message split under a bare date and time")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\r\n[12:00:00.103] \"prod\",\"Pw9xQ2\",1\r\n", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"Pw9xQ2\",1", TestName = "a command cut after a comma")]
+    public void A_line_cut_before_its_shape_is_complete_is_one_line(string log, string line)
+    {
+        var (_, records) = TempLog.Read(log);
+
+        Assert.That(Traffic.Lines(records).Select(l => l.Line), Is.EqualTo(new[] { line }));
+        Assert.That(records.Single().Rejoined, Is.True);
+    }
+
     [TestCase("[12:00:00.100] AT\r\n[12:00:00.102] +MQTTOPEN: OK\r\n[12:00:00.110] OK\r\n", TestName = "AT, then a URC whose name is a command's")]
     [TestCase("[12:00:00.100] AT+NUESTATS\r\n[12:00:00.102] Signal power:-800\r\n[12:00:00.110] OK\r\n", TestName = "a command the catalog does not know, then its answer")]
     [TestCase("[12:00:00.100] AT+CGSN\r\n[12:00:00.102] 863123456789012\r\n[12:00:00.110] OK\r\n", TestName = "a whole command, then a bare answer")]
     [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.900] EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:01.000] OK\r\n", TestName = "pieces further apart than a few reads")]
     [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.102] ERROR\r\n", TestName = "a piece that starts a line of its own")]
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/d,9,hi\r\n[12:00:05.004] OK\r\n", TestName = "a publish shorter than its msg_len, then a final result")]
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/d,9,line1\r\n[12:00:05.004] ab\r\n", TestName = "a message whose own line end fills its msg_len")]
+    [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/d,3,abc\r\n[12:00:05.004] def\r\n", TestName = "a whole publish, then a bare line")]
+    [TestCase("[12:00:00.100] AT+MQTTSUB=\"t\",\r\n[12:00:00.102] OK\r\n", TestName = "a command ending in a comma, then a final result")]
     [TestCase("AT+MQTTOP\r\nEN=1,1,0,0,0,\"\",\"\"\r\nOK\r\n", TestName = "no stamps: nothing says the pieces came together")]
     public void Real_lines_are_not_joined(string log)
     {

@@ -15,6 +15,15 @@ public class TimeTests
         Assert.That(records.Select(r => r.Time), Is.EqualTo(new DateTimeOffset?[] { Utc(2000, 1, 1, 23, 59, 59, 900), Utc(2000, 1, 2, 0, 0, 0, 100) }));
     }
 
+    [TestCase("2026-11-30 23:59:59,101 gateway INFO sending\n[23:59:59.900] AT\n[00:00:00.100] OK\n", TestName = "a logger's dated stamp among a terminal's times of day")]
+    [TestCase("2026/11/30 23:59:59.101 => AT\n23:59:59.900 <= AT\n00:00:00.100 <= OK\n", TestName = "a transcript's dated stamp among times of day")]
+    public void A_time_of_day_takes_the_date_of_the_dated_stamp_before_it(string log)
+    {
+        var (_, records) = TempLog.Read(log);
+
+        Assert.That(records.Select(r => r.Time).TakeLast(2), Is.EqualTo(new DateTimeOffset?[] { Utc(2026, 11, 30, 23, 59, 59, 900), Utc(2026, 12, 1, 0, 0, 0, 100) }));
+    }
+
     [Test]
     public void Tio_iso_stamps_carry_their_date()
     {

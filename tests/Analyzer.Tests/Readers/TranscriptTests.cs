@@ -60,6 +60,46 @@ public class TranscriptTests
         Assert.That(lines[2], Is.EqualTo((LogDirection.ToModule, "{\"temp\":25}")));
     }
 
+    [TestCase("> AT+CSQ\n< +CSQ: 20,99\n< OK\n", TestName = "single marks")]
+    [TestCase(">AT+CSQ\n<+CSQ: 20,99\n<OK\n", TestName = "single marks without a space")]
+    [TestCase("< AT+CSQ\n> +CSQ: 20,99\n> OK\n", TestName = "single marks the other way round")]
+    [TestCase("[10:11:12.123] > AT+CSQ\n[10:11:12.180] < +CSQ: 20,99\n[10:11:12.181] < OK\n", TestName = "single marks after a stamp")]
+    public void Single_direction_marks_are_read_from_which_one_carries_the_commands(string log)
+    {
+        Assert.That(Read(log), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void The_modules_prompt_stays_a_prompt_among_single_marks()
+    {
+        var lines = Read("> AT+MQTTPUB=\"t\",1,0,0,0\n< >\n> {\"temp\":25}\n< OK\n> AT+CSQ\n< +CSQ: 20,99\n< OK\n");
+
+        Assert.That(lines.Take(4), Is.EqualTo(new[]
+        {
+            (LogDirection.ToModule, "AT+MQTTPUB=\"t\",1,0,0,0"), (LogDirection.FromModule, ">"),
+            (LogDirection.ToModule, "{\"temp\":25}"), (LogDirection.FromModule, "OK"),
+        }));
+    }
+
+    [TestCase("> [15:37:11.116]发→◇AT+CSQ\n> □\n> [15:37:11.141]收←◆\n> +CSQ: 20,99\n> \n> OK\n", LogFormat.Sscom, TestName = "an sscom capture quoted in a mail")]
+    [TestCase("> => AT+CSQ\n> <= +CSQ: 20,99\n> <= OK\n", LogFormat.Transcript, TestName = "a transcript quoted in a mail")]
+    public void A_single_mark_on_every_line_is_a_quote_not_a_direction(string log, LogFormat format)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That((source.Format, source.Detection.CommentPrefix), Is.EqualTo((format, "> ")));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void A_prompt_with_data_typed_after_it_in_an_unmarked_log_keeps_its_mark()
+    {
+        var lines = Read("AT+CIPSEND=0,5\nOK\n> hello\nSEND OK\nAT+CSQ\n+CSQ: 20,99\nOK\n", LogFormat.Raw);
+
+        Assert.That(lines, Does.Contain((LogDirection.FromModule, "> hello")).Or.Contain((LogDirection.ToModule, "hello")));
+        Assert.That(lines, Does.Not.Contain((LogDirection.ToModule, "> hello")));
+    }
+
     [TestCase("<= OK +MQTTSUBACK:1,0,t", new[] { "OK", "+MQTTSUBACK:1,0,t" })]
     [TestCase("<= +CFUN: 1 OK", new[] { "+CFUN: 1", "OK" })]
     [TestCase("<= +CSQ: 20,99 OK +CEREG: 1", new[] { "+CSQ: 20,99", "OK", "+CEREG: 1" })]

@@ -79,4 +79,30 @@ public class JsonReportTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>A log that stamps the time of day only gets no invented date; after midnight the days it crossed come first.</summary>
+    [Test]
+    public void A_log_without_a_date_shows_its_times_of_day_and_no_invented_date()
+    {
+        var analysis = Conformance.Analyzer.Tests.Readers.TempLog.Analyze(
+            "[23:59:59.900] AT+CSQ\n[23:59:59.950] +CSQ: 20,99\n[23:59:59.960] OK\n[00:00:01.500] AT+CSQ\n[00:00:01.530] +CSQ: 21,99\n[00:00:01.540] OK\n");
+
+        var json = JsonReport.Write(analysis);
+        var times = JsonDocument.Parse(json).RootElement.GetProperty("exchanges").EnumerateArray().Select(e => e.GetProperty("time").GetString());
+
+        Assert.That(times, Is.EqualTo(new[] { "23:59:59.9", "1.00:00:01.5" }));
+        Assert.That(json, Does.Not.Contain("2000-"));
+        var back = JsonSerializer.Deserialize<Analysis>(json, JsonReport.Options)!;
+        Assert.That(back.Exchanges.Select(e => e.Time), Is.EqualTo(analysis.Exchanges.Select(e => e.Time)));
+        var folder = Directory.CreateTempSubdirectory("wall-clock-").FullName;
+        try
+        {
+            var exchanges = File.ReadAllText(CsvReport.Write(analysis, folder)[0]);
+            Assert.That(exchanges, Does.Contain(",23:59:59.9,").And.Contain(",1.00:00:01.5,").And.Not.Contain("2000-"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

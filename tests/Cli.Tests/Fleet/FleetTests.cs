@@ -5,7 +5,7 @@ using DuckDB.NET.Data;
 namespace Conformance.Cli.Tests.Fleet;
 
 /// <summary>
-/// 200 logs of a fleet in mixed formats through <c>analyze --parquet</c> and <c>fleet --db</c>, run as a user
+/// 220 logs of a fleet in mixed formats through <c>analyze --parquet</c> and <c>fleet --db</c>, run as a user
 /// would: the Parquet read back with DuckDB holds what each log analysed alone holds, the broken log is an error
 /// row, and <c>fleet report</c> names the planted storm device and slow firmware.
 /// </summary>

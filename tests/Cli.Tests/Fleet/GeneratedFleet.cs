@@ -12,7 +12,7 @@ namespace Conformance.Cli.Tests.Fleet;
 /// </summary>
 internal static class GeneratedFleet
 {
-    public const int Logs = 200;
+    public const int Logs = 220;
     public const string StormImei = "861234000000007";
     public const string SlowFirmware = "M5310A_V2.0.7";
     public const string BrokenLog = "province-9/broken.log.gz";

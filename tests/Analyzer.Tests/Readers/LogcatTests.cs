@@ -1,0 +1,62 @@
+using Conformance.Analyzer.Readers;
+
+namespace Conformance.Analyzer.Tests.Readers;
+
+/// <summary>Android radio logs (<c>adb logcat -b radio</c>) in logcat's formats, written here by hand.</summary>
+public class LogcatTests
+{
+    private static readonly (LogDirection, string)[] CsqExchange =
+    [
+        (LogDirection.ToModule, "AT+CSQ"), (LogDirection.FromModule, "+CSQ: 20,99"), (LogDirection.FromModule, "OK"),
+    ];
+
+    [Test]
+    public void Threadtime_lines_give_the_direction_from_the_rils_marks_and_the_time_of_day()
+    {
+        var (source, records) = TempLog.Read(
+            "--------- beginning of radio\n" +
+            "11-30 08:00:00.100  1234  1250 D RILJ    : [3820]> SIGNAL_STRENGTH [SUB0]\n" +
+            "11-30 08:00:00.123  1234  1250 D AT      : AT> AT+CSQ\n" +
+            "11-30 08:00:00.160  1234  1251 D AT      : AT< +CSQ: 20,99\n" +
+            "11-30 08:00:00.161  1234  1251 D AT      : AT< OK\n" +
+            "11-30 08:00:00.170  1234  1250 D RILJ    : [3820]< SIGNAL_STRENGTH {20,99}\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Logcat), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+        Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 3L, 4L, 5L }));
+        Assert.That(records[0].Time!.Value.TimeOfDay, Is.EqualTo(new TimeSpan(0, 8, 0, 0, 123)));
+        Assert.That(records[1].Time - records[0].Time, Is.EqualTo(TimeSpan.FromMilliseconds(37)));
+    }
+
+    [TestCase("D/AT      ( 1234): AT> AT+CSQ\nD/AT      ( 1234): AT< +CSQ: 20,99\nD/AT      ( 1234): AT< OK\nI/RILJ    ( 1234): [UNSL]< UNSOL_RESPONSE_NETWORK_STATE_CHANGED\n", TestName = "brief")]
+    [TestCase("D/AT(1234): AT> AT+CSQ\nD/AT(1234): AT< +CSQ: 20,99\nD/AT(1234): AT< OK\n", TestName = "brief without padding")]
+    [TestCase("11-30 08:00:00.123 D/AT      ( 1234): AT> AT+CSQ\n11-30 08:00:00.160 D/AT      ( 1234): AT< +CSQ: 20,99\n11-30 08:00:00.161 D/AT      ( 1234): AT< OK\n", TestName = "time")]
+    [TestCase("2026-11-30 08:00:00.123  1234  1250 D AT      : AT> AT+CSQ\n2026-11-30 08:00:00.160  1234  1251 D AT      : AT< +CSQ: 20,99\n2026-11-30 08:00:00.161  1234  1251 D AT      : AT< OK\n", TestName = "threadtime with the year")]
+    [TestCase("11-30 08:00:00.123   1001  1234  1250 D use-Rlog/RLOG-AT: [RIL_CMD_1] AT> AT+CSQ\n11-30 08:00:00.160  1234  1251 D use-Rlog/RLOG-AT: [RIL_CMD_READER_1] AT< +CSQ: 20,99\n11-30 08:00:00.161  1234  1251 D use-Rlog/RLOG-AT: [RIL_CMD_READER_1] AT< OK\n", TestName = "a vendor's tag and channel")]
+    public void Every_logcat_format_is_read(string log)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Logcat), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void A_radio_log_is_analysed_as_the_session_it_holds()
+    {
+        var analysis = TempLog.Analyze(
+            "11-30 08:00:00.123  1234  1250 D AT      : AT> AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"Rk3Lp9Qx\",1\n" +
+            "11-30 08:00:00.160  1234  1251 D AT      : AT< OK\n" +
+            "11-30 08:00:00.300  1234  1250 D AT      : AT> AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\n" +
+            "11-30 08:00:00.340  1234  1251 D AT      : AT< OK\n" +
+            "11-30 08:00:00.350  1234  1250 I RILJ    : [UNSL]< UNSOL_DATA_CALL_LIST_CHANGED\n" +
+            "11-30 08:00:01.500  1234  1251 D AT      : AT< +MQTTOPEN: OK\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[]
+        {
+            ("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"***\",1", "OK", 37),
+            ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK", 40),
+        }));
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 3) }));
+    }
+}
