@@ -317,7 +317,9 @@ public sealed class AtSession : IAsyncDisposable
                 break;
             case AtEventKind.Final or AtEventKind.Echo or AtEventKind.Text or AtEventKind.Information:
                 // Nothing pending: the module spoke on its own, outside any exchange.
-                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending{AfterLast()}", "1.11"), line));
+                // A second final result breaks the section of the command it follows: a host pairs it with its next one.
+                var section = atEvent.Kind == AtEventKind.Final && _lastAnswered is { } last ? last.Command.Section : "1.11";
+                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending{AfterLast()}", section), line));
                 break;
             case AtEventKind.Overflow:
                 // Its bytes are gone: whatever it carried (a URC, an answer) is lost to every host reading lines.
