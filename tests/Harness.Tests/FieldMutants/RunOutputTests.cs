@@ -57,6 +57,20 @@ public class RunOutputTests
     }
 
     [Test]
+    public async Task Noise_between_lines_passes_with_a_note_in_the_report_and_fails_strict()
+    {
+        await using var pty = await SocatPair.StartAsync(new ScriptedModule(FieldFirmware.Garbage));
+
+        var (exit, stdout, stderr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{pty.HostPath}", "--suite", "Stat", "--section", "1.3", "--out", _out);
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+        Assert.That(XDocument.Load(Junit).Descendants("system-out").Select(o => o.Value), Has.Some.Contains("finding note §1.11 noise: 3 byte(s) that form no line (first 0x00)"));
+
+        var (strict, strictOut, strictErr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{pty.HostPath}", "--suite", "Stat", "--strict", "--out", _out);
+        Assert.That(strict, Is.EqualTo(1), strictOut + strictErr);
+        Assert.That(XDocument.Load(Junit).Descendants("failure").Select(f => f.Attribute("message")!.Value), Has.All.StartWith("strict: 1 finding(s), first note §1.11 noise"));
+    }
+
+    [Test]
     public async Task A_port_that_does_not_exist_exits_2_saying_which()
     {
         var (exit, stdout, stderr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{Path.Combine(_out, "no-such-port")}", "--suite", "Stat", "--out", _out);
