@@ -36,13 +36,25 @@ public class FieldMutantTests
     [TestCaseSource(nameof(Breaking))]
     public async Task Firmware_that_breaks_the_manual_fails_that_section_saying_what_came_and_nothing_else(FieldMutant mutant, string suite, string says)
     {
-        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(mutant), HarnessRun.Select(suite));
+        // The module's late answers run on the run's clock.
+        var clock = HarnessRun.NewClock();
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(mutant, clock), HarnessRun.Select(suite), clock);
 
         var failed = report.Scenarios.Where(s => s.Outcome != Outcome.Passed).ToList();
         Assert.That(failed, Is.Not.Empty, trace);
         Assert.That(failed.Select(s => (s.Outcome, s.Message)), Has.All.Matches<(Outcome Outcome, string? Message)>(
             f => f.Outcome == Outcome.Failed && System.Text.RegularExpressions.Regex.IsMatch(f.Message ?? "", says)),
             string.Join("\n", failed.Select(s => $"{s.Outcome} {s.Title}: {s.Message}")));
+    }
+
+    [Test]
+    public async Task An_answer_after_its_timeout_ends_that_command_in_the_trace_and_is_not_taken_for_the_next_one_s()
+    {
+        var clock = HarnessRun.NewClock();
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(FieldFirmware.LateAnswer, clock), HarnessRun.Select("Stat"), clock);
+
+        Assert.That(report.Scenarios[1].Message, Does.EndWith("no final result within 5 s"), "not scenario 1's late +MQTTSTAT: 0 read as scenario 2's");
+        Assert.That(trace, Does.Match(@"\* late answer: 'OK' \(trace line \d+\) ends AT\+MQTTSTAT\? \(trace line 17\), after its timeout"));
     }
 
     public static IEnumerable<TestCaseData> FormOnly()
