@@ -100,7 +100,7 @@ public class ArrivalOrderTests
         var (result, _) = await RunAsync(Dialect.Manual, fault, "1.3 MQTTSTAT is 1 after CFG");
 
         Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
-        Assert.That(result.Message, Does.Match(@"^warn §1\.11 unexpected-urc: " + message));
+        Assert.That(result.Message, Does.Match(@"^error §1\.11 unexpected-urc: " + message));
     }
 
     [Test]

@@ -32,7 +32,7 @@ public class BrokenModuleTests
         yield return Case(Fault.RestartsOnSub, "1.4 subscribe is acknowledged with the granted QoS",
             "no final result: the module restarted ('REBOOT_CAUSE_SECURITY_RESET_PIN', trace line");
         yield return Case(Fault.OkTwiceForCfg, "1.3 MQTTSTAT is 1 after CFG",
-            "§1.11 final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTCFG=\"183.230.40.39\"");
+            "error §1.1 final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTCFG=\"183.230.40.39\"");
         yield return Case(Fault.OverlongLineOnStat, "1.3 MQTTSTAT is 0 without an instance", "§1.11 line-too-long: a line of 70014 bytes starting '+MQTTPINGRSP: XXX");
         yield return Case(Fault.OkWithoutLineEnd, "1.3 MQTTSTAT is 1 after CFG", "§1.3 AT+MQTTSTAT? (trace line 20): no final result: 'OK' came without a line end (trace line 23)");
         yield return Case(Fault.ErrorThenOk, "1.3 MQTTSTAT is 1 after CFG", "\"***\",1: expected OK; got 'ERROR' (trace line 19)");

@@ -30,7 +30,7 @@ public class MisbehavingFirmwareTests
         var (report, _) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.ErrorThenOk), HarnessRun.Select(title: StatAfterCfg));
 
         Assert.That(report.Scenarios.Single().Findings.Select(f => f.Detail), Has.Some.Match(
-            @"^§1\.11 final-without-command: 'OK' arrived while no command was pending \(the last command, AT\+MQTTCFG=.*, was answered at trace line \d+\) \(trace line \d+\)$"));
+            @"^§1\.1 final-without-command: 'OK' arrived while no command was pending \(the last command, AT\+MQTTCFG=.*, was answered at trace line \d+\) \(trace line \d+\)$"));
     }
 
     [TestCase(Fault.LineFeedOnly, "Pub")]

@@ -46,5 +46,6 @@ public sealed record Finding
     /// <summary>The finding without its severity: <c>§1.2 no-space-after-colon: … (trace line 4)</c>.</summary>
     public string Detail => $"§{Section} {Code}: {Message} (trace line {TraceLine})";
 
-    public override string ToString() => $"{Severity.Name()} {Detail}";
+    /// <summary>Its severity and detail; one that fails its run reads as an error, whatever a log's reading would call it.</summary>
+    public override string ToString() => $"{(FailsRun ? Severity.Error : Severity).Name()} {Detail}";
 }

@@ -4,8 +4,8 @@ using Conformance.Protocol.Commands;
 namespace Conformance.Harness.Dsl;
 
 /// <summary>
-/// Brings the module back to "no client instance" whatever the scenario before left behind: disconnect,
-/// delete and the default ACK timeout, any answer accepted, and the URCs that follow (<c>+MQTTDISC: OK</c>, late ACKs) forgotten.
+/// Brings the module back to "no client instance" whatever the scenario before left behind: the late answer of a
+/// command that timed out awaited, then disconnect, delete and the default ACK timeout, any answer accepted, and the URCs that follow (<c>+MQTTDISC: OK</c>, late ACKs) forgotten.
 /// On a target with broker control, the broker is restored first. Checks nothing; it only makes scenarios
 /// independent of each other.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class ResetStep(TimeSpan settle) : Step
     {
         // A broker fault switched on by the scenario before must not leak into this one.
         if (context.Link is Links.IBrokerControl broker) await broker.RestoreAsync();
+        // A command that timed out gets one more command timeout to answer, so its late answer ends it, not the DISC.
+        await context.Session.WaitForLateAnswerAsync(Timeouts.Command, cancel);
         var disc = await context.Session.SendAsync(Mqtt.Disc(), Timeouts.Command, cancel);
         // A disconnect's URC comes after its OK; give it the time to arrive before deleting.
         if (disc.Final?.Kind == Protocol.Responses.FinalResultKind.Ok)

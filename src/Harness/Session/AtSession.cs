@@ -30,6 +30,9 @@ public sealed class AtSession : IAsyncDisposable
     private Pending? _pending;
     private (AtCommand Command, int Line)? _lastAnswered;
     private bool _booting;   // from a restart banner to the next command: the boot's lines and its OK answer nothing
+    // A command that timed out may still be answered: until the next command, a final result with none pending is its
+    // late answer, not a second answer to the command before it.
+    private (AtCommand Command, int Line, TaskCompletionSource Answered)? _owed;
     private TaskCompletionSource _arrived = NewSignal();
     private Task? _reader;
 
@@ -71,6 +74,7 @@ public sealed class AtSession : IAsyncDisposable
             if (_pending is not null) throw new InvalidOperationException($"{_pending.Command.FormatRedacted()} is still pending");
             _pending = pending;
             _booting = false;
+            _owed = null;
             _events.CommandSent(command.Format());
             pending.TraceLine = _trace.Sent(line);
         }
@@ -111,7 +115,37 @@ public sealed class AtSession : IAsyncDisposable
                 FlushHeld();
                 if (pending.Done.Task.IsCompletedSuccessfully) return pending.Done.Task.Result;
                 if (_pending == pending) _pending = null;
+                _owed = (command, pending.TraceLine, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 return pending.Reply(null, null, 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="within"/> for the late answer of the command that timed out last, so that it is not
+    /// taken for the next command's; true when none was owed or it came. Afterwards none is owed.
+    /// </summary>
+    public async Task<bool> WaitForLateAnswerAsync(TimeSpan within, CancellationToken cancel = default)
+    {
+        Task answered;
+        lock (_gate)
+        {
+            if (_owed is not { } owed) return true;
+            answered = owed.Answered.Task;
+        }
+        using var timer = new CancellationTokenSource(within, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, timer.Token);
+        try
+        {
+            await answered.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            lock (_gate)
+            {
+                _owed = null;
+                return answered.IsCompleted;
             }
         }
     }
@@ -315,9 +349,19 @@ public sealed class AtSession : IAsyncDisposable
             case AtEventKind.Text when _pending is not null:
                 _stray.Add((Deviation.Of(CodeList.FreeText, $"'{text}' is no AT syntax; it arrived inside the answer to {_pending.Command.FormatRedacted()}", "1.11"), line));
                 break;
+            case AtEventKind.Information when _owed is not null:
+                // The late answer's own lines.
+                break;
+            case AtEventKind.Final when _owed is { } owed:
+                _owed = null;
+                _trace.Event($"late answer: '{text}' (trace line {line}) ends {owed.Command.FormatRedacted()} (trace line {owed.Line}), after its timeout");
+                owed.Answered.TrySetResult();
+                break;
             case AtEventKind.Final or AtEventKind.Echo or AtEventKind.Text or AtEventKind.Information:
                 // Nothing pending: the module spoke on its own, outside any exchange.
-                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending{AfterLast()}", "1.11"), line));
+                // A second final result breaks the section of the command it follows: a host pairs it with its next one.
+                var section = atEvent.Kind == AtEventKind.Final && _lastAnswered is { } last ? last.Command.Section : "1.11";
+                _stray.Add((Deviation.Of(Stray(atEvent.Kind), $"'{text}' arrived while no command was pending{AfterLast()}", section), line));
                 break;
             case AtEventKind.Overflow:
                 // Its bytes are gone: whatever it carried (a URC, an answer) is lost to every host reading lines.

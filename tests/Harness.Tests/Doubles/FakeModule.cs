@@ -14,15 +14,14 @@ namespace Conformance.Harness.Tests.Doubles;
 /// <param name="time">The clock of its late answers.</param>
 /// <param name="echo">Whether it echoes each line.</param>
 /// <param name="lag">Real time it takes before each answer, as on a machine under load or behind a slow UART.</param>
-public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimeProvider? time = null, bool echo = false, TimeSpan lag = default)
+public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimeProvider? time = null, bool echo = false, TimeSpan lag = default) : IModuleDouble
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly LateAnswers _late = new(time ?? TimeProvider.System);
     private readonly Dictionary<string, int> _subscriptions = [];
     private MqttState _state = MqttState.NotInitialised;
     private MqttCfg? _cfg;
     private int _packetId;
     private long _lineEndsAnswered, _lineEndsWritten;
-    private int _lateOwed;
     private bool _silent;
 
     /// <summary>Line ends of host bytes the module has read and answered.</summary>
@@ -32,7 +31,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
     public long LineEndsWritten => Interlocked.Read(ref _lineEndsWritten);
 
     /// <summary>True while a late answer's time has come but it is not written yet.</summary>
-    public bool OwesLateAnswer => Volatile.Read(ref _lateOwed) > 0;
+    public bool OwesLateAnswer => _late.Owed;
 
     /// <summary>Answers host lines read from <paramref name="stream"/> until it closes or the module vanishes.</summary>
     public async Task ServeAsync(Stream stream, CancellationToken cancel)
@@ -51,25 +50,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
             }
             finally { writeLock.Release(); }
         }
-        // A late answer is owed from the moment its time comes (inside the clock's Advance) until it is written.
-        void Later(TimeSpan delay, byte[] bytes)
-        {
-            ITimer? timer = null;
-            timer = _time.CreateTimer(_ =>
-            {
-                Interlocked.Increment(ref _lateOwed);
-                _ = Task.Run(async () =>
-                {
-                    try { await Write(bytes); }
-                    catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException) { /* the host hung up */ }
-                    finally
-                    {
-                        Interlocked.Decrement(ref _lateOwed);
-                        timer?.Dispose();
-                    }
-                }, CancellationToken.None);
-            }, null, delay, Timeout.InfiniteTimeSpan);
-        }
+        void Later(TimeSpan delay, byte[] bytes) => _late.Send(delay, () => Write(bytes));
         int n;
         while ((n = await stream.ReadAsync(buffer, cancel)) > 0)
         {

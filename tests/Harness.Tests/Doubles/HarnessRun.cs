@@ -43,7 +43,7 @@ public static class HarnessRun
     }
 
     public static async Task<(RunReport Report, string Trace)> RunAsync(
-        FakeModule module, IReadOnlyList<SelectedScenario> scenarios, FakeTimeProvider? clock = null, RunOptions? options = null)
+        IModuleDouble module, IReadOnlyList<SelectedScenario> scenarios, FakeTimeProvider? clock = null, RunOptions? options = null)
     {
         await using var server = new ModuleServer(() => module);
         return await RunAsync(server.Target, scenarios, clock, options, inFlight: server.InFlight);

@@ -4,15 +4,15 @@ using Conformance.Protocol.Tracing;
 
 namespace Conformance.Harness.Tests.Doubles;
 
-/// <summary>A <see cref="FakeModule"/> behind a real TCP listener on the loopback interface, like ser2net would put a module.</summary>
+/// <summary>A module double behind a real TCP listener on the loopback interface, like ser2net would put a module.</summary>
 public sealed class ModuleServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<FakeModule> _served = [];
+    private readonly List<IModuleDouble> _served = [];
     private readonly Task _serving;
 
-    public ModuleServer(Func<FakeModule> module)
+    public ModuleServer(Func<IModuleDouble> module)
     {
         _listener.Start();
         _serving = ServeAsync(module);
@@ -37,7 +37,7 @@ public sealed class ModuleServer : IAsyncDisposable
                 || _served.Any(m => m.OwesLateAnswer);
     }
 
-    private async Task ServeAsync(Func<FakeModule> module)
+    private async Task ServeAsync(Func<IModuleDouble> module)
     {
         try
         {

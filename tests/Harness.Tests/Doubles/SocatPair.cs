@@ -6,7 +6,7 @@ namespace Conformance.Harness.Tests.Doubles;
 
 /// <summary>
 /// Two linked pseudo-terminals made by socat, as a USB-serial adapter with the module on its far end: the host opens
-/// <see cref="HostPath"/>, a <see cref="FakeModule"/> serves the other end.
+/// <see cref="HostPath"/>, a module double serves the other end.
 /// </summary>
 public sealed class SocatPair : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class SocatPair : IAsyncDisposable
     private string ModulePath => Path.Combine(_folder, "module");
 
     /// <summary>Starts socat (skips or fails the test without it, as the interop tests do) with <paramref name="module"/> on the far end.</summary>
-    public static async Task<SocatPair> StartAsync(FakeModule module)
+    public static async Task<SocatPair> StartAsync(IModuleDouble module)
     {
         var pair = new SocatPair(ExternalProgram.Require("socat", "socat"));
         for (var i = 0; i < 200 && !(File.Exists(pair.HostPath) && File.Exists(pair.ModulePath)); i++) await Task.Delay(25);

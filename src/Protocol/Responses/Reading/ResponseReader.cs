@@ -90,8 +90,13 @@ internal sealed class ResponseReader
     /// <summary>A number in <paramref name="min"/>..<paramref name="max"/>; blanks around it are tolerated.</summary>
     public int Int(int index, string field, int min, int max)
     {
-        if (int.TryParse(ValueSpan(index).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        var span = ValueSpan(index);
+        if (int.TryParse(span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            // A host that splits on commas and compares digits stumbles on them.
+            if (span.Trim().Length != span.Length) Deviate(CodeList.SpaceAroundArgument, $"{field} in '{Name}' has spaces around it; the manual writes none");
             return value;
+        }
         throw new ResponseFormatException(
             $"{field} must be a number from {min} to {max}, got '{Value(index)}'", fields[index].Start);
     }

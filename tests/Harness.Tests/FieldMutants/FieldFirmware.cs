@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Harness.Tests.FieldMutants;
+
+/// <summary>Misbehaviours seen in shipping firmware, each a rewrite of the faithful script's answer to one command.</summary>
+public static class FieldFirmware
+{
+    private const string Crlf = "\r\n", Connected = "\r\nOK\r\n\r\n+MQTTOPEN: OK\r\n";
+
+    public static readonly FieldMutant LowercaseOk = new("answers ok in lower case", "AT+MQTTSTAT?", (_, r) => r.Replace("\r\nOK\r\n", "\r\nok\r\n"));
+
+    public static readonly FieldMutant OpenUrcFirstNoOk = new("reports +MQTTOPEN: OK and never its OK", "AT+MQTTOPEN", (_, r) => r.Replace(Connected, "\r\n+MQTTOPEN: OK\r\n"));
+
+    public static readonly FieldMutant OpenAsNumberNoOk = new("answers AT+MQTTOPEN with +MQTTOPEN: 0 alone", "AT+MQTTOPEN", (_, r) => r.Replace(Connected, "\r\n+MQTTOPEN: 0\r\n"));
+
+    public static readonly FieldMutant PublishExtraSpace = new("puts a space after a comma in +MQTTPUBLISH", "AT+MQTTPUB=", (_, r) => r.Replace("+MQTTPUBLISH: 0,", "+MQTTPUBLISH: 0, "));
+
+    public static readonly FieldMutant PublishMissingComma = new("leaves out the comma before msg_len in +MQTTPUBLISH", "AT+MQTTPUB=", (_, r) => Regex.Replace(r, "(\\+MQTTPUBLISH: [^\r]*\"),(\\d+)\r", "$1$2\r"));
+
+    public static readonly FieldMutant PublishShortLength = new("announces one byte less than the +MQTTPUBLISH message has", "AT+MQTTPUB=", (_, r) => Regex.Replace(r, "(\\+MQTTPUBLISH: [^\r]*,)(\\d+)\r", m => m.Groups[1].Value + (int.Parse(m.Groups[2].Value) - 1) + "\r"));
+
+    public static readonly FieldMutant CrOnly = new("ends its lines with CR alone", "AT", (_, r) => r.Replace(Crlf, "\r"));
+
+    public static readonly FieldMutant LfOnly = new("ends its lines with LF alone", "AT", (_, r) => r.Replace(Crlf, "\n"));
+
+    public static readonly FieldMutant UnknownCme = new("refuses with a +CME ERROR code the manual does not have", "AT+MQTTSUB=", (_, r) => r.Replace("+CME ERROR: 601", "+CME ERROR: 9999"));
+
+    public static readonly FieldMutant UrcInsideList = new("prints a URC inside its AT+MQTTSUB? list", "AT+MQTTSUB?", (_, r) => r.Replace("\r\n+MQTTSUB:\r\n", "\r\n+MQTTSUB:\r\n\r\n+MQTTPINGRSP: OK\r\n"));
+
+    public static readonly FieldMutant OkTwice = new("answers AT+MQTTSTAT? with OK twice", "AT+MQTTSTAT?", (_, r) => r + "\r\nOK\r\n");
+
+    public static readonly FieldMutant RebootOnSub = new("restarts on AT+MQTTSUB while connected", "AT+MQTTSUB=", (_, r) => r.StartsWith("\r\nOK\r\n", StringComparison.Ordinal) ? "\r\nREBOOT_CAUSE_SECURITY_RESET_PIN\r\n\r\nNeul \r\n\r\nOK\r\n" : r);
+
+    public static readonly FieldMutant PubAckNeverSent = new("acknowledges a QoS 0 publish with +MQTTPUBACK", "AT+MQTTPUB=", (_, r) => r.StartsWith("\r\nOK\r\n", StringComparison.Ordinal) && !r.Contains("+MQTTPUBACK") && !r.Contains("+MQTTPUBREC") ? r + "\r\n+MQTTPUBACK: 77,1\r\n" : r);
+
+    public static readonly FieldMutant PubAckTwice = new("acknowledges a QoS 1 publish twice, the second time with an id never sent", "AT+MQTTPUB=", (_, r) => Regex.Replace(r, "(\\+MQTTPUBACK: \\d+,1\r\n)", "$1\r\n+MQTTPUBACK: 77,1\r\n"));
+
+    public static readonly FieldMutant LateAnswer = new("answers AT+MQTTSTAT? after the command's timeout", "AT+MQTTSTAT?", (_, r) => r, TimeSpan.FromSeconds(7));
+
+    public static readonly FieldMutant Garbage = new("writes NUL and 0xFF between its lines", "AT", (_, r) => r.Replace("\r\n\r\n", "\r\n\0\u00FF\0\r\n"));
+
+    public static readonly FieldMutant EchoStuckOn = new("echoes every command, ATE0 or not", "AT", (command, r) => command + Crlf + r);
+
+    public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn];
+}

@@ -1,0 +1,86 @@
+using Conformance.Harness.Running;
+using Conformance.Harness.Tests.Doubles;
+
+namespace Conformance.Harness.Tests.FieldMutants;
+
+/// <summary>
+/// Firmware that breaks the manual in ways shipping modules do fails the section it breaks, saying what came, and
+/// nothing else fails; firmware that only differs in form the manual leaves open passes, the difference a finding.
+/// </summary>
+public class FieldMutantTests
+{
+    private const string Line = @"\(trace line \d+\)";
+
+    public static IEnumerable<TestCaseData> Breaking()
+    {
+        TestCaseData Case(FieldMutant mutant, string suite, string says) => new TestCaseData(mutant, suite, says).SetName($"{{m}}: {mutant.Name}");
+        yield return Case(FieldFirmware.LowercaseOk, "Stat",
+            $@"^§1\.3 AT\+MQTTSTAT\? {Line}: no final result within 5 s; got only '\+MQTTSTAT: \d' {Line}, 'ok' {Line}; 'ok' is no final result: the manual writes OK in upper case$");
+        yield return Case(FieldFirmware.OpenUrcFirstNoOk, "Open", $@"^§1\.2 AT\+MQTTOPEN=[^:]* {Line}: no final result within 5 s; got only '\+MQTTOPEN: OK' {Line}$");
+        yield return Case(FieldFirmware.OpenAsNumberNoOk, "Open", $@"^§1\.2 AT\+MQTTOPEN=[^:]* {Line}: no final result within 5 s; got only '\+MQTTOPEN: 0' {Line}$");
+        yield return Case(FieldFirmware.PublishMissingComma, "Pub",
+            $@"^§1\.5 expected \+MQTTPUBLISH where topic ""dev/gsm/u"" .*; got '\+MQTTPUBLISH: 0,1,0,\d+,""dev/gsm/u""\d+' {Line}, which cannot be read: unexpected text after closing quote");
+        yield return Case(FieldFirmware.PublishShortLength, "Pub",
+            $@"^§1\.5 expected \+MQTTPUBLISH where topic ""dev/gsm/u"" and message ""(~zz|update message)"" \((3|14) bytes\) .*; got only '\+MQTTPUBLISH: 0,1,0,\d+,""dev/gsm/u"",(2|13)' {Line} with message ""(~z|update messag)"" \((2|13) bytes\)$");
+        yield return Case(FieldFirmware.UnknownCme, "Sub",
+            $@"^§1\.4 AT\+MQTTSUB=""dev/gsm/u"",3: expected \+CME ERROR: 601; got '\+CME ERROR: 9999' {Line}: 9999 is not in the manual's table$");
+        yield return Case(FieldFirmware.OkTwice, "Stat",
+            $@"^error §1\.3 final-without-command: 'OK' arrived while no command was pending \(the last command, AT\+MQTTSTAT\?, was answered at trace line \d+\) {Line}$");
+        yield return Case(FieldFirmware.RebootOnSub, "Sub",
+            $@"^§1\.4 AT\+MQTTSUB=[^ ]* {Line}: no final result: the module restarted \('REBOOT_CAUSE_SECURITY_RESET_PIN', trace line \d+\)$");
+        yield return Case(FieldFirmware.PubAckNeverSent, "Pub", $@"^§1\.5 unexpected URC '\+MQTTPUBACK: 77,1' {Line} after AT\+MQTTPUB=""dev/gsm/u"",0,");
+        yield return Case(FieldFirmware.PubAckTwice, "Pub", $@"^(error )?§1\.5 .*'\+MQTTPUBACK: 77,1'.*");
+        yield return Case(FieldFirmware.LateAnswer, "Stat", $@"^§1\.3 AT\+MQTTSTAT\? {Line}: no final result within 5 s$");
+    }
+
+    [TestCaseSource(nameof(Breaking))]
+    public async Task Firmware_that_breaks_the_manual_fails_that_section_saying_what_came_and_nothing_else(FieldMutant mutant, string suite, string says)
+    {
+        // The module's late answers run on the run's clock.
+        var clock = HarnessRun.NewClock();
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(mutant, clock), HarnessRun.Select(suite), clock);
+
+        var failed = report.Scenarios.Where(s => s.Outcome != Outcome.Passed).ToList();
+        Assert.That(failed, Is.Not.Empty, trace);
+        Assert.That(failed.Select(s => (s.Outcome, s.Message)), Has.All.Matches<(Outcome Outcome, string? Message)>(
+            f => f.Outcome == Outcome.Failed && System.Text.RegularExpressions.Regex.IsMatch(f.Message ?? "", says)),
+            string.Join("\n", failed.Select(s => $"{s.Outcome} {s.Title}: {s.Message}")));
+    }
+
+    [Test]
+    public async Task An_answer_after_its_timeout_ends_that_command_in_the_trace_and_is_not_taken_for_the_next_one_s()
+    {
+        var clock = HarnessRun.NewClock();
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(FieldFirmware.LateAnswer, clock), HarnessRun.Select("Stat"), clock);
+
+        Assert.That(report.Scenarios[1].Message, Does.EndWith("no final result within 5 s"), "not scenario 1's late +MQTTSTAT: 0 read as scenario 2's");
+        Assert.That(trace, Does.Match(@"\* late answer: 'OK' \(trace line \d+\) ends AT\+MQTTSTAT\? \(trace line 17\), after its timeout"));
+    }
+
+    public static IEnumerable<TestCaseData> FormOnly()
+    {
+        TestCaseData Case(FieldMutant mutant, string suite, string? code) => new TestCaseData(mutant, suite, code).SetName($"{{m}}: {mutant.Name}");
+        // Manual §1 frames lines \r\n…\r\n, but the working spec (§1, from captures) has hosts take \r, \n and \r\r\n as
+        // line ends too: every host built on it reads these answers right, so they pass.
+        yield return Case(FieldFirmware.CrOnly, "Sub", null);
+        yield return Case(FieldFirmware.LfOnly, "Pub", null);
+        // Echo on is the M5311's default and the harness never turns it off (spec §1: support both).
+        yield return Case(FieldFirmware.EchoStuckOn, "Sub", null);
+        yield return Case(FieldFirmware.Garbage, "Stat", "noise");
+        yield return Case(FieldFirmware.UrcInsideList, "Sub", "unexpected-urc");
+        yield return Case(FieldFirmware.PublishExtraSpace, "Pub", "space-around-argument");
+    }
+
+    [TestCaseSource(nameof(FormOnly))]
+    public async Task Firmware_off_the_manual_in_form_only_passes_with_the_difference_reported_and_fails_strict(FieldMutant mutant, string suite, string? code)
+    {
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(mutant), HarnessRun.Select(suite));
+
+        Assert.That(report.Scenarios.Where(s => s.Outcome != Outcome.Passed).Select(s => $"{s.Title}: {s.Message}"), Is.Empty, trace);
+        var codes = report.Scenarios.SelectMany(s => s.Findings).Select(f => f.Code).Distinct();
+        Assert.That(codes, code is null ? Is.Empty : Is.EqualTo(new[] { code }));
+        if (code is null) return;
+        var (strict, _) = await HarnessRun.RunAsync(new ScriptedModule(mutant), HarnessRun.Select(suite), options: new RunOptions(Strict: true));
+        Assert.That(strict.Scenarios.Select(s => s.Message), Has.Some.StartWith("strict: ").And.Contains(code));
+    }
+}
