@@ -35,6 +35,8 @@ public static class ModuleFamilies
             new("+MQTTSUB", FieldShapes.LinkIdFirst), new("+MQTTUNSUB", FieldShapes.LinkIdFirst),
             new("+MQTTPUB", FieldShapes.QosThird), new("+MQTTDISC", FieldShapes.SetForm),
         ],
+        // One name carries every report; the first field tells them apart. AT+MQTTSUB is written as ESP-AT writes it, so it goes to ESP-AT.
+        Outcomes: Outcomes(("+MQTTCONN", "+MQTTURC: \"conn\""), ("+MQTTDISC", "+MQTTURC: \"conn\"")),
         Results:
         [
             // +MQTTURC: "conn",<connect_id>,<state>: 0 connected, 1 reconnecting, 2 the host disconnected; 3 refused; the rest a loss
@@ -114,6 +116,22 @@ public static class ModuleFamilies
         OutcomeCommands.Contains(Catalog.ProtocolCatalog.NameOf(commandLine, out _)) && CommandLine.Parse(commandLine) is { Form: not CommandForm.Read and not CommandForm.Test } command && Of(command) is { } family
             ? family.OutcomeOf(command) : null;
 
+    /// <summary>
+    /// The outcome <paramref name="line"/> (a URC named <paramref name="name"/>) carries: its name, or for a name whose
+    /// outcomes are told apart by their first field, the name and that field as <see cref="ModuleFamily.Outcomes"/> writes them (<c>+MQTTURC: "conn"</c>).
+    /// </summary>
+    public static string OutcomeKey(string name, string line)
+    {
+        if (!TaggedOutcomes.TryGetValue(name, out var keys)) return name;
+        var fields = line.AsSpan(Math.Min(name.Length + 1, line.Length)).TrimStart(' ');
+        foreach (var key in keys)
+        {
+            var tag = key.AsSpan(name.Length + 2);
+            if (fields.StartsWith(tag, StringComparison.Ordinal) && (fields.Length == tag.Length || fields[tag.Length] == ',')) return key;
+        }
+        return name;
+    }
+
     // MQTT 3.1.1 CONNACK return codes, as Quectel's ret_code gives them.
     private static Dictionary<string, string> ConnackRefusals => Meanings(("1", "CONNACK refused: unacceptable protocol version"),
         ("2", "CONNACK refused: identifier rejected"), ("3", "CONNACK refused: server unavailable"), ("4", "CONNACK refused: bad user name or password"),
@@ -149,6 +167,11 @@ public static class ModuleFamilies
 
     // The command names some family's outcome line answers: any other command line is not parsed to look.
     private static readonly HashSet<string> OutcomeCommands = [.. All.SelectMany(f => f.Outcomes?.Keys ?? [])];
+
+    // Outcome lines written `+NAME: <first field>`, by name: one URC name, several outcomes.
+    private static readonly Dictionary<string, string[]> TaggedOutcomes = All.SelectMany(f => f.Outcomes?.Values ?? []).Distinct()
+        .Where(line => line.Contains(": ", StringComparison.Ordinal))
+        .GroupBy(line => line[..line.IndexOf(':')], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// The family a command line belongs to; null for the M5310-A set and for commands of no known family. A line

@@ -305,4 +305,20 @@ public class ModuleFamilyTests
         var qos1 = analysis.Exchanges.Single(e => e.Command.EndsWith("1,0,\"on\"", StringComparison.Ordinal));
         Assert.That(analysis.Urcs.Single(u => u.Name == "PUBACK").CommandLine, Is.EqualTo(qos1.Line));
     }
+
+    [Test]
+    public void A_OneMO_conn_report_answers_the_connect_and_a_refusal_names_it()
+    {
+        var log = new Log()
+            .Exchange("AT+MQTTCONN=0,\"iot.example.com\",1883,\"door-3\",\"door3\",\"pw1\"", "\r\nOK\r\n").Wait(1300).Receive("\r\n+MQTTURC: \"conn\",0,3\r\n")
+            .Wait(60_000).Receive("\r\n+MQTTURC: \"publish\",0,3,\"door/3/cmd\",6,6,unlock\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Urcs.Select(u => u.CommandLine), Is.EqualTo(new long?[] { 1, null }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[]
+        {
+            ("open-failed", "+MQTTURC: \"conn\",0,3 for AT+MQTTCONN=0,\"iot.example.com\",1883,\"door-3\",\"door3\",\"***\" (line 1): the server refused the connection: protocol version, client id, user name or password (OneMO)"),
+        }));
+    }
 }

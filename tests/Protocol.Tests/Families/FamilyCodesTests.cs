@@ -88,4 +88,18 @@ public class FamilyCodesTests
     [TestCase("AT+MPUB=\"lamp/5/state\",0,0,\"off\"", null)]   // QoS 0: no PUBACK comes
     public void An_Air780_publish_awaits_a_PUBACK_only_above_QoS_0(string command, string? outcome) =>
         Assert.That(ModuleFamilies.OutcomeOf(command), Is.EqualTo(outcome));
+
+    [TestCase("AT+MQTTCONN=0,\"iot.example.com\",1883,\"door-3\",\"door3\",\"pw\"", "+MQTTURC: \"conn\"")]
+    [TestCase("AT+MQTTDISC=0", "+MQTTURC: \"conn\"")]
+    [TestCase("AT+MQTTDISC", null)]   // the M5310-A's: its outcome is its own +MQTTDISC, not another family's
+    public void A_OneMO_connect_or_disconnect_awaits_its_conn_report(string command, string? outcome) =>
+        Assert.That(ModuleFamilies.OutcomeOf(command), Is.EqualTo(outcome));
+
+    [TestCase("+MQTTURC", "+MQTTURC: \"conn\",0,3", "+MQTTURC: \"conn\"")]
+    [TestCase("+MQTTURC", "+MQTTURC:\"conn\",0,0", "+MQTTURC: \"conn\"")]
+    [TestCase("+MQTTURC", "+MQTTURC: \"publish\",0,3,\"t\",2,2,hi", "+MQTTURC")]
+    [TestCase("+MQTTURC", "+MQTTURC: \"connx\",0,0", "+MQTTURC")]
+    [TestCase("+QMTOPEN", "+QMTOPEN: 0,0", "+QMTOPEN")]
+    public void A_report_is_keyed_by_its_first_field_where_one_name_carries_several_outcomes(string name, string line, string key) =>
+        Assert.That(ModuleFamilies.OutcomeKey(name, line), Is.EqualTo(key));
 }
