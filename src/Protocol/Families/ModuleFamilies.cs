@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Families;
@@ -24,7 +25,8 @@ public static class ModuleFamilies
             // AT+MQTTPUBRAW's outcome: +MQTTPUB:OK or +MQTTPUB:FAIL
             new("+MQTTPUB", 0, FamilyFailure.Command, ["OK"], Meanings(("FAIL", "the message could not be published"))),
         ],
-        new ErrorLine(EspAtErrors.Prefix, EspAtErrors.Describe));
+        new ErrorLine(EspAtErrors.Prefix, EspAtErrors.Describe),
+        Session: [new("+MQTTCONNECTED", MqttState.Connected), new("+MQTTDISCONNECTED", MqttState.Disconnected)]);
 
     /// <summary>China Mobile OneMO's later set (ML307, ML305, ML302A, MN316): a link id first, URCs as <c>+MQTTURC: "…"</c>.</summary>
     public static readonly ModuleFamily OneMo = new("OneMO",
@@ -37,6 +39,7 @@ public static class ModuleFamilies
         ],
         // One name carries every report; the first field tells them apart. AT+MQTTSUB is written as ESP-AT writes it, so it goes to ESP-AT.
         Outcomes: Outcomes(("+MQTTCONN", "+MQTTURC: \"conn\""), ("+MQTTDISC", "+MQTTURC: \"conn\"")),
+        Session: [new("+MQTTURC: \"conn\",*,0", MqttState.Connected), new("+MQTTURC: \"conn\",*,2", MqttState.Disconnected)],
         Results:
         [
             // +MQTTURC: "conn",<connect_id>,<state>: 0 connected, 1 reconnecting, 2 the host disconnected; 3 refused; the rest a loss
@@ -54,10 +57,13 @@ public static class ModuleFamilies
         ["CONNACK OK", "SUBACK", "UNSUBACK", "PUBACK", "+MSUB", "+MQTTSTATU", "ALREADY CONNECT"],
         Outcomes: Outcomes(("+MIPSTART", "CONNECT OK"), ("+MCONNECT", "CONNACK OK"), ("+MSUB", "SUBACK"), ("+MUNSUB", "UNSUBACK"), ("+MPUB", "PUBACK")),
         // AT+MPUB=<topic>,<qos>,<retain>,<message>
-        QosFields: new Dictionary<string, int>(StringComparer.Ordinal) { ["+MPUB"] = 1 });
+        QosFields: new Dictionary<string, int>(StringComparer.Ordinal) { ["+MPUB"] = 1 },
+        Session: [new("CONNACK OK", MqttState.Connected), new("AT+MDISCONNECT", MqttState.Disconnected), new("AT+MIPCLOSE", MqttState.Disconnected)]);
 
     /// <summary>Quectel (BC20, BC26, BC28, EC2x, EG9x, BG96): the <c>AT+QMT…</c> set; results as its MQTT application note gives them.</summary>
-    public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"], Outcomes: Outcomes(
+    public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"],
+        Session: [new("+QMTCONN: *,0,0", MqttState.Connected), new("+QMTDISC: *,0", MqttState.Disconnected), new("+QMTCLOSE: *,0", MqttState.Disconnected)],
+        Outcomes: Outcomes(
         ("+QMTOPEN", "+QMTOPEN"), ("+QMTCLOSE", "+QMTCLOSE"), ("+QMTCONN", "+QMTCONN"), ("+QMTDISC", "+QMTDISC"),
         ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")),
         Results:
@@ -90,7 +96,11 @@ public static class ModuleFamilies
     public static readonly ModuleFamily SimCom = new("SIMCom",
         ["+CMQTT*", "+CMQNEW", "+CMQCON", "+CMQDISCON", "+CMQSUB", "+CMQUNSUB", "+CMQPUB", "+CMQALICFG", "+CMQALICON",
          "+SMCONF", "+SMCONN", "+SMDISC", "+SMSUB", "+SMUNSUB", "+SMPUB", "+SMSTATE"],
-        ["+CMQTT*", "+CMQPUB", "+CMQDISCON", "+SMSUB", "+SMSTATE"], Outcomes: Outcomes(
+        ["+CMQTT*", "+CMQPUB", "+CMQDISCON", "+SMSUB", "+SMSTATE"],
+        // SIM7020's AT+CMQCON and SIM7000's AT+SMCONN answer OK once the broker accepted the connection.
+        Session: [new("+CMQTTCONNECT: *,0", MqttState.Connected), new("+CMQTTDISC: *,0", MqttState.Disconnected),
+            new("AT+CMQCON", MqttState.Connected), new("AT+CMQDISCON", MqttState.Disconnected), new("AT+SMCONN", MqttState.Connected), new("AT+SMDISC", MqttState.Disconnected)],
+        Outcomes: Outcomes(
         ("+CMQTTSTART", "+CMQTTSTART"), ("+CMQTTSTOP", "+CMQTTSTOP"), ("+CMQTTCONNECT", "+CMQTTCONNECT"), ("+CMQTTDISC", "+CMQTTDISC"),
         ("+CMQTTSUB", "+CMQTTSUB"), ("+CMQTTUNSUB", "+CMQTTUNSUB"), ("+CMQTTPUB", "+CMQTTPUB")),
         Results:

@@ -15,9 +15,30 @@ namespace Conformance.Protocol.Families;
 /// <param name="Results">The fields of its lines that say a command failed or the link went down (<c>+QMTCONN: 0,0,4</c>).</param>
 /// <param name="Errors">The line that says why a command failed before its <c>ERROR</c> (<c>ERR CODE:0x01090000</c>), if the family has one.</param>
 /// <param name="QosFields">Per publish command whose outcome is an acknowledgement, the field of its QoS: a QoS 0 publish gets none (Air780's <c>AT+MPUB</c>, no <c>PUBACK</c>).</param>
+/// <param name="Session">The lines and accepted commands that connect or disconnect its MQTT session (<c>+QMTCONN: *,0,0</c>).</param>
 public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines, ShapedName[]? Shaped = null, IReadOnlyDictionary<string, string>? Outcomes = null,
-    ResultField[]? Results = null, ErrorLine? Errors = null, IReadOnlyDictionary<string, int>? QosFields = null)
+    ResultField[]? Results = null, ErrorLine? Errors = null, IReadOnlyDictionary<string, int>? QosFields = null, SessionMark[]? Session = null)
 {
+    /// <summary>The state the module line <paramref name="line"/> (one this family sends) moves the session to; null when it moves none.</summary>
+    public Responses.MqttState? StateAfter(string line)
+    {
+        foreach (var mark in Session ?? [])
+        {
+            if (!mark.IsCommand && mark.Marks(line)) return mark.To;
+        }
+        return null;
+    }
+
+    /// <summary>The state the command named <paramref name="command"/> (<c>+CMQCON</c>), accepted with OK, moves the session to; null when it moves none.</summary>
+    public Responses.MqttState? StateAfterAccepting(string command)
+    {
+        foreach (var mark in Session ?? [])
+        {
+            if (mark.IsCommand && mark.Pattern.AsSpan(2).SequenceEqual(command)) return mark.To;
+        }
+        return null;
+    }
+
     /// <summary>
     /// The first failure <paramref name="line"/> (a line this family sends) reports, with what it stops; null when it reports none.
     /// <paramref name="lastCommand"/> is the name of the command sent last: a line that answers it is no failure.

@@ -321,4 +321,28 @@ public class ModuleFamilyTests
             ("open-failed", "+MQTTURC: \"conn\",0,3 for AT+MQTTCONN=0,\"iot.example.com\",1883,\"door-3\",\"door3\",\"***\" (line 1): the server refused the connection: protocol version, client id, user name or password (OneMO)"),
         }));
     }
+
+    [Test]
+    public void Another_familys_session_is_connected_dropped_and_closed_as_its_lines_say()
+    {
+        // SIM7020: AT+CMQCON answers OK once connected; +CMQDISCON comes when the broker closes the link.
+        var log = new Log()
+            .Exchange("AT+CMQNEW=\"mqtt.example.io\",\"1883\",12000,1024", "\r\n+CMQNEW: 0\r\n\r\nOK\r\n")
+            .Exchange("AT+CMQCON=0,3,\"gas-2\",600,1,0,\"gas2\",\"pw\"", "\r\nOK\r\n", latency: 1500)
+            .Wait(60_000).Receive("\r\n+CMQDISCON: 0\r\n")
+            .Exchange("AT+CMQCON=0,3,\"gas-2\",600,1,0,\"gas2\",\"pw\"", "\r\nOK\r\n", latency: 1500)
+            .Wait(10_000).Exchange("AT+CMQDISCON=0", "\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.StateChanges.Select(c => (c.From, c.To, c.Cause)), Is.EqualTo(new (MqttState?, MqttState, string)[]
+        {
+            (null, MqttState.Connected, "AT+CMQCON OK"),
+            (MqttState.Connected, MqttState.Disconnected, "+CMQDISCON: 0"),
+            (MqttState.Disconnected, MqttState.Connected, "AT+CMQCON OK"),
+            (MqttState.Connected, MqttState.Disconnected, "AT+CMQDISCON OK"),
+        }));
+        Assert.That(analysis.Statistics.Drops, Is.EqualTo(1));
+        Assert.That(analysis.Statistics.UptimeMs, Is.GreaterThan(60_000));
+    }
 }

@@ -1,4 +1,5 @@
 using Conformance.Protocol.Families;
+using Conformance.Protocol.Responses;
 
 namespace Conformance.Protocol.Tests.Families;
 
@@ -102,4 +103,28 @@ public class FamilyCodesTests
     [TestCase("+QMTOPEN", "+QMTOPEN: 0,0", "+QMTOPEN")]
     public void A_report_is_keyed_by_its_first_field_where_one_name_carries_several_outcomes(string name, string line, string key) =>
         Assert.That(ModuleFamilies.OutcomeKey(name, line), Is.EqualTo(key));
+
+    [TestCase("+QMTCONN: 0,0,0", MqttState.Connected)]
+    [TestCase("+QMTCONN: 2,0,0", MqttState.Connected)]
+    [TestCase("+QMTCONN: 0,0,4", null)]   // refused
+    [TestCase("+QMTCONN: 0,1", null)]     // a retransmission
+    [TestCase("+QMTDISC: 0,0", MqttState.Disconnected)]
+    public void A_Quectel_line_moves_the_session_only_when_it_says_so(string line, MqttState? state) =>
+        Assert.That(ModuleFamilies.Quectel.StateAfter(line), Is.EqualTo(state));
+
+    [TestCase("CONNACK OK", MqttState.Connected)]
+    [TestCase("CONNACK OKAY", null)]
+    [TestCase("SUBACK", null)]
+    public void An_Air780_word_moves_the_session_only_when_it_is_the_word(string line, MqttState? state) =>
+        Assert.That(ModuleFamilies.Air780.StateAfter(line), Is.EqualTo(state));
+
+    [Test]
+    public void A_SIM7020_connect_or_disconnect_accepted_with_OK_moves_the_session()
+    {
+        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("+CMQCON"), Is.EqualTo(MqttState.Connected));
+        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("+CMQDISCON"), Is.EqualTo(MqttState.Disconnected));
+        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("+CMQSUB"), Is.Null);
+        // A line of the same name is no accepted command.
+        Assert.That(ModuleFamilies.SimCom.StateAfter("+CMQCON: 0"), Is.Null);
+    }
 }
