@@ -1,6 +1,5 @@
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Statistics;
-using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
@@ -42,7 +41,7 @@ internal sealed class SessionTracker(
             case MqttCfg: MoveTo(MqttState.Initialised, at, Cause(pending)); break;
             case MqttDel: MoveTo(MqttState.NotInitialised, at, Cause(pending)); break;
             case MqttOpen when !Reconnecting && !pending.OutcomeSeen: MoveTo(MqttState.Connecting, at, Cause(pending)); break;
-            case UnknownCommand { Family: { } family } when family.StateAfterAccepting(ProtocolCatalog.NameOf(pending.Line, out _)) is { } to:
+            case UnknownCommand { Family: { } family } when family.StateAfterAccepting(pending.Line) is { } to:
                 Moved(to, at, Cause(pending));
                 break;
         }

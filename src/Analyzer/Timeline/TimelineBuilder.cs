@@ -281,7 +281,7 @@ public sealed class TimelineBuilder : IRecordSink
         var family = urcEvent.Value is null ? ModuleFamilies.Sending(urcEvent.Text) : null;
         if (family is not null) _families.Received(family, urcEvent.Text, at);
         var answered = _correlation.Received(urcEvent, name, text, at, _session.Reconnecting, out var packetId, out var unexpected);
-        if (family?.Failure(urcEvent.Text, _lastCommand is { } last ? ProtocolCatalog.NameOf(last, out _) : null) is { } failure) Failed(family, failure, text, answered, at);
+        if (family?.Failure(urcEvent.Text, _lastCommand) is { } failure) Failed(family, failure, text, answered, at);
         else if (family?.StateAfter(urcEvent.Text) is { } state) _session.Moved(state, at, text);
         else if (family is null && name == "+CEREG") _registration.Reported(urcEvent.Text, text, at);
         if (urcEvent.Value is Urc urc)

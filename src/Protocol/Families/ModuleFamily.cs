@@ -29,19 +29,19 @@ public sealed record ModuleFamily(string Name, string[] Commands, string[] Lines
         return null;
     }
 
-    /// <summary>The state the command named <paramref name="command"/> (<c>+CMQCON</c>), accepted with OK, moves the session to; null when it moves none.</summary>
-    public Responses.MqttState? StateAfterAccepting(string command)
+    /// <summary>The state <paramref name="commandLine"/> (<c>AT+CMQCON=0,3,…</c>), accepted with OK, moves the session to; null when it moves none.</summary>
+    public Responses.MqttState? StateAfterAccepting(string commandLine)
     {
         foreach (var mark in Session ?? [])
         {
-            if (mark.IsCommand && mark.Pattern.AsSpan(2).SequenceEqual(command)) return mark.To;
+            if (mark.MarksAccepted(commandLine)) return mark.To;
         }
         return null;
     }
 
     /// <summary>
     /// The first failure <paramref name="line"/> (a line this family sends) reports, with what it stops; null when it reports none.
-    /// <paramref name="lastCommand"/> is the name of the command sent last: a line that answers it is no failure.
+    /// <paramref name="lastCommand"/> is the command line sent last: a line that answers it is no failure.
     /// </summary>
     public (FamilyFailure Kind, string Meaning)? Failure(string line, string? lastCommand = null)
     {

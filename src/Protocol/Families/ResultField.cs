@@ -36,18 +36,23 @@ public sealed record ResultField(string Line, int Field, FamilyFailure Kind, str
 
     /// <summary>
     /// The failure <paramref name="line"/> reports in this field; null when it reports none or is another line.
-    /// <paramref name="lastCommand"/> is the name of the command sent last (<c>+MQTTCLEAN</c>), if any.
+    /// <paramref name="lastCommand"/> is the command line sent last (<c>AT+MQTTCLEAN=0</c>), if any.
     /// </summary>
     public string? Failure(string line, string? lastCommand = null)
     {
-        if (!line.StartsWith(Line, StringComparison.Ordinal) || line.Length <= Line.Length || line[Line.Length] != ':') return null;
-        if (AskedBy is not null && AskedBy == lastCommand) return null;
-        var fields = line[(Line.Length + 1)..].Split(',');
-        if (Tag is not null && fields[0].Trim() != Tag) return null;
+        if (!LineFields.After(line, Line, out var fields)) return null;
+        if (Tag is not null && !(LineFields.At(fields, 0, out var tag) && tag.SequenceEqual(Tag))) return null;
+        if (AskedBy is not null && LineFields.IsCommand(lastCommand, AskedBy)) return null;
         if (Field == WholeLine) return Meanings[""];
-        if (fields.Length <= Field) return null;
-        var value = fields[Field].Trim();
-        if (Ok.Contains(value)) return null;
-        return Meanings.TryGetValue(value, out var meaning) ? meaning : $"result {value}, {NotListed}";
+        if (!LineFields.At(fields, Field, out var value)) return null;
+        foreach (var ok in Ok)
+        {
+            if (value.SequenceEqual(ok)) return null;
+        }
+        return ByValue.TryGetValue(value, out var meaning) ? meaning : $"result {value}, {NotListed}";
     }
+
+    // The meanings found from a field read in place.
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByValue { get; } =
+        new Dictionary<string, string>(Meanings, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }

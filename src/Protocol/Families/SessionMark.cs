@@ -16,20 +16,20 @@ public sealed record SessionMark(string Pattern, MqttState To)
     /// <summary>True when the module line <paramref name="line"/> is this mark.</summary>
     public bool Marks(string line)
     {
-        var colon = Pattern.IndexOf(':');
-        var name = colon < 0 ? Pattern : Pattern[..colon];
-        if (!line.StartsWith(name, StringComparison.Ordinal)) return false;
-        if (line.Length > name.Length && line[name.Length] is not (':' or ' ' or ',')) return false;
-        if (colon < 0) return true;
-        if (line.Length == name.Length || line[name.Length] != ':') return false;
-        var wanted = Pattern[(colon + 1)..].Split(',');
-        var fields = line[(name.Length + 1)..].Split(',');
-        if (fields.Length < wanted.Length) return false;
-        for (var i = 0; i < wanted.Length; i++)
+        if (_fields is null) return line.StartsWith(Pattern, StringComparison.Ordinal)
+            && (line.Length == Pattern.Length || line[Pattern.Length] is ':' or ' ' or ',');
+        if (!LineFields.After(line, _name, out var fields)) return false;
+        for (var i = 0; i < _fields.Length; i++)
         {
-            var want = wanted[i].Trim();
-            if (want != "*" && want != fields[i].Trim()) return false;
+            if (!LineFields.At(fields, i, out var field) || (_fields[i] != "*" && !field.SequenceEqual(_fields[i]))) return false;
         }
         return true;
     }
+
+    /// <summary>True when the mark is the command named <paramref name="commandLine"/>'s, accepted with OK.</summary>
+    public bool MarksAccepted(string commandLine) => IsCommand && LineFields.IsCommand(commandLine, Pattern[2..]);
+
+    // The pattern read once: a line's name and the fields it wants (null for a word such as CONNACK OK).
+    private readonly string _name = Pattern.Contains(':') ? Pattern[..Pattern.IndexOf(':')] : Pattern;
+    private readonly string[]? _fields = Pattern.Contains(':') ? [.. Pattern[(Pattern.IndexOf(':') + 1)..].Split(',').Select(f => f.Trim())] : null;
 }

@@ -57,10 +57,10 @@ public class FamilyCodesTests
     [Test]
     public void A_disconnect_report_is_a_loss_unless_it_answers_the_hosts_own_disconnect()
     {
-        Assert.That(ModuleFamilies.EspAt.Failure("+MQTTDISCONNECTED:0", "+MQTTSUB"), Is.EqualTo((FamilyFailure.Lost, "the MQTT connection ended")));
-        Assert.That(ModuleFamilies.EspAt.Failure("+MQTTDISCONNECTED:0", "+MQTTCLEAN"), Is.Null);
+        Assert.That(ModuleFamilies.EspAt.Failure("+MQTTDISCONNECTED:0", "AT+MQTTSUB=0,\"t\",1"), Is.EqualTo((FamilyFailure.Lost, "the MQTT connection ended")));
+        Assert.That(ModuleFamilies.EspAt.Failure("+MQTTDISCONNECTED:0", "AT+MQTTCLEAN=0"), Is.Null);
         Assert.That(ModuleFamilies.SimCom.Failure("+CMQDISCON: 0", null)?.Kind, Is.EqualTo(FamilyFailure.Lost));
-        Assert.That(ModuleFamilies.SimCom.Failure("+CMQDISCON: 0", "+CMQDISCON"), Is.Null);
+        Assert.That(ModuleFamilies.SimCom.Failure("+CMQDISCON: 0", "at+cmqdiscon=0"), Is.Null);
     }
 
     [TestCase("+QMTPUB: 0,3,2", FamilyFailure.Command, "failed to send the PUBLISH packet")]
@@ -121,9 +121,9 @@ public class FamilyCodesTests
     [Test]
     public void A_SIM7020_connect_or_disconnect_accepted_with_OK_moves_the_session()
     {
-        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("+CMQCON"), Is.EqualTo(MqttState.Connected));
-        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("+CMQDISCON"), Is.EqualTo(MqttState.Disconnected));
-        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("+CMQSUB"), Is.Null);
+        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("AT+CMQCON=0,3,\"gas-2\",600,1,0,\"gas2\",\"pw\""), Is.EqualTo(MqttState.Connected));
+        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("AT+CMQDISCON=0"), Is.EqualTo(MqttState.Disconnected));
+        Assert.That(ModuleFamilies.SimCom.StateAfterAccepting("AT+CMQSUB=0,\"t\",1"), Is.Null);
         // A line of the same name is no accepted command.
         Assert.That(ModuleFamilies.SimCom.StateAfter("+CMQCON: 0"), Is.Null);
     }
