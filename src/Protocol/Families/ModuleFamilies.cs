@@ -117,6 +117,7 @@ public static class ModuleFamilies
             new("+CMQTTCONNLOST", 1, FamilyFailure.Lost, [], Meanings(("1", "the socket was closed passively"), ("2", "the socket was reset"),
                 ("3", "the network was closed"))),
             new("+CMQTTPING", 1, FamilyFailure.Lost, ["0"], SimComErrors),
+            ResultField.Whole("+CMQTTNONET", FamilyFailure.Lost, "the network is gone: the MQTT service must be started again (AT+CMQTTSTART)"),
             // SIM7020: +CMQDISCON: <mqtt_id> when the broker or the network ended the connection; it is not re-made by itself
             ResultField.Whole("+CMQDISCON", FamilyFailure.Lost, "the MQTT connection was closed and is not re-made by itself", askedBy: "+CMQDISCON"),
         ]);

@@ -27,7 +27,7 @@ public sealed record ResultField(string Line, int Field, FamilyFailure Kind, str
     /// <summary>The <see cref="Field"/> of a line that fails by coming at all; <see cref="Meanings"/> holds its meaning under "".</summary>
     public const int WholeLine = -1;
 
-    /// <summary>A line that says a failure by coming at all (<c>+MQTTDISCONNECTED:0</c>), unless it answers <paramref name="askedBy"/>.</summary>
+    /// <summary>A line that says a failure by coming at all (<c>+MQTTDISCONNECTED:0</c>, <c>+CMQTTNONET</c>), unless it answers <paramref name="askedBy"/>.</summary>
     public static ResultField Whole(string line, FamilyFailure kind, string meaning, string? askedBy = null) =>
         new(line, WholeLine, kind, [], new Dictionary<string, string> { [""] = meaning }, AskedBy: askedBy);
 
@@ -40,6 +40,8 @@ public sealed record ResultField(string Line, int Field, FamilyFailure Kind, str
     /// </summary>
     public string? Failure(string line, string? lastCommand = null)
     {
+        // A line that fails by coming at all may come bare: +CMQTTNONET.
+        if (Field == WholeLine && line == Line) return AskedBy is not null && LineFields.IsCommand(lastCommand, AskedBy) ? null : Meanings[""];
         if (!LineFields.After(line, Line, out var fields)) return null;
         if (Tag is not null && !(LineFields.At(fields, 0, out var tag) && tag.SequenceEqual(Tag))) return null;
         if (AskedBy is not null && LineFields.IsCommand(lastCommand, AskedBy)) return null;

@@ -81,6 +81,7 @@ public class FamilyCodesTests
     [TestCase("+CMQTTPUB: 0,11", FamilyFailure.Command, "no connection")]
     [TestCase("+CMQTTDISC: 0,34", FamilyFailure.Command, "opening the SSL session failed")]
     [TestCase("+CMQTTPING: 0,17", FamilyFailure.Lost, "timeout")]
+    [TestCase("+CMQTTNONET", FamilyFailure.Lost, "the network is gone: the MQTT service must be started again (AT+CMQTTSTART)")]
     public void A_SIMCom_result_names_its_error(string line, FamilyFailure kind, string meaning) =>
         Assert.That(ModuleFamilies.SimCom.Failure(line), Is.EqualTo((kind, meaning)));
 
