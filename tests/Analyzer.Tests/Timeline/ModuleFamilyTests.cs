@@ -276,7 +276,8 @@ public class ModuleFamilyTests
         // 601 is the M5310-A's "command syntax error": a SIM7020 says nothing of the kind with it.
         var log = new Log()
             .Exchange("AT+CMQNEW=\"mqtt.example.io\",\"1883\",12000,1024", "\r\n+CME ERROR: 601\r\n")
-            .Exchange("AT+CMQSUB=0,\"gas/2/cmd\",1", "\r\n+CME ERROR: 3\r\n");
+            .Exchange("AT+CMQSUB=0,\"gas/2/cmd\",1", "\r\n+CME ERROR: 3\r\n")
+            .Exchange("AT+CMQPUB=0,\"gas/2/up\",1,0,0,2,\"3132\"", "\r\n+CME ERROR: command syntax error\r\n");
 
         var analysis = TimelineBuilder.Analyze(log.Records);
 
@@ -284,6 +285,8 @@ public class ModuleFamilyTests
         {
             "AT+CMQNEW=\"mqtt.example.io\",\"1883\",12000,1024 failed: +CME ERROR: 601 is not in the vendor's published table (SIMCom)",
             "AT+CMQSUB=0,\"gas/2/cmd\",1 failed: +CME ERROR: 3 means \"operation not allowed\" (3GPP TS 27.007's general meaning; SIMCom)",
+            // The words are the M5310-A's for 601, but the module said words, not 601.
+            "AT+CMQPUB=0,\"gas/2/up\",1,0,0,2,\"3132\" failed: +CME ERROR: command syntax error",
         }));
     }
 

@@ -25,7 +25,8 @@ internal sealed class CommandErrorRule(DiagnosticLog diagnostics) : ICodeOwner
     {
         if (family is not null)
         {
-            var why = family.ExplainError(value?.ErrorCode, information ?? []);
+            // A verbose +CME ERROR says its meaning itself: a code matched from the M5310-A's words is not this family's.
+            var why = family.ExplainError(value is { ErrorText: null } ? value.ErrorCode : null, information ?? []);
             diagnostics.Report(kind == FinalResultKind.CmeError ? DiagnosticCodes.CmeError : DiagnosticCodes.CommandError,
                 // A +CME ERROR's explanation names the code itself; ESP-AT's names the line before ERROR.
                 at.Line, why is null ? $"{command} failed: {final}" : kind == FinalResultKind.CmeError ? $"{command} failed: {why}" : $"{command} failed: {final}: {why}");
