@@ -13,8 +13,9 @@ public class FieldCorpusTests
 
     private static string Corpus => Path.Combine(AppContext.BaseDirectory, "traces", "field");
 
+    // Explains: texts the diagnostics must hold, where the log's codes are another family's (what +QMTOPEN: 0,3 means).
     private sealed record Expectation(string About, string Module, string Format, long Commands, long Answered, long Unanswered, long Urcs,
-        Dictionary<string, int> Problems, string[] Secrets);
+        Dictionary<string, int> Problems, string[] Secrets, string[]? Explains = null);
 
     public static IEnumerable<TestCaseData> Logs() =>
         Directory.GetFiles(Corpus, "*.expected.json").Order(StringComparer.Ordinal)
@@ -84,5 +85,8 @@ public class FieldCorpusTests
             .ToDictionary(d => d.GetProperty("code").GetString()!, d => d.GetProperty("count").GetInt32());
         foreach (var code in expected.Problems.Keys.Union(problems.Keys).Order(StringComparer.Ordinal))
             Check($"{code} diagnostics", expected.Problems.GetValueOrDefault(code), problems.GetValueOrDefault(code));
+        var messages = analysis.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("message").GetString()!).ToList();
+        foreach (var explained in expected.Explains ?? [])
+            if (!messages.Any(m => m.Contains(explained, StringComparison.Ordinal))) mismatches.Add($"no diagnostic explains: {explained}");
     }
 }

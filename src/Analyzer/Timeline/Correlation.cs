@@ -134,7 +134,8 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
         // A URC of the catalog in a form that could not be read still came: it ends the oldest wait for it (its form is
         // reported unreadable), rather than that wait being reported as never met.
         if (urcEvent.Value is not Urc urc)
-            return early ?? (ProtocolCatalog.Urc(name) is null ? null : _flows.Take(name) ?? _flows.TakeAnyPacket(name)) ?? _familyFlows.Take(name);
+            return early ?? (ProtocolCatalog.Urc(name) is null ? null : _flows.Take(name) ?? _flows.TakeAnyPacket(name))
+                ?? _familyFlows.Take(ModuleFamilies.OutcomeKey(name, urcEvent.Text));
         Awaited? answered;
         switch (urc)
         {

@@ -41,7 +41,17 @@ internal sealed class SessionTracker(
             case MqttCfg: MoveTo(MqttState.Initialised, at, Cause(pending)); break;
             case MqttDel: MoveTo(MqttState.NotInitialised, at, Cause(pending)); break;
             case MqttOpen when !Reconnecting && !pending.OutcomeSeen: MoveTo(MqttState.Connecting, at, Cause(pending)); break;
+            case UnknownCommand { Family: { } family } when family.StateAfterAccepting(pending.Line) is { } to:
+                Moved(to, at, Cause(pending));
+                break;
         }
+    }
+
+    /// <summary>Another family's line or accepted command moved the session (<c>+QMTCONN: 0,0,0</c>, <c>AT+MDISCONNECT</c> OK).</summary>
+    public void Moved(MqttState to, Stamp at, string cause)
+    {
+        if (to == MqttState.Connected) Connected(at, cause);
+        else MoveTo(to, at, cause);
     }
 
     /// <summary>The answer of <c>AT+MQTTSTAT?</c>: the state as the module tells it.</summary>
@@ -132,6 +142,7 @@ internal sealed class SessionTracker(
     {
         statistics.Drops++;
         diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{text}: the connection dropped: {why}");
+        MoveTo(MqttState.Disconnected, at, text);
     }
 
     /// <summary><c>+MQTTDISC</c> nobody asked for: the module gave up, or dropped the connection without saying why.</summary>

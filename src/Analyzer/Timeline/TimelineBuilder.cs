@@ -242,7 +242,7 @@ public sealed class TimelineBuilder : IRecordSink
             _session.Accepted(pending, at);
             _correlation.Accepted(pending);
         }
-        else _commandErrors.Failed(pending.Display, final, kind, value, at);
+        else _commandErrors.Failed(pending.Display, final, kind, value, at, (pending.Command as UnknownCommand)?.Family, pending.Information);
     }
 
     /// <summary>The pending command gets no final result; the result of data it sent stands for one (SIM800's <c>SEND OK</c>).</summary>
@@ -281,7 +281,8 @@ public sealed class TimelineBuilder : IRecordSink
         var family = urcEvent.Value is null ? ModuleFamilies.Sending(urcEvent.Text) : null;
         if (family is not null) _families.Received(family, urcEvent.Text, at);
         var answered = _correlation.Received(urcEvent, name, text, at, _session.Reconnecting, out var packetId, out var unexpected);
-        if (family?.Failure(urcEvent.Text) is { } failure) Failed(family, failure, text, answered, at);
+        if (family?.Failure(urcEvent.Text, _lastCommand) is { } failure) Failed(family, failure, text, answered, at);
+        else if (family?.StateAfter(urcEvent.Text) is { } state) _session.Moved(state, at, text);
         else if (family is null && name == "+CEREG") _registration.Reported(urcEvent.Text, text, at);
         if (urcEvent.Value is Urc urc)
         {
@@ -298,6 +299,7 @@ public sealed class TimelineBuilder : IRecordSink
     private void Failed(ModuleFamily family, (FamilyFailure Kind, string Meaning) failure, string text, Awaited? answered, Stamp at)
     {
         if (failure.Kind == FamilyFailure.Lost) _session.Dropped(text, $"{failure.Meaning} ({family.Name})", at);
+        else if (failure.Kind == FamilyFailure.Command) _commandErrors.Failed($"{text}{Awaited.For(answered)}: {failure.Meaning} ({family.Name})", at);
         else _refusals.Failed(failure.Kind, $"{text}{Awaited.For(answered)}: {failure.Meaning} ({family.Name})", at);
     }
 

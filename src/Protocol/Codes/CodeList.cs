@@ -13,9 +13,9 @@ public static class CodeList
     public static readonly CodeEntry FinalWithoutCommand = new("final-without-command", Severity.Note, "",
         "A final result arrived while no command was waiting (the log may start mid-exchange).");
     public static readonly CodeEntry CmeError = new("cme-error", Severity.Warn, "",
-        "A command failed with +CME ERROR: <n>; the message explains the code (spec §5).");
+        "A command failed with +CME ERROR: <n>; the message explains the code (spec §5; for another family's command only a 3GPP TS 27.007 code is explained).");
     public static readonly CodeEntry CommandError = new("command-error", Severity.Warn, "",
-        "A command failed with a plain ERROR.");
+        "A command failed with a plain ERROR (explained when another family's error line says why: ERR CODE:0x01090000), or another family's outcome line says it could not be carried out (+QMTPUB: 0,1,2).");
     public static readonly CodeEntry UrcMissing = new("urc-missing", Severity.Error, "",
         "A command was accepted with OK but the URC carrying its outcome never came (+MQTTOPEN, +MQTTSUBACK, +MQTTPUBACK, +MQTTPUBREC, +MQTTUNSUBACK, +MQTTDISC).");
     public static readonly CodeEntry HandshakeOpen = new("handshake-open", Severity.Error, "",
@@ -27,7 +27,7 @@ public static class CodeList
     public static readonly CodeEntry SubscribeRefused = new("subscribe-refused", Severity.Warn, "1.4",
         "+MQTTSUBACK with code 128 (or another family's refusal, +QMTSUB: 0,1,0,128): the server refused the subscription.");
     public static readonly CodeEntry OpenFailed = new("open-failed", Severity.Error, "1.2",
-        "+MQTTOPEN: FAIL (or another family's failed open or refused CONNACK, +QMTCONN: 0,0,4): the connection could not be made.");
+        "+MQTTOPEN: FAIL (or another family's failed open or refused CONNACK, +QMTCONN: 0,0,4, +MQTTURC: \"conn\",0,3): the connection could not be made.");
     public static readonly CodeEntry OutOfOrder = new("out-of-order", Severity.Warn, "",
         "A command was sent in a state that does not allow it, e.g. AT+MQTTPUB before +MQTTOPEN: OK.");
     public static readonly CodeEntry CfgWithoutDel = new("cfg-without-del", Severity.Warn, "1.1",
@@ -35,7 +35,7 @@ public static class CodeList
     public static readonly CodeEntry KeepAliveBelowTimeout = new("keepalive-below-timeout", Severity.Warn, "1.1",
         "keepAlive of AT+MQTTCFG is smaller than the AT+MQTTTO timeout: a lost connection can go undetected.");
     public static readonly CodeEntry ConnectionLost = new("connection-lost", Severity.Error, "3.3.5",
-        "The module lost the connection and gave up reconnecting (+MQTTDISC without AT+MQTTDISC), or another family's module said its link went down (+QMTSTAT: 0,1).");
+        "The module lost the connection and gave up reconnecting (+MQTTDISC without AT+MQTTDISC), or another family's module said its link went down (+QMTSTAT: 0,1, +MQTTDISCONNECTED, +CMQDISCON, +MQTTURC: \"conn\",0,5).");
     public static readonly CodeEntry ModuleRestarted = new("module-restarted", Severity.Warn, "",
         "The module restarted in the middle of the log (a boot banner: RDY, *ATREADY, REBOOT_CAUSE_…): the command it was running and the URCs awaited are lost, the MQTT client is gone.");
     public static readonly CodeEntry ReconnectionStorm = new("reconnection-storm", Severity.Error, "",

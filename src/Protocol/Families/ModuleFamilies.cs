@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Families;
@@ -17,7 +18,15 @@ public static class ModuleFamilies
             new("+MQTTCONN", FieldShapes.HostPortReconnect), new("+MQTTSUB", FieldShapes.LinkIdFirst),
             new("+MQTTUNSUB", FieldShapes.LinkIdFirst), new("+MQTTPUB", FieldShapes.QuotedDataThird),
         ],
-        Outcomes(("+MQTTCONN", "+MQTTCONNECTED"), ("+MQTTPUBRAW", "+MQTTPUB")));
+        Outcomes(("+MQTTCONN", "+MQTTCONNECTED"), ("+MQTTPUBRAW", "+MQTTPUB")),
+        [
+            // "When the MQTT connection ends, it will prompt +MQTTDISCONNECTED:<LinkID>"; after AT+MQTTCLEAN the host ended it.
+            ResultField.Whole("+MQTTDISCONNECTED", FamilyFailure.Lost, "the MQTT connection ended", askedBy: "+MQTTCLEAN"),
+            // AT+MQTTPUBRAW's outcome: +MQTTPUB:OK or +MQTTPUB:FAIL
+            new("+MQTTPUB", 0, FamilyFailure.Command, ["OK"], Meanings(("FAIL", "the message could not be published"))),
+        ],
+        new ErrorLine(EspAtErrors.Prefix, EspAtErrors.Describe),
+        Session: [new("+MQTTCONNECTED", MqttState.Connected), new("+MQTTDISCONNECTED", MqttState.Disconnected)]);
 
     /// <summary>China Mobile OneMO's later set (ML307, ML305, ML302A, MN316): a link id first, URCs as <c>+MQTTURC: "…"</c>.</summary>
     public static readonly ModuleFamily OneMo = new("OneMO",
@@ -27,6 +36,17 @@ public static class ModuleFamilies
             new("+MQTTCFG", FieldShapes.KeywordFirst), new("+MQTTCONN", FieldShapes.HostPortClient),
             new("+MQTTSUB", FieldShapes.LinkIdFirst), new("+MQTTUNSUB", FieldShapes.LinkIdFirst),
             new("+MQTTPUB", FieldShapes.QosThird), new("+MQTTDISC", FieldShapes.SetForm),
+        ],
+        // One name carries every report; the first field tells them apart. AT+MQTTSUB is written as ESP-AT writes it, so it goes to ESP-AT.
+        Outcomes: Outcomes(("+MQTTCONN", "+MQTTURC: \"conn\""), ("+MQTTDISC", "+MQTTURC: \"conn\"")),
+        Session: [new("+MQTTURC: \"conn\",*,0", MqttState.Connected), new("+MQTTURC: \"conn\",*,2", MqttState.Disconnected)],
+        Results:
+        [
+            // +MQTTURC: "conn",<connect_id>,<state>: 0 connected, 1 reconnecting, 2 the host disconnected; 3 refused; the rest a loss
+            new("+MQTTURC", 2, FamilyFailure.Open, ["0", "1", "2", "4", "5", "6", "255"],
+                Meanings(("3", "the server refused the connection: protocol version, client id, user name or password")), Tag: "\"conn\""),
+            new("+MQTTURC", 2, FamilyFailure.Lost, ["0", "1", "2", "3"], Meanings(("4", "the server closed the connection"),
+                ("5", "PINGREQ timed out"), ("6", "the network failed"), ("255", "unknown error")), Tag: "\"conn\""),
         ]);
 
     /// <summary>AirM2M Air780 / Air724 (Luat) AT firmware.</summary>
@@ -35,10 +55,15 @@ public static class ModuleFamilies
          "+MQTTSTATU", "+MQTTMSGGET", "+MQTTMSGSET", "+SSLMIPSTART"],
         // Not `CONNECT OK`: SIM800 and others answer a TCP open with it too.
         ["CONNACK OK", "SUBACK", "UNSUBACK", "PUBACK", "+MSUB", "+MQTTSTATU", "ALREADY CONNECT"],
-        Outcomes: Outcomes(("+MIPSTART", "CONNECT OK"), ("+MCONNECT", "CONNACK OK"), ("+MSUB", "SUBACK"), ("+MUNSUB", "UNSUBACK"), ("+MPUB", "PUBACK")));
+        Outcomes: Outcomes(("+MIPSTART", "CONNECT OK"), ("+MCONNECT", "CONNACK OK"), ("+MSUB", "SUBACK"), ("+MUNSUB", "UNSUBACK"), ("+MPUB", "PUBACK")),
+        // AT+MPUB=<topic>,<qos>,<retain>,<message>
+        QosFields: new Dictionary<string, int>(StringComparer.Ordinal) { ["+MPUB"] = 1 },
+        Session: [new("CONNACK OK", MqttState.Connected), new("AT+MDISCONNECT", MqttState.Disconnected), new("AT+MIPCLOSE", MqttState.Disconnected)]);
 
     /// <summary>Quectel (BC20, BC26, BC28, EC2x, EG9x, BG96): the <c>AT+QMT…</c> set; results as its MQTT application note gives them.</summary>
-    public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"], Outcomes: Outcomes(
+    public static readonly ModuleFamily Quectel = new("Quectel", ["+QMT*"], ["+QMT*"],
+        Session: [new("+QMTCONN: *,0,0", MqttState.Connected), new("+QMTDISC: *,0", MqttState.Disconnected), new("+QMTCLOSE: *,0", MqttState.Disconnected)],
+        Outcomes: Outcomes(
         ("+QMTOPEN", "+QMTOPEN"), ("+QMTCLOSE", "+QMTCLOSE"), ("+QMTCONN", "+QMTCONN"), ("+QMTDISC", "+QMTDISC"),
         ("+QMTSUB", "+QMTSUB"), ("+QMTUNS", "+QMTUNS"), ("+QMTPUB", "+QMTPUB"), ("+QMTPUBEX", "+QMTPUBEX")),
         Results:
@@ -52,6 +77,12 @@ public static class ModuleFamilies
             // +QMTSUB: <client_idx>,<msgID>,<result>[,<value>]: value 128 is the server's refusal
             new("+QMTSUB", 2, FamilyFailure.Subscribe, ["0", "1"], Meanings(("2", "failed to send the SUBSCRIBE packet"))),
             new("+QMTSUB", 3, FamilyFailure.Subscribe, ["0", "1", "2"], Meanings(("128", "the server refused the subscription"))),
+            // +QMTPUB / +QMTUNS: <client_idx>,<msgID>,<result>: 1 is a retransmission, not yet a failure
+            new("+QMTPUB", 2, FamilyFailure.Command, ["0", "1"], Meanings(("2", "failed to send the PUBLISH packet"))),
+            new("+QMTUNS", 2, FamilyFailure.Command, ["0", "1"], Meanings(("2", "failed to send the UNSUBSCRIBE packet"))),
+            // +QMTDISC / +QMTCLOSE: <client_idx>,<result>
+            new("+QMTDISC", 1, FamilyFailure.Command, ["0"], Meanings(("-1", "failed to close the connection"))),
+            new("+QMTCLOSE", 1, FamilyFailure.Command, ["0"], Meanings(("-1", "failed to close the network"))),
             // +QMTSTAT: <client_idx>,<err_code>: the link's state changed; 5 is the host's own DISCONNECT
             new("+QMTSTAT", 1, FamilyFailure.Lost, ["5"], Meanings(("1", "the connection was closed or reset by the peer"),
                 ("2", "PINGREQ timed out"), ("3", "CONNECT timed out"), ("4", "CONNACK timed out"), ("6", "the client closed it: sending kept failing"),
@@ -65,34 +96,69 @@ public static class ModuleFamilies
     public static readonly ModuleFamily SimCom = new("SIMCom",
         ["+CMQTT*", "+CMQNEW", "+CMQCON", "+CMQDISCON", "+CMQSUB", "+CMQUNSUB", "+CMQPUB", "+CMQALICFG", "+CMQALICON",
          "+SMCONF", "+SMCONN", "+SMDISC", "+SMSUB", "+SMUNSUB", "+SMPUB", "+SMSTATE"],
-        ["+CMQTT*", "+CMQPUB", "+CMQDISCON", "+SMSUB", "+SMSTATE"], Outcomes: Outcomes(
+        ["+CMQTT*", "+CMQPUB", "+CMQDISCON", "+SMSUB", "+SMSTATE"],
+        // SIM7020's AT+CMQCON and SIM7000's AT+SMCONN answer OK once the broker accepted the connection.
+        Session: [new("+CMQTTCONNECT: *,0", MqttState.Connected), new("+CMQTTDISC: *,0", MqttState.Disconnected),
+            new("AT+CMQCON", MqttState.Connected), new("AT+CMQDISCON", MqttState.Disconnected), new("AT+SMCONN", MqttState.Connected), new("AT+SMDISC", MqttState.Disconnected)],
+        Outcomes: Outcomes(
         ("+CMQTTSTART", "+CMQTTSTART"), ("+CMQTTSTOP", "+CMQTTSTOP"), ("+CMQTTCONNECT", "+CMQTTCONNECT"), ("+CMQTTDISC", "+CMQTTDISC"),
         ("+CMQTTSUB", "+CMQTTSUB"), ("+CMQTTUNSUB", "+CMQTTUNSUB"), ("+CMQTTPUB", "+CMQTTPUB")),
         Results:
         [
-            // +CMQTTCONNECT: <client_index>,<err>; +CMQTTSUB: <client_index>,<err>
+            // +CMQTTSTART: <err>; +CMQTTCONNECT, +CMQTTSUB, +CMQTTUNSUB, +CMQTTPUB, +CMQTTDISC: <client_index>,<err>; +CMQTTSTOP: <err>
+            new("+CMQTTSTART", 0, FamilyFailure.Open, ["0"], SimComErrors),
             new("+CMQTTCONNECT", 1, FamilyFailure.Open, ["0"], SimComErrors),
             new("+CMQTTSUB", 1, FamilyFailure.Subscribe, ["0"], SimComErrors),
-            // +CMQTTCONNLOST: <client_index>,<cause>
+            new("+CMQTTUNSUB", 1, FamilyFailure.Command, ["0"], SimComErrors),
+            new("+CMQTTPUB", 1, FamilyFailure.Command, ["0"], SimComErrors),
+            new("+CMQTTDISC", 1, FamilyFailure.Command, ["0"], SimComErrors),
+            new("+CMQTTSTOP", 0, FamilyFailure.Command, ["0"], SimComErrors),
+            // +CMQTTCONNLOST: <client_index>,<cause>; +CMQTTPING: <client_index>,<err> when a PINGREQ could not be sent
             new("+CMQTTCONNLOST", 1, FamilyFailure.Lost, [], Meanings(("1", "the socket was closed passively"), ("2", "the socket was reset"),
                 ("3", "the network was closed"))),
+            new("+CMQTTPING", 1, FamilyFailure.Lost, ["0"], SimComErrors),
+            ResultField.Whole("+CMQTTNONET", FamilyFailure.Lost, "the network is gone: the MQTT service must be started again (AT+CMQTTSTART)"),
+            // SIM7020: +CMQDISCON: <mqtt_id> when the broker or the network ended the connection; it is not re-made by itself
+            ResultField.Whole("+CMQDISCON", FamilyFailure.Lost, "the MQTT connection was closed and is not re-made by itself", askedBy: "+CMQDISCON"),
         ]);
 
     /// <summary>The family of <paramref name="commandLine"/> (a command line as sent) and the line carrying its outcome; null when it has none.</summary>
     public static string? OutcomeOf(string commandLine) =>
         OutcomeCommands.Contains(Catalog.ProtocolCatalog.NameOf(commandLine, out _)) && CommandLine.Parse(commandLine) is { Form: not CommandForm.Read and not CommandForm.Test } command && Of(command) is { } family
-            ? family.OutcomeOf(command.Name) : null;
+            ? family.OutcomeOf(command) : null;
+
+    /// <summary>
+    /// The outcome <paramref name="line"/> (a URC named <paramref name="name"/>) carries: its name, or for a name whose
+    /// outcomes are told apart by their first field, the name and that field as <see cref="ModuleFamily.Outcomes"/> writes them (<c>+MQTTURC: "conn"</c>).
+    /// </summary>
+    public static string OutcomeKey(string name, string line)
+    {
+        if (!TaggedOutcomes.TryGetValue(name, out var keys)) return name;
+        var fields = line.AsSpan(Math.Min(name.Length + 1, line.Length)).TrimStart(' ');
+        foreach (var key in keys)
+        {
+            var tag = key.AsSpan(name.Length + 2);
+            if (fields.StartsWith(tag, StringComparison.Ordinal) && (fields.Length == tag.Length || fields[tag.Length] == ',')) return key;
+        }
+        return name;
+    }
 
     // MQTT 3.1.1 CONNACK return codes, as Quectel's ret_code gives them.
     private static Dictionary<string, string> ConnackRefusals => Meanings(("1", "CONNACK refused: unacceptable protocol version"),
         ("2", "CONNACK refused: identifier rejected"), ("3", "CONNACK refused: server unavailable"), ("4", "CONNACK refused: bad user name or password"),
         ("5", "CONNACK refused: not authorized"));
 
-    // The MQTT result codes of SIMCom's A76xx/SIM7600 AT manual.
-    private static Dictionary<string, string> SimComErrors => Meanings(("1", "failed"), ("3", "socket connect failed"), ("11", "no connection"),
-        ("17", "timeout"), ("25", "DNS error"), ("26", "the server closed the socket"), ("27", "CONNACK refused: unacceptable protocol version"),
-        ("28", "CONNACK refused: identifier rejected"), ("29", "CONNACK refused: server unavailable"), ("30", "CONNACK refused: bad user name or password"),
-        ("31", "CONNACK refused: not authorized"), ("32", "TLS handshake failed"));
+    // The MQTT error codes of SIMCom's A76xx/SIM7600 MQTT AT manual ("MQTT Err Code"), 1 to 34; 0 is success.
+    private static Dictionary<string, string> SimComErrors => Meanings(("1", "failed"), ("2", "bad UTF-8 string"),
+        ("3", "socket connect failed"), ("4", "socket create failed"), ("5", "socket close failed"), ("6", "message receive failed"),
+        ("7", "network open failed"), ("8", "network close failed"), ("9", "network not opened"), ("10", "client index error"),
+        ("11", "no connection"), ("12", "invalid parameter"), ("13", "operation not supported"), ("14", "client is busy"),
+        ("15", "require connection failed"), ("16", "socket sending failed"), ("17", "timeout"), ("18", "topic is empty"),
+        ("19", "client is used"), ("20", "client not acquired"), ("21", "client not released"), ("22", "length out of range"),
+        ("23", "network is already opened"), ("24", "packet failed"), ("25", "DNS error"), ("26", "the server closed the socket"),
+        ("27", "CONNACK refused: unacceptable protocol version"), ("28", "CONNACK refused: identifier rejected"),
+        ("29", "CONNACK refused: server unavailable"), ("30", "CONNACK refused: bad user name or password"),
+        ("31", "CONNACK refused: not authorized"), ("32", "TLS handshake failed"), ("33", "no certificate set"), ("34", "opening the SSL session failed"));
 
     private static Dictionary<string, string> Meanings(params (string Value, string Meaning)[] pairs) =>
         pairs.ToDictionary(p => p.Value, p => p.Meaning, StringComparer.Ordinal);
@@ -112,6 +178,11 @@ public static class ModuleFamilies
 
     // The command names some family's outcome line answers: any other command line is not parsed to look.
     private static readonly HashSet<string> OutcomeCommands = [.. All.SelectMany(f => f.Outcomes?.Keys ?? [])];
+
+    // Outcome lines written `+NAME: <first field>`, by name: one URC name, several outcomes.
+    private static readonly Dictionary<string, string[]> TaggedOutcomes = All.SelectMany(f => f.Outcomes?.Values ?? []).Distinct()
+        .Where(line => line.Contains(": ", StringComparison.Ordinal))
+        .GroupBy(line => line[..line.IndexOf(':')], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// The family a command line belongs to; null for the M5310-A set and for commands of no known family. A line

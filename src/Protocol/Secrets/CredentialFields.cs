@@ -22,6 +22,8 @@ internal static class CredentialFields
         new("MQTTCFG", 5, InAnswer: true),
         // ESP-AT: <LinkID>,<scheme>,<"client_id">,<"username">,<"password">,<cert_key_ID>,<CA_ID>,<"path">
         new("MQTTUSERCFG", 4),
+        // OneMO (ML307, ML305, MN316): <connect_id>,"<host>",<port>,"<clientid>","<username>","<password>"; ESP-AT's has 4 fields
+        new("MQTTCONN", 5),
         // ESP-AT (older firmware): <LinkID>,<"password">
         new("MQTTPASSWORD", 1),
         // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,…]; the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Families;
 
 namespace Conformance.Analyzer.Tests.Diagnostics;
 
@@ -29,6 +30,15 @@ public partial class CodeTableTests
 
         Assert.That(reported, Is.Not.Empty);
         Assert.That(reported.Where(code => !known.Contains(code)), Is.Empty);
+    }
+
+    [Test]
+    public void Every_line_another_familys_codes_are_read_from_is_named_in_codes_md()
+    {
+        var page = File.ReadAllText(Documentation.Path("codes.md"));
+        var lines = ModuleFamilies.All.SelectMany(f => (f.Results ?? []).Select(r => r.Line).Concat(f.Errors is { } e ? [e.Prefix] : []));
+
+        Assert.That(lines.Distinct().Where(line => !page.Contains($"`{line}", StringComparison.Ordinal)), Is.Empty);
     }
 
     private static void AssertTable(string page, IReadOnlyList<CodeEntry> codes)

@@ -18,14 +18,14 @@ public class ModuleFamilyTests
             .Wait(500).Receive("\r\n+MQTTSUBRECV:0,\"topic\",4,test\r\n")
             .Exchange("AT+MQTTPUB=0,\"topic\",\"hello\",1,0", "\r\nOK\r\n", latency: 90)
             .Exchange("AT+MQTTSUB?", "\r\n+MQTTSUB:0,3,\"topic\",1\r\n\r\nOK\r\n", latency: 30)
-            .Wait(2000).Receive("\r\n+MQTTDISCONNECTED:0\r\n");
+            .Exchange("AT+MQTTCLEAN=0", "\r\nOK\r\n\r\n+MQTTDISCONNECTED:0\r\n", latency: 20);
 
         var analysis = TimelineBuilder.Analyze(log.Records);
 
         Assert.That(analysis.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("other-family", Severity.Note) }));
         Assert.That(analysis.Diagnostics.Single().Message, Does.Contain("ESP-AT"));
         Assert.That(analysis.Exchanges.Select(e => (e.Final, e.LatencyMs)),
-            Is.EqualTo(new (string?, double?)[] { ("OK", 20), ("OK", 800), ("OK", 120), ("OK", 90), ("OK", 30) }));
+            Is.EqualTo(new (string?, double?)[] { ("OK", 20), ("OK", 800), ("OK", 120), ("OK", 90), ("OK", 30), ("OK", 20) }));
         Assert.That(analysis.Statistics.Commands.Select(c => c.Command), Does.Contain("AT+MQTTSUB=").And.Contain("AT+MQTTUSERCFG="));
     }
 
@@ -242,7 +242,7 @@ public class ModuleFamilyTests
     }
 
     [TestCase("+CMQTTCONNECT: 0,30", "open-failed", "+CMQTTCONNECT: 0,30 for AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1 (line 1): CONNACK refused: bad user name or password (SIMCom)")]
-    [TestCase("+CMQTTCONNECT: 0,99", "open-failed", "+CMQTTCONNECT: 0,99 for AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1 (line 1): result 99 (SIMCom)")]
+    [TestCase("+CMQTTCONNECT: 0,99", "open-failed", "+CMQTTCONNECT: 0,99 for AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1 (line 1): result 99, not in the vendor's published table (SIMCom)")]
     public void A_SIMCom_connect_failure_is_explained(string outcome, string code, string message)
     {
         var log = new Log().Exchange("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1", "\r\nOK\r\n").Wait(3000).Receive($"\r\n{outcome}\r\n");
@@ -250,5 +250,102 @@ public class ModuleFamilyTests
         var analysis = TimelineBuilder.Analyze(log.Records);
 
         Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[] { (code, message) }));
+    }
+
+    [Test]
+    public void An_ESP_AT_error_is_explained_by_its_ERR_CODE_and_an_unasked_disconnect_is_a_loss()
+    {
+        var log = new Log()
+            .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\nERR CODE:0x0100600b\r\n\r\nERROR\r\n", latency: 5000)
+            .Exchange("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "\r\n+MQTTCONNECTED:0,1,\"broker.example.net\",\"1883\",\"\",1\r\n\r\nOK\r\n")
+            .Wait(60_000).Receive("\r\n+MQTTDISCONNECTED:0\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[]
+        {
+            ("command-error", "AT+MQTTCONN=0,\"broker.example.net\",1883,1 failed: ERROR: ERR CODE:0x0100600b means AT_MQTT_CLIENT_START_FAILED (ESP-AT)"),
+            ("connection-lost", "+MQTTDISCONNECTED:0: the connection dropped: the MQTT connection ended (ESP-AT)"),
+        }));
+        Assert.That(analysis.Statistics.Drops, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Another_familys_CME_code_is_not_given_the_M5310A_meaning()
+    {
+        // 601 is the M5310-A's "command syntax error": a SIM7020 says nothing of the kind with it.
+        var log = new Log()
+            .Exchange("AT+CMQNEW=\"mqtt.example.io\",\"1883\",12000,1024", "\r\n+CME ERROR: 601\r\n")
+            .Exchange("AT+CMQSUB=0,\"gas/2/cmd\",1", "\r\n+CME ERROR: 3\r\n")
+            .Exchange("AT+CMQPUB=0,\"gas/2/up\",1,0,0,2,\"3132\"", "\r\n+CME ERROR: command syntax error\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Code == "cme-error").Select(d => d.Message), Is.EqualTo(new[]
+        {
+            "AT+CMQNEW=\"mqtt.example.io\",\"1883\",12000,1024 failed: +CME ERROR: 601 is not in the vendor's published table (SIMCom)",
+            "AT+CMQSUB=0,\"gas/2/cmd\",1 failed: +CME ERROR: 3 means \"operation not allowed\" (3GPP TS 27.007's general meaning; SIMCom)",
+            // The words are the M5310-A's for 601, but the module said words, not 601.
+            "AT+CMQPUB=0,\"gas/2/up\",1,0,0,2,\"3132\" failed: +CME ERROR: command syntax error",
+        }));
+    }
+
+    [Test]
+    public void A_familys_failed_publish_is_a_command_error_and_a_QoS_0_publish_awaits_no_acknowledgement()
+    {
+        var log = new Log()
+            .Exchange("AT+QMTPUB=0,3,1,0,\"t/up\",\"x\"", "\r\nOK\r\n").Wait(30_000).Receive("\r\n+QMTPUB: 0,3,2\r\n")
+            .Exchange("AT+MPUB=\"lamp/5/state\",0,0,\"off\"", "\r\nOK\r\n")
+            .Exchange("AT+MPUB=\"lamp/5/state\",1,0,\"on\"", "\r\nOK\r\n").Wait(400).Receive("\r\nPUBACK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[]
+        {
+            ("command-error", "+QMTPUB: 0,3,2 for AT+QMTPUB=0,3,1,0,\"t/up\",\"x\" (line 1): failed to send the PUBLISH packet (Quectel)"),
+        }));
+        // The PUBACK answers the QoS 1 publish, not the QoS 0 one before it.
+        var qos1 = analysis.Exchanges.Single(e => e.Command.EndsWith("1,0,\"on\"", StringComparison.Ordinal));
+        Assert.That(analysis.Urcs.Single(u => u.Name == "PUBACK").CommandLine, Is.EqualTo(qos1.Line));
+    }
+
+    [Test]
+    public void A_OneMO_conn_report_answers_the_connect_and_a_refusal_names_it()
+    {
+        var log = new Log()
+            .Exchange("AT+MQTTCONN=0,\"iot.example.com\",1883,\"door-3\",\"door3\",\"pw1\"", "\r\nOK\r\n").Wait(1300).Receive("\r\n+MQTTURC: \"conn\",0,3\r\n")
+            .Wait(60_000).Receive("\r\n+MQTTURC: \"publish\",0,3,\"door/3/cmd\",6,6,unlock\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.Urcs.Select(u => u.CommandLine), Is.EqualTo(new long?[] { 1, null }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note).Select(d => (d.Code, d.Message)), Is.EqualTo(new[]
+        {
+            ("open-failed", "+MQTTURC: \"conn\",0,3 for AT+MQTTCONN=0,\"iot.example.com\",1883,\"door-3\",\"door3\",\"***\" (line 1): the server refused the connection: protocol version, client id, user name or password (OneMO)"),
+        }));
+    }
+
+    [Test]
+    public void Another_familys_session_is_connected_dropped_and_closed_as_its_lines_say()
+    {
+        // SIM7020: AT+CMQCON answers OK once connected; +CMQDISCON comes when the broker closes the link.
+        var log = new Log()
+            .Exchange("AT+CMQNEW=\"mqtt.example.io\",\"1883\",12000,1024", "\r\n+CMQNEW: 0\r\n\r\nOK\r\n")
+            .Exchange("AT+CMQCON=0,3,\"gas-2\",600,1,0,\"gas2\",\"pw\"", "\r\nOK\r\n", latency: 1500)
+            .Wait(60_000).Receive("\r\n+CMQDISCON: 0\r\n")
+            .Exchange("AT+CMQCON=0,3,\"gas-2\",600,1,0,\"gas2\",\"pw\"", "\r\nOK\r\n", latency: 1500)
+            .Wait(10_000).Exchange("AT+CMQDISCON=0", "\r\nOK\r\n");
+
+        var analysis = TimelineBuilder.Analyze(log.Records);
+
+        Assert.That(analysis.StateChanges.Select(c => (c.From, c.To, c.Cause)), Is.EqualTo(new (MqttState?, MqttState, string)[]
+        {
+            (null, MqttState.Connected, "AT+CMQCON OK"),
+            (MqttState.Connected, MqttState.Disconnected, "+CMQDISCON: 0"),
+            (MqttState.Disconnected, MqttState.Connected, "AT+CMQCON OK"),
+            (MqttState.Connected, MqttState.Disconnected, "AT+CMQDISCON OK"),
+        }));
+        Assert.That(analysis.Statistics.Drops, Is.EqualTo(1));
+        Assert.That(analysis.Statistics.UptimeMs, Is.GreaterThan(60_000));
     }
 }

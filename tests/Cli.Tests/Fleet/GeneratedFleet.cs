@@ -22,18 +22,22 @@ internal static class GeneratedFleet
 
     public static string Imei(int device) => $"8612340{device:D8}";
 
+    private static readonly CorpusKind[] Corpora = [CorpusKind.Typical, CorpusKind.UrcFlood];
+
+    private static List<string> FieldLogs() => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "traces", "field"))
+        .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The device logs generated: the fleet is <see cref="Logs"/> logs, so fewer as the field corpus grows.</summary>
+    public static int Generated => Logs - FieldLogs().Count - Corpora.Length - 1;
+
     /// <summary>Writes the fleet into <paramref name="directory"/>.</summary>
     public static void Write(string directory)
     {
-        var field = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "traces", "field"))
-            .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var fieldFolder = Directory.CreateDirectory(Path.Combine(directory, "field")).FullName;
-        foreach (var file in field) File.Copy(file, Path.Combine(fieldFolder, Path.GetFileName(file)));
-        var corpora = new[] { CorpusKind.Typical, CorpusKind.UrcFlood };
-        foreach (var kind in corpora)
+        foreach (var file in FieldLogs()) File.Copy(file, Path.Combine(fieldFolder, Path.GetFileName(file)));
+        foreach (var kind in Corpora)
             File.WriteAllBytes(Path.Combine(fieldFolder, $"module-output-{kind}.raw"), ModuleOutput.Generate(kind, 64 * 1024).Bytes);
-        var generated = Logs - field.Count - corpora.Length - 1;
-        for (var device = 0; device < generated; device++) WriteDevice(directory, device);
+        for (var device = 0; device < Generated; device++) WriteDevice(directory, device);
         WriteBroken(Path.Combine(directory, BrokenLog));
     }
 

@@ -32,6 +32,8 @@ public class SecretPolicyTests
     [TestCase("AT+QMTCFG=\"keepalive\",0,120", "AT+QMTCFG=\"keepalive\",0,120", TestName = "Quectel QMTCFG keepalive is no secret")]
     [TestCase("AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"ApnPass1\",1", "AT+QICSGP=1,1,\"CMNET\",\"apnuser\",\"***\",1", TestName = "Quectel QICSGP")]
     [TestCase("AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"SimPass12\"", "AT+CMQTTCONNECT=0,\"tcp://broker:1883\",60,1,\"simuser\",\"***\"", TestName = "SIMCom CMQTTCONNECT")]
+    [TestCase("AT+MQTTCONN=0,\"iot.example.com\",1883,\"ml307-door-3\",\"door3\",\"Wq2Ls9Xp\"", "AT+MQTTCONN=0,\"iot.example.com\",1883,\"ml307-door-3\",\"door3\",\"***\"", TestName = "OneMO ML307 MQTTCONN")]
+    [TestCase("AT+MQTTCONN=0,\"broker.example.net\",1883,1", "AT+MQTTCONN=0,\"broker.example.net\",1883,1", TestName = "ESP-AT MQTTCONN has no credential")]
     [TestCase("AT+CMQCON=0,3,\"sim7020dev\",600,1,0,\"user\",\"Zx9pass77\"", "AT+CMQCON=0,3,\"sim7020dev\",600,1,0,\"user\",\"***\"", TestName = "SIMCom SIM7020 CMQCON")]
     [TestCase("AT+CMQCON=0,4,\"d7020\",600,0,1,\"topic=lwt,QoS=1,retained=0,message_id=0,message=bye\",\"u7020\",\"Wl7pass88\"",
         "AT+CMQCON=0,4,\"d7020\",600,0,1,\"topic=lwt,QoS=1,retained=0,message_id=0,message=bye\",\"u7020\",\"***\"", TestName = "SIMCom SIM7020 CMQCON with a will")]
