@@ -32,7 +32,7 @@ internal sealed class OpenFlows(int limit)
         if (dropped is null && _byPacketId.Count >= limit) dropped = GiveUpOldest();
         _byPacketId[key] = awaited;
         _begun.Enqueue((key, awaited));
-        if (_begun.Count > 2 * limit + 16) Compact();
+        if (_begun.Count > 2 * _byPacketId.Count + 16) Compact();
         return dropped;
     }
 
@@ -53,7 +53,8 @@ internal sealed class OpenFlows(int limit)
     private bool IsOpen((string Urc, int PacketId) key, Awaited awaited) =>
         _byPacketId.TryGetValue(key, out var open) && ReferenceEquals(open, awaited);
 
-    // Drops the waits met since they began: at least half the queue, so the work is a constant per wait.
+    // Drops the waits met since they began: at least half the queue, so the work is a constant per wait, and a wait met
+    // (and the text it holds) is let go soon after.
     private void Compact()
     {
         var open = _begun.Where(b => IsOpen(b.Key, b.Awaited)).ToArray();
