@@ -104,7 +104,7 @@ public class FramesCommandTests
     }
 
     [Test]
-    public async Task A_hex_dump_or_a_logic_analyser_export_is_framed_as_the_bytes_it_holds_and_no_secret_shows_in_any_notation()
+    public async Task A_hex_dump_a_logic_analyser_export_or_a_socat_dump_is_framed_as_the_bytes_it_holds_and_no_secret_shows_in_any_notation()
     {
         const string session = "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev42\",120,\"prodX\",\"Vk7Pq2Zm9Rt4\",1\r\r\nOK\r\n+MQTTOPEN: OK\r\n";
         var bytes = Encoding.ASCII.GetBytes(session);
@@ -119,8 +119,20 @@ public class FramesCommandTests
         // A Saleae Logic 2 serial export: one byte per row.
         var logic = new StringBuilder("name,type,start_time,duration,\"data\"\n");
         for (var i = 0; i < bytes.Length; i++) logic.Append($"Async Serial,data,{i * 0.0001:F9},8.68e-05,0x{bytes[i]:X2}\n");
+        // `socat -v`: packets of the host's line cut inside the password, CR written `\r`, the module's answer after.
+        var sent = session[..(session.IndexOf('\n') + 1)];
+        var socat = new StringBuilder();
+        var at = 0;
+        foreach (var cut in new[] { 56, 62, sent.Length })
+        {
+            var packet = sent[at..cut];
+            socat.Append($"> 2026/11/30 10:00:00.{at:D6}  length={packet.Length} from={at} to={cut - 1}\n{packet.Replace("\r", "\\r").TrimEnd('\n')}\n");
+            at = cut;
+        }
+        var answer = session[sent.Length..];
+        socat.Append($"< 2026/11/30 10:00:00.100000  length={answer.Length} from=0 to={answer.Length - 1}\n{answer.Replace("\r", "\\r").TrimEnd('\n')}\n");
         var raw = await ConformanceProcess.RunAsync(bytes, "frames", "-");
-        foreach (var (name, text) in new[] { ("capture.hex", dump.ToString()), ("capture.csv", logic.ToString()) })
+        foreach (var (name, text) in new[] { ("capture.hex", dump.ToString()), ("capture.csv", logic.ToString()), ("capture.socat", socat.ToString()) })
         {
             var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
             try
