@@ -22,7 +22,7 @@ public class MutationTests
         yield return Case("cme-601-says-602", "1.4 a QoS of 3 is refused with +CME ERROR: 601", "expected +CME ERROR: 601; got '+CME ERROR: 602'");
         yield return Case("cgatt-detached", "4.1 registered and attached", "got '+CGATT: 0'");
         yield return Case("publish-payload-corrupted", "1.5 a text message arrives as typed", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"update message\"");
-        yield return Case("publish-msg-len-in-characters", "1.11 a UTF-8 message arrives with msg_len in bytes, not characters", "expected +MQTTPUBLISH where topic \"dev/gsm/u\" and message \"温度 25℃\" (12 bytes)");
+        yield return Case("publish-msg-len-in-characters", "1.11 a UTF-8 message arrives with msg_len in bytes, not characters", "message-len-mismatch: msg_len is 6 but the message has 12 bytes");
         yield return Case("publish-qos-downgraded", "1.11 +MQTTPUBLISH carries the delivered QoS, dup 0 and retained 0 for a live message", "m.Qos == 1");
         yield return Case("password-echoed", "1.1 CFG? reads back the settings with the password masked", "expected MqttConfig where c => c.IsPasswordMasked");
         yield return Case("swap-pubrec-pubcomp", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "came before '+MQTTPUBREC: 0,");

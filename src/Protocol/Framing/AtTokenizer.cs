@@ -465,7 +465,7 @@ public sealed class AtTokenizer
     private const int MoreNeeded = -2, AsDeclared = -1;
 
     /// <summary>
-    /// Where an inline message really ends when the firmware counted msg_len otherwise than in bytes: at its line's end
+    /// Where a message really ends when the firmware counted msg_len otherwise than in bytes: at its line's end
     /// when the line goes on after the declared length (the characters of UTF-8 text counted), or when the declared
     /// length runs past the line end into the middle of a line and the next line is one of the module's own (the line
     /// end or more counted). <see cref="AsDeclared"/> when msg_len fits; <see cref="MoreNeeded"/> (with the bytes
@@ -515,6 +515,9 @@ public sealed class AtTokenizer
         return StartsModuleLine(window.Slice(next, nextEnd)) ? lineEnd : AsDeclared;
     }
 
+    private static int LineEndFrom(ReadOnlySpan<byte> buffer, int start) =>
+        buffer[start..].IndexOfAny((byte)'\r', (byte)'\n') is var end and >= 0 ? start + end : buffer.Length;
+
     /// <summary>True when <paramref name="text"/> starts with a final result or a <c>+NAME:</c> of the catalog.</summary>
     private static bool StartsModuleLine(ReadOnlySpan<byte> text) =>
         text.StartsWith("OK"u8) || text.StartsWith("ERROR"u8) || text.StartsWith("+CME ERROR"u8)
@@ -553,9 +556,12 @@ public sealed class AtTokenizer
         }
 
         var needed = (long)result.MessageStart + messageLength;
-        if (result.Inline)
+        if (result.Inline || messageLength > 0 && needed <= _max)
         {
-            var miscounted = MiscountedEnd(buffer, lineEnd, needed, final, out var wanted);
+            // A message on the next line is miscounted the same way: its own line decides (one that cannot fit in a
+            // frame is an overflow whatever its count).
+            var messageLineEnd = result.Inline ? lineEnd : LineEndFrom(buffer, result.MessageStart);
+            var miscounted = MiscountedEnd(buffer, messageLineEnd, needed, final, out var wanted);
             if (miscounted == MoreNeeded) return result with { Status = ScanStatus.NeedMore, Needed = wanted };
             if (miscounted >= 0)
             {
