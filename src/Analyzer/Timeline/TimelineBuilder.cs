@@ -30,7 +30,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly List<(string Line, Stamp Stamp)> _sent = [];
-    private readonly LineReadings<ParseResult<AtCommand>> _commands = new(AtCommandParser.Parse);
+    private readonly CommandReadings _commands = new();
     private readonly CommandKeys _keys = new();
     private readonly SecretMasker _secrets;
     // The log's lines in the log's order, both sides: a secret one line leaves open (a quote a terminal broke) is

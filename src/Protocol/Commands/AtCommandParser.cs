@@ -28,7 +28,7 @@ public static class AtCommandParser
         ["+MQTTOPEN"] = new(Set: MqttOpen.Parse, MaxFields: 7),
         ["+MQTTSTAT"] = new(Read: new MqttStatRead()),
         ["+MQTTSUB"] = new(Read: new MqttSubRead(), Set: MqttSub.Parse),
-        ["+MQTTPUB"] = new(Set: MqttPub.Parse, MaxFields: 6),
+        ["+MQTTPUB"] = new(Set: MqttPub.Parse, MaxFields: MqttPub.Fields),
         ["+MQTTUNSUB"] = new(Set: MqttUnsub.Parse),
         ["+MQTTDISC"] = new(Action: new MqttDisc()),
         ["+MQTTDEL"] = new(Action: new MqttDel()),

@@ -15,6 +15,9 @@ namespace Conformance.Protocol.Commands;
 /// <param name="Message">The text, or the hex digits as written.</param>
 public sealed record MqttPub(string Topic, int Qos, bool Retain, bool Dup, int MessageLength, string Message) : AtCommand
 {
+    /// <summary>The arguments of the manual's form; the last, the message, takes the rest of the line (commas in it are content).</summary>
+    internal const int Fields = 6;
+
     private const string Usage = "AT+MQTTPUB=<topic>,<qos>,<retain>,<dup>,<message_len>,<message>";
 
     public override string Name => "+MQTTPUB";
