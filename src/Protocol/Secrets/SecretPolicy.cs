@@ -22,9 +22,13 @@ public static class SecretPolicy
         SecretKeys.Find(line, spans);
     }
 
-    // Every word a rule starts from: one vectorised scan tells most lines they hold nothing the rules find.
+    // Every word a rule starts from: one vectorised scan tells most lines they hold nothing the rules find. A command's
+    // name is looked for by what follows its MQTT (`CFG` of MQTTCFG): every line of the MQTT command set has those
+    // letters, and a scan whose candidates start there would have to check every one of them again.
     private static readonly System.Buffers.SearchValues<string> Triggers =
-        System.Buffers.SearchValues.Create([.. CredentialFields.Names.Distinct(StringComparer.OrdinalIgnoreCase), .. SecretKeys.HintWords], StringComparison.OrdinalIgnoreCase);
+        System.Buffers.SearchValues.Create([.. CredentialFields.Names.Select(AfterMqtt).Distinct(StringComparer.OrdinalIgnoreCase), .. SecretKeys.HintWords], StringComparison.OrdinalIgnoreCase);
+
+    private static string AfterMqtt(string name) => name.IndexOf("MQTT", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? name[(at + 4)..] : name;
 
     /// <summary>False when the rules can find nothing in <paramref name="line"/>, nor anything it leaves open for the next line.</summary>
     internal static bool MayHold(ReadOnlySpan<char> line) => line.IndexOfAny(Triggers) >= 0;
