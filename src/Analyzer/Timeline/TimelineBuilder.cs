@@ -132,7 +132,8 @@ public sealed class TimelineBuilder : IRecordSink
         }
         _direction.Read(record);
         if (!_sides.ModuleSpoke) foreach (var (line, message) in _sides.Module(record.Data)) _correlation.ReportUnanswered(line, message);
-        _offsets.Add(_events.Position, stamp, record.SpansLines ? record.KeepData() : null);
+        if (record.SpansLines) _offsets.Add(_events.Position, stamp, record.Data);
+        else _offsets.Add(_events.Position, stamp);
         ReadEvents(record.Data, isFinalBlock: false);
     }
 
