@@ -255,7 +255,7 @@ public sealed class AtSession : IAsyncDisposable
             if (_lineEnds.Count > 0)
             {
                 var line = (int)_lineEnds.FirstLine;
-                all.Add((Deviation.Of(CodeList.LineEnd, _lineEnds.Describe($"ends trace line {line}"), "1.11"), line));
+                all.Add((Deviation.Of(CodeList.LineEnd, _lineEnds.Describe("ends the trace line named"), "1.11"), line));
             }
             _stray.Clear();
             _lineEnds.Clear();

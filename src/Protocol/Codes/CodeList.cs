@@ -61,7 +61,7 @@ public static class CodeList
     public static readonly CodeEntry Noise = new("noise", Severity.Note, "",
         "Bytes that form no line (NUL, 0xFF, other control bytes), e.g. at power-up.");
     public static readonly CodeEntry LineEnd = new("line-end", Severity.Note, "",
-        "The module ends lines otherwise than CR LF (LF or CR alone, CR CR LF); the manual frames every response as CR LF, text, CR LF. Said once, with the first and the count.");
+        "The module ends lines otherwise than CR LF (LF or CR alone, CR CR LF), where the manual frames every response as CR LF, text, CR LF; said once a log (a run: once a scenario) with the first and how often.");
     public static readonly CodeEntry TruncatedInput = new("truncated-input", Severity.Warn, "",
         "The log ends in the middle of a line or of a +MQTTPUBLISH message.");
     public static readonly CodeEntry UnknownDirection = new("unknown-direction", Severity.Note, "",

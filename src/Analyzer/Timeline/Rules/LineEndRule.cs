@@ -52,6 +52,6 @@ internal sealed class LineEndRule : ICodeOwner
     public void Complete()
     {
         if (_tally.Count > 0 && (_crSeen || !_textUnlessCr))
-            _diagnostics.Report(DiagnosticCodes.LineEnd, _tally.FirstLine, _tally.Describe("is at this line"));
+            _diagnostics.Report(DiagnosticCodes.LineEnd, _tally.FirstLine, _tally.Describe("ends this line"));
     }
 }

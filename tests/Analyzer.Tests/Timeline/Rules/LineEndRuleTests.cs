@@ -23,7 +23,7 @@ public class LineEndRuleTests
         Assert.That(found, Has.Count.EqualTo(1));
         Assert.That(found[0].Line, Is.EqualTo(6));
         Assert.That(found[0].Message, Is.EqualTo(
-            "the module's lines end in LF alone (once), CR alone (once), not in CR LF as the manual frames every response; the first (LF alone) is at this line"));
+            "the module's lines end in LF alone (once), CR alone (once), not in CR LF as the manual frames every response; the first (LF alone) ends this line"));
     }
 
     [Test]
@@ -39,7 +39,7 @@ public class LineEndRuleTests
         Assert.That(found.Select(f => (f.Line, f.Message)), Is.EqualTo(new[]
         {
             // The last OK's LF ends the log: no line follows it to carry it.
-            (5L, "the module's lines end in LF alone (3 times), not in CR LF as the manual frames every response; the first (LF alone) is at this line"),
+            (5L, "the module's lines end in LF alone (3 times), not in CR LF as the manual frames every response; the first (LF alone) ends this line"),
         }));
     }
 
@@ -69,7 +69,7 @@ public class LineEndRuleTests
 
         Assert.That(found.Select(f => (f.Line, f.Message)), Is.EqualTo(new[]
         {
-            (2L, "the module's lines end in CR alone (3 times), not in CR LF as the manual frames every response; the first (CR alone) is at this line"),
+            (2L, "the module's lines end in CR alone (3 times), not in CR LF as the manual frames every response; the first (CR alone) ends this line"),
         }));
     }
 
