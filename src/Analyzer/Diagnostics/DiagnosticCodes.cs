@@ -31,6 +31,7 @@ public static class DiagnosticCodes
     public static CodeEntry UnreadableLine => CodeList.UnreadableLine;
     public static CodeEntry LineTooLong => CodeList.LineTooLong;
     public static CodeEntry Noise => CodeList.Noise;
+    public static CodeEntry LineEnd => CodeList.LineEnd;
     public static CodeEntry Truncated => CodeList.TruncatedInput;
     public static CodeEntry UnknownDirection => CodeList.UnknownDirection;
     public static CodeEntry TimeWentBack => CodeList.TimeWentBack;
@@ -44,6 +45,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        UnreadableLine, LineTooLong, Noise, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        UnreadableLine, LineTooLong, Noise, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
     ];
 }

@@ -12,6 +12,12 @@ public sealed record AnalysisOptions
     /// </summary>
     public int MaxStoredItems { get; init; } = 10_000;
 
+    /// <summary>
+    /// The log's format, when known: whether its records keep the port's own line ends, so that line ends of the module
+    /// other than CR LF are said (<c>line-end</c>). <see cref="TimelineBuilder.Analyze(Readers.LogSource, AnalysisOptions?)"/> sets it.
+    /// </summary>
+    public Readers.LogFormat? Format { get; init; }
+
     /// <summary>Receives every item as it is made, also those beyond <see cref="MaxStoredItems"/> (a live view, a bulk export).</summary>
     public ITimelineSink? Sink { get; init; }
 }

@@ -62,6 +62,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly ClockRule _clock;
     private readonly SplitLineRule _split;
     private readonly OneSideRule _sides;
+    private readonly LineEndRule _lineEnds;
 
     // Set by a restart banner until the next command: the boot's own lines (Neul, OK) after it belong to the boot.
     private bool _booting;
@@ -93,6 +94,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
         _clock = new ClockRule(_diagnostics);
         (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
+        _lineEnds = new LineEndRule(_diagnostics, _options.Format);
     }
 
     /// <summary>Analyses a whole log.</summary>
@@ -106,7 +108,7 @@ public sealed class TimelineBuilder : IRecordSink
     /// <summary>Analyses a whole log, its records lent in place where its format allows (<see cref="LogSource.Read(IRecordSink)"/>).</summary>
     public static Analysis Analyze(LogSource source, AnalysisOptions? options = null)
     {
-        var builder = new TimelineBuilder(options);
+        var builder = new TimelineBuilder((options ?? new AnalysisOptions()) with { Format = source.Format });
         source.Read(builder);
         return builder.Complete();
     }
@@ -155,6 +157,7 @@ public sealed class TimelineBuilder : IRecordSink
             if (_correlation.Pending is { } pending) GiveUp(pending, "the log ended first");
             _correlation.Complete();
             _sides.Complete(_correlation.Commands);
+            _lineEnds.Complete();
             _session.Finish(_last);
         }
         var omitted = _exchanges.Omitted + _urcs.Omitted + _diagnostics.Omitted + _changes.Omitted + _reconnections.Omitted + _dataPoints.Omitted;
@@ -198,6 +201,7 @@ public sealed class TimelineBuilder : IRecordSink
     private void Handle(AtEvent atEvent)
     {
         EventRead?.Invoke(atEvent);
+        _lineEnds.Read(atEvent, _offsets);
         var at = _offsets.At(atEvent.Offset);
         switch (atEvent.Kind)
         {

@@ -25,6 +25,7 @@ public sealed class AtSession : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ReceivedUrc> _urcs = [];
     private readonly List<(Deviation Deviation, int TraceLine)> _stray = [];   // what arrived with no command to belong to
+    private readonly LineEndTally _lineEnds = new();   // line ends not CR LF since the stray lines were last taken
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
     private long _received;
     private Pending? _pending;
@@ -244,14 +245,20 @@ public sealed class AtSession : IAsyncDisposable
 
     /// <summary>
     /// Deviations of lines that belonged to no command (a final result or echo with nothing pending, free text),
-    /// oldest first; they are removed.
+    /// oldest first, then the line ends that were not CR LF, said once with the first and the count; they are removed.
     /// </summary>
     public IReadOnlyList<(Deviation Deviation, int TraceLine)> TakeStray()
     {
         lock (_gate)
         {
             var all = _stray.ToList();
+            if (_lineEnds.Count > 0)
+            {
+                var line = (int)_lineEnds.FirstLine;
+                all.Add((Deviation.Of(CodeList.LineEnd, _lineEnds.Describe("ends the trace line named"), "1.11"), line));
+            }
             _stray.Clear();
+            _lineEnds.Clear();
             return all;
         }
     }
@@ -301,6 +308,7 @@ public sealed class AtSession : IAsyncDisposable
     {
         EventRead?.Invoke(atEvent);
         var text = atEvent.Text;
+        if (LineEndTally.Deviates(atEvent.LineEndBefore)) _lineEnds.Add(atEvent.LineEndBefore, LineAt(atEvent.LineEndOffset));
         var line = LineAt(atEvent.Offset);
         // Only FlushHeld reads a frame cut short: the module stopped mid-line (or mid-message) and sent nothing more in time.
         if (atEvent.IsTruncated && atEvent.Kind != AtEventKind.Final)

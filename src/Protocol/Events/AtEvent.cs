@@ -39,13 +39,15 @@ public sealed record AtEvent
 
     /// <summary>Fills every part of the event: a new one, or the reader's lent one again.</summary>
     internal AtEvent Set(AtEventKind kind, long offset, long length, string text, byte[]? raw, string? command, string? name,
-        Interpretation.Interpretation meaning, FinalResultKind? result, int errorCode, byte[]? payload, bool payloadInline, bool isTruncated)
+        Interpretation.Interpretation meaning, FinalResultKind? result, int errorCode, byte[]? payload, bool payloadInline, bool isTruncated,
+        LineEnd lineEndBefore, long lineEndOffset)
     {
         (Kind, Offset, Length, Text, _rare) = (kind, offset, length, text, null);
         if (raw is not null) _rare = new Rare { Raw = raw };
         if (payload is not null) _rare = (_rare ?? new Rare()) with { Payload = payload };
         (Command, Name, Meaning, _result, ErrorCode) = (command, name, meaning, result is { } r ? (int)r : -1, errorCode);
         (PayloadInline, IsTruncated) = (payloadInline, isTruncated);
+        (LineEndBefore, LineEndOffset) = (lineEndBefore, lineEndOffset);
         return this;
     }
 
@@ -88,6 +90,12 @@ public sealed record AtEvent
 
     /// <summary>True when the input ended before the event did.</summary>
     public bool IsTruncated { get; private set; }
+
+    /// <summary>How the line ends before it were made (<see cref="AtFrame.LineEndBefore"/>): the one that ended the line before.</summary>
+    public LineEnd LineEndBefore { get; private set; }
+
+    /// <summary>Stream offset where <see cref="LineEndBefore"/> began.</summary>
+    public long LineEndOffset { get; private set; }
 
     /// <summary>The parts of an event that few events have; compared by value, as the event is.</summary>
     private sealed record Rare

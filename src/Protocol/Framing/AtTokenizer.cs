@@ -38,6 +38,8 @@ public sealed class AtTokenizer
 
     private bool _afterPrompt;
 
+    private LineEndReader _lineEnds;         // the line ends consumed, for the next frame to carry
+
     public AtTokenizer(AtTokenizerOptions? options = null)
     {
         options ??= new AtTokenizerOptions();
@@ -86,6 +88,7 @@ public sealed class AtTokenizer
             if (_carryLength > 0)
             {
                 SkipLineEnds(CarrySpan, out var skipped);
+                _lineEnds.Read(CarrySpan[..skipped], _carryOffset);
                 Release(skipped);
                 if (_carryLength > 0)
                 {
@@ -110,6 +113,7 @@ public sealed class AtTokenizer
             }
 
             SkipLineEnds(input, out var skippedInput);
+            _lineEnds.Read(input[..skippedInput], _position);
             Advance(ref input, skippedInput);
             if (input.IsEmpty) return false;
 
@@ -158,6 +162,7 @@ public sealed class AtTokenizer
             // A publish whose message is all here; anything else (more to come, too long) takes the general path.
             var scan = ScanPublish(line, end, headerEnd, messageLength, final: false);
             if (scan.Status != ScanStatus.Frame) return false;
+            _lineEnds.Read(input[..start], _position);
             frame = MakeFrame(line, _position + start, scan);
             Advance(ref input, start + scan.Consumed);
             return true;
@@ -166,7 +171,15 @@ public sealed class AtTokenizer
         var text = line[..end];
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
         if (kind == FrameKind.Final) _pending.Completed();
-        frame = new AtFrame { Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode };
+        _lineEnds.Read(input[..start], _position);
+        var before = _lineEnds.FrameBegins(out var beforeAt);
+        frame = new AtFrame
+        {
+            Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode,
+            LineEndBefore = before, LineEndOffset = beforeAt,
+        };
+        if (LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
+        _lineEnds.Read(line[end], _position + start + end);
         Advance(ref input, start + end + 1);
         return true;
     }
@@ -301,9 +314,11 @@ public sealed class AtTokenizer
         {
             var i = 0;
             while (i < input.Length && input[i] is (byte)'\r' or (byte)'\n') i++;
+            _lineEnds.Read(input[..i], _position);
             Advance(ref input, i);
             if (input.IsEmpty) return false;
             _skipLineEndFirst = false;
+            _lineEnds.TextBegins();
         }
         var n = (int)Math.Min(_skipRemaining, input.Length);
         Advance(ref input, n);
@@ -327,29 +342,51 @@ public sealed class AtTokenizer
             _skipLineEndFirst = true;
         }
         // Length counts header and declared message, not the line end between them, so it is the same however the input was split.
-        return Overflow(buffer[..Math.Min(_preview, scan.HeaderEnd)], offset, (long)scan.HeaderEnd + scan.MessageLength);
+        var frame = Overflow(buffer[..Math.Min(_preview, scan.HeaderEnd)], offset, (long)scan.HeaderEnd + scan.MessageLength);
+        if (!scan.Inline) _lineEnds.Read(buffer[scan.HeaderEnd..(scan.MessageStart >= 0 ? scan.MessageStart : consumed)], offset + scan.HeaderEnd);
+        if (scan.MessageStart >= 0) _lineEnds.TextBegins();
+        return frame;
     }
 
-    private static AtFrame Overflow(ReadOnlySpan<byte> preview, long offset, long length) => new()
+    private AtFrame Overflow(ReadOnlySpan<byte> preview, long offset, long length) => new()
     {
         Kind = FrameKind.Overflow,
         Offset = offset,
         Length = length,
         Text = preview,
         ErrorCode = -1,
+        LineEndBefore = _lineEnds.FrameBegins(out var before),
+        LineEndOffset = before,
     };
 
     private AtFrame MakeFrame(ReadOnlySpan<byte> buffer, long offset, ScanResult scan)
     {
         var text = buffer[..scan.TextLength];
         _afterPrompt = scan.Kind == FrameKind.Prompt;   // "> " : the space belongs to the prompt
+        var before = _lineEnds.FrameBegins(out var beforeAt);
         if (scan.Kind is FrameKind.Noise or FrameKind.Prompt or FrameKind.Overflow)
         {
-            return new AtFrame { Kind = scan.Kind, Offset = offset, Length = scan.Consumed, Text = text, ErrorCode = -1, IsTruncated = scan.Truncated };
+            return new AtFrame
+            {
+                Kind = scan.Kind, Offset = offset, Length = scan.Consumed, Text = text, ErrorCode = -1, IsTruncated = scan.Truncated,
+                LineEndBefore = before, LineEndOffset = beforeAt,
+            };
         }
 
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
         if (kind == FrameKind.Final) _pending.Completed();
+        if (!scan.HasPayload)
+        {
+            // The line's own line end (its first byte); the rest is read with the line ends before the next frame.
+            if (LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
+            _lineEnds.Read(buffer[scan.TextLength..scan.Consumed], offset + scan.TextLength);
+        }
+        else if (!scan.Inline && scan.MessageStart > scan.HeaderEnd)
+        {
+            // The line end between a header and its message on the next line.
+            _lineEnds.Read(buffer[scan.HeaderEnd..scan.MessageStart], offset + scan.HeaderEnd);
+            _lineEnds.TextBegins();
+        }
         return new AtFrame
         {
             Kind = kind,
@@ -362,6 +399,8 @@ public sealed class AtTokenizer
             PayloadInline = scan.Inline,
             Payload = scan.HasPayload ? buffer.Slice(scan.MessageStart, scan.PayloadLength) : default,
             IsTruncated = scan.Truncated,
+            LineEndBefore = before,
+            LineEndOffset = beforeAt,
         };
     }
 

@@ -21,6 +21,8 @@ public class AnalyzerTests
         yield return Case(FieldFirmware.PublishMissingComma, "Pub", "unreadable-line", "'+MQTTPUBLISH: 0,1,0,5,\"dev/gsm/u\"3'");
         yield return Case(FieldFirmware.PublishExtraSpace, "Pub", "format-deviation", "qos in '+MQTTPUBLISH' has spaces around it");
         yield return Case(FieldFirmware.Garbage, "Stat", "noise", "byte(s) that form no line (first 0x00)");
+        yield return Case(FieldFirmware.LfOnly, "Stat", "line-end", "the module's lines end in LF alone (");
+        yield return Case(FieldFirmware.CrOnly, "Stat", "line-end", "the module's lines end in CR alone (");
     }
 
     [TestCaseSource(nameof(Cases))]

@@ -23,6 +23,8 @@ public static class FieldFirmware
 
     public static readonly FieldMutant LfOnly = new("ends its lines with LF alone", "AT", (_, r) => r.Replace(Crlf, "\n"));
 
+    public static readonly FieldMutant CrCrLf = new("ends its lines with CR CR LF", "AT", (_, r) => r.Replace(Crlf, "\r\r\n"));
+
     public static readonly FieldMutant UnknownCme = new("refuses with a +CME ERROR code the manual does not have", "AT+MQTTSUB=", (_, r) => r.Replace("+CME ERROR: 601", "+CME ERROR: 9999"));
 
     public static readonly FieldMutant UrcInsideList = new("prints a URC inside its AT+MQTTSUB? list", "AT+MQTTSUB?", (_, r) => r.Replace("\r\n+MQTTSUB:\r\n", "\r\n+MQTTSUB:\r\n\r\n+MQTTPINGRSP: OK\r\n"));
@@ -41,5 +43,5 @@ public static class FieldFirmware
 
     public static readonly FieldMutant EchoStuckOn = new("echoes every command, ATE0 or not", "AT", (command, r) => command + Crlf + r);
 
-    public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn];
+    public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, CrCrLf, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn];
 }

@@ -60,10 +60,11 @@ public class FieldMutantTests
     public static IEnumerable<TestCaseData> FormOnly()
     {
         TestCaseData Case(FieldMutant mutant, string suite, string? code) => new TestCaseData(mutant, suite, code).SetName($"{{m}}: {mutant.Name}");
-        // Manual §1 frames lines \r\n…\r\n, but the working spec (§1, from captures) has hosts take \r, \n and \r\r\n as
-        // line ends too: every host built on it reads these answers right, so they pass.
-        yield return Case(FieldFirmware.CrOnly, "Sub", null);
-        yield return Case(FieldFirmware.LfOnly, "Pub", null);
+        // The manual frames every line \r\n…\r\n; the working spec (§1, from captures) has hosts take \r, \n and \r\r\n as
+        // line ends too: every host built on it reads these answers right, so they pass, the line ends a note.
+        yield return Case(FieldFirmware.CrOnly, "Sub", "line-end");
+        yield return Case(FieldFirmware.LfOnly, "Pub", "line-end");
+        yield return Case(FieldFirmware.CrCrLf, "Stat", "line-end");
         // Echo on is the M5311's default and the harness never turns it off (spec §1: support both).
         yield return Case(FieldFirmware.EchoStuckOn, "Sub", null);
         yield return Case(FieldFirmware.Garbage, "Stat", "noise");

@@ -71,6 +71,25 @@ public class RunOutputTests
     }
 
     [Test]
+    public async Task Lines_ended_by_LF_alone_pass_with_a_note_naming_the_first_and_the_count_and_fail_strict()
+    {
+        await using var pty = await SocatPair.StartAsync(new ScriptedModule(FieldFirmware.LfOnly));
+
+        var (exit, stdout, stderr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{pty.HostPath}", "--suite", "Stat", "--section", "1.3", "--out", _out);
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+        const string says = "note §1.11 line-end: the module's lines end in LF alone (";
+        var notes = XDocument.Load(Junit).Descendants("system-out").Select(o => o.Value).ToList();
+        Assert.That(notes, Has.Some.Contains("finding " + says), string.Join("\n", notes));
+        var line = int.Parse(System.Text.RegularExpressions.Regex.Match(string.Join("\n", notes), @"the first \(LF alone\) ends the trace line named \(trace line (\d+)\)").Groups[1].Value);
+        Assert.That((await File.ReadAllLinesAsync(Trace))[line - 1], Does.EndWith(@"\n").And.Not.EndWith(@"\r\n"), "the trace line named ends in LF alone");
+
+        var (strict, strictOut, strictErr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{pty.HostPath}", "--suite", "Stat", "--section", "1.3", "--strict", "--out", _out);
+        Assert.That(strict, Is.EqualTo(1), strictOut + strictErr);
+        Assert.That(XDocument.Load(Junit).Descendants("failure").Select(f => f.Attribute("message")!.Value), Has.All.StartWith("strict: 1 finding(s), first " + says));
+        TestContext.Out.WriteLine(strictOut);
+    }
+
+    [Test]
     public async Task A_port_that_does_not_exist_exits_2_saying_which()
     {
         var (exit, stdout, stderr) = await ConformanceProcess.RunAsync("run", "--target", $"serial:{Path.Combine(_out, "no-such-port")}", "--suite", "Stat", "--out", _out);

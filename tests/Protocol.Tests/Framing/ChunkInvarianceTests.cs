@@ -26,9 +26,9 @@ public class ChunkInvarianceTests
     private static readonly Gen<byte[]> Fragment = Gen.Frequency(
         (6, Line), (6, LineEnd), (3, Publish), (1, Gen.Byte.Array[0, 40]), (1, Gen.Char['a', 'z'].Array[60, 150].Select(c => Latin1(new string(c)))));
 
-    private static readonly Gen<byte[]> Stream = Fragment.Array[0, 30].Select(parts => parts.SelectMany(p => p).ToArray());
+    internal static readonly Gen<byte[]> Stream = Fragment.Array[0, 30].Select(parts => parts.SelectMany(p => p).ToArray());
 
-    private static readonly AtTokenizerOptions Small = new() { MaxFrameLength = 64, OverflowPreviewLength = 8 };
+    internal static readonly AtTokenizerOptions Small = new() { MaxFrameLength = 64, OverflowPreviewLength = 8 };
 
     private static IEnumerable<byte[]> Split(byte[] stream, int[] sizes)
     {
