@@ -33,7 +33,8 @@ public sealed class TapSession(TapOptions options, TimeProvider? time = null)
         var mode = options.ListenOnly ? "listen-only" : "forwarding";
         using var trace = new TraceRotation(options.Trace, options.RotateSize, $"tap host={host.Name} module={module.Name}", secrets, _time.GetUtcNow());
         trace.Event(_time.GetUtcNow(), $"tap started, {mode}: host {host.Name}, module {module.Name}");
-        var timeline = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, Sink = sink });
+        // The port's own bytes, as a trace records them: their line ends are the module's.
+        var timeline = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, Sink = sink, Format = LogFormat.Trace });
         var forwarding = new LatencyDistribution();
         long toModule = 0, fromModule = 0;
         DateTimeOffset? first = null;

@@ -126,6 +126,7 @@ public sealed class TimelineBuilder : IRecordSink
         _last = stamp;
         if (_clock.Read(in stamp, record.StampNotATime)) _session.TimeWentBack(before, stamp);
         if (record.Rejoined) _split.Rejoined(stamp);
+        _lineEnds.Saw(record.Data);
         if (record.Direction == LogDirection.ToModule)
         {
             _host.Add(record.Data, stamp, _sent);

@@ -53,7 +53,7 @@ internal static class AnalyzeFollow
             using var log = new LiveLog(stream, name, forced, idleExitSeconds is { } s ? TimeSpan.FromSeconds(s) : null, stop.Token);
             var how = format is null ? $"detected from the first lines, confidence {log.Detection.Confidence:0.00}" : "forced";
             ErrorText.Write($"reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
-            var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live) };
+            var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live), Format = log.Format };
             var analysis = TimelineBuilder.Analyze(log.Read(), options);
             var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}"
                 : log.Idled ? $"nothing new for {idleExitSeconds} s (--idle-exit)" : "the input ended";

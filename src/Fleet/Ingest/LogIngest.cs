@@ -55,7 +55,7 @@ internal static class LogIngest
             progress.Reading(source);
             try
             {
-                var builder = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink });
+                var builder = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink, Format = source.Format });
                 records = new Records(builder, cancel);
                 source.Read(records);
                 analysis = builder.Complete();

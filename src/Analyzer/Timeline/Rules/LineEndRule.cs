@@ -34,9 +34,15 @@ internal sealed class LineEndRule : ICodeOwner
         // line): their line ends are the terminal's or the editor's, not the module's.
         _judged = format is LogFormat.Raw or LogFormat.Trace or LogFormat.HexDump or LogFormat.SscomHex or LogFormat.LogicCsv
             or LogFormat.Socat or LogFormat.PythonBytes or LogFormat.Docklight;
-        // Raw is also what any unrecognised text is read as (a ticket, notes): text without a single CR was written
-        // by an editor, whose line ends say nothing of the port's.
+        // Raw is also what any unrecognised text is read as (a ticket, notes): text without a single CR, on either
+        // side, was written by an editor, whose line ends say nothing of the port's.
         _textUnlessCr = format == LogFormat.Raw;
+    }
+
+    /// <summary>A record of the log, either side: a CR anywhere in a raw file (a host's CR LF, an empty line) says a port wrote it.</summary>
+    public void Saw(ReadOnlySpan<byte> data)
+    {
+        if (_textUnlessCr && !_crSeen) _crSeen = data.Contains((byte)'\r');
     }
 
     /// <summary>An event of the module, read before <paramref name="offsets"/> is asked where the event is (it only goes forward).</summary>

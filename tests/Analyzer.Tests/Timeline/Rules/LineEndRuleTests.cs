@@ -87,6 +87,20 @@ public class LineEndRuleTests
     }
 
     [Test]
+    public void A_raw_capture_whose_only_cr_is_the_hosts_is_a_port_capture_and_the_modules_lf_alone_is_said()
+    {
+        // The host ends its commands in CR LF; the firmware answers with LF alone, no CR of its own anywhere.
+        var log = "AT+CSQ\r\n+CSQ: 20,99\n\nOK\nAT+CGATT?\r\n+CGATT: 1\n\nOK\n";
+
+        var found = LineEnds(log);
+
+        Assert.That(found.Select(f => (f.Line, f.Message)), Is.EqualTo(new[]
+        {
+            (2L, "the module's lines end in LF alone (3 times), not in CR LF as the manual frames every response; the first (LF alone) ends this line"),
+        }));
+    }
+
+    [Test]
     public void Text_pasted_into_a_ticket_is_no_capture_of_the_port()
     {
         // Read as raw (no tool's marks), but not a single CR: an editor wrote these line ends.
