@@ -124,8 +124,9 @@ internal abstract class StampedTextReader : LogReader
             _sinceStart = _last.SinceStart;
             if (_sinceStart is null && _last.Time is { } time) _sinceStart = time - (_first ??= time);
             _direction = _guess.Next(text, _sinceStart);
-            // The data is the text with CR LF: in the splitter's buffer already when the line ends so, else copied.
-            _inBuffer = ending.SequenceEqual("\r\n"u8);
+            // The data is the text with CR LF: in the splitter's buffer already when the line ends so (the only
+            // two-byte line end), else copied.
+            _inBuffer = ending.Length == 2;
             _length = text.Length + 2;
             if (!_inBuffer)
             {

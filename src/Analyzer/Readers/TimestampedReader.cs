@@ -15,6 +15,9 @@ internal sealed class TimestampedReader : StampedTextReader
 
     protected override bool ReadsBytes => true;
 
+    // The minute of the last stamp: most stamps share it, and are read from their seconds on.
+    private LogClock.LastMinute _lastMinute;
+
     // The project's own trace also starts its lines with a bare stamp, and a transcript may stamp its marked lines
     // (`2024/01/02 10:11:12 >> AT`), and so does logcat with the year: such lines are theirs, not this format's.
     protected override LineEvidence Classify(string line) =>
@@ -29,14 +32,14 @@ internal sealed class TimestampedReader : StampedTextReader
         {
             // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic. A colon may
             // stand before the space, as a logger's `%s: %s` writes it (`2024-01-02 10:11:12: AT+CSQ`).
-            var bare = LogClock.ReadDateTime(line, out var at, out var real);
+            var bare = LogClock.ReadDateTime(line, ref _lastMinute, out var at, out var real);
             if (bare == 0 || bare >= line.Length) return null;
             if (line[bare] == ':' && bare + 1 < line.Length) bare++;
             if (line[bare] is not ((byte)' ' or (byte)'\t')) return null;
             return new TimePrefix(real ? at : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
         }
         // `[2024-01-02T10:11:12.123]` is tio's.
-        var length = LogClock.ReadDateTime(line[1..], out var time, out var isTime);
+        var length = LogClock.ReadDateTime(line[1..], ref _lastMinute, out var time, out var isTime);
         if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return null;
         var dataStart = 2 + length;
         if (dataStart < line.Length && line[dataStart] is (byte)' ' or (byte)'\t') dataStart++;
