@@ -103,12 +103,4 @@ internal sealed class RawReader : LogReader
         /// <summary>Passes on the block gathered last (at the end of the log).</summary>
         public void Flush() => _block.Flush();
     }
-
-    /// <summary>Keeps the records lent to it, for a reader that hands out records to keep: at most two per line.</summary>
-    private sealed class KeptRecords : IRecordSink
-    {
-        public List<LogRecord> Records { get; } = [];
-
-        public void Add(in RecordView record) => Records.Add(record.ToRecord());
-    }
 }
