@@ -66,7 +66,18 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (held is not null) yield return held;
     }
 
+    /// <remarks>
+    /// The common line, nothing held and no first piece, passes on here; holding and joining are kept out of line, so a
+    /// reader this is inlined into keeps a small frame (each record built there is zeroed on every call).
+    /// </remarks>
     public void Add(in RecordView record)
+    {
+        if (_heldLength < 0 && !MayBeFirstPiece(record)) next.Add(record);
+        else HoldOrJoin(record);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void HoldOrJoin(in RecordView record)
     {
         if (_heldLength >= 0)
         {
