@@ -43,9 +43,18 @@ internal sealed class RawReader : LogReader
     public override bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink)
     {
         var traffic = new Traffic(sink);
-        foreach (var file in files)
+        try
         {
-            while (traffic.Next(file)) { }
+            foreach (var file in files)
+            {
+                while (traffic.Next(file)) { }
+            }
+        }
+        catch (LogReadException)
+        {
+            // A damaged input (a cut gzip file) ends here: the module's lines read before the damage are passed on too.
+            traffic.Flush();
+            throw;
         }
         traffic.Flush();
         return true;

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Conformance.Analyzer.Readers;
 using Conformance.Corpora;
@@ -86,5 +87,29 @@ public class RawInPlaceTests
 
         Assert.That(counted.Records, Is.GreaterThan(1_000));
         Assert.That(perByte, Is.LessThan(0.1), $"{perByte:0.00} B allocated per byte of capture");
+    }
+
+    [Test]
+    public void The_module_output_read_before_a_cut_in_a_gzipped_capture_is_kept()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < 30_000; i++) text.Append($"+CSQ: {i % 31},99\r\n\r\nOK\r\n");
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(Encoding.ASCII.GetBytes(text.ToString()));
+        using var log = new TempLog();
+        var cut = log.Write("modem.raw.gz", packed.ToArray()[..(int)(packed.Length / 2)]);
+        var next = log.Write("modem2.raw", "AT+CSQ\r\n+CSQ: 20,99\r\n");
+        var source = LogSource.Open([cut, next], LogFormat.Raw, readPastDamage: true);
+        var lent = new Collected();
+
+        source.Read(lent);
+
+        var damage = source.Damage.Single();
+        var kept = lent.Records.Where(r => r.File == damage.File).ToList();
+        Assert.That(kept.Sum(r => r.Data.Count(b => b == '\n')), Is.EqualTo(damage.Line - 1), "every whole line before the damage");
+        var bytes = kept.SelectMany(r => r.Data).ToArray();
+        Assert.That(bytes, Is.Not.Empty);
+        Assert.That(Encoding.ASCII.GetString(bytes), Is.EqualTo(text.ToString()[..bytes.Length]), "the lines as in the file, in order");
+        Assert.That(lent.Records.Select(r => r.File).Distinct().Count(), Is.EqualTo(2), "the next file is read too");
     }
 }
