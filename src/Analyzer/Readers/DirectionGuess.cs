@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
@@ -18,13 +20,18 @@ internal sealed class DirectionGuess
 
     /// <param name="line">The line without its line end.</param>
     /// <param name="at">When the line came (time since the log's start), when the log says.</param>
+    /// <remarks>Asked for every line, and most are the module's: that test is made in line, the command's kept out of line.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LogDirection Next(ReadOnlySpan<byte> line, TimeSpan? at = null)
     {
-        if (!StartsWithAt(line))
-        {
-            justSentLength = -1;
-            return LogDirection.FromModule;
-        }
+        if (StartsWithAt(line)) return Command(line, at);
+        justSentLength = -1;
+        return LogDirection.FromModule;
+    }
+
+    // A line that starts with AT: the command sent, or its echo.
+    private LogDirection Command(ReadOnlySpan<byte> line, TimeSpan? at)
+    {
         if (justSentLength >= 0 && line.SequenceEqual(justSent.AsSpan(0, justSentLength)) && !(at - sentAt > EchoWithin))
         {
             justSentLength = -1;

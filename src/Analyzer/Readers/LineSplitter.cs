@@ -80,7 +80,9 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     {
         while (true)
         {
-            var at = buffer.AsSpan(start + scanned, end - start - scanned).IndexOfAny((byte)'\r', (byte)'\n');
+            var unscanned = buffer.AsSpan(start + scanned, end - start - scanned);
+            // An empty line (half the lines of some captures) is told by its first byte, without the search's call.
+            var at = !unscanned.IsEmpty && unscanned[0] is (byte)'\r' or (byte)'\n' ? 0 : unscanned.IndexOfAny((byte)'\r', (byte)'\n');
             if (at >= 0)
             {
                 var pos = start + scanned + at;

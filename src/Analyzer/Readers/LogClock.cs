@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -51,14 +52,10 @@ internal sealed class LogClock(DateOnly date)
         return true;
     }
 
-    // The date of the last stamp read on this thread and its ticks (a log's lines share their date for hours).
-    [ThreadStatic] private static int t_lastDate;
-    [ThreadStatic] private static long t_lastDateTicks;
-
     /// <summary>
     /// Reads <c>yyyy-MM-dd HH:mm:ss</c> with an optional fraction of one to seven digits from the start of ASCII
-    /// <paramref name="text"/>, straight from the bytes (the hot path of a stamped log: no string, no culture);
-    /// returns the bytes it covers, 0 when the text does not start with such a time.
+    /// <paramref name="text"/>, straight from the bytes (no string, no culture); returns the bytes it covers, 0 when
+    /// the text does not start with such a time.
     /// </summary>
     /// <remarks>
     /// Also as other tools write it: the date with <c>/</c> or <c>.</c>, <c>T</c> before the time (ISO 8601), a comma
@@ -76,35 +73,74 @@ internal sealed class LogClock(DateOnly date)
     /// </summary>
     public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time, out bool real)
     {
+        LastMinute none = default;
+        return ReadDateTime(text, ref none, out time, out real);
+    }
+
+    /// <summary>
+    /// The first 16 bytes of the last stamp read whose date, hour and minute are real (<c>2024-01-02 10:11</c>), and
+    /// the ticks of that minute. A log's stamps share their minute for dozens of lines, so a stamp that starts with the
+    /// same bytes has the same date, hour and minute: only its seconds, fraction and zone are left to read.
+    /// </summary>
+    public struct LastMinute
+    {
+        internal Vector128<byte> Head;
+        internal long Ticks;
+        internal bool Known;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadDateTime(ReadOnlySpan{byte}, out DateTimeOffset, out bool)"/> (the same length and time for
+    /// the same bytes), the hot path of a stamped log: a stamp in the same minute as <paramref name="last"/> is read
+    /// from its seconds on, any other in full, and then remembered in <paramref name="last"/>.
+    /// </summary>
+    public static int ReadDateTime(ReadOnlySpan<byte> text, ref LastMinute last, out DateTimeOffset time, out bool real)
+    {
         (time, real) = (default, false);
-        if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T' or (byte)'_')
-            || text[13] != ':' || text[16] != ':') return 0;
+        if (text.Length < 19) return 0;
+        if (last.Known && Vector128.Create(text) == last.Head) return ReadSeconds(text, last.Ticks, minuteReal: true, out time, out real);
+        if (text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T' or (byte)'_')
+            || text[13] != ':') return 0;
         if (!TwoDigits(text, 0, out var century) || !TwoDigits(text, 2, out var yearOfCentury) || !TwoDigits(text, 5, out var month) ||
-            !TwoDigits(text, 8, out var day) || !TwoDigits(text, 11, out var hour) || !TwoDigits(text, 14, out var minute) ||
-            !TwoDigits(text, 17, out var second)) return 0;
+            !TwoDigits(text, 8, out var day) || !TwoDigits(text, 11, out var hour) || !TwoDigits(text, 14, out var minute)) return 0;
         var year = century * 100 + yearOfCentury;
         if (year == 0 && month == 0 && day == 0) (year, month, day) = (BaseDate.Year, BaseDate.Month, BaseDate.Day);
-        real = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+        var minuteReal = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour <= 23 && minute <= 59;
+        var ticks = minuteReal ? new DateTime(year, month, day).Ticks + (hour * 60L + minute) * TimeSpan.TicksPerMinute : 0;
+        var length = ReadSeconds(text, ticks, minuteReal, out time, out real);
+        if (length > 0 && minuteReal) last = new LastMinute { Head = Vector128.Create(text), Ticks = ticks, Known = true };
+        return length;
+    }
+
+    // The ticks one unit of a fraction of so many digits is: 1 for seven digits, 1 000 000 for one.
+    private static readonly long[] TicksPerDigits = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
+    // The rest of a stamp from its seconds on (`:ss`, a fraction, a zone), in the minute whose ticks are given.
+    private static int ReadSeconds(ReadOnlySpan<byte> text, long minuteTicks, bool minuteReal, out DateTimeOffset time, out bool real)
+    {
+        (time, real) = (default, false);
+        if (text[16] != ':' || !TwoDigits(text, 17, out var second)) return 0;
+        real = minuteReal && second <= 59;
         var length = 19;
         long ticks = 0;
         if (text.Length > 19 && text[19] is (byte)'.' or (byte)',' or (byte)':')
         {
+            // Up to seven digits (ticks); a dot without digits is not part of the time.
             var digits = 0;
-            while (20 + digits < text.Length && char.IsAsciiDigit((char)text[20 + digits])) digits++;
-            if (digits > 7) return 0;
-            // A dot without digits is not part of the time.
-            if (digits > 0)
+            for (; 20 + digits < text.Length && (uint)(text[20 + digits] - '0') <= 9; digits++)
             {
-                for (var i = 0; i < 7; i++) ticks = ticks * 10 + (i < digits ? text[20 + i] - '0' : 0);
-                length = 20 + digits;
+                if (digits == 7)
+                {
+                    real = false;
+                    return 0;
+                }
+                ticks = ticks * 10 + (text[20 + digits] - '0');
             }
+            ticks *= TicksPerDigits[digits];
+            if (digits > 0) length = 20 + digits;
         }
         length += Zone(text[length..]);
-        if (!real) return length;
-        // The date's ticks are worked out once per date; the time of day is added.
-        var date = (year * 100 + month) * 100 + day;
-        if (date != t_lastDate) (t_lastDate, t_lastDateTicks) = (date, new DateTime(year, month, day).Ticks);
-        time = new DateTimeOffset(t_lastDateTicks + ((hour * 60L + minute) * 60 + second) * TimeSpan.TicksPerSecond + ticks, TimeSpan.Zero);
+        if (real) time = new DateTimeOffset(minuteTicks + second * TimeSpan.TicksPerSecond + ticks, TimeSpan.Zero);
         return length;
     }
 

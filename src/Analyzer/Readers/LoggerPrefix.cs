@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -11,15 +11,21 @@ internal static class LoggerPrefix
 {
     private static readonly string[] Levels = ["TRACE", "DEBUG", "DBG", "INFO", "NOTICE", "WARNING", "WARN", "ERROR", "ERR", "CRITICAL", "FATAL", "VERBOSE"];
 
-    // The bytes a prefix can start with: most lines of traffic (`AT`, `+`, `OK`) start with none of them but E and A's neighbours.
-    private static readonly SearchValues<byte> Starts = SearchValues.Create("|-[TDINWECFV"u8);
-
     /// <summary>The length of the logger's prefix at the start of <paramref name="data"/>; 0 when there is none.</summary>
-    /// <remarks>Asked for every stamped line, and kept out of line so the stamp reader stays small enough to inline.</remarks>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    public static int Length(ReadOnlySpan<byte> data)
+    /// <remarks>
+    /// Asked for every stamped line: the first byte is tested in line (most lines of traffic, <c>AT</c>, <c>+</c>, <c>OK</c>, start with
+    /// no byte a prefix starts with), the rest kept out of line so the stamp reader stays small.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Length(ReadOnlySpan<byte> data) => !data.IsEmpty && MayStart(data[0]) ? Prefix(data) : 0;
+
+    // The bytes a prefix can start with: a bar, a dash, a bracket, a level's first letter.
+    private static bool MayStart(byte first) =>
+        first is (byte)'|' or (byte)'-' or (byte)'[' or (byte)'T' or (byte)'D' or (byte)'I' or (byte)'N' or (byte)'W' or (byte)'E' or (byte)'C' or (byte)'F' or (byte)'V';
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Prefix(ReadOnlySpan<byte> data)
     {
-        if (data.IsEmpty || !Starts.Contains(data[0])) return 0;
         if (data[0] is (byte)'|' or (byte)'-' && data.Length > 1 && data[1] == ' ') return 2 + Named(data[2..]);
         return Level(data);
     }

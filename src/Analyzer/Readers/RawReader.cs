@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
@@ -23,58 +25,91 @@ internal sealed class RawReader : LogReader
     /// <summary>Reads the lines in place: no object per line, which is most of the cost on a long capture.</summary>
     public override IEnumerable<LogRecord> Read(IEnumerable<LineSplitter> files)
     {
-        var traffic = new Traffic();
+        var kept = new KeptRecords();
+        var traffic = new Traffic(kept);
         foreach (var file in files)
         {
-            while (traffic.Next(file, out var before, out var hostLine))
+            while (traffic.Next(file))
             {
-                if (before is not null) yield return before;
-                if (hostLine is not null) yield return hostLine;
+                foreach (var record in kept.Records) yield return record;
+                kept.Records.Clear();
             }
         }
-        if (traffic.Block.Flush() is { } last) yield return last;
+        traffic.Flush();
+        foreach (var record in kept.Records) yield return record;
+    }
+
+    /// <summary>Lends each line the host sent and each block of module output straight from the buffers: no copy, no object per record.</summary>
+    public override bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink)
+    {
+        var traffic = new Traffic(sink);
+        try
+        {
+            foreach (var file in files)
+            {
+                while (traffic.Next(file)) { }
+            }
+        }
+        catch (LogReadException)
+        {
+            // A damaged input (a cut gzip file) ends here: the module's lines read before the damage are passed on too.
+            traffic.Flush();
+            throw;
+        }
+        traffic.Flush();
+        return true;
     }
 
     /// <summary>Lines of plain traffic, shared with formats that wrap a raw capture.</summary>
     public static IEnumerable<LogRecord> ReadTraffic(IEnumerable<LogLine> lines)
     {
-        var traffic = new Traffic();
+        var kept = new KeptRecords();
+        var traffic = new Traffic(kept);
         foreach (var line in lines)
         {
-            var (before, hostLine) = traffic.Add(line.Number, line.File, line.Content.Span, line.Ending.Span);
-            if (before is not null) yield return before;
-            if (hostLine is not null) yield return hostLine;
+            traffic.Add(line.Number, line.File, WithEnding(line), line.Content.Length);
+            foreach (var record in kept.Records) yield return record;
+            kept.Records.Clear();
         }
-        if (traffic.Block.Flush() is { } last) yield return last;
+        traffic.Flush();
+        foreach (var record in kept.Records) yield return record;
     }
 
-    /// <summary>The direction guess and the block being gathered, fed one line at a time.</summary>
-    private sealed class Traffic
+    // The line and its line end: in place where they lie together in the splitter's buffer (as they do), else a copy.
+    private static ReadOnlySpan<byte> WithEnding(LogLine line) =>
+        MemoryMarshal.TryGetArray(line.Content, out var content) && MemoryMarshal.TryGetArray(line.Ending, out var ending) &&
+        content.Array == ending.Array && content.Offset + content.Count == ending.Offset
+            ? content.Array.AsSpan(content.Offset, content.Count + ending.Count)
+            : line.BytesWithEnding();
+
+    /// <summary>The direction guess and the block being gathered, fed one line at a time; records go to the sink.</summary>
+    private sealed class Traffic(IRecordSink sink)
     {
         private readonly DirectionGuess _guess = new();
-
-        public ModuleBlock Block { get; } = new();
+        private readonly ModuleBlock _block = new(sink);
 
         /// <summary>Reads a line of <paramref name="file"/>; false at its end.</summary>
-        public bool Next(LineSplitter file, out LogRecord? before, out LogRecord? hostLine)
+        public bool Next(LineSplitter file)
         {
-            (before, hostLine) = (null, null);
-            if (!file.TryNext(out var content, out var ending, out var number)) return false;
-            (before, hostLine) = Add(number, file.File, content, ending);
+            if (!file.TryNext(out var content, out _, out var number)) return false;
+            Add(number, file.File, file.Current, content.Length);
             return true;
         }
 
-        /// <summary>Takes a line; returns the block it closed, and the line itself when the host sent it.</summary>
-        public (LogRecord? Before, LogRecord? HostLine) Add(long number, string file, ReadOnlySpan<byte> content, ReadOnlySpan<byte> ending)
+        /// <summary>Takes a line, its line end after <paramref name="contentLength"/> bytes: module output joins the block, a line the host sent is a record of its own.</summary>
+        public void Add(long number, string file, ReadOnlySpan<byte> line, int contentLength)
         {
-            var direction = _guess.Next(content);
-            var before = Block.Before(direction, file, content.Length + ending.Length);
+            var direction = _guess.Next(line[..contentLength]);
             if (direction != LogDirection.ToModule)
             {
-                Block.Add(number, file, content, ending);
-                return (before, null);
+                _block.Add(number, file, line);
+                return;
             }
-            return (before, new LogRecord(number, file, null, null, direction, [.. content, .. ending]));
+            _block.Flush();
+            sink.Add(new RecordView(number, file, null, null, direction, line));
         }
+
+        /// <summary>Passes on the block gathered last (at the end of the log).</summary>
+        public void Flush() => _block.Flush();
     }
 }

@@ -27,13 +27,16 @@ internal abstract class StampedTextReader : LogReader
     protected abstract TimePrefix? ParseStamp(string line);
 
     /// <summary>
-    /// True when the stamp is read from the bytes (<see cref="ParseStamp(ReadOnlySpan{byte})"/>) and the data is the
-    /// bytes after it: the lines are then read in place, without a string per line.
+    /// True when the stamp is read from the bytes (<see cref="ReadStamp"/>) and the data is the bytes after it: the
+    /// lines are then read in place, without a string per line.
     /// </summary>
     protected virtual bool ReadsBytes => false;
 
-    /// <summary>The stamp at the start of a line's bytes, or null for an unstamped line; only when <see cref="ReadsBytes"/>.</summary>
-    protected virtual TimePrefix? ParseStamp(ReadOnlySpan<byte> line) => throw new NotSupportedException();
+    /// <summary>
+    /// Reads the stamp at the start of a line's bytes into <paramref name="stamp"/>; false, leaving it as it was, for an
+    /// unstamped line. Only when <see cref="ReadsBytes"/>. (Written in place: a stamp is read for every line.)
+    /// </summary>
+    protected virtual bool ReadStamp(ReadOnlySpan<byte> line, ref TimePrefix stamp) => throw new NotSupportedException();
 
     /// <summary>The data of a line from a character on; by default the text with CR LF appended.</summary>
     protected virtual byte[] Data(LogLine line, int dataStart) => WithCrLf(line, dataStart);
@@ -71,12 +74,14 @@ internal abstract class StampedTextReader : LogReader
     /// </summary>
     private IEnumerable<LogRecord> InPlace(IEnumerable<LineSplitter> files)
     {
-        var lines = new InPlaceLines();
+        var kept = new KeptRecords();
+        var lines = new InPlaceLines(this, kept);
         foreach (var file in files)
         {
-            while (lines.Next(this, file))
+            while (lines.Next(file))
             {
-                if (lines.Carries) yield return lines.Record(file).ToRecord();
+                foreach (var record in kept.Records) yield return record;
+                kept.Records.Clear();
             }
         }
     }
@@ -84,61 +89,58 @@ internal abstract class StampedTextReader : LogReader
     public override bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink)
     {
         if (!ReadsBytes) return false;
-        var lines = new InPlaceLines();
+        var lines = new InPlaceLines(this, sink);
         foreach (var file in files)
         {
-            while (lines.Next(this, file))
-            {
-                if (lines.Carries) sink.Add(lines.Record(file));
-            }
+            while (lines.Next(file)) { }
         }
         return true;
     }
 
-    /// <summary>The lines of a log read in place: the last stamp, the first time, the direction guess, the line just read.</summary>
-    private sealed class InPlaceLines
+    /// <summary>
+    /// The lines of a log read in place, each record lent to the sink: the last stamp, the first time, the direction guess.
+    /// </summary>
+    /// <remarks>
+    /// A line is read and lent in one call, its values in locals: the loop that calls it runs once per log, so it runs as
+    /// on-stack-replaced code, and a record built there was copied as a whole after being written field by field,
+    /// which stalls the processor (a load wider than the stores before it cannot be forwarded from them).
+    /// </remarks>
+    private sealed class InPlaceLines(StampedTextReader reader, IRecordSink sink)
     {
         private readonly DirectionGuess _guess = new();
         private byte[] _scratch = new byte[256];
         private TimePrefix _last;
         private DateTimeOffset? _first;
-        private int _dataStart;
-        private int _length;
-        private bool _inBuffer;
-        private long _number;
-        private TimeSpan? _sinceStart;
-        private LogDirection _direction;
 
-        /// <summary>True when the line just read carries a record (an empty unstamped line does not).</summary>
-        public bool Carries { get; private set; }
-
-        /// <summary>Reads the next line of <paramref name="file"/>; false at its end.</summary>
-        public bool Next(StampedTextReader reader, LineSplitter file)
+        /// <summary>Reads the next line of <paramref name="file"/> and lends its record (an empty unstamped line has none); false at its end.</summary>
+        public bool Next(LineSplitter file)
         {
-            if (!file.TryNext(out var content, out var ending, out _number)) return false;
-            var stamp = reader.ParseStamp(content);
-            Carries = stamp is not null || !content.IsEmpty;
-            if (!Carries) return true;
-            _last = StampOf(_last, stamp);
-            var text = content[_last.DataStart..];
-            _sinceStart = _last.SinceStart;
-            if (_sinceStart is null && _last.Time is { } time) _sinceStart = time - (_first ??= time);
-            _direction = _guess.Next(text, _sinceStart);
-            // The data is the text with CR LF: in the splitter's buffer already when the line ends so, else copied.
-            _inBuffer = ending.SequenceEqual("\r\n"u8);
-            _length = text.Length + 2;
-            if (!_inBuffer)
+            if (!file.TryNext(out var content, out var ending, out var number)) return false;
+            // As StampOf: the line's own stamp, else the last one's time for a line that is not empty.
+            if (!reader.ReadStamp(content, ref _last))
             {
-                if (_scratch.Length < _length) _scratch = new byte[Math.Max(_length, _scratch.Length * 2)];
-                text.CopyTo(_scratch);
-                (_scratch[_length - 2], _scratch[_length - 1]) = ((byte)'\r', (byte)'\n');
+                if (content.IsEmpty) return true;
+                _last = _last with { DataStart = 0, NotATime = false };
             }
-            _dataStart = _last.DataStart;
+            var (time, sinceStart, dataStart, notATime) = _last;
+            if (sinceStart is null && time is { } at) sinceStart = at - (_first ??= at);
+            var text = content[dataStart..];
+            var direction = _guess.Next(text, sinceStart);
+            // The data is the text with CR LF: in the splitter's buffer already when the line ends so (the only
+            // two-byte line end), else copied.
+            var length = text.Length + 2;
+            var data = ending.Length == 2 ? file.Current.Slice(dataStart, length) : WithCrLf(text);
+            sink.Add(new RecordView(number, file.File, time, sinceStart, direction, data, stampNotATime: notATime));
             return true;
         }
 
-        /// <summary>The record of the line just read, valid until the next line.</summary>
-        public RecordView Record(LineSplitter file) => new(_number, file.File, _last.Time, _sinceStart, _direction,
-            _inBuffer ? file.Current.Slice(_dataStart, _length) : _scratch.AsSpan(0, _length), stampNotATime: _last.NotATime);
+        private ReadOnlySpan<byte> WithCrLf(ReadOnlySpan<byte> text)
+        {
+            var length = text.Length + 2;
+            if (_scratch.Length < length) _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
+            text.CopyTo(_scratch);
+            (_scratch[length - 2], _scratch[length - 1]) = ((byte)'\r', (byte)'\n');
+            return _scratch.AsSpan(0, length);
+        }
     }
 }

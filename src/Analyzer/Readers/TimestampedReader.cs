@@ -15,6 +15,9 @@ internal sealed class TimestampedReader : StampedTextReader
 
     protected override bool ReadsBytes => true;
 
+    // The minute of the last stamp: most stamps share it, and are read from their seconds on.
+    private LogClock.LastMinute _lastMinute;
+
     // The project's own trace also starts its lines with a bare stamp, and a transcript may stamp its marked lines
     // (`2024/01/02 10:11:12 >> AT`), and so does logcat with the year: such lines are theirs, not this format's.
     protected override LineEvidence Classify(string line) =>
@@ -22,26 +25,28 @@ internal sealed class TimestampedReader : StampedTextReader
             ? LineEvidence.Foreign : base.Classify(line);
 
     /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space or tab, or the stamp bare and a space or tab (a colon before it too).</summary>
-    protected override TimePrefix? ParseStamp(ReadOnlySpan<byte> line)
+    protected override bool ReadStamp(ReadOnlySpan<byte> line, ref TimePrefix stamp)
     {
-        if (line.Length < 19) return null;
+        if (line.Length < 19) return false;
         if (line[0] != '[')
         {
             // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic. A colon may
             // stand before the space, as a logger's `%s: %s` writes it (`2024-01-02 10:11:12: AT+CSQ`).
-            var bare = LogClock.ReadDateTime(line, out var at, out var real);
-            if (bare == 0 || bare >= line.Length) return null;
+            var bare = LogClock.ReadDateTime(line, ref _lastMinute, out var at, out var real);
+            if (bare == 0 || bare >= line.Length) return false;
             if (line[bare] == ':' && bare + 1 < line.Length) bare++;
-            if (line[bare] is not ((byte)' ' or (byte)'\t')) return null;
-            return new TimePrefix(real ? at : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
+            if (line[bare] is not ((byte)' ' or (byte)'\t')) return false;
+            stamp = new TimePrefix(real ? at : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
+            return true;
         }
         // `[2024-01-02T10:11:12.123]` is tio's.
-        var length = LogClock.ReadDateTime(line[1..], out var time, out var isTime);
-        if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return null;
+        var length = LogClock.ReadDateTime(line[1..], ref _lastMinute, out var time, out var isTime);
+        if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return false;
         var dataStart = 2 + length;
         if (dataStart < line.Length && line[dataStart] is (byte)' ' or (byte)'\t') dataStart++;
         dataStart += LoggerPrefix.Length(line[dataStart..]);
-        return new TimePrefix(isTime ? time : null, null, dataStart, NotATime: !isTime);
+        stamp = new TimePrefix(isTime ? time : null, null, dataStart, NotATime: !isTime);
+        return true;
     }
 
     /// <summary>The stamp is ASCII, so its characters are its bytes: the text is read through the byte parser.</summary>
@@ -51,6 +56,7 @@ internal sealed class TimestampedReader : StampedTextReader
         Span<byte> head = stackalloc byte[96];
         var length = Math.Min(line.Length, head.Length);
         for (var i = 0; i < length; i++) head[i] = line[i] < 0x80 ? (byte)line[i] : (byte)0xFF;
-        return ParseStamp(head[..length]);
+        TimePrefix stamp = default;
+        return ReadStamp(head[..length], ref stamp) ? stamp : null;
     }
 }

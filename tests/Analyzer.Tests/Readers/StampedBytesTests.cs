@@ -83,22 +83,6 @@ public class StampedBytesTests
         Assert.That(perByte, Is.LessThan(4), $"{perByte:0.0} B allocated per byte of log");
     }
 
-    /// <summary>Keeps a copy of every record lent to it.</summary>
-    private sealed class Collected : IRecordSink
-    {
-        public List<LogRecord> Records { get; } = [];
-
-        public void Add(in RecordView record) => Records.Add(record.ToRecord());
-    }
-
-    /// <summary>Counts the records lent to it, keeping nothing.</summary>
-    private sealed class Counted : IRecordSink
-    {
-        public long Records { get; private set; }
-
-        public void Add(in RecordView record) => Records++;
-    }
-
     [Test]
     public void Records_lent_in_place_are_the_records_read_one_by_one()
     {
