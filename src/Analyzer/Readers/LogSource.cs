@@ -193,8 +193,17 @@ public sealed class LogSource
     {
         var reader = LogReaders.Create(Format);
         var lines = reader.EndsLines ? new SplitLines(sink) : null;
-        if (!reader.ReadInPlace(splitters, lines ?? sink))
-            foreach (var record in SinceFirst(reader.Read(splitters))) (lines ?? sink).Add(record.View);
+        try
+        {
+            if (!reader.ReadInPlace(splitters, lines ?? sink))
+                foreach (var record in SinceFirst(reader.Read(splitters))) (lines ?? sink).Add(record.View);
+        }
+        catch (LogReadException)
+        {
+            // The line held back for its rest was read whole before the damage: it goes on before the damage is said.
+            lines?.Flush();
+            throw;
+        }
         lines?.Flush();
     }
 

@@ -112,4 +112,27 @@ public class RawInPlaceTests
         Assert.That(Encoding.ASCII.GetString(bytes), Is.EqualTo(text.ToString()[..bytes.Length]), "the lines as in the file, in order");
         Assert.That(lent.Records.Select(r => r.File).Distinct().Count(), Is.EqualTo(2), "the next file is read too");
     }
+
+    [Test]
+    public void A_line_held_back_for_its_rest_before_a_cut_in_a_gzipped_log_is_kept()
+    {
+        // Every line a publish whose message is shorter than its msg_len: each is held for its rest, which never comes
+        // (the next line is a second later). The last one read whole before the cut must still reach the timeline.
+        var text = new StringBuilder();
+        var start = new DateTime(2026, 11, 30, 10, 0, 0);
+        for (var i = 0; i < 30_000; i++) text.Append($"[{start.AddSeconds(i):yyyy-MM-dd HH:mm:ss}.000] +MQTTPUBLISH: 0,0,0,0,\"t\",9,m{i % 1000}\r\n");
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(Encoding.ASCII.GetBytes(text.ToString()));
+        using var log = new TempLog();
+        var cut = log.Write("teraterm.log.gz", packed.ToArray()[..(int)(packed.Length / 2)]);
+        var next = log.Write("teraterm.log", "[2026-11-30 12:00:00.000] OK\r\n");
+        var source = LogSource.Open([cut, next], LogFormat.Timestamped, readPastDamage: true);
+        var lent = new Collected();
+
+        source.Read(lent);
+
+        var damage = source.Damage.Single();
+        Assert.That(lent.Records.Count(r => r.File == damage.File), Is.EqualTo(damage.Line - 1), "every whole line before the damage, the last one held back too");
+        Assert.That(lent.Records[^1].File, Is.EqualTo(next), "then the next file");
+    }
 }
