@@ -19,6 +19,7 @@ public enum LogFormat
     Socat,
     PySerial,
     PythonBytes,
+    Strace,
     Raw,
     Trace,
 }

@@ -21,6 +21,7 @@ public static class LogFormatNames
         [LogFormat.Socat] = "socat",
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",
+        [LogFormat.Strace] = "strace",
         [LogFormat.Raw] = "raw",
         [LogFormat.Trace] = "trace",
     };

@@ -74,9 +74,9 @@ internal sealed partial class TioReader : StampedTextReader
         : TimeSpan.FromMilliseconds(long.Parse(stamp, CultureInfo.InvariantCulture));
 
     // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, Docklight's `12/7/2026 14:08:35.770 [RX] -` Docklight's,
-    // a journal's ModemManager lines ModemManager's.
+    // a journal's ModemManager lines ModemManager's, strace's calls strace's.
     protected override LineEvidence Classify(string line) =>
-        IsTimestamped(line) || DocklightReader.Marks(line) || ModemManagerReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
+        IsTimestamped(line) || DocklightReader.Marks(line) || ModemManagerReader.Marks(line) || StraceReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
 
     private static bool IsTimestamped(string line)
     {
