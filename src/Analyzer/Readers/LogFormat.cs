@@ -20,6 +20,7 @@ public enum LogFormat
     PySerial,
     PythonBytes,
     Strace,
+    Interceptty,
     Raw,
     Trace,
 }

@@ -22,6 +22,7 @@ public static class LogFormatNames
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",
         [LogFormat.Strace] = "strace",
+        [LogFormat.Interceptty] = "interceptty",
         [LogFormat.Raw] = "raw",
         [LogFormat.Trace] = "trace",
     };
