@@ -31,6 +31,7 @@ public class TranscriptTests
     [TestCase("[10:11:12.123] TX: AT+CSQ\n[10:11:12.180] RX: +CSQ: 20,99\n[10:11:12.181] RX: OK\n")]
     [TestCase("2026-11-30T10:11:12.123456+0800 gw-0417 bridge[611]: TX: AT+CSQ\n2026-11-30T10:11:12.180001+0800 gw-0417 bridge[611]: RX: +CSQ: 20,99\n2026-11-30T10:11:12.181002+0800 gw-0417 bridge[611]: RX: OK\n")]
     [TestCase("2026-11-30T10:11:12.123456+08:00 bridge[611]: TX: AT+CSQ\n2026-11-30T10:11:12.180001+08:00 bridge[611]: RX: +CSQ: 20,99\n2026-11-30T10:11:12.181002+08:00 bridge[611]: RX: OK\n")]
+    [TestCase("DEBUG:modem:TX: AT+CSQ\nDEBUG:modem:RX: +CSQ: 20,99\nINFO:modem.serial:RX: OK\n")]
     [TestCase("Nov 30 10:11:12.123456 gw bridge[611]: TX: AT+CSQ\nNov 30 10:11:12.180001 gw bridge[611]: RX: +CSQ: 20,99\nNov 30 10:11:12.181002 gw bridge[611]: RX: OK\n")]
     public void Every_convention_is_detected_with_its_direction(string log)
     {
