@@ -74,7 +74,8 @@ internal sealed partial class HexDumpReader : LogReader
     [GeneratedRegex(@"^\s*(?:[0-9A-Fa-f]{4,8}:?\s+)?(?:(?<pair>[0-9A-Fa-f]{2})(?: {1,2}|\s*$))+(?=\s|\||$)")]
     private static partial Regex Pairs();
 
-    // A serial monitor's packet header: a stamp, then which way (`Written data`, `Read data`, `Write`, `Read`), the port after it.
-    [GeneratedRegex(@"^\s*\[?(?:[\d/.-]+ )?(?<time>\d\d?:\d\d:\d\d(?:[.,]\d{1,7})?)\]?\s+(?:(?<out>Written data|Write|Sent data|TX)|(?:Read data|Read|Received data|RX))\b", RegexOptions.IgnoreCase)]
+    // A serial monitor's packet header: a stamp, then which way (`Written data`, `Read data`, `Write`, `Read`), the port after it;
+    // not a stamped call (strace's `08:00:00.1 write(3, …)`).
+    [GeneratedRegex(@"^\s*\[?(?:[\d/.-]+ )?(?<time>\d\d?:\d\d:\d\d(?:[.,]\d{1,7})?)\]?\s+(?:(?<out>Written data|Write|Sent data|TX)|(?:Read data|Read|Received data|RX))\b(?!\()", RegexOptions.IgnoreCase)]
     private static partial Regex Header();
 }

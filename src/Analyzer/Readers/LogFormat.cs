@@ -19,6 +19,8 @@ public enum LogFormat
     Socat,
     PySerial,
     PythonBytes,
+    Strace,
+    Interceptty,
     Raw,
     Trace,
 }

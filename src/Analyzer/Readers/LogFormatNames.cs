@@ -21,6 +21,8 @@ public static class LogFormatNames
         [LogFormat.Socat] = "socat",
         [LogFormat.PySerial] = "pyserial",
         [LogFormat.PythonBytes] = "python-bytes",
+        [LogFormat.Strace] = "strace",
+        [LogFormat.Interceptty] = "interceptty",
         [LogFormat.Raw] = "raw",
         [LogFormat.Trace] = "trace",
     };

@@ -21,6 +21,8 @@ internal static class LogReaders
         LogFormat.Socat => new SocatReader(),
         LogFormat.PySerial => new PySerialReader(),
         LogFormat.PythonBytes => new PythonBytesReader(),
+        LogFormat.Strace => new StraceReader(),
+        LogFormat.Interceptty => new IntercepttyReader(),
         LogFormat.Raw => new RawReader(),
         LogFormat.Trace => new TraceReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a known log format"),

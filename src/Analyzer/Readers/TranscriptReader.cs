@@ -31,6 +31,9 @@ internal sealed class TranscriptReader : LogReader
     // Whether the sample uses the single marks `>` and `<` as direction marks (else they are a quote's or the prompt).
     private bool singleMarks;
 
+    // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`): then it is their notes, unmarked lines too.
+    private bool annotated;
+
     /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
     public override double Score(IReadOnlyList<string> sample)
     {
@@ -39,6 +42,7 @@ internal sealed class TranscriptReader : LogReader
         foreach (var line in lines)
             if (TranscriptTag.Parse(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
         singleMarks = meaning.SingleMarksMeanDirections;
+        annotated = lines.Any(line => IsTraffic(line.Trim()) && WithoutComment(line.Trim()).Length < line.Trim().Length);
         return base.Score(lines);
     }
 
@@ -46,6 +50,7 @@ internal sealed class TranscriptReader : LogReader
     protected override LineEvidence Classify(string line) =>
         DocklightReader.Marks(line) || TraceFormat.TryParse(line, out var traced, out _) && traced is not null ? LineEvidence.Foreign
         : TranscriptTag.Parse(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
+        : annotated && IsTraffic(line.Trim()) ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
@@ -112,7 +117,12 @@ internal sealed class TranscriptReader : LogReader
         trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal) ||
         (trimmed.Length >= 3 && trimmed.All(c => c is '-' or '=' or '*' or '_' or ' '));
 
-    /// <summary>The data without a trailing <c>// …</c>, <c># …</c> or <c>/* … */</c> comment outside quotes.</summary>
+    /// <summary>A line of traffic as it starts: a command, a response or URC, a final result.</summary>
+    private static bool IsTraffic(string trimmed) =>
+        trimmed.StartsWith("AT", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith('+') ||
+        trimmed.StartsWith("OK", StringComparison.Ordinal) || trimmed.StartsWith("ERROR", StringComparison.Ordinal);
+
+    /// <summary>The data without a trailing <c>// …</c>, <c># …</c>, <c>/* … */</c> or <c>&lt;-- …</c> comment outside quotes.</summary>
     private static string WithoutComment(string data)
     {
         var quoted = false;
@@ -121,7 +131,7 @@ internal sealed class TranscriptReader : LogReader
             if (data[i] == '"') quoted = !quoted;
             if (quoted || data[i - 1] is not (' ' or '\t')) continue;
             var rest = data.AsSpan(i);
-            if (rest.StartsWith("//") || rest.StartsWith("/*") || rest.StartsWith("# ")) return data[..i].TrimEnd();
+            if (rest.StartsWith("//") || rest.StartsWith("/*") || rest.StartsWith("# ") || rest.StartsWith("<-- ")) return data[..i].TrimEnd();
         }
         return data;
     }

@@ -79,13 +79,14 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     // interpreted expression made detection, which asks every line of the sample, most of a small log's analysis.)
     // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone, in brackets or
     // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`), a colon before its milliseconds too (`10:11:12:345`); a syslog
-    // stamp with its host and program (`Nov 30 08:00:00 gw modem[311]: `); epoch seconds; time since start in brackets (`[   12.345]`); after a stamp, what a logger writes before its message (a thread
+    // stamp with its host and program (`Nov 30 08:00:00 gw modem[311]: `), as journalctl writes it too (`Nov 30 08:00:00.123456 gw modem[311]: `,
+    // `2026-11-30T08:00:00.123456+0800 gw modem[311]: `); epoch seconds; time since start in brackets (`[   12.345]`); Python's `logging.basicConfig` format, no time (`DEBUG:modem:`); after a stamp, what a logger writes before its message (a thread
     // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
     // A single `>` or `<` marks a line only before data (a `>` alone is the module's prompt), and `<` not as a tag's (`<CR>`, `<dbg>`).
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*" +
-        @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
-        @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*)?(?:[-*]\s+)?" +
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*(?:(?:[\w.-]+\s+)?[\w./-]+\[\d+\]:\s*)?" +
+        @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
+        @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?", RegexOptions.IgnoreCase)]

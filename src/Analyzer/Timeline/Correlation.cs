@@ -163,7 +163,8 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
                 return answered;
             case MqttPublish incoming:
                 packetId = incoming.PacketId;
-                if (incoming.Qos == 2)
+                // A redelivery (DUP 1) of a packet whose PUBREL is awaited is the same message again: the wait goes on.
+                if (incoming.Qos == 2 && !(incoming.Dup == 1 && _flows.IsAwaited(ProtocolCatalog.FollowerOf(incoming.Name), incoming.PacketId)))
                     Handshake(new Awaited(at.Line, ProtocolCatalog.FollowerOf(incoming.Name), text, true) { PacketId = incoming.PacketId }, incoming.PacketId);
                 return null;
             case MqttTimeout { Type: not MqttTimeoutType.Ping } timeout:

@@ -65,6 +65,9 @@ internal sealed class OpenFlows(int limit)
     /// <summary>The oldest wait for <paramref name="urc"/>, now satisfied; null when nothing waited for it.</summary>
     public Awaited? Take(string urc) => _byUrc.TryGetValue(urc, out var queue) && queue.TryDequeue(out var first) ? first : null;
 
+    /// <summary>True while a wait for <paramref name="urc"/> of <paramref name="packetId"/> is open.</summary>
+    public bool IsAwaited(string urc, int packetId) => _byPacketId.ContainsKey((urc, packetId));
+
     /// <summary>The wait for <paramref name="urc"/> with <paramref name="packetId"/>, now satisfied.</summary>
     public Awaited? Take(string urc, int packetId) => _byPacketId.Remove((urc, packetId), out var awaited) ? awaited : null;
 

@@ -87,7 +87,7 @@ public sealed class TimelineBuilder : IRecordSink
         _lines = _secrets.Stream();
         _correlation = new Correlation(cap, _exchanges, _statistics, _diagnostics, _kept);
         _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
-        (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints));
+        (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints, _secrets));
         (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics), new AckTimeoutRule(_diagnostics));
         _registration = new RegistrationRule(_diagnostics);
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));

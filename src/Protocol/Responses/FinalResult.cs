@@ -8,7 +8,7 @@ namespace Conformance.Protocol.Responses;
 /// <param name="Kind">Which of the three.</param>
 /// <param name="ErrorCode">The CME code; for the verbose form, the code whose meaning matches the text, if any.</param>
 /// <param name="ErrorText">The verbose form's text (<c>+CME ERROR: operation not allowed</c>); null for the numeric form.</param>
-public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, string? ErrorText = null)
+public sealed partial record FinalResult(FinalResultKind Kind, int? ErrorCode = null, string? ErrorText = null)
 {
     private const string CmePrefix = "+CME ERROR:";
 
@@ -40,6 +40,8 @@ public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, st
         var text = line[CmePrefix.Length..].Trim();
         if (text.Length == 0) return ParseResult<FinalResult>.Fail("+CME ERROR has no code", line.Length);
 
+        // A note someone wrote after the code (`+CME ERROR: 651   (instance exists)`) is theirs: the code is the module's.
+        if (Annotated().Match(text) is { Success: true } annotated) text = annotated.Groups[1].Value;
         var result = int.TryParse(text, System.Globalization.NumberStyles.None, null, out var code)
             ? new FinalResult(FinalResultKind.CmeError, code)
             : new FinalResult(FinalResultKind.CmeError, CmeErrors.FindByMeaning(text)?.Code, text);
@@ -53,4 +55,7 @@ public sealed record FinalResult(FinalResultKind Kind, int? ErrorCode = null, st
         FinalResultKind.Error => "ERROR",
         _ => ResponseText.Line("+CME ERROR", dialect, ErrorText ?? ErrorCode?.ToString() ?? ""),
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,5})\s+[(（]")]
+    private static partial System.Text.RegularExpressions.Regex Annotated();
 }

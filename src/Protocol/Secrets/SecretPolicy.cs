@@ -33,6 +33,9 @@ public static class SecretPolicy
     /// <summary>False when the rules can find nothing in <paramref name="line"/>, nor anything it leaves open for the next line.</summary>
     internal static bool MayHold(ReadOnlySpan<char> line) => line.IndexOfAny(Triggers) >= 0;
 
+    /// <summary>True when a key (a data point's datastream, a field's name) names a secret: <c>token</c>, <c>deviceSecret</c>, <c>api_key</c>.</summary>
+    public static bool NamesSecret(string key) => SecretKeys.IsSecret(key);
+
     /// <summary><paramref name="text"/> with what the rules alone find masked: for text without a run behind it, e.g. a command's description.</summary>
     public static string Redact(string text) => new SecretMasker().Mask(text);
 }

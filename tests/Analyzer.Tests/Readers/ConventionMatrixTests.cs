@@ -56,6 +56,7 @@ public class ConventionMatrixTests
         ["logging comma"] = at => $"{Time(at):yyyy-MM-dd HH:mm:ss,fff} ",
         ["ISO 8601"] = at => $"{Time(at):yyyy-MM-ddTHH:mm:ss.fff}Z ",
         ["syslog"] = at => $"{Time(at):MMM dd HH:mm:ss} gw modem[311]: ",
+        ["journalctl -o short-precise"] = at => $"{Time(at):MMM dd HH:mm:ss.ffffff} gw modem[311]: ",
         ["epoch"] = at => $"{(Time(at) - DateTime.UnixEpoch).TotalSeconds:F3} ",
         ["since boot"] = at => $"[{at,11:F6}] ",
     };

@@ -29,6 +29,10 @@ public class TranscriptTests
     [TestCase("发送: AT+CSQ\n接收: +CSQ: 20,99\n接收：OK\n")]
     [TestCase("发出: AT+CSQ\n收到: +CSQ: 20,99\n收到：OK\n")]
     [TestCase("[10:11:12.123] TX: AT+CSQ\n[10:11:12.180] RX: +CSQ: 20,99\n[10:11:12.181] RX: OK\n")]
+    [TestCase("2026-11-30T10:11:12.123456+0800 gw-0417 bridge[611]: TX: AT+CSQ\n2026-11-30T10:11:12.180001+0800 gw-0417 bridge[611]: RX: +CSQ: 20,99\n2026-11-30T10:11:12.181002+0800 gw-0417 bridge[611]: RX: OK\n")]
+    [TestCase("2026-11-30T10:11:12.123456+08:00 bridge[611]: TX: AT+CSQ\n2026-11-30T10:11:12.180001+08:00 bridge[611]: RX: +CSQ: 20,99\n2026-11-30T10:11:12.181002+08:00 bridge[611]: RX: OK\n")]
+    [TestCase("DEBUG:modem:TX: AT+CSQ\nDEBUG:modem:RX: +CSQ: 20,99\nINFO:modem.serial:RX: OK\n")]
+    [TestCase("Nov 30 10:11:12.123456 gw bridge[611]: TX: AT+CSQ\nNov 30 10:11:12.180001 gw bridge[611]: RX: +CSQ: 20,99\nNov 30 10:11:12.181002 gw bridge[611]: RX: OK\n")]
     public void Every_convention_is_detected_with_its_direction(string log)
     {
         Assert.That(Read(log), Is.EqualTo(CsqExchange));
@@ -132,6 +136,20 @@ public class TranscriptTests
             """;
 
         Assert.That(Read(log), Is.EqualTo(CsqExchange));
+    }
+
+    [Test]
+    public void Notes_with_the_writers_arrows_after_the_traffic_are_read_without_them()
+    {
+        const string log = "Log from the customer, my comments marked with <--\n\nAT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\nOK\n" +
+            "+MQTTOPEN:OK        <-- 连上了 connected fine\n+MQTTTO:5           <-- ping 超时 (timeout)\nAT+MQTTSTAT?\n+MQTTSTAT:5\nOK\n";
+        Assert.That(TempLog.Read(log).Source.Format, Is.EqualTo(LogFormat.Transcript));
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new[] { ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK"), ("AT+MQTTSTAT?", "OK") }));
+        Assert.That(analysis.Urcs.Select(u => (u.Text, u.CommandLine)), Is.EqualTo(new[] { ("+MQTTOPEN:OK", (long?)3), ("+MQTTTO:5", null) }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity != Conformance.Protocol.Codes.Severity.Note), Is.Empty);
     }
 
     [Test]

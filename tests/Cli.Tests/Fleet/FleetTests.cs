@@ -103,7 +103,7 @@ public sealed class FleetTests
     {
         var days = Directory.GetDirectories(Path.Combine(Parquet, "exchanges")).Select(Path.GetFileName).Order().ToList();
 
-        Assert.That(days, Is.EqualTo(new[] { "day=2026-03-01", "day=2026-03-02", "day=2026-03-03", "day=2024-05-06", "day=2024-05-14", "day=2024-07-19", "day=undated" }.Order()));
+        Assert.That(days, Is.EqualTo(new[] { "day=2026-03-01", "day=2026-03-02", "day=2026-03-03", "day=2024-05-06", "day=2024-05-14", "day=2024-07-19", "day=2026-11-30", "day=undated" }.Order()));
         // SSCOM logs stamp the time of day only: no real date, so undated.
         Assert.That(ReadParquet("SELECT DISTINCT CAST(day AS VARCHAR) FROM logs WHERE format = 'sscom'").Select(r => r[0]), Is.EqualTo(new[] { "undated" }));
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Conformance.Protocol.Errors;
 using Conformance.Protocol.Responses;
 using Conformance.Protocol.Syntax;
 using CsCheck;
@@ -45,6 +46,16 @@ public class FinalResultTests
 
         Assert.That(result.ErrorCode, Is.EqualTo(3));
         Assert.That(result.ErrorText, Is.EqualTo("Operation not allowed"));
+    }
+
+    [TestCase("+CME ERROR: 651        (not allowed - instance already exists)", 651)]
+    [TestCase("+CME ERROR:652\t(uplink busy)", 652)]
+    [TestCase("+CME ERROR: 3 （无连接）", 3)]
+    public void A_note_written_after_the_code_leaves_the_code_to_be_explained(string line, int code)
+    {
+        var result = FinalResult.Parse(line).Unwrap();
+
+        Assert.That((result.ErrorCode, result.Error!.Meaning), Is.EqualTo((code, CmeErrors.Describe(code).Meaning)));
     }
 
     [Test]

@@ -2,6 +2,7 @@ using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.OneNet;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 using System.Globalization;
 
@@ -11,7 +12,7 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// The hex message of <c>AT+MQTTPUB</c> (manual §1.5) and the OneNET <c>$dp</c> data points it carries. Owns
 /// <c>dp-bad-hex</c>, <c>message-len-mismatch</c> and <c>dp-malformed</c>; decoded data points go to the timeline.
 /// </summary>
-internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<PublishedDataPoints> dataPoints) : ICodeOwner
+internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<PublishedDataPoints> dataPoints, SecretMasker secrets) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.DpBadHex, DiagnosticCodes.MessageLengthMismatch, DiagnosticCodes.DpMalformed];
 
@@ -52,10 +53,19 @@ internal sealed class PayloadRule(DiagnosticLog diagnostics, CappedList<Publishe
         var payload = DpDecoder.Decode(bytes);
         if (payload.Value is { } dp)
         {
-            dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, dp.DataPoints));
+            dataPoints.Add(new PublishedDataPoints(at.Line, at.Time, dp.Type, [.. dp.DataPoints.Select(Masked)]));
             return false;
         }
         diagnostics.Report(DiagnosticCodes.DpMalformed, at.Line, $"$dp payload: {payload.Error}");
         return true;
+    }
+
+    // The hex hides a secret from the line's masking: a datastream named for one (`"token":"…"`) has its value masked
+    // here, and learned, so a repeat of it elsewhere is masked too.
+    private DataPoint Masked(DataPoint point)
+    {
+        if (secrets.Shows || !SecretPolicy.NamesSecret(point.DatastreamId)) return point;
+        if (point.Value.ToString() is { Length: >= SecretMasker.MinLearned } value) secrets.Add(value);
+        return point with { Value = DataValue.Of(SecretPolicy.Mask) };
     }
 }

@@ -122,6 +122,28 @@ public class CorrelationTests
     }
 
     [Test]
+    public void A_redelivered_qos2_publish_continues_its_wait_and_one_pubrel_of_another_packet_answers_nothing()
+    {
+        // Packet 8 comes, then again with DUP 1 (the broker resent it); a PUBREL of packet 9 never matches it.
+        Received("+MQTTPUBLISH: 0,2,0,8,$creq/b7c2,6,relay0", 1);
+        Received("+MQTTPUBLISH: 1,2,0,8,$creq/b7c2,6,relay0", 2);
+        Assert.That(Received("+MQTTPUBREL: 0,9", 3), Is.EqualTo(((long?)null, (int?)9, true)));
+        _correlation.Complete();
+
+        Assert.That(_log.Kept.Select(d => $"{d.Line} {d.Code}"), Is.EqualTo(new[] { "1 handshake-open" }));
+        Assert.That(_log.Messages().Single(), Does.EndWith("(packet 8) before the log ended"));
+    }
+
+    [Test]
+    public void A_qos2_publish_of_a_packet_id_still_awaited_without_dup_is_a_new_message()
+    {
+        Received("+MQTTPUBLISH: 0,2,0,8,\"t\",2,hi", 1);
+        Received("+MQTTPUBLISH: 0,2,0,8,\"t\",2,ho", 2);
+
+        Assert.That(_log.Messages().Single(), Does.EndWith("before packet id 8 was used again"));
+    }
+
+    [Test]
     public void A_final_result_with_nothing_pending_and_a_command_given_up_are_reported()
     {
         Assert.That(_correlation.Final("OK", Line(1)), Is.Null);

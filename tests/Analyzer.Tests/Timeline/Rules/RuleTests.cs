@@ -3,6 +3,7 @@ using Conformance.Analyzer.Timeline;
 using Conformance.Analyzer.Timeline.Rules;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
+using Conformance.Protocol.Secrets;
 
 namespace Conformance.Analyzer.Tests.Timeline.Rules;
 
@@ -59,10 +60,27 @@ public class RuleTests
         var diagnostics = new DiagnosticLog(10);
         var dataPoints = new CappedList<PublishedDataPoints>(10);
 
-        var reported = new PayloadRule(diagnostics, dataPoints).Sent(line, AtCommandParser.Parse(line).Value, At);
+        var reported = new PayloadRule(diagnostics, dataPoints, new SecretMasker()).Sent(line, AtCommandParser.Parse(line).Value, At);
 
         Assert.That(diagnostics.Kept.Select(d => d.Code), Is.EqualTo(code is null ? Array.Empty<string>() : new[] { code }));
         Assert.That(reported, Is.EqualTo(code is not null));
         Assert.That(dataPoints.Items, Has.Count.EqualTo(points));
+    }
+
+    [TestCase(false, "***")]
+    [TestCase(true, "Zx81secretTok")]
+    public void A_data_point_named_for_a_secret_is_masked_and_its_value_learned(bool show, string shown)
+    {
+        // Type 3: {"temperature":23.4,"token":"Zx81secretTok"}, hidden in hex from the line's own masking.
+        var json = "{\"temperature\":23.4,\"token\":\"Zx81secretTok\"}"u8.ToArray();
+        var hex = Convert.ToHexString([3, 0, (byte)json.Length, .. json]);
+        var line = $"AT+MQTTPUB=$dp,1,0,0,{json.Length + 3},{hex}";
+        var (dataPoints, secrets) = (new CappedList<PublishedDataPoints>(10), new SecretMasker(show: show));
+
+        new PayloadRule(new DiagnosticLog(10), dataPoints, secrets).Sent(line, AtCommandParser.Parse(line).Value, At);
+
+        Assert.That(dataPoints.Items.Single().Points.Select(p => (p.DatastreamId, p.Value.ToString())),
+            Is.EqualTo(new[] { ("temperature", "23.4"), ("token", shown) }));
+        Assert.That(secrets.Mask("echo Zx81secretTok"), Is.EqualTo($"echo {shown}"));
     }
 }
