@@ -26,7 +26,7 @@ namespace Conformance.Analyzer.Timeline;
 public sealed class TimelineBuilder : IRecordSink
 {
     private readonly AnalysisOptions _options;
-    private readonly AtEventReader _events = new();
+    private readonly AtEventReader _events;
     private readonly OffsetMap _offsets = new();
     private readonly HostLines _host = new();
     private readonly List<(string Line, Stamp Stamp)> _sent = [];
@@ -95,6 +95,8 @@ public sealed class TimelineBuilder : IRecordSink
         _clock = new ClockRule(_diagnostics);
         (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
         _lineEnds = new LineEndRule(_diagnostics, _options.Format);
+        // Line ends are read only where the rule judges them: elsewhere they are the terminal's, and reading them costs.
+        _events = new AtEventReader(new AtTokenizerOptions { CommandsKnown = true, ReadsLineEnds = _lineEnds.Judges });
     }
 
     /// <summary>Analyses a whole log.</summary>

@@ -20,7 +20,8 @@ public sealed class AtSession : IAsyncDisposable
     private readonly Stream _stream;
     private readonly TraceRecorder _trace;
     private readonly TimeProvider _time;
-    private readonly AtEventReader _events = new();
+    // A run judges the module's line ends (line-end).
+    private readonly AtEventReader _events = new(new AtTokenizerOptions { CommandsKnown = true, ReadsLineEnds = true });
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ReceivedUrc> _urcs = [];

@@ -38,7 +38,10 @@ public sealed class AtTokenizer
 
     private bool _afterPrompt;
 
-    private LineEndReader _lineEnds;         // the line ends consumed, for the next frame to carry
+    // The line ends consumed, for the next frame to carry; read only when asked (AtTokenizerOptions.ReadsLineEnds):
+    // most readers never look, and the bookkeeping per frame was a fifth of the tokenizer's time.
+    private LineEndReader _lineEnds;
+    private readonly bool _readsLineEnds;
 
     public AtTokenizer(AtTokenizerOptions? options = null)
     {
@@ -47,6 +50,7 @@ public sealed class AtTokenizer
         _max = options.MaxFrameLength;
         _preview = Math.Clamp(options.OverflowPreviewLength, 0, _max);
         _pending = new PendingCommand(unknown: !options.CommandsKnown);
+        _readsLineEnds = options.ReadsLineEnds;
     }
 
     /// <summary>Total bytes consumed so far (the stream offset of the next byte).</summary>
@@ -88,7 +92,7 @@ public sealed class AtTokenizer
             if (_carryLength > 0)
             {
                 SkipLineEnds(CarrySpan, out var skipped);
-                _lineEnds.Read(CarrySpan[..skipped], _carryOffset);
+                if (_readsLineEnds) _lineEnds.Read(CarrySpan[..skipped], _carryOffset);
                 Release(skipped);
                 if (_carryLength > 0)
                 {
@@ -113,7 +117,7 @@ public sealed class AtTokenizer
             }
 
             SkipLineEnds(input, out var skippedInput);
-            _lineEnds.Read(input[..skippedInput], _position);
+            if (_readsLineEnds) _lineEnds.Read(input[..skippedInput], _position);
             Advance(ref input, skippedInput);
             if (input.IsEmpty) return false;
 
@@ -162,7 +166,7 @@ public sealed class AtTokenizer
             // A publish whose message is all here; anything else (more to come, too long) takes the general path.
             var scan = ScanPublish(line, end, headerEnd, messageLength, final: false);
             if (scan.Status != ScanStatus.Frame) return false;
-            _lineEnds.Read(input[..start], _position);
+            if (_readsLineEnds) _lineEnds.Read(input[..start], _position);
             frame = MakeFrame(line, _position + start, scan);
             Advance(ref input, start + scan.Consumed);
             return true;
@@ -171,17 +175,23 @@ public sealed class AtTokenizer
         var text = line[..end];
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
         if (kind == FrameKind.Final) _pending.Completed();
-        _lineEnds.Read(input[..start], _position);
-        var before = _lineEnds.FrameBegins(out var beforeAt);
+        if (_readsLineEnds) _lineEnds.Read(input[..start], _position);
+        var before = FrameBegins(out var beforeAt);
         frame = new AtFrame
         {
             Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode,
             LineEndBefore = before, LineEndOffset = beforeAt,
         };
-        if (LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
-        _lineEnds.Read(line[end], _position + start + end);
+        if (_readsLineEnds && LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
+        if (_readsLineEnds) _lineEnds.Read(line[end], _position + start + end);
         Advance(ref input, start + end + 1);
         return true;
+    }
+
+    private LineEnd FrameBegins(out long offset)
+    {
+        offset = 0;
+        return _readsLineEnds ? _lineEnds.FrameBegins(out offset) : LineEnd.None;
     }
 
     private ReadOnlySpan<byte> CarrySpan => _carry.AsSpan(_carryStart, _carryLength);
@@ -314,11 +324,11 @@ public sealed class AtTokenizer
         {
             var i = 0;
             while (i < input.Length && input[i] is (byte)'\r' or (byte)'\n') i++;
-            _lineEnds.Read(input[..i], _position);
+            if (_readsLineEnds) _lineEnds.Read(input[..i], _position);
             Advance(ref input, i);
             if (input.IsEmpty) return false;
             _skipLineEndFirst = false;
-            _lineEnds.TextBegins();
+            if (_readsLineEnds) _lineEnds.TextBegins();
         }
         var n = (int)Math.Min(_skipRemaining, input.Length);
         Advance(ref input, n);
@@ -343,8 +353,8 @@ public sealed class AtTokenizer
         }
         // Length counts header and declared message, not the line end between them, so it is the same however the input was split.
         var frame = Overflow(buffer[..Math.Min(_preview, scan.HeaderEnd)], offset, (long)scan.HeaderEnd + scan.MessageLength);
-        if (!scan.Inline) _lineEnds.Read(buffer[scan.HeaderEnd..(scan.MessageStart >= 0 ? scan.MessageStart : consumed)], offset + scan.HeaderEnd);
-        if (scan.MessageStart >= 0) _lineEnds.TextBegins();
+        if (_readsLineEnds && !scan.Inline) _lineEnds.Read(buffer[scan.HeaderEnd..(scan.MessageStart >= 0 ? scan.MessageStart : consumed)], offset + scan.HeaderEnd);
+        if (_readsLineEnds && scan.MessageStart >= 0) _lineEnds.TextBegins();
         return frame;
     }
 
@@ -355,7 +365,7 @@ public sealed class AtTokenizer
         Length = length,
         Text = preview,
         ErrorCode = -1,
-        LineEndBefore = _lineEnds.FrameBegins(out var before),
+        LineEndBefore = FrameBegins(out var before),
         LineEndOffset = before,
     };
 
@@ -363,7 +373,7 @@ public sealed class AtTokenizer
     {
         var text = buffer[..scan.TextLength];
         _afterPrompt = scan.Kind == FrameKind.Prompt;   // "> " : the space belongs to the prompt
-        var before = _lineEnds.FrameBegins(out var beforeAt);
+        var before = FrameBegins(out var beforeAt);
         if (scan.Kind is FrameKind.Noise or FrameKind.Prompt or FrameKind.Overflow)
         {
             return new AtFrame
@@ -378,14 +388,14 @@ public sealed class AtTokenizer
         if (!scan.HasPayload)
         {
             // The line's own line end (its first byte); the rest is read with the line ends before the next frame.
-            if (LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
-            _lineEnds.Read(buffer[scan.TextLength..scan.Consumed], offset + scan.TextLength);
+            if (_readsLineEnds && LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
+            if (_readsLineEnds) _lineEnds.Read(buffer[scan.TextLength..scan.Consumed], offset + scan.TextLength);
         }
         else if (!scan.Inline && scan.MessageStart > scan.HeaderEnd)
         {
             // The line end between a header and its message on the next line.
-            _lineEnds.Read(buffer[scan.HeaderEnd..scan.MessageStart], offset + scan.HeaderEnd);
-            _lineEnds.TextBegins();
+            if (_readsLineEnds) _lineEnds.Read(buffer[scan.HeaderEnd..scan.MessageStart], offset + scan.HeaderEnd);
+            if (_readsLineEnds) _lineEnds.TextBegins();
         }
         return new AtFrame
         {

@@ -17,4 +17,10 @@ public sealed record AtTokenizerOptions
     /// tokenizer then classifies lines by name only (see <see cref="LineClassifier"/>).
     /// </summary>
     public bool CommandsKnown { get; init; }
+
+    /// <summary>
+    /// Whether each frame carries the line ends before it (<see cref="AtFrame.LineEndBefore"/>); off, it is always
+    /// <see cref="LineEnd.None"/>. For a reader that judges the module's line ends: a run, a log that keeps the port's bytes.
+    /// </summary>
+    public bool ReadsLineEnds { get; init; }
 }

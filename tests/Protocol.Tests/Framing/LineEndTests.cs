@@ -10,7 +10,7 @@ public class LineEndTests
     /// <summary>Each frame's text, the line end before it and where that began.</summary>
     private static List<(string Text, LineEnd Before, long At)> Read(IEnumerable<byte[]> chunks, AtTokenizer? tokenizer = null)
     {
-        tokenizer ??= new AtTokenizer();
+        tokenizer ??= new AtTokenizer(new AtTokenizerOptions { ReadsLineEnds = true });
         var frames = new List<(string, LineEnd, long)>();
         foreach (var chunk in chunks)
         {
@@ -84,7 +84,7 @@ public class LineEndTests
     public void An_echo_ends_as_the_host_typed_it()
     {
         // The host sent AT+CSQ\r: the echo repeats it, then the module frames its answer with CR LF. No CR CR LF.
-        var tokenizer = new AtTokenizer();
+        var tokenizer = new AtTokenizer(new AtTokenizerOptions { ReadsLineEnds = true });
         tokenizer.CommandSent("AT+CSQ"u8);
         var frames = Read([Encoding.Latin1.GetBytes("AT+CSQ\r\r\n+CSQ: 20,99\r\n\r\nOK\r\n")], tokenizer);
         Assert.That(frames.Select(f => f.Before), Is.EqualTo(new[] { LineEnd.None, LineEnd.CrLf, LineEnd.CrLf }));
@@ -113,9 +113,22 @@ public class LineEndTests
         Gen.Select(ChunkInvarianceTests.Stream, Gen.Int[1, 9]).Sample((stream, size) =>
         {
             var latin1 = Encoding.Latin1.GetString(stream);
-            var whole = Read([stream], new AtTokenizer(ChunkInvarianceTests.Small));
-            var split = Read(Chunks(latin1, size), new AtTokenizer(ChunkInvarianceTests.Small));
+            var whole = Read([stream], new AtTokenizer(ChunkInvarianceTests.Small with { ReadsLineEnds = true }));
+            var split = Read(Chunks(latin1, size), new AtTokenizer(ChunkInvarianceTests.Small with { ReadsLineEnds = true }));
             Assert.That(split, Is.EqualTo(whole), () => "stream: " + Convert.ToHexString(stream));
         }, iter: 2000);
+    }
+
+    [Test]
+    public void A_tokenizer_not_asked_to_read_line_ends_gives_none_and_the_same_frames()
+    {
+        var stream = "\r\n+CSQ: 20,99\n\nOK\r\rERROR\r\n";
+
+        var asked = Read([Encoding.Latin1.GetBytes(stream)]);
+        var notAsked = Read([Encoding.Latin1.GetBytes(stream)], new AtTokenizer());
+
+        Assert.That(notAsked.Select(f => f.Text), Is.EqualTo(asked.Select(f => f.Text)));
+        Assert.That(notAsked.Select(f => f.Before), Is.All.EqualTo(LineEnd.None));
+        Assert.That(asked.Select(f => f.Before), Does.Contain(LineEnd.Lf), "asked, the same stream has its line ends read");
     }
 }

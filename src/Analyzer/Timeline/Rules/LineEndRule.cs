@@ -21,6 +21,9 @@ internal sealed class LineEndRule : ICodeOwner
 
     private readonly DiagnosticLog _diagnostics;
     private readonly bool _judged, _textUnlessCr;
+
+    /// <summary>True when the log's format keeps the port's line ends, so they are judged.</summary>
+    public bool Judges => _judged;
     private readonly LineEndTally _tally = new();
     private bool _afterModuleLine, _crSeen;
 
