@@ -91,7 +91,7 @@ public sealed record AtEvent
     /// <summary>True when the input ended before the event did.</summary>
     public bool IsTruncated { get; private set; }
 
-    /// <summary>How the line ends before it were made (<see cref="AtFrame.LineEndBefore"/>): the one that ended the line before.</summary>
+    /// <summary>How the line ends before it were made (<see cref="AtTokenizer.LineEndBefore"/>): the one that ended the line before.</summary>
     public LineEnd LineEndBefore { get; private set; }
 
     /// <summary>Stream offset where <see cref="LineEndBefore"/> began.</summary>

@@ -258,7 +258,7 @@ public sealed class AtEventReader
             frame.Result, frame.ErrorCode,
             // A parsed publish already holds its own copy of the message.
             payload: !frame.HasPayload ? null : meaning?.Value is Responses.MqttPublish publish ? publish.Message : frame.Payload.ToArray(),
-            frame.PayloadInline, frame.IsTruncated, frame.LineEndBefore, frame.LineEndOffset);
+            frame.PayloadInline, frame.IsTruncated, _tokenizer.LineEndBefore, _tokenizer.LineEndOffset);
 
     /// <summary>A URC line's meaning; a line that repeats word for word (<c>+MQTTPINGRSP: OK</c>) is parsed once, an ack of a known form not at all (<see cref="AckReadings"/>).</summary>
     private Interpretation.Interpretation Meaning(in AtFrame frame, string text, string name)

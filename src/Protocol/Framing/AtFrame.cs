@@ -37,14 +37,4 @@ public readonly ref struct AtFrame
 
     /// <summary>For <c>+CME ERROR: n</c>, the number n; -1 otherwise (also for verbose text).</summary>
     public int ErrorCode { get; init; }
-
-    /// <summary>
-    /// How the line ends since the previous frame were made: the first that is not CR LF, else <see cref="LineEnd.CrLf"/>;
-    /// <see cref="LineEnd.None"/> when none came. A frame is handed out at the first byte of its own line end, so the line
-    /// end that ends a line is carried by the frame after it (an echo's, which the host typed, by none).
-    /// </summary>
-    public LineEnd LineEndBefore { get; init; }
-
-    /// <summary>Stream offset of the first byte of <see cref="LineEndBefore"/>; meaningful unless that is <see cref="LineEnd.None"/>.</summary>
-    public long LineEndOffset { get; init; }
 }

@@ -38,8 +38,8 @@ public sealed class AtTokenizer
 
     private bool _afterPrompt;
 
-    // The line ends consumed, for the next frame to carry; read only when asked (AtTokenizerOptions.ReadsLineEnds):
-    // most readers never look, and the bookkeeping per frame was a fifth of the tokenizer's time.
+    // The line ends consumed, told with the next frame; read only when asked (AtTokenizerOptions.ReadsLineEnds): most
+    // readers never look, and the bookkeeping per frame was a fifth of the tokenizer's time.
     private LineEndReader _lineEnds;
     private readonly bool _readsLineEnds;
 
@@ -176,22 +176,31 @@ public sealed class AtTokenizer
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
         if (kind == FrameKind.Final) _pending.Completed();
         if (_readsLineEnds) _lineEnds.Read(input[..start], _position);
-        var before = FrameBegins(out var beforeAt);
-        frame = new AtFrame
-        {
-            Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode,
-            LineEndBefore = before, LineEndOffset = beforeAt,
-        };
+        FrameBegins();
+        frame = new AtFrame { Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode };
         if (_readsLineEnds && LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
         if (_readsLineEnds) _lineEnds.Read(line[end], _position + start + end);
         Advance(ref input, start + end + 1);
         return true;
     }
 
-    private LineEnd FrameBegins(out long offset)
+    /// <summary>
+    /// How the line ends between the frame just read and the one before were made: the first that is not CR LF, else
+    /// <see cref="LineEnd.CrLf"/>; <see cref="LineEnd.None"/> when none came, or when line ends are not read
+    /// (<see cref="AtTokenizerOptions.ReadsLineEnds"/>). A frame is handed out at the first byte of its own line end, so
+    /// the line end that ends a line is told with the frame after it (an echo's, which the host typed, with none).
+    /// </summary>
+    /// <remarks>Told by the tokenizer, not carried by the frame: a frame is made per line, and stays small.</remarks>
+    public LineEnd LineEndBefore { get; private set; }
+
+    /// <summary>Stream offset of the first byte of <see cref="LineEndBefore"/>; meaningful unless that is <see cref="LineEnd.None"/>.</summary>
+    public long LineEndOffset { get; private set; }
+
+    private void FrameBegins()
     {
-        offset = 0;
-        return _readsLineEnds ? _lineEnds.FrameBegins(out offset) : LineEnd.None;
+        if (!_readsLineEnds) return;
+        LineEndBefore = _lineEnds.FrameBegins(out var offset);
+        LineEndOffset = offset;
     }
 
     private ReadOnlySpan<byte> CarrySpan => _carry.AsSpan(_carryStart, _carryLength);
@@ -358,29 +367,20 @@ public sealed class AtTokenizer
         return frame;
     }
 
-    private AtFrame Overflow(ReadOnlySpan<byte> preview, long offset, long length) => new()
+    private AtFrame Overflow(ReadOnlySpan<byte> preview, long offset, long length)
     {
-        Kind = FrameKind.Overflow,
-        Offset = offset,
-        Length = length,
-        Text = preview,
-        ErrorCode = -1,
-        LineEndBefore = FrameBegins(out var before),
-        LineEndOffset = before,
-    };
+        FrameBegins();
+        return new AtFrame { Kind = FrameKind.Overflow, Offset = offset, Length = length, Text = preview, ErrorCode = -1 };
+    }
 
     private AtFrame MakeFrame(ReadOnlySpan<byte> buffer, long offset, ScanResult scan)
     {
         var text = buffer[..scan.TextLength];
         _afterPrompt = scan.Kind == FrameKind.Prompt;   // "> " : the space belongs to the prompt
-        var before = FrameBegins(out var beforeAt);
+        FrameBegins();
         if (scan.Kind is FrameKind.Noise or FrameKind.Prompt or FrameKind.Overflow)
         {
-            return new AtFrame
-            {
-                Kind = scan.Kind, Offset = offset, Length = scan.Consumed, Text = text, ErrorCode = -1, IsTruncated = scan.Truncated,
-                LineEndBefore = before, LineEndOffset = beforeAt,
-            };
+            return new AtFrame { Kind = scan.Kind, Offset = offset, Length = scan.Consumed, Text = text, ErrorCode = -1, IsTruncated = scan.Truncated };
         }
 
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
@@ -409,8 +409,6 @@ public sealed class AtTokenizer
             PayloadInline = scan.Inline,
             Payload = scan.HasPayload ? buffer.Slice(scan.MessageStart, scan.PayloadLength) : default,
             IsTruncated = scan.Truncated,
-            LineEndBefore = before,
-            LineEndOffset = beforeAt,
         };
     }
 

@@ -19,7 +19,7 @@ public sealed record AtTokenizerOptions
     public bool CommandsKnown { get; init; }
 
     /// <summary>
-    /// Whether each frame carries the line ends before it (<see cref="AtFrame.LineEndBefore"/>); off, it is always
+    /// Whether the line ends before each frame are told (<see cref="AtTokenizer.LineEndBefore"/>); off, they are always
     /// <see cref="LineEnd.None"/>. For a reader that judges the module's line ends: a run, a log that keeps the port's bytes.
     /// </summary>
     public bool ReadsLineEnds { get; init; }

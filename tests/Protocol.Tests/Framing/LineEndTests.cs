@@ -15,15 +15,15 @@ public class LineEndTests
         foreach (var chunk in chunks)
         {
             ReadOnlySpan<byte> input = chunk;
-            while (tokenizer.TryRead(ref input, out var frame)) frames.Add(Of(frame));
+            while (tokenizer.TryRead(ref input, out var frame)) frames.Add(Of(frame, tokenizer));
         }
         ReadOnlySpan<byte> none = default;
-        while (tokenizer.TryRead(ref none, out var frame, isFinalBlock: true)) frames.Add(Of(frame));
+        while (tokenizer.TryRead(ref none, out var frame, isFinalBlock: true)) frames.Add(Of(frame, tokenizer));
         return frames;
     }
 
-    private static (string, LineEnd, long) Of(in AtFrame frame) =>
-        (Encoding.Latin1.GetString(frame.Text), frame.LineEndBefore, frame.LineEndBefore == LineEnd.None ? -1 : frame.LineEndOffset);
+    private static (string, LineEnd, long) Of(in AtFrame frame, AtTokenizer tokenizer) =>
+        (Encoding.Latin1.GetString(frame.Text), tokenizer.LineEndBefore, tokenizer.LineEndBefore == LineEnd.None ? -1 : tokenizer.LineEndOffset);
 
     private static IEnumerable<byte[]> Chunks(string stream, int size)
     {

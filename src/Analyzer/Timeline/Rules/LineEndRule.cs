@@ -13,7 +13,7 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// <remarks>
 /// Only the line ends of the module's answers, results and URCs are judged: free text may be the logging tool's own
 /// (minicom's banner), and an echo ends as the host typed it. The line end of a log's last line is not seen: no line
-/// follows it (<see cref="AtFrame.LineEndBefore"/>).
+/// follows it (<see cref="AtTokenizer.LineEndBefore"/>).
 /// </remarks>
 internal sealed class LineEndRule : ICodeOwner
 {
