@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Conformance.Protocol.Framing;
 
 /// <summary>
@@ -175,11 +177,8 @@ public sealed class AtTokenizer
         var text = line[..end];
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
         if (kind == FrameKind.Final) _pending.Completed();
-        if (_readsLineEnds) _lineEnds.Read(input[..start], _position);
-        FrameBegins();
+        if (_readsLineEnds) LineEndsAround(input[..start], _position, text, kind, _position + start + end, line[end]);
         frame = new AtFrame { Kind = kind, Offset = _position + start, Length = end + 1, Text = text, Result = result, ErrorCode = errorCode };
-        if (_readsLineEnds && LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
-        if (_readsLineEnds) _lineEnds.Read(line[end], _position + start + end);
         Advance(ref input, start + end + 1);
         return true;
     }
@@ -201,6 +200,35 @@ public sealed class AtTokenizer
         if (!_readsLineEnds) return;
         LineEndBefore = _lineEnds.FrameBegins(out var offset);
         LineEndOffset = offset;
+    }
+
+    // The line ends around a frame, read in one call kept out of line: a tokenizer that reads none keeps its per-line
+    // path as small as before.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LineEndsAround(ReadOnlySpan<byte> before, long beforeAt, ReadOnlySpan<byte> text, FrameKind kind, long endAt, byte end)
+    {
+        _lineEnds.Read(before, beforeAt);
+        FrameBegins();
+        if (LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
+        _lineEnds.Read(end, endAt);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LineEndsOf(ReadOnlySpan<byte> buffer, long offset, ScanResult scan, ReadOnlySpan<byte> text, FrameKind kind)
+    {
+        FrameBegins();
+        if (!scan.HasPayload)
+        {
+            // The line's own line end (its first byte); the rest is read with the line ends before the next frame.
+            if (LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
+            _lineEnds.Read(buffer[scan.TextLength..scan.Consumed], offset + scan.TextLength);
+        }
+        else if (!scan.Inline && scan.MessageStart > scan.HeaderEnd)
+        {
+            // The line end between a header and its message on the next line.
+            _lineEnds.Read(buffer[scan.HeaderEnd..scan.MessageStart], offset + scan.HeaderEnd);
+            _lineEnds.TextBegins();
+        }
     }
 
     private ReadOnlySpan<byte> CarrySpan => _carry.AsSpan(_carryStart, _carryLength);
@@ -377,26 +405,15 @@ public sealed class AtTokenizer
     {
         var text = buffer[..scan.TextLength];
         _afterPrompt = scan.Kind == FrameKind.Prompt;   // "> " : the space belongs to the prompt
-        FrameBegins();
         if (scan.Kind is FrameKind.Noise or FrameKind.Prompt or FrameKind.Overflow)
         {
+            FrameBegins();
             return new AtFrame { Kind = scan.Kind, Offset = offset, Length = scan.Consumed, Text = text, ErrorCode = -1, IsTruncated = scan.Truncated };
         }
 
         var kind = LineClassifier.Classify(text, _pending, out var result, out var errorCode);
         if (kind == FrameKind.Final) _pending.Completed();
-        if (!scan.HasPayload)
-        {
-            // The line's own line end (its first byte); the rest is read with the line ends before the next frame.
-            if (_readsLineEnds && LineEndReader.IsEcho(text, kind)) _lineEnds.EndsEcho();
-            if (_readsLineEnds) _lineEnds.Read(buffer[scan.TextLength..scan.Consumed], offset + scan.TextLength);
-        }
-        else if (!scan.Inline && scan.MessageStart > scan.HeaderEnd)
-        {
-            // The line end between a header and its message on the next line.
-            if (_readsLineEnds) _lineEnds.Read(buffer[scan.HeaderEnd..scan.MessageStart], offset + scan.HeaderEnd);
-            if (_readsLineEnds) _lineEnds.TextBegins();
-        }
+        if (_readsLineEnds) LineEndsOf(buffer, offset, scan, text, kind);
         return new AtFrame
         {
             Kind = kind,
