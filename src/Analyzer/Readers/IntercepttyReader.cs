@@ -15,7 +15,6 @@ internal sealed partial class IntercepttyReader : LogReader
 {
     private readonly ArrowMeaning arrows = new();
     private readonly DirectionGuess guess = new();
-    private bool learned;
 
     public override LogFormat Format => LogFormat.Interceptty;
 
@@ -26,7 +25,7 @@ internal sealed partial class IntercepttyReader : LogReader
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
-        var learning = new List<Piece>();
+        var window = new LearningWindow<Piece>(piece => arrows.Learn(piece.Mark, Encoding.UTF8.GetString(piece.Data).Trim()));
         var open = new Dictionary<string, (LogLine First, List<byte> Bytes)>();
         string? lastMark = null;
         foreach (var line in lines)
@@ -46,20 +45,12 @@ internal sealed partial class IntercepttyReader : LogReader
         }
         foreach (var mark in open.Keys.ToList())
             foreach (var record in Done(mark)) yield return record;
-        foreach (var record in learning.Select(Emit)) yield return record;
+        foreach (var record in window.Flush().Select(Emit)) yield return record;
 
         IEnumerable<LogRecord> Done(string mark)
         {
             open.Remove(mark, out var done);
-            var piece = new Piece(done.First, mark, [.. done.Bytes]);
-            if (learned) return [Emit(piece)];
-            arrows.Learn(mark, Encoding.UTF8.GetString(piece.Data).Trim());
-            learning.Add(piece);
-            if (learning.Count < TranscriptReader.LearnWithin) return [];
-            learned = true;
-            var ready = learning.Select(Emit).ToList();
-            learning.Clear();
-            return ready;
+            return window.Add(new Piece(done.First, mark, [.. done.Bytes])).Select(Emit).ToList();
         }
     }
 

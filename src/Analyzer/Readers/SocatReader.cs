@@ -41,8 +41,8 @@ internal sealed partial class SocatReader : LogReader
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
-        var learning = new List<Packet>();
-        var learned = false;
+        var window = new LearningWindow<Packet>(done =>
+            arrows.Learn(done.Mark, System.Text.Encoding.UTF8.GetString([.. done.Data]).Split('\r', '\n').FirstOrDefault(part => part.Length > 0) ?? ""));
         Packet? packet = null;
         foreach (var line in lines)
         {
@@ -65,7 +65,7 @@ internal sealed partial class SocatReader : LogReader
         {
             foreach (var record in Done(packet)) yield return record;
         }
-        foreach (var record in learning.SelectMany(Emit)) yield return record;
+        foreach (var record in window.Flush().SelectMany(Emit)) yield return record;
         if (pending is not null) yield return pending;
 
         // A packet read: learned from while the meaning of the marks is learned, then given out.
@@ -73,15 +73,7 @@ internal sealed partial class SocatReader : LogReader
         {
             // socat ends the dump of a packet that has no LF of its own with one.
             if (done.Data.Count == done.Length + 1 && done.Data[^1] == '\n') done.Data.RemoveAt(done.Data.Count - 1);
-            if (learned) return Emit(done);
-            var text = System.Text.Encoding.UTF8.GetString([.. done.Data]);
-            arrows.Learn(done.Mark, text.Split('\r', '\n').FirstOrDefault(part => part.Length > 0) ?? "");
-            learning.Add(done);
-            if (learning.Count < TranscriptReader.LearnWithin) return [];
-            learned = true;
-            var ready = learning.SelectMany(Emit).ToList();
-            learning.Clear();
-            return ready;
+            return window.Add(done).SelectMany(Emit).ToList();
         }
     }
 
