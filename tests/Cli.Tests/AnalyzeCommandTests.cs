@@ -227,7 +227,7 @@ public class AnalyzeCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         Assert.That(run.StandardError, Does.Contain("as transcript (detected"));
-        Assert.That(run.StandardOutput, Does.Contain("2 commands: 2 ok").And.Contain("1 URCs").And.Not.Contain(ApiKey));
+        Assert.That(run.StandardOutput, Does.Contain("2 commands: 2 ok").And.Contain("1 URC;").And.Not.Contain(ApiKey));
     }
 
     [TestCase("-")]

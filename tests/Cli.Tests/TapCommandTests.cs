@@ -43,7 +43,7 @@ public sealed class TapCommandTests
         Assert.That(tap.ExitCode, Is.EqualTo(0), await stderr);
         Assert.That(output, Does.Contain("→ AT+MQTTCFG=").And.Contain("→ AT+MQTTOPEN=1,1,0,0,0"), "the live timeline");
         Assert.That(output, Does.Contain("tap ended: module port closed"));
-        Assert.That(output, Does.Contain("2 commands: 1 ok, 1 errors, 0 unanswered"));
+        Assert.That(output, Does.Contain("2 commands: 1 ok, 1 error, 0 unanswered"));
         Assert.That(output, Does.Match("forwarding delay per read median [0-9]+ µs"));
         var written = await File.ReadAllTextAsync(trace);
         Assert.That(written, Does.Contain("\"***\",1\\r\\n").And.Contain("< \\r\\n").And.Contain("* tap ended: module port closed"));

@@ -21,6 +21,7 @@ public static class DiagnosticCodes
     public static CodeEntry ConnectionLost => CodeList.ConnectionLost;
     public static CodeEntry ModuleRestarted => CodeList.ModuleRestarted;
     public static CodeEntry ReconnectionStorm => CodeList.ReconnectionStorm;
+    public static CodeEntry SubscriptionLost => CodeList.SubscriptionLost;
     public static CodeEntry RegistrationDenied => CodeList.RegistrationDenied;
     public static CodeEntry DpBadHex => CodeList.DpBadHex;
     public static CodeEntry MessageLengthMismatch => CodeList.MessageLengthMismatch;
@@ -44,7 +45,7 @@ public static class DiagnosticCodes
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
-        ReconnectionStorm, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
+        ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
         UnreadableLine, LineTooLong, Noise, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
     ];
 }

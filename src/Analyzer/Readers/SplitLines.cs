@@ -10,8 +10,9 @@ namespace Conformance.Analyzer.Readers;
 /// <see cref="Within"/>, starts no line of its own, and completes the shape the first leaves unfinished — a name cut
 /// short (<c>AT+MQTTP</c> / <c>UB="t",…</c>, <c>+MQTTOP</c> / <c>EN: OK</c>, <c>AT</c> / <c>+MQTTSTAT?</c>), a quote left
 /// open, a parameter list cut after a comma, a message shorter than its msg_len (<c>+MQTTPUBLISH: …,10,temp=2</c> /
-/// <c>1.5C</c>; the pieces may fill it exactly even where the second looks like a line of its own), or a final result
-/// cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
+/// <c>1.5C</c>; the pieces may fill it exactly even where the second looks like a line of its own), a hex message of
+/// <c>AT+MQTTPUB</c> shorter than its message_len says (<c>AT+MQTTPUB=$dp,2,1,0,30,03001B7b22</c> / <c>7465…</c>, quoted or
+/// not, in as many pieces as the terminal cut), or a final result cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
 /// The joined record says so (<see cref="RecordView.Rejoined"/>).
 /// </summary>
 /// <remarks>
@@ -126,6 +127,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (name < 0) return line.Length == 2 && DirectionGuess.StartsWithAt(line);   // `AT`, its command's name in the next read
         var nameEnd = line[name..].IndexOfAny(NameEnds);
         if (nameEnd < 0) return Starts.Contains(line[name..]);
+        // A hex message cut short ends in a digit; a whole quoted one in its quote, and is no longer asked about.
+        if (char.IsAsciiHexDigit((char)line[^1]) && HexPublish.Missing(line) is var missing and >= 0) return missing > 0;
         return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
     }
 
@@ -144,6 +147,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             var message = start.Length - headerEnd - 1 + rest.Length;
             completes = message == messageLength || (message < messageLength && !StartsLine(rest) && message + first.Data.Length - start.Length != messageLength);
         }
+        else if (HexPublish.Missing(start) > 0) completes = HexPublish.Missing(line) >= 0;
         else if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
         else if (start.IndexOfAny(NameEnds) < 0)
         {

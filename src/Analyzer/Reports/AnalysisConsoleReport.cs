@@ -110,9 +110,9 @@ public static class AnalysisConsoleReport
     {
         console.Write(new Rule("Summary").LeftJustified());
         console.MarkupLine(
-            $"{summary.Commands} commands: [green]{summary.Ok} ok[/], [red]{summary.Errors} errors[/], [red]{summary.Unanswered} unanswered[/]; " +
-            $"{summary.Urcs} URCs; {summary.Reconnects} reconnection episodes; {statistics.Drops} drops; uptime {Milliseconds(statistics.UptimeMs)}; " +
-            $"{summary.Diagnostics} diagnostics");
+            $"{Report.Count(summary.Commands, "command", "commands")}: [green]{summary.Ok} ok[/], [red]{Report.Count(summary.Errors, "error", "errors")}[/], [red]{summary.Unanswered} unanswered[/]; " +
+            $"{Report.Count(summary.Urcs, "URC", "URCs")}; {Report.Count(summary.Reconnects, "reconnection episode", "reconnection episodes")}; " +
+            $"{Report.Count(statistics.Drops, "drop", "drops")}; uptime {Report.Duration(statistics.UptimeMs)}; {Report.Count(summary.Diagnostics, "diagnostic", "diagnostics")}");
         if (summary.Omitted > 0)
             console.MarkupLine($"[grey]{summary.Omitted} items beyond the storage limit are counted but not listed[/]");
     }

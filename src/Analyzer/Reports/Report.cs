@@ -13,16 +13,20 @@ internal static class Report
     public static string Milliseconds(double? ms) =>
         ms is { } value ? $"{value.ToString("0.#", CultureInfo.InvariantCulture)} ms" : "-";
 
-    /// <summary>A span long enough to read in seconds or minutes, e.g. <c>2 min 51.8 s</c>.</summary>
+    /// <summary>A span long enough to read in seconds, minutes or hours, e.g. <c>2 min 51.8 s</c>, <c>3 h 12 min 5 s</c>.</summary>
     public static string Duration(double? ms)
     {
         if (ms is not { } value || value < 1000) return Milliseconds(ms);
         var span = TimeSpan.FromMilliseconds(value);
         var seconds = (span.TotalSeconds % 60).ToString("0.#", CultureInfo.InvariantCulture);
-        return span.TotalMinutes >= 1 ? $"{(long)span.TotalMinutes} min {seconds} s" : $"{seconds} s";
+        return span.TotalHours >= 1 ? $"{(long)span.TotalHours} h {span.Minutes} min {seconds} s"
+            : span.TotalMinutes >= 1 ? $"{(long)span.TotalMinutes} min {seconds} s" : $"{seconds} s";
     }
 
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"1 drop", "2 drops": a count and its noun.</summary>
+    public static string Count(long value, string one, string many) => $"{Count(value)} {(value == 1 ? one : many)}";
 
     /// <summary>Text of the log as Spectre markup: control characters shown as escapes, brackets taken literally.</summary>
     public static string Markup(string text) => Spectre.Console.Markup.Escape(PrintableText.Escape(text));

@@ -80,10 +80,14 @@ internal sealed class OpenFlows(int limit)
         return oldest is { } found && _byPacketId.Remove(found, out var taken) ? taken : null;
     }
 
-    /// <summary>Takes the oldest of the waits for any of <paramref name="urcs"/> (an ACK timeout ends one of them).</summary>
+    /// <summary>Takes the oldest of the waits for any of <paramref name="urcs"/>, a handshake step's too (an ACK timeout ends one of them).</summary>
     public Awaited? TakeOldest(params string[] urcs)
     {
         var oldest = urcs.Select(u => _byUrc.GetValueOrDefault(u) is { Count: > 0 } queue ? queue.Peek() : null).Where(a => a is not null).MinBy(a => a!.Line);
+        (string Urc, int PacketId)? step = null;
+        foreach (var (key, awaited) in _byPacketId)
+            if (urcs.Contains(key.Urc) && (oldest is null || awaited.Line < oldest.Line) && (step is not { } s || awaited.Line < _byPacketId[s].Line)) step = key;
+        if (step is { } found) return Take(found.Urc, found.PacketId);
         return oldest is null ? null : Take(oldest.Urc);
     }
 

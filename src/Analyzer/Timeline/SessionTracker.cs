@@ -12,7 +12,7 @@ namespace Conformance.Analyzer.Timeline;
 /// raises no false order warnings. Owns <c>connection-lost</c> and <c>reconnection-storm</c>.
 /// </summary>
 internal sealed class SessionTracker(
-    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics) : ICodeOwner
+    CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics, Radio radio) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.ConnectionLost, DiagnosticCodes.ModuleRestarted, DiagnosticCodes.ReconnectionStorm];
 
@@ -141,7 +141,7 @@ internal sealed class SessionTracker(
     public void Dropped(string text, string why, Stamp at)
     {
         statistics.Drops++;
-        diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{text}: the connection dropped: {why}");
+        diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{text}: the connection dropped: {why}{radio.Before(at)}");
         MoveTo(MqttState.Disconnected, at, text);
     }
 
@@ -152,12 +152,12 @@ internal sealed class SessionTracker(
         {
             End(at, ReconnectionOutcome.GaveUp);
             diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line,
-                $"{cause} after {_episodeTimeouts} ping timeout(s) and {_episodeAttempts} reconnection attempt(s): the module gave up (manual §3.3.5); the host must open the connection again");
+                $"{cause} after {_episodeTimeouts} ping timeout(s) and {_episodeAttempts} reconnection attempt(s): the module gave up (manual §3.3.5); the host must open the connection again{radio.Before(at)}");
         }
         else
         {
             statistics.Drops++;
-            diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{cause} without AT+MQTTDISC: the connection dropped");
+            diagnostics.Report(DiagnosticCodes.ConnectionLost, at.Line, $"{cause} without AT+MQTTDISC: the connection dropped{radio.Before(at)}");
         }
         MoveTo(MqttState.Disconnected, at, cause);
     }
@@ -192,7 +192,7 @@ internal sealed class SessionTracker(
         _stormReported = true;
         var first = _recentEpisodes.Peek();
         diagnostics.Report(DiagnosticCodes.ReconnectionStorm, at.Line,
-            $"{_recentEpisodes.Count} reconnection episodes since line {first.Line}: the connection keeps dropping");
+            $"{_recentEpisodes.Count} reconnection episodes since line {first.Line}: the connection keeps dropping{radio.Before(at)}");
     }
 
     private static bool Close(Stamp earlier, Stamp later) =>

@@ -63,6 +63,8 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly SplitLineRule _split;
     private readonly OneSideRule _sides;
     private readonly LineEndRule _lineEnds;
+    private readonly SubscriptionRule _subscriptions;
+    private readonly Radio _radio = new();
 
     // Set by a restart banner until the next command: the boot's own lines (Neul, OK) after it belong to the boot.
     private bool _booting;
@@ -86,15 +88,16 @@ public sealed class TimelineBuilder : IRecordSink
         _secrets = new SecretMasker(show: _options.ShowSecrets);
         _lines = _secrets.Stream();
         _correlation = new Correlation(cap, _exchanges, _statistics, _diagnostics, _kept);
-        _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics);
+        _session = new SessionTracker(_changes, _reconnections, _statistics, _diagnostics, _radio);
         (_order, _keepAlive, _payload) = (new OrderRule(_diagnostics), new KeepAliveRule(_diagnostics), new PayloadRule(_diagnostics, _dataPoints, _secrets));
-        (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics), new AckTimeoutRule(_diagnostics));
-        _registration = new RegistrationRule(_diagnostics);
+        (_commandErrors, _refusals, _ackTimeouts) = (new CommandErrorRule(_diagnostics), new RefusalRule(_diagnostics, _radio), new AckTimeoutRule(_diagnostics, _radio));
+        _registration = new RegistrationRule(_diagnostics, _radio);
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
         _clock = new ClockRule(_diagnostics);
         (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
         _lineEnds = new LineEndRule(_diagnostics, _options.Format);
+        _subscriptions = new SubscriptionRule(_diagnostics, _secrets);
         // Line ends are read only where the rule judges them: elsewhere they are the terminal's, and reading them costs.
         _events = new AtEventReader(new AtTokenizerOptions { CommandsKnown = true, ReadsLineEnds = _lineEnds.Judges });
     }
@@ -161,6 +164,7 @@ public sealed class TimelineBuilder : IRecordSink
             _correlation.Complete();
             _sides.Complete(_correlation.Commands);
             _lineEnds.Complete();
+            _subscriptions.Complete();
             _session.Finish(_last);
         }
         var omitted = _exchanges.Omitted + _urcs.Omitted + _diagnostics.Omitted + _changes.Omitted + _reconnections.Omitted + _dataPoints.Omitted;
@@ -199,6 +203,7 @@ public sealed class TimelineBuilder : IRecordSink
         _deviations.Check(parsed.Deviations, at);
         _order.Sent(command, display, _session.State, at);
         _keepAlive.Sent(command, at);
+        _subscriptions.Sent(command, at);
     }
 
     private void Handle(AtEvent atEvent)
@@ -248,6 +253,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (ok)
         {
             _session.Accepted(pending, at);
+            _subscriptions.Accepted(pending);
             _correlation.Accepted(pending);
         }
         else _commandErrors.Failed(pending.Display, final, kind, value, at, (pending.Command as UnknownCommand)?.Family, pending.Information);
@@ -277,6 +283,7 @@ public sealed class TimelineBuilder : IRecordSink
         Understood(information, text, at);
         if (information.Value is MqttStatus status) _session.Status(status, at, text);
         else if (information.Value is Registration registration) _registration.Read(registration, text, at);
+        else if (information.Value is SignalQuality signal) _radio.Signal(signal, at);
     }
 
     private void Unsolicited(AtEvent urcEvent, Stamp at)
@@ -297,6 +304,7 @@ public sealed class TimelineBuilder : IRecordSink
             _refusals.Received(urc, text, answered, at);
             if (urc is MqttTimeout { Type: not MqttTimeoutType.Ping } timeout) _ackTimeouts.TimedOut(timeout, text, answered, at);
             _session.Received(urc, answered, at, text);
+            _subscriptions.Received(urc, answered, at);
             // Before the log's first command, the command a URC answers may have been sent before the log began, or on a line not captured.
             if (unexpected && _correlation.Commands > 0) _correlation.Unexpected(urc, text, at);
         }
@@ -322,6 +330,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (!asked && _correlation.Pending is { } pending) GiveUp(pending, $"the module restarted at line {at.Line} ({banner})");
         _correlation.Restarted(at);
         _session.Restarted(at, banner, midLog);
+        _subscriptions.Restarted();
         _booting = true;
     }
 

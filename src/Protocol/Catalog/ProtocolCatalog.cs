@@ -160,7 +160,11 @@ public static class ProtocolCatalog
     private static readonly Dictionary<string, string> Followers =
         Urcs.Where(u => u.Follows is not null).ToDictionary(u => u.Follows!, u => u.Name, StringComparer.Ordinal);
 
-    /// <summary>The URCs an ACK timeout of <paramref name="type"/> ends the wait for.</summary>
+    /// <summary>
+    /// The URCs an ACK timeout of <paramref name="type"/> ends the wait for: the outcomes of its commands, and the steps
+    /// that follow them (a QoS 2 publish waits for <c>+MQTTPUBCOMP</c> after its <c>+MQTTPUBREC</c>).
+    /// </summary>
     public static IReadOnlyList<string> AwaitedBy(MqttTimeoutType type) =>
-        [.. Commands.Where(c => c.AckTimeout == type).SelectMany(c => Urcs.Where(u => u.OutcomeOf == c.Name)).Select(u => u.Name)];
+        [.. Commands.Where(c => c.AckTimeout == type).SelectMany(c => Urcs.Where(u => u.OutcomeOf == c.Name))
+            .SelectMany(u => Followers.TryGetValue(u.Name, out var next) ? [u.Name, next] : new[] { u.Name })];
 }

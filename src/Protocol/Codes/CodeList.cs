@@ -40,6 +40,8 @@ public static class CodeList
         "The module restarted in the middle of the log (a boot banner: RDY, *ATREADY, REBOOT_CAUSE_…): the command it was running and the URCs awaited are lost, the MQTT client is gone.");
     public static readonly CodeEntry ReconnectionStorm = new("reconnection-storm", Severity.Error, "",
         "Three or more reconnection episodes within ten minutes (or within 500 log lines when the log has no times).");
+    public static readonly CodeEntry SubscriptionLost = new("subscription-lost", Severity.Warn, "",
+        "The host opened the connection again with a clean session (AT+MQTTCFG clean 1) and carried on without subscribing again to a topic it had subscribed before: the server forgot the subscription with the old session, and no message on the topic arrived after.");
     public static readonly CodeEntry RegistrationDenied = new("registration-denied", Severity.Warn, "4.1",
         "The network denied the module's registration (+CEREG stat 3, 3GPP TS 27.007): nothing reaches the server until it registers.");
     public static readonly CodeEntry DpBadHex = new("dp-bad-hex", Severity.Error, "1.5",
@@ -147,7 +149,7 @@ public static class CodeList
     public static IReadOnlyList<CodeEntry> All { get; } =
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
-        SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm,
+        SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
         RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
         Noise, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,

@@ -38,6 +38,8 @@ public class DiagnosticTests
         yield return Case("module gave up", Connected().Receive("\r\n+MQTTREC: 0\r\n").Receive("\r\n+MQTTDISC: OK\r\n"), "connection-lost", 10, "gave up");
         yield return Case("drop without episode", Connected().Receive("\r\n+MQTTDISC: OK\r\n"), "connection-lost", 8, "without AT+MQTTDISC");
         yield return Case("reconnection storm", Storm(), "reconnection-storm", 16, "3 reconnection episodes");
+        yield return Case("subscription lost", Connected().Exchange("AT+MQTTSUB=\"t\",1", "\r\nOK\r\n+MQTTSUBACK: 4,1,t\r\n").Receive("\r\n+MQTTDISC: OK\r\n")
+            .Exchange(Open, "\r\nOK\r\n+MQTTOPEN: OK\r\n").Exchange("AT+MQTTPUB=\"t\",0,0,0,0,\"x\"", "\r\nOK\r\n"), "subscription-lost", 15, "\"t\" (subscribed at line 9)");
         yield return Case("bad hex", new Log().Exchange("AT+MQTTPUB=$dp,0,0,0,2,03zz", "\r\nERROR\r\n"), "dp-bad-hex", 1, "'z' at character 3");
         yield return Case("message_len lies", new Log().Exchange("AT+MQTTPUB=$dp,0,0,0,5,0300017b", "\r\nERROR\r\n"), "message-len-mismatch", 1, "message_len is 5, but the hex message encodes 4 bytes");
         yield return Case("$dp length lies", new Log().Exchange("AT+MQTTPUB=$dp,0,0,0,4,0300057b", "\r\nOK\r\n"), "dp-malformed", 1, "declared 5 bytes");

@@ -48,6 +48,24 @@ public class SplitLineTests
         Assert.That(analysis.Diagnostics.Where(d => d.Code == "split-line").Select(d => d.Line), Is.EqualTo(new[] { 3L }));
     }
 
+    [Test]
+    public void A_data_point_publish_cut_inside_its_hex_is_read_whole()
+    {
+        // SSCOM-style reads of a long line: the host's $dp publish (manual §4.3's form, hex unquoted) in three reads.
+        var analysis = TempLog.Analyze(
+            "[12:00:06.000] AT+MQTTPUB=$dp,1,0,0,26,0300177B22\r\n" +
+            "[12:00:06.004] 74657374223A2268656C\r\n" +
+            "[12:00:06.009] 6C6F2C776F726C6421227D\r\n" +
+            "[12:00:06.080] OK\r\n" +
+            "[12:00:06.700] +MQTTPUBACK: 3,0\r\n");
+
+        Assert.That(analysis.Exchanges.Single().Final, Is.EqualTo("OK"));
+        // Notes only: the split, and the unquoted strings of §4.3's form; no length or hex finding.
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity != Conformance.Protocol.Codes.Severity.Note), Is.Empty);
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Does.Contain("split-line"));
+        Assert.That(analysis.DataPoints.Single().Points.Select(p => p.ToString()), Has.Some.Contains("hello,world!"));
+    }
+
     [TestCase("[12:00:00.100] AT+MQTTOP\r\n[12:00:00.102] EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] OK\r\n[12:00:01.000] +MQTTOPEN: OK\r\n", TestName = "a stamped time of day")]
     [TestCase("2026-11-30 12:00:00.100 AT+MQTTOP\n2026-11-30 12:00:00.102 EN=1,1,0,0,0,\"\",\"\"\n2026-11-30 12:00:00.200 OK\n2026-11-30 12:00:01.000 +MQTTOPEN: OK\n", TestName = "a bare date and time")]
     [TestCase("[12:00:00.100] TX: AT+MQTTOP\r\n[12:00:00.102] TX: EN=1,1,0,0,0,\"\",\"\"\r\n[12:00:00.200] RX: OK\r\n[12:00:01.000] RX: +MQTTOPEN: OK\r\n", TestName = "a transcript with marks")]
@@ -82,6 +100,9 @@ public class SplitLineTests
     [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/dev1,12,abcd\r\n[12:00:05.003] efgh\r\n[12:00:05.006] ijkl\r\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,12,abcdefghijkl", TestName = "a message in three pieces")]
     [TestCase("2026-11-30 12:00:05.000 +MQTTPUBLISH: 0,0,0,0,cmd/dev1,10,temp=2\n2026-11-30 12:00:05.004 1.5C\n", "+MQTTPUBLISH: 0,0,0,0,cmd/dev1,10,temp=21.5C", TestName = "a message split under a bare date and time")]
     [TestCase("[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\r\n[12:00:00.103] \"prod\",\"Pw9xQ2\",1\r\n", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"Pw9xQ2\",1", TestName = "a command cut after a comma")]
+    [TestCase("[12:00:06.000] AT+MQTTPUB=$dp,2,1,0,26,0300177B2274657374223A2268\r\n[12:00:06.008] 656C6C6F2C776F726C6421227D\r\n", "AT+MQTTPUB=$dp,2,1,0,26,0300177B2274657374223A2268656C6C6F2C776F726C6421227D", TestName = "an unquoted hex message shorter than its message_len")]
+    [TestCase("[12:00:06.000] AT+MQTTPUB=\"$dp\",1,0,0,26,\"0300177b22\r\n[12:00:06.004] 74657374223a2268656c\r\n[12:00:06.009] 6c6f2c776f726c6421227d\"\r\n", "AT+MQTTPUB=\"$dp\",1,0,0,26,\"0300177b2274657374223a2268656c6c6f2c776f726c6421227d\"", TestName = "a quoted hex message in three pieces")]
+    [TestCase("2026-11-30 12:00:06.000 TX: AT+MQTTPUB=\"dev/u\",1,0,0,4,0A0B\n2026-11-30 12:00:06.002 TX: 0C0D\n", "AT+MQTTPUB=\"dev/u\",1,0,0,4,0A0B0C0D", TestName = "a hex message cut in a transcript")]
     public void A_line_cut_before_its_shape_is_complete_is_one_line(string log, string line)
     {
         var (_, records) = TempLog.Read(log);
@@ -100,6 +121,10 @@ public class SplitLineTests
     [TestCase("[12:00:05.000] +MQTTPUBLISH: 0,0,0,0,cmd/d,3,abc\r\n[12:00:05.004] def\r\n", TestName = "a whole publish, then a bare line")]
     [TestCase("[12:00:00.100] AT+MQTTSUB=\"t\",\r\n[12:00:00.102] OK\r\n", TestName = "a command ending in a comma, then a final result")]
     [TestCase("AT+MQTTOP\r\nEN=1,1,0,0,0,\"\",\"\"\r\nOK\r\n", TestName = "no stamps: nothing says the pieces came together")]
+    [TestCase("[12:00:06.000] AT+MQTTPUB=$dp,2,1,0,3,03001B\r\n[12:00:06.004] AT+MQTTPUB=$dp,2,1,0,2,0A0B\r\n", TestName = "a whole hex publish, then another")]
+    [TestCase("[12:00:06.000] AT+MQTTPUB=t,1,0,0,4,0A0B\r\n[12:00:06.004] OK\r\n", TestName = "a hex publish short of its message_len, then a final result")]
+    [TestCase("[12:00:06.000] AT+MQTTPUB=t,1,0,0,2,0A\r\n[12:00:06.004] 0B0C0D\r\n", TestName = "a piece that would make the message longer than its message_len")]
+    [TestCase("[12:00:06.000] AT+MQTTPUB=t,1,0,0,0,0A\r\n[12:00:06.004] 0B\r\n", TestName = "a text message (message_len 0) is never short")]
     public void Real_lines_are_not_joined(string log)
     {
         var (_, records) = TempLog.Read(log);

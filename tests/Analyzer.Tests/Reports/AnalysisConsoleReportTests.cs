@@ -30,7 +30,7 @@ public class AnalysisConsoleReportTests
         Assert.That(text, Does.Contain("← +MQTTSUBACK: 5,2 (answers line"));
         Assert.That(text, Does.Contain("state 5 Connected after +MQTTOPEN: OK"));
         Assert.That(text, Does.Contain("cme-error"));
-        Assert.That(text, Does.Contain("17 commands: 16 ok, 1 errors, 0 unanswered"));
+        Assert.That(text, Does.Contain("17 commands: 16 ok, 1 error, 0 unanswered"));
     }
 
     [Test]

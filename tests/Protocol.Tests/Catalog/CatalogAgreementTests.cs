@@ -103,7 +103,7 @@ public class CatalogAgreementTests
     public void An_ack_timeout_ends_the_wait_for_the_outcomes_of_its_command()
     {
         Assert.That(ProtocolCatalog.AwaitedBy(MqttTimeoutType.Connect), Is.EqualTo(new[] { "+MQTTOPEN" }));
-        Assert.That(ProtocolCatalog.AwaitedBy(MqttTimeoutType.Publish), Is.EqualTo(new[] { "+MQTTPUBACK", "+MQTTPUBREC" }));
+        Assert.That(ProtocolCatalog.AwaitedBy(MqttTimeoutType.Publish), Is.EqualTo(new[] { "+MQTTPUBACK", "+MQTTPUBREC", "+MQTTPUBCOMP" }));
         Assert.That(ProtocolCatalog.AwaitedBy(MqttTimeoutType.Subscribe), Is.EqualTo(new[] { "+MQTTSUBACK" }));
         Assert.That(ProtocolCatalog.AwaitedBy(MqttTimeoutType.Unsubscribe), Is.EqualTo(new[] { "+MQTTUNSUBACK" }));
         Assert.That(ProtocolCatalog.AwaitedBy(MqttTimeoutType.Ping), Is.Empty);

@@ -9,7 +9,7 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// An outcome URC that says no: <c>+MQTTOPEN: FAIL</c> (manual §1.2), a <c>+MQTTSUBACK</c> the server refused, and
 /// another family's outcome line that does (<c>+QMTCONN: 0,0,4</c>). Owns <c>open-failed</c> and <c>subscribe-refused</c>.
 /// </summary>
-internal sealed class RefusalRule(DiagnosticLog diagnostics) : ICodeOwner
+internal sealed class RefusalRule(DiagnosticLog diagnostics, Radio radio) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.OpenFailed, DiagnosticCodes.SubscribeRefused];
 
@@ -22,7 +22,7 @@ internal sealed class RefusalRule(DiagnosticLog diagnostics) : ICodeOwner
         switch (urc)
         {
             case MqttOpenResult { Ok: false }:
-                diagnostics.Report(DiagnosticCodes.OpenFailed, at.Line, $"{text}{Awaited.For(answered)}: the connection could not be made (manual §1.2)");
+                diagnostics.Report(DiagnosticCodes.OpenFailed, at.Line, $"{text}{Awaited.For(answered)}: the connection could not be made (manual §1.2){radio.Before(at)}");
                 break;
             case SubAck { Granted: false }:
                 diagnostics.Report(DiagnosticCodes.SubscribeRefused, at.Line, $"{text}{Awaited.For(answered)}: the server refused the subscription");

@@ -9,12 +9,11 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// that follows reaches the server. Reported when the state turns to denied, not again while it stays so. Owns
 /// <c>registration-denied</c>.
 /// </summary>
-internal sealed class RegistrationRule(DiagnosticLog diagnostics) : ICodeOwner
+internal sealed class RegistrationRule(DiagnosticLog diagnostics, Radio radio) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.RegistrationDenied];
 
     private const int Denied = 3;
-    private int? _stat;
 
     /// <summary>The unsolicited report <c>+CEREG: &lt;stat&gt;[,…]</c> (after <c>AT+CEREG=1</c> or more): the state comes first.</summary>
     public void Reported(string line, string text, Stamp at)
@@ -30,8 +29,8 @@ internal sealed class RegistrationRule(DiagnosticLog diagnostics) : ICodeOwner
 
     private void Now(int stat, string text, Stamp at)
     {
-        if (stat == Denied && _stat != Denied)
+        if (stat == Denied && radio.Registration?.Stat != Denied)
             diagnostics.Report(DiagnosticCodes.RegistrationDenied, at.Line, $"{text}: the network denied the registration (3GPP TS 27.007 stat 3); nothing reaches the server until the module registers");
-        _stat = stat;
+        radio.Registered(stat, at);
     }
 }

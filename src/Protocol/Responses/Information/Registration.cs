@@ -12,7 +12,21 @@ public sealed record Registration(int N, int Stat, string? Tac = null, string? C
     : InformationResponse
 {
     /// <summary>Registered on the home network (1) or roaming (5); the manual's §4.1 check.</summary>
-    public bool IsRegistered => Stat is 1 or 5;
+    public bool IsRegistered => Registers(Stat);
+
+    /// <summary>True when <paramref name="stat"/> says the module is registered: home (1) or roaming (5).</summary>
+    public static bool Registers(int stat) => stat is 1 or 5;
+
+    /// <summary>What a stat means, in 3GPP TS 27.007's words.</summary>
+    public static string Meaning(int stat) => stat switch
+    {
+        0 => "not registered, not searching",
+        1 => "registered, home network",
+        2 => "not registered, searching",
+        3 => "registration denied",
+        5 => "registered, roaming",
+        _ => "unknown",
+    };
 
     public override string Format(Dialect dialect)
     {

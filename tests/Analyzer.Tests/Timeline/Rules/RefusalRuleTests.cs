@@ -13,7 +13,7 @@ public class RefusalRuleTests
     {
         var log = Log();
 
-        new RefusalRule(log).Received(Urc("+MQTTOPEN:FAIL"), "+MQTTOPEN:FAIL", new Awaited(2, "+MQTTOPEN", "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\""), At);
+        new RefusalRule(log, new Radio()).Received(Urc("+MQTTOPEN:FAIL"), "+MQTTOPEN:FAIL", new Awaited(2, "+MQTTOPEN", "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\""), At);
 
         Assert.That(log.Codes(), Is.EqualTo(new[] { "open-failed" }));
         Assert.That(log.Messages().Single(), Is.EqualTo("+MQTTOPEN:FAIL for AT+MQTTOPEN=1,1,0,0,0,\"\",\"\" (line 2): the connection could not be made (manual §1.2)"));
@@ -23,7 +23,7 @@ public class RefusalRuleTests
     public void A_refused_subscription_is_reported_also_when_nothing_waited_for_it()
     {
         var log = Log();
-        var rule = new RefusalRule(log);
+        var rule = new RefusalRule(log, new Radio());
 
         rule.Received(Urc("+MQTTSUBACK:5,128"), "+MQTTSUBACK:5,128", Subscribe, At);
         rule.Received(Urc("+MQTTSUBACK:6,128"), "+MQTTSUBACK:6,128", null, At);
@@ -43,7 +43,7 @@ public class RefusalRuleTests
     {
         var log = Log();
 
-        new RefusalRule(log).Received(Urc(line), line, Subscribe, At);
+        new RefusalRule(log, new Radio()).Received(Urc(line), line, Subscribe, At);
 
         Assert.That(log.Kept, Is.Empty);
     }

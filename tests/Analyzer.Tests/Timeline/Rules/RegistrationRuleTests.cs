@@ -1,3 +1,4 @@
+using Conformance.Analyzer.Timeline;
 using Conformance.Analyzer.Tests.Readers;
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Timeline.Rules;
@@ -12,7 +13,7 @@ public class RegistrationRuleTests
     public void A_denial_is_reported_when_the_state_turns_to_it_and_not_while_it_stays()
     {
         var log = Log();
-        var rule = new RegistrationRule(log);
+        var rule = new RegistrationRule(log, new Radio());
 
         rule.Reported("+CEREG: 2", "+CEREG: 2", At);
         rule.Reported("+CEREG: 3", "+CEREG: 3", At);

@@ -16,7 +16,7 @@ public class SessionTrackerTests
     private readonly CappedList<Reconnection> _reconnections = new(20);
     private readonly SessionTracker _session;
 
-    public SessionTrackerTests() => _session = new SessionTracker(_changes, _reconnections, new StatisticsBuilder(), _log);
+    public SessionTrackerTests() => _session = new SessionTracker(_changes, _reconnections, new StatisticsBuilder(), _log, new Radio());
 
     private static Stamp Line(long line) => new(line, null, null);
 
