@@ -125,6 +125,14 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             length -= trailing;
             buffer.AsSpan(lineEnd, endingLength).CopyTo(buffer.AsSpan(lineStart + length));
         }
+        // Colours inside the line, a logger's that colours its stamp or level apart (`ESC[34m[10:11:12.123]ESC[0m AT`,
+        // loguru's, coloredlogs'): left out too.
+        if (length > 3 && buffer.AsSpan(lineStart, length).IndexOf((byte)0x1B) is var escape and >= 0
+            && Uncoloured(buffer.AsSpan(lineStart, length), escape) is var kept && kept < length)
+        {
+            length = kept;
+            buffer.AsSpan(lineEnd, endingLength).CopyTo(buffer.AsSpan(lineStart + length));
+        }
         if (Prefix.Length > 0)
         {
             var line = buffer.AsSpan(lineStart, length);
@@ -145,6 +153,18 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         if (line.Length < 3 || line[0] != 0x1B || line[1] != '[') return 0;
         var end = line[2..].IndexOfAnyExcept(ColourParameters);
         return end >= 0 && end <= 16 && line[2 + end] == 'm' ? end + 3 : 0;
+    }
+
+    /// <summary>Moves <paramref name="line"/>'s text over the colour sequences in it, from <paramref name="from"/> on; returns the length left.</summary>
+    private static int Uncoloured(Span<byte> line, int from)
+    {
+        var kept = from;
+        for (var read = from; read < line.Length;)
+        {
+            if (line[read] == 0x1B && Colour(line[read..]) is var colour and > 0) read += colour;
+            else line[kept++] = line[read++];
+        }
+        return kept;
     }
 
     /// <summary>The length of the colour sequences ending <paramref name="line"/> (<c>ESC[0m</c>); 0 when none.</summary>

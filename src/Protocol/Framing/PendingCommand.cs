@@ -41,8 +41,9 @@ internal sealed class PendingCommand
         _nameStart = Math.Min(2, _length);
         var rest = Line[_nameStart..];
         var end = rest.IndexOfAny("=?"u8);
-        // Spaces before the form sign (`AT+CSQ ?`) are no part of the name the answer repeats.
-        _nameLength = end < 0 ? rest.Length : rest[..end].TrimEnd(" \t"u8).Length;
+        // Spaces before the form sign (`AT+CSQ ?`), or after a bare name (`AT+CSQ  `, a terminal's padding), are no part
+        // of the name the answer repeats.
+        _nameLength = (end < 0 ? rest : rest[..end]).TrimEnd(" \t"u8).Length;
         Unknown = false;
         Active = true;
         EchoSeen = false;

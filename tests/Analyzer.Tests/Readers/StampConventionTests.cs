@@ -25,6 +25,8 @@ public class StampConventionTests
     }
 
     [TestCase("\u001b[0;32mI (1000) modem: AT+CSQ\u001b[0m\r\n\u001b[0;32mI (1060) modem: +CSQ: 20,99\u001b[0m\n\u001b[0;32mI (1070) modem: OK\u001b[0m\r", 70, TestName = "ESP-IDF's colours and mixed line ends")]
+    [TestCase("\u001b[1;34m[10:11:12.100]\u001b[0m AT+CSQ\n\u001b[1;34m[10:11:12.150]\u001b[0m +CSQ: 20,99\n\u001b[1;34m[10:11:12.160]\u001b[0m OK\n", 60, TestName = "a terminal that colours its stamps")]
+    [TestCase("\u001b[32m2026-11-30 10:11:12.100\u001b[0m [modem-rx] \u001b[1;36mDEBUG\u001b[0m c.e.iot.Modem - >> AT+CSQ\n\u001b[32m2026-11-30 10:11:12.150\u001b[0m [modem-rx] \u001b[1;36mDEBUG\u001b[0m c.e.iot.Modem - << +CSQ: 20,99\n\u001b[32m2026-11-30 10:11:12.160\u001b[0m [modem-rx] \u001b[1;36mDEBUG\u001b[0m c.e.iot.Modem - << OK\n", 60, TestName = "a logger that colours its time and its level apart")]
     [TestCase("[11/30/2026 10:11:12.100] AT+CSQ\r\n[11/30/2026 10:11:12.150] +CSQ: 20,99\r\n[11/30/2026 10:11:12.160] OK\r\n", 60, TestName = "a US date, month first, in brackets")]
     [TestCase("30.11.2026 10:11:12.100 AT+CSQ\r\n30.11.2026 10:11:12.150 +CSQ: 20,99\r\n30.11.2026 10:11:12.160 OK\r\n", 60, TestName = "a German date, day first")]
     [TestCase("[00:00:01.100,000] <dbg> modem_cmd: AT+CSQ\r\n[00:00:01.150,500] <dbg> modem_cmd: +CSQ: 20,99\r\n[00:00:01.160,250] <dbg> modem_cmd: OK\r\n", 60, TestName = "Zephyr: uptime to the microsecond, a level and a module")]

@@ -244,11 +244,14 @@ public class AtTokenizerTests
         Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Urc, FrameKind.Info, FrameKind.Final }));
     }
 
-    [Test]
-    public void A_space_before_the_form_sign_is_no_part_of_the_name_the_answer_repeats()
+    [TestCase("AT+CGATT ?", TestName = "a space before the form sign")]
+    [TestCase("AT+CGATT?  ", TestName = "spaces after the form sign")]
+    [TestCase("AT+CGATT   ", TestName = "a terminal's padding after a bare name")]
+    [TestCase("AT+CGATT\t", TestName = "a tab after a bare name")]
+    public void Spaces_around_the_name_are_no_part_of_the_name_the_answer_repeats(string command)
     {
         var tokenizer = new AtTokenizer(new AtTokenizerOptions { CommandsKnown = true });
-        tokenizer.CommandSent("AT+CGATT ?"u8);
+        tokenizer.CommandSent(Encoding.ASCII.GetBytes(command));
         var frames = FrameRecord.Read(tokenizer, [Encoding.ASCII.GetBytes("+CGATT: 1\r\nOK\r\n")]);
         Assert.That(frames.Select(f => f.Kind), Is.EqualTo(new[] { FrameKind.Info, FrameKind.Final }));
     }
