@@ -286,7 +286,8 @@ public class AnalyzeCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         Assert.That(run.StandardError, Does.Contain("(UTF-16LE)"));
-        Assert.That(run.StandardOutput, Does.Contain("1 commands").Or.Contain("1 command").And.Not.Contain(ApiKey).And.Not.Contain("\0"));
+        Assert.That(run.StandardOutput, Does.Contain("1 command:").And.Not.Contain(ApiKey));
+        Assert.That(run.StandardOutput.Contains('\0', StringComparison.Ordinal), Is.False, "no NUL of the UTF-16 bytes read as text");
     }
 
     [Test]

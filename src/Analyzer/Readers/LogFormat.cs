@@ -21,6 +21,7 @@ public enum LogFormat
     PythonBytes,
     Strace,
     Interceptty,
+    Logger,
     Raw,
     Trace,
 }

@@ -38,14 +38,28 @@ public static class LogFormatDetector
             var numbered = Score([.. sample.Select(line => line[LineNumber.Length<char>(line)..])]);
             if (numbered.Score > plain.Score) return numbered with { NumberedLines = true };
         }
-        return plain;
+        // Any logger's reading, when no format fits nearly every line (a trace's header, say), and it fits most lines and
+        // reads more than twice the lines of traffic the best format reads as its own: a stamp, tag or mark of a kind no
+        // tool here writes (`[0000012345] [AT] send: AT+CSQ`, `I (12345) modem: -> AT`).
+        var logger = plain.Scores[LogFormat.Logger];
+        return plain.Score < 0.9 && logger >= 0.5 && TrafficRead(LogFormat.Logger, sample) > 2 * TrafficRead(plain.Format, sample)
+            ? new FormatGuess(LogFormat.Logger, Math.Clamp(logger - plain.Score / 2, 0, 1), plain.Format, plain.Scores) : plain;
+    }
+
+    // The lines of traffic in the sample a format takes as its own.
+    private static int TrafficRead(LogFormat format, List<string> sample)
+    {
+        var reader = LogReaders.Create(format);
+        reader.Score(sample);   // a format may learn from the sample how to read its lines (a transcript's arrows)
+        return sample.Count(line => LoggerLine.Find(line) is not null && reader.Owns(line));
     }
 
     private static FormatGuess Score(List<string> sample)
     {
         var scores = Enum.GetValues<LogFormat>().ToDictionary(f => f, f => LogReaders.Create(f).Score(sample));
-        // Ties go to the earlier format in the enum, with raw last among the real candidates.
-        var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key == LogFormat.Raw).ThenBy(s => s.Key).ToList();
+        // Ties go to the earlier format in the enum, with raw last among the real candidates; any logger's reading is
+        // weighed apart (Detect), after the formats that know a log's own marks.
+        var ranked = scores.Where(s => s.Key != LogFormat.Logger).OrderByDescending(s => s.Value).ThenBy(s => s.Key == LogFormat.Raw).ThenBy(s => s.Key).ToList();
         var (best, runnerUp) = (ranked[0], ranked[1]);
         if (best.Value == 0) return new FormatGuess(LogFormat.Raw, 0, runnerUp.Key == LogFormat.Raw ? best.Key : runnerUp.Key, scores);
         var confidence = Math.Clamp(best.Value - runnerUp.Value / 2, 0, 1);

@@ -23,6 +23,7 @@ public static class LogFormatNames
         [LogFormat.PythonBytes] = "python-bytes",
         [LogFormat.Strace] = "strace",
         [LogFormat.Interceptty] = "interceptty",
+        [LogFormat.Logger] = "logger",
         [LogFormat.Raw] = "raw",
         [LogFormat.Trace] = "trace",
     };

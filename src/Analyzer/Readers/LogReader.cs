@@ -28,6 +28,9 @@ internal abstract class LogReader
         return match == 0 ? 0 : match / (match + against);
     }
 
+    /// <summary>True when <paramref name="line"/> is evidence for this format (after <see cref="Score"/> of its sample).</summary>
+    public bool Owns(string line) => Classify(line) == LineEvidence.Match;
+
     protected virtual LineEvidence Classify(string line) =>
         IsOwn(line) ? LineEvidence.Match : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 

@@ -23,6 +23,7 @@ internal static class LogReaders
         LogFormat.PythonBytes => new PythonBytesReader(),
         LogFormat.Strace => new StraceReader(),
         LogFormat.Interceptty => new IntercepttyReader(),
+        LogFormat.Logger => new LoggerReader(),
         LogFormat.Raw => new RawReader(),
         LogFormat.Trace => new TraceReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a known log format"),

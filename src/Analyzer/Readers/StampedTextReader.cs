@@ -45,7 +45,25 @@ internal abstract class StampedTextReader : LogReader
     protected override bool IsOwn(string line) => ParseStamp(line) is { NotATime: false };
 
     // UartAssist stamps its packet headers (`[10:38:51.803]# RECV ASCII>`): those lines are its own, not text after a stamp.
-    protected override LineEvidence Classify(string line) => UartAssistReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
+    // A stamp whose traffic stands behind something this format does not read (a mark, a tag: `[12345] send: AT`,
+    // `10:11:12.100 [AT] AT`) is no evidence for it: a transcript's or any logger's reading fits the line better.
+    protected override LineEvidence Classify(string line) =>
+        UartAssistReader.Marks(line) ? LineEvidence.Foreign : TrafficBehind(line) ? LineEvidence.Neutral : base.Classify(line);
+
+    /// <summary>
+    /// True when a terminal's stamp (one Tera Term's or tio's format reads) runs up to <paramref name="start"/> in
+    /// <paramref name="line"/>, spaces aside: the line is then that format's, not any logger's (<see cref="LoggerReader"/>).
+    /// </summary>
+    internal static bool StampRunsTo(string line, int start)
+    {
+        foreach (var reader in new StampedTextReader[] { new TimestampedReader(), new TioReader() })
+            if (reader.ParseStamp(line) is { DataStart: var data } && data <= start && line.AsSpan(data, start - data).Trim().IsEmpty) return true;
+        return false;
+    }
+
+    private bool TrafficBehind(string line) =>
+        ParseStamp(line) is { NotATime: false, DataStart: var start } && start < line.Length && LoggerLine.Find(line[start..]) is { } found
+        && (found.Marked || line.AsSpan(start, found.MarkStart).Trim().Length > 0);
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {

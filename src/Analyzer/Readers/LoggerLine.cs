@@ -1,0 +1,108 @@
+using Conformance.Protocol.Catalog;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// A line as some logger wrote it, whatever it put before the traffic: where the AT traffic starts (a command, a
+/// <c>+NAME</c> line, a final result, a banner), the direction mark right before it if any (an arrow or a word:
+/// <c>-&gt;</c>, <c>&lt;&lt;</c>, <c>TX:</c>, <c>[RX]</c>, <c>send:</c>, <c>接收:</c>), and the prefix before that, which holds
+/// the logger's stamp, level, tag or thread (<c>I (12345) modem: </c>, <c>[0000012345] [AT] </c>,
+/// <c>2026-11-30 10:11:12.100 | DEBUG | modem:send:42 - </c>).
+/// </summary>
+/// <param name="Start">Where the traffic starts.</param>
+/// <param name="MarkStart">Where the direction mark starts; <paramref name="Start"/> when there is none.</param>
+/// <param name="Arrow">The arrow as written, for an arrow mark.</param>
+/// <param name="Direction">The direction a word mark says; null for an arrow (its meaning is learned) or no mark.</param>
+internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arrow, LogDirection? Direction)
+{
+    /// <summary>True when a mark stands before the traffic.</summary>
+    public bool Marked => MarkStart < Start;
+
+    /// <summary>The traffic in <paramref name="line"/> after a logger's prefix; null when the line holds none.</summary>
+    public static LoggerLine? Find(string line)
+    {
+        for (var i = 0; i < line.Length - 1; i++)
+        {
+            if (i > 0 && !IsBoundary(line[i - 1])) continue;
+            if (!StartsTraffic(line.AsSpan(i))) continue;
+            return Mark(line, i) ?? new LoggerLine(i, i, null, null);
+        }
+        return null;
+    }
+
+    /// <summary>The direction mark ending just before <paramref name="start"/> (spaces between allowed); null when none.</summary>
+    public static LoggerLine? Mark(string line, int start)
+    {
+        var before = line.AsSpan(0, start).TrimEnd(" \t");
+        foreach (var arrow in ArrowsLongestFirst)
+        {
+            if (!before.EndsWith(arrow, StringComparison.Ordinal)) continue;
+            var at = before.Length - arrow.Length;
+            // A single `>` closing a tag (`<dbg>`) or `<` opening one is no mark: it stands alone.
+            if (arrow.Length == 1 && at > 0 && !IsSpace(before[at - 1]) && before[at - 1] is not (']' or ':' or ')')) return null;
+            return new LoggerLine(start, at, arrow, null);
+        }
+        foreach (var (word, direction, bare) in Words)
+        {
+            foreach (var form in bare ? [$"[{word}]", $"{word}:", $"{word}：", word] : new[] { $"[{word}]", $"{word}:", $"{word}：" })
+            {
+                if (!before.EndsWith(form, StringComparison.OrdinalIgnoreCase)) continue;
+                var at = before.Length - form.Length;
+                if (at > 0 && !IsBoundary(before[at - 1]) && before[at - 1] != '[') continue;
+                return new LoggerLine(start, at, null, direction);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True where a line of traffic starts: an AT command (<c>AT</c>, <c>AT+…</c>, <c>ATE0</c>, also in lower case), a
+    /// named line (<c>+CSQ: 20,99</c>, <c>+CME ERROR: 3</c>, <c>+MQTTDISC</c>), a final result alone, or a banner of the catalog.
+    /// </summary>
+    public static bool StartsTraffic(ReadOnlySpan<char> rest)
+    {
+        if (rest.Length >= 2 && (rest[0] | 0x20) == 'a' && (rest[1] | 0x20) == 't' && (rest[0] == 'A') == (rest[1] == 'T'))
+        {
+            if (rest.Length == 2) return true;
+            if (rest[2] is '+' or '&' or '^' or '*' or '$' or '%' or '#') return rest.Length > 3 && char.IsAsciiLetter(rest[3]);
+            // A basic command: one letter and a digit or nothing (`ATE0`, `ATI`, `ATZ`), not a word (`ATTACH`).
+            return char.IsAsciiLetter(rest[2]) && (rest.Length == 3 || char.IsAsciiDigit(rest[3]) || rest[3] is '?' or '=' || IsSpace(rest[3]));
+        }
+        if (rest[0] == '+')
+        {
+            var name = 1;
+            while (name < rest.Length && (char.IsAsciiLetterUpper(rest[name]) || (name > 1 && char.IsAsciiDigit(rest[name])))) name++;
+            return name >= 3 && (name == rest.Length || rest[name] is ':' or ' ');
+        }
+        var trimmed = rest.TrimEnd(" \t");
+        if (trimmed is "OK" or "ERROR") return true;
+        foreach (var banner in ProtocolCatalog.Banners)
+        {
+            // The word alone or before a colon (`Neul `, `RDY`), or a family's prefix (`REBOOT_CAUSE_…`).
+            if (!rest.StartsWith(banner, StringComparison.Ordinal)) continue;
+            var after = rest[banner.Length..];
+            if (banner[^1] == '_' ? !after.IsEmpty : after.TrimEnd(" \t").IsEmpty || after[0] == ':') return true;
+        }
+        return false;
+    }
+
+    // What may stand right before the traffic or a mark: a space, the end of a stamp, tag or field, an arrow's head.
+    private static bool IsBoundary(char c) =>
+        IsSpace(c) || c is ':' or '：' or ']' or ')' or '>' or '|' or '-' or '=' or '»' or '«' or '→' or '←' or '<';
+
+    private static bool IsSpace(char c) => c is ' ' or '\t';
+
+    private static readonly string[] ArrowsLongestFirst = [.. TranscriptTag.Arrows.Keys.OrderByDescending(a => a.Length)];
+
+    // Word marks and the direction each says; bare ones need no colon or brackets (`TX AT+CSQ`).
+    private static readonly (string Word, LogDirection Direction, bool Bare)[] Words =
+    [
+        ("TX", LogDirection.ToModule, true), ("RX", LogDirection.FromModule, true),
+        ("SEND", LogDirection.ToModule, true), ("SENT", LogDirection.ToModule, true), ("RECV", LogDirection.FromModule, true),
+        ("RECEIVE", LogDirection.FromModule, false), ("RECEIVED", LogDirection.FromModule, false),
+        ("OUT", LogDirection.ToModule, false), ("IN", LogDirection.FromModule, false),
+        ("W", LogDirection.ToModule, false), ("R", LogDirection.FromModule, false),
+        ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false),
+        ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false),
+    ];
+}

@@ -1,0 +1,109 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// Any logger's lines of AT traffic (format <c>logger</c>): whatever a firmware, a script or a logging library writes
+/// before the traffic — a stamp of its own kind, a level, a tag, a thread, a function — is read past
+/// (<see cref="LoggerLine"/>), the time taken from it wherever it stands (<see cref="LoggerStamp"/>), and the direction
+/// from the mark before the traffic, or from the traffic itself where there is none (<see cref="DirectionGuess"/>).
+/// Detected when most lines carry such a prefix and no format that knows the prefix reads them better.
+/// </summary>
+/// <remarks>
+/// A line of the same logger that holds nothing recognisable as traffic (the message of a <c>+MQTTPUBLISH</c> on the
+/// line after it, an answer of digits) is its line when it starts as the last line of traffic did, digits aside
+/// (<c>I (12400) modem: &lt;- </c>); other lines, another tag's or the logger's own words, are left out.
+/// </remarks>
+internal sealed class LoggerReader : LogReader
+{
+    private readonly ArrowMeaning arrows = new();
+    private readonly DirectionGuess guess = new();
+    private readonly LogClock clock = new();
+    private string? skeleton;   // the prefix and mark of the last line of traffic, without digits and spaces
+
+    public override LogFormat Format => LogFormat.Logger;
+
+    public override bool EndsLines => true;
+
+    // Traffic after a prefix is this format's; traffic at the start of the line or after a mark alone is not, nor traffic
+    // right after a stamp a terminal's format reads (`[10:11:12.123] AT`, that format's however its date reads).
+    protected override LineEvidence Classify(string line) =>
+        LoggerLine.Find(line) is not { } found ? LineEvidence.Neutral
+        : line.AsSpan(0, found.MarkStart).Trim().IsEmpty ? LineEvidence.Foreign
+        : !found.Marked && StampedTextReader.StampRunsTo(line, found.Start) ? LineEvidence.Neutral
+        : LineEvidence.Match;
+
+    /// <summary>A line read, before the arrows' meaning is known.</summary>
+    private sealed record Entry(LogLine Line, int DataStart, string? Arrow, LogDirection? Said, DateTimeOffset? Time, TimeSpan? SinceStart);
+
+    public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
+    {
+        // The first lines are held while the arrows' meaning is learned from them, as a transcript's (ArrowMeaning).
+        var window = new LearningWindow<Entry>(entry =>
+        {
+            if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Line.Text[entry.DataStart..].Trim());
+        });
+        foreach (var line in lines)
+        {
+            if (Parse(line) is not { } entry) continue;
+            foreach (var ready in window.Add(entry with { Line = line.Kept() })) yield return Emit(ready);
+        }
+        foreach (var ready in window.Flush()) yield return Emit(ready);
+    }
+
+    private DateTimeOffset? time;
+    private TimeSpan? since;
+
+    private Entry? Parse(LogLine line)
+    {
+        var text = line.Text;
+        if (text.AsSpan().Trim().IsEmpty) return null;
+        int dataStart, prefixEnd;
+        LoggerLine? mark;
+        if (LoggerLine.Find(text) is { } found)
+        {
+            (dataStart, prefixEnd, mark) = (found.Start, found.MarkStart, found);
+            skeleton = Skeleton(text.AsSpan(0, found.Start));
+        }
+        else if (skeleton is not null && Follows(text, skeleton) is var after and >= 0 && after < text.Length)
+            (dataStart, prefixEnd, mark) = (after, after, LoggerLine.Mark(text, after));
+        else return null;   // another tag's line, or the logger's own words
+        if (LoggerStamp.Read(text.AsSpan(0, prefixEnd)) is { } stamp)
+        {
+            time = stamp.Epoch ?? (stamp.TimeOfDay is not { } timeOfDay ? null : stamp.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay));
+            since = stamp.SinceStart;
+        }
+        return new Entry(line, dataStart, mark?.Arrow, mark?.Direction, time, since);
+    }
+
+    private LogRecord Emit(Entry entry)
+    {
+        var data = WithCrLf(entry.Line, entry.DataStart);
+        var direction = entry.Said ?? (entry.Arrow is { } arrow ? arrows.Of(arrow) : null);
+        return Record(entry.Line, entry.Time, direction ?? guess.Next(data.AsSpan(0, data.Length - 2), entry.SinceStart), data, entry.SinceStart);
+    }
+
+    // The prefix as a logger writes it every time: its digits (times, counters) and spaces left out.
+    private static string Skeleton(ReadOnlySpan<char> prefix)
+    {
+        var kept = new System.Text.StringBuilder(prefix.Length);
+        foreach (var c in prefix)
+            if (!char.IsAsciiDigit(c) && !char.IsWhiteSpace(c)) kept.Append(c);
+        return kept.ToString();
+    }
+
+    /// <summary>Where the data starts after a prefix of <paramref name="skeleton"/>'s shape; -1 when the line starts otherwise.</summary>
+    private static int Follows(string line, string skeleton)
+    {
+        var matched = 0;
+        var i = 0;
+        for (; i < line.Length && matched < skeleton.Length; i++)
+        {
+            var c = line[i];
+            if (char.IsAsciiDigit(c) || char.IsWhiteSpace(c)) continue;
+            if (c != skeleton[matched]) return -1;
+            matched++;
+        }
+        if (matched < skeleton.Length) return -1;
+        while (i < line.Length && line[i] is ' ' or '\t') i++;
+        return i;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// The time in a logger's prefix, wherever it stands in it: a date and time or a time of day
+/// (<c>2026-11-30 10:11:12.100</c>, <c>10:11:12,100</c>), epoch seconds with a fraction, or a counter since the start
+/// in brackets, in parentheses or alone (<c>[0000012345]</c>, <c>I (12345)</c>, <c>tick 12345:</c>, <c>12345ms</c>):
+/// whole milliseconds, as an MCU's tick or <c>millis()</c> counts, or seconds with a fraction (<c>[  12.345]</c>).
+/// </summary>
+internal static partial class LoggerStamp
+{
+    /// <param name="TimeOfDay">A time of day, when the prefix holds one.</param>
+    /// <param name="Date">Its date, when written.</param>
+    /// <param name="Epoch">An absolute time in epoch seconds.</param>
+    /// <param name="SinceStart">A counter's time since the start.</param>
+    public readonly record struct Reading(TimeSpan? TimeOfDay, DateOnly? Date, DateTimeOffset? Epoch, TimeSpan? SinceStart);
+
+    /// <summary>The time in <paramref name="prefix"/>; null when it holds none.</summary>
+    public static Reading? Read(ReadOnlySpan<char> prefix)
+    {
+        foreach (var match in Pattern().EnumerateMatches(prefix))
+        {
+            var text = prefix.Slice(match.Index, match.Length);
+            if (text.Contains(':'))
+            {
+                var space = text.IndexOfAny(' ', 'T', '_');
+                var dated = space > 0 && text[..space].IndexOfAny('-', '/', '.') > 0;
+                var date = dated ? text[..space] : [];
+                var time = dated ? text[(space + 1)..] : text;
+                if (!LogClock.TryParseTime(Fraction(time), out var timeOfDay)) continue;
+                DateOnly? day = date.IsEmpty ? null
+                    : DateOnly.TryParseExact(date, ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+                return new Reading(timeOfDay, day, null, null);
+            }
+            if (text.Length >= 12 && text[0] == '1' && text.IndexOf('.') == 10 && LogClock.TryParseEpoch(text, out var epoch))
+                return new Reading(null, null, epoch, null);
+            if (text.Contains('.'))
+                return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+                    ? new Reading(null, null, null, TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond))) : null;
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? new Reading(null, null, null, TimeSpan.FromMilliseconds(ms)) : null;
+        }
+        return null;
+    }
+
+    // `10:11:12,100` and `10:11:12:100` as `10:11:12.100`, an hour of one digit with a zero before it.
+    private static string Fraction(ReadOnlySpan<char> time)
+    {
+        var text = time[1] == ':' ? "0" + time.ToString() : time.ToString();
+        return text.Length > 8 ? string.Concat(text.AsSpan(0, 8), ".", text.AsSpan(9)) : text;
+    }
+
+    // A date and time, a time of day, epoch seconds with a fraction, or a counter: in brackets or parentheses after a
+    // space or at the start, or alone after a space or at the start and before a colon, a space, `ms` or the end (not
+    // a pid after a name, `modem[311]`, nor a digit of a word, `modem2`).
+    [GeneratedRegex(@"(?:\d{4}[-/.]\d\d?[-/.]\d\d?[ T_])?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?" +
+        @"|(?<=(?:^|\s)[\[(]?\s*)\d{1,10}(?:\.\d{1,9})?(?=\s*[\])]|ms\b|:|\s|$)")]
+    private static partial Regex Pattern();
+}
