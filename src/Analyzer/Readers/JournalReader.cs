@@ -9,7 +9,7 @@ namespace Conformance.Analyzer.Readers;
 /// <remarks>
 /// A journal holds every program's lines (<c>systemd[1]: Started …</c>, <c>kernel: usb 1-1: …</c>): only the lines of
 /// a program that logged AT traffic (<see cref="IsTraffic"/>) are the port's, the others are left out. Until the first such
-/// program is known its lines are held (up to <see cref="TranscriptReader.LearnWithin"/>, copied), so a banner before the
+/// program is known, every line is held (up to <see cref="TranscriptReader.LearnWithin"/>, copied), so its banner before the
 /// first command is not lost; from then on each line is read in place, another program counting from its first line of
 /// traffic. A line indented under a kept line is the rest of its message (journalctl writes a message of several lines so).
 /// A journal whose lines carry direction marks (<c>gw modem[311]: TX: AT</c>) is a transcript's.
@@ -64,27 +64,9 @@ internal sealed class JournalReader : LogReader
             foreach (var record in kept.Records) yield return record;
             kept.Records.Clear();
         }
-        journal.Flush();
-        foreach (var record in kept.Records) yield return record;
     }
 
-    public override IEnumerable<LogRecord> Read(IEnumerable<LineSplitter> files)
-    {
-        var kept = new KeptRecords();
-        var journal = new Lines(kept);
-        foreach (var file in files)
-        {
-            while (file.TryNext(out var content, out _, out var number))
-            {
-                journal.Next(content, number, file.File);
-                foreach (var record in kept.Records) yield return record;
-                kept.Records.Clear();
-            }
-        }
-        journal.Flush();
-        foreach (var record in kept.Records) yield return record;
-    }
-
+    /// <summary>Lends each kept line as it is read: no object per line, the message copied after the one before it.</summary>
     public override bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink)
     {
         var journal = new Lines(sink);
@@ -92,7 +74,6 @@ internal sealed class JournalReader : LogReader
         {
             while (file.TryNext(out var content, out _, out var number)) journal.Next(content, number, file.File);
         }
-        journal.Flush();
         return true;
     }
 
@@ -104,9 +85,8 @@ internal sealed class JournalReader : LogReader
         private LogClock.LastMinute _lastMinute;
         private readonly List<byte[]> _programs = [];
         private byte[] _scratch = new byte[256];
-        private DateTimeOffset? _time;
+        private When _when;
         private DateTimeOffset? _first;
-        private bool _notATime;
 
         // The last line's program: kept, left out, or held while no program is known (its name then in _heldProgram).
         private enum Last { None, Kept, LeftOut, Held }
@@ -114,7 +94,10 @@ internal sealed class JournalReader : LogReader
         private byte[] _heldProgram = [];
 
         /// <summary>A line read before any program was known, copied: given out if its program proves to log the port.</summary>
-        private sealed record Held(long Number, string File, DateTimeOffset? Time, bool NotATime, byte[] Program, byte[] Message);
+        private sealed record Held(long Number, string File, When When, byte[] Program, byte[] Message);
+
+        /// <summary>A line's time: on the clock, or since boot (<c>short-monotonic</c>); none for a stamp that is no time.</summary>
+        private readonly record struct When(DateTimeOffset? Time, TimeSpan? SinceBoot, bool NotATime);
 
         private List<Held>? _held = [];
 
@@ -126,18 +109,18 @@ internal sealed class JournalReader : LogReader
                 if (content.IsEmpty || content[0] is not ((byte)' ' or (byte)'\t')) return;
                 var rest = content.TrimStart(" \t"u8);
                 if (rest.IsEmpty) return;
-                if (_last == Last.Kept) Give(number, file, _time, _notATime, rest);
+                if (_last == Last.Kept) Give(number, file, _when, rest);
                 else if (_last == Last.Held) Hold(number, file, _heldProgram, rest);
                 return;
             }
-            (_time, _notATime) = (parts.Dated ?? (parts.TimeOfDay is { } timeOfDay ? _clock.At(timeOfDay) : null), parts.NotATime);
+            _when = new When(parts.Dated ?? (parts.TimeOfDay is { } timeOfDay ? _clock.At(timeOfDay) : null), parts.SinceBoot, parts.NotATime);
             var program = content.Slice(parts.ProgramStart, parts.ProgramLength);
             var message = content[parts.MessageStart..];
             message = message[LoggerPrefix.Length(message)..];
             if (IsKept(program))
             {
                 _last = Last.Kept;
-                Give(number, file, _time, _notATime, message);
+                Give(number, file, _when, message);
                 return;
             }
             if (IsTraffic(message))
@@ -145,10 +128,10 @@ internal sealed class JournalReader : LogReader
                 _programs.Add(program.ToArray());
                 // The first program known: its held lines go out before this one, the others' are left out.
                 foreach (var held in _held ?? [])
-                    if (program.SequenceEqual(held.Program)) Give(held.Number, held.File, held.Time, held.NotATime, held.Message);
+                    if (program.SequenceEqual(held.Program)) Give(held.Number, held.File, held.When, held.Message);
                 _held = null;
                 _last = Last.Kept;
-                Give(number, file, _time, _notATime, message);
+                Give(number, file, _when, message);
                 return;
             }
             if (_held is null)
@@ -161,9 +144,6 @@ internal sealed class JournalReader : LogReader
             Hold(number, file, _heldProgram, message);
         }
 
-        /// <summary>The input ended: lines still held belong to no program known to log the port, and are left out.</summary>
-        public void Flush() => _held = null;
-
         private bool IsKept(ReadOnlySpan<byte> program)
         {
             foreach (var known in _programs)
@@ -174,12 +154,13 @@ internal sealed class JournalReader : LogReader
         private void Hold(long number, string file, byte[] program, ReadOnlySpan<byte> message)
         {
             if (_held is { Count: < TranscriptReader.LearnWithin })
-                _held.Add(new Held(number, file, _time, _notATime, program, message.ToArray()));
+                _held.Add(new Held(number, file, _when, program, message.ToArray()));
         }
 
-        private void Give(long number, string file, DateTimeOffset? time, bool notATime, ReadOnlySpan<byte> message)
+        private void Give(long number, string file, When when, ReadOnlySpan<byte> message)
         {
-            TimeSpan? sinceStart = time is { } at ? at - (_first ??= at) : null;
+            var (time, sinceBoot, notATime) = when;
+            var sinceStart = sinceBoot ?? (time is { } at ? at - (_first ??= at) : null);
             var direction = _guess.Next(message, sinceStart);
             var length = message.Length + 2;
             if (_scratch.Length < length) _scratch = new byte[Math.Max(length, _scratch.Length * 2)];

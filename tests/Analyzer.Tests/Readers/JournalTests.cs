@@ -33,6 +33,10 @@ public class JournalTests
         TestName = "journalctl -o short, no host")]
     [TestCase("Mon 2026-11-30 08:00:00 CST gw modem[311]: AT+CSQ\nMon 2026-11-30 08:00:00 CST gw modem[311]: +CSQ: 21,99\nMon 2026-11-30 08:00:01 CST gw modem[311]: OK\n",
         TestName = "journalctl -o short-full")]
+    [TestCase("1764460800.123456 gw modem[311]: AT+CSQ\n1764460800.170020 gw modem[311]: +CSQ: 21,99\n1764460800.171300 gw modem[311]: OK\n",
+        TestName = "journalctl -o short-unix")]
+    [TestCase("<30>Nov 30 08:00:00 gw Modem: AT+CSQ\r\n<30>Nov 30 08:00:00 gw Modem: +CSQ: 21,99\r\n<30>Nov 30 08:00:00 gw Modem: OK\r\n",
+        TestName = "syslog received from the network, its priority before the stamp, a program named in capitals")]
     public void Every_journal_stamp_is_read_the_direction_told_by_the_text(string log)
     {
         var (source, records) = TempLog.Read(log);
@@ -42,6 +46,30 @@ public class JournalTests
         Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 1L, 2L, 3L }));
         Assert.That(records, Has.All.Property(nameof(LogRecord.Time)).Not.Null);
         Assert.That(records[2].Time!.Value, Is.GreaterThanOrEqualTo(records[0].Time!.Value), "times stay ordered, across midnight too");
+    }
+
+    [Test]
+    public void Journalctl_short_monotonic_gives_the_time_since_boot()
+    {
+        var (source, records) = TempLog.Read(
+            "[  812.004211] gw kernel: usb 1-1: new full-speed USB device number 3 using xhci_hcd\n" +
+            "[  815.100000] gw modem[311]: AT+CSQ\n" +
+            "[  815.131500] gw modem[311]: +CSQ: 21,99\n" +
+            "[  815.132000] gw modem[311]: OK\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Journal), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(Csq));
+        Assert.That(records.Select(r => r.SinceStart), Is.EqualTo(new TimeSpan?[] { TimeSpan.FromMilliseconds(815_100), TimeSpan.FromTicks(8_151_315_000), TimeSpan.FromMilliseconds(815_132) }));
+    }
+
+    [TestCase("[   12.345] modem: AT+CSQ\n[   12.380] +CSQ: 21,99\n[   12.381] OK\n", LogFormat.Tio, TestName = "an RTOS's log: time since start, a module's name")]
+    [TestCase("2026-11-30T08:00:00.123Z modem: AT+CSQ\n2026-11-30T08:00:00.160Z +CSQ: 21,99\n2026-11-30T08:00:00.161Z OK\n", LogFormat.Timestamped, TestName = "a script's ISO stamp and a logger's name")]
+    public void A_stamp_other_logs_share_with_a_journal_and_a_name_without_pid_is_not_a_journal(string log, LogFormat format)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(format), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(records, Has.Count.EqualTo(3));
     }
 
     // A gateway's journal as `journalctl -o short-iso-precise` prints it: the daemon's traffic among the machine's own lines.
