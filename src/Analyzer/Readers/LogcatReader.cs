@@ -67,9 +67,10 @@ internal sealed partial class LogcatReader : LogReader
         }
     }
 
-    // The stamp: a time of day, on its date when the year is written (`-v year`); none in the brief format.
+    // The stamp: a time of day, on its date when the year is written (`-v year`), or epoch seconds (`-v long,epoch`); none in the brief format.
     private DateTimeOffset? When(Match match)
     {
+        if (match.Groups["epoch"].Success) return LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var epoch) ? epoch : null;
         if (!match.Groups["time"].Success || !LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var timeOfDay)) return null;
         if (!match.Groups["year"].Success) return clock.At(timeOfDay);
         return DateOnly.TryParseExact($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", "yyyy-MM-dd",
@@ -77,8 +78,9 @@ internal sealed partial class LogcatReader : LogReader
     }
 
     // `-v long`'s header: `[ 11-30 08:00:00.123  1234: 1250 D/AT       ]`, the year with `-v year`, microseconds with `-v usec`,
-    // a uid before the pid with `-v uid` (`1001:` or `radio:`).
-    [GeneratedRegex(@"^\[\s+(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})\s+(?:[\w.]+:\s*)?\d+:\s*\d+\s+[VDIWEFA]/[^\]]*\]\s*$")]
+    // the zone with `-v zone` (read past: times stay as written), epoch seconds with `-v epoch`, a uid before the pid with
+    // `-v uid` (`1001:` or `radio:`).
+    [GeneratedRegex(@"^\[\s+(?:(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})(?:\s+[+-]\d{4})?|(?<epoch>1\d{9}\.\d{3,6}))\s+(?:[\w.]+:\s*)?\d+:\s*\d+\s+[VDIWEFA]/[^\]]*\]\s*$")]
     private static partial Regex LongHeader();
 
     // A line of a long entry's message: the RIL's mark, after a channel in brackets as some vendors write it.

@@ -93,6 +93,17 @@ public class LogcatTests
         Assert.That(records[2].Time - records[0].Time, Is.EqualTo(TimeSpan.FromMilliseconds(38)));
     }
 
+    [TestCase("[ 11-30 08:00:00.123 +0800  1234: 1250 D/AT       ]\nAT> AT+CSQ\n\n[ 11-30 08:00:00.160 +0800  1234: 1251 D/AT       ]\nAT< +CSQ: 20,99\nAT< OK\n\n", TestName = "long, zone, a message of two lines")]
+    [TestCase("[ 1764489600.123  1234: 1250 D/AT       ]\r\nAT> AT+CSQ\r\n\r\n[ 1764489600.160  1234: 1251 D/AT       ]\r\nAT< +CSQ: 20,99\r\n\r\n[ 1764489600.161  1234: 1251 D/AT       ]\r\nAT< OK\r\n\r\n", TestName = "long, epoch")]
+    public void Every_long_variant_is_read(string log)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Logcat), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+        Assert.That(records[1].Time - records[0].Time, Is.EqualTo(TimeSpan.FromMilliseconds(37)));
+    }
+
     [Test]
     public void Long_entries_with_the_year_a_uid_and_microseconds_are_read_and_the_password_masked()
     {
