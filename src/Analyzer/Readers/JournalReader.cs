@@ -21,20 +21,39 @@ internal sealed class JournalReader : LogReader
     public override bool EndsLines => true;
 
     /// <summary>True for a line of a journal: other stamped formats leave it to this one.</summary>
-    public static bool Marks(string line)
+    public static bool Marks(string line) => Message(line) is not null;
+
+    // The message of a journal's line (its prefix is ASCII, so its bytes count as its characters); null for another line.
+    private static string? Message(string line)
     {
         Span<byte> head = stackalloc byte[160];
         var length = Math.Min(line.Length, head.Length);
         for (var i = 0; i < length; i++) head[i] = line[i] < 0x80 ? (byte)line[i] : (byte)0xFF;
         LogClock.LastMinute none = default;
-        return JournalPrefix.Read(head[..length], ref none, out _);
+        return JournalPrefix.Read(head[..length], ref none, out var parts) ? line[Math.Min(parts.MessageStart, line.Length)..] : null;
     }
 
-    // ModemManager's lines in a journal are its own format's; marked messages a transcript's.
+    /// <summary>
+    /// A journal whose traffic is marked (<c>gw modem[311]: TX: AT</c>, ModemManager's <c>--&gt; 'AT+CSQ&lt;CR&gt;'</c>) more than
+    /// not is a transcript's or ModemManager's, which read the marks: this format gives way. Other programs' lines
+    /// (<c>systemd[1]: Started …</c>) count as the journal's, so a sample of a boot before the traffic is still one.
+    /// </summary>
+    public override double Score(IReadOnlyList<string> sample)
+    {
+        int marked = 0, unmarked = 0;
+        foreach (var line in sample)
+        {
+            if (Message(line) is not { } message) continue;
+            if (IsMarked(line)) marked++;
+            else if (IsTraffic(System.Text.Encoding.UTF8.GetBytes(message)) || message.StartsWith("OK", StringComparison.Ordinal) || message.Contains("ERROR", StringComparison.Ordinal)) unmarked++;
+        }
+        return marked > unmarked ? 0 : base.Score(sample);
+    }
+
+    private static bool IsMarked(string line) => ModemManagerReader.Marks(line) || TranscriptTag.Parse(line) is not null;
+
     protected override LineEvidence Classify(string line) =>
-        !Marks(line) ? base.Classify(line)
-        : ModemManagerReader.Marks(line) || TranscriptTag.Parse(line) is not null ? LineEvidence.Foreign
-        : LineEvidence.Match;
+        !Marks(line) ? base.Classify(line) : IsMarked(line) ? LineEvidence.Foreign : LineEvidence.Match;
 
     /// <summary>
     /// A message that shows its program logs the port: an AT command (<c>AT</c>, <c>AT+CSQ</c>, <c>ATE0</c>, not a word that

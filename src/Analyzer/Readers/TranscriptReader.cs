@@ -34,6 +34,10 @@ internal sealed class TranscriptReader : LogReader
     // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`): then it is their notes, unmarked lines too.
     private bool annotated;
 
+    // In a journal, the programs that log the port (a marked line, or AT traffic): the lines of the others
+    // (`systemd[1]: Started …`, `kernel: usb 1-1: …`) are the machine's, left out as the journal format leaves them.
+    private readonly HashSet<string> portPrograms = [];
+
     /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
     public override double Score(IReadOnlyList<string> sample)
     {
@@ -55,7 +59,11 @@ internal sealed class TranscriptReader : LogReader
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
     /// <summary>A line as read, before the arrows' meaning is known; <paramref name="Marked"/> is the data with its single mark, should that prove none.</summary>
-    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart, string Marked);
+    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart, string Marked)
+    {
+        /// <summary>The program that logged the line, in a journal (<c>gw modem[311]: TX: AT</c>); null elsewhere.</summary>
+        public string? Program { get; init; }
+    }
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -63,6 +71,8 @@ internal sealed class TranscriptReader : LogReader
         foreach (var line in lines)
         {
             if (Parse(line) is not { } entry) continue;
+            if (entry.Program is { } program && (entry.Arrow is not null || entry.Direction != LogDirection.Unknown || JournalReader.IsTraffic(Encoding.UTF8.GetBytes(entry.Data))))
+                portPrograms.Add(program);
             if (learning is { Count: < LearnWithin })
             {
                 if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
@@ -94,14 +104,34 @@ internal sealed class TranscriptReader : LogReader
         if (tag?.TimeOfDay is { } timeOfDay)
             time = tag.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay);
         if (tag?.SinceStart is { } elapsed) since = elapsed;
-        var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
+        var journal = Journal(line);
+        // A journal's line without a mark: its message is the data, its stamp the time (the stamp a mark follows is read above).
+        var unmarked = tag is null && journal is { } own ? text[own.MessageAt..].Trim() : trimmed;
+        if (tag is null && journal is { Parts: var parts })
+        {
+            if (parts.Dated is { } dated) time = clock.Dated(DateOnly.FromDateTime(dated.DateTime), dated.TimeOfDay);
+            else if (parts.TimeOfDay is { } journalTime) time = clock.At(journalTime);
+            if (parts.SinceBoot is { } sinceBoot) since = sinceBoot;
+        }
+        var data = NameColon(WithoutComment(tag is null ? unmarked : text[tag.DataStart..].Trim()));
         if (data.Length == 0) return null;
         var marked = TranscriptTag.IsSingle(tag?.Arrow) ? NameColon(WithoutComment(text[tag!.MarkStart..].Trim())) : data;
-        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked);
+        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked) { Program = journal?.Program };
+    }
+
+    /// <summary>A journal's line (<c>Nov 30 08:00:00 gw modem[311]: …</c>): its prefix, the program, where the message starts in the text.</summary>
+    private static (JournalPrefix.Parts Parts, string Program, int MessageAt)? Journal(LogLine line)
+    {
+        LogClock.LastMinute none = default;
+        var content = line.Content.Span;
+        if (!JournalPrefix.Read(content, ref none, out var parts)) return null;
+        var messageAt = line.Encoding.GetCharCount(content[..Math.Min(parts.MessageStart, content.Length)]);
+        return (parts, Encoding.UTF8.GetString(content.Slice(parts.ProgramStart, parts.ProgramLength)), messageAt);
     }
 
     private IEnumerable<LogRecord> Emit(Entry entry)
     {
+        if (entry.Program is { } program && !portPrograms.Contains(program)) return [];
         // A single `>` that is no mark in this log is the line's own text (the module's prompt and what follows it).
         if (TranscriptTag.IsSingle(entry.Arrow) && arrows.Of(entry.Arrow!) is null) entry = entry with { Arrow = null, Direction = LogDirection.Unknown, Data = entry.Marked };
         var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command

@@ -158,15 +158,18 @@ public class JournalTests
     }
 
     [Test]
-    public void A_journal_whose_daemon_marks_the_direction_is_read_as_a_transcript()
+    public void A_journal_whose_daemon_marks_the_direction_is_read_as_a_transcript_without_the_other_programs_lines()
     {
         var (source, records) = TempLog.Read(
+            "2026-11-30T08:00:00.050000+0800 gw systemd[1]: Started Modem bridge.\n" +
             "2026-11-30T08:00:00.123456+0800 gw modem[311]: TX: AT+CSQ\n" +
+            "2026-11-30T08:00:00.130000+0800 gw kernel: usb 1-1: new full-speed USB device number 3 using xhci_hcd\n" +
             "2026-11-30T08:00:00.170020+0800 gw modem[311]: RX: +CSQ: 21,99\n" +
-            "2026-11-30T08:00:00.171300+0800 gw modem[311]: RX: OK\n");
+            "2026-11-30T08:00:00.171300+0800 gw modem[311]: OK\n");
 
         Assert.That(source.Format, Is.EqualTo(LogFormat.Transcript), () => string.Join(", ", source.Detection.Scores));
-        Assert.That(Traffic.Lines(records), Is.EqualTo(Csq));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(Csq), "the daemon's unmarked line goes by its text");
+        Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 2L, 4L, 5L }));
     }
 
     [Test]
