@@ -140,6 +140,22 @@ public class JournalTests
     }
 
     [Test]
+    public void A_journal_of_a_whole_boot_is_one_though_the_daemon_starts_after_hundreds_of_lines()
+    {
+        // `journalctl -b`: the kernel and systemd fill the first lines the format is told by.
+        var boot = string.Concat(Enumerable.Range(0, 150).Select(i =>
+            $"Nov 30 07:59:{i / 10:00}.{i % 10}00000 gw kernel: pci 0000:00:{i % 32:x2}.0: [8086:a3{i % 100:00}] type 00 class 0x060000\n" +
+            $"Nov 30 07:59:{i / 10:00}.{i % 10}50000 gw systemd[1]: Starting unit-{i}.service...\n"));
+        var (source, records) = TempLog.Read(boot +
+            "Nov 30 08:00:00.100000 gw modem[311]: AT+CSQ\n" +
+            "Nov 30 08:00:00.150000 gw modem[311]: +CSQ: 21,99\n" +
+            "Nov 30 08:00:00.151000 gw modem[311]: OK\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Journal), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(Csq));
+    }
+
+    [Test]
     public void A_message_journalctl_wrote_on_two_lines_is_read_whole()
     {
         // A message holding a line end: journalctl indents its rest under the message.
