@@ -21,10 +21,10 @@ internal sealed class JournalReader : LogReader
     public override bool EndsLines => true;
 
     /// <summary>True for a line of a journal: other stamped formats leave it to this one.</summary>
-    public static bool Marks(string line) => Message(line) is not null;
+    public static bool Marks(string line) => MessageOf(line) is not null;
 
-    // The message of a journal's line (its prefix is ASCII, so its bytes count as its characters); null for another line.
-    private static string? Message(string line)
+    /// <summary>The message of a journal's line (its prefix is ASCII, so its bytes count as its characters); null for another line.</summary>
+    public static string? MessageOf(string line)
     {
         Span<byte> head = stackalloc byte[160];
         var length = Math.Min(line.Length, head.Length);
@@ -43,17 +43,28 @@ internal sealed class JournalReader : LogReader
         int marked = 0, unmarked = 0;
         foreach (var line in sample)
         {
-            if (Message(line) is not { } message) continue;
-            if (IsMarked(line)) marked++;
-            else if (IsTraffic(System.Text.Encoding.UTF8.GetBytes(message)) || message.StartsWith("OK", StringComparison.Ordinal) || message.Contains("ERROR", StringComparison.Ordinal)) unmarked++;
+            if (MessageOf(line) is not { } message) continue;
+            if (IsMarked(line, message)) marked++;
+            else if (LooksLikeTraffic(message)) unmarked++;
         }
         return marked > unmarked ? 0 : base.Score(sample);
     }
 
-    private static bool IsMarked(string line) => ModemManagerReader.Marks(line) || TranscriptTag.Parse(line) is not null;
-
     protected override LineEvidence Classify(string line) =>
-        !Marks(line) ? base.Classify(line) : IsMarked(line) ? LineEvidence.Foreign : LineEvidence.Match;
+        MessageOf(line) is not { } message ? base.Classify(line) : IsMarked(line, message) ? LineEvidence.Foreign : LineEvidence.Match;
+
+    // Traffic with a direction mark (`TX: AT+CSQ`, ModemManager's `--> 'AT+CSQ<CR>'`); not another program's words that
+    // read as one (`Sent signal SIGTERM to …`).
+    private static bool IsMarked(string line, string message)
+    {
+        if (ModemManagerReader.IsTraffic(line)) return true;
+        var (text, tag) = TranscriptTag.Parse(line) is { } own ? (line, own) : (message, TranscriptTag.Parse(message));
+        return tag is not null && LooksLikeTraffic(text[Math.Min(tag.DataStart, text.Length)..]);
+    }
+
+    /// <summary>A command, a response or URC by its name, a final result: what a program logging the port writes.</summary>
+    public static bool LooksLikeTraffic(string message) =>
+        IsTraffic(System.Text.Encoding.UTF8.GetBytes(message)) || message.StartsWith("OK", StringComparison.Ordinal) || message.Contains("ERROR", StringComparison.Ordinal);
 
     /// <summary>
     /// A message that shows its program logs the port: an AT command (<c>AT</c>, <c>AT+CSQ</c>, <c>ATE0</c>, not a word that

@@ -44,7 +44,7 @@ internal sealed class TranscriptReader : LogReader
         var lines = sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal)).ToList();
         var meaning = new ArrowMeaning();
         foreach (var line in lines)
-            if (TranscriptTag.Parse(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
+            if (Mark(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
         singleMarks = meaning.SingleMarksMeanDirections;
         annotated = lines.Any(line => IsTraffic(line.Trim()) && WithoutComment(line.Trim()).Length < line.Trim().Length);
         return base.Score(lines);
@@ -53,7 +53,7 @@ internal sealed class TranscriptReader : LogReader
     // The project's own trace marks its lines `> ` and `< ` after a stamp too: those lines are the trace's.
     protected override LineEvidence Classify(string line) =>
         DocklightReader.Marks(line) || TraceFormat.TryParse(line, out var traced, out _) && traced is not null ? LineEvidence.Foreign
-        : TranscriptTag.Parse(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
+        : Mark(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
         : annotated && IsTraffic(line.Trim()) ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
@@ -71,8 +71,7 @@ internal sealed class TranscriptReader : LogReader
         foreach (var line in lines)
         {
             if (Parse(line) is not { } entry) continue;
-            if (entry.Program is { } program && (entry.Arrow is not null || entry.Direction != LogDirection.Unknown || JournalReader.IsTraffic(Encoding.UTF8.GetBytes(entry.Data))))
-                portPrograms.Add(program);
+            if (entry.Program is { } program && JournalReader.LooksLikeTraffic(entry.Data)) portPrograms.Add(program);
             if (learning is { Count: < LearnWithin })
             {
                 if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
@@ -100,24 +99,33 @@ internal sealed class TranscriptReader : LogReader
             return null;
         }
         if (trimmed.Length == 0 || IsText(trimmed)) return null;
-        var tag = TranscriptTag.Parse(text);
+        var journal = Journal(line);
+        var tag = TranscriptTag.Parse(text) ?? (journal is { } inJournal ? MarkInMessage(text, inJournal.MessageAt) : null);
+        // The stamp before the mark, or else the journal's (a message unmarked, a stamp the mark's pattern does not read).
         if (tag?.TimeOfDay is { } timeOfDay)
             time = tag.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay);
-        if (tag?.SinceStart is { } elapsed) since = elapsed;
-        var journal = Journal(line);
-        // A journal's line without a mark: its message is the data, its stamp the time (the stamp a mark follows is read above).
-        var unmarked = tag is null && journal is { } own ? text[own.MessageAt..].Trim() : trimmed;
-        if (tag is null && journal is { Parts: var parts })
+        else if (journal?.Parts is { } parts)
         {
             if (parts.Dated is { } dated) time = clock.Dated(DateOnly.FromDateTime(dated.DateTime), dated.TimeOfDay);
             else if (parts.TimeOfDay is { } journalTime) time = clock.At(journalTime);
-            if (parts.SinceBoot is { } sinceBoot) since = sinceBoot;
         }
-        var data = NameColon(WithoutComment(tag is null ? unmarked : text[tag.DataStart..].Trim()));
+        if (tag?.SinceStart is { } elapsed) since = elapsed;
+        else if (journal?.Parts.SinceBoot is { } sinceBoot) since = sinceBoot;
+        // A journal's unmarked line: its message is the data.
+        var data = NameColon(WithoutComment(tag is not null ? text[tag.DataStart..].Trim() : journal is { } own ? text[own.MessageAt..].Trim() : trimmed));
         if (data.Length == 0) return null;
         var marked = TranscriptTag.IsSingle(tag?.Arrow) ? NameColon(WithoutComment(text[tag!.MarkStart..].Trim())) : data;
         return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked) { Program = journal?.Program };
     }
+
+    // A line's mark, also after a journal's stamp and program that the mark's pattern does not read.
+    private static TranscriptTag? Mark(string line) =>
+        TranscriptTag.Parse(line) ?? (JournalReader.MessageOf(line) is { } message ? MarkInMessage(line, line.Length - message.Length) : null);
+
+    // A mark at the start of a journal's message, after a stamp the mark's own pattern does not read (journalctl's
+    // `-o short-full`, `-o short-unix`: `1764460800.123456 gw modem[311]: TX: AT`).
+    private static TranscriptTag? MarkInMessage(string text, int messageAt) =>
+        TranscriptTag.Parse(text[messageAt..]) is { } tag ? tag with { DataStart = tag.DataStart + messageAt, MarkStart = tag.MarkStart + messageAt } : null;
 
     /// <summary>A journal's line (<c>Nov 30 08:00:00 gw modem[311]: …</c>): its prefix, the program, where the message starts in the text.</summary>
     private static (JournalPrefix.Parts Parts, string Program, int MessageAt)? Journal(LogLine line)
