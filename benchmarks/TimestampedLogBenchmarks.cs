@@ -33,6 +33,14 @@ public class TimestampedLogBenchmarks
     [Benchmark]
     public int ReadLineRegex() => ReferenceScans.ReadLineRegex(_log);
 
+    /// <summary>Reading the log alone: stamps, directions, each line lent to a sink that keeps nothing.</summary>
+    [Benchmark]
+    public long Reading() => AnalyzerStages.Read(_file);
+
+    /// <summary>Reading the log and the module's lines into events, without the timeline.</summary>
+    [Benchmark]
+    public long Events() => AnalyzerStages.Events(_file);
+
     /// <summary><c>conformance analyze</c> on the log file: detect the format, read the stamps, build the timeline.</summary>
     [Benchmark]
     public long Analyzer() => AnalyzerWorkload.Analyze(_file);

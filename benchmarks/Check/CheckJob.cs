@@ -77,6 +77,8 @@ public static class CheckJob
             [
                 (nameof(t.BareScan), () => t.BareScan()),
                 (nameof(t.ReadLineRegex), () => t.ReadLineRegex()),
+                (nameof(t.Reading), () => t.Reading()),
+                (nameof(t.Events), () => t.Events()),
                 (nameof(t.Analyzer), () => t.Analyzer()),
             ], t.Cleanup);
         }

@@ -11,6 +11,7 @@ public enum LogFormat
     LogicCsv,
     Timestamped,
     Tio,
+    Journal,
     Putty,
     Docklight,
     UartAssist,

@@ -7,7 +7,9 @@ namespace Conformance.Analyzer.Readers;
 /// Android's radio log (<c>adb logcat -b radio</c>): the RIL writes what it sends as <c>AT&gt; AT+CSQ</c> and each line the
 /// modem answers as <c>AT&lt; +CSQ: 20,99</c>, in logcat's formats — threadtime
 /// (<c>11-30 08:00:00.123  1234  1250 D AT      : AT&gt; AT+CSQ</c>, also with the year, <c>-v year</c>), time
-/// (<c>11-30 08:00:00.123 D/AT      ( 1234): AT&gt; AT+CSQ</c>) and brief (<c>D/AT(1234): AT&lt; +CSQ: 20,99</c>, no time).
+/// (<c>11-30 08:00:00.123 D/AT      ( 1234): AT&gt; AT+CSQ</c>), brief (<c>D/AT(1234): AT&lt; +CSQ: 20,99</c>, no time) and long
+/// (<c>-v long</c>: a header per entry, <c>[ 11-30 08:00:00.123  1234: 1250 D/AT       ]</c>, the message on the lines after
+/// it, a blank line after the entry).
 /// The mark gives the direction; every other logcat line (RILJ, telephony, the <c>--------- beginning of radio</c>
 /// banner) is the phone's own and skipped. Logcat writes no year: its stamps are times of day.
 /// </summary>
@@ -27,25 +29,63 @@ internal sealed partial class LogcatReader : LogReader
         : line.StartsWith("--------- ", StringComparison.Ordinal) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
+    /// <summary>
+    /// With <c>-v long</c> a message stands on the lines after its header: a sample with headers counts each line of an
+    /// entry for this format, as the header's.
+    /// </summary>
+    public override double Score(IReadOnlyList<string> sample)
+    {
+        if (sample.Count(line => LongHeader().IsMatch(line)) < 2) return base.Score(sample);
+        int match = 0, other = 0;
+        var inEntry = false;
+        foreach (var line in sample)
+        {
+            inEntry |= LongHeader().IsMatch(line);
+            if (inEntry || Marks(line)) match++;
+            else other++;
+        }
+        return (double)match / (match + other);
+    }
+
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
+        // The time of the entry whose message lines follow (`-v long`); null outside one.
+        DateTimeOffset? entry = null;
+        var inEntry = false;
         foreach (var line in lines)
         {
-            var match = Line().Match(line.Text);
+            var text = line.Text;
+            if (LongHeader().Match(text) is { Success: true } header)
+            {
+                (entry, inEntry) = (When(header), true);
+                continue;
+            }
+            var match = inEntry && Message().Match(text) is { Success: true } message ? message : Line().Match(text);
             if (!match.Success || !match.Groups["mark"].Success || match.Groups["data"].Length == 0) continue;
             var direction = match.Groups["mark"].Value == ">" ? LogDirection.ToModule : LogDirection.FromModule;
-            yield return Record(line, When(match), direction, line.Encode(match.Groups["data"].Value + "\r\n"));
+            yield return Record(line, match.Groups["time"].Success || !inEntry ? When(match) : entry, direction, line.Encode(match.Groups["data"].Value + "\r\n"));
         }
     }
 
-    // The stamp: a time of day, on its date when the year is written (`-v year`); none in the brief format.
+    // The stamp: a time of day, on its date when the year is written (`-v year`), or epoch seconds (`-v long,epoch`); none in the brief format.
     private DateTimeOffset? When(Match match)
     {
+        if (match.Groups["epoch"].Success) return LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var epoch) ? epoch : null;
         if (!match.Groups["time"].Success || !LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var timeOfDay)) return null;
         if (!match.Groups["year"].Success) return clock.At(timeOfDay);
         return DateOnly.TryParseExact($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", "yyyy-MM-dd",
             CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay : null;
     }
+
+    // `-v long`'s header: `[ 11-30 08:00:00.123  1234: 1250 D/AT       ]`, the year with `-v year`, microseconds with `-v usec`,
+    // the zone with `-v zone` (read past: times stay as written), epoch seconds with `-v epoch`, a uid before the pid with
+    // `-v uid` (`1001:` or `radio:`).
+    [GeneratedRegex(@"^\[\s+(?:(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})(?:\s+[+-]\d{4})?|(?<epoch>1\d{9}\.\d{3,6}))\s+(?:[\w.]+:\s*)?\d+:\s*\d+\s+[VDIWEFA]/[^\]]*\]\s*$")]
+    private static partial Regex LongHeader();
+
+    // A line of a long entry's message: the RIL's mark, after a channel in brackets as some vendors write it.
+    [GeneratedRegex(@"^(?:\[[^\]]{1,40}\]\s*)?AT(?<mark>[<>])\s?(?<data>.*?)\s*$")]
+    private static partial Regex Message();
 
     // A logcat line in threadtime (`11-30 08:00:00.123  1234  1250 D AT      : …`, a uid before the pid with `-v uid`), time (`11-30 08:00:00.123 D/AT( 1234): …`)
     // or brief (`D/AT( 1234): …`) format; its message holds traffic when it starts with the RIL's `AT>` or `AT<`

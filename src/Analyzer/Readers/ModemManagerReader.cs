@@ -22,6 +22,9 @@ internal sealed partial class ModemManagerReader : LogReader
     /// <summary>True for a line of ModemManager's traffic, or one naming it: in a journal, other stamped formats leave it to this one.</summary>
     public static bool Marks(string line) => line.Contains("ModemManager", StringComparison.Ordinal) || Traffic().IsMatch(line);
 
+    /// <summary>True for a line of ModemManager's traffic (<c>--&gt; 'AT+CSQ&lt;CR&gt;'</c>), not one that merely names it.</summary>
+    public static bool IsTraffic(string line) => Traffic().IsMatch(line);
+
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         foreach (var line in lines)

@@ -10,6 +10,9 @@ namespace Conformance.Analyzer.Readers;
 /// two addresses, in the order the command named them: the mark whose packets carry the AT commands is the host's
 /// (<see cref="ArrowMeaning"/>), learned from the first <see cref="TranscriptReader.LearnWithin"/> packets. A packet that
 /// ends inside a line runs on into the next of its side, the line timed by the packet that ends it.
+/// With <c>-x</c> the packet's bytes are written in hex (<see cref="HexRow"/>): all on one line after the header
+/// (<c> 41 54 2b 43 53 51 0d 0a</c>), or with <c>-v -x</c> in rows of up to 16 bytes, a row ending after an LF byte,
+/// each followed by its characters (<c> 41 54 2b 43 53 51 0d 0a   …  AT+CSQ..</c>), the packet closed by a line <c>--</c>.
 /// </summary>
 internal sealed partial class SocatReader : LogReader
 {
@@ -37,6 +40,9 @@ internal sealed partial class SocatReader : LogReader
     private sealed record Packet(LogLine Source, string Mark, DateTimeOffset? Time, int Length, List<byte> Data)
     {
         public long TextLine { get; set; }
+
+        /// <summary>Whether socat wrote the bytes in hex (<c>-x</c>), told by the packet's first line; null before it.</summary>
+        public bool? Hex { get; set; }
     }
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
@@ -50,6 +56,13 @@ internal sealed partial class SocatReader : LogReader
             if (!header.Success)
             {
                 if (packet is null) continue;
+                packet.Hex ??= HexRow(line.Content.Span, null);
+                if (packet.Hex == true)
+                {
+                    // `--` closes a packet of `-v -x`; the bytes of a row are read, its characters left.
+                    if (HexRow(line.Content.Span, packet.Data) && packet.TextLine == 0) packet.TextLine = line.Number;
+                    continue;
+                }
                 var bytes = Unescaped(line.Content.Span);
                 if (packet.TextLine == 0 && bytes.AsSpan().TrimEnd((byte)'\r').Length > 0) packet.TextLine = line.Number;
                 packet.Data.AddRange([.. bytes, (byte)'\n']);
@@ -71,8 +84,8 @@ internal sealed partial class SocatReader : LogReader
         // A packet read: learned from while the meaning of the marks is learned, then given out.
         IEnumerable<LogRecord> Done(Packet done)
         {
-            // socat ends the dump of a packet that has no LF of its own with one.
-            if (done.Data.Count == done.Length + 1 && done.Data[^1] == '\n') done.Data.RemoveAt(done.Data.Count - 1);
+            // socat ends the dump of a packet that has no LF of its own with one (as text; its hex is the bytes alone).
+            if (done.Hex != true && done.Data.Count == done.Length + 1 && done.Data[^1] == '\n') done.Data.RemoveAt(done.Data.Count - 1);
             return window.Add(done).SelectMany(Emit).ToList();
         }
     }
@@ -117,6 +130,25 @@ internal sealed partial class SocatReader : LogReader
         }
         return [.. bytes];
     }
+
+    /// <summary>
+    /// True for a row of <c>-x</c>'s hex, its bytes added to <paramref name="bytes"/> (when given): each byte a space and
+    /// two hex digits, then nothing or, with <c>-v</c>, at least two spaces and the bytes' characters.
+    /// </summary>
+    private static bool HexRow(ReadOnlySpan<byte> line, List<byte>? bytes)
+    {
+        var at = 0;
+        for (; at + 3 <= line.Length && line[at] == ' ' && char.IsAsciiHexDigit((char)line[at + 1]) && char.IsAsciiHexDigit((char)line[at + 2]); at += 3)
+        {
+            if (at + 3 < line.Length && line[at + 3] != ' ') return false;
+        }
+        if (at == 0 || at < line.Length && (at + 2 > line.Length || line[at + 1] != ' ')) return false;
+        for (var pair = 0; bytes is not null && pair < at; pair += 3)
+            bytes.Add((byte)(HexValue(line[pair + 1]) << 4 | HexValue(line[pair + 2])));
+        return true;
+    }
+
+    private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 
     private static DateTimeOffset? When(Match header) =>
         LogClock.TryParseTime(header.Groups["time"].ValueSpan, out var time) &&

@@ -19,9 +19,10 @@ internal sealed class TimestampedReader : StampedTextReader
     private LogClock.LastMinute _lastMinute;
 
     // The project's own trace also starts its lines with a bare stamp, and a transcript may stamp its marked lines
-    // (`2024/01/02 10:11:12 >> AT`), and so does logcat with the year: such lines are theirs, not this format's.
+    // (`2024/01/02 10:11:12 >> AT`), and so do logcat with the year and a journal (`2026-11-30T08:00:00.123456+0800 gw modem[311]: AT`):
+    // such lines are theirs, not this format's.
     protected override LineEvidence Classify(string line) =>
-        TraceFormat.TryParse(line, out var record, out _) && record is not null || TranscriptTag.Parse(line) is not null || LogcatReader.Marks(line)
+        TraceFormat.TryParse(line, out var record, out _) && record is not null || TranscriptTag.Parse(line) is not null || LogcatReader.Marks(line) || JournalReader.Marks(line)
             ? LineEvidence.Foreign : base.Classify(line);
 
     /// <summary><c>[yyyy-MM-dd HH:mm:ss(.fffffff)]</c> and one optional space or tab, or the stamp bare and a space or tab (a colon before it too).</summary>

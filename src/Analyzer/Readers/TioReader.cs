@@ -74,9 +74,10 @@ internal sealed partial class TioReader : StampedTextReader
         : TimeSpan.FromMilliseconds(long.Parse(stamp, CultureInfo.InvariantCulture));
 
     // Tera Term's padded date and time (`[2024-01-02 10:11:12.123]`, bare too) is the timestamped format's, Docklight's `12/7/2026 14:08:35.770 [RX] -` Docklight's,
-    // a journal's ModemManager lines ModemManager's, strace's calls strace's.
+    // a journal's ModemManager lines ModemManager's, strace's calls strace's, a journal's or syslog's lines (`Nov 30 08:00:00 gw modem[311]: AT`) the journal's.
     protected override LineEvidence Classify(string line) =>
-        IsTimestamped(line) || DocklightReader.Marks(line) || ModemManagerReader.Marks(line) || StraceReader.Marks(line) ? LineEvidence.Foreign : base.Classify(line);
+        IsTimestamped(line) || DocklightReader.Marks(line) || ModemManagerReader.Marks(line) || StraceReader.Marks(line) || JournalReader.Marks(line)
+            ? LineEvidence.Foreign : base.Classify(line);
 
     private static bool IsTimestamped(string line)
     {
@@ -93,12 +94,9 @@ internal sealed partial class TioReader : StampedTextReader
     // and ESP-IDF's log, milliseconds since boot after the level and before the tag (`I (1234) modem: AT`). A time of day
     // (a date too) may stand in parentheses, as some terminals and MCU loggers write it (`(10:11:12.345) AT`); Tera Term 4 writes
     // the date around the time, in brackets (`[Mon Nov 30 10:11:12.345 2026]`); Zephyr's log its uptime to the microsecond
-    // and the level and module after it (`[00:00:01.100,250] <dbg> modem: AT`); syslog's month, day and time of day with the host and
-    // program after them (`Nov 30 08:00:00 gw modem[311]: AT`, journalctl's `Nov 30 08:00:00.123456 gw modem[311]: AT`; no year,
-    // so a time of day).
+    // and the level and module after it (`[00:00:01.100,250] <dbg> modem: AT`).
     [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?|\d\d?([/.])\d\d?\2\d{4})[T ]|(?(open)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(?<day>\d\d?) |(?!)))?" +
         @"(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:(?<=\.\d{3}),\d{3})?(?(month) (?<year>\d{4})|)" +
-        @"|(?(open)(?!)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d\d? (?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?) (?:[\w.-]+ )?[\w./-]+(?:\[\d+\])?:)" +
         @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
         @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t](?:<(?:dbg|inf|wrn|err)> [^\s:]+: )?")]
     private static partial Regex Pattern();

@@ -34,13 +34,17 @@ internal sealed class TranscriptReader : LogReader
     // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`): then it is their notes, unmarked lines too.
     private bool annotated;
 
+    // In a journal, the programs that log the port (a marked line, or AT traffic): the lines of the others
+    // (`systemd[1]: Started …`, `kernel: usb 1-1: …`) are the machine's, left out as the journal format leaves them.
+    private readonly HashSet<string> portPrograms = [];
+
     /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
     public override double Score(IReadOnlyList<string> sample)
     {
         var lines = sample.Where(line => line.TrimStart() is var trimmed && !IsText(trimmed) && !trimmed.StartsWith("/*", StringComparison.Ordinal)).ToList();
         var meaning = new ArrowMeaning();
         foreach (var line in lines)
-            if (TranscriptTag.Parse(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
+            if (Mark(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
         singleMarks = meaning.SingleMarksMeanDirections;
         annotated = lines.Any(line => IsTraffic(line.Trim()) && WithoutComment(line.Trim()).Length < line.Trim().Length);
         return base.Score(lines);
@@ -49,13 +53,17 @@ internal sealed class TranscriptReader : LogReader
     // The project's own trace marks its lines `> ` and `< ` after a stamp too: those lines are the trace's.
     protected override LineEvidence Classify(string line) =>
         DocklightReader.Marks(line) || TraceFormat.TryParse(line, out var traced, out _) && traced is not null ? LineEvidence.Foreign
-        : TranscriptTag.Parse(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
+        : Mark(line) is { } tag && (singleMarks || !TranscriptTag.IsSingle(tag.Arrow)) ? LineEvidence.Match
         : annotated && IsTraffic(line.Trim()) ? LineEvidence.Match
         : IsText(line.Trim()) ? LineEvidence.Neutral
         : LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
 
     /// <summary>A line as read, before the arrows' meaning is known; <paramref name="Marked"/> is the data with its single mark, should that prove none.</summary>
-    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart, string Marked);
+    private sealed record Entry(LogLine Source, string? Arrow, LogDirection Direction, string Data, DateTimeOffset? Time, TimeSpan? SinceStart, string Marked)
+    {
+        /// <summary>The program that logged the line, in a journal (<c>gw modem[311]: TX: AT</c>); null elsewhere.</summary>
+        public string? Program { get; init; }
+    }
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -63,6 +71,7 @@ internal sealed class TranscriptReader : LogReader
         foreach (var line in lines)
         {
             if (Parse(line) is not { } entry) continue;
+            if (entry.Program is { } program && JournalReader.LooksLikeTraffic(entry.Data)) portPrograms.Add(program);
             if (learning is { Count: < LearnWithin })
             {
                 if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
@@ -90,18 +99,47 @@ internal sealed class TranscriptReader : LogReader
             return null;
         }
         if (trimmed.Length == 0 || IsText(trimmed)) return null;
-        var tag = TranscriptTag.Parse(text);
+        var journal = Journal(line);
+        var tag = TranscriptTag.Parse(text) ?? (journal is { } inJournal ? MarkInMessage(text, inJournal.MessageAt) : null);
+        // The stamp before the mark, or else the journal's (a message unmarked, a stamp the mark's pattern does not read).
         if (tag?.TimeOfDay is { } timeOfDay)
             time = tag.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay);
+        else if (journal?.Parts is { } parts)
+        {
+            if (parts.Dated is { } dated) time = clock.Dated(DateOnly.FromDateTime(dated.DateTime), dated.TimeOfDay);
+            else if (parts.TimeOfDay is { } journalTime) time = clock.At(journalTime);
+        }
         if (tag?.SinceStart is { } elapsed) since = elapsed;
-        var data = NameColon(WithoutComment(tag is null ? trimmed : text[tag.DataStart..].Trim()));
+        else if (journal?.Parts.SinceBoot is { } sinceBoot) since = sinceBoot;
+        // A journal's unmarked line: its message is the data.
+        var data = NameColon(WithoutComment(tag is not null ? text[tag.DataStart..].Trim() : journal is { } own ? text[own.MessageAt..].Trim() : trimmed));
         if (data.Length == 0) return null;
         var marked = TranscriptTag.IsSingle(tag?.Arrow) ? NameColon(WithoutComment(text[tag!.MarkStart..].Trim())) : data;
-        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked);
+        return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked) { Program = journal?.Program };
+    }
+
+    // A line's mark, also after a journal's stamp and program that the mark's pattern does not read.
+    private static TranscriptTag? Mark(string line) =>
+        TranscriptTag.Parse(line) ?? (JournalReader.MessageOf(line) is { } message ? MarkInMessage(line, line.Length - message.Length) : null);
+
+    // A mark at the start of a journal's message, after a stamp the mark's own pattern does not read (journalctl's
+    // `-o short-full`, `-o short-unix`: `1764460800.123456 gw modem[311]: TX: AT`).
+    private static TranscriptTag? MarkInMessage(string text, int messageAt) =>
+        TranscriptTag.Parse(text[messageAt..]) is { } tag ? tag with { DataStart = tag.DataStart + messageAt, MarkStart = tag.MarkStart + messageAt } : null;
+
+    /// <summary>A journal's line (<c>Nov 30 08:00:00 gw modem[311]: …</c>): its prefix, the program, where the message starts in the text.</summary>
+    private static (JournalPrefix.Parts Parts, string Program, int MessageAt)? Journal(LogLine line)
+    {
+        LogClock.LastMinute none = default;
+        var content = line.Content.Span;
+        if (!JournalPrefix.Read(content, ref none, out var parts)) return null;
+        var messageAt = line.Encoding.GetCharCount(content[..Math.Min(parts.MessageStart, content.Length)]);
+        return (parts, Encoding.UTF8.GetString(content.Slice(parts.ProgramStart, parts.ProgramLength)), messageAt);
     }
 
     private IEnumerable<LogRecord> Emit(Entry entry)
     {
+        if (entry.Program is { } program && !portPrograms.Contains(program)) return [];
         // A single `>` that is no mark in this log is the line's own text (the module's prompt and what follows it).
         if (TranscriptTag.IsSingle(entry.Arrow) && arrows.Of(entry.Arrow!) is null) entry = entry with { Arrow = null, Direction = LogDirection.Unknown, Data = entry.Marked };
         var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command

@@ -57,6 +57,10 @@ public class ConventionMatrixTests
         ["ISO 8601"] = at => $"{Time(at):yyyy-MM-ddTHH:mm:ss.fff}Z ",
         ["syslog"] = at => $"{Time(at):MMM dd HH:mm:ss} gw modem[311]: ",
         ["journalctl -o short-precise"] = at => $"{Time(at):MMM dd HH:mm:ss.ffffff} gw modem[311]: ",
+        ["journalctl -o short-iso-precise"] = at => $"{Time(at):yyyy-MM-ddTHH:mm:ss.ffffff}+0800 gw modem[311]: ",
+        ["syslog without the host"] = at => $"{Time(at):MMM d HH:mm:ss.fff} modem[311]: ",
+        ["journalctl -o short-full"] = at => $"{Time(at):ddd yyyy-MM-dd HH:mm:ss} CST gw modem[311]: ",
+        ["journalctl -o short-unix"] = at => $"{(Time(at) - DateTime.UnixEpoch).TotalSeconds:F6} gw modem[311]: ",
         ["epoch"] = at => $"{(Time(at) - DateTime.UnixEpoch).TotalSeconds:F3} ",
         ["since boot"] = at => $"[{at,11:F6}] ",
     };

@@ -2,7 +2,7 @@ using Conformance.Analyzer.Readers;
 
 namespace Conformance.Analyzer.Tests.Readers;
 
-/// <summary>Android radio logs (<c>adb logcat -b radio</c>) in logcat's formats, written here by hand.</summary>
+/// <summary>Android radio logs (<c>adb logcat -b radio</c>) in logcat's formats, <c>-v long</c> too, written here by hand.</summary>
 public class LogcatTests
 {
     private static readonly (LogDirection, string)[] CsqExchange =
@@ -58,5 +58,83 @@ public class LogcatTests
             ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK", 40),
         }));
         Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 3) }));
+    }
+
+    // `adb logcat -b radio -v long`: a header per entry, the message under it, a blank line after; the RIL's Java side
+    // (RILJ) and the banner among the RIL's traffic.
+    private const string Long =
+        "--------- beginning of radio\n" +
+        "[ 11-30 08:00:00.100  1234: 1250 D/RILJ     ]\n" +
+        "[3820]> SIGNAL_STRENGTH [SUB0]\n" +
+        "\n" +
+        "[ 11-30 08:00:00.123  1234: 1250 D/AT       ]\n" +
+        "AT> AT+CSQ\n" +
+        "\n" +
+        "[ 11-30 08:00:00.160  1234: 1251 D/AT       ]\n" +
+        "AT< +CSQ: 20,99\n" +
+        "\n" +
+        "[ 11-30 08:00:00.161  1234: 1251 D/AT       ]\n" +
+        "AT< OK\n" +
+        "\n" +
+        "[ 11-30 08:00:00.170  1234: 1250 D/RILJ     ]\n" +
+        "[3820]< SIGNAL_STRENGTH {20,99}\n" +
+        "\n";
+
+    [TestCase("\n", TestName = "long, LF")]
+    [TestCase("\r\n", TestName = "long, CR LF (pulled to a Windows machine)")]
+    public void Long_entries_give_the_direction_from_the_rils_marks_and_the_headers_time(string lineEnd)
+    {
+        var (source, records) = TempLog.Read(Long.ReplaceLineEndings(lineEnd));
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Logcat), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+        Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 6L, 9L, 12L }), "each line is numbered by its message, not its header");
+        Assert.That(records[0].Time!.Value.TimeOfDay, Is.EqualTo(new TimeSpan(0, 8, 0, 0, 123)));
+        Assert.That(records[2].Time - records[0].Time, Is.EqualTo(TimeSpan.FromMilliseconds(38)));
+    }
+
+    [TestCase("[ 11-30 08:00:00.123 +0800  1234: 1250 D/AT       ]\nAT> AT+CSQ\n\n[ 11-30 08:00:00.160 +0800  1234: 1251 D/AT       ]\nAT< +CSQ: 20,99\nAT< OK\n\n", TestName = "long, zone, a message of two lines")]
+    [TestCase("[ 1764489600.123  1234: 1250 D/AT       ]\r\nAT> AT+CSQ\r\n\r\n[ 1764489600.160  1234: 1251 D/AT       ]\r\nAT< +CSQ: 20,99\r\n\r\n[ 1764489600.161  1234: 1251 D/AT       ]\r\nAT< OK\r\n\r\n", TestName = "long, epoch")]
+    public void Every_long_variant_is_read(string log)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Logcat), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+        Assert.That(records[1].Time - records[0].Time, Is.EqualTo(TimeSpan.FromMilliseconds(37)));
+    }
+
+    [Test]
+    public void Long_entries_with_the_year_a_uid_and_microseconds_are_read_and_the_password_masked()
+    {
+        // `-v long,year,uid,usec`, a vendor's channel before the mark, a message of two lines.
+        var analysis = TempLog.Analyze(
+            "[ 2026-11-30 08:00:00.123456  radio: 1234: 1250 D/RLOG-AT  ]\r\n" +
+            "[RIL_CMD_1] AT> AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"Rk3Lp9Qx\",1\r\n" +
+            "\r\n" +
+            "[ 2026-11-30 08:00:00.160456  radio: 1234: 1251 D/RLOG-AT  ]\r\n" +
+            "[RIL_CMD_READER_1] AT< OK\r\n" +
+            "\r\n" +
+            "[ 2026-11-30 08:00:00.200000  1001: 1234: 1250 I/RILJ     ]\r\n" +
+            "[UNSL]< UNSOL_DATA_CALL_LIST_CHANGED\r\n" +
+            "\r\n" +
+            "[ 2026-11-30 08:00:00.300000  radio: 1234: 1250 D/RLOG-AT  ]\r\n" +
+            "[RIL_CMD_1] AT> AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n" +
+            "\r\n" +
+            "[ 2026-11-30 08:00:00.341000  radio: 1234: 1251 D/RLOG-AT  ]\r\n" +
+            "[RIL_CMD_READER_1] AT< OK\r\n" +
+            "[RIL_CMD_READER_1] AT< \r\n" +
+            "\r\n" +
+            "[ 2026-11-30 08:00:01.500000  radio: 1234: 1251 D/RLOG-AT  ]\r\n" +
+            "[RIL_CMD_READER_1] AT< +MQTTOPEN: OK\r\n" +
+            "\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[]
+        {
+            ("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\",\"***\",1", "OK", 37),
+            ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK", 41),
+        }));
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "+MQTTOPEN" }));
+        Assert.That(Conformance.Analyzer.Reports.JsonReport.Write(analysis), Does.Not.Contain("Rk3Lp9Qx"));
     }
 }

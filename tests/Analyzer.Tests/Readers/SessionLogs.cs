@@ -42,6 +42,7 @@ internal static class SessionLogs
         yield return Case(LogFormat.HexDump, CrLf(HexDump()));
         yield return Case(LogFormat.Timestamped, Lf(Timestamped));
         yield return Case(LogFormat.Tio, Lf(Tio));
+        yield return Case(LogFormat.Journal, CrLf(Journal));
         yield return Case(LogFormat.Putty, Encoding.UTF8.GetBytes(PuttyHeader + "\r\n" + Wire));
         yield return Case(LogFormat.Docklight, CrLf(Docklight));
         yield return Case(LogFormat.ModemManager, Lf(ModemManager));
@@ -192,6 +193,29 @@ internal static class SessionLogs
         [10:00:06.000] you
         [10:00:07.000] AT+MQTTUNSUB="none"
         [10:00:07.030] +CME ERROR: 772
+        """;
+
+    private const string Journal = """
+        Jan 02 10:00:00.000100 gw systemd[1]: Started M5310-A bridge.
+        Jan 02 10:00:00.000200 gw bridge[811]: AT
+        Jan 02 10:00:00.030000 gw bridge[811]: OK
+        Jan 02 10:00:01.000000 gw bridge[811]: AT+MQTTCFG="183.230.40.39",6002,"4069959",60,"75829","key",1
+        Jan 02 10:00:01.030000 gw bridge[811]: OK
+        Jan 02 10:00:01.200000 gw kernel: usb 1-1: reset full-speed USB device number 3 using xhci_hcd
+        Jan 02 10:00:02.000000 gw bridge[811]: AT+MQTTOPEN=1,1,0,0,0,"",""
+        Jan 02 10:00:02.030000 gw bridge[811]: OK
+        Jan 02 10:00:03.500000 gw bridge[811]: +MQTTOPEN: OK
+        Jan 02 10:00:04.000000 gw bridge[811]: AT+MQTTSUB="dev/gsm/u",1
+        Jan 02 10:00:04.030000 gw bridge[811]: OK
+        Jan 02 10:00:04.031000 gw bridge[811]: +MQTTSUBACK: 1,1,"dev/gsm/u"
+        Jan 02 10:00:05.000000 gw bridge[811]: AT+MQTTPUB="dev/gsm/u",1,0,0,5,hello
+        Jan 02 10:00:05.030000 gw bridge[811]: OK
+        Jan 02 10:00:05.300000 gw bridge[811]: +MQTTPUBACK: 2,0
+        Jan 02 10:00:06.000000 gw bridge[811]: +MQTTPUBLISH: 0,0,0,0,"dev/gsm/u",7,hi
+        Jan 02 10:00:06.000000 gw bridge[811]: you
+        Jan 02 10:00:06.500000 gw systemd-timesyncd[402]: Initial synchronization to time server 10.0.0.1:123 (ntp.example).
+        Jan 02 10:00:07.000000 gw bridge[811]: AT+MQTTUNSUB="none"
+        Jan 02 10:00:07.030000 gw bridge[811]: +CME ERROR: 772
         """;
 
     private const string Logcat = """
