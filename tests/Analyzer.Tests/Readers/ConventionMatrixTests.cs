@@ -63,7 +63,18 @@ public class ConventionMatrixTests
         ["journalctl -o short-unix"] = at => $"{(Time(at) - DateTime.UnixEpoch).TotalSeconds:F6} gw modem[311]: ",
         ["epoch"] = at => $"{(Time(at) - DateTime.UnixEpoch).TotalSeconds:F3} ",
         ["since boot"] = at => $"[{at,11:F6}] ",
+        ["an MCU's tick and a tag"] = at => $"[{Ticks(at):D10}] [AT] ",
+        ["millis() in brackets"] = at => $"[{Ticks(at)}] ",
+        ["a tick after a word"] = at => $"tick {Ticks(at)}: ",
+        ["ESP-IDF"] = at => $"I ({Ticks(at)}) modem: ",
+        ["Zephyr"] = at => $"[00:00:{12 + at:00.000},000] <dbg> modem_cmd: ",
+        ["loguru"] = at => $"{Time(at):yyyy-MM-dd HH:mm:ss.fff} | DEBUG    | modem:io:42 - ",
+        ["log4j, a thread and a logger"] = at => $"{Time(at):yyyy-MM-dd HH:mm:ss,fff} DEBUG [uart-rx] c.e.Modem: ",
+        ["a time of day and a tag"] = at => $"{Time(at):HH:mm:ss.fff} [AT] ",
     };
+
+    // An MCU's millisecond tick, the device up 12 s when the session starts.
+    private static long Ticks(double at) => 12_000 + (long)Math.Round(at * 1000);
 
     private static DateTime Time(double at) => Start.AddSeconds(at);
 
