@@ -23,7 +23,8 @@ public static class LogFormatDetector
     public static FormatGuess Detect(IEnumerable<string> lines)
     {
         var sample = lines.Where(line => line.Trim().Length > 0).Take(SampleLines).ToList();
-        var plain = Score(sample);
+        var readers = new Dictionary<LogFormat, LogReader>();
+        var plain = Score(sample, readers);
         // Most lines carrying one prefix: a pasted log, when the lines without it fit a format better.
         foreach (var prefix in CommentPrefixes)
         {
@@ -42,21 +43,23 @@ public static class LogFormatDetector
         // reads more than twice the lines of traffic the best format reads as its own: a stamp, tag or mark of a kind no
         // tool here writes (`[0000012345] [AT] send: AT+CSQ`, `I (12345) modem: -> AT`).
         var logger = plain.Scores[LogFormat.Logger];
-        return plain.Score < 0.9 && logger >= 0.5 && TrafficRead(LogFormat.Logger, sample) > 2 * TrafficRead(plain.Format, sample)
+        return plain.Score < 0.9 && logger >= 0.5 && TrafficRead(readers[LogFormat.Logger], sample) > 2 * TrafficRead(readers[plain.Format], sample)
             ? new FormatGuess(LogFormat.Logger, Math.Clamp(logger - plain.Score / 2, 0, 1), plain.Format, plain.Scores) : plain;
     }
 
-    // The lines of traffic in the sample a format takes as its own.
-    private static int TrafficRead(LogFormat format, List<string> sample)
-    {
-        var reader = LogReaders.Create(format);
-        reader.Score(sample);   // a format may learn from the sample how to read its lines (a transcript's arrows)
-        return sample.Count(line => LoggerLine.Find(line) is not null && reader.Owns(line));
-    }
+    // The lines of traffic in the sample a format, having scored it, takes as its own.
+    private static int TrafficRead(LogReader reader, List<string> sample) =>
+        sample.Count(line => LoggerLine.Find(line) is not null && reader.Owns(line));
 
-    private static FormatGuess Score(List<string> sample)
+    /// <summary>Scores every format on <paramref name="sample"/>; the readers that scored it are left in <paramref name="readers"/> when given.</summary>
+    private static FormatGuess Score(List<string> sample, Dictionary<LogFormat, LogReader>? readers = null)
     {
-        var scores = Enum.GetValues<LogFormat>().ToDictionary(f => f, f => LogReaders.Create(f).Score(sample));
+        var scores = Enum.GetValues<LogFormat>().ToDictionary(f => f, f =>
+        {
+            var reader = LogReaders.Create(f);
+            if (readers is not null) readers[f] = reader;
+            return reader.Score(sample);
+        });
         // Ties go to the earlier format in the enum, with raw last among the real candidates; any logger's reading is
         // weighed apart (Detect), after the formats that know a log's own marks.
         var ranked = scores.Where(s => s.Key != LogFormat.Logger).OrderByDescending(s => s.Value).ThenBy(s => s.Key == LogFormat.Raw).ThenBy(s => s.Key).ToList();

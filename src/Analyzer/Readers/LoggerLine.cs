@@ -19,21 +19,21 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
     public bool Marked => MarkStart < Start;
 
     /// <summary>The traffic in <paramref name="line"/> after a logger's prefix; null when the line holds none.</summary>
-    public static LoggerLine? Find(string line)
+    public static LoggerLine? Find(ReadOnlySpan<char> line)
     {
         for (var i = 0; i < line.Length - 1; i++)
         {
             if (i > 0 && !IsBoundary(line[i - 1])) continue;
-            if (!StartsTraffic(line.AsSpan(i))) continue;
+            if (!StartsTraffic(line[i..])) continue;
             return Mark(line, i) ?? new LoggerLine(i, i, null, null);
         }
         return null;
     }
 
     /// <summary>The direction mark ending just before <paramref name="start"/> (spaces between allowed); null when none.</summary>
-    public static LoggerLine? Mark(string line, int start)
+    public static LoggerLine? Mark(ReadOnlySpan<char> line, int start)
     {
-        var before = line.AsSpan(0, start).TrimEnd(" \t");
+        var before = line[..start].TrimEnd(" \t");
         foreach (var arrow in ArrowsLongestFirst)
         {
             if (!before.EndsWith(arrow, StringComparison.Ordinal)) continue;
@@ -42,15 +42,12 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
             if (arrow.Length == 1 && at > 0 && !IsSpace(before[at - 1]) && before[at - 1] is not (']' or ':' or ')')) return null;
             return new LoggerLine(start, at, arrow, null);
         }
-        foreach (var (word, direction, bare) in Words)
+        foreach (var (form, direction) in WordForms)
         {
-            foreach (var form in bare ? [$"[{word}]", $"{word}:", $"{word}：", word] : new[] { $"[{word}]", $"{word}:", $"{word}：" })
-            {
-                if (!before.EndsWith(form, StringComparison.OrdinalIgnoreCase)) continue;
-                var at = before.Length - form.Length;
-                if (at > 0 && !IsBoundary(before[at - 1]) && before[at - 1] != '[') continue;
-                return new LoggerLine(start, at, null, direction);
-            }
+            if (!before.EndsWith(form, StringComparison.OrdinalIgnoreCase)) continue;
+            var at = before.Length - form.Length;
+            if (at > 0 && !IsBoundary(before[at - 1]) && before[at - 1] != '[') continue;
+            return new LoggerLine(start, at, null, direction);
         }
         return null;
     }
@@ -105,4 +102,8 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false),
         ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false),
     ];
+
+    // Each word as it is written: in brackets, before a colon (also a full-width one), or bare.
+    private static readonly (string Form, LogDirection Direction)[] WordForms = [.. Words.SelectMany(w =>
+        (w.Bare ? new[] { $"[{w.Word}]", $"{w.Word}:", $"{w.Word}：", w.Word } : [$"[{w.Word}]", $"{w.Word}:", $"{w.Word}："]).Select(form => (form, w.Direction)))];
 }

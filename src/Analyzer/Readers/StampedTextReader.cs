@@ -47,8 +47,13 @@ internal abstract class StampedTextReader : LogReader
     // UartAssist stamps its packet headers (`[10:38:51.803]# RECV ASCII>`): those lines are its own, not text after a stamp.
     // A stamp whose traffic stands behind something this format does not read (a mark, a tag: `[12345] send: AT`,
     // `10:11:12.100 [AT] AT`) is no evidence for it: a transcript's or any logger's reading fits the line better.
-    protected override LineEvidence Classify(string line) =>
-        UartAssistReader.Marks(line) ? LineEvidence.Foreign : TrafficBehind(line) ? LineEvidence.Neutral : base.Classify(line);
+    protected override LineEvidence Classify(string line)
+    {
+        if (UartAssistReader.Marks(line)) return LineEvidence.Foreign;
+        // The stamp is parsed once a line: IsOwn's test, made here.
+        if (ParseStamp(line) is not { NotATime: false, DataStart: var start }) return LooksStamped(line) ? LineEvidence.Foreign : LineEvidence.Neutral;
+        return TrafficBehind(line, start) ? LineEvidence.Neutral : LineEvidence.Match;
+    }
 
     /// <summary>
     /// True when a terminal's stamp (one Tera Term's or tio's format reads) runs up to <paramref name="start"/> in
@@ -56,13 +61,16 @@ internal abstract class StampedTextReader : LogReader
     /// </summary>
     internal static bool StampRunsTo(string line, int start)
     {
-        foreach (var reader in new StampedTextReader[] { new TimestampedReader(), new TioReader() })
+        // Asked of each line of a sample: one reader of each per thread (the stamp they find does not depend on their state).
+        foreach (var reader in t_stampReaders ??= [new TimestampedReader(), new TioReader()])
             if (reader.ParseStamp(line) is { DataStart: var data } && data <= start && line.AsSpan(data, start - data).Trim().IsEmpty) return true;
         return false;
     }
 
-    private bool TrafficBehind(string line) =>
-        ParseStamp(line) is { NotATime: false, DataStart: var start } && start < line.Length && LoggerLine.Find(line[start..]) is { } found
+    [ThreadStatic] private static StampedTextReader[]? t_stampReaders;
+
+    private static bool TrafficBehind(string line, int start) =>
+        start < line.Length && LoggerLine.Find(line.AsSpan(start)) is { } found
         && (found.Marked || line.AsSpan(start, found.MarkStart).Trim().Length > 0);
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
