@@ -73,6 +73,10 @@ internal sealed class DeviceSession
     public string Docklight(DateOnly day) => Lines(
         at => $"{Stamp(day, at, "M/d/yyyy HH:mm:ss.fff")} {{0}}", sentPrefix: "[TX] - ", receivedPrefix: "[RX] - <CR><LF>", suffix: "<CR><LF>");
 
+    /// <summary>A Python gateway logging through loguru: its time, level and place, then <c>&gt;&gt;</c> for sent and <c>&lt;&lt;</c> for received.</summary>
+    public string Loguru(DateOnly day) => Lines(
+        at => $"{Stamp(day, at, "yyyy-MM-dd HH:mm:ss.fff")} | DEBUG    | gateway.modem:io:88 - {{0}}", sentPrefix: ">> ", receivedPrefix: "<< ");
+
     /// <summary>The manual's own transcript style: [#Send] and [#Recv], no times.</summary>
     public string Transcript()
     {

@@ -109,6 +109,17 @@ public sealed class FleetTests
     }
 
     [Test]
+    public void A_gateways_own_log_format_is_read_as_any_loggers_with_its_commands_and_dates()
+    {
+        // The loguru logs of the generated devices: no tool is named for them.
+        var loguru = ReadParquet("SELECT count(*), min(commands), count(DISTINCT day) FROM logs WHERE format = 'logger' AND log LIKE '%device-%'").Single();
+
+        Assert.That(Convert.ToInt64(loguru[0]), Is.GreaterThanOrEqualTo(20));
+        Assert.That(Convert.ToInt64(loguru[1]), Is.GreaterThan(0));
+        Assert.That(Convert.ToInt64(loguru[2]), Is.EqualTo(3));
+    }
+
+    [Test]
     public void A_rotated_log_is_one_log_of_two_files_oldest_first()
     {
         var rotated = ReadParquet($"SELECT files, commands, device FROM logs WHERE log = '{GeneratedFleet.RotatedLog}'");

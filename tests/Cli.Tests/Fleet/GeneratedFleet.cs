@@ -5,8 +5,8 @@ using Conformance.Corpora;
 namespace Conformance.Cli.Tests.Fleet;
 
 /// <summary>
-/// A fleet's logs in a folder tree: generated device sessions in six shapes (raw, gzip, Tera Term, SSCOM,
-/// Docklight, the manual's transcript), one log rotated into two files, the hand-written field corpus, raw
+/// A fleet's logs in a folder tree: generated device sessions in seven shapes (raw, gzip, Tera Term, SSCOM,
+/// Docklight, the manual's transcript, a loguru gateway log), one log rotated into two files, the hand-written field corpus, raw
 /// module output from the corpus generators, and one broken gzip file. One device reconnects in storms; one
 /// firmware answers AT+MQTTOPEN seconds late.
 /// </summary>
@@ -59,13 +59,14 @@ internal static class GeneratedFleet
             File.WriteAllText(name, raw[cut..]);
             return;
         }
-        switch (device % 6)
+        switch (device % 7)
         {
             case 0: File.WriteAllText(name, session.Raw()); break;
             case 1: File.WriteAllText(name, session.TeraTerm(day)); break;
             case 2: File.WriteAllText(name, session.Sscom(), Encoding.UTF8); break;
             case 3: File.WriteAllText(name, session.Docklight(day)); break;
             case 4: File.WriteAllText(name, session.Transcript()); break;
+            case 5: File.WriteAllText(name, session.Loguru(day)); break;
             default: Gzip(name + ".gz", Encoding.UTF8.GetBytes(session.TeraTerm(day))); break;
         }
     }
