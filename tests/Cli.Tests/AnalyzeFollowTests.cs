@@ -180,6 +180,28 @@ public sealed class AnalyzeFollowTests
         Assert.That(run.StandardError, Does.Contain("no AT traffic arrived, nothing to report"));
     }
 
+    [Test]
+    public async Task A_loggers_lines_with_arrows_are_shown_as_they_come()
+    {
+        // An ESP32's monitor output, a few lines so far: any logger's format learns its arrows from the first pair.
+        var log = Path.Combine(_directory, "monitor.log");
+        await File.WriteAllTextAsync(log, "I (5100) modem: -> AT+CSQ\nI (5141) modem: <- +CSQ: 21,99\nI (5142) modem: <- OK\n");
+        using var follow = ConformanceProcess.Start("analyze", "--follow", log);
+        var stderr = follow.StandardError.ReadToEndAsync();
+
+        var shown = new StringBuilder();
+        while (!shown.ToString().Contains("AT+CSQ", StringComparison.Ordinal))
+        {
+            var line = await follow.StandardOutput.ReadLineAsync().WaitAsync(Patience);
+            if (line is null) break;
+            shown.AppendLine(line);
+        }
+        await Terminate(follow);
+
+        Assert.That(shown.ToString(), Does.Contain("→ AT+CSQ +CSQ: 21,99  OK 42 ms"), await stderr);
+        Assert.That(await stderr, Does.Contain("as logger"));
+    }
+
     private static async Task Terminate(Process process)
     {
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill.WaitForExitAsync();

@@ -35,6 +35,9 @@ internal sealed class ArrowMeaning
         return !consistent ? null : mineSends ? LogDirection.ToModule : LogDirection.FromModule;
     }
 
+    /// <summary>True once lines of <paramref name="arrow"/> and of its partner were seen and say which way each goes.</summary>
+    public bool Settled(string arrow) => seen.ContainsKey(arrow) && seen.ContainsKey(TranscriptTag.Partner(arrow)) && Of(arrow) is not null;
+
     /// <summary>True when the single marks <c>&gt;</c> and <c>&lt;</c> say which way their lines went (see <see cref="Of"/>).</summary>
     public bool SingleMarksMeanDirections => Of(">") is not null && Of("<") is not null;
 }

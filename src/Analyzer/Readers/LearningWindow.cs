@@ -5,7 +5,9 @@ namespace Conformance.Analyzer.Readers;
 /// in order, and every later piece as it comes: no piece is given out before the meaning of the marks is known.
 /// </summary>
 /// <param name="learnFrom">Learns from each piece while the window is open.</param>
-internal sealed class LearningWindow<T>(Action<T> learnFrom)
+/// <param name="learned">True once enough is learned to give the pieces out before <see cref="TranscriptReader.LearnWithin"/> are in
+/// (a live log shows its lines as they come); null to learn from them all.</param>
+internal sealed class LearningWindow<T>(Action<T> learnFrom, Func<bool>? learned = null)
 {
     private List<T>? _held = [];
 
@@ -15,7 +17,7 @@ internal sealed class LearningWindow<T>(Action<T> learnFrom)
         if (_held is null) return [piece];
         learnFrom(piece);
         _held.Add(piece);
-        if (_held.Count < TranscriptReader.LearnWithin) return [];
+        if (_held.Count < TranscriptReader.LearnWithin && learned?.Invoke() != true) return [];
         var ready = _held;
         _held = null;
         return ready;
