@@ -180,12 +180,13 @@ public sealed class AnalyzeFollowTests
         Assert.That(run.StandardError, Does.Contain("no AT traffic arrived, nothing to report"));
     }
 
-    [Test]
-    public async Task A_loggers_lines_with_arrows_are_shown_as_they_come()
+    // A few lines so far: the arrows' meaning is learned from the first pair, not from a window of a thousand lines.
+    [TestCase("I (5100) modem: -> AT+CSQ\nI (5141) modem: <- +CSQ: 21,99\nI (5142) modem: <- OK\n", "logger", TestName = "an ESP32's monitor output, any logger's")]
+    [TestCase("10:00:05.100 >> AT+CSQ\n10:00:05.141 << +CSQ: 21,99\n10:00:05.142 << OK\n", "transcript", TestName = "a script's transcript")]
+    public async Task Lines_with_arrows_are_shown_as_they_come(string text, string format)
     {
-        // An ESP32's monitor output, a few lines so far: any logger's format learns its arrows from the first pair.
         var log = Path.Combine(_directory, "monitor.log");
-        await File.WriteAllTextAsync(log, "I (5100) modem: -> AT+CSQ\nI (5141) modem: <- +CSQ: 21,99\nI (5142) modem: <- OK\n");
+        await File.WriteAllTextAsync(log, text);
         using var follow = ConformanceProcess.Start("analyze", "--follow", log);
         var stderr = follow.StandardError.ReadToEndAsync();
 
@@ -199,7 +200,7 @@ public sealed class AnalyzeFollowTests
         await Terminate(follow);
 
         Assert.That(shown.ToString(), Does.Contain("→ AT+CSQ +CSQ: 21,99  OK 42 ms"), await stderr);
-        Assert.That(await stderr, Does.Contain("as logger"));
+        Assert.That(await stderr, Does.Contain($"as {format}"));
     }
 
     private static async Task Terminate(Process process)

@@ -35,8 +35,30 @@ internal sealed class ArrowMeaning
         return !consistent ? null : mineSends ? LogDirection.ToModule : LogDirection.FromModule;
     }
 
-    /// <summary>True once lines of <paramref name="arrow"/> and of its partner were seen and say which way each goes.</summary>
-    public bool Settled(string arrow) => seen.ContainsKey(arrow) && seen.ContainsKey(TranscriptTag.Partner(arrow)) && Of(arrow) is not null;
+    // Lines seen while learning, and the first arrow among them.
+    private int lines;
+    private string? firstArrow;
+
+    /// <summary>Lines without an arrow after which a log is taken to have none (its marks are words, or it has none).</summary>
+    public const int UnmarkedLines = 20;
+
+    /// <summary>Counts a line while the meaning is being learned, marked with <paramref name="arrow"/> or not (null).</summary>
+    public void Note(string? arrow, string data)
+    {
+        lines++;
+        if (arrow is null) return;
+        firstArrow ??= arrow;
+        Learn(arrow, data);
+    }
+
+    /// <summary>
+    /// True once enough is known to read the lines noted so far and the ones after them: the first arrow and its partner
+    /// were seen and say which way each goes, or <see cref="UnmarkedLines"/> lines came without one. A live log is then
+    /// shown as it comes, not after a whole window of lines.
+    /// </summary>
+    public bool Decided => firstArrow is { } first ? Settled(first) : lines >= UnmarkedLines;
+
+    private bool Settled(string arrow) => seen.ContainsKey(arrow) && seen.ContainsKey(TranscriptTag.Partner(arrow)) && Of(arrow) is not null;
 
     /// <summary>True when the single marks <c>&gt;</c> and <c>&lt;</c> say which way their lines went (see <see cref="Of"/>).</summary>
     public bool SingleMarksMeanDirections => Of(">") is not null && Of("<") is not null;

@@ -36,15 +36,8 @@ internal sealed class LoggerReader : LogReader
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
-        // The first lines are held while the arrows' meaning is learned from them, as a transcript's (ArrowMeaning): until
-        // a pair of arrows is settled, or at once when the first line has none (a live log then shows its lines as they come).
-        string? firstArrow = null;
-        var first = true;
-        var window = new LearningWindow<Entry>(entry =>
-        {
-            if (first) (firstArrow, first) = (entry.Arrow, false);
-            if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Line.Text[entry.DataStart..].Trim());
-        }, () => firstArrow is null || arrows.Settled(firstArrow));
+        // The first lines are held while the arrows' meaning is learned from them, as a transcript's, until it is decided.
+        var window = new LearningWindow<Entry>(entry => arrows.Note(entry.Arrow, entry.Line.Text[entry.DataStart..].Trim()), () => arrows.Decided);
         foreach (var line in lines)
         {
             if (Parse(line) is not { } entry) continue;

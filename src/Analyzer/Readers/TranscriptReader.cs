@@ -74,8 +74,12 @@ internal sealed class TranscriptReader : LogReader
             if (entry.Program is { } program && JournalReader.LooksLikeTraffic(entry.Data)) portPrograms.Add(program);
             if (learning is { Count: < LearnWithin })
             {
-                if (entry.Arrow is { } arrow) arrows.Learn(arrow, entry.Data);
+                arrows.Note(entry.Arrow, entry.Data);
                 learning.Add(entry with { Source = line.Kept() });
+                // Outside a journal (whose programs are learned too), the lines go out once the arrows are decided.
+                if (entry.Program is not null || !arrows.Decided) continue;
+                foreach (var record in learning.SelectMany(Emit)) yield return record;
+                learning = null;
                 continue;
             }
             foreach (var record in (learning ?? []).Append(entry).SelectMany(Emit)) yield return record;
