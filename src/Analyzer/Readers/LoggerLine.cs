@@ -71,8 +71,9 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
             while (name < rest.Length && (char.IsAsciiLetterUpper(rest[name]) || (name > 1 && char.IsAsciiDigit(rest[name])))) name++;
             return name >= 3 && (name == rest.Length || rest[name] is ':' or ' ');
         }
-        var trimmed = rest.TrimEnd(" \t");
-        if (trimmed is "OK" or "ERROR") return true;
+        // Asked at every word of a line: only a line's first letter is looked at before more of it is.
+        if (rest[0] is 'O' or 'E' && rest.Length <= 64 && rest.TrimEnd(" \t") is "OK" or "ERROR") return true;
+        if (!char.IsAsciiLetter(rest[0]) && rest[0] != '*') return false;
         foreach (var banner in ProtocolCatalog.Banners)
         {
             // The word alone or before a colon (`Neul `, `RDY`), or a family's prefix (`REBOOT_CAUSE_…`).
