@@ -29,6 +29,14 @@ public class StructuredLogTests
         ]
         """, LogFormat.JsonLines, TestName = "a JSON array with a direction field and an answer of several lines")]
     [TestCase("""
+        {"level":30,"time":1764497472100,"pid":811,"hostname":"gw","msg":"modem ready"}
+        {"level":20,"time":1764497472345,"pid":811,"hostname":"gw","msg":"TX: AT+CSQ"}
+        {"level":20,"time":1764497472392,"pid":811,"hostname":"gw","msg":"RX: +CSQ: 20,99"}
+        {"level":20,"time":1764497472393,"pid":811,"hostname":"gw","msg":"RX: OK"}
+        {"level":20,"time":1764497473000,"pid":811,"hostname":"gw","msg":"TX: AT+MQTTCFG=\"183.230.40.39\",6002,\"dev42\",60,\"prod7\",\"Kf83hQz\",1"}
+        {"level":20,"time":1764497473047,"pid":811,"hostname":"gw","msg":"RX: OK"}
+        """, LogFormat.JsonLines, TestName = "pino's JSON with the time in epoch milliseconds")]
+    [TestCase("""
         time,direction,data
         2026-11-30 10:11:12.345,TX,AT+CSQ
         2026-11-30 10:11:12.392,RX,"+CSQ: 20,99"
