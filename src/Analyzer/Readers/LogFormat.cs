@@ -23,6 +23,8 @@ public enum LogFormat
     Strace,
     Interceptty,
     Logger,
+    JsonLines,
+    CsvExport,
     Raw,
     Trace,
 }

@@ -25,6 +25,8 @@ public static class LogFormatNames
         [LogFormat.Strace] = "strace",
         [LogFormat.Interceptty] = "interceptty",
         [LogFormat.Logger] = "logger",
+        [LogFormat.JsonLines] = "json-lines",
+        [LogFormat.CsvExport] = "csv",
         [LogFormat.Raw] = "raw",
         [LogFormat.Trace] = "trace",
     };

@@ -25,6 +25,8 @@ internal static class LogReaders
         LogFormat.Strace => new StraceReader(),
         LogFormat.Interceptty => new IntercepttyReader(),
         LogFormat.Logger => new LoggerReader(),
+        LogFormat.JsonLines => new JsonLinesReader(),
+        LogFormat.CsvExport => new CsvExportReader(),
         LogFormat.Raw => new RawReader(),
         LogFormat.Trace => new TraceReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a known log format"),

@@ -149,7 +149,10 @@ internal sealed class TranscriptReader : LogReader
         var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
-        var parts = direction == LogDirection.ToModule ? [entry.Data] : CollapsedAnswer.Split(entry.Data);
+        // A collapsed answer is the module's lines on one: marked, or starting as traffic. An unmarked line of prose
+        // (firmware's `app: attach check OK` between its marked lines) is one line, whatever word it ends with.
+        var collapsed = direction != LogDirection.ToModule && (entry.Arrow is not null || entry.Direction != LogDirection.Unknown || IsTraffic(entry.Data));
+        var parts = collapsed ? CollapsedAnswer.Split(entry.Data) : [entry.Data];
         return parts.Select(part => Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n"), entry.SinceStart));
     }
 

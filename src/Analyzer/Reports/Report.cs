@@ -13,13 +13,14 @@ internal static class Report
     public static string Milliseconds(double? ms) =>
         ms is { } value ? $"{value.ToString("0.#", CultureInfo.InvariantCulture)} ms" : "-";
 
-    /// <summary>A span long enough to read in seconds, minutes or hours, e.g. <c>2 min 51.8 s</c>, <c>3 h 12 min 5 s</c>.</summary>
+    /// <summary>A span long enough to read in seconds, minutes, hours or days, e.g. <c>2 min 51.8 s</c>, <c>3 h 12 min 5 s</c>, <c>9831 d 0 h 0 min</c>.</summary>
     public static string Duration(double? ms)
     {
         if (ms is not { } value || value < 1000) return Milliseconds(ms);
         var span = TimeSpan.FromMilliseconds(value);
         var seconds = (span.TotalSeconds % 60).ToString("0.#", CultureInfo.InvariantCulture);
-        return span.TotalHours >= 1 ? $"{(long)span.TotalHours} h {span.Minutes} min {seconds} s"
+        return span.TotalDays >= 1 ? $"{(long)span.TotalDays} d {span.Hours} h {span.Minutes} min"
+            : span.TotalHours >= 1 ? $"{(long)span.TotalHours} h {span.Minutes} min {seconds} s"
             : span.TotalMinutes >= 1 ? $"{(long)span.TotalMinutes} min {seconds} s" : $"{seconds} s";
     }
 

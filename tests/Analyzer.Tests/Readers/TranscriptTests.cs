@@ -120,6 +120,16 @@ public class TranscriptTests
     }
 
     [Test]
+    public void An_unmarked_line_of_prose_ending_in_OK_is_not_split_into_a_final_result()
+    {
+        // An MCU's printf log: the traffic marked, the firmware's own words between, some ending in OK.
+        var analysis = TempLog.Analyze(">> AT+CGATT?\n<< +CGATT: 1\n<< OK\napp: attach check OK\n>> AT+CSQ\n<< +CSQ: 20,99\n<< OK\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new[] { ("AT+CGATT?", "OK"), ("AT+CSQ", "OK") }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Has.No.Member("final-without-command"));
+    }
+
+    [Test]
     public void Markdown_and_comments_are_left_out_and_unmarked_lines_go_by_their_text()
     {
         var log = """

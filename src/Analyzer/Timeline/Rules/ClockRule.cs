@@ -24,7 +24,7 @@ internal sealed class ClockRule(DiagnosticLog diagnostics) : ICodeOwner
         var back = clock < _previous;
         if (back)
             diagnostics.Report(DiagnosticCodes.TimeWentBack, at.Line,
-                $"the time goes back {(_previous - clock).TotalMilliseconds:0.###} ms here (line {_previousLine} is later): latencies across it are not measured");
+                $"the time goes back {Reports.Report.Duration((_previous - clock).TotalMilliseconds)} here (line {_previousLine} is later): latencies across it are not measured");
         // A line without a stamp of its own keeps the time before it: the line named is the one the time is from.
         if (clock != _previous) (_previous, _previousLine) = (clock, at.Line);
         return back;

@@ -21,6 +21,16 @@ public class ClockRuleTests
     }
 
     [Test]
+    public void A_clock_that_restarts_at_2000_after_a_reboot_says_how_far_back_in_days()
+    {
+        // A module's RTC not set again after a watchdog reset: its stamps start over at 2000-01-01.
+        var text = "[2026-12-01 00:00:05.000] AT+CSQ\r\n[2026-12-01 00:00:05.040] OK\r\n[2000-01-01 00:00:04.000] AT+CGATT?\r\n[2000-01-01 00:00:04.040] OK\r\n";
+        var analysis = TempLog.Analyze(text);
+
+        Assert.That(analysis.Diagnostics.Single().Message, Does.StartWith("the time goes back 9831 d 0 h 0 min here (line 2 is later)"));
+    }
+
+    [Test]
     public void Lines_of_one_moment_are_no_jump()
     {
         var text = "[2026-11-29 10:00:05.000] AT+CSQ\r\n[2026-11-29 10:00:05.000] +CSQ: 20,99\r\n[2026-11-29 10:00:05.000] OK\r\n";

@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// A row of a structured log (a JSON object per line, a CSV export): its time, its direction and its message, each
+/// from a field of its own. The row is read as the line a logger would have written of it, <c>TIME [DIRECTION] MESSAGE</c>,
+/// by <see cref="LoggerReader"/>, so a time, a direction word and a mark inside the message (<c>"msg":"TX: AT+CSQ"</c>)
+/// are read as in any logger's line, and the row keeps its line number.
+/// </summary>
+/// <param name="Time">The time field as written (<c>2026-11-30T10:11:12.101Z</c>, epoch seconds), if any.</param>
+/// <param name="Direction">The direction field as written (<c>tx</c>, <c>RX</c>, <c>send</c>, <c>out</c>: the words of a logger's marks), if any.</param>
+/// <param name="Message">The traffic, or the logger's own words.</param>
+internal readonly record struct StructuredRow(string? Time, string? Direction, string Message)
+{
+    /// <summary>
+    /// True when the row is the port's traffic: a field gives its direction (a message that is no AT syntax, such as
+    /// a publish's payload on a row of its own, is still the port's), or the message holds traffic after any mark.
+    /// The logger's own words (<c>serial port opened</c>) are not.
+    /// </summary>
+    public bool IsTraffic => Said is not null || LoggerLine.Find(Message.Trim()) is not null;
+
+    /// <summary>The direction the field says, read as the same word in a logger's brackets would be; null when it says none.</summary>
+    private LogDirection? Said => string.IsNullOrWhiteSpace(Direction) ? null : LoggerLine.Mark($"[{Direction.Trim()}] AT", Direction.Trim().Length + 3)?.Direction;
+
+    /// <summary>The row as a logger's line, numbered as the row in its file.</summary>
+    public LogLine AsLine(LogLine row)
+    {
+        var text = new StringBuilder(Message.Length + 40);
+        if (!string.IsNullOrWhiteSpace(Time)) text.Append(Epoch(Time.Trim())).Append(' ');
+        // A mark in the message speaks for it; else the direction field, as a word mark a logger writes.
+        if (Said is not null && LoggerLine.Find(Message) is not { Marked: true }) text.Append('[').Append(Direction!.Trim()).Append("] ");
+        // A message of several lines (`"RX: \r\n+CSQ: 20,99\r\n\r\nOK\r\n"`) keeps its line ends inside: they part its lines.
+        text.Append(Message.AsSpan().Trim());
+        return new LogLine(row.File, row.Number, Encoding.UTF8.GetBytes(text.ToString()), row.Ending.ToArray());
+    }
+
+    /// <summary>
+    /// A time field of a whole number is an epoch time, as a field named for the time means it: milliseconds in 13 digits
+    /// (pino's <c>"time":1764497472101</c>, JavaScript's <c>Date.now()</c>), seconds in 10; written as epoch seconds with
+    /// their fraction, as a logger's prefix writes them. Any other time as written.
+    /// </summary>
+    private static string Epoch(string time) =>
+        !time.All(char.IsAsciiDigit) ? time
+        : time.Length == 13 ? $"{time[..10]}.{time[10..]}"
+        : time.Length == 10 ? $"{time}.000" : time;
+
+    /// <summary>The rows of a structured log read as a logger's lines, the rows that are no traffic left out.</summary>
+    public static IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines, Func<LogLine, StructuredRow?> parse) =>
+        new LoggerReader().Read(lines.Select(line => parse(line) is { IsTraffic: true } row ? row.AsLine(line) : null).OfType<LogLine>());
+}
