@@ -115,8 +115,8 @@ internal static class TapCommand
             : $"forwarding delay per read median {Micro(delay.Median)}, p95 {Micro(delay.P95)}, max {Micro(delay.Max)} over {delay.Count} reads";
         var rotated = result.Rotations > 0 ? $" (+ {result.Rotations} rotated: {result.Trace}.1 …)" : "";
         Console.WriteLine($"tap ended: {end}");
-        Console.WriteLine($"{summary.Commands} commands: {summary.Ok} ok, {summary.Errors} errors, {summary.Unanswered} unanswered; " +
-            $"{summary.Urcs} URCs; {summary.Diagnostics} diagnostics");
+        Console.WriteLine($"{Report.Count(summary.Commands, "command", "commands")}: {summary.Ok} ok, {Report.Count(summary.Errors, "error", "errors")}, " +
+            $"{summary.Unanswered} unanswered; {Report.Count(summary.Urcs, "URC", "URCs")}; {Report.Count(summary.Diagnostics, "diagnostic", "diagnostics")}");
         Console.WriteLine($"{result.BytesToModule} bytes to the module, {result.BytesFromModule} bytes from it; {forwarding}");
         Console.WriteLine($"trace {result.Trace}{rotated}");
         if (result.TraceError is not null) ErrorText.Write($"the trace stopped early: {result.TraceError}");
