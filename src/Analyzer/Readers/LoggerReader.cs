@@ -17,7 +17,7 @@ internal sealed class LoggerReader : LogReader
     private readonly ArrowMeaning arrows = new();
     private readonly DirectionGuess guess = new();
     private readonly LogClock clock = new();
-    private string? skeleton;   // the prefix and mark of the last line of traffic, without digits and spaces
+    private string? skeleton;   // the prefix and mark of the last line of traffic, without digits and spaces (empty: it had none, and says nothing of the next)
 
     public override LogFormat Format => LogFormat.Logger;
 
@@ -60,7 +60,7 @@ internal sealed class LoggerReader : LogReader
             (dataStart, prefixEnd, mark) = (found.Start, found.MarkStart, found);
             skeleton = Skeleton(text.AsSpan(0, found.Start));
         }
-        else if (skeleton is not null && Follows(text, skeleton) is var after and >= 0 && after < text.Length)
+        else if (skeleton is { Length: > 0 } && Follows(text, skeleton) is var after and >= 0 && after < text.Length)
             (dataStart, prefixEnd, mark) = (after, after, LoggerLine.Mark(text, after));
         else return null;   // another tag's line, or the logger's own words
         if (LoggerStamp.Read(text.AsSpan(0, prefixEnd)) is { } stamp)

@@ -58,6 +58,15 @@ public class LoggerTests
     }
 
     [Test]
+    public void A_line_after_a_bare_line_of_traffic_is_not_taken_for_the_loggers()
+    {
+        // The firmware prints the module's OK raw, without its logger: the Wi-Fi line after it is no continuation.
+        var (_, records) = TempLog.Read("I (100) modem: -> AT+CSQ\nI (140) modem: <- +CSQ: 20,99\nOK\nI (150) wifi: connected\nI (200) modem: -> AT\nI (210) modem: <- OK\n", LogFormat.Logger);
+
+        Assert.That(records.Select(r => System.Text.Encoding.ASCII.GetString(r.Data).TrimEnd()), Is.EqualTo(new[] { "AT+CSQ", "+CSQ: 20,99", "OK", "AT", "OK" }));
+    }
+
+    [Test]
     public void Arrows_used_the_other_way_round_are_read_by_which_carries_the_commands()
     {
         var (source, records) = TempLog.Read("[100] <-- AT+CSQ\n[140] --> +CSQ: 20,99\n[141] --> OK\n[200] <-- AT\n[210] --> OK\n");
