@@ -1,4 +1,5 @@
 using Conformance.Protocol.OneNet;
+using MQTTnet.Packets;
 
 namespace Conformance.Harness.Links;
 
@@ -19,6 +20,12 @@ public interface IPlatformView
     /// UNSUBSCRIBE), as on the wire, in order; null when this target cannot see its packets.
     /// </summary>
     IReadOnlyList<WireRequest>? RequestsSent();
+
+    /// <summary>
+    /// Every packet the module sent the broker so far (CONNECT, PUBLISH, SUBSCRIBE ...), decoded as the broker got
+    /// it, in order; null when this target cannot see its packets.
+    /// </summary>
+    IReadOnlyList<MqttPacket>? PacketsSent();
 }
 
 /// <summary>A request the module sent the broker: its MQTT packet type (<c>PUBLISH</c>, <c>SUBSCRIBE</c>, <c>UNSUBSCRIBE</c>) and packet id.</summary>
