@@ -5,7 +5,7 @@ namespace Conformance.Harness.Links;
 
 /// <summary>
 /// A target whose OneNET platform side the harness can see and use: what a device uploaded to <c>$dp</c>, and
-/// commands sent on <c>$creq/&lt;uuid&gt;</c>, the packet ids of the requests the module put on the wire. Declared as <see cref="Capabilities.BrokerView"/>.
+/// commands sent on <c>$creq/&lt;uuid&gt;</c>, the packets the module put on the wire and their ids. Declared as <see cref="Capabilities.BrokerView"/>.
 /// </summary>
 public interface IPlatformView
 {
