@@ -1,7 +1,6 @@
+using System.Text;
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
-using System.Buffers;
-using System.Text;
 using Conformance.Protocol.Responses;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;

@@ -78,7 +78,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
         {
             proxy.FrameForwarded += (_, frame) =>
             {
-                if (frame.Direction == FrameDirection.ToBroker) lock (_sent) _sent.Add(MqttPacketCodec.Decode(frame));
+                if (frame.Direction == FrameDirection.ToBroker && Decoded(frame) is { } packet) lock (_sent) _sent.Add(packet);
                 if (frame is { Direction: FrameDirection.ToBroker, Type: MqttPacketType.Publish or MqttPacketType.Subscribe or MqttPacketType.Unsubscribe, PacketId: { } id })
                     lock (_requests) _requests.Add(new WireRequest(frame.Type.ToString().ToUpperInvariant(), id));
             };
@@ -133,6 +133,13 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     {
         if (OpenHost.Proxy is null) return null;
         lock (_sent) return [.. _sent];
+    }
+
+    // Bytes that are not MQTT 3.1.1 reach the broker as they are (it closes the connection); only a packet can be checked.
+    private static MqttPacket? Decoded(MqttFrame frame)
+    {
+        try { return MqttPacketCodec.Decode(frame); }
+        catch (MQTTnet.Exceptions.MqttProtocolViolationException) { return null; }
     }
 
     private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");
