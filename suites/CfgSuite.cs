@@ -1,6 +1,7 @@
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
+using MQTTnet.Packets;
 
 namespace Conformance.Suites;
 
@@ -14,6 +15,12 @@ public sealed class CfgSuite : Suite
                 .ExpectInfo<MqttConfig>(c => c.Host == p.Broker && c.Port == p.Port && c.Id == p.DeviceId && c.KeepAlive == p.KeepAlive && c.User == p.ProductId && c.Clean)
                 .ExpectInfo<MqttConfig>(c => c.IsPasswordMasked)
                 .ExpectOk();
+
+        // Only the CONNECT shows whether the module uses what CFG set; clean 0 because 1 is what a module does anyway.
+        yield return Start.Fresh("1.1 CONNECT carries CFG's client id, keepAlive and clean flag")
+            .Send(Mqtt.Cfg(p.Broker, p.Port, p.DeviceId, p.KeepAlive, p.ProductId, p.ApiKey, clean: false)).ExpectOk()
+            .Send(Mqtt.Open()).ExpectOk().ThenUrc<MqttOpenResult>(o => o.Ok, within: 15.Seconds()).Checks("1.2")
+            .ExpectSent<MqttConnectPacket>(c => c.ClientId == p.DeviceId && c.KeepAlivePeriod == p.KeepAlive && !c.CleanSession).Checks("1.1");
 
         // The manual says a new CFG needs a DEL first but not which error refuses it: any error passes.
         yield return Start.Configured("1.1 a second CFG before DEL is refused and changes nothing", p)

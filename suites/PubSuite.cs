@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Text;
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 using static Conformance.Harness.Dsl.UrcPatterns;
 
 namespace Conformance.Suites;
@@ -17,6 +20,8 @@ public sealed class PubSuite : Suite
         yield return Start.Connected("1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", p)
             .Send(Mqtt.Pub(p.Topic, 1, "qos one")).ExpectOk().ThenUrcs(PubAck(out var ackId))
             .ExpectWirePacketId(ackId)
+            .ExpectSent<MqttPublishPacket>(m => m.Topic == p.Topic && m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce && !m.Retain && !m.Dup
+                && Encoding.UTF8.GetString(m.Payload.ToArray()) == "qos one")
             .NoOtherUrcs();
 
         yield return Start.Connected("1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", p)
@@ -33,6 +38,13 @@ public sealed class PubSuite : Suite
         yield return Start.Subscribed("1.5 a text message arrives as typed", p, p.Topic, 1)
             .Send(Mqtt.Pub(p.Topic, 1, "update message")).ExpectOk()
                 .ThenUrcs(PubAck(out _), Publish(p.Topic, "update message", out _))
+            .NoOtherUrcs();
+
+        // Nothing comes back to the publisher of a retained message: only the PUBLISH shows its retain flag. A topic
+        // of its own, so no other scenario's subscription is sent the retained message.
+        yield return Start.Connected("1.5 a retained publish goes out with retain 1", p)
+            .Send(Mqtt.Pub(p.Topic + "/retained", 1, "kept", retain: true)).ExpectOk().ThenUrcs(PubAck(out _))
+            .ExpectSent<MqttPublishPacket>(m => m.Topic == p.Topic + "/retained" && m.Retain && Encoding.UTF8.GetString(m.Payload.ToArray()) == "kept")
             .NoOtherUrcs();
 
         yield return Start.Connected("1.5 a message_len that does not count the hex bytes is refused with +CME ERROR: 601", p)

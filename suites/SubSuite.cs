@@ -1,6 +1,8 @@
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 
 namespace Conformance.Suites;
 
@@ -12,6 +14,7 @@ public sealed class SubSuite : Suite
         // The SUBACK topic is optional (spec §3.4): when present it must be the one subscribed.
         yield return Start.Connected("1.4 subscribe is acknowledged with the granted QoS", p)
             .Send(Mqtt.Sub(p.Topic, 1)).ExpectOk().ThenUrcs(UrcPatterns.SubAck(out var subId, a => a.Code == 1)).ExpectWirePacketId(subId)
+            .ExpectSent<MqttSubscribePacket>(s => s.TopicFilters.Count == 1 && s.TopicFilters[0].Topic == p.Topic && s.TopicFilters[0].QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)
             .NoOtherUrcs();
 
         yield return Start.Connected("1.4 QoS 0 and QoS 2 are granted as asked, each SUBACK naming its topic", p)

@@ -72,8 +72,8 @@ public sealed class MutateCommandTests
     {
         var json = Path.Combine(_folder, "all.json");
 
-        // Two runs at a time: on a loaded two-core machine more would starve the module's broker of CPU. 62 mutants
-        // times 59 scenarios take about a minute on a quiet machine, longer beside the other test projects.
+        // Two runs at a time: on a loaded two-core machine more would starve the module's broker of CPU. 71 mutants
+        // times 61 scenarios take about a minute on a quiet machine, longer beside the other test projects.
         var result = await ConformanceProcess.RunAsync(TimeSpan.FromMinutes(6), "mutate", "--parallel", "2", "--json", json);
 
         Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
@@ -84,6 +84,23 @@ public sealed class MutateCommandTests
         Assert.That(results, Has.Count.GreaterThanOrEqualTo(25));
         Assert.That(results.Where(r => r.Kind == "semantic" && !r.Killed).Select(r => r.Name), Is.Empty, "semantic mutants that survive");
         Assert.That(results.Where(r => r.Kind != "semantic" && r.Killed).Select(r => r.Name), Is.Empty, "format-only mutants killed without --strict");
+    }
+
+    [Test]
+    public async Task The_open_section_kills_the_mutants_of_the_connect_packet_by_what_the_broker_got()
+    {
+        var json = Path.Combine(_folder, "open.json");
+
+        var result = await ConformanceProcess.RunAsync(null, "mutate", "--section", "1.2", "--mutant", "connect-without-credentials", "--json", json);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
+        Assert.That(result.StandardOutput, Does.Contain("PASS: every mutant that must die is killed"));
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var only = document.RootElement.GetProperty("results").EnumerateArray().Single();
+        Assert.That(only.GetProperty("side").GetString(), Is.EqualTo("MQTT"));
+        var kill = only.GetProperty("killedBy").EnumerateArray().Single();
+        Assert.That(kill.GetProperty("scenario").GetString(), Is.EqualTo("1.2 open reports +MQTTOPEN: OK after OK"));
+        Assert.That(kill.GetProperty("message").GetString(), Does.Contain("it sent CONNECT client id \"4069959\", user name none, password none"));
     }
 
     [TestCase("--section", "9.9", "no scenario checks section 9.9")]
@@ -106,7 +123,9 @@ public sealed class MutateCommandTests
         Assert.That(result.ExitCode, Is.Zero);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.GreaterThanOrEqualTo(25));
-        Assert.That(lines, Has.Some.Match(@"^swap-pubrec-pubcomp\s+§1\.5\s+semantic\s+\+MQTTPUBCOMP comes before its \+MQTTPUBREC"));
-        Assert.That(lines, Has.Some.Match(@"^stat-no-space\s+§1\.3\s+format\s+"));
+        Assert.That(lines, Has.Some.Match(@"^swap-pubrec-pubcomp\s+§1\.5\s+semantic\s+AT\s+\+MQTTPUBCOMP comes before its \+MQTTPUBREC"));
+        Assert.That(lines, Has.Some.Match(@"^stat-no-space\s+§1\.3\s+format\s+AT\s+"));
+        Assert.That(lines, Has.Some.Match(@"^connect-will-dropped\s+§1\.2\s+semantic\s+MQTT\s+CONNECT carries no will although AT\+MQTTOPEN set one"));
+        Assert.That(lines, Has.Some.Match(@"^dp-header-dropped\s+§3\.3\.3\s+semantic\s+MQTT\s+a \$dp PUBLISH goes out without its type and length header"));
     }
 }

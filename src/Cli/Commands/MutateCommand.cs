@@ -27,7 +27,7 @@ internal static class MutateCommand
         var traces = new Option<string?>("--traces") { Description = "Keep each run's trace in this folder (baseline.trace, MUTANT.trace)." };
         var parallel = new Option<int>("--parallel") { Description = "How many mutants run at once (default: twice the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
         var realTime = new Option<bool>("--real-time") { Description = "Run the module on the system clock, not on the virtual one that skips idle waits." };
-        var list = new Option<bool>("--list") { Description = "List the mutants and exit." };
+        var list = new Option<bool>("--list") { Description = "List the mutants (name, section, kind, side: AT lines or MQTT packets) and exit." };
         var command = new Command("mutate", "Run the suites against mutants of the virtual module: which misbehaviours does no scenario catch?\n" +
             "Exit codes: 0 every semantic mutant killed and every format-only mutant alive (under --strict, dead too); " +
             "1 otherwise, or Ctrl-C or SIGTERM stopped it (no report written); " +
@@ -55,7 +55,7 @@ internal static class MutateCommand
         if (request.List)
         {
             foreach (var m in MutantCatalog.All)
-                output.WriteLine($"{m.Name,-28} §{m.Section,-6} {(m.Kind == MutantKind.Semantic ? "semantic" : "format"),-8} {m.Description}");
+                output.WriteLine($"{m.Name,-28} §{m.Section,-6} {(m.Kind == MutantKind.Semantic ? "semantic" : "format"),-8} {m.Side,-4} {m.Description}");
             return ExitCodes.Ok;
         }
         if (request.Parallel < 1)

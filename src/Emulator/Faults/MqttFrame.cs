@@ -15,7 +15,8 @@ public sealed record MqttFrame(FrameDirection Direction, byte[] Bytes)
         _ => null,
     };
 
-    private int BodyStart
+    /// <summary>Where the variable header starts: after the type byte and the remaining length.</summary>
+    public int BodyStart
     {
         get
         {

@@ -64,6 +64,7 @@ internal sealed class ProxiedConnection : IAsyncDisposable
     {
         if (frame.Direction == FrameDirection.ToBroker)
         {
+            if (_proxy.RewriteToBroker is { } rewrite) frame = rewrite(frame);
             _proxy.Report(frame);
             await _broker.GetStream().WriteAsync(frame.Bytes, _stop.Token);
             return;

@@ -97,6 +97,15 @@ public sealed class Scenario
     /// </summary>
     public Scenario ExpectWirePacketId(CapturedPacketId id) => Add(new ExpectWirePacketIdStep(id));
 
+    /// <summary>
+    /// The module's last <typeparamref name="T"/> on the wire (<c>MqttConnectPacket</c>, <c>MqttPublishPacket</c>,
+    /// <c>MqttSubscribePacket</c>) meets <paramref name="condition"/> within the time: the broker got what the AT
+    /// command asked. A target that does not show its packets (a live module) skips the check, not the scenario.
+    /// </summary>
+    public Scenario ExpectSent<T>(Func<T, bool> condition, TimeSpan? within = null,
+        [CallerArgumentExpression(nameof(condition))] string? conditionText = null) where T : MQTTnet.Packets.MqttPacket =>
+        Add(new ExpectSentStep<T>(condition, conditionText ?? "the condition", within ?? Timeouts.Urc));
+
     /// <summary>The platform shows data points of <paramref name="deviceId"/> meeting <paramref name="condition"/> within the time.</summary>
     public Scenario ExpectOnPlatform(string deviceId, Func<IReadOnlyList<DataPoint>, bool> condition, TimeSpan? within = null,
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null) =>

@@ -4,6 +4,7 @@ using Conformance.Emulator.Modem;
 using Conformance.Harness.Timing;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Syntax;
+using MQTTnet.Packets;
 
 namespace Conformance.Harness.Links;
 
@@ -26,6 +27,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     private EmulatorHost? _host;
     private BrokerAnswers? _answers;
     private readonly List<WireRequest> _requests = [];
+    private readonly List<MqttPacket> _sent = [];
 
     public Dialect Dialect => dialect;
 
@@ -76,6 +78,7 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
         {
             proxy.FrameForwarded += (_, frame) =>
             {
+                if (frame.Direction == FrameDirection.ToBroker && Decoded(frame) is { } packet) lock (_sent) _sent.Add(packet);
                 if (frame is { Direction: FrameDirection.ToBroker, Type: MqttPacketType.Publish or MqttPacketType.Subscribe or MqttPacketType.Unsubscribe, PacketId: { } id })
                     lock (_requests) _requests.Add(new WireRequest(frame.Type.ToString().ToUpperInvariant(), id));
             };
@@ -124,6 +127,19 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
     {
         if (OpenHost.Proxy is null) return null;
         lock (_requests) return [.. _requests];
+    }
+
+    public IReadOnlyList<MqttPacket>? PacketsSent()
+    {
+        if (OpenHost.Proxy is null) return null;
+        lock (_sent) return [.. _sent];
+    }
+
+    // Bytes that are not MQTT 3.1.1 reach the broker as they are (it closes the connection); only a packet can be checked.
+    private static MqttPacket? Decoded(MqttFrame frame)
+    {
+        try { return MqttPacketCodec.Decode(frame); }
+        catch (MQTTnet.Exceptions.MqttProtocolViolationException) { return null; }
     }
 
     private EmulatorHost OpenHost => _host ?? throw new InvalidOperationException("The emulator link is not open.");

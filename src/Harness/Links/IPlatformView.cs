@@ -1,10 +1,11 @@
 using Conformance.Protocol.OneNet;
+using MQTTnet.Packets;
 
 namespace Conformance.Harness.Links;
 
 /// <summary>
 /// A target whose OneNET platform side the harness can see and use: what a device uploaded to <c>$dp</c>, and
-/// commands sent on <c>$creq/&lt;uuid&gt;</c>, the packet ids of the requests the module put on the wire. Declared as <see cref="Capabilities.BrokerView"/>.
+/// commands sent on <c>$creq/&lt;uuid&gt;</c>, the packets the module put on the wire and their ids. Declared as <see cref="Capabilities.BrokerView"/>.
 /// </summary>
 public interface IPlatformView
 {
@@ -19,6 +20,12 @@ public interface IPlatformView
     /// UNSUBSCRIBE), as on the wire, in order; null when this target cannot see its packets.
     /// </summary>
     IReadOnlyList<WireRequest>? RequestsSent();
+
+    /// <summary>
+    /// Every packet the module sent the broker so far (CONNECT, PUBLISH, SUBSCRIBE ...), decoded as the broker got
+    /// it, in order; null when this target cannot see its packets.
+    /// </summary>
+    IReadOnlyList<MqttPacket>? PacketsSent();
 }
 
 /// <summary>A request the module sent the broker: its MQTT packet type (<c>PUBLISH</c>, <c>SUBSCRIBE</c>, <c>UNSUBSCRIBE</c>) and packet id.</summary>

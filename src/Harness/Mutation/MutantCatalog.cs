@@ -1,5 +1,9 @@
+using System.Buffers;
 using Conformance.Harness.Dsl;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 using static Conformance.Harness.Mutation.LineFilters;
+using static Conformance.Harness.Mutation.PacketRewrites;
 using static Conformance.Harness.Mutation.MutantKind;
 
 namespace Conformance.Harness.Mutation;
@@ -117,6 +121,26 @@ public static class MutantCatalog
         new("reconnect-after-disc", "+MQTTREC: 0 follows a deliberate AT+MQTTDISC", "3.3.5", Semantic,
             () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "+MQTTREC: 0")),
 
+        // What the broker gets (spec §3, §6): the AT lines are right, the packet is not what the command asked.
+        new("connect-keepalive-zero", "CONNECT says keepAlive 0 (no keep-alive at all) whatever AT+MQTTCFG set", "1.1", Semantic, null,
+            Change<MqttConnectPacket>(c => c.KeepAlivePeriod = 0)),
+        new("connect-clean-session-forced", "CONNECT asks a clean session although AT+MQTTCFG's clean is 0", "1.1", Semantic, null,
+            Change<MqttConnectPacket>(c => c.CleanSession = true)),
+        new("connect-without-credentials", "CONNECT carries no user name and no password although AT+MQTTOPEN's flags are 1", "1.2", Semantic, null,
+            Change<MqttConnectPacket>(c => (c.Username, c.Password) = (null, null))),
+        new("connect-will-dropped", "CONNECT carries no will although AT+MQTTOPEN set one", "1.2", Semantic, null,
+            Change<MqttConnectPacket>(c => (c.WillFlag, c.WillTopic, c.WillMessage, c.WillQoS, c.WillRetain) = (false, null, null, MqttQualityOfServiceLevel.AtMostOnce, false))),
+        new("publish-retain-dropped", "PUBLISH goes out with retain 0 although AT+MQTTPUB asked 1", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.Retain = false)),
+        new("publish-last-byte-changed", "PUBLISH carries the AT+MQTTPUB message with its last byte decoded wrongly", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.PayloadSegment = LastByteChanged(m.Payload.ToArray()), m => !m.Payload.IsEmpty)),
+        new("publish-qos-1-sent-as-2", "PUBLISH goes out at QoS 2 although AT+MQTTPUB asked 1", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce, m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)),
+        new("dp-header-dropped", "a $dp PUBLISH goes out without its type and length header (spec §6)", "3.3.3", Semantic, null,
+            Change<MqttPublishPacket>(m => m.PayloadSegment = m.Payload.ToArray()[3..], m => m.Topic == "$dp" && m.Payload.Length > 3)),
+        new("subscribe-qos-0", "SUBSCRIBE asks QoS 0 whatever AT+MQTTSUB asked", "1.4", Semantic, null,
+            Change<MqttSubscribePacket>(s => { foreach (var f in s.TopicFilters) f.QualityOfServiceLevel = MqttQualityOfServiceLevel.AtMostOnce; })),
+
         // Forms seen in the field (spec §7): a finding, not a failure.
         new("stat-no-space", "+MQTTSTAT:5 without the space after the colon", "1.3", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTSTAT"), Fields.WithoutSpace)),
@@ -138,6 +162,12 @@ public static class MutantCatalog
         new("password-mask-form", "AT+MQTTCFG? masks the password as ***** instead of ***", "1.1", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTCFG"), line => line.Replace(",***,", ",*****,", StringComparison.Ordinal))),
     ];
+
+    private static byte[] LastByteChanged(byte[] message)
+    {
+        message[^1] ^= 1;
+        return message;
+    }
 
     /// <summary>
     /// The mutants that break a section <paramref name="scenarios"/> check (the section itself, one above or one

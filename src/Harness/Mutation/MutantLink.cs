@@ -5,8 +5,9 @@ using Conformance.Protocol.OneNet;
 namespace Conformance.Harness.Mutation;
 
 /// <summary>
-/// The in-process module with one mutant in front of its AT port. The broker and the platform are the module's
-/// own, untouched: the mutant only changes what the harness hears.
+/// The in-process module with one mutant in front of its AT port or behind its MQTT side. The broker and the
+/// platform are the module's own, untouched: the mutant changes only what the harness hears, or only what the
+/// broker gets.
 /// </summary>
 /// <param name="module">The in-process module, on the run's clock.</param>
 /// <param name="mutant">The misbehaviour; null for the module as it is (the baseline).</param>
@@ -49,7 +50,10 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
     public async Task<Stream> OpenAsync(CancellationToken cancel)
     {
         var stream = await module.OpenAsync(cancel);
-        return mutant is null ? stream : _stream = new MutantStream(stream, mutant.NewFilter(), time);
+        // Set before the first command: no packet leaves the module before AT+MQTTOPEN.
+        if (mutant?.RewritePacket is { } rewrite && module.Host?.Proxy is { } proxy)
+            proxy.RewriteToBroker = frame => PacketRewrites.Apply(rewrite, frame);
+        return mutant?.NewFilter is not { } filter ? stream : _stream = new MutantStream(stream, filter(), time);
     }
 
     public void StopAnsweringPings() => module.StopAnsweringPings();
@@ -70,8 +74,10 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
 
     public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload) => module.SendCommandAsync(deviceId, uuid, payload);
 
-    // The mutant rewrites what the module says, not what it sends: the wire shows the true ids.
+    // A mutant of the AT side rewrites what the module says, not what it sends: the wire shows the true ids.
     public IReadOnlyList<WireRequest>? RequestsSent() => module.RequestsSent();
+
+    public IReadOnlyList<MQTTnet.Packets.MqttPacket>? PacketsSent() => module.PacketsSent();
 
     public ValueTask DisposeAsync() => module.DisposeAsync();
 }

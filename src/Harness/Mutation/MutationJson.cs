@@ -35,6 +35,7 @@ public static class MutationJson
             json.WriteString("description", result.Mutant.Description);
             json.WriteString("section", result.Mutant.Section);
             json.WriteString("kind", result.Mutant.Kind == MutantKind.Semantic ? "semantic" : "format-only");
+            json.WriteString("side", result.Mutant.Side);
             json.WriteBoolean("killed", result.Killed);
             json.WriteBoolean("asExpected", result.AsExpected(report.Strict));
             json.WriteString("verdict", result.Verdict(report.Strict));

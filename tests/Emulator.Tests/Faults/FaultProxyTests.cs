@@ -136,6 +136,23 @@ public sealed class FaultProxyTests(BrokerKind kind) : BrokerFixture(kind)
     }
 
     [Test]
+    public async Task A_rewritten_packet_is_what_the_broker_answers_and_what_the_proxy_reports()
+    {
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
+        // By hand, on the fixed header: the PUBLISH's QoS bits from 1 (0x32) to 2 (0x34); the packet id stays where it is.
+        module.Proxy.RewriteToBroker = frame => frame.Type == MqttPacketType.Publish
+            ? new MqttFrame(frame.Direction, [(byte)((frame.Bytes[0] & ~0x06) | 0x04), .. frame.Bytes[1..]])
+            : frame;
+
+        var id = module.BackEnd.Publish(NewTopic(), "x"u8.ToArray(), MqttQos.AtLeastOnce, false);
+
+        Assert.That(await module.Events.NextAsync(), Is.EqualTo(new PubRecReceived(id)), "the broker took it as QoS 2");
+        var sent = module.Frames.First(f => f.Direction == FrameDirection.ToBroker && f.Type == MqttPacketType.Publish);
+        Assert.That(sent.Bytes[0], Is.EqualTo(0x34));
+        Assert.That(sent.PacketId, Is.EqualTo(id));
+    }
+
+    [Test]
     public void Proxy_refuses_a_broker_that_is_not_on_loopback()
     {
         Assert.That(() => FaultProxy.Start(1883, "192.0.2.1"),

@@ -123,7 +123,7 @@ public class RunOutputTests
         }
 
         var cases = XDocument.Load(Junit).Descendants("testcase").ToList();
-        Assert.That(cases, Has.Count.EqualTo(8), "every scenario selected is in the partial report");
+        Assert.That(cases, Has.Count.EqualTo(9), "every scenario selected is in the partial report");
         Assert.That(cases.Take(2).Select(c => c.Element("failure") ?? c.Element("error")), Is.All.Null, "the scenarios finished before the kill passed");
         Assert.That(cases[^1].Element("error")?.Attribute("message")?.Value, Does.Contain("not run: the run did not finish"));
         var trace = await File.ReadAllTextAsync(Trace);

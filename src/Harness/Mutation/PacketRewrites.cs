@@ -1,0 +1,29 @@
+using Conformance.Emulator.Faults;
+using MQTTnet.Packets;
+
+namespace Conformance.Harness.Mutation;
+
+/// <summary>
+/// The packet rewrites of MQTT-side mutants: the module's AT lines stay right while the broker gets a packet that
+/// is not what the AT command asked (spec §3, §6), as a firmware that builds its packets wrong would send it.
+/// </summary>
+public static class PacketRewrites
+{
+    /// <summary>Each <typeparamref name="T"/> that <paramref name="pick"/> takes (every one without it) changed by <paramref name="change"/>; other packets as they are.</summary>
+    public static Func<MqttPacket, MqttPacket> Change<T>(Action<T> change, Func<T, bool>? pick = null) where T : MqttPacket =>
+        packet =>
+        {
+            if (packet is not T picked || pick?.Invoke(picked) == false) return packet;
+            change(picked);
+            return picked;
+        };
+
+    /// <summary>The frame as <paramref name="rewrite"/> leaves it: decoded, rewritten, encoded again only when it picked it.</summary>
+    public static MqttFrame Apply(Func<MqttPacket, MqttPacket> rewrite, MqttFrame frame)
+    {
+        var packet = MqttPacketCodec.Decode(frame);
+        var before = frame.Bytes;
+        var after = MqttPacketCodec.Encode(rewrite(packet), frame.Direction);
+        return after.Bytes.AsSpan().SequenceEqual(before) ? frame : after;
+    }
+}
