@@ -42,11 +42,12 @@ public sealed class EmulateSerialTests
     public async Task Control_commands_change_what_the_host_on_the_serial_port_sees_mid_run()
     {
         await using var wire = PtyStream.Open();
-        var controlPort = EmulateCommandTests.FreePort();
-        var emulator = StartEmulator("emulate", "--serial", wire.Path + ",115200", "--control", $"tcp:127.0.0.1:{controlPort}");
+        var emulator = StartEmulator("emulate", "--serial", wire.Path + ",115200", "--control", "tcp:127.0.0.1:0");
         var log = emulator.StandardError.ReadToEndAsync();
         Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"serial {wire.Path} at 115200 baud, 8N1"));
-        Assert.That(await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience), Is.EqualTo($"control on tcp 127.0.0.1:{controlPort} (send 'help')"));
+        var controlLine = await emulator.StandardOutput.ReadLineAsync().WaitAsync(Patience);
+        Assert.That(controlLine, Does.EndWith(" (send 'help')"));
+        var controlPort = EmulateCommandTests.PortIn(controlLine![..^" (send 'help')".Length], "control on tcp 127.0.0.1:");
 
         using (var host = new AtLines(wire))
         using (var control = new TcpClient())
@@ -139,7 +140,7 @@ public sealed class EmulateSerialTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var result = await ConformanceProcess.RunAsync(null, "emulate", "--tcp", $"127.0.0.1:{EmulateCommandTests.FreePort()}", "--control", $"tcp:127.0.0.1:{port}");
+        var result = await ConformanceProcess.RunAsync(null, "emulate", "--tcp", "127.0.0.1:0", "--control", $"tcp:127.0.0.1:{port}");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.StandardError, Does.Contain($"conformance: cannot listen on --control tcp:127.0.0.1:{port}"));

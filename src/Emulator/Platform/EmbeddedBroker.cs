@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using MQTTnet.Server;
 
 namespace Conformance.Emulator.Platform;
@@ -28,7 +29,17 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
-        if (port == 0) port = LoopbackPort.Free();
+        if (port != 0) return await StartOnAsync(port, configure, wallClockKeepAlive);
+        // A free port may be taken between finding and binding it (other emulators, other tests): try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StartOnAsync(LoopbackPort.Free(), configure, wallClockKeepAlive); }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 5) { }
+        }
+    }
+
+    private static async Task<EmbeddedBroker> StartOnAsync(int port, Action<MqttServer>? configure, bool wallClockKeepAlive)
+    {
         var factory = new MqttServerFactory();
         var options = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()
@@ -39,7 +50,12 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         if (!wallClockKeepAlive) options.KeepAliveOptions.MonitorInterval = Timeout.InfiniteTimeSpan;
         var server = factory.CreateMqttServer(options);
         configure?.Invoke(server);
-        await server.StartAsync();
+        try { await server.StartAsync(); }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
         return new EmbeddedBroker(server, port);
     }
 
