@@ -24,18 +24,13 @@ internal sealed class EmulatorProcess : IDisposable
     /// <summary>Starts the emulator on a free port and waits until it listens.</summary>
     public static async Task<EmulatorProcess> StartAsync()
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "conformance.dll"), "emulate", "--tcp", $"127.0.0.1:{port}" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "conformance.dll"), "emulate", "--tcp", "127.0.0.1:0" })
             start.ArgumentList.Add(arg);
-        var emulator = new EmulatorProcess(Process.Start(start)!, port);
-        Assert.That(await emulator._process.StandardOutput.ReadLineAsync().WaitAsync(Patience), Does.StartWith("listening on tcp"));
-        return emulator;
+        var process = Process.Start(start)!;
+        // Port 0: the emulator binds a free port and says which.
+        var port = EmulateCommandTests.PortIn(await process.StandardOutput.ReadLineAsync().WaitAsync(Patience), "listening on tcp 127.0.0.1:");
+        return new EmulatorProcess(process, port);
     }
 
     /// <summary>Sends <paramref name="line"/> and reads the answer up to its final result.</summary>

@@ -27,8 +27,8 @@ public sealed partial class FaultMatrixTests
     public async Task Broker_killed_and_restarted_mid_run_the_module_reconnects_and_publishes_again()
     {
         var time = new FakeTimeProvider();
-        var port = LoopbackPort.Free();
-        var broker = await EmbeddedBroker.StartAsync(port);
+        var broker = await EmbeddedBroker.StartAsync();
+        var port = broker.Port;
         await using var emulator = await EmulatorHost.StartAsync(
             new EmulatorOptions { TimeProvider = time, ReconnectInterval = ReconnectInterval }, new DnsEndPoint("127.0.0.1", port));
         await using var host = new AtTerminal(emulator.OpenStream());

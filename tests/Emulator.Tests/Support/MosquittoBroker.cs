@@ -21,6 +21,16 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     public static async Task<MosquittoBroker> StartAsync()
     {
+        // The free port may be taken before mosquitto binds it (tests run in parallel): then try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StartOnFreePortAsync(); }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("in use", StringComparison.OrdinalIgnoreCase)) { }
+        }
+    }
+
+    private static async Task<MosquittoBroker> StartOnFreePortAsync()
+    {
         var binary = ExternalProgram.Require("mosquitto", "mosquitto");
         var port = LoopbackPort.Free();
         var directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
@@ -33,7 +43,12 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException($"{binary} did not start.");
         var broker = new MosquittoBroker(process, directory, port);
-        await broker.WaitUntilListeningAsync();
+        try { await broker.WaitUntilListeningAsync(); }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
         return broker;
     }
 

@@ -45,6 +45,16 @@ public sealed class BrokerSide : IMqttSide
     /// <summary>Starts the broker on a free loopback port.</summary>
     public static async Task<BrokerSide> StartAsync()
     {
+        // The free port may be taken before the broker binds it (tests run in parallel): then try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StartOnFreePortAsync(); }
+            catch (System.Net.Sockets.SocketException e) when (attempt < 5 && e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse) { }
+        }
+    }
+
+    private static async Task<BrokerSide> StartOnFreePortAsync()
+    {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
