@@ -28,7 +28,9 @@ internal sealed class ArrowMeaning
     {
         var partner = TranscriptTag.Partner(arrow);
         var (mine, theirs) = (seen.GetValueOrDefault(arrow), seen.GetValueOrDefault(partner));
-        if (mine.Commands + theirs.Commands == 0) return TranscriptTag.IsSingle(arrow) ? null : TranscriptTag.Arrows[arrow];
+        // No command under either arrow: the pair says the usual, but an arrow alone on every line (an Arduino
+        // monitor's `->`, whatever the MCU printed) says nothing, and the text decides.
+        if (mine.Commands + theirs.Commands == 0) return TranscriptTag.IsSingle(arrow) || theirs == default ? null : TranscriptTag.Arrows[arrow];
         var mineSends = mine.Commands > theirs.Commands || (mine.Commands == theirs.Commands && TranscriptTag.Arrows[arrow] == LogDirection.ToModule);
         var (send, receive) = mineSends ? (mine, theirs) : (theirs, mine);
         var consistent = receive.Commands * 4 <= send.Commands && (receive.Other > 0 || send.Other == 0);

@@ -39,17 +39,36 @@ public static class LogFormatDetector
             var numbered = Score([.. sample.Select(line => line[LineNumber.Length<char>(line)..])]);
             if (numbered.Score > plain.Score) return numbered with { NumberedLines = true };
         }
+        if (plain.Score >= 0.9) return plain;
+        var best = TrafficRead(readers[plain.Format], sample);
         // Any logger's reading, when no format fits nearly every line (a trace's header, say), and it fits most lines and
         // reads more than twice the lines of traffic the best format reads as its own: a stamp, tag or mark of a kind no
         // tool here writes (`[0000012345] [AT] send: AT+CSQ`, `I (12345) modem: -> AT`).
         var logger = plain.Scores[LogFormat.Logger];
-        return plain.Score < 0.9 && logger >= 0.5 && TrafficRead(readers[LogFormat.Logger], sample) > 2 * TrafficRead(readers[plain.Format], sample)
-            ? new FormatGuess(LogFormat.Logger, Math.Clamp(logger - plain.Score / 2, 0, 1), plain.Format, plain.Scores) : plain;
+        if (logger >= 0.5 && TrafficRead(readers[LogFormat.Logger], sample).Traffic > 2 * best.Traffic)
+            return new FormatGuess(LogFormat.Logger, Math.Clamp(logger - plain.Score / 2, 0, 1), plain.Format, plain.Scores);
+        // A reading that finds the host's commands where a raw capture's finds few (`CMD: AT+CSQ` among the module's
+        // unmarked lines, which it takes for noise): without them no answer has its command. (Formats that read a record
+        // from a header and the lines under it own only the header, so only the raw reading is weighed so.)
+        if (plain.Format != LogFormat.Raw) return plain;
+        var (format, commands) = plain.Scores.Where(s => s.Key != plain.Format && s.Value >= 0.5)
+            .Select(s => (s.Key, TrafficRead(readers[s.Key], sample).Commands)).OrderByDescending(c => c.Commands).FirstOrDefault();
+        return commands >= 2 && commands > 2 * best.Commands
+            ? new FormatGuess(format, Math.Clamp(plain.Scores[format] - plain.Score / 2, 0, 1), plain.Format, plain.Scores) : plain;
     }
 
-    // The lines of traffic in the sample a format, having scored it, takes as its own.
-    private static int TrafficRead(LogReader reader, List<string> sample) =>
-        sample.Count(line => LoggerLine.Find(line) is not null && reader.Owns(line));
+    // The lines of traffic in the sample a format, having scored it, takes as its own, and how many of them are AT commands.
+    private static (int Traffic, int Commands) TrafficRead(LogReader reader, List<string> sample)
+    {
+        var (traffic, commands) = (0, 0);
+        foreach (var line in sample)
+        {
+            if (LoggerLine.Find(line) is not { } found || !reader.Owns(line)) continue;
+            traffic++;
+            if (line.AsSpan(found.Start).StartsWith("AT", StringComparison.OrdinalIgnoreCase)) commands++;
+        }
+        return (traffic, commands);
+    }
 
     /// <summary>Scores every format on <paramref name="sample"/>; the readers that scored it are left in <paramref name="readers"/> when given.</summary>
     private static FormatGuess Score(List<string> sample, Dictionary<LogFormat, LogReader>? readers = null)

@@ -102,7 +102,18 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         ("W", LogDirection.ToModule, false), ("R", LogDirection.FromModule, false),
         ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false),
         ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false),
+        // An MCU's own debug print of what it sent and got (`Sending: AT+CSQ`, `CMD: AT`, `Response: OK`).
+        ("SENDING", LogDirection.ToModule, false), ("CMD", LogDirection.ToModule, false), ("COMMAND", LogDirection.ToModule, false),
+        ("RESPONSE", LogDirection.FromModule, false), ("RESP", LogDirection.FromModule, false), ("REPLY", LogDirection.FromModule, false),
     ];
+
+    /// <summary>The direction a mark's word says (<c>TX</c>, <c>Sending</c>, <c>接收</c>, any case); null for a word that is no mark.</summary>
+    public static LogDirection? WordDirection(string word)
+    {
+        foreach (var (known, direction, _) in Words)
+            if (string.Equals(known, word, StringComparison.OrdinalIgnoreCase)) return direction;
+        return null;
+    }
 
     // Each word as it is written: in brackets, before a colon (also a full-width one), or bare.
     private static readonly (string Form, LogDirection Direction)[] WordForms = [.. Words.SelectMany(w =>

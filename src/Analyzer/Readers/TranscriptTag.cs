@@ -53,11 +53,14 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         var (timeOfDay, date) = When(match);
         TimeSpan? since = match.Groups["since"].Success
             ? TimeSpan.FromTicks((long)(decimal.Parse(match.Groups["since"].ValueSpan, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)) : null;
+        // An arrow before a word (an Arduino monitor's `10:11:12.345 -> Sending: AT`, its arrow on every line): the word says the direction.
+        if (match.Groups["label"].Success && Arrows.ContainsKey(tag)) return new TranscriptTag(null, WordDirection(match.Groups["label"].Value), match.Length, timeOfDay, date, since);
         if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since, match.Groups["tag"].Index);
-        var word = tag.TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t').ToUpperInvariant();
-        var direction = word is "TX" or "SEND" or "SENT" or "W" or "发送" or "发出" ? LogDirection.ToModule : LogDirection.FromModule;
-        return new TranscriptTag(null, direction, match.Length, timeOfDay, date, since);
+        return new TranscriptTag(null, WordDirection(tag), match.Length, timeOfDay, date, since);
     }
+
+    private static LogDirection WordDirection(string mark) =>
+        LoggerLine.WordDirection(mark.Trim().TrimStart('[').TrimEnd(']', ':', '：', ' ', '\t')) ?? LogDirection.FromModule;
 
     // The time of day and date of the stamp: written out (`10:11:12,345`, `10:11:12:345` with a colon before the
     // milliseconds), or epoch seconds (UTC).
@@ -88,7 +91,8 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
-        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
-        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?", RegexOptions.IgnoreCase)]
+        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
+        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?" +
+        @"(?<label>(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|发送|发出|接收|收到)\s*[:：][ \t]*)?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
