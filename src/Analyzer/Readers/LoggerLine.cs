@@ -86,7 +86,7 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
 
     // What may stand right before the traffic or a mark: a space, the end of a stamp, tag or field, an arrow's head.
     private static bool IsBoundary(char c) =>
-        IsSpace(c) || c is ':' or '：' or ']' or ')' or '>' or '|' or '-' or '=' or '»' or '«' or '→' or '←' or '<';
+        IsSpace(c) || c is ':' or '：' or ']' or '】' or ')' or '>' or '|' or '-' or '=' or '»' or '«' or '→' or '←' or '<';
 
     private static bool IsSpace(char c) => c is ' ' or '\t';
 
@@ -115,7 +115,8 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         return null;
     }
 
-    // Each word as it is written: in brackets, before a colon (also a full-width one), or bare.
+    // Each word as it is written: in brackets (also the lenticular ones of Chinese tools, `【发送】`), before a colon (also a
+    // full-width one), or bare.
     private static readonly (string Form, LogDirection Direction)[] WordForms = [.. Words.SelectMany(w =>
-        (w.Bare ? new[] { $"[{w.Word}]", $"{w.Word}:", $"{w.Word}：", w.Word } : [$"[{w.Word}]", $"{w.Word}:", $"{w.Word}："]).Select(form => (form, w.Direction)))];
+        (w.Bare ? new[] { $"[{w.Word}]", $"【{w.Word}】", $"{w.Word}:", $"{w.Word}：", w.Word } : [$"[{w.Word}]", $"【{w.Word}】", $"{w.Word}:", $"{w.Word}："]).Select(form => (form, w.Direction)))];
 }
