@@ -72,7 +72,7 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
             return name >= 3 && (name == rest.Length || rest[name] is ':' or ' ');
         }
         // Asked at every word of a line: only a line's first letter is looked at before more of it is.
-        if (rest[0] is 'O' or 'E' && rest.Length <= 64 && rest.TrimEnd(" \t") is "OK" or "ERROR") return true;
+        if (rest[0] is 'O' or 'E' && rest.Length <= 64 && rest.TrimEnd(" \t|") is "OK" or "ERROR") return true;   // also in a table's cell (`| OK |`)
         if (!char.IsAsciiLetter(rest[0]) && rest[0] != '*') return false;
         foreach (var banner in ProtocolCatalog.Banners)
         {

@@ -73,9 +73,22 @@ internal sealed class LoggerReader : LogReader
 
     private LogRecord Emit(Entry entry)
     {
-        var data = WithCrLf(entry.Line, entry.DataStart);
+        var data = TableCell(entry.Line, entry.DataStart) is var (from, length) && length >= 0
+            ? [.. entry.Line.Encode(entry.Line.Text.Substring(from, length)), (byte)'\r', (byte)'\n'] : WithCrLf(entry.Line, entry.DataStart);
         var direction = entry.Said ?? (entry.Arrow is { } arrow ? arrows.Of(arrow) : null);
         return Record(entry.Line, entry.Time, direction ?? guess.Next(data.AsSpan(0, data.Length - 2), entry.SinceStart), data, entry.SinceStart);
+    }
+
+    /// <summary>
+    /// A row of a table pasted into a ticket or a wiki (<c>| 10:11:12.100 | TX | AT+CSQ |</c>): the data ends before its
+    /// cell does. Length -1 for any other line.
+    /// </summary>
+    private static (int From, int Length) TableCell(LogLine line, int dataStart)
+    {
+        var text = line.Text;
+        var end = text.AsSpan().TrimEnd().Length;
+        if (end <= dataStart || text[end - 1] != '|' || !text.AsSpan().TrimStart().StartsWith("|")) return (dataStart, -1);
+        return (dataStart, text.AsSpan(dataStart, end - 1 - dataStart).TrimEnd().Length);
     }
 
     // The prefix as a logger writes it every time: its digits (times, counters) and spaces left out.
