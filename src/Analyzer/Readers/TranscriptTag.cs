@@ -84,11 +84,12 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
     // A single `>` or `<` marks a line only before data (a `>` alone is the module's prompt), and `<` not as a tag's (`<CR>`, `<dbg>`).
+    // A Chinese word needs no colon right before the traffic it marks (`发送AT+CSQ`, `收到+CSQ: 18,99`).
     [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*(?:(?:[\w.-]+\s+)?[\w./-]+\[\d+\]:\s*)?" +
         @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|\[(?:TX|RX|Send|Sent|Recv|Receive|Received)\]|(?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
-        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?", RegexOptions.IgnoreCase)]
+        @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|(?:发送|发出)(?=AT)|(?:接收|收到)(?=\+|OK|ERROR)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
