@@ -7,7 +7,8 @@ namespace Conformance.Analyzer.Readers;
 /// The mark a hand-written or tool-written transcript puts before each line: an arrow (<c>=&gt; </c>/<c>&lt;= </c>,
 /// a single <c>&gt; </c>/<c>&lt; </c> with or without the space,
 /// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c> (also <c>&gt;&gt;&gt; </c>/<c>&lt;&lt;&lt; </c>), <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
-/// <c>[SEND]</c>/<c>[RECV]</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c>, <c>W:</c>/<c>R:</c>, or bare
+/// <c>[SEND]</c>/<c>[RECV]</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c> (also right before the
+/// traffic: <c>发送AT+CSQ</c>, <c>收到+CSQ: 18,99</c>), <c>W:</c>/<c>R:</c>, or bare
 /// <c>SEND</c>/<c>RECV</c>, <c>Tx</c>/<c>Rx</c> before the data), optionally after a time stamp or a list bullet.
 /// </summary>
 /// <param name="Arrow">The arrow as written, or null for a word whose direction is fixed.</param>
