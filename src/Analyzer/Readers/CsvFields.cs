@@ -33,28 +33,8 @@ internal static class CsvFields
     /// <summary>Where field <paramref name="index"/> of a row starts (0 for the first); -1 when the row has fewer fields.</summary>
     public static int Start(string row, char separator, int index)
     {
-        var (field, quoted, fieldStart) = (0, false, true);
-        for (var i = 0; i < row.Length && field < index; i++)
-        {
-            var c = row[i];
-            if (quoted)
-            {
-                if (c != '"') continue;
-                if (i + 1 < row.Length && row[i + 1] == '"') i++;
-                else quoted = false;
-            }
-            else if (c == separator)
-            {
-                (fieldStart, field) = (true, field + 1);
-                if (field == index) return i + 1;
-            }
-            else
-            {
-                quoted = c == '"' && fieldStart;
-                fieldStart = false;
-            }
-        }
-        return index == 0 ? 0 : -1;
+        var quoted = false;
+        return index == 0 ? 0 : Walk(row, separator, ref quoted, index);
     }
 
     /// <summary>
@@ -64,7 +44,15 @@ internal static class CsvFields
     /// </summary>
     public static bool OpenAfter(ReadOnlySpan<char> text, char separator, bool quoted)
     {
-        var fieldStart = !quoted;
+        Walk(text, separator, ref quoted, int.MaxValue);
+        return quoted;
+    }
+
+    // Reads text as RFC 4180 does, from inside a quoted field when `quoted`: where field `stop` starts, or -1 at the
+    // end, `quoted` then saying whether a quoted field is open there.
+    private static int Walk(ReadOnlySpan<char> text, char separator, ref bool quoted, int stop)
+    {
+        var (field, fieldStart) = (0, !quoted);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -74,13 +62,17 @@ internal static class CsvFields
                 if (i + 1 < text.Length && text[i + 1] == '"') i++;
                 else quoted = false;
             }
-            else if (c == separator) fieldStart = true;
+            else if (c == separator)
+            {
+                (fieldStart, field) = (true, field + 1);
+                if (field == stop) return i + 1;
+            }
             else
             {
                 quoted = c == '"' && fieldStart;
                 fieldStart = false;
             }
         }
-        return quoted;
+        return -1;
     }
 }

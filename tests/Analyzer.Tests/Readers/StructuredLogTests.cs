@@ -135,6 +135,20 @@ public class StructuredLogTests
         }));
     }
 
+    [Test]
+    public void Two_exports_joined_with_cat_are_read_by_their_own_headers()
+    {
+        // The second export starts with the byte order mark its tool wrote, now in the middle of the file.
+        var (_, records) = TempLog.Read("时间,方向,数据\r\n10:11:12.345,发送,AT+CSQ\r\n10:11:12.392,接收,OK\r\n" +
+            "\uFEFF序号,时间,收/发,内容\r\n1,10:12:00.100,发,AT+CGATT?\r\n2,10:12:00.150,收,\"+CGATT: 1\r\n\r\nOK\"\r\n");
+
+        Assert.That(records.Select(r => (r.Line, r.Direction, r.Text)), Is.EqualTo(new[]
+        {
+            (2L, LogDirection.ToModule, "AT+CSQ\r\n"), (3L, LogDirection.FromModule, "OK\r\n"),
+            (5L, LogDirection.ToModule, "AT+CGATT?\r\n"), (6L, LogDirection.FromModule, "+CGATT: 1\r\n\r\nOK\r\n"),
+        }));
+    }
+
     [TestCase("unix_time,direction,data_hex\n1764497472.345,TX,41 54 2B 43 53 51 0D 0A\n1764497472.392,RX,0D 0A 2B 43 53 51 3A 20 32 30 2C 39 39 0D 0A 0D 0A 4F 4B 0D 0A\n")]
     [TestCase("时间,方向,数据(HEX),状态\n2026-11-30 10:11:12.345,Send,41 54 2B 43 53 51 0D 0A,OK\n2026-11-30 10:11:12.392,Receive,0D 0A 2B 43 53 51 3A 20 32 30 2C 39 39 0D 0A 0D 0A 4F 4B 0D 0A,OK\n")]
     public void A_data_column_named_for_hex_gives_the_bytes_it_writes(string log)
