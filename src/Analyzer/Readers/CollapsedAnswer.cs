@@ -8,7 +8,7 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 /// <remarks>
 /// A new line starts, after a space outside quotes, at <c>OK</c> or <c>ERROR</c> standing alone or at a
-/// <c>+NAME:</c> (<c>+CME ERROR:</c> included). Not after a colon (<c>+MQTTOPEN: OK</c> is one line) and not
+/// <c>+NAME:</c> (<c>+CME ERROR:</c> included); a comma or semicolon the writer put between two lines is left out. Not after a colon (<c>+MQTTOPEN: OK</c> is one line) and not
 /// after a single word (<c>SEND OK</c>, <c>CONNECT OK</c> are finals of their own).
 /// </remarks>
 internal static partial class CollapsedAnswer
@@ -23,7 +23,8 @@ internal static partial class CollapsedAnswer
             if (quoted || i == 0 || line[i - 1] is not (' ' or '\t') || !Boundary().IsMatch(line.AsSpan(i))) continue;
             var part = line[start..i].TrimEnd();
             if (part.Length == 0 || part.EndsWith(':') || IsWord(part) && line.AsSpan(i).StartsWith("OK")) continue;
-            yield return part;
+            // A comma the writer put between the lines (`OK, +MQTTOPEN: OK`) is theirs, not the module's.
+            yield return part.TrimEnd(',', '，', ';').TrimEnd();
             start = i;
         }
         if (line[start..].Trim() is { Length: > 0 } last) yield return last;

@@ -2,48 +2,56 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// A serial tool's or a spreadsheet's CSV export of the port's lines (format <c>csv</c>): a header naming the columns
-/// (<c>time,direction,data</c>; also <c>Timestamp;Dir;Message</c>, separated by commas, semicolons or tabs), then a
-/// row a line, a field in double quotes where it holds the separator or quotes (<c>"AT+MQTTSUB=""$creq/#"",1"</c>). The
-/// time, direction and data columns are found by their names (<see cref="TimeColumns"/>, <see cref="DirectionColumns"/>,
-/// <see cref="DataColumns"/>) and read as a logger's line (<see cref="StructuredRow"/>). A logic analyzer's export of
-/// single bytes is <see cref="LogicCsvReader"/>'s.
+/// (<c>time,direction,data</c>; also <c>Timestamp;Dir;Message</c>, <c>时间,方向,数据</c>, separated by commas, semicolons
+/// or tabs), then a row a line, a field in double quotes where it holds the separator, quotes or line breaks
+/// (<see cref="CsvFields"/>). The time, direction and data columns are found by their names (<see cref="RowFields"/>)
+/// and read as a logger's line (<see cref="StructuredRow"/>); a data column named for hex (<c>data_hex</c>,
+/// <c>数据(HEX)</c>) holds the bytes in hex. A logic analyzer's export of single bytes is <see cref="LogicCsvReader"/>'s.
 /// </summary>
 internal sealed class CsvExportReader : LogReader
 {
-    private static readonly string[] TimeColumns = ["time", "timestamp", "date", "datetime", "time [s]", "time(s)"];
-    private static readonly string[] DirectionColumns = ["direction", "dir", "tx/rx"];
-    private static readonly string[] DataColumns = ["data", "message", "text", "content", "payload", "ascii", "msg", "line"];
+    /// <summary>The most lines a row's quoted field is followed over: a quote never closed does not swallow the log.</summary>
+    public const int MaxRowLines = 100;
 
     private Columns? columns;
+    private int openFor;   // in the sample, the lines a quoted field has run over; 0 when none is open
 
     public override LogFormat Format => LogFormat.CsvExport;
 
     public override bool EndsLines => true;
 
-    /// <summary>Where the time, direction and data are, by the separator the header uses.</summary>
-    private sealed record Columns(char Separator, int Time, int Direction, int Data);
+    /// <summary>Where the time, direction and data are, by the separator the header uses; how many columns it names.</summary>
+    private sealed record Columns(char Separator, int Time, int Direction, int Data, int Count, string DataName);
 
     public override double Score(IReadOnlyList<string> sample)
     {
-        columns = null;
+        (columns, openFor) = (null, 0);
         return base.Score(sample);
     }
 
-    // The header, then rows of its shape; a header read here sets the columns of the rows after it.
+    // The header, then rows of its shape; a header read here sets the columns of the rows after it. A line inside a
+    // row's quoted field is that row's.
     protected override LineEvidence Classify(string line)
     {
+        if (openFor > 0 && columns is not null)
+        {
+            openFor = CsvFields.OpenAfter(line, columns.Separator, quoted: true) && openFor < MaxRowLines ? openFor + 1 : 0;
+            return LineEvidence.Match;
+        }
         if (Header(line) is { } header)
         {
             columns = header;
             return LineEvidence.Match;
         }
-        return columns is not null && Row(line, columns) is { IsTraffic: true } ? LineEvidence.Match : LineEvidence.Neutral;
+        if (columns is null || Row(line, columns) is not { IsTraffic: true }) return LineEvidence.Neutral;
+        openFor = CsvFields.OpenAfter(line, columns.Separator, quoted: false) ? 1 : 0;
+        return LineEvidence.Match;
     }
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         Columns? read = null;
-        return StructuredRow.Read(lines, line =>
+        return StructuredRow.Read(Rows(lines), line =>
         {
             if (Header(line.Text) is { } header) read = header;
             else if (read is not null) return Row(line.Text, read);
@@ -51,56 +59,71 @@ internal sealed class CsvExportReader : LogReader
         });
     }
 
+    /// <summary>The lines as rows: a row whose quoted field holds line breaks is one line, numbered as its first.</summary>
+    private static IEnumerable<LogLine> Rows(IEnumerable<LogLine> lines)
+    {
+        char? separator = null;
+        List<LogLine>? held = null;
+        foreach (var line in lines)
+        {
+            if (held is null)
+            {
+                if (Header(line.Text) is { } header) separator = header.Separator;
+                else if (separator is { } open && CsvFields.OpenAfter(line.Text, open, quoted: false))
+                {
+                    held = [line.Kept()];
+                    continue;
+                }
+                yield return line;
+                continue;
+            }
+            held.Add(line.Kept());
+            if (CsvFields.OpenAfter(line.Text, separator!.Value, quoted: true) && held.Count < MaxRowLines) continue;
+            // Closed: one row. Never closed within the limit: a stray quote, each line read as it is.
+            if (held.Count < MaxRowLines) yield return Joined(held);
+            else foreach (var each in held) yield return each;
+            held = null;
+        }
+        foreach (var each in held ?? []) yield return each;
+    }
+
+    // The lines of a row as one, the line breaks inside it as in the file.
+    private static LogLine Joined(List<LogLine> lines)
+    {
+        var bytes = new List<byte>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            bytes.AddRange(lines[i].Content.Span);
+            if (i < lines.Count - 1) bytes.AddRange(lines[i].Ending.Span);
+        }
+        return new LogLine(lines[0].File, lines[0].Number, bytes.ToArray(), lines[^1].Ending);
+    }
+
     /// <summary>The columns a header line names; null for a line that names no data column beside a time or a direction.</summary>
     private static Columns? Header(string line)
     {
         // Names hold no digits; a row does (its time): rows are not split in search of a header.
-        if (line.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return null;
+        if (line.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !line.Contains("16进制", StringComparison.Ordinal)) return null;
         foreach (var separator in ",;\t")
         {
             if (!line.Contains(separator)) continue;
-            var names = Fields(line, separator).Select(name => name.Trim().ToLowerInvariant()).ToList();
-            var (time, direction, data) = (Find(names, TimeColumns), Find(names, DirectionColumns), Find(names, DataColumns));
-            if (data >= 0 && (time >= 0 || direction >= 0)) return new Columns(separator, time, direction, data);
+            var written = CsvFields.Split(line, separator);
+            var names = written.Select(RowFields.Normal).ToList();
+            var (time, direction, data) = (RowFields.Find(names, RowFields.Time), RowFields.Find(names, RowFields.Direction), RowFields.Find(names, RowFields.Data));
+            if (data >= 0 && (time >= 0 || direction >= 0)) return new Columns(separator, time, direction, data, names.Count, written[data]);
         }
         return null;
     }
 
-    private static int Find(List<string> names, string[] wanted)
-    {
-        foreach (var name in wanted)
-            if (names.IndexOf(name) is var at and >= 0) return at;
-        return -1;
-    }
-
     private static StructuredRow? Row(string line, Columns columns)
     {
-        var fields = Fields(line, columns.Separator);
+        var fields = CsvFields.Split(line, columns.Separator);
         if (fields.Count <= columns.Data) return null;
         string? At(int column) => column >= 0 && column < fields.Count ? fields[column] : null;
-        return new StructuredRow(At(columns.Time), At(columns.Direction), fields[columns.Data]);
-    }
-
-    /// <summary>The fields of a CSV line: a quoted field may hold the separator, and two quotes stand for one.</summary>
-    private static List<string> Fields(string line, char separator)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-            }
-            else if (c == '"' && field.Length == 0) quoted = true;
-            else if (c == separator) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
+        var data = fields[columns.Data];
+        // The last column written unquoted by a tool that does not quote: its separators and quotes are the data's (`+CSQ: 20,99`).
+        if (columns.Data == columns.Count - 1 && fields.Count > columns.Count && CsvFields.Start(line, columns.Separator, columns.Data) is var start and >= 0 &&
+            (start == line.Length || line[start] != '"')) data = line[start..];
+        return new StructuredRow(At(columns.Time), At(columns.Direction), RowFields.Traffic(columns.DataName, data));
     }
 }

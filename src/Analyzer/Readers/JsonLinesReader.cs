@@ -7,15 +7,11 @@ namespace Conformance.Analyzer.Readers;
 /// zap or a script's <c>json.dumps</c> write them: <c>{"ts":"2026-11-30T10:11:12.101Z","level":"debug","msg":"TX: AT+CSQ"}</c>,
 /// <c>{"time":1764497472.1,"dir":"rx","data":"+CSQ: 20,99"}</c>; also such objects pasted as a JSON array (a <c>[</c>
 /// line, a comma after each). The time, the direction and the message come from the fields named so
-/// (<see cref="TimeFields"/>, <see cref="DirectionFields"/>, <see cref="MessageFields"/>) and are read as a logger's line
+/// (<see cref="RowFields"/>) and are read as a logger's line
 /// (<see cref="StructuredRow"/>); objects of the logger's own words are left out.
 /// </summary>
 internal sealed class JsonLinesReader : LogReader
 {
-    private static readonly string[] TimeFields = ["ts", "time", "timestamp", "@timestamp", "t", "date", "datetime", "asctime"];
-    private static readonly string[] DirectionFields = ["dir", "direction"];
-    private static readonly string[] MessageFields = ["msg", "message", "data", "line", "text", "payload", "@message"];
-
     public override LogFormat Format => LogFormat.JsonLines;
 
     public override bool EndsLines => true;
@@ -43,21 +39,22 @@ internal sealed class JsonLinesReader : LogReader
         }
     }
 
-    private static StructuredRow? Row(JsonElement json) =>
-        Field(json, MessageFields) is { } message ? new StructuredRow(Field(json, TimeFields), Field(json, DirectionFields), message) : null;
-
-    // The first of the names the object has (in any case), its value as text: a string's content, a number as written.
-    private static string? Field(JsonElement json, string[] names)
+    private static StructuredRow? Row(JsonElement json)
     {
-        foreach (var name in names)
-            foreach (var property in json.EnumerateObject())
-                if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                    return property.Value.ValueKind switch
-                    {
-                        JsonValueKind.String => property.Value.GetString(),
-                        JsonValueKind.Number => property.Value.GetRawText(),
-                        _ => null,
-                    };
-        return null;
+        var properties = json.EnumerateObject().ToList();
+        var names = properties.Select(property => RowFields.Normal(property.Name)).ToList();
+        return Field(RowFields.Data) is { } message
+            ? new StructuredRow(Field(RowFields.Time), Field(RowFields.Direction), RowFields.Traffic(properties[RowFields.Find(names, RowFields.Data)].Name, message))
+            : null;
+
+        // The first of the names the object has (in any case), its value as text: a string's content, a number as written.
+        string? Field(string[] wanted) => RowFields.Find(names, wanted) is var at and >= 0
+            ? properties[at].Value.ValueKind switch
+            {
+                JsonValueKind.String => properties[at].Value.GetString(),
+                JsonValueKind.Number => properties[at].Value.GetRawText(),
+                _ => null,
+            }
+            : null;
     }
 }

@@ -100,8 +100,9 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         ("RECEIVE", LogDirection.FromModule, false), ("RECEIVED", LogDirection.FromModule, false),
         ("OUT", LogDirection.ToModule, false), ("IN", LogDirection.FromModule, false),
         ("W", LogDirection.ToModule, false), ("R", LogDirection.FromModule, false),
-        ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false),
-        ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false),
+        ("WRITE", LogDirection.ToModule, false), ("READ", LogDirection.FromModule, false),
+        ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false), ("发", LogDirection.ToModule, false), ("写", LogDirection.ToModule, false),
+        ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false), ("收", LogDirection.FromModule, false), ("读", LogDirection.FromModule, false),
         // An MCU's own debug print of what it sent and got (`Sending: AT+CSQ`, `CMD: AT`, `Response: OK`).
         ("SENDING", LogDirection.ToModule, false), ("CMD", LogDirection.ToModule, false), ("COMMAND", LogDirection.ToModule, false),
         ("RESPONSE", LogDirection.FromModule, false), ("RESP", LogDirection.FromModule, false), ("REPLY", LogDirection.FromModule, false),

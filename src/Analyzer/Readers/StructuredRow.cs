@@ -9,7 +9,7 @@ namespace Conformance.Analyzer.Readers;
 /// are read as in any logger's line, and the row keeps its line number.
 /// </summary>
 /// <param name="Time">The time field as written (<c>2026-11-30T10:11:12.101Z</c>, epoch seconds), if any.</param>
-/// <param name="Direction">The direction field as written (<c>tx</c>, <c>RX</c>, <c>send</c>, <c>out</c>: the words of a logger's marks), if any.</param>
+/// <param name="Direction">The direction field as written (<c>tx</c>, <c>RX</c>, <c>send</c>, <c>out</c>, <c>发送</c>, <c>收</c>: the words of a logger's marks; or an arrow, <c>→</c>), if any.</param>
 /// <param name="Message">The traffic, or the logger's own words.</param>
 internal readonly record struct StructuredRow(string? Time, string? Direction, string Message)
 {
@@ -20,8 +20,22 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
     /// </summary>
     public bool IsTraffic => Said is not null || LoggerLine.Find(Message.Trim()) is not null;
 
-    /// <summary>The direction the field says, read as the same word in a logger's brackets would be; null when it says none.</summary>
-    private LogDirection? Said => string.IsNullOrWhiteSpace(Direction) ? null : LoggerLine.Mark($"[{Direction.Trim()}] AT", Direction.Trim().Length + 3)?.Direction;
+    /// <summary>
+    /// The direction field as the mark a logger writes before the traffic: a word in brackets (<c>[TX]</c>, <c>[发送]</c>,
+    /// <c>[收]</c>, <c>[Write]</c>: a word a logger's mark says), or an arrow as it stands (<c>→</c>, <c>&lt;-</c>, its
+    /// meaning learned as in a logger's lines); null when the field says no direction.
+    /// </summary>
+    private string? Said
+    {
+        get
+        {
+            var written = Direction?.Trim();
+            if (string.IsNullOrEmpty(written)) return null;
+            if (TranscriptTag.Arrows.ContainsKey(written)) return written;
+            var word = $"[{written}]";
+            return LoggerLine.Mark($"{word} AT", word.Length + 1)?.Direction is not null ? word : null;
+        }
+    }
 
     /// <summary>The row as a logger's line, numbered as the row in its file.</summary>
     public LogLine AsLine(LogLine row)
@@ -29,7 +43,7 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
         var text = new StringBuilder(Message.Length + 40);
         if (!string.IsNullOrWhiteSpace(Time)) text.Append(Epoch(Time.Trim())).Append(' ');
         // A mark in the message speaks for it; else the direction field, as a word mark a logger writes.
-        if (Said is not null && LoggerLine.Find(Message) is not { Marked: true }) text.Append('[').Append(Direction!.Trim()).Append("] ");
+        if (Said is { } mark && LoggerLine.Find(Message) is not { Marked: true }) text.Append(mark).Append(' ');
         // A message of several lines (`"RX: \r\n+CSQ: 20,99\r\n\r\nOK\r\n"`) keeps its line ends inside: they part its lines.
         text.Append(Message.AsSpan().Trim());
         return new LogLine(row.File, row.Number, Encoding.UTF8.GetBytes(text.ToString()), row.Ending.ToArray());

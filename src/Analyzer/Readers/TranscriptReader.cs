@@ -7,7 +7,8 @@ namespace Conformance.Analyzer.Readers;
 /// Transcripts written by people and by small tools: each line marked with its direction (<see cref="TranscriptTag"/>),
 /// in notes, tickets and markdown. Markdown fences, headings and rules, <c>//</c>, <c>#</c> and <c>/* … */</c>
 /// comments are left out as text; an unmarked line goes by its text (<see cref="DirectionGuess"/>); an answer
-/// collapsed onto one line is split into the module's lines (<see cref="CollapsedAnswer"/>).
+/// collapsed onto one line is split into the module's lines (<see cref="CollapsedAnswer"/>), and so is a command written
+/// with its answer on one line (<see cref="CollapsedExchange"/>).
 /// </summary>
 /// <remarks>
 /// The meaning of the arrows is learned from the first <see cref="LearnWithin"/> lines before any is given out
@@ -31,7 +32,8 @@ internal sealed class TranscriptReader : LogReader
     // Whether the sample uses the single marks `>` and `<` as direction marks (else they are a quote's or the prompt).
     private bool singleMarks;
 
-    // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`): then it is their notes, unmarked lines too.
+    // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`) or wrote a command and its answer on one
+    // line (`AT+CSQ -> +CSQ: 18,99 OK`): then it is their notes, unmarked lines too.
     private bool annotated;
 
     // In a journal, the programs that log the port (a marked line, or AT traffic): the lines of the others
@@ -46,7 +48,8 @@ internal sealed class TranscriptReader : LogReader
         foreach (var line in lines)
             if (Mark(line) is { Arrow: { } arrow } tag && TranscriptTag.IsSingle(arrow)) meaning.Learn(arrow, line[tag.DataStart..].Trim());
         singleMarks = meaning.SingleMarksMeanDirections;
-        annotated = lines.Any(line => IsTraffic(line.Trim()) && WithoutComment(line.Trim()).Length < line.Trim().Length);
+        annotated = lines.Any(line => line.Trim() is var trimmed && IsTraffic(trimmed) &&
+            (WithoutComment(trimmed).Length < trimmed.Length || CollapsedExchange.Split(trimmed) is not null));
         return base.Score(lines);
     }
 
@@ -149,11 +152,24 @@ internal sealed class TranscriptReader : LogReader
         var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
+        if (direction == LogDirection.ToModule && CollapsedExchange.Split(entry.Data) is var (command, answer)) return Exchange(entry, command, answer);
         // A collapsed answer is the module's lines on one: marked, or starting as traffic. An unmarked line of prose
         // (firmware's `app: attach check OK` between its marked lines) is one line, whatever word it ends with.
         var collapsed = direction != LogDirection.ToModule && (entry.Arrow is not null || entry.Direction != LogDirection.Unknown || IsTraffic(entry.Data));
         var parts = collapsed ? CollapsedAnswer.Split(entry.Data) : [entry.Data];
         return parts.Select(part => Record(entry.Source, entry.Time, direction, entry.Source.Encode(part + "\r\n"), entry.SinceStart));
+    }
+
+    /// <summary>
+    /// A command and its answer written on one line: the host's command, then the module's lines. The log says when
+    /// the command went, not when the answer came: the answer has no time, so no latency is made up from the line's.
+    /// </summary>
+    private IEnumerable<LogRecord> Exchange(Entry entry, string command, string answer)
+    {
+        guess.Next(Encoding.UTF8.GetBytes(answer)); // the module spoke last: a later AT line is no echo of the command
+        yield return Record(entry.Source, entry.Time, LogDirection.ToModule, entry.Source.Encode(command + "\r\n"), entry.SinceStart);
+        foreach (var part in CollapsedAnswer.Split(answer))
+            yield return Record(entry.Source, null, LogDirection.FromModule, entry.Source.Encode(part + "\r\n"));
     }
 
     /// <summary>A line that is the writer's, not traffic: a comment, a markdown fence, heading or rule.</summary>

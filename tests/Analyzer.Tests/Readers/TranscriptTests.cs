@@ -119,6 +119,58 @@ public class TranscriptTests
         Assert.That(lines.Skip(1), Is.EqualTo(parts.Select(p => (LogDirection.FromModule, p))));
     }
 
+    [TestCase("AT+CSQ -> +CSQ: 18,99 OK", "AT+CSQ", new[] { "+CSQ: 18,99", "OK" })]
+    [TestCase("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\" => OK, +MQTTOPEN: OK", "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", new[] { "OK", "+MQTTOPEN: OK" })]
+    [TestCase("AT+CGATT?  返回 +CGATT: 1  OK", "AT+CGATT?", new[] { "+CGATT: 1", "OK" })]
+    [TestCase("发送AT+CSQ 收到+CSQ: 18,99 OK", "AT+CSQ", new[] { "+CSQ: 18,99", "OK" })]
+    [TestCase("AT+CPIN?→+CPIN: READY", "AT+CPIN?", new[] { "+CPIN: READY" })]
+    [TestCase("AT+CEREG? returns +CEREG: 0,1 OK", "AT+CEREG?", new[] { "+CEREG: 0,1", "OK" })]
+    [TestCase("AT+MQTTSUB=\"a/->/b\",1 --> +CME ERROR: 3", "AT+MQTTSUB=\"a/->/b\",1", new[] { "+CME ERROR: 3" })]
+    [TestCase("=> AT+MQTTDISC -> OK", "AT+MQTTDISC", new[] { "OK" })]
+    public void A_command_written_with_its_answer_on_one_line_is_the_hosts_command_and_the_modules_lines(string line, string command, string[] answer)
+    {
+        var lines = Read($"{line}\n");
+
+        Assert.That(lines, Is.EqualTo(answer.Select(part => (LogDirection.FromModule, part)).Prepend((LogDirection.ToModule, command))));
+    }
+
+    [TestCase("AT+CSQ -> 23 to 26,99", TestName = "an arrow before the writer's words")]
+    [TestCase("AT+MQTTSUB=\"dev/=> OK\",1", TestName = "an arrow and OK inside quotes")]
+    [TestCase("AT+CGATT? gives nothing, OK?", TestName = "a word before prose")]
+    public void A_command_followed_by_no_answer_stays_one_line(string line)
+    {
+        var lines = Read($"=> AT+CSQ\n<= OK\n=> {line}\n");
+
+        Assert.That(lines[^1], Is.EqualTo((LogDirection.ToModule, line)));
+    }
+
+    [Test]
+    public void Notes_of_commands_with_their_answers_show_the_exchanges_without_latencies()
+    {
+        // Field notes from a ticket: each command with what came back, on one line; the engineer's own words between.
+        var analysis = TempLog.Analyze("""
+            ## 现场调试 11-30（M5310-A，固件 V100R100C10B657）
+            AT+CSQ -> +CSQ: 18,99 OK
+            AT+CGATT?  返回 +CGATT: 1  OK
+            app: attach check OK
+            AT+MQTTCFG="183.230.40.39",6002,"dev42",120,"prod7","Kf83hQz",1 -> OK
+            AT+MQTTOPEN=1,1,0,0,0,"","" => OK, +MQTTOPEN: OK
+            发送AT+MQTTSUB="$creq/#",1 收到OK +MQTTSUBACK: 1,1,"$creq/#"
+            """);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Command, e.Final, string.Join("|", e.Information))), Is.EqualTo(new[]
+        {
+            (2L, "AT+CSQ", "OK", "+CSQ: 18,99"),
+            (3L, "AT+CGATT?", "OK", "+CGATT: 1"),
+            (5L, "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev42\",120,\"prod7\",\"***\",1", "OK", ""),
+            (6L, "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK", ""),
+            (7L, "AT+MQTTSUB=\"$creq/#\",1", "OK", ""),
+        }));
+        Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.All.Null);
+        Assert.That(analysis.Urcs.Select(u => (u.Line, u.Name)), Is.EqualTo(new[] { (6L, "+MQTTOPEN"), (7L, "+MQTTSUBACK") }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Conformance.Protocol.Codes.Severity.Note).Select(d => d.Code), Is.Empty);
+    }
+
     [Test]
     public void An_unmarked_line_of_prose_ending_in_OK_is_not_split_into_a_final_result()
     {

@@ -1,0 +1,66 @@
+using Conformance.Protocol.Events;
+
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// The names a structured log gives the fields of a row of traffic — a CSV export's header, a JSON object's keys —
+/// in the words serial tools, spreadsheets and loggers write them, English and Chinese alike: the time
+/// (<c>time</c>, <c>Timestamp</c>, <c>时间</c>, <c>时间戳</c>), the direction (<c>direction</c>, <c>dir</c>,
+/// <c>方向</c>, <c>收/发</c>, <c>发送/接收</c>, <c>类型</c>) and the traffic (<c>data</c>, <c>message</c>, <c>数据</c>,
+/// <c>内容</c>). A name is compared as <see cref="Normal"/> writes it, so <c>Data (ASCII)</c>, <c>数据(ASCII)</c>,
+/// <c>Time [s]</c> and <c>"Time"</c> are the names they qualify. Earlier names win where a row has several.
+/// </summary>
+internal static class RowFields
+{
+    public static readonly string[] Time =
+    [
+        "ts", "time", "timestamp", "@timestamp", "t", "date", "datetime", "asctime", "unix_time", "iso_time",
+        "时间", "时间戳", "时间标签", "接收时间", "发送时间", "日期时间",
+    ];
+
+    // `类型` and `type` last: some tools name their direction column so (`时间戳,类型,内容` with `发送`/`接收`), others
+    // the row's notation (`ASCII`/`HEX`), which then says no direction and leaves it to the text.
+    public static readonly string[] Direction =
+    [
+        "dir", "direction", "tx/rx", "rx/tx", "方向", "收/发", "发/收", "收发", "发送/接收", "接收/发送", "传输方向", "数据方向",
+        "类型", "type",
+    ];
+
+    public static readonly string[] Data =
+    [
+        "msg", "message", "data", "line", "text", "payload", "@message", "content", "ascii", "raw",
+        "数据", "内容", "消息", "报文", "数据内容", "消息内容", "原始数据", "文本", "hex", "十六进制",
+    ];
+
+    /// <summary>
+    /// A field's name as compared: trimmed, in lower case, without the quotes of a CSV cell, a byte order mark a file
+    /// joined to another kept, nor a note in brackets after it (<c>数据(ASCII)</c>, <c>Data (Hex)</c>, <c>Time [s]</c>,
+    /// <c>时间（ms）</c>).
+    /// </summary>
+    public static string Normal(string name)
+    {
+        var span = name.AsSpan().Trim().TrimStart('\uFEFF').Trim().Trim('"').Trim();
+        var note = span.IndexOfAny("([（【");
+        if (note > 0) span = span[..note].TrimEnd();
+        var normal = span.ToString().ToLowerInvariant();
+        // `data_hex`, `Data Hex`: the data, its notation after it.
+        return normal.Length > 4 && normal.EndsWith("hex", StringComparison.Ordinal) && normal[^4] is '_' or '-' or ' ' ? normal[..^4] : normal;
+    }
+
+    /// <summary>The traffic a data field holds: the bytes its hex writes, where its name says hex and it is hex (<c>41 54 0D 0A</c>); else as written.</summary>
+    public static string Traffic(string name, string value) =>
+        IsHex(name) && value.AsSpan().Trim() is var hex && SscomHexReader.IsHex(hex) ? LineText.Decode(SscomHexReader.Bytes(hex)) : value;
+
+    /// <summary>True for a data field whose name says it holds the bytes in hex (<c>data_hex</c>, <c>数据(HEX)</c>, <c>Data (Hex)</c>, <c>十六进制</c>).</summary>
+    public static bool IsHex(string name) =>
+        name.Contains("hex", StringComparison.OrdinalIgnoreCase) || name.Contains("16进制", StringComparison.Ordinal) || name.Contains("十六进制", StringComparison.Ordinal);
+
+    /// <summary>The position of the first of <paramref name="wanted"/> among <paramref name="names"/> (as <see cref="Normal"/> writes them); -1 when none is.</summary>
+    public static int Find(IReadOnlyList<string> names, string[] wanted)
+    {
+        foreach (var name in wanted)
+            for (var i = 0; i < names.Count; i++)
+                if (names[i] == name) return i;
+        return -1;
+    }
+}
