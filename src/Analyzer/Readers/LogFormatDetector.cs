@@ -22,6 +22,7 @@ public static class LogFormatDetector
     /// <summary>Scores decoded lines; empty ones are ignored.</summary>
     public static FormatGuess Detect(IEnumerable<string> lines)
     {
+        using var marks = TranscriptTag.Remembering();
         var sample = lines.Where(line => line.Trim().Length > 0).Take(SampleLines).ToList();
         var readers = new Dictionary<LogFormat, LogReader>();
         var plain = Score(sample, readers);

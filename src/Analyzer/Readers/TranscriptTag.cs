@@ -48,6 +48,34 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
 
     public static TranscriptTag? Parse(string line)
     {
+        if (remembered is null) return Read(line);
+        if (!remembered.TryGetValue(line, out var tag)) remembered[line] = tag = Read(line);
+        return tag;
+    }
+
+    // Detection asks each line of its sample for its mark once for every format that tells transcripts apart (and the
+    // expression is most of detection's time): within Remembering(), each line's mark is read once.
+    [ThreadStatic] private static Dictionary<string, TranscriptTag?>? remembered;
+
+    /// <summary>Until disposed, each line's mark is read once on this thread (for detection's sample: a few hundred lines).</summary>
+    public static IDisposable Remembering()
+    {
+        var outer = remembered;
+        remembered ??= new(StringComparer.Ordinal);
+        return new Forget(outer is null);
+    }
+
+    private sealed class Forget(bool outermost) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (outermost) remembered = null;
+        }
+    }
+
+    private static TranscriptTag? Read(string line)
+    {
+        if (!MayHoldMark(line)) return null;
         var match = Pattern().Match(line);
         if (!match.Success) return null;
         var tag = match.Groups["tag"].Value;
@@ -59,6 +87,25 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since, match.Groups["tag"].Index);
         return new TranscriptTag(null, WordDirection(tag), match.Length, timeOfDay, date, since);
     }
+
+    /// <summary>
+    /// False for a line that holds no piece any mark is made of (an arrow's head, a direction word, <c>W:</c>, <c>R:</c>): most
+    /// lines of a log without marks, which the expression would try at length to read as one.
+    /// </summary>
+    private static bool MayHoldMark(ReadOnlySpan<char> line)
+    {
+        if (line.ContainsAny(MarkCharacters) || line.ContainsAny(MarkWords)) return true;
+        for (var i = line.IndexOfAny('W', 'R'); i >= 0; i = line[++i..].IndexOfAny('W', 'R') is var next and >= 0 ? i + next : -1)
+            if (line[(i + 1)..].TrimStart() is [':' or '：', ..]) return true;
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MarkCharacters = System.Buffers.SearchValues.Create("<>»«→←发接收");
+
+    // The start of every word a mark is written with, in any case (TX, RX, Send, Sent, Sending, Recv, Receive, Received,
+    // Command, CMD, Response, Resp, Reply).
+    private static readonly System.Buffers.SearchValues<string> MarkWords =
+        System.Buffers.SearchValues.Create(["tx", "rx", "sen", "rec", "cmd", "com", "res", "rep"], StringComparison.OrdinalIgnoreCase);
 
     private static LogDirection WordDirection(string mark) =>
         LoggerLine.WordDirection(mark.Trim().TrimStart('[', '【').TrimEnd(']', '】', ':', '：', ' ', '\t')) ?? LogDirection.FromModule;
@@ -96,5 +143,5 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|[\[【](?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到)[\]】]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|发送|发出|接收|收到|(?-i:[WR]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|(?:发送|发出)(?=AT)|(?:接收|收到)(?=\+|OK|ERROR)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?" +
         @"(?<label>(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|发送|发出|接收|收到)\s*[:：][ \t]*)?", RegexOptions.IgnoreCase)]
-    private static partial Regex Pattern();
+    internal static partial Regex Pattern();
 }
