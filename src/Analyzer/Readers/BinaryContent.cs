@@ -17,14 +17,12 @@ internal static class BinaryContent
             sample = end < 0 ? [] : sample[(end + 1)..];
             if (line.IsEmpty) continue;
             lines++;
-            foreach (var b in line)
-            {
-                if (IsControl(b)) { binaryLines++; break; }
-            }
+            if (line.ContainsAny(Controls)) binaryLines++;
         }
         return lines > 0 && binaryLines * 2 > lines;
     }
 
-    // Tab, backspace, bell, form feed, vertical tab and escape (colours) do occur in terminal logs.
-    private static bool IsControl(byte b) => (b < 0x20 && b is not ((byte)'\t' or 0x08 or 0x07 or 0x0C or 0x0B or 0x1B)) || b == 0x7F;
+    // The control bytes of binary data: tab, backspace, bell, form feed, vertical tab and escape (colours) do occur in terminal logs.
+    private static readonly System.Buffers.SearchValues<byte> Controls = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or 0x08 or 0x07 or 0x0C or 0x0B or 0x1B)).Select(b => (byte)b), 0x7F]);
 }

@@ -21,14 +21,22 @@ public static class LogFiles
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         var name = Path.GetFileName(full);
+        return Rotation(full, Directory.Exists(directory) ? Directory.EnumerateFiles(directory, name + ".*") : []);
+    }
+
+    /// <summary>
+    /// Like <see cref="Rotation(string)"/>, the rotations found among <paramref name="beside"/>: the files of its folder,
+    /// listed once by a caller that asks for many logs of one folder (a fleet's thousands).
+    /// </summary>
+    public static IReadOnlyList<string> Rotation(string path, IEnumerable<string> beside)
+    {
+        var full = Path.GetFullPath(path);
+        var name = Path.GetFileName(full);
         var rotated = new List<(int Number, string Path)>();
-        if (Directory.Exists(directory))
+        foreach (var candidate in beside)
         {
-            foreach (var candidate in Directory.EnumerateFiles(directory, name + ".*"))
-            {
-                // The pattern also matches the name itself, and other names that start like it.
-                if (Number(Path.GetFileName(candidate), name) is { } number) rotated.Add((number, candidate));
-            }
+            // Names that merely start like it, and the name itself, are no rotation.
+            if (Number(Path.GetFileName(candidate), name) is { } number) rotated.Add((number, candidate));
         }
         return [.. rotated.OrderByDescending(r => r.Number).ThenBy(r => r.Path, StringComparer.Ordinal).Select(r => r.Path), full];
     }

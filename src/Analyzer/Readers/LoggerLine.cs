@@ -42,6 +42,8 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
             if (arrow.Length == 1 && at > 0 && !IsSpace(before[at - 1]) && before[at - 1] is not (']' or ':' or ')')) return null;
             return new LoggerLine(start, at, arrow, null);
         }
+        // Most prefixes end in a stamp or a tag no word mark ends with: the words are not tried then.
+        if (before.Length < 2 || !WordFormEnds.Contains((char.ToLowerInvariant(before[^2]), char.ToLowerInvariant(before[^1])))) return null;
         foreach (var (form, direction) in WordForms)
         {
             if (!before.EndsWith(form, StringComparison.OrdinalIgnoreCase)) continue;
@@ -120,4 +122,8 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
     // full-width one), or bare.
     private static readonly (string Form, LogDirection Direction)[] WordForms = [.. Words.SelectMany(w =>
         (w.Bare ? new[] { $"[{w.Word}]", $"【{w.Word}】", $"{w.Word}:", $"{w.Word}：", w.Word } : [$"[{w.Word}]", $"【{w.Word}】", $"{w.Word}:", $"{w.Word}："]).Select(form => (form, w.Direction)))];
+
+    // The last two characters of each word form, in lower case (`x]`, `x:`, `tx`, `送：`).
+    private static readonly HashSet<(char, char)> WordFormEnds =
+        [.. WordForms.Select(w => (char.ToLowerInvariant(w.Form[^2]), char.ToLowerInvariant(w.Form[^1])))];
 }

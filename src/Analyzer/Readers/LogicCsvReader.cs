@@ -13,7 +13,18 @@ internal sealed class LogicCsvReader : LogReader
 {
     public override LogFormat Format => LogFormat.LogicCsv;
 
-    protected override bool IsOwn(string line) => Header(line) is not null || Row(line, named: true) is not null || Row(line, named: false) is not null;
+    protected override bool IsOwn(string line) =>
+        Header(line) is not null || (MayBeRow(line) && (Row(line, named: true) is not null || Row(line, named: false) is not null));
+
+    // A row starts with its time in seconds (Logic 1) or has `data` in its second field (Logic 2): other lines are not split.
+    private static bool MayBeRow(string line)
+    {
+        var comma = line.IndexOf(',');
+        if (comma <= 0) return false;
+        if (double.TryParse(line.AsSpan(0, comma), NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return true;
+        var second = line.AsSpan(comma + 1);
+        return second[..Math.Max(0, second.IndexOf(',') is var next and >= 0 ? next : second.Length)].Trim().Equals("data", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Whether the header names the decoder in a first column (Logic 2), or null for a line that is no header.</summary>
     private static bool? Header(string line) =>

@@ -125,12 +125,21 @@ public static class LogInputs
         var paths = found.Where(f => f.Error is null).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var logs = new List<FleetLog>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        // Each folder listed once for the rotations of all its logs: a listing per log is quadratic in a folder of thousands.
+        var folders = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] Beside(string path)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            if (!folders.TryGetValue(folder, out var files))
+                folders[folder] = files = Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+            return files;
+        }
         // A file found twice (named and in a folder, or through a link to it) is one log, keyed by its own path, not the link's.
         foreach (var (key, path, error) in found.OrderBy(f => IsLink(f.Path)).DistinctBy(f => Target(f.Path)))
         {
             if (error is null && LogFiles.CurrentOf(path) is { } current && paths.Contains(current)) continue;
             // Its rotations beside it come along, also those a glob did not match (modem.log.1 for modem*.log).
-            var files = error is null ? LogFiles.Rotation(path) : [path];
+            var files = error is null ? LogFiles.Rotation(path, Beside(path)) : [path];
             // The same name below two arguments: the full path keeps the keys apart.
             // A key is a path: the secret policy masks it once here, so that it joins the same in every table.
             var masked = LogKeys.Of(key, path);
