@@ -105,6 +105,9 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         ("WRITE", LogDirection.ToModule, false), ("READ", LogDirection.FromModule, false),
         ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false), ("发", LogDirection.ToModule, false), ("写", LogDirection.ToModule, false),
         ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false), ("收", LogDirection.FromModule, false), ("读", LogDirection.FromModule, false),
+        // How people write what came back and what was sent in notes and chats (`返回：OK`, `命令：AT+CSQ`).
+        ("返回", LogDirection.FromModule, false), ("回复", LogDirection.FromModule, false), ("应答", LogDirection.FromModule, false),
+        ("响应", LogDirection.FromModule, false), ("命令", LogDirection.ToModule, false), ("指令", LogDirection.ToModule, false),
         // An MCU's own debug print of what it sent and got (`Sending: AT+CSQ`, `CMD: AT`, `Response: OK`).
         ("SENDING", LogDirection.ToModule, false), ("CMD", LogDirection.ToModule, false), ("COMMAND", LogDirection.ToModule, false),
         ("RESPONSE", LogDirection.FromModule, false), ("RESP", LogDirection.FromModule, false), ("REPLY", LogDirection.FromModule, false),

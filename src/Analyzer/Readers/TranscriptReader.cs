@@ -183,7 +183,7 @@ internal sealed class TranscriptReader : LogReader
         trimmed.StartsWith("AT", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith('+') ||
         trimmed.StartsWith("OK", StringComparison.Ordinal) || trimmed.StartsWith("ERROR", StringComparison.Ordinal);
 
-    /// <summary>The data without a trailing <c>// …</c>, <c># …</c>, <c>/* … */</c> or <c>&lt;-- …</c> comment outside quotes.</summary>
+    /// <summary>The data without a trailing <c>// …</c>, <c># …</c>, <c>/* … */</c>, <c>&lt;-- …</c> comment outside quotes, or an arrow pointing back at the line after a gap (<c>   ← …</c>).</summary>
     private static string WithoutComment(string data)
     {
         var quoted = false;
@@ -193,6 +193,8 @@ internal sealed class TranscriptReader : LogReader
             if (quoted || data[i - 1] is not (' ' or '\t')) continue;
             var rest = data.AsSpan(i);
             if (rest.StartsWith("//") || rest.StartsWith("/*") || rest.StartsWith("# ") || rest.StartsWith("<-- ")) return data[..i].TrimEnd();
+            // An arrow pointing back at the line, after a gap (`+MQTTOPEN: FAIL   ← 这里失败了`).
+            if ((rest.StartsWith("← ") || rest.StartsWith("<- ")) && i >= 2 && data[i - 2] is ' ' or '\t') return data[..i].TrimEnd();
         }
         return data;
     }
