@@ -95,7 +95,7 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
     private static readonly string[] ArrowsLongestFirst = [.. TranscriptTag.Arrows.Keys.OrderByDescending(a => a.Length)];
 
     // Word marks and the direction each says; bare ones need no colon or brackets (`TX AT+CSQ`).
-    private static readonly (string Word, LogDirection Direction, bool Bare)[] Words =
+    internal static readonly (string Word, LogDirection Direction, bool Bare)[] Words =
     [
         ("TX", LogDirection.ToModule, true), ("RX", LogDirection.FromModule, true),
         ("SEND", LogDirection.ToModule, true), ("SENT", LogDirection.ToModule, true), ("RECV", LogDirection.FromModule, true),
@@ -111,6 +111,7 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         // An MCU's own debug print of what it sent and got (`Sending: AT+CSQ`, `CMD: AT`, `Response: OK`).
         ("SENDING", LogDirection.ToModule, false), ("CMD", LogDirection.ToModule, false), ("COMMAND", LogDirection.ToModule, false),
         ("RESPONSE", LogDirection.FromModule, false), ("RESP", LogDirection.FromModule, false), ("REPLY", LogDirection.FromModule, false),
+        ("GOT", LogDirection.FromModule, false), ("ANSWER", LogDirection.FromModule, false),
     ];
 
     /// <summary>The direction a mark's word says (<c>TX</c>, <c>Sending</c>, <c>接收</c>, any case); null for a word that is no mark.</summary>

@@ -100,12 +100,12 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         return false;
     }
 
-    private static readonly System.Buffers.SearchValues<char> MarkCharacters = System.Buffers.SearchValues.Create("<>»«→←发接收返回应响命指");
+    private static readonly System.Buffers.SearchValues<char> MarkCharacters = System.Buffers.SearchValues.Create("<>»«→←发接收返回应响命指写读");
 
     // The start of every word a mark is written with, in any case (TX, RX, Send, Sent, Sending, Recv, Receive, Received,
-    // Command, CMD, Response, Resp, Reply).
+    // Command, CMD, Response, Resp, Reply, Write, Read, Got, Answer).
     private static readonly System.Buffers.SearchValues<string> MarkWords =
-        System.Buffers.SearchValues.Create(["tx", "rx", "sen", "rec", "cmd", "com", "res", "rep"], StringComparison.OrdinalIgnoreCase);
+        System.Buffers.SearchValues.Create(["tx", "rx", "sen", "rec", "cmd", "com", "res", "rep", "wri", "rea", "got", "ans"], StringComparison.OrdinalIgnoreCase);
 
     private static LogDirection WordDirection(string mark) =>
         LoggerLine.WordDirection(mark.Trim().TrimStart('[', '【').TrimEnd(']', '】', ':', '：', ' ', '\t')) ?? LogDirection.FromModule;
@@ -140,8 +140,8 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
-        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|[\[【](?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令)[\]】]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|(?-i:[WR]))\s*[:：]" +
+        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|[\[【](?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)[\]】]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读|(?-i:[WR]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|(?:发送|发出)(?=AT)|(?:接收|收到)(?=\+|OK|ERROR)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?" +
-        @"(?<label>(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令)\s*[:：][ \t]*)?", RegexOptions.IgnoreCase)]
+        @"(?<label>(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)\s*[:：][ \t]*)?", RegexOptions.IgnoreCase)]
     internal static partial Regex Pattern();
 }

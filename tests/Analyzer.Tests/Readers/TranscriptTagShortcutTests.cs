@@ -14,7 +14,7 @@ public class TranscriptTagShortcutTests
     [
         "", "=> ", "<= ", "--> ", "<-- ", "-> ", "<- ", ">> ", "<< ", ">>> ", "» ", "« ", "→ ", "← ", "> ", "<", ">",
         "TX: ", "rx: ", "[TX] ", "[Rx] ", "【发送】", "[接收]", "Send: ", "RECV ", "SENT ", "Sending: ", "cmd: ", "Command: ",
-        "Response: ", "resp: ", "Reply: ", "W: ", "R：", "发送: ", "接收：", "发出:", "收到:", "发送", "收到", "Tx ", "-> Sending: ", "→ RX: ",
+        "Response: ", "resp: ", "Reply: ", "W: ", "R：", "发送: ", "接收：", "发出:", "收到:", "发送", "收到", "Tx ", "-> Sending: ", "→ RX: ", "Got: ", "answer: ", "Write: ", "READ: ", "读：", "写:", "收: ", "返回：", "【命令】",
     ];
 
     private static readonly string[] Traffic = ["AT+CSQ", "+CSQ: 20,99", "OK", "ERROR", "+CME ERROR: 3", "+MQTTPUBREC: 0,2", "SEND OK", "hello", "", "AT+MQTTSUB=\"$creq/#\",1"];
@@ -40,5 +40,27 @@ public class TranscriptTagShortcutTests
             }
         }
         Assert.That(checkedLines, Is.EqualTo(Stamps.Length * Marks.Length * Traffic.Length * 2));
+    }
+}
+
+/// <summary>The words a logger's line is marked with (one table) mark a transcript's line too, with the same direction.</summary>
+public class MarkWordTests
+{
+    // `IN:` and `OUT:` are common words at the start of a line of notes: they mark a line only behind a logger's prefix.
+    private static IEnumerable<(string Word, LogDirection Direction)> TranscriptWords() =>
+        LoggerLine.Words.Where(w => w.Word is not ("IN" or "OUT")).Select(w => (w.Word, w.Direction));
+
+    [Test]
+    public void Every_word_of_the_table_marks_a_transcript_line_the_same_way()
+    {
+        foreach (var (word, direction) in TranscriptWords())
+        // A single letter (`W:`, `R:`) marks a line in upper case only: `r:` starts many a word of notes.
+        foreach (var written in word.Length == 1 ? [word] : new[] { word, word.ToLowerInvariant(), char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant() })
+        foreach (var line in new[] { $"{written}: AT+CSQ", $"{written}：OK", $"[10:11:12.123] {written}: +CSQ: 20,99" })
+        {
+            var tag = TranscriptTag.Parse(line);
+            Assert.That(tag, Is.Not.Null, line);
+            Assert.That((tag!.Arrow, tag.Direction), Is.EqualTo(((string?)null, direction)), line);
+        }
     }
 }
