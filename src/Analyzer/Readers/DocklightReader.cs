@@ -72,9 +72,7 @@ internal sealed partial class DocklightReader : LogReader
         var written = match.Groups["time"].Value.Replace(',', '.');
         if (!LogClock.TryParseTime(written.IndexOf(':') == 1 ? "0" + written : written, out var time)) return null;
         var half = match.Groups["half"].Value.ToUpperInvariant();
-        if (half.Length == 0) return time;
-        if (time.Hours is 0 or > 12) return null;
-        return (time.Hours == 12 ? time - TimeSpan.FromHours(12) : time) + (half == "PM" ? TimeSpan.FromHours(12) : TimeSpan.Zero);
+        return half.Length == 0 ? time : LogClock.TwelveHour(time, pm: half == "PM");
     }
 
     // Docklight shows the port's line ends (`<CR><LF>`) once set to: from the first one on, a packet without one is part of a

@@ -39,6 +39,30 @@ internal sealed class LogClock(DateOnly date)
     }
 
     /// <summary>Parses <c>HH:mm:ss</c> with an optional fraction of up to seven digits.</summary>
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
+
+    /// <summary>
+    /// A date as written, year first or last; with the year last, the month comes first after a slash (<c>11/30/2026</c>, a
+    /// US locale) unless it cannot (<c>30/11/2026</c>), and the day first before a dot (<c>30.11.2026</c>, a German locale).
+    /// </summary>
+    public static DateOnly? WrittenDate(ReadOnlySpan<char> date)
+    {
+        if (DateOnly.TryParseExact(date, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        string[] yearLast = date.Contains('.') ? ["d.M.yyyy"] : ["M/d/yyyy", "d/M/yyyy"];
+        return DateOnly.TryParseExact(date, yearLast, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) ? day : null;
+    }
+
+    /// <summary><c>3:04:05:123</c> as <c>03:04:05.123</c>: an hour of one digit, and a colon or comma before the fraction, as other tools write them.</summary>
+    public static string Padded(ReadOnlySpan<char> time)
+    {
+        var text = time[1] == ':' ? "0" + time.ToString() : time.ToString();
+        return text.Length > 8 ? string.Concat(text.AsSpan(0, 8), ".", text.AsSpan(9)) : text;
+    }
+
+    /// <summary>A 12-hour clock's time in the day's first or second half (<c>2:05:11 PM</c>, <c>下午 2:05:11</c>); null when the hour is none of 1..12.</summary>
+    public static TimeSpan? TwelveHour(TimeSpan time, bool pm) =>
+        time.Hours is 0 or > 12 ? null : (time.Hours == 12 ? time - TimeSpan.FromHours(12) : time) + (pm ? TimeSpan.FromHours(12) : TimeSpan.Zero);
+
     public static bool TryParseTime(ReadOnlySpan<char> text, out TimeSpan time) =>
         TimeSpan.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, out time) && time < TimeSpan.FromDays(1);
 

@@ -5,7 +5,7 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// The time in a logger's prefix, wherever it stands in it: a date and time or a time of day
-/// (<c>2026-11-30 10:11:12.100</c>, <c>10:11:12,100</c>), epoch seconds with a fraction, or a counter since the start
+/// (<c>2026-11-30 10:11:12.100</c>, <c>10:11:12,100</c>, the year last, a 12-hour clock: <c>11/30/2026 2:05:11 PM</c>), epoch seconds with a fraction, or a counter since the start
 /// in brackets, in parentheses or alone (<c>[0000012345]</c>, <c>I (12345)</c>, <c>tick 12345:</c>, <c>12345ms</c>):
 /// whole milliseconds, as an MCU's tick or <c>millis()</c> counts, or seconds with a fraction (<c>[  12.345]</c>).
 /// </summary>
@@ -28,11 +28,26 @@ internal static partial class LoggerStamp
                 var space = text.IndexOfAny(' ', 'T', '_');
                 var dated = space > 0 && text[..space].IndexOfAny('-', '/', '.') > 0;
                 var date = dated ? text[..space] : [];
-                var time = dated ? text[(space + 1)..] : text;
-                if (!LogClock.TryParseTime(Fraction(time), out var timeOfDay)) continue;
-                DateOnly? day = date.IsEmpty ? null
-                    : DateOnly.TryParseExact(date, ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-                return new Reading(timeOfDay, day, null, null);
+                var time = (dated ? text[(space + 1)..] : text).Trim();
+                // A 12-hour clock: `2:05:11 PM` as a US locale writes it, `下午 2:05:11` as a Chinese one does.
+                bool? pm = null;
+                if (time.Length > 2 && time[^1] is 'M' or 'm' && time[^2] is 'A' or 'a' or 'P' or 'p')
+                {
+                    pm = time[^2] is 'P' or 'p';
+                    time = time[..^2].TrimEnd();
+                }
+                else if (time.StartsWith("上午") || time.StartsWith("下午"))
+                {
+                    pm = time[0] == '下';
+                    time = time[2..].TrimStart();
+                }
+                if (!LogClock.TryParseTime(LogClock.Padded(time), out var timeOfDay)) continue;
+                if (pm is { } afternoon)
+                {
+                    if (LogClock.TwelveHour(timeOfDay, afternoon) is not { } twelveHour) continue;
+                    timeOfDay = twelveHour;
+                }
+                return new Reading(timeOfDay, date.IsEmpty ? null : LogClock.WrittenDate(date), null, null);
             }
             if (text.Length >= 12 && text[0] == '1' && text.IndexOf('.') == 10 && LogClock.TryParseEpoch(text, out var epoch))
                 return new Reading(null, null, epoch, null);
@@ -44,17 +59,10 @@ internal static partial class LoggerStamp
         return null;
     }
 
-    // `10:11:12,100` and `10:11:12:100` as `10:11:12.100`, an hour of one digit with a zero before it.
-    private static string Fraction(ReadOnlySpan<char> time)
-    {
-        var text = time[1] == ':' ? "0" + time.ToString() : time.ToString();
-        return text.Length > 8 ? string.Concat(text.AsSpan(0, 8), ".", text.AsSpan(9)) : text;
-    }
-
     // A date and time, a time of day, epoch seconds with a fraction, or a counter: in brackets or parentheses after a
     // space or at the start, or alone after a space or at the start and before a colon, a space, `ms` or the end (not
     // a pid after a name, `modem[311]`, nor a digit of a word, `modem2`).
-    [GeneratedRegex(@"(?:\d{4}[-/.]\d\d?[-/.]\d\d?[ T_])?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?" +
+    [GeneratedRegex(@"(?:(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{4})[ T_])?(?:[上下]午\s?)?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?(?:\s?[AaPp][Mm](?![A-Za-z]))?" +
         @"|(?<=(?:^|\s)[\[(]?\s*)\d{1,10}(?:\.\d{1,9})?(?=\s*[\])]|ms\b|:|\s|$)")]
     private static partial Regex Pattern();
 }

@@ -35,12 +35,12 @@ internal sealed partial class TioReader : StampedTextReader
             return LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var epoch) ? new TimePrefix(epoch, null, match.Length) : null;
         if (match.Groups["since"].Success) return new TimePrefix(null, SinceStart(match.Groups["since"].ValueSpan), match.Length);
         if (match.Groups["boot"].Success) return new TimePrefix(null, TimeSpan.FromMilliseconds(long.Parse(match.Groups["boot"].ValueSpan, CultureInfo.InvariantCulture)), match.Length);
-        if (!LogClock.TryParseTime(Padded(match.Groups["time"].ValueSpan), out var time)) return null;
+        if (!LogClock.TryParseTime(LogClock.Padded(match.Groups["time"].ValueSpan), out var time)) return null;
         if (match.Groups["year"].Success)
             return DateOnly.TryParseExact($"{match.Groups["year"].ValueSpan} {match.Groups["month"].ValueSpan} {match.Groups["day"].ValueSpan}", "yyyy MMM d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named)
                 ? new TimePrefix(clock.Dated(named, time), null, match.Length) : null;
         if (match.Groups["date"].Success)
-            return Date(match.Groups["date"].ValueSpan) is { } day
+            return LogClock.WrittenDate(match.Groups["date"].ValueSpan) is { } day
                 ? new TimePrefix(clock.Dated(day, time), null, match.Length) : null;
         relative ??= time < TimeSpan.FromSeconds(1);
         if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
@@ -48,24 +48,6 @@ internal sealed partial class TioReader : StampedTextReader
         elapsed = delta ? elapsed + time : time;
         previous = time;
         return new TimePrefix(null, elapsed, match.Length);
-    }
-
-    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
-
-    // A date as written, year first or last; with the year last, the month comes first after a slash (`11/30/2026`, a US
-    // locale) unless it cannot (`30/11/2026`), and the day first before a dot (`30.11.2026`, a German locale).
-    private static DateOnly? Date(ReadOnlySpan<char> date)
-    {
-        if (DateOnly.TryParseExact(date, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        string[] yearLast = date.Contains('.') ? ["d.M.yyyy"] : ["M/d/yyyy", "d/M/yyyy"];
-        return DateOnly.TryParseExact(date, yearLast, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) ? day : null;
-    }
-
-    // `3:04:05:123` as `03:04:05.123`: an hour of one digit, and a colon or comma before the fraction, as other tools write them.
-    private static string Padded(ReadOnlySpan<char> time)
-    {
-        var text = time[1] == ':' ? "0" + time.ToString() : time.ToString();
-        return text.Length > 8 ? string.Concat(text.AsSpan(0, 8), ".", text.AsSpan(9)) : text;
     }
 
     // Seconds with a fraction (`[   12.345]`, as a kernel or an RTOS stamps its log), or whole milliseconds (`[12345]`, an MCU's millis()).
