@@ -1,3 +1,4 @@
+using System.Text;
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
@@ -17,10 +18,15 @@ public sealed class CfgSuite : Suite
                 .ExpectOk();
 
         // Only the CONNECT shows whether the module uses what CFG set; clean 0 because 1 is what a module does anyway.
-        yield return Start.Fresh("1.1 CONNECT carries CFG's client id, keepAlive and clean flag")
+        yield return Start.Fresh("1.1 CONNECT carries CFG's id, user, passwd, keepAlive and clean 0")
             .Send(Mqtt.Cfg(p.Broker, p.Port, p.DeviceId, p.KeepAlive, p.ProductId, p.ApiKey, clean: false)).ExpectOk()
             .Send(Mqtt.Open()).ExpectOk().ThenUrc<MqttOpenResult>(o => o.Ok, within: 15.Seconds()).Checks("1.2")
-            .ExpectSent<MqttConnectPacket>(c => c.ClientId == p.DeviceId && c.KeepAlivePeriod == p.KeepAlive && !c.CleanSession).Checks("1.1");
+            .ExpectSent<MqttConnectPacket>(c => c.ClientId == p.DeviceId && c.Username == p.ProductId && c.Password != null && Encoding.UTF8.GetString(c.Password) == p.ApiKey
+                && c.KeepAlivePeriod == p.KeepAlive && !c.CleanSession).Checks("1.1");
+
+        // And the other way: a module that always keeps the session fails here.
+        yield return Start.Connected("1.1 CONNECT asks a clean session when CFG's clean is 1", p)
+            .ExpectSent<MqttConnectPacket>(c => c.CleanSession).Checks("1.1");
 
         // The manual says a new CFG needs a DEL first but not which error refuses it: any error passes.
         yield return Start.Configured("1.1 a second CFG before DEL is refused and changes nothing", p)

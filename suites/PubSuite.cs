@@ -15,6 +15,9 @@ public sealed class PubSuite : Suite
     {
         yield return Start.Connected("1.5 QoS 0 publish is answered OK and nothing else", p)
             .Send(Mqtt.Pub(p.Topic, 0, "qos zero")).ExpectOk()
+            // Nothing answers a QoS 0 publish: only the PUBLISH shows its topic and QoS.
+            .ExpectSent<MqttPublishPacket>(m => m.Topic == p.Topic && m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce && !m.Retain
+                && Encoding.UTF8.GetString(m.Payload.ToArray()) == "qos zero")
             .NoOtherUrcs();
 
         yield return Start.Connected("1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", p)
@@ -27,6 +30,8 @@ public sealed class PubSuite : Suite
         yield return Start.Connected("1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", p)
             .Send(Mqtt.Pub(p.Topic, 2, "qos two")).ExpectOk().ThenUrcs(PubRec(out var id).Before(PubComp(id)))
             .ExpectWirePacketId(id)
+            .ExpectSent<MqttPublishPacket>(m => m.Topic == p.Topic && m.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce && !m.Retain && !m.Dup
+                && Encoding.UTF8.GetString(m.Payload.ToArray()) == "qos two")
             .NoOtherUrcs();
 
         // 7E7A7A is the spec's own example: the subscriber sees the bytes, not the hex digits.

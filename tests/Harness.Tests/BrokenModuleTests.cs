@@ -126,7 +126,7 @@ public class BrokenModuleTests
         var (report, trace) = await HarnessRun.RunAsync(new FakeModule(Dialect.Manual, Fault.Vanish), [.. HarnessRun.Select("Stat"), .. HarnessRun.Select("Cfg")]);
 
         Assert.That(report.Aborted, Does.Contain("the module closed the link"));
-        Assert.That(report.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Passed, Outcome.Passed, Outcome.Error }.Concat(Enumerable.Repeat(Outcome.NotRun, 7))));
+        Assert.That(report.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Passed, Outcome.Passed, Outcome.Error }.Concat(Enumerable.Repeat(Outcome.NotRun, 8))));
         Assert.That(trace, Does.Contain("* link lost: the module closed the link"));
         Assert.That(trace, Does.Contain("* run aborted:"));
     }

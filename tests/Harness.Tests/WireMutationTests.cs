@@ -1,5 +1,7 @@
+using Conformance.Emulator.Faults;
 using Conformance.Harness.Mutation;
 using Conformance.Harness.Tests.Doubles;
+using MQTTnet.Packets;
 
 namespace Conformance.Harness.Tests;
 
@@ -12,14 +14,34 @@ public class WireMutationTests
 {
     public static IEnumerable<TestCaseData> WireMutants()
     {
-        yield return Case("connect-keepalive-zero", "1.1 CONNECT carries CFG's client id, keepAlive and clean flag", "it sent CONNECT client id \"4069959\", user name \"75829\", password ***, clean session 0, keepAlive 0");
-        yield return Case("connect-clean-session-forced", "1.1 CONNECT carries CFG's client id, keepAlive and clean flag", "clean session 1, keepAlive 60");
+        const string Cfg = "1.1 CONNECT carries CFG's id, user, passwd, keepAlive and clean 0";
+        const string Will = "1.2 OPEN with a will topic and message connects";
+        const string Qos1 = "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK";
+        yield return Case("connect-keepalive-zero", Cfg, "it sent CONNECT client id \"4069959\", user name \"75829\", password ***, clean session 0, keepAlive 0");
+        yield return Case("connect-clean-session-forced", Cfg, "clean session 1, keepAlive 60");
+        yield return Case("connect-clean-session-dropped", "1.1 CONNECT asks a clean session when CFG's clean is 1", "clean session 0, keepAlive 60");
+        yield return Case("connect-client-id-changed", Cfg, "it sent CONNECT client id \"406995\", user name \"75829\"");
+        yield return Case("connect-user-name-changed", Cfg, "it sent CONNECT client id \"4069959\", user name \"7582\", password ***");
+        // The password is never shown: every field that is shown is right.
+        yield return Case("connect-password-changed", Cfg, "it sent CONNECT client id \"4069959\", user name \"75829\", password ***, clean session 0, keepAlive 60, no will");
         yield return Case("connect-without-credentials", "1.2 open reports +MQTTOPEN: OK after OK", "user name none, password none");
-        yield return Case("connect-will-dropped", "1.2 OPEN with a will topic and message connects", "keepAlive 60, no will");
+        yield return Case("connect-will-dropped", Will, "keepAlive 60, no will");
+        yield return Case("connect-will-topic-changed", Will, "will \"dev/gsm/u\" message \"offline\"");
+        yield return Case("connect-will-message-changed", Will, "will \"dev/gsm/u/will\" message \"offlind\"");
+        yield return Case("connect-will-qos-0", Will, "message \"offline\" (7 bytes) QoS 0 retain 0");
+        yield return Case("connect-will-retain-forced", Will, "message \"offline\" (7 bytes) QoS 1 retain 1");
+        yield return Case("publish-topic-changed", "1.5 QoS 0 publish is answered OK and nothing else", "it sent PUBLISH \"dev/gsm\" QoS 0 retain 0");
         yield return Case("publish-retain-dropped", "1.5 a retained publish goes out with retain 1", "it sent PUBLISH \"dev/gsm/u/retained\" QoS 1 retain 0 dup 0, message \"kept\" (4 bytes)");
-        yield return Case("publish-last-byte-changed", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "message \"qos ond\"");
-        yield return Case("publish-qos-1-sent-as-2", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "got only '+MQTTPUBREC:");
+        yield return Case("publish-retain-forced", Qos1, "it sent PUBLISH \"dev/gsm/u\" QoS 1 retain 1 dup 0");
+        yield return Case("publish-dup-set", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "it sent PUBLISH \"dev/gsm/u\" QoS 2 retain 0 dup 1");
+        yield return Case("publish-last-byte-changed", Qos1, "message \"qos ond\"");
+        yield return Case("publish-qos-1-sent-as-2", Qos1, "got only '+MQTTPUBREC:");
+        // The broker answers the QoS it got: PUBACK where the module waits for PUBREC, nothing where it waits for PUBACK.
+        yield return Case("publish-qos-2-sent-as-1", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "expected +MQTTPUBREC within 5 s after AT+MQTTPUB=\"dev/gsm/u\",2,0,0,0,\"qos two\"");
+        yield return Case("publish-qos-1-sent-as-0", Qos1, "expected +MQTTPUBACK within 5 s after AT+MQTTPUB=\"dev/gsm/u\",1,0,0,0,\"qos one\"");
         yield return Case("subscribe-qos-0", "1.4 subscribe is acknowledged with the granted QoS", "got only '+MQTTSUBACK: 1,0,\"dev/gsm/u\"'");
+        yield return Case("subscribe-topic-changed", "1.4 subscribe is acknowledged with the granted QoS", "it sent SUBSCRIBE \"dev/gsm/\" QoS 1");
+        yield return Case("unsubscribe-topic-changed", "1.6 unsubscribe is acknowledged by +MQTTUNSUBACK", "it sent UNSUBSCRIBE \"dev/gsm/\"");
         yield return Case("dp-header-dropped", "3.3.3 the manual's $dp upload is shown on the platform", "it shows no data points");
     }
 
@@ -45,18 +67,69 @@ public class WireMutationTests
     [Test]
     public async Task Without_its_wire_check_a_scenario_lets_a_wire_mutant_through()
     {
-        // The QoS 0 publish scenario reads only AT lines: the retain flag the broker got is invisible to it.
-        var report = await MutationTests.RunAsync([MutantCatalog.All.Single(m => m.Name == "publish-retain-dropped")],
-            () => HarnessRun.Select(title: "1.5 QoS 0 publish is answered OK and nothing else"), strict: false);
+        // The index 0 scenario reads only AT lines: the broker acknowledges whatever filter the SUBSCRIBE asked.
+        var report = await MutationTests.RunAsync([MutantCatalog.All.Single(m => m.Name == "subscribe-topic-changed")],
+            () => HarnessRun.Select(title: "1.4 index 0 is accepted"), strict: false);
 
         Assert.That(report.Mutants.Single().Killed, Is.False);
-        Assert.That(report.Mutants.Single().Verdict(false), Is.EqualTo("survived: no scenario checks §1.5 for this"));
+        Assert.That(report.Mutants.Single().Verdict(false), Is.EqualTo("survived: no scenario checks §1.4 for this"));
     }
+
+    [Test]
+    public async Task A_module_connected_under_another_client_id_fails_the_platform_command_scenario_instead_of_ending_the_run()
+    {
+        // The platform knows the device by CFG's id; the module connected as another client, so no command reaches it.
+        var report = await MutationTests.RunAsync([MutantCatalog.All.Single(m => m.Name == "connect-client-id-changed")],
+            () => HarnessRun.Select(title: "3.3.1 a platform command on $creq arrives as +MQTTPUBLISH"), strict: false);
+
+        var result = report.Mutants.Single();
+        Assert.That(result.Killed, Is.True, result.Verdict(false));
+        Assert.That(result.Kills.Single().Message, Does.Contain("the platform command was not sent: Device \"4069959\" has no session on the platform: it is not connected"));
+    }
+
+    // A SUBSCRIBE for sensors/+/temp/# (packet id 5, QoS 1) as it goes on the wire.
+    private const string WildcardSubscribe = "8215" + "0005" + "0010" + "73656E736F72732F2B2F74656D702F23" + "01";
+
+    [Test]
+    public void A_changed_subscribe_filter_loses_its_last_character_and_so_a_trailing_wildcard()
+    {
+        var frame = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString(WildcardSubscribe));
+
+        var sent = (MqttSubscribePacket)MqttPacketCodec.Decode(PacketRewrites.Apply(Rewrite("subscribe-topic-changed"), frame));
+
+        Assert.That(sent.TopicFilters.Select(f => (f.Topic, (int)f.QualityOfServiceLevel)), Is.EqualTo(new[] { ("sensors/+/temp/", 1) }));
+        Assert.That(sent.PacketIdentifier, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void A_QoS_1_publish_sent_as_0_is_a_well_formed_QoS_0_packet_without_its_packet_id()
+    {
+        // PUBLISH QoS 1 to a/b, packet id 7, message "hi".
+        var frame = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("3209" + "0003612F62" + "0007" + "6869"));
+
+        var sent = PacketRewrites.Apply(Rewrite("publish-qos-1-sent-as-0"), frame);
+
+        Assert.That(Convert.ToHexString(sent.Bytes), Is.EqualTo("3007" + "0003612F62" + "6869"));
+    }
+
+    [Test]
+    public void A_packet_a_mutant_does_not_pick_goes_out_as_it_came()
+    {
+        // A QoS 2 publish is not the QoS 1 downgrade's to change, nor a topic without '/' the topic cut's.
+        var qos2 = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("3409" + "0003612F62" + "0007" + "6869"));
+        var dp = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("320A" + "0003246470" + "0008" + "010000"));
+
+        Assert.That(PacketRewrites.Apply(Rewrite("publish-qos-1-sent-as-0"), qos2), Is.SameAs(qos2));
+        Assert.That(PacketRewrites.Apply(Rewrite("publish-topic-changed"), dp), Is.SameAs(dp));
+    }
+
+    private static Func<MqttPacket, MqttPacket> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).RewritePacket!;
 
     [Test]
     public void Every_mutant_changes_one_side_of_the_module()
     {
         Assert.That(MutantCatalog.All.Where(m => (m.NewFilter is null) == (m.RewritePacket is null)).Select(m => m.Name), Is.Empty);
-        Assert.That(MutantCatalog.All.Count(m => m.Side == "MQTT"), Is.GreaterThanOrEqualTo(8));
+        // Each mutant of the MQTT side has its case above: the scenario that kills it and what the failure shows.
+        Assert.That(WireMutants().Select(c => (string)c.Arguments[0]!), Is.EquivalentTo(MutantCatalog.All.Where(m => m.Side == "MQTT").Select(m => m.Name)));
     }
 }

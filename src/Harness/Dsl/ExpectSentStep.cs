@@ -4,9 +4,9 @@ using MQTTnet.Packets;
 namespace Conformance.Harness.Dsl;
 
 /// <summary>
-/// The module's last <typeparamref name="T"/> packet on the wire (a CONNECT, PUBLISH, SUBSCRIBE) meets a condition
-/// within the time: what AT+MQTTCFG, AT+MQTTOPEN, AT+MQTTPUB or AT+MQTTSUB asked is what the broker got, which
-/// no AT line can show.
+/// The module's last <typeparamref name="T"/> packet on the wire (a CONNECT, PUBLISH, SUBSCRIBE, UNSUBSCRIBE) meets a
+/// condition within the time: what AT+MQTTCFG, AT+MQTTOPEN, AT+MQTTPUB, AT+MQTTSUB or AT+MQTTUNSUB asked is what the
+/// broker got, which no AT line can show.
 /// </summary>
 public sealed class ExpectSentStep<T>(Func<T, bool> condition, string conditionText, TimeSpan within) : Step where T : MqttPacket
 {

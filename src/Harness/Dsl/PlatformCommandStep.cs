@@ -10,7 +10,12 @@ public sealed class PlatformCommandStep(string deviceId, string uuid, string pay
 
     internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
     {
-        if (context.Link is IPlatformView platform) await platform.SendCommandAsync(deviceId, uuid, Encoding.UTF8.GetBytes(payload));
+        if (context.Link is IPlatformView platform)
+        {
+            // A module that connected under another client id than AT+MQTTCFG's id is not this device to the platform.
+            try { await platform.SendCommandAsync(deviceId, uuid, Encoding.UTF8.GetBytes(payload)); }
+            catch (InvalidOperationException e) { throw new StepFailedException($"the platform command was not sent: {e.Message}"); }
+        }
         else context.Session.Trace.Event($"platform command not sent: {context.Link.Target} has no platform view");
     }
 }

@@ -99,7 +99,7 @@ public sealed class Scenario
 
     /// <summary>
     /// The module's last <typeparamref name="T"/> on the wire (<c>MqttConnectPacket</c>, <c>MqttPublishPacket</c>,
-    /// <c>MqttSubscribePacket</c>) meets <paramref name="condition"/> within the time: the broker got what the AT
+    /// <c>MqttSubscribePacket</c>, <c>MqttUnsubscribePacket</c>) meets <paramref name="condition"/> within the time: the broker got what the AT
     /// command asked. A target that does not show its packets (a live module) skips the check, not the scenario.
     /// </summary>
     public Scenario ExpectSent<T>(Func<T, bool> condition, TimeSpan? within = null,

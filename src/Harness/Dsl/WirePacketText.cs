@@ -17,6 +17,7 @@ internal static class WirePacketText
                                (c.WillFlag ? $"will \"{c.WillTopic}\" {Message(c.WillMessage)} QoS {Qos(c.WillQoS)} retain {Flag(c.WillRetain)}" : "no will"),
         MqttPublishPacket p => $"PUBLISH \"{p.Topic}\" QoS {Qos(p.QualityOfServiceLevel)} retain {Flag(p.Retain)} dup {Flag(p.Dup)}, {Message(p.Payload.ToArray())}",
         MqttSubscribePacket s => "SUBSCRIBE " + string.Join(", ", s.TopicFilters.Select(f => $"\"{f.Topic}\" QoS {Qos(f.QualityOfServiceLevel)}")),
+        MqttUnsubscribePacket u => "UNSUBSCRIBE " + string.Join(", ", u.TopicFilters.Select(f => $"\"{f}\"")),
         _ => packet.ToString() ?? packet.GetType().Name,
     };
 

@@ -117,10 +117,16 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) => Platform.DataPointsOf(deviceId);
 
-    public Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload)
+    public async Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload)
     {
+        // Owed before it is sent: the module may report it before this call returns.
         _answers?.DeliveryOwed();
-        return Platform.SendCommandAsync(deviceId, uuid, payload);
+        try { await Platform.SendCommandAsync(deviceId, uuid, payload); }
+        catch (InvalidOperationException)
+        {
+            _answers?.DeliveryNotSent();
+            throw;
+        }
     }
 
     public IReadOnlyList<WireRequest>? RequestsSent()

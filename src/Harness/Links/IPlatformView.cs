@@ -13,6 +13,7 @@ public interface IPlatformView
     IReadOnlyList<DataPoint> DataPointsOf(string deviceId);
 
     /// <summary>Sends <paramref name="payload"/> to the connected device on <c>$creq/&lt;uuid&gt;</c>.</summary>
+    /// <exception cref="InvalidOperationException">No device of that id is connected.</exception>
     Task SendCommandAsync(string deviceId, string uuid, ReadOnlyMemory<byte> payload);
 
     /// <summary>

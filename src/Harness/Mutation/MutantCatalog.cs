@@ -126,20 +126,51 @@ public static class MutantCatalog
             Change<MqttConnectPacket>(c => c.KeepAlivePeriod = 0)),
         new("connect-clean-session-forced", "CONNECT asks a clean session although AT+MQTTCFG's clean is 0", "1.1", Semantic, null,
             Change<MqttConnectPacket>(c => c.CleanSession = true)),
+        new("connect-clean-session-dropped", "CONNECT keeps the session (clean session 0) although AT+MQTTCFG's clean is 1", "1.1", Semantic, null,
+            Change<MqttConnectPacket>(c => c.CleanSession = false)),
+        new("connect-client-id-changed", "CONNECT carries another client id than AT+MQTTCFG's id: its last character dropped", "1.1", Semantic, null,
+            Change<MqttConnectPacket>(c => c.ClientId = c.ClientId[..^1], c => c.ClientId.Length > 1)),
+        new("connect-user-name-changed", "CONNECT carries another user name than AT+MQTTCFG's user: its last character dropped", "1.1", Semantic, null,
+            Change<MqttConnectPacket>(c => c.Username = c.Username![..^1], c => c.Username is { Length: > 1 })),
+        new("connect-password-changed", "CONNECT carries another password than AT+MQTTCFG's passwd: its last byte decoded wrongly", "1.1", Semantic, null,
+            Change<MqttConnectPacket>(c => c.Password = LastByteChanged(c.Password!), c => c.Password is { Length: > 0 })),
         new("connect-without-credentials", "CONNECT carries no user name and no password although AT+MQTTOPEN's flags are 1", "1.2", Semantic, null,
             Change<MqttConnectPacket>(c => (c.Username, c.Password) = (null, null))),
         new("connect-will-dropped", "CONNECT carries no will although AT+MQTTOPEN set one", "1.2", Semantic, null,
             Change<MqttConnectPacket>(c => (c.WillFlag, c.WillTopic, c.WillMessage, c.WillQoS, c.WillRetain) = (false, null, null, MqttQualityOfServiceLevel.AtMostOnce, false))),
+        new("connect-will-topic-changed", "CONNECT's will topic is not AT+MQTTOPEN's will-topic: cut at its last '/'", "1.2", Semantic, null,
+            Change<MqttConnectPacket>(c => c.WillTopic = CutAtLastSlash(c.WillTopic!), c => c.WillFlag && c.WillTopic?.Contains('/') == true)),
+        new("connect-will-message-changed", "CONNECT's will message is AT+MQTTOPEN's will-mesg with its last byte decoded wrongly", "1.2", Semantic, null,
+            Change<MqttConnectPacket>(c => c.WillMessage = LastByteChanged(c.WillMessage!), c => c.WillFlag && c.WillMessage is { Length: > 0 })),
+        new("connect-will-qos-0", "CONNECT's will QoS is 0 whatever AT+MQTTOPEN's willQos asked", "1.2", Semantic, null,
+            Change<MqttConnectPacket>(c => c.WillQoS = MqttQualityOfServiceLevel.AtMostOnce, c => c.WillFlag)),
+        new("connect-will-retain-forced", "CONNECT's will retain is 1 although AT+MQTTOPEN's willRetain is 0", "1.2", Semantic, null,
+            Change<MqttConnectPacket>(c => c.WillRetain = true, c => c.WillFlag)),
+        new("publish-topic-changed", "PUBLISH goes to another topic than AT+MQTTPUB named: cut at its last '/'", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.Topic = CutAtLastSlash(m.Topic), m => m.Topic.Contains('/'))),
         new("publish-retain-dropped", "PUBLISH goes out with retain 0 although AT+MQTTPUB asked 1", "1.5", Semantic, null,
             Change<MqttPublishPacket>(m => m.Retain = false)),
+        new("publish-retain-forced", "PUBLISH goes out with retain 1 although AT+MQTTPUB asked 0", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.Retain = true)),
+        // MQTT allows DUP 1 only on a resent QoS 1 or 2 PUBLISH: a QoS 0 one with it is a malformed packet, not this mutant.
+        new("publish-dup-set", "PUBLISH goes out with DUP 1 the first time although the module forces DUP to 0", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.Dup = true, m => m.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)),
         new("publish-last-byte-changed", "PUBLISH carries the AT+MQTTPUB message with its last byte decoded wrongly", "1.5", Semantic, null,
             Change<MqttPublishPacket>(m => m.PayloadSegment = LastByteChanged(m.Payload.ToArray()), m => !m.Payload.IsEmpty)),
         new("publish-qos-1-sent-as-2", "PUBLISH goes out at QoS 2 although AT+MQTTPUB asked 1", "1.5", Semantic, null,
             Change<MqttPublishPacket>(m => m.QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce, m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)),
+        new("publish-qos-2-sent-as-1", "PUBLISH goes out at QoS 1 although AT+MQTTPUB asked 2", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => m.QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce, m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce)),
+        new("publish-qos-1-sent-as-0", "PUBLISH goes out at QoS 0, without a packet id, although AT+MQTTPUB asked 1", "1.5", Semantic, null,
+            Change<MqttPublishPacket>(m => (m.QualityOfServiceLevel, m.PacketIdentifier) = (MqttQualityOfServiceLevel.AtMostOnce, 0), m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)),
         new("dp-header-dropped", "a $dp PUBLISH goes out without its type and length header (spec §6)", "3.3.3", Semantic, null,
             Change<MqttPublishPacket>(m => m.PayloadSegment = m.Payload.ToArray()[3..], m => m.Topic == "$dp" && m.Payload.Length > 3)),
         new("subscribe-qos-0", "SUBSCRIBE asks QoS 0 whatever AT+MQTTSUB asked", "1.4", Semantic, null,
             Change<MqttSubscribePacket>(s => { foreach (var f in s.TopicFilters) f.QualityOfServiceLevel = MqttQualityOfServiceLevel.AtMostOnce; })),
+        new("subscribe-topic-changed", "SUBSCRIBE asks another topic filter than AT+MQTTSUB named: its last character dropped, a trailing '#' with it", "1.4", Semantic, null,
+            Change<MqttSubscribePacket>(s => { foreach (var f in s.TopicFilters) f.Topic = LastCharacterDropped(f.Topic); })),
+        new("unsubscribe-topic-changed", "UNSUBSCRIBE names another topic filter than AT+MQTTUNSUB: its last character dropped", "1.6", Semantic, null,
+            Change<MqttUnsubscribePacket>(u => { for (var i = 0; i < u.TopicFilters.Count; i++) u.TopicFilters[i] = LastCharacterDropped(u.TopicFilters[i]); })),
 
         // Forms seen in the field (spec §7): a finding, not a failure.
         new("stat-no-space", "+MQTTSTAT:5 without the space after the colon", "1.3", FormatOnly,
@@ -168,6 +199,12 @@ public static class MutantCatalog
         message[^1] ^= 1;
         return message;
     }
+
+    // As a firmware that reads a topic level by level and loses the last one.
+    private static string CutAtLastSlash(string topic) => topic[..topic.LastIndexOf('/')];
+
+    // As a firmware whose length is one short: a one-character filter stays, an empty one is not MQTT.
+    private static string LastCharacterDropped(string text) => text.Length > 1 ? text[..^1] : text;
 
     /// <summary>
     /// The mutants that break a section <paramref name="scenarios"/> check (the section itself, one above or one

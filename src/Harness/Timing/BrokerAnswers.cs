@@ -44,6 +44,9 @@ internal sealed class BrokerAnswers
     /// <summary>The platform sent the module a message: it is on its way until the module reports it as <c>+MQTTPUBLISH</c>.</summary>
     public void DeliveryOwed() => Interlocked.Increment(ref _deliveries);
 
+    /// <summary>The message <see cref="DeliveryOwed"/> announced was never sent (no such device connected): nothing is on its way.</summary>
+    public void DeliveryNotSent() => Interlocked.Decrement(ref _deliveries);
+
     /// <summary>True while an answer the module waits for, or a message sent to it, is on its way.</summary>
     private bool Coming
     {
