@@ -21,11 +21,19 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
     /// <summary>The traffic in <paramref name="line"/> after a logger's prefix; null when the line holds none.</summary>
     public static LoggerLine? Find(ReadOnlySpan<char> line)
     {
+        var print = CEscapes.IsPrint(line);
         for (var i = 0; i < line.Length - 1; i++)
         {
-            if (i > 0 && !IsBoundary(line[i - 1])) continue;
+            if (i > 0 && !IsBoundary(line[i - 1]) && !(print && (AfterEscapedLineEnd(line, i) || line[i - 1] == '"'))) continue;
             if (!StartsTraffic(line[i..])) continue;
-            return Mark(line, i) ?? new LoggerLine(i, i, null, null);
+            // A print of a buffer starts at its quote or its first escaped line end (`<-- "\r\nOK\r\n"`), before the traffic.
+            var start = i;
+            if (print)
+            {
+                while (AfterEscapedLineEnd(line, start)) start -= 2;
+                if (start > 0 && line[start - 1] == '"') start--;
+            }
+            return Mark(line, start) ?? new LoggerLine(start, start, null, null);
         }
         return null;
     }
@@ -74,7 +82,8 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
             return name >= 3 && (name == rest.Length || rest[name] is ':' or ' ');
         }
         // Asked at every word of a line: only a line's first letter is looked at before more of it is.
-        if (rest[0] is 'O' or 'E' && rest.Length <= 64 && rest.TrimEnd(" \t|") is "OK" or "ERROR") return true;   // also in a table's cell (`| OK |`)
+        if (rest[0] is 'O' or 'E' && rest.Length <= 64 && Result(rest) is "OK" or "ERROR") return true;
+        if (rest[0] is 'O' or 'E' && (rest.StartsWith("OK\\r") || rest.StartsWith("OK\\n") || rest.StartsWith("ERROR\\r") || rest.StartsWith("ERROR\\n"))) return true;   // in a print, lines follow
         if (!char.IsAsciiLetter(rest[0]) && rest[0] != '*') return false;
         foreach (var banner in ProtocolCatalog.Banners)
         {
@@ -91,6 +100,21 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         IsSpace(c) || c is ':' or '：' or ']' or '】' or ')' or '>' or '|' or '-' or '=' or '»' or '«' or '→' or '←' or '<';
 
     private static bool IsSpace(char c) => c is ' ' or '\t';
+
+    // A result alone: in a table's cell too (`| OK |`), or before a print's escaped line ends and closing quote (`OK\r\n"`).
+    private static ReadOnlySpan<char> Result(ReadOnlySpan<char> rest)
+    {
+        while (true)
+        {
+            var trimmed = rest.TrimEnd(" \t|\"");
+            if (trimmed.Length >= 2 && trimmed[^2] == '\\' && trimmed[^1] is 'r' or 'n') trimmed = trimmed[..^2];
+            if (trimmed.Length == rest.Length) return rest;
+            rest = trimmed;
+        }
+    }
+
+    // Traffic in a print of a buffer with C's escapes starts after its line end too (`\r\nOK\r\n`).
+    private static bool AfterEscapedLineEnd(ReadOnlySpan<char> line, int at) => at >= 2 && line[at - 2] == '\\' && line[at - 1] is 'r' or 'n';
 
     private static readonly string[] ArrowsLongestFirst = [.. TranscriptTag.Arrows.Keys.OrderByDescending(a => a.Length)];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Analyzer.Readers;
@@ -24,7 +23,7 @@ internal sealed partial class PythonBytesReader : LogReader
             var text = line.Text;
             if (Written().Match(text) is { Success: true } sent)
             {
-                var bytes = Unescape(sent.Groups["body"].ValueSpan);
+                var bytes = CEscapes.Decode(sent.Groups["body"].ValueSpan);
                 guess.Next(bytes.AsSpan().TrimEnd("\r\n"u8));   // so that the module's echo of it is known
                 yield return Record(line, null, LogDirection.ToModule, bytes);
                 continue;
@@ -35,35 +34,9 @@ internal sealed partial class PythonBytesReader : LogReader
                 if (!line.Content.IsEmpty && !IsSessionLine(text.Trim())) yield return Record(line, null, LogDirection.Unknown, line.BytesWithEnding());
                 continue;
             }
-            foreach (var (direction, data) in guess.Lines(Unescape(match.Groups["body"].ValueSpan)))
+            foreach (var (direction, data) in guess.Lines(CEscapes.Decode(match.Groups["body"].ValueSpan)))
                 yield return Record(line, null, direction, data);
         }
-    }
-
-    /// <summary>Python's bytes escapes; an unknown escape stays as written, as Python keeps it.</summary>
-    private static byte[] Unescape(ReadOnlySpan<char> body)
-    {
-        var bytes = new List<byte>(body.Length);
-        for (var i = 0; i < body.Length; i++)
-        {
-            var c = body[i];
-            if (c != '\\' || i + 1 == body.Length) { bytes.Add((byte)c); continue; }
-            var e = body[++i];
-            switch (e)
-            {
-                case 'r': bytes.Add((byte)'\r'); break;
-                case 'n': bytes.Add((byte)'\n'); break;
-                case 't': bytes.Add((byte)'\t'); break;
-                case '0': bytes.Add(0); break;
-                case '\\' or '\'' or '"': bytes.Add((byte)e); break;
-                case 'x' when i + 2 < body.Length && byte.TryParse(body.Slice(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value):
-                    bytes.Add(value);
-                    i += 2;
-                    break;
-                default: bytes.Add((byte)'\\'); bytes.Add((byte)e); break;
-            }
-        }
-        return [.. bytes];
     }
 
     /// <summary>A line of the Python session itself: a prompt with its code, or the number a write returned.</summary>

@@ -90,42 +90,13 @@ internal sealed partial class StraceReader : LogReader
         else return null;
         // A call that failed (`= -1 EAGAIN`) moved no bytes.
         if (done.Groups["result"].ValueSpan.StartsWith("-")) return null;
-        var bytes = Unescaped(data);
+        var bytes = CEscapes.Decode(data);
         return new Call(line, When(done), fd, call == "write", cut ? [.. bytes, (byte)'\r', (byte)'\n'] : bytes);
     }
 
     private DateTimeOffset? When(Match match) =>
         match.Groups["epoch"].Success ? LogClock.TryParseEpoch(match.Groups["epoch"].ValueSpan, out var epoch) ? epoch : null
         : match.Groups["time"].Success && LogClock.TryParseTime(match.Groups["time"].ValueSpan, out var time) ? clock.At(time) : null;
-
-    // C's escapes as strace writes them: \r \n \t \v \f \" \\, octal (\33, \0) and hex (\x1b, with -x).
-    private static byte[] Unescaped(string data)
-    {
-        var bytes = new List<byte>(data.Length);
-        for (var i = 0; i < data.Length; i++)
-        {
-            if (data[i] != '\\' || i + 1 == data.Length)
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(data[i].ToString()));
-                continue;
-            }
-            var next = data[++i];
-            if (next is >= '0' and <= '7')
-            {
-                var end = i;
-                while (end < data.Length && end < i + 3 && data[end] is >= '0' and <= '7') end++;
-                bytes.Add((byte)Convert.ToInt32(data[i..end], 8));
-                i = end - 1;
-            }
-            else if (next == 'x' && i + 2 < data.Length && byte.TryParse(data.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex))
-            {
-                bytes.Add(hex);
-                i += 2;
-            }
-            else bytes.Add(next switch { 'r' => (byte)'\r', 'n' => (byte)'\n', 't' => (byte)'\t', 'v' => (byte)'\v', 'f' => (byte)'\f', _ => (byte)next });
-        }
-        return [.. bytes];
-    }
 
     // `[pid  312] ` or `312 ` (-f), then the stamp: `08:00:00`, `08:00:00.102311` or `1700000000.102311`.
     private const string Prefix = @"^\s*(?:\[pid\s+(?<pid>\d+)\]\s+|(?<pid>\d+)\s+(?=\d|[a-z<]))?(?:(?<epoch>1\d{9}\.\d{1,9})\s+|(?<time>\d\d:\d\d:\d\d(?:\.\d{1,9})?)\s+)?";

@@ -149,9 +149,12 @@ internal sealed class TranscriptReader : LogReader
         if (entry.Program is { } program && !portPrograms.Contains(program)) return [];
         // A single `>` that is no mark in this log is the line's own text (the module's prompt and what follows it).
         if (TranscriptTag.IsSingle(entry.Arrow) && arrows.Of(entry.Arrow!) is null) entry = entry with { Arrow = null, Direction = LogDirection.Unknown, Data = entry.Marked };
-        var byText = guess.Next(Encoding.UTF8.GetBytes(entry.Data)); // every line, so an echo is known after a marked command
+        // A program's print of its buffer with C's escapes (`TX: "AT+CSQ\r\n"`): the bytes it stands for, line ends and all.
+        var printed = CEscapes.PrintedBuffer(entry.Data);
+        var byText = guess.Next(printed is null ? Encoding.UTF8.GetBytes(entry.Data) : printed.AsSpan().TrimStart("\r\n"u8)); // every line, so an echo is known after a marked command
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
+        if (printed is not null) return [Record(entry.Source, entry.Time, direction, printed, entry.SinceStart)];
         if (direction == LogDirection.ToModule && CollapsedExchange.Split(entry.Data) is var (command, answer)) return Exchange(entry, command, answer);
         // A collapsed answer is the module's lines on one: marked, or starting as traffic. An unmarked line of prose
         // (firmware's `app: attach check OK` between its marked lines) is one line, whatever word it ends with.
