@@ -25,6 +25,7 @@ public enum LogFormat
     Logger,
     JsonLines,
     CsvExport,
+    ControlNames,
     Raw,
     Trace,
 }

@@ -27,6 +27,7 @@ public static class LogFormatNames
         [LogFormat.Logger] = "logger",
         [LogFormat.JsonLines] = "json-lines",
         [LogFormat.CsvExport] = "csv",
+        [LogFormat.ControlNames] = "control-names",
         [LogFormat.Raw] = "raw",
         [LogFormat.Trace] = "trace",
     };

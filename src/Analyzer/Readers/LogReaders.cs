@@ -27,6 +27,7 @@ internal static class LogReaders
         LogFormat.Logger => new LoggerReader(),
         LogFormat.JsonLines => new JsonLinesReader(),
         LogFormat.CsvExport => new CsvExportReader(),
+        LogFormat.ControlNames => new ControlNamesReader(),
         LogFormat.Raw => new RawReader(),
         LogFormat.Trace => new TraceReader(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a known log format"),

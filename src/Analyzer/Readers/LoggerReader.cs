@@ -74,7 +74,7 @@ internal sealed class LoggerReader : LogReader
     private LogRecord Emit(Entry entry)
     {
         // A program's print of its buffer with C's escapes (`uart_recv: \r\nOK\r\n`): the bytes it stands for, line ends and all.
-        var printed = CEscapes.PrintedBuffer(entry.Line.Text.AsSpan(entry.DataStart));
+        var printed = CEscapes.PrintedBuffer(entry.Line.Text.AsSpan(entry.DataStart)) ?? ControlNames.PrintedBuffer(entry.Line.Text[entry.DataStart..]);
         var data = printed ?? (TableCell(entry.Line, entry.DataStart) is var (from, length) && length >= 0
             ? [.. entry.Line.Encode(entry.Line.Text.Substring(from, length)), (byte)'\r', (byte)'\n'] : WithCrLf(entry.Line, entry.DataStart));
         var direction = entry.Said ?? (entry.Arrow is { } arrow ? arrows.Of(arrow) : null);

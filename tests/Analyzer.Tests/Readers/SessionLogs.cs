@@ -50,6 +50,7 @@ internal static class SessionLogs
         yield return Case(LogFormat.Socat, Lf(Socat));
         yield return Case(LogFormat.PySerial, Lf(PySerial));
         yield return Case(LogFormat.PythonBytes, Lf(PythonBytes));
+        yield return Case(LogFormat.ControlNames, Lf(Wire.Replace("\r", "<CR>").Replace("\n", "<LF>\n")));
         yield return Case(LogFormat.Raw, Encoding.UTF8.GetBytes(Wire));
         yield return Case(LogFormat.Trace, Lf(Trace));
     }

@@ -33,10 +33,10 @@ internal sealed class LineEndRule : ICodeOwner
     {
         _diagnostics = diagnostics;
         // The bytes as read (a raw capture, a trace), or written out byte for byte (hex dumps, a logic analyser's bytes,
-        // socat's and Python's escapes, Docklight's <CR><LF>). The other formats end each line themselves (a stamp per
+        // socat's and Python's escapes, Docklight's <CR><LF>, a terminal's control names). The other formats end each line themselves (a stamp per
         // line): their line ends are the terminal's or the editor's, not the module's.
         _judged = format is LogFormat.Raw or LogFormat.Trace or LogFormat.HexDump or LogFormat.SscomHex or LogFormat.LogicCsv
-            or LogFormat.Socat or LogFormat.PythonBytes or LogFormat.Docklight;
+            or LogFormat.Socat or LogFormat.PythonBytes or LogFormat.Docklight or LogFormat.ControlNames;
         // Raw is also what any unrecognised text is read as (a ticket, notes): text without a single CR, on either
         // side, was written by an editor, whose line ends say nothing of the port's.
         _textUnlessCr = format == LogFormat.Raw;
