@@ -73,8 +73,8 @@ internal static class FramesCommand
     }
 
     // Formats whose lines write the port's bytes in a notation (hex, a logic analyser's rows, Python reprs, socat's
-    // packets with CR written `\r`, strace's C strings, interceptty's byte a line), not as they came: a line of the notation is no line of the module's.
-    private static readonly HashSet<LogFormat> ByteNotations = [LogFormat.HexDump, LogFormat.SscomHex, LogFormat.LogicCsv, LogFormat.PythonBytes, LogFormat.Socat, LogFormat.Strace, LogFormat.Interceptty];
+    // packets with CR written `\r`, strace's C strings, interceptty's byte a line, a terminal's control names), not as they came: a line of the notation is no line of the module's.
+    private static readonly HashSet<LogFormat> ByteNotations = [LogFormat.HexDump, LogFormat.SscomHex, LogFormat.LogicCsv, LogFormat.PythonBytes, LogFormat.Socat, LogFormat.Strace, LogFormat.Interceptty, LogFormat.ControlNames];
 
     /// <summary>The log at <paramref name="path"/> when it is a file of such a format; null for anything else, read as raw.</summary>
     private static LogSource? BytesNotated(string path)
