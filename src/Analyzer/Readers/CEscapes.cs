@@ -55,12 +55,15 @@ internal static class CEscapes
     /// <summary>True for a line that ends as a print of a buffer does: an escaped line end, then perhaps the closing quote.</summary>
     public static bool IsPrint(ReadOnlySpan<char> line) => EndsWithEscapedLineEnd(Unquoted(line));
 
-    // The print without its quotes, when it has them (the opening one may stand before where the data was found).
+    // The print without its quotes, when it has them (the opening one may stand before where the data was found): double
+    // quotes as C prints a string, single ones as Python's repr does (pySerial's miniterm and PlatformIO's `debug` filter:
+    // `TX: 'AT\r\n'`, also `b'AT\r\n'`).
     private static ReadOnlySpan<char> Unquoted(ReadOnlySpan<char> data)
     {
         data = data.Trim();
-        if (data.Length > 0 && data[^1] == '"') data = data[..^1];
-        if (data.Length > 0 && data[0] == '"') data = data[1..];
+        if (data.Length > 1 && data[0] == 'b' && data[1] is '\'' or '"') data = data[1..];
+        if (data.Length > 0 && data[^1] is '"' or '\'') data = data[..^1];
+        if (data.Length > 0 && data[0] is '"' or '\'') data = data[1..];
         return data;
     }
 

@@ -24,14 +24,16 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         var print = CEscapes.IsPrint(line);
         for (var i = 0; i < line.Length - 1; i++)
         {
-            if (i > 0 && !IsBoundary(line[i - 1]) && !(print && (AfterEscapedLineEnd(line, i) || line[i - 1] == '"'))) continue;
+            if (i > 0 && !IsBoundary(line[i - 1]) && !(print && (AfterEscapedLineEnd(line, i) || line[i - 1] is '"' or '\''))) continue;
             if (!StartsTraffic(line[i..])) continue;
             // A print of a buffer starts at its quote or its first escaped line end (`<-- "\r\nOK\r\n"`), before the traffic.
             var start = i;
             if (print)
             {
                 while (AfterEscapedLineEnd(line, start)) start -= 2;
-                if (start > 0 && line[start - 1] == '"') start--;
+                if (start > 0 && line[start - 1] is '"' or '\'') start--;
+                if (start > 0 && line[start - 1] == 'b' && (start == 1 || !char.IsLetterOrDigit(line[start - 2]))) start--;   // Python's b'…'
+
             }
             return Mark(line, start) ?? new LoggerLine(start, start, null, null);
         }

@@ -24,6 +24,17 @@ public class EscapedPrintTests
         "I (1180) at: <-- \"\\r\\nOK\\r\\n\"\n" +
         "I (1300) at: --> \"AT+MQTTOPEN=1,1,0,0,0,\\\"\\\",\\\"\\\"\\r\\n\"\n" +
         "I (1420) at: <-- \"\\r\\nOK\\r\\n\\r\\n+MQTTOPEN: OK\\r\\n\"\n")]
+    [TestCase(
+        "--- Miniterm on /dev/ttyUSB0  115200,8,N,1 ---\n--- Quit: Ctrl+] | Menu: Ctrl+T | Help: Ctrl+T followed by Ctrl+H ---\n" +
+        "TX: 'AT+MQTTCFG=\"183.230.40.39\",6002,\"dev7\",120,\"prod\",\"Zk9PrivKey=\",1\\r\\n'\n" +
+        "RX: '\\r\\nOK\\r\\n'\n" +
+        "TX: 'AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\\r\\n'\n" +
+        "RX: '\\r\\nOK\\r\\n\\r\\n+MQTTOPEN: OK\\r\\n'\n")]
+    [TestCase(
+        "12:00:01.100 [serial] write b'AT+MQTTCFG=\"183.230.40.39\",6002,\"dev7\",120,\"prod\",\"Zk9PrivKey=\",1\\r\\n'\n" +
+        "12:00:01.180 [serial] read b'\\r\\nOK\\r\\n'\n" +
+        "12:00:01.300 [serial] write b'AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\\r\\n'\n" +
+        "12:00:01.420 [serial] read b'\\r\\nOK\\r\\n\\r\\n+MQTTOPEN: OK\\r\\n'\n")]
     public void Each_print_is_the_bytes_it_stands_for(string log)
     {
         var analysis = TempLog.Analyze(log);
@@ -32,7 +43,8 @@ public class EscapedPrintTests
         {
             ("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev7\",120,\"prod\",\"***\",1", "OK"), ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK"),
         }));
-        Assert.That(analysis.Urcs.Select(u => (u.Text, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN: OK", 3) }));
+        var openLine = log.Split('\n').ToList().FindIndex(line => line.Contains("AT+MQTTOPEN", StringComparison.Ordinal)) + 1;
+        Assert.That(analysis.Urcs.Select(u => (u.Text, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN: OK", openLine) }));
         Assert.That(analysis.Diagnostics, Is.Empty);
     }
 
