@@ -43,7 +43,7 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
     /// <summary>The direction mark ending just before <paramref name="start"/> (spaces between allowed); null when none.</summary>
     public static LoggerLine? Mark(ReadOnlySpan<char> line, int start)
     {
-        var before = line[..start].TrimEnd(" \t");
+        var before = line[..start].TrimEnd();
         foreach (var arrow in ArrowsLongestFirst)
         {
             if (!before.EndsWith(arrow, StringComparison.Ordinal)) continue;
@@ -101,7 +101,8 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
     private static bool IsBoundary(char c) =>
         IsSpace(c) || c is ':' or '：' or ']' or '】' or ')' or '>' or '|' or '-' or '=' or '»' or '«' or '→' or '←' or '<';
 
-    private static bool IsSpace(char c) => c is ' ' or '\t';
+    // Also a no-break or ideographic space of text pasted from a page or typed with a Chinese input method (PastedSpaces).
+    private static bool IsSpace(char c) => c is ' ' or '\t' || (c > '\u007F' && char.IsWhiteSpace(c));
 
     // A result alone: in a table's cell too (`| OK |`), or before a print's escaped line ends and closing quote (`OK\r\n"`).
     private static ReadOnlySpan<char> Result(ReadOnlySpan<char> rest)

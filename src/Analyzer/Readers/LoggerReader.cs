@@ -76,7 +76,9 @@ internal sealed class LoggerReader : LogReader
         // A program's print of its buffer with C's escapes (`uart_recv: \r\nOK\r\n`): the bytes it stands for, line ends and all.
         var printed = CEscapes.PrintedBuffer(entry.Line.Text.AsSpan(entry.DataStart)) ?? ControlNames.PrintedBuffer(entry.Line.Text[entry.DataStart..]);
         var data = printed ?? (TableCell(entry.Line, entry.DataStart) is var (from, length) && length >= 0
-            ? [.. entry.Line.Encode(entry.Line.Text.Substring(from, length)), (byte)'\r', (byte)'\n'] : WithCrLf(entry.Line, entry.DataStart));
+            ? [.. entry.Line.Encode(PastedSpaces.Plain(entry.Line.Text.Substring(from, length))), (byte)'\r', (byte)'\n']
+            : PastedSpaces.Any(entry.Line.Text.AsSpan(entry.DataStart)) ? [.. entry.Line.Encode(PastedSpaces.Plain(entry.Line.Text[entry.DataStart..])), (byte)'\r', (byte)'\n']
+            : WithCrLf(entry.Line, entry.DataStart));
         var direction = entry.Said ?? (entry.Arrow is { } arrow ? arrows.Of(arrow) : null);
         var traffic = printed is null ? data.AsSpan(0, data.Length - 2) : data.AsSpan().Trim("\r\n"u8);
         return Record(entry.Line, entry.Time, direction ?? guess.Next(traffic, entry.SinceStart), data, entry.SinceStart);

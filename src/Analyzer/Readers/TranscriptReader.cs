@@ -119,9 +119,9 @@ internal sealed class TranscriptReader : LogReader
         if (tag?.SinceStart is { } elapsed) since = elapsed;
         else if (journal?.Parts.SinceBoot is { } sinceBoot) since = sinceBoot;
         // A journal's unmarked line: its message is the data.
-        var data = NameColon(WithoutComment(tag is not null ? text[tag.DataStart..].Trim() : journal is { } own ? text[own.MessageAt..].Trim() : trimmed));
+        var data = PastedSpaces.Plain(NameColon(WithoutComment(tag is not null ? text[tag.DataStart..].Trim() : journal is { } own ? text[own.MessageAt..].Trim() : trimmed)));
         if (data.Length == 0) return null;
-        var marked = TranscriptTag.IsSingle(tag?.Arrow) ? NameColon(WithoutComment(text[tag!.MarkStart..].Trim())) : data;
+        var marked = TranscriptTag.IsSingle(tag?.Arrow) ? PastedSpaces.Plain(NameColon(WithoutComment(text[tag!.MarkStart..].Trim()))) : data;
         return new Entry(line, tag?.Arrow, tag?.Direction ?? LogDirection.Unknown, data, time, since, marked) { Program = journal?.Program };
     }
 
