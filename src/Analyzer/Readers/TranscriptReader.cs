@@ -71,25 +71,61 @@ internal sealed class TranscriptReader : LogReader
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         List<Entry>? learning = [];
+        Entry? wrapped = null;   // a hex publish whose line the writer's editor or mail wrapped: its rest is on the lines after it
         foreach (var line in lines)
         {
-            if (Parse(line) is not { } entry) continue;
+            if (Parse(line) is not { } parsed) continue;
+            parsed = parsed with { Source = line.Kept() };
+            if (wrapped is not null && Continues(wrapped, parsed))
+            {
+                wrapped = wrapped with { Data = wrapped.Data + parsed.Data };
+                if (HexPublish.Missing(Encoding.UTF8.GetBytes(wrapped.Data)) > 0) continue;
+                (parsed, wrapped) = (wrapped, null);
+            }
+            else if (wrapped is not null)
+            {
+                foreach (var record in Take(wrapped)) yield return record;
+                wrapped = null;
+            }
+            // (A stamped line cut over two reads is the terminal's, rejoined and noted as such: SplitLines.)
+            if (parsed.Time is null && parsed.SinceStart is null && HexPublish.Missing(Encoding.UTF8.GetBytes(parsed.Data)) > 0)
+            {
+                wrapped = parsed;
+                continue;
+            }
+            foreach (var record in Take(parsed)) yield return record;
+        }
+        if (wrapped is not null) foreach (var record in Take(wrapped)) yield return record;
+        foreach (var record in (learning ?? []).SelectMany(Emit)) yield return record;
+
+        // The records of an entry: none while the arrows' meaning is being learned, then the held ones and it.
+        IEnumerable<LogRecord> Take(Entry entry)
+        {
             if (entry.Program is { } program && JournalReader.LooksLikeTraffic(entry.Data)) portPrograms.Add(program);
             if (learning is { Count: < LearnWithin })
             {
                 arrows.Note(entry.Arrow, entry.Data);
-                learning.Add(entry with { Source = line.Kept() });
+                learning.Add(entry);
                 // Outside a journal (whose programs are learned too), the lines go out once the arrows are decided.
-                if (entry.Program is not null || !arrows.Decided) continue;
-                foreach (var record in learning.SelectMany(Emit)) yield return record;
+                if (entry.Program is not null || !arrows.Decided) return [];
+                var ready = learning;
                 learning = null;
-                continue;
+                return ready.SelectMany(Emit);
             }
-            foreach (var record in (learning ?? []).Append(entry).SelectMany(Emit)) yield return record;
+            if (learning is null) return Emit(entry);
+            var held = learning;
             learning = null;
+            return held.Append(entry).SelectMany(Emit);
         }
-        foreach (var record in (learning ?? []).SelectMany(Emit)) yield return record;
     }
+
+    // A wrapped line's rest: hex digits alone (the closing quote too), unmarked or under the same mark.
+    private static bool Continues(Entry wrapped, Entry next) =>
+        (next.Arrow is null && next.Direction == LogDirection.Unknown || next.Arrow == wrapped.Arrow && next.Direction == wrapped.Direction)
+        && next.Program == wrapped.Program && next.Data.Length > 0
+        && next.Data.AsSpan().TrimEnd('"').IndexOfAnyExcept(HexDigits) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private Entry? Parse(LogLine line)
     {
