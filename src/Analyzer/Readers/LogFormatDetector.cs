@@ -52,10 +52,13 @@ public static class LogFormatDetector
         // unmarked lines, which it takes for noise): without them no answer has its command. (Formats that read a record
         // from a header and the lines under it own only the header, so only the raw reading is weighed so.)
         if (plain.Format != LogFormat.Raw) return plain;
-        var (format, commands) = plain.Scores.Where(s => s.Key != plain.Format && s.Value >= 0.5)
+        // Any logger's reading is weighed so whatever its score: a firmware's log that prints its commands with its prefix and
+        // passes the module's lines through bare (`I (1120) modem: >> AT+CSQ`, then `+CSQ: 20,99`, `OK`) is its own.
+        var (format, commands) = plain.Scores.Where(s => s.Key != plain.Format && (s.Value >= 0.5 || s.Key == LogFormat.Logger))
             .Select(s => (s.Key, TrafficRead(readers[s.Key], sample).Commands)).OrderByDescending(c => c.Commands).FirstOrDefault();
+        // Its confidence is how much of the host's side it finds that the raw reading misses.
         return commands >= 2 && commands > 2 * best.Commands
-            ? new FormatGuess(format, Math.Clamp(plain.Scores[format] - plain.Score / 2, 0, 1), plain.Format, plain.Scores) : plain;
+            ? new FormatGuess(format, 1 - (best.Commands + 1.0) / (commands + 1.0), plain.Format, plain.Scores) : plain;
     }
 
     // The lines of traffic in the sample a format, having scored it, takes as its own, and how many of them are AT commands.

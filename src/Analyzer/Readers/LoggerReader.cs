@@ -63,6 +63,9 @@ internal sealed class LoggerReader : LogReader
         else if (skeleton is { Length: > 0 } && Follows(text, skeleton) is var after and >= 0 && after < text.Length)
             (dataStart, prefixEnd, mark) = (after, after, LoggerLine.Mark(text, after));
         else return null;   // another tag's line, or the logger's own words
+        // Traffic without the logger's prefix (the module's output passed through to the console as it came): no time of
+        // its own, so no latency is made up from the stamp before it.
+        if (dataStart == 0) return new Entry(line, 0, null, null, null, null);
         if (LoggerStamp.Read(text.AsSpan(0, prefixEnd)) is { } stamp)
         {
             time = stamp.Epoch ?? (stamp.TimeOfDay is not { } timeOfDay ? null : stamp.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay));

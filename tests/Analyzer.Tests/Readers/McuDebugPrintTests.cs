@@ -68,6 +68,26 @@ public class McuDebugPrintTests
     }
 
     [Test]
+    public void A_firmware_that_prints_its_commands_and_passes_the_modules_lines_through_bare_is_read_whole()
+    {
+        // ESP-IDF's log for what the firmware sent; the module's output written to the console as it came, without a stamp.
+        const string log =
+            "I (1120) modem: >> AT+CSQ\n+CSQ: 21,99\n\nOK\nI (1300) app: signal ok\n" +
+            "I (2000) modem: >> AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\nOK\n\n+MQTTOPEN: OK\nI (3400) app: mqtt connected\n" +
+            "I (4000) modem: >> AT+MQTTSUB=\"$creq/#\",1\nOK\n\n+MQTTSUBACK: 1,1,\"$creq/#\"\n";
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[]
+        {
+            // The module's lines have no stamp of their own: no latency is made up from the command's.
+            ("AT+CSQ", "OK", null), ("AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"", "OK", null), ("AT+MQTTSUB=\"$creq/#\",1", "OK", null),
+        }));
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 6), ("+MQTTSUBACK", 11) }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void A_raw_capture_with_its_echo_stays_raw()
     {
         var (source, _) = TempLog.Read("AT+CSQ\r\n+CSQ: 21,99\r\n\r\nOK\r\nAT+CGATT?\r\n+CGATT: 1\r\n\r\nOK\r\nsome firmware text\r\n");
