@@ -47,11 +47,8 @@ internal static class ControlNames
     /// The bytes a line stands for when it shows its line ends by name or picture (<c>AT+CSQ&lt;CR&gt;&lt;LF&gt;</c>); null for a
     /// line that shows none.
     /// </summary>
-    public static byte[]? PrintedBuffer(string data)
-    {
-        var decoded = Decode(data.Trim(), out var sawLineEnd);
-        return sawLineEnd ? Encoding.UTF8.GetBytes(decoded) : null;
-    }
+    public static byte[]? PrintedBuffer(string data) =>
+        ShowsLineEnd(data) ? Encoding.UTF8.GetBytes(Decode(data.Trim(), out _)) : null;
 
     private static readonly System.Buffers.SearchValues<char> Openers = System.Buffers.SearchValues.Create("<[{\u2400\u2401\u2402\u2403\u2404\u2405\u2406\u2407\u2408\u2409\u240A\u240B\u240C\u240D\u240E\u240F\u2410\u2411\u2412\u2413\u2414\u2415\u2416\u2417\u2418\u2419\u241A\u241B\u241C\u241D\u241E\u241F\u2421");
 

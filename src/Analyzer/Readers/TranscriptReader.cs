@@ -75,11 +75,10 @@ internal sealed class TranscriptReader : LogReader
         foreach (var line in lines)
         {
             if (Parse(line) is not { } parsed) continue;
-            parsed = parsed with { Source = line.Kept() };
             if (wrapped is not null && Continues(wrapped, parsed))
             {
                 wrapped = wrapped with { Data = wrapped.Data + parsed.Data };
-                if (HexPublish.Missing(Encoding.UTF8.GetBytes(wrapped.Data)) > 0) continue;
+                if (MissesHex(wrapped)) continue;
                 (parsed, wrapped) = (wrapped, null);
             }
             else if (wrapped is not null)
@@ -88,9 +87,9 @@ internal sealed class TranscriptReader : LogReader
                 wrapped = null;
             }
             // (A stamped line cut over two reads is the terminal's, rejoined and noted as such: SplitLines.)
-            if (parsed.Time is null && parsed.SinceStart is null && HexPublish.Missing(Encoding.UTF8.GetBytes(parsed.Data)) > 0)
+            if (parsed.Time is null && parsed.SinceStart is null && MissesHex(parsed))
             {
-                wrapped = parsed;
+                wrapped = parsed with { Source = line.Kept() };
                 continue;
             }
             foreach (var record in Take(parsed)) yield return record;
@@ -105,7 +104,7 @@ internal sealed class TranscriptReader : LogReader
             if (learning is { Count: < LearnWithin })
             {
                 arrows.Note(entry.Arrow, entry.Data);
-                learning.Add(entry);
+                learning.Add(entry with { Source = entry.Source.Kept() });
                 // Outside a journal (whose programs are learned too), the lines go out once the arrows are decided.
                 if (entry.Program is not null || !arrows.Decided) return [];
                 var ready = learning;
@@ -118,6 +117,10 @@ internal sealed class TranscriptReader : LogReader
             return held.Append(entry).SelectMany(Emit);
         }
     }
+
+    // A hex publish short of its message_len.
+    private static bool MissesHex(Entry entry) =>
+        entry.Data.StartsWith("AT+MQTTPUB=", StringComparison.OrdinalIgnoreCase) && HexPublish.Missing(Encoding.UTF8.GetBytes(entry.Data)) > 0;
 
     // A wrapped line's rest: hex digits alone (the closing quote too), unmarked or under the same mark.
     private static bool Continues(Entry wrapped, Entry next) =>
