@@ -52,6 +52,20 @@ public sealed class GarbledLines<TWhere>
         return Judge(atEvent, at, out first) ? 1 : 0;
     }
 
+    /// <summary>Bytes of the first garbled line a report shows.</summary>
+    public const int Shown = 4;
+
+    /// <summary>
+    /// What a report says of <paramref name="count"/> garbled lines, the first at <paramref name="where"/> (<c>line 7</c>,
+    /// <c>trace line 7</c>) of <paramref name="bytes"/> (masked by the caller's secret policy).
+    /// </summary>
+    public static string Describe(long count, string where, ReadOnlySpan<byte> bytes)
+    {
+        var shown = string.Join(" ", bytes[..Math.Min(Shown, bytes.Length)].ToArray().Select(b => $"0x{b:X2}")) + (bytes.Length > Shown ? " …" : "");
+        var lines = count == 1 ? $"at {where}" : $"at {count} lines, the first at {where}";
+        return $"the module's output is not text {lines} ({shown}): a baud rate other than the module's, or noise on the line";
+    }
+
     /// <summary>The module's output ended: a line of noise alone that was last is judged; true when garbled.</summary>
     public bool Complete(out (TWhere At, byte[] Bytes) line) => NoiseAlone(long.MaxValue, out line);
 

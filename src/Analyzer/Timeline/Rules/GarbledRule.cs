@@ -17,9 +17,6 @@ internal sealed class GarbledRule(DiagnosticLog diagnostics, SecretMasker secret
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.GarbledOutput];
 
-    /// <summary>Bytes of the first garbled line shown.</summary>
-    private const int Shown = 4;
-
     private readonly GarbledLines<Stamp> _lines = new();
     private long _count;
     private (Stamp At, byte[] Bytes) _first;
@@ -32,11 +29,8 @@ internal sealed class GarbledRule(DiagnosticLog diagnostics, SecretMasker secret
         Count(_lines.Complete(out var last) ? 1 : 0, last);
         if (_count == 0) return;
         // The bytes shown are the masked line's: a secret in a garbled line is shown as *** too.
-        var masked = secrets.Mask(_first.Bytes);
-        var bytes = string.Join(" ", masked.Take(Shown).Select(b => $"0x{b:X2}")) + (masked.Length > Shown ? " …" : "");
-        var where = _count == 1 ? $"at line {_first.At.Line}" : $"at {_count} lines, the first at line {_first.At.Line}";
         diagnostics.Report(DiagnosticCodes.GarbledOutput, _first.At.Line,
-            $"the module's output is not text {where} ({bytes}): a baud rate other than the module's, or noise on the line");
+            GarbledLines<Stamp>.Describe(_count, $"line {_first.At.Line}", secrets.Mask(_first.Bytes)));
     }
 
     private void Count(int garbled, (Stamp At, byte[] Bytes) first)
