@@ -14,7 +14,7 @@ namespace Conformance.Protocol.Events;
 /// <em>which</em> pairs they make. Text written in GBK by a Chinese tool or firmware is simplified Chinese, and
 /// GB2312, the first part of GBK, holds all of it: its punctuation and symbols (lead byte 0xA1–0xA9) and its 6 763
 /// characters (lead 0xB0–0xF7), every one with a trail byte of 0xA1–0xFE. Random bytes land there about one pair in
-/// six.</para>
+/// nine.</para>
 /// <para>So a byte that is not text is: a control byte other than tab (C0, DEL), a high byte that starts no pair
 /// (0x80, 0xFF, a lead without a valid trail), and one byte of each pair outside GB2312 (GBK's extension, the user
 /// areas: valid, but rare in text and common in noise). Valid UTF-8 is text but for its control bytes.</para>
