@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Conformance.Protocol.Events;
 
 /// <summary>
@@ -75,7 +77,7 @@ public sealed class GarbledLines<TWhere>
         line = default;
         if (_noise is not { } noise || next == _noiseEnd) return false;
         _noise = null;
-        if (noise.Length < MinNoise || noise.Distinct().Take(3).Count() < 3) return false;
+        if (noise.Length < MinNoise || !ThreeValues(noise)) return false;
         line = (_noiseAt, noise);
         return true;
     }
@@ -90,10 +92,23 @@ public sealed class GarbledLines<TWhere>
         var text = atEvent.IsUtf8 ? GarbledBytes.In(atEvent.Text) : GarbledBytes.In(atEvent.Raw);
         // Noise before a line of text (two letters or digits, nothing else amiss): the line is read, the noise is noise.
         if (text == 0 && (noise.Length == 0 || GarbledBytes.Alphanumerics(atEvent.Text) >= 2)) return false;
-        var bytes = (byte[])[.. noise, .. atEvent.Raw];
         var notText = noise.Length + text;
-        if (notText < MinBytes || notText * 4 < bytes.Length) return false;
-        line = (start, bytes);
+        var length = noise.Length + (atEvent.IsUtf8 ? Encoding.UTF8.GetByteCount(atEvent.Text) : atEvent.Raw.Length);
+        if (notText < MinBytes || notText * 4 < length) return false;
+        line = (start, [.. noise, .. atEvent.Raw]);
         return true;
+    }
+
+    // Power-up noise repeats a value or two; noise of a wrong baud rate has more.
+    private static bool ThreeValues(byte[] noise)
+    {
+        var (first, second) = (noise[0], noise[0]);
+        foreach (var b in noise)
+        {
+            if (b == first || b == second) continue;
+            if (first == second) second = b;
+            else return true;
+        }
+        return false;
     }
 }
