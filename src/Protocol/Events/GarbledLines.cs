@@ -25,6 +25,9 @@ public sealed class GarbledLines<TWhere>
     /// <summary>Bytes a line of noise alone holds before it can be garbled.</summary>
     public const int MinNoise = 8;
 
+    /// <summary>Bytes of the first garbled line a report shows.</summary>
+    public const int Shown = 4;
+
     // The noise that began a line whose rest has not been read yet.
     private byte[]? _noise;
     private long _noiseEnd;
@@ -53,9 +56,6 @@ public sealed class GarbledLines<TWhere>
         if (NoiseAlone(atEvent.Offset, out first)) return Judge(atEvent, at, out _) ? 2 : 1;
         return Judge(atEvent, at, out first) ? 1 : 0;
     }
-
-    /// <summary>Bytes of the first garbled line a report shows.</summary>
-    public const int Shown = 4;
 
     /// <summary>
     /// What a report says of <paramref name="count"/> garbled lines, the first at <paramref name="where"/> (<c>line 7</c>,
