@@ -72,6 +72,27 @@ public class AnalyzeCommandTests
     }
 
     [Test]
+    public async Task A_console_scrape_says_its_padding_is_left_out_and_a_capture_at_another_baud_rate_says_so()
+    {
+        // cmd.exe's Mark / Copy: every row 80 columns wide.
+        var scrape = Path.Combine(_directory, "scrape.txt");
+        await File.WriteAllTextAsync(scrape, string.Concat(new[] { "AT+CSQ", "", "+CSQ: 20,99", "", "OK", "AT+MQTTSTAT?", "", "+MQTTSTAT: 1", "", "OK" }
+            .Select(line => line.PadRight(80) + "\r\n")));
+        var garbled = Path.Combine(_directory, "garbled.log");
+        await File.WriteAllBytesAsync(garbled, [.. "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\nAT+MQTTSTAT?\r\n"u8,
+            0xE6, 0x80, 0x98, 0x80, 0xFE, 0x98, 0x9E, 0x98, 0x06, 0x66, 0x66, 0x60, .. "\r\n"u8]);
+
+        var padded = await ConformanceProcess.RunAsync(null, "analyze", scrape);
+        var noisy = await ConformanceProcess.RunAsync(null, "analyze", garbled, "--format", "raw");
+
+        Assert.That(padded.ExitCode, Is.Zero, padded.StandardError);
+        Assert.That(padded.StandardError, Does.Contain("lines padded to 80 columns read without the padding"));
+        Assert.That(padded.StandardOutput, Does.Not.Contain("trailing-space").And.Not.Contain("space-around-argument"));
+        Assert.That(noisy.ExitCode, Is.Zero, noisy.StandardError);
+        Assert.That(noisy.StandardOutput, Does.Contain("garbled-output").And.Contain("the module's output is not text at line 7 (0xE6 0x80 0x98 0x80 …)"));
+    }
+
+    [Test]
     public async Task Every_output_is_written_and_none_holds_the_api_key()
     {
         var html = Path.Combine(_directory, "report.html");

@@ -61,6 +61,7 @@ public class BrokenModuleTests
     }
 
     [TestCase(Fault.NoiseBeforeLines, "noise", "3 byte(s) that form no line (first 0x00)")]
+    [TestCase(Fault.GarbageBetweenLines, "garbled-output", "the module's output is not text at 3 lines, the first at trace line 22 (0xE6 0x80 0x98 0x80 …)")]
     [TestCase(Fault.DebugPrintInAnswer, "free-text", "'[mqtt] state machine tick' is no AT syntax; it arrived inside the answer to AT+MQTTSTAT?")]
     [TestCase(Fault.EchoInLowerCase, "echo-mismatch", "the echo 'at+mqttstat?' differs from the command sent, AT+MQTTSTAT?")]
     public async Task A_module_off_the_manual_in_form_only_passes_and_the_difference_is_reported(Fault fault, string code, string message)

@@ -32,6 +32,7 @@ public static class DiagnosticCodes
     public static CodeEntry UnreadableLine => CodeList.UnreadableLine;
     public static CodeEntry LineTooLong => CodeList.LineTooLong;
     public static CodeEntry Noise => CodeList.Noise;
+    public static CodeEntry GarbledOutput => CodeList.GarbledOutput;
     public static CodeEntry LineEnd => CodeList.LineEnd;
     public static CodeEntry Truncated => CodeList.TruncatedInput;
     public static CodeEntry UnknownDirection => CodeList.UnknownDirection;
@@ -46,6 +47,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        UnreadableLine, LineTooLong, Noise, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
     ];
 }

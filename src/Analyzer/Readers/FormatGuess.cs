@@ -17,4 +17,7 @@ public sealed record FormatGuess(LogFormat Format, double Confidence, LogFormat 
 
     /// <summary>Every line was pasted with its line number before it (<c>12| AT</c>), to leave out before reading.</summary>
     public bool NumberedLines { get; init; }
+
+    /// <summary>The width a screen scrape padded every line to with spaces (<see cref="ScreenWidth"/>), read without them; 0 when none.</summary>
+    public int PaddedWidth { get; init; }
 }

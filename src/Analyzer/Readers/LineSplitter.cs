@@ -25,6 +25,9 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     /// <summary>Each line starts with its number (<c>12| AT</c>, <c>0012: AT</c>), pasted from an editor or a ticket: left out (<see cref="LineNumber"/>).</summary>
     public bool Numbered { get; init; }
 
+    /// <summary>A screen scrape padded each line with spaces to the console's width (<see cref="ScreenWidth"/>): they are left out.</summary>
+    public bool Padded { get; init; }
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     private int start;
     private int end;
@@ -140,6 +143,13 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             else if (line.SequenceEqual(Prefix.AsSpan().TrimEnd((byte)' '))) (lineStart, length) = (lineStart + length, 0);
         }
         if (Numbered && LineNumber.Length<byte>(buffer.AsSpan(lineStart, length)) is var numbered and > 0) (lineStart, length) = (lineStart + numbered, length - numbered);
+        if (Padded && length > 0 && buffer[lineStart + length - 1] == ' ')
+        {
+            // The line end stays right after the text, as a reader takes the line and its end as one record.
+            var text = buffer.AsSpan(lineStart, length).TrimEnd((byte)' ').Length;
+            buffer.AsSpan(lineEnd, endingLength).CopyTo(buffer.AsSpan(lineStart + text));
+            length = text;
+        }
         start = lineEnd + endingLength;
         scanned = 0;
         return true;

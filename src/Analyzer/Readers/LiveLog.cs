@@ -48,7 +48,7 @@ public sealed class LiveLog : IDisposable
     /// <summary>The records, each as soon as the lines it needs have arrived; ends with the input.</summary>
     public IEnumerable<LogRecord> Read()
     {
-        using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines };
+        using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0 };
         var reader = LogReaders.Create(Format);
         foreach (var record in SplitLines.Of(reader, LogSource.SinceFirst(reader.Read([splitter])))) yield return record;
     }

@@ -6,7 +6,8 @@ namespace Conformance.Analyzer.Readers;
 /// by line are told apart by the weight of evidence over the whole sample; nothing recognisable gives
 /// <see cref="LogFormat.Raw"/> with confidence 0. A log pasted with a comment prefix on most lines (an SSCOM
 /// capture quoted as <c># [15:37:11.116]发→◇AT</c>) is read without it when that fits a format better; so is a
-/// log whose lines were pasted with their numbers (<c>12| AT</c>, <c>0012: AT</c>).
+/// log whose lines were pasted with their numbers (<c>12| AT</c>, <c>0012: AT</c>), and a screen scrape whose lines a
+/// console padded to its width (<see cref="ScreenWidth"/>) is read without the padding, whatever its format.
 /// </summary>
 public static class LogFormatDetector
 {
@@ -22,8 +23,16 @@ public static class LogFormatDetector
     /// <summary>Scores decoded lines; empty ones are ignored.</summary>
     public static FormatGuess Detect(IEnumerable<string> lines)
     {
-        using var marks = TranscriptTag.Remembering();
         var sample = lines.Where(line => line.Trim().Length > 0).Take(SampleLines).ToList();
+        // The console's padding is no part of any format: the lines are scored, and read, without it.
+        if (ScreenWidth.Of(sample) is var width and > 0)
+            return Guess(sample.Select(line => line.TrimEnd(' ')).ToList()) with { PaddedWidth = width };
+        return Guess(sample);
+    }
+
+    private static FormatGuess Guess(List<string> sample)
+    {
+        using var marks = TranscriptTag.Remembering();
         var readers = new Dictionary<LogFormat, LogReader>();
         var plain = Score(sample, readers);
         // Most lines carrying one prefix: a pasted log, when the lines without it fit a format better.

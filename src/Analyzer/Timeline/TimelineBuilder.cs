@@ -57,6 +57,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly DeviationRule _deviations;
     private readonly FamilyRule _families;
     private readonly FramingRule _framing;
+    private readonly GarbledRule _garbled;
     private readonly DirectionRule _direction;
     private readonly UnreadableRule _unreadable;
     private readonly ClockRule _clock;
@@ -94,7 +95,7 @@ public sealed class TimelineBuilder : IRecordSink
         _registration = new RegistrationRule(_diagnostics, _radio);
         (_echo, _deviations, _families) = (new EchoRule(_diagnostics, _secrets), new DeviationRule(_diagnostics, _secrets), new FamilyRule(_diagnostics));
         (_framing, _direction, _unreadable) = (new FramingRule(_diagnostics, _secrets), new DirectionRule(_diagnostics), new UnreadableRule(_diagnostics, _secrets));
-        _clock = new ClockRule(_diagnostics);
+        (_clock, _garbled) = (new ClockRule(_diagnostics), new GarbledRule(_diagnostics, _secrets));
         (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
         _lineEnds = new LineEndRule(_diagnostics, _options.Format);
         _subscriptions = new SubscriptionRule(_diagnostics, _secrets);
@@ -164,6 +165,7 @@ public sealed class TimelineBuilder : IRecordSink
             _correlation.Complete();
             _sides.Complete(_correlation.Commands);
             _lineEnds.Complete();
+            _garbled.Complete();
             _subscriptions.Complete();
             _session.Finish(_last);
         }
@@ -219,6 +221,7 @@ public sealed class TimelineBuilder : IRecordSink
             case AtEventKind.Urc: Unsolicited(atEvent, at); break;
         }
         _framing.Read(atEvent, at);
+        _garbled.Read(atEvent, at);
     }
 
     private void Echo(AtEvent echo, Stamp at)

@@ -27,6 +27,8 @@ public sealed class AtSession : IAsyncDisposable
     private readonly List<ReceivedUrc> _urcs = [];
     private readonly List<(Deviation Deviation, int TraceLine)> _stray = [];   // what arrived with no command to belong to
     private readonly LineEndTally _lineEnds = new();   // line ends not CR LF since the stray lines were last taken
+    private readonly GarbledLines<int> _garbled = new();
+    private (int Count, int Line, byte[] Bytes) _garbledSince;   // lines not text since the stray lines were last taken: how many, the first
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
     private long _received;
     private Pending? _pending;
@@ -258,6 +260,9 @@ public sealed class AtSession : IAsyncDisposable
                 var line = (int)_lineEnds.FirstLine;
                 all.Add((Deviation.Of(CodeList.LineEnd, _lineEnds.Describe("ends the trace line named"), "1.11"), line));
             }
+            if (_garbledSince is { Count: > 0 } garbled)
+                all.Add((Deviation.Of(CodeList.GarbledOutput, GarbledLines<int>.Describe(garbled.Count, $"trace line {garbled.Line}", garbled.Bytes), "1.11"), garbled.Line));
+            _garbledSince = default;
             _stray.Clear();
             _lineEnds.Clear();
             return all;
@@ -311,6 +316,8 @@ public sealed class AtSession : IAsyncDisposable
         var text = atEvent.Text;
         if (LineEndTally.Deviates(atEvent.LineEndBefore)) _lineEnds.Add(atEvent.LineEndBefore, LineAt(atEvent.LineEndOffset));
         var line = LineAt(atEvent.Offset);
+        if (_garbled.Read(atEvent, line, out var garbled) is var count and > 0)
+            _garbledSince = _garbledSince.Count == 0 ? (count, garbled.At, garbled.Bytes) : _garbledSince with { Count = _garbledSince.Count + count };
         // Only FlushHeld reads a frame cut short: the module stopped mid-line (or mid-message) and sent nothing more in time.
         if (atEvent.IsTruncated && atEvent.Kind != AtEventKind.Final)
             _stray.Add((Deviation.Of(CodeList.TruncatedInput, $"'{text}' was cut short: no line end (or not all of its message) came before the wait ended", "1.11"), line));

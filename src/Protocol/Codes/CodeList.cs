@@ -62,6 +62,8 @@ public static class CodeList
         "A line longer than the frame limit; its bytes were skipped.");
     public static readonly CodeEntry Noise = new("noise", Severity.Note, "",
         "Bytes that form no line (NUL, 0xFF, other control bytes), e.g. at power-up.");
+    public static readonly CodeEntry GarbledOutput = new("garbled-output", Severity.Warn, "",
+        "Lines of the module's output are not text (control bytes, 0x80, 0xFF, byte pairs no Chinese text holds): the port is read at a baud rate other than the module's, or the line is noisy (a loose wire, a module booting at another rate); said once with the first and how many.");
     public static readonly CodeEntry LineEnd = new("line-end", Severity.Note, "",
         "The module ends lines otherwise than CR LF (LF or CR alone, CR CR LF), where the manual frames every response as CR LF, text, CR LF; said once a log (a run: once a scenario) with the first and how often.");
     public static readonly CodeEntry TruncatedInput = new("truncated-input", Severity.Warn, "",
@@ -151,7 +153,7 @@ public static class CodeList
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
         RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
-        Noise, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,

@@ -55,6 +55,9 @@ public sealed record AtEvent
     /// <remarks>Kept only when they are not UTF-8: valid UTF-8 comes back from the text byte for byte, so most lines keep no copy.</remarks>
     public byte[] Raw => _rare?.Raw ?? Encoding.UTF8.GetBytes(Text);
 
+    /// <summary>True when <see cref="Text"/> was valid UTF-8, so it gives back its bytes and <see cref="Raw"/> would be a copy.</summary>
+    internal bool IsUtf8 => _rare?.Raw is null;
+
     /// <summary>The command line it belongs to (echo, information, final result, prompt); null when nothing was pending.</summary>
     public string? Command { get; private set; }
 

@@ -29,10 +29,13 @@ internal sealed class TempLog : IDisposable
         Read(Encoding.UTF8.GetBytes(text), format);
 
     /// <summary>Writes a log and analyses it as the detected (or given) format.</summary>
-    public static Conformance.Analyzer.Timeline.Analysis Analyze(string text, LogFormat? format = null)
+    public static Conformance.Analyzer.Timeline.Analysis Analyze(string text, LogFormat? format = null) => Analyze(Encoding.UTF8.GetBytes(text), format);
+
+    /// <summary>Writes a log of these bytes and analyses it as the detected (or given) format.</summary>
+    public static Conformance.Analyzer.Timeline.Analysis Analyze(byte[] bytes, LogFormat? format = null)
     {
         using var log = new TempLog();
-        return Conformance.Analyzer.Timeline.TimelineBuilder.Analyze(LogSource.Open(log.Write("log.txt", text), format));
+        return Conformance.Analyzer.Timeline.TimelineBuilder.Analyze(LogSource.Open(log.Write("log.txt", bytes), format));
     }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);

@@ -236,6 +236,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
     private void Bytes(List<byte> output, byte[] line)
     {
         if (fault == Fault.NoiseBeforeLines) output.AddRange([0x00, 0xFF, 0x00]);
+        if (fault == Fault.GarbageBetweenLines) output.AddRange([0x0D, 0x0A, 0xE6, 0x80, 0x98, 0x80, 0xFE, 0x98, 0x9E, 0x98, 0x06, 0x66, 0x66, 0x60]);
         if (fault == Fault.GbkLines) line = Gbk.GetBytes(Encoding.UTF8.GetString(line));
         var end = fault == Fault.LineFeedOnly ? "\n"u8.ToArray() : "\r\n"u8.ToArray();
         output.AddRange(end);

@@ -42,6 +42,8 @@ public enum Fault
     OkTwiceForCfg,
     /// <summary>Writes NUL and 0xFF bytes before every line, as a noisy UART does.</summary>
     NoiseBeforeLines,
+    /// <summary>Writes a line of garbage before every line: a burst of its output at 57600 baud as a port at 115200 reads it.</summary>
+    GarbageBetweenLines,
     /// <summary>Writes a 70 KB line (longer than any frame a host keeps) before answering <c>AT+MQTTSTAT?</c>.</summary>
     OverlongLineOnStat,
     /// <summary>Reports a connection as <c>+MQTTOPEN: 0</c>, a form the manual does not have, after the OPEN's <c>OK</c>.</summary>
