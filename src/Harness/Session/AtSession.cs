@@ -260,8 +260,9 @@ public sealed class AtSession : IAsyncDisposable
                 var line = (int)_lineEnds.FirstLine;
                 all.Add((Deviation.Of(CodeList.LineEnd, _lineEnds.Describe("ends the trace line named"), "1.11"), line));
             }
+            // The bytes shown are the masked line's, as the trace shows it.
             if (_garbledSince is { Count: > 0 } garbled)
-                all.Add((Deviation.Of(CodeList.GarbledOutput, GarbledLines<int>.Describe(garbled.Count, $"trace line {garbled.Line}", garbled.Bytes), "1.11"), garbled.Line));
+                all.Add((Deviation.Of(CodeList.GarbledOutput, GarbledLines<int>.Describe(garbled.Count, $"trace line {garbled.Line}", _trace.Secrets.Mask(garbled.Bytes)), "1.11"), garbled.Line));
             _garbledSince = default;
             _stray.Clear();
             _lineEnds.Clear();
