@@ -81,7 +81,11 @@ internal static class AnalyzeCommand
                 {
                     // A document per device, one after another (jq reads them as a stream).
                     using var stdout = StandardOutput.Open();
-                    foreach (var result in results) JsonReport.Write(result, stdout);
+                    foreach (var result in results)
+                    {
+                        JsonReport.Write(result, stdout);
+                        if (results.Count > 1) stdout.WriteByte((byte)'\n');
+                    }
                 }
                 else
                 {
