@@ -93,16 +93,16 @@ public sealed class LogChannels
     // The place in the prefix whose names are channels by the rule above; -1 when none is.
     private static int PrefixPlace(IReadOnlyList<string> sample)
     {
-        for (var at = 0; at < Places; at++)
+        var places = new List<(string Name, bool Command)>[Places];
+        for (var at = 0; at < Places; at++) places[at] = [];
+        foreach (var line in sample)
         {
-            var lines = new List<(string Name, bool Command)>();
-            foreach (var line in sample)
-            {
-                if (LoggerLine.Find(line) is not { } found || Name(line.AsSpan(0, found.MarkStart), at) is not { } name) continue;
-                lines.Add((name, IsCommand(line.AsSpan(found.Start))));
-            }
-            if (Channels(lines)) return at;
+            if (LoggerLine.Find(line) is not { } found) continue;
+            var command = IsCommand(line.AsSpan(found.Start));
+            for (var at = 0; at < Places && Name(line.AsSpan(0, found.MarkStart), at) is { } name; at++) places[at].Add((name, command));
         }
+        for (var at = 0; at < Places; at++)
+            if (Channels(places[at])) return at;
         return -1;
     }
 
