@@ -109,6 +109,15 @@ public class AnalyzeSeveralDevicesTests
     }
 
     [Test]
+    public async Task Compare_reads_such_a_log_as_one_and_says_so()
+    {
+        var (exit, _, stderr) = await ConformanceProcess.RunAsync(null, "compare", _log, _log);
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.That(stderr, Does.Contain("gateway.log: the log holds several devices (a name in each line's prefix), read here as one log"));
+    }
+
+    [Test]
     public async Task The_exit_code_is_the_worst_devices()
     {
         // Only ttyUSB0 has warnings (its subscription refused): they fail the log.

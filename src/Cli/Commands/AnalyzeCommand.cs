@@ -152,8 +152,14 @@ internal static class AnalyzeCommand
     /// says that a part of it could not be read (each part said on standard error) and the rest was analysed.
     /// </summary>
     public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
-        Load(paths, format, showSecrets, maxStoredItems, (source, options) => [TimelineBuilder.Analyze(source, options)]) is var (path, analyses, damaged)
-            ? (path, analyses[0], damaged) : null;
+        Load(paths, format, showSecrets, maxStoredItems, (source, options) =>
+        {
+            // Read as one, the devices' lines answer each other's commands: said, so the result is not taken at its word.
+            if (source.Channels is not null)
+                ErrorText.Write($"{Name(paths)}: the log holds several devices ({source.Channels.Describe()}), read here as one log; " +
+                    "analyze reports each (--channel NAME for one)");
+            return [TimelineBuilder.Analyze(source, options)];
+        }) is var (path, analyses, damaged) ? (path, analyses[0], damaged) : null;
 
     /// <summary>
     /// As <see cref="Load(IReadOnlyList{string}, string?, bool, int)"/>, a log of several modules analysed per module
@@ -190,7 +196,7 @@ internal static class AnalyzeCommand
     private static (string Path, IReadOnlyList<Analysis> Analyses, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems,
         Func<LogSource, AnalysisOptions, IReadOnlyList<Analysis>> analyze)
     {
-        var path = string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
+        var path = Name(paths);
         try
         {
             var forced = format is null ? (LogFormat?)null : LogFormatNames.Parse(format);
@@ -234,6 +240,9 @@ internal static class AnalyzeCommand
             return null;
         }
     }
+
+    // The log as messages name it: its files, standard input for `-`.
+    private static string Name(IReadOnlyList<string> paths) => string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
 
     private static T WithProgress<T>(LogSource source, Func<T> analyze)
     {
