@@ -20,8 +20,8 @@ internal sealed class CsvExportReader : LogReader
 
     public override bool EndsLines => true;
 
-    /// <summary>Where the time, direction and data are, by the separator the header uses; how many columns it names.</summary>
-    private sealed record Columns(char Separator, int Time, int Direction, int Data, int Count, string DataName);
+    /// <summary>Where the time, direction, data and device (-1 when none) are, by the separator the header uses; how many columns it names.</summary>
+    internal sealed record Columns(char Separator, int Time, int Direction, int Data, int Count, string DataName, int Channel);
 
     public override double Score(IReadOnlyList<string> sample)
     {
@@ -100,7 +100,7 @@ internal sealed class CsvExportReader : LogReader
     }
 
     /// <summary>The columns a header line names; null for a line that names no data column beside a time or a direction.</summary>
-    private static Columns? Header(string line)
+    internal static Columns? Header(string line)
     {
         // Names hold no digits; a row does (its time): rows are not split in search of a header.
         if (line.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !line.Contains("16进制", StringComparison.Ordinal)) return null;
@@ -110,7 +110,7 @@ internal sealed class CsvExportReader : LogReader
             var written = CsvFields.Split(line, separator);
             var names = written.Select(RowFields.Normal).ToList();
             var (time, direction, data) = (RowFields.Find(names, RowFields.Time), RowFields.Find(names, RowFields.Direction), RowFields.Find(names, RowFields.Data));
-            if (data >= 0 && (time >= 0 || direction >= 0)) return new Columns(separator, time, direction, data, names.Count, written[data]);
+            if (data >= 0 && (time >= 0 || direction >= 0)) return new Columns(separator, time, direction, data, names.Count, written[data], RowFields.Find(names, RowFields.Channel));
         }
         return null;
     }

@@ -24,7 +24,7 @@ internal sealed class JsonLinesReader : LogReader
         StructuredRow.Read(lines, line => Object(line.Text) is { } json ? Row(json) : null);
 
     /// <summary>The line's object, without the comma and brackets of an array around it; null for a line that is none.</summary>
-    private static JsonElement? Object(string line)
+    internal static JsonElement? Object(string line)
     {
         var text = line.AsSpan().Trim().TrimStart('[').TrimEnd(']').Trim().TrimEnd(',').TrimEnd();
         if (text.Length < 2 || text[0] != '{' || text[^1] != '}') return null;

@@ -21,8 +21,9 @@ public sealed class LogSource
     private readonly List<LogReadException>? damage; // null: a damaged input fails the reading
 
     private LogSource(IReadOnlyList<string> files, IReadOnlyList<string> storage, FormatGuess detection, LogFormat format, long totalBytes, bool isEmpty,
-        Dictionary<string, PeekStream> unread, List<LogReadException>? damage)
+        Dictionary<string, PeekStream> unread, List<LogReadException>? damage, LogChannels? channels)
     {
+        Channels = channels;
         this.damage = damage;
         Files = files;
         Storage = storage;
@@ -46,6 +47,12 @@ public sealed class LogSource
 
     /// <summary>The format the records are read as.</summary>
     public LogFormat Format { get; }
+
+    /// <summary>
+    /// How the log names the module of each line when it holds the traffic of several (<see cref="LogChannels"/>);
+    /// null for a log of one. Such a log is read with <see cref="ReadChannels"/>.
+    /// </summary>
+    public LogChannels? Channels { get; }
 
     /// <summary>Bytes stored in the files (compressed size for gzip); 0 when unknown (standard input).</summary>
     public long TotalBytes { get; }
@@ -137,7 +144,8 @@ public sealed class LogSource
             if (!once) text.Dispose();
         }
         var detection = LogFormatDetector.Detect(sample);
-        return new LogSource(files, storage, detection, format ?? detection.Format, total, empty, unread, damage);
+        var read = format ?? detection.Format;
+        return new LogSource(files, storage, detection, read, total, empty, unread, damage, LogChannels.Detect(sample, read));
     }
 
     /// <summary>Reads the records of all inputs as one stream; files can be read again, a pipe once.</summary>
@@ -189,14 +197,20 @@ public sealed class LogSource
     // Bad lines passed over in one file before the rest of it is left out.
     private const int MaxBadLines = 10;
 
-    private void Read(IEnumerable<LineSplitter> splitters, IRecordSink sink)
+    private void Read(IEnumerable<LineSplitter> splitters, IRecordSink sink) =>
+        Lend(LogReaders.Create(Format), sink, (reader, target) => reader.ReadInPlace(splitters, target), reader => reader.Read(splitters));
+
+    /// <summary>
+    /// Lends a reader's records to <paramref name="sink"/>: in place where it reads so, else those <paramref name="read"/>
+    /// gives, with the time since the first; a line the terminal split over two stamps joined first.
+    /// </summary>
+    internal static void Lend(LogReader reader, IRecordSink sink, Func<LogReader, IRecordSink, bool> readInPlace, Func<LogReader, IEnumerable<LogRecord>> read)
     {
-        var reader = LogReaders.Create(Format);
         var lines = reader.EndsLines ? new SplitLines(sink) : null;
         try
         {
-            if (!reader.ReadInPlace(splitters, lines ?? sink))
-                foreach (var record in SinceFirst(reader.Read(splitters))) (lines ?? sink).Add(record.View);
+            if (!readInPlace(reader, lines ?? sink))
+                foreach (var record in SinceFirst(read(reader))) (lines ?? sink).Add(record.View);
         }
         catch (LogReadException)
         {
@@ -205,6 +219,69 @@ public sealed class LogSource
             throw;
         }
         lines?.Flush();
+    }
+
+    /// <summary>
+    /// Reads a log of several modules (<see cref="Channels"/>) as a log per module: each channel's lines, in order, go to
+    /// a reader of its own (its arrows, clock and echoes its own) and its records into the sink <paramref name="sinkFor"/>
+    /// gives for it, on a thread of its own; the lines before the first that names a channel (a CSV header, a banner)
+    /// and a header met later go to every channel. With <paramref name="only"/>, only that channel is read (<see cref="LogChannels.Names"/>). Returns
+    /// every channel named, in the order they came.
+    /// </summary>
+    public IReadOnlyList<string> ReadChannels(Func<string, IRecordSink> sinkFor, string? only = null)
+    {
+        if (Channels is null) throw new InvalidOperationException("the log names no channels: read it with Read");
+        Interlocked.Exchange(ref bytesRead, 0);
+        damage?.RemoveAll(d => d.Line is not null);
+        var feeds = new Dictionary<string, ChannelFeed?>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var shared = new List<LogLine>();
+        var reading = Channels.Read();
+        try
+        {
+            foreach (var splitter in Splitters())
+            {
+                try
+                {
+                    foreach (var line in splitter.Remaining()) Feed(line);
+                }
+                catch (LogReadException e) when (damage is not null)
+                {
+                    damage.Add(e);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var feed in feeds.Values) feed?.Complete();
+        }
+        try
+        {
+            foreach (var feed in feeds.Values) feed?.Wait();
+        }
+        finally
+        {
+            foreach (var feed in feeds.Values) feed?.Dispose();
+        }
+        return names;
+
+        void Feed(LogLine line)
+        {
+            var name = reading.Of(line.Text);
+            if (name is null || reading.Shared)
+            {
+                shared.Add(line.Kept());
+                foreach (var open in feeds.Values) open?.Add(line);
+                return;
+            }
+            if (!feeds.TryGetValue(name, out var feed))
+            {
+                names.Add(name);
+                feed = only is null || LogChannels.Names(name, only) ? new ChannelFeed(LogReaders.Create(Format), sinkFor(name), shared) : null;
+                feeds.Add(name, feed);
+            }
+            feed?.Add(line);
+        }
     }
 
     /// <summary>The splitters of the inputs, handed out again from the current one after a reader stopped at a damaged line.</summary>

@@ -32,6 +32,13 @@ internal static class RowFields
         "数据", "内容", "消息", "报文", "数据内容", "消息内容", "原始数据", "文本", "hex", "十六进制",
     ];
 
+    // The module a row is of, in a log of several (a gateway's, a test rig's): its port or its device (LogChannels).
+    public static readonly string[] Channel =
+    [
+        "port", "device", "dev", "device_id", "deviceid", "imei", "channel", "tty", "com", "serial_port", "modem",
+        "端口", "串口", "设备", "设备号", "通道",
+    ];
+
     /// <summary>
     /// A field's name as compared: trimmed, in lower case, without the quotes of a CSV cell, a byte order mark a file
     /// joined to another kept, nor a note in brackets after it (<c>数据(ASCII)</c>, <c>Data (Hex)</c>, <c>Time [s]</c>,

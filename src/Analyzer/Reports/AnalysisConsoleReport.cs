@@ -15,10 +15,25 @@ public static class AnalysisConsoleReport
 {
     public static void Write(Analysis analysis, IAnsiConsole console)
     {
+        // A device of a log of several: its report under its name, as if its lines were a log of their own.
+        if (analysis.Channel is { } device) console.Write(new Rule($"[bold]Device {Markup.Escape(device)}[/]").LeftJustified().DoubleBorder());
         WriteTimeline(analysis, console);
         WriteDiagnostics(analysis.Diagnostics, console);
         WriteStatistics(analysis.Statistics, console);
         WriteSummary(analysis.Summary, analysis.Statistics, console);
+    }
+
+    /// <summary>
+    /// Says, before the reports, that the log holds several devices and which are reported (<paramref name="reported"/>:
+    /// all, or the one asked for); nothing for a log of one.
+    /// </summary>
+    public static void WriteDevices(IReadOnlyList<string> devices, IReadOnlyList<Analysis> reported, IAnsiConsole console)
+    {
+        if (devices.Count == 0) return;
+        var names = string.Join(", ", devices.Select(Markup.Escape));
+        console.MarkupLine(reported.Count == devices.Count
+            ? $"The log holds {devices.Count} devices ({names}): each is reported below as a log of its own."
+            : $"The log holds {devices.Count} devices ({names}): reported below is {Markup.Escape(reported[0].Channel ?? "")} alone.");
     }
 
     private static void WriteTimeline(Analysis analysis, IAnsiConsole console)

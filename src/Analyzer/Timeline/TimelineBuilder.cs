@@ -119,6 +119,20 @@ public sealed class TimelineBuilder : IRecordSink
         return builder.Complete();
     }
 
+    /// <summary>
+    /// Analyses each module of a log of several (<see cref="LogSource.Channels"/>) as a log of its own, a timeline per
+    /// channel fed only that channel's records in order; with <paramref name="only"/>, that channel alone. The analyses
+    /// come in the order their channels first appear; <paramref name="channels"/> names every channel of the log.
+    /// </summary>
+    /// <remarks>The channels are read at once, so <see cref="AnalysisOptions.Sink"/> is not told of their items.</remarks>
+    public static IReadOnlyList<Analysis> AnalyzeChannels(LogSource source, AnalysisOptions? options, string? only, out IReadOnlyList<string> channels)
+    {
+        var each = (options ?? new AnalysisOptions()) with { Format = source.Format, Sink = null };
+        var builders = new Dictionary<string, TimelineBuilder>(StringComparer.Ordinal);
+        channels = source.ReadChannels(name => builders[name] = new TimelineBuilder(each), only);
+        return [.. channels.Where(builders.ContainsKey).Select(name => builders[name].Complete() with { Channel = name })];
+    }
+
     /// <summary>Takes the next record of the log.</summary>
     public void Add(LogRecord record) => Add(record.View);
 

@@ -39,20 +39,22 @@ internal static class AnalyzeCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a diagnostic at or above this severity is found.", DefaultValueFactory = _ => "never" };
         failOn.AcceptOnlyFromAmong("never", "note", "warn", "error");
         var follow = new Option<bool>("--follow") { Description = "Follow a growing log, or a port (serial:PATH[,BAUD], tcp:HOST:PORT): print the timeline live, report at the end (docs/tap.md)." };
+        var channel = new Option<string?>("--channel") { Description = "In a log of several devices (ports, modems), analyse only the device NAME (ttyUSB1 also names /dev/ttyUSB1)." };
         var idleExit = new Option<double?>("--idle-exit") { Description = "With --follow: end after SECONDS without new bytes (default: at Ctrl-C or when the port closes)." };
         var command = new Command("analyze", "Explain a captured log of the module's serial port: every command with its answer and latency, " +
             "every URC, the MQTT session's life and what looks wrong, with the line numbers of the original file.\n" + ExitCodeHelp +
             "\nWith --parquet: " + FleetIngestRun.ExitCodeHelp)
         {
-            file, format, json, csv, html, showSecrets, failOn, parquet, jobs, follow, idleExit,
+            file, format, json, csv, html, showSecrets, failOn, channel, parquet, jobs, follow, idleExit,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));
             // An option of another mode would be ignored without a word: said instead.
-            if (parse.GetValue(jobs) is not null || parse.GetValue(idleExit) is not null && !parse.GetValue(follow))
+            if (parse.GetValue(jobs) is not null || parse.GetValue(idleExit) is not null && !parse.GetValue(follow) || parse.GetValue(channel) is not null && parse.GetValue(follow))
             {
                 ErrorText.Write(parse.GetValue(jobs) is not null ? "--jobs sets how many logs --parquet analyses at once: give --parquet DIR, or leave --jobs out"
+                    : parse.GetValue(follow) ? "--channel picks a device of a log read whole: leave --follow or --channel out"
                     : "--idle-exit ends a --follow: give --follow, or leave --idle-exit out");
                 return ExitCodes.UsageError;
             }
@@ -69,29 +71,40 @@ internal static class AnalyzeCommand
             using var signals = parse.GetValue(follow) ? null : StopSignals.ExitingOn("while analysing");
             var analysis = parse.GetValue(follow)
                 ? AnalyzeFollow.Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(idleExit), jsonPath == "-" ? Terminal.Error : Terminal.Out)
-                : Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets));
+                    is var (followed, one, cut) ? (followed, [one], [], cut) : null
+                : LoadChannels(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(channel));
             if (analysis is null) return ExitCodes.UsageError;
-            var (_, result, damaged) = analysis.Value;
+            var (_, results, devices, damaged) = analysis.Value;
             try
             {
                 if (jsonPath == "-")
                 {
+                    // A document per device, one after another (jq reads them as a stream).
                     using var stdout = StandardOutput.Open();
-                    JsonReport.Write(result, stdout);
+                    foreach (var result in results)
+                    {
+                        JsonReport.Write(result, stdout);
+                        if (results.Count > 1) stdout.WriteByte((byte)'\n');
+                    }
                 }
                 else
                 {
-                    AnalysisConsoleReport.Write(result, Terminal.Out);
-                    if (jsonPath is not null) ReplacedFile.Write(jsonPath, stream => JsonReport.Write(result, stream));
+                    AnalysisConsoleReport.WriteDevices(devices, results, Terminal.Out);
+                    foreach (var result in results) AnalysisConsoleReport.Write(result, Terminal.Out);
+                    foreach (var result in results)
+                        if (jsonPath is not null) ReplacedFile.Write(ChannelPaths.File(jsonPath, result.Channel), stream => JsonReport.Write(result, stream));
                 }
-                if (parse.GetValue(csv) is { } directory) CsvReport.Write(result, directory);
-                if (parse.GetValue(html) is { } page)
+                foreach (var result in results)
                 {
-                    ReplacedFile.Write(page, stream =>
+                    if (parse.GetValue(csv) is { } directory) CsvReport.Write(result, ChannelPaths.Folder(directory, result.Channel));
+                    if (parse.GetValue(html) is { } page)
                     {
-                        using var writer = new StreamWriter(stream);
-                        HtmlReport.Write(result, writer, Title(parse.GetValue(file)!));
-                    });
+                        ReplacedFile.Write(ChannelPaths.File(page, result.Channel), stream =>
+                        {
+                            using var writer = new StreamWriter(stream);
+                            HtmlReport.Write(result, writer, Title(parse.GetValue(file)!) + (result.Channel is { } name ? $", device {name}" : ""));
+                        });
+                    }
                 }
             }
             catch (Exception e) when (e is IOException and not StandardOutputException or UnauthorizedAccessException)
@@ -99,7 +112,8 @@ internal static class AnalyzeCommand
                 ErrorText.Write($"cannot write the report: {e.Message}");
                 return ExitCodes.UsageError;
             }
-            return damaged || FailsOn(result, parse.GetValue(failOn)!) ? ExitCodes.Failures : ExitCodes.Ok;
+            // The worst of the devices: one that fails fails the log.
+            return damaged || results.Any(result => FailsOn(result, parse.GetValue(failOn)!)) ? ExitCodes.Failures : ExitCodes.Ok;
         });
         return command;
     }
@@ -137,9 +151,52 @@ internal static class AnalyzeCommand
     /// as one; on bad input explains why on standard error and returns null. The path returned names the log; Damaged
     /// says that a part of it could not be read (each part said on standard error) and the rest was analysed.
     /// </summary>
-    public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000)
+    public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
+        Load(paths, format, showSecrets, maxStoredItems, (source, options) =>
+        {
+            // Read as one, the devices' lines answer each other's commands: said, so the result is not taken at its word.
+            if (source.Channels is not null)
+                ErrorText.Write($"{Name(paths)}: the log holds several devices ({source.Channels.Describe()}), read here as one log; " +
+                    "analyze reports each (--channel NAME for one)");
+            return [TimelineBuilder.Analyze(source, options)];
+        }) is var (path, analyses, damaged) ? (path, analyses[0], damaged) : null;
+
+    /// <summary>
+    /// As <see cref="Load(IReadOnlyList{string}, string?, bool, int)"/>, a log of several modules analysed per module
+    /// (<see cref="TimelineBuilder.AnalyzeChannels"/>; with <paramref name="channel"/>, that one): an analysis per channel, each
+    /// naming it. A log of one module gives its one analysis.
+    /// </summary>
+    public static (string Path, IReadOnlyList<Analysis> Analyses, IReadOnlyList<string> Devices, bool Damaged)? LoadChannels(IReadOnlyList<string> paths, string? format,
+        bool showSecrets, string? channel)
     {
-        var path = string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
+        string? unknown = null;
+        IReadOnlyList<string> devices = [];
+        var loaded = Load(paths, format, showSecrets, 10_000, (source, options) =>
+        {
+            if (source.Channels is null)
+            {
+                if (channel is null) return [TimelineBuilder.Analyze(source, options)];
+                unknown = $"--channel {channel}: the log names no devices, it is a log of one module; leave --channel out";
+                return [];
+            }
+            var analyses = TimelineBuilder.AnalyzeChannels(source, options, channel, out var names);
+            devices = names;
+            ErrorText.Write($"the log holds {names.Count} devices ({source.Channels.Describe()}): {string.Join(", ", names)}; each is analysed as a log of its own");
+            if (analyses.Count == 0) unknown = $"--channel {channel}: no such device in the log; its devices are {string.Join(", ", names)}";
+            return analyses;
+        });
+        if (unknown is not null)
+        {
+            ErrorText.Write(unknown);
+            return null;
+        }
+        return loaded is var (path, analyses, damaged) ? (path, analyses, devices, damaged) : null;
+    }
+
+    private static (string Path, IReadOnlyList<Analysis> Analyses, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems,
+        Func<LogSource, AnalysisOptions, IReadOnlyList<Analysis>> analyze)
+    {
+        var path = Name(paths);
         try
         {
             var forced = format is null ? (LogFormat?)null : LogFormatNames.Parse(format);
@@ -156,11 +213,12 @@ internal static class AnalyzeCommand
             var storedAs = stored.Length > 0 ? $" ({stored})" : "";
             ErrorText.Write($"reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");
             var options = new AnalysisOptions { ShowSecrets = showSecrets, MaxStoredItems = maxStoredItems };
-            var analysis = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
-                ? WithProgress(source, options)
-                : TimelineBuilder.Analyze(source, options);
+            var analyses = source.TotalBytes > ProgressThreshold && !Console.IsErrorRedirected
+                ? WithProgress(source, () => analyze(source, options))
+                : analyze(source, options);
+            if (analyses.Count == 0) return null;
             // Lines of a binary file read as unnamed module output: only commands or named URCs show AT traffic.
-            if (!AtTraffic.Found(analysis))
+            if (!analyses.Any(AtTraffic.Found))
             {
                 ErrorText.Write($"{path}: no AT traffic found (read as {LogFormatNames.NameOf(source.Format)}); " +
                     "is it a log of the module's serial port? Try --format.");
@@ -170,7 +228,7 @@ internal static class AnalyzeCommand
             foreach (var damage in source.Damage)
                 ErrorText.Write(damage.Message + (damage.Line is null ? "; the file is left out" : damage.EndsInput ? "; the file is not read from there on" : "; the line is left out")
                     + ", the rest of the log is analysed");
-            return (path, analysis, source.Damage.Count > 0);
+            return (path, analyses, source.Damage.Count > 0);
         }
         catch (LogReadException e)
         {
@@ -184,13 +242,16 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static Analysis WithProgress(LogSource source, AnalysisOptions options)
+    // The log as messages name it: its files, standard input for `-`.
+    private static string Name(IReadOnlyList<string> paths) => string.Join(" + ", paths.Select(p => p == "-" ? "standard input" : p));
+
+    private static T WithProgress<T>(LogSource source, Func<T> analyze)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Progress().AutoClear(true).Start(context =>
         {
             var task = context.AddTask("reading the log", maxValue: source.TotalBytes);
-            var work = Task.Run(() => TimelineBuilder.Analyze(source, options));
+            var work = Task.Run(analyze);
             while (!work.Wait(200)) task.Value = source.BytesRead;
             task.Value = source.TotalBytes;
             return work.Result;

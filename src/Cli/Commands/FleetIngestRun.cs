@@ -66,7 +66,8 @@ internal static class FleetIngestRun
         // An error that names its file already says which log it is. Its paths follow the secret policy, as in the logs table.
         foreach (var row in rows.Where(r => r.Error is not null))
             ErrorText.Write(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal)) ? row.Error! : $"{row.Log.Key}: {row.Error}");
-        ErrorText.Write($"{rows.Count} logs, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
+        var devices = rows.Count > logs.Count ? $" ({rows.Count} rows of logs: a row per device of a log of several)" : "";
+        ErrorText.Write($"{logs.Count} logs{devices}, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");
         return rows;
     }

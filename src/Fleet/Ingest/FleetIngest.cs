@@ -14,7 +14,10 @@ public static class FleetIngest
     /// Ingests <paramref name="logs"/> on <paramref name="jobs"/> workers into the database at <paramref name="database"/>;
     /// a log ingested before is replaced, a log whose key another file has there is keyed by its full path (said to <paramref name="warn"/>).
     /// </summary>
-    /// <returns>One row per log, as written to <c>logs</c>, in the order of <paramref name="logs"/>.</returns>
+    /// <returns>
+    /// One row per log, as written to <c>logs</c>, in the order of <paramref name="logs"/>; a log of several devices gives a
+    /// row per device, keyed <c>LOG#DEVICE</c>.
+    /// </returns>
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancel"/> was cancelled: the logs done are in the database, each whole; the others are as they were.
     /// </exception>
@@ -25,7 +28,7 @@ public static class FleetIngest
         FleetDatabase.CreateTables(connection);
         ForgetHalves(connection);
         (logs, var stored) = StoredKeys.Assign(connection, logs, database, options.ShowSecrets, warn);
-        var rows = new LogRow[logs.Count];
+        var rows = new IReadOnlyList<LogRow>[logs.Count];
         // Largest first, so that one big log does not start last and keep a single core busy at the end.
         var order = Enumerable.Range(0, logs.Count).OrderByDescending(i => logs[i].Files.Sum(FleetLog.SizeOf)).ToList();
         try
@@ -44,7 +47,7 @@ public static class FleetIngest
         {
             throw new OperationCanceledException(cancel);
         }
-        return rows;
+        return [.. rows.SelectMany(row => row)];
     }
 
     // Item rows of a log without its logs row: what a run of an older version left when it was stopped midway.

@@ -24,11 +24,21 @@ internal sealed class IngestBatch(DuckDBConnection connection, bool showSecrets)
     /// <summary>The appenders of the transaction, their rows from now on the log <paramref name="key"/>'s.</summary>
     public TableSink Sink(string key) => (_sink ??= new TableSink(connection, showSecrets)).Begin(key);
 
-    /// <summary>Removes the rows the log <paramref name="key"/> has in <paramref name="tables"/> (a failed read, or a log ingested again).</summary>
+    /// <summary>
+    /// Appenders of their own for one device of a log of several (<see cref="LogKeys.OfDevice"/>), in the transaction:
+    /// the devices are read at once, each into its sink. Dispose them before the log is done.
+    /// </summary>
+    public TableSink DeviceSink(string key) => new TableSink(connection, showSecrets).Begin(key);
+
+    /// <summary>
+    /// Removes the rows the log <paramref name="key"/> has in <paramref name="tables"/> (a failed read, or a log ingested
+    /// again), also those of its devices when it holds several.
+    /// </summary>
     public void Forget(string key, IEnumerable<string> tables)
     {
         Flush();   // rows still in an appender are not in the table yet
-        foreach (var table in tables) Storage.FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log = $1", key);
+        foreach (var table in tables)
+            Storage.FleetDatabase.Execute(connection, $"DELETE FROM {table} WHERE log = $1 OR starts_with(log, $2)", key, LogKeys.OfDevice(key, ""));
     }
 
     private void Flush()

@@ -35,10 +35,11 @@ public sealed class IngestProgress(int logs, long bytes)
     /// <summary>A worker is done with <paramref name="source"/>.</summary>
     internal void Read(LogSource source) => reading.TryRemove(source, out _);
 
-    internal void Done(LogRow row)
+    /// <summary>A log is in: its row, or its devices' rows (one file, counted once).</summary>
+    internal void Done(IReadOnlyList<LogRow> rows)
     {
         Interlocked.Increment(ref logsDone);
-        Interlocked.Add(ref bytesDone, row.Size);
-        if (row.Error is not null) Interlocked.Increment(ref failed);
+        Interlocked.Add(ref bytesDone, rows[0].Size);
+        if (rows.Any(row => row.Error is not null)) Interlocked.Increment(ref failed);
     }
 }

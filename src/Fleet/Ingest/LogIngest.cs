@@ -13,18 +13,21 @@ internal static class LogIngest
     // Rows go to the tables as they are made; the analysis keeps only a few items of each list in detail.
     private const int StoredItems = 100;
 
-    /// <summary>Ingests <paramref name="log"/> into the worker's <paramref name="batch"/>, replacing the rows it has when <paramref name="replace"/>.</summary>
+    /// <summary>
+    /// Ingests <paramref name="log"/> into the worker's <paramref name="batch"/>, replacing the rows it has when <paramref name="replace"/>;
+    /// its row of <c>logs</c>, or a row per device of a log of several (<see cref="LogKeys.OfDevice"/>).
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled: nothing of the log is written, the rows it had stay.</exception>
-    public static LogRow Run(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, bool replace, CancellationToken cancel)
+    public static IReadOnlyList<LogRow> Run(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, bool replace, CancellationToken cancel)
     {
         // Appenders append in the connection's transaction: the rows a log had, its new rows and its logs row go
         // in at one commit, so a signal, a crash or a full disk midway leaves no half of a log behind.
         batch.Begin(alone: replace);
-        LogRow row;
+        IReadOnlyList<LogRow> rows;
         try
         {
             if (replace) batch.Forget(log.Key, FleetTables.All.Select(t => t.Name));
-            row = Analyse(batch, log, options, progress, cancel);
+            rows = Analyse(batch, log, options, progress, cancel);
         }
         catch (OperationCanceledException)
         {
@@ -33,22 +36,23 @@ internal static class LogIngest
             batch.Left();
             throw;
         }
-        batch.Sink(log.Key).Log(row);
-        batch.Done(row.Size, alone: replace);
-        return row;
+        foreach (var row in rows) batch.Sink(row.Log.Key).Log(row);
+        batch.Done(rows[0].Size, alone: replace);
+        return rows;
     }
 
-    private static LogRow Analyse(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, CancellationToken cancel)
+    private static IReadOnlyList<LogRow> Analyse(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, CancellationToken cancel)
     {
         long size = 0;
         string? format = null;
-        if (log.Error is { } found) return Failed(log, 0, null, found);
+        if (log.Error is { } found) return [Failed(log, 0, null, found)];
         try
         {
             size = log.Size;
             var source = LogSource.Open(log.Files, options.Format);
             format = LogFormatNames.NameOf(source.Format);
-            if (source.IsEmpty) return Failed(log, size, format, "the log is empty, nothing to analyse");
+            if (source.IsEmpty) return [Failed(log, size, format, "the log is empty, nothing to analyse")];
+            if (source.Channels is not null) return Devices(batch, log, source, size, format, options, progress, cancel);
             var sink = batch.Sink(log.Key);
             Analysis analysis;
             Records records;
@@ -73,14 +77,63 @@ internal static class LogIngest
             if (!AtTraffic.Found(analysis))
             {
                 batch.Forget(log.Key, FleetTables.Items);
-                return Failed(log, size, format, $"no AT traffic found (read as {format}); is it a log of the module's serial port?");
+                return [Failed(log, size, format, NoTraffic(format))];
             }
-            return new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null);
+            return [new LogRow(log, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null)];
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // Whatever one log does wrong is that log's error row, never the end of the job.
-            return Failed(log, size, format, e is LogReadException ? e.Message : $"{log.Files[^1]}: cannot be read: {e.Message}");
+            return [Failed(log, size, format, e is LogReadException ? e.Message : $"{log.Files[^1]}: cannot be read: {e.Message}")];
+        }
+    }
+
+    private static string NoTraffic(string format) => $"no AT traffic found (read as {format}); is it a log of the module's serial port?";
+
+    /// <summary>
+    /// A log of several devices (docs/analyzer.md): each device analysed as a log of its own into rows keyed
+    /// <c>LOG#DEVICE</c>, a row of <c>logs</c> each, so statistics per device stay right. The devices are read at once,
+    /// their rows written one device at a time.
+    /// </summary>
+    private static IReadOnlyList<LogRow> Devices(IngestBatch batch, FleetLog log, LogSource source, long size, string format, FleetOptions options,
+        IngestProgress progress, CancellationToken cancel)
+    {
+        var gate = new object();
+        var devices = new Dictionary<string, (TableSink Sink, TimelineBuilder Builder, Records Records)>(StringComparer.Ordinal);
+        progress.Reading(source);
+        try
+        {
+            var names = source.ReadChannels(name =>
+            {
+                var sink = batch.DeviceSink(LogKeys.OfDevice(log.Key, name));
+                var builder = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink, Format = source.Format });
+                devices[name] = (sink, builder, new Records(builder, cancel, gate));
+                return devices[name].Records;
+            });
+            var rows = new List<LogRow>();
+            foreach (var name in names)
+            {
+                var (sink, builder, records) = devices[name];
+                var analysis = builder.Complete();
+                var device = log with { Key = LogKeys.OfDevice(log.Key, name) };
+                rows.Add(AtTraffic.Found(analysis)
+                    ? new LogRow(device, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null)
+                    : Failed(device, size, format, NoTraffic(format)));
+            }
+            return rows;
+        }
+        catch
+        {
+            foreach (var (sink, _, _) in devices.Values) sink.Dispose();
+            devices.Clear();
+            batch.Forget(log.Key, FleetTables.Items);
+            throw;
+        }
+        finally
+        {
+            // The devices' rows go into the tables, in the log's transaction.
+            foreach (var (sink, _, _) in devices.Values) sink.Dispose();
+            progress.Read(source);
         }
     }
 
@@ -92,7 +145,8 @@ internal static class LogIngest
     /// log's first and last times are those of every record with a time (a final OK, an information line), not of
     /// the commands and URCs alone.
     /// </summary>
-    private sealed class Records(TimelineBuilder builder, CancellationToken cancel) : IRecordSink
+    /// <remarks>The devices of a log of several are read at once: their timelines write into the tables one at a time, under <paramref name="gate"/>.</remarks>
+    private sealed class Records(TimelineBuilder builder, CancellationToken cancel, object? gate = null) : IRecordSink
     {
         /// <summary>The earliest time of the log, as written in it.</summary>
         public DateTime? FirstTime { get; private set; }
@@ -109,7 +163,12 @@ internal static class LogIngest
                 if (FirstTime is null || written < FirstTime) FirstTime = written;
                 if (LastTime is null || written > LastTime) LastTime = written;
             }
-            builder.Add(record);
+            if (gate is null)
+            {
+                builder.Add(record);
+                return;
+            }
+            lock (gate) builder.Add(record);
         }
     }
 }

@@ -38,6 +38,24 @@ public static class LogKeys
             : path;
     }
 
+    /// <summary>
+    /// The key of one device of a log of several (a gateway's log of its modules, docs/analyzer.md): the log's key, <c>#</c>
+    /// and the device's name (<c>gw.log#ttyUSB1</c>), so that each device is its own row of <c>logs</c>.
+    /// </summary>
+    public static string OfDevice(string key, string device) => $"{key}{DeviceMark}{device}";
+
+    /// <summary>
+    /// The key of the log a stored key is of: a device's key without its device (<see cref="OfDevice"/>), told by the
+    /// file's path, which ends in the log's key, not the device's; any other key as it is.
+    /// </summary>
+    public static string OfLog(string key, string path)
+    {
+        var mark = key.LastIndexOf(DeviceMark);
+        return mark > 0 && !path.EndsWith(key, StringComparison.Ordinal) && path.EndsWith(key[..mark], StringComparison.Ordinal) ? key[..mark] : key;
+    }
+
+    private const char DeviceMark = '#';
+
     private static bool HasSecret(string text) => SecretPolicy.Redact(text) != text;
 
     private static string Hash(string path) =>

@@ -25,9 +25,9 @@ internal static class StoredKeys
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var key = reader.GetString(0);
-                // A log's own file is its last, after its rotations.
+                // A log's own file is its last, after its rotations; a device of a log of several is that log's.
                 var file = reader.GetString(1).Split('\n')[^1];
+                var key = LogKeys.OfLog(reader.GetString(0), file);
                 var identity = LogKeys.StoredIdentity(key, file);
                 byKey.TryAdd(key, (identity, file));
                 byIdentity.TryAdd(identity, key);

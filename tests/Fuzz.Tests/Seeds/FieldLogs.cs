@@ -23,5 +23,10 @@ public static class FieldLogs
         "10:11:12.123 >> AT+CSQ\n10:11:12.150 << +CSQ: 31,99 OK\n» AT\n« OK\n发送: AT\n接收: OK\n- 2026-01-02 10:11:12 Send: AT+MQTTDISC\n",
         "# [15:37:11.116]发→◇AT\n# □\n# [15:37:11.141]收←◆\n# OK\n#\n",
         "AT+MQTTPUB=\"t\",1,0,0,5\r\n> hello\r\nOK\r\n+MQTTPUBLISH: 0,0,0,0,t,3\r\nabc\r\n",
+        // A gateway's log of two modules, each line naming its port; a JSON log naming its device.
+        "Nov 30 10:00:01 gw modemd[311]: [ttyUSB0] > AT+CSQ\nNov 30 10:00:01 gw modemd[311]: [ttyUSB1] > AT+CSQ\nNov 30 10:00:01 gw modemd[311]: [ttyUSB1] < +CSQ: 12,99\n" +
+            "Nov 30 10:00:02 gw modemd[311]: [ttyUSB0] < +CSQ: 25,99\nNov 30 10:00:02 gw modemd[311]: [ttyUSB0] < OK\nNov 30 10:00:02 gw modemd[311]: [ttyUSB1] < OK\n",
+        "{\"ts\":\"2026-11-30T10:00:01.100Z\",\"port\":\"/dev/ttyUSB0\",\"dir\":\"tx\",\"data\":\"AT+CSQ\"}\n{\"ts\":\"2026-11-30T10:00:01.110Z\",\"port\":\"/dev/ttyUSB1\",\"dir\":\"tx\",\"data\":\"AT\"}\n" +
+            "{\"ts\":\"2026-11-30T10:00:01.160Z\",\"port\":\"/dev/ttyUSB1\",\"dir\":\"rx\",\"data\":\"OK\"}\n{\"ts\":\"2026-11-30T10:00:01.200Z\",\"port\":\"/dev/ttyUSB0\",\"dir\":\"rx\",\"data\":\"+CSQ: 22,99\\r\\nOK\"}\n",
     ];
 }

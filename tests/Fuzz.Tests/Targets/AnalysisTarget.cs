@@ -44,6 +44,14 @@ public sealed class AnalysisTarget : FuzzTarget
                 var source = LogSource.Open([_file]);
                 behaviour.Note($"format:{source.Format}");
                 analysis = TimelineBuilder.Analyze(source.Read(), new AnalysisOptions { MaxStoredItems = 500 });
+                // A log that names several devices is also read per device, each on its own reader and thread.
+                if (source.Channels is not null)
+                {
+                    var devices = TimelineBuilder.AnalyzeChannels(source, new AnalysisOptions { MaxStoredItems = 500 }, null, out var names);
+                    behaviour.Note($"devices:{Math.Min(names.Count, 4)}");
+                    if (devices.Count != names.Count) throw new InvalidOperationException($"{names.Count} devices named, {devices.Count} analysed");
+                    foreach (var device in devices) Shown.Never(device.Channel!, "\u001b", "an escape byte in a device's name");
+                }
             }
             catch (LogReadException e)
             {

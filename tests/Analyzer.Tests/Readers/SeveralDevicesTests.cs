@@ -1,0 +1,188 @@
+using Conformance.Analyzer.Readers;
+using Conformance.Analyzer.Timeline;
+
+namespace Conformance.Analyzer.Tests.Readers;
+
+/// <summary>
+/// Logs of a gateway or a test rig that writes the traffic of several modules into one file, each line naming its port
+/// or device, written by hand as such programs write them: each device is analysed as a log of its own, so no command
+/// of one is answered by another's line. And logs of one module whose lines vary in ways that name no device (a tx and
+/// an rx thread, a daemon restarted, a session after another), which stay one log.
+/// </summary>
+public class SeveralDevicesTests
+{
+    // Two modules asked the same thing at once: ttyUSB0 has signal 25, ttyUSB1 has 12; read as one log, ttyUSB0's
+    // command would take ttyUSB1's answer.
+    [TestCase("""
+        Nov 30 10:00:00 gw systemd[1]: Started modem daemon.
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB0] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB1] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB1] < +CSQ: 12,99
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB1] < OK
+        Nov 30 10:00:02 gw modemd[311]: [ttyUSB0] < +CSQ: 25,99
+        Nov 30 10:00:02 gw modemd[311]: [ttyUSB0] < OK
+        """, "ttyUSB0", "ttyUSB1", TestName = "syslog of a daemon tagging each port in brackets")]
+    [TestCase("""
+        [10:00:01.100] [ttyUSB0] TX: AT+CSQ
+        [10:00:01.105] [ttyUSB1] TX: AT+CSQ
+        [10:00:01.180] [ttyUSB1] RX: +CSQ: 12,99
+        [10:00:01.181] [ttyUSB1] RX: OK
+        [10:00:01.190] [ttyUSB0] RX: +CSQ: 25,99
+        [10:00:01.191] [ttyUSB0] RX: OK
+        """, "ttyUSB0", "ttyUSB1", TestName = "a terminal's stamp, then the port, then TX/RX")]
+    [TestCase("""
+        dev-0417 | 2026-11-30 10:00:01.100 | TX | AT+CSQ
+        dev-0533 | 2026-11-30 10:00:01.120 | TX | AT+CSQ
+        dev-0533 | 2026-11-30 10:00:01.300 | RX | +CSQ: 12,99
+        dev-0533 | 2026-11-30 10:00:01.301 | RX | OK
+        dev-0417 | 2026-11-30 10:00:01.350 | RX | +CSQ: 25,99
+        dev-0417 | 2026-11-30 10:00:01.351 | RX | OK
+        """, "dev-0417", "dev-0533", TestName = "the device first, then bars")]
+    [TestCase("""
+        2026-11-30 10:00:01.100 modem1 >> AT+CSQ
+        2026-11-30 10:00:01.110 modem2 >> AT+CSQ
+        2026-11-30 10:00:01.150 modem2 << +CSQ: 12,99
+        2026-11-30 10:00:01.151 modem2 << OK
+        2026-11-30 10:00:01.300 modem1 << +CSQ: 25,99
+        2026-11-30 10:00:01.301 modem1 << OK
+        """, "modem1", "modem2", TestName = "a script's stamp, the modem's name and double angles")]
+    [TestCase("""
+        {"ts":"2026-11-30T10:00:01.100Z","port":"/dev/ttyUSB0","dir":"tx","data":"AT+CSQ"}
+        {"ts":"2026-11-30T10:00:01.110Z","port":"/dev/ttyUSB1","dir":"tx","data":"AT+CSQ"}
+        {"ts":"2026-11-30T10:00:01.160Z","port":"/dev/ttyUSB1","dir":"rx","data":"+CSQ: 12,99\r\n\r\nOK"}
+        {"ts":"2026-11-30T10:00:01.200Z","port":"/dev/ttyUSB0","dir":"rx","data":"+CSQ: 25,99"}
+        {"ts":"2026-11-30T10:00:01.201Z","port":"/dev/ttyUSB0","dir":"rx","data":"OK"}
+        """, "/dev/ttyUSB0", "/dev/ttyUSB1", TestName = "JSON lines with a port field")]
+    [TestCase("时间,设备,方向,数据\r\n10:00:01.100,A01,发送,AT+CSQ\r\n10:00:01.110,B02,发送,AT+CSQ\r\n10:00:01.160,B02,接收,\"+CSQ: 12,99\r\n\r\nOK\"\r\n" +
+        "10:00:01.200,A01,接收,\"+CSQ: 25,99\"\r\n10:00:01.201,A01,接收,OK\r\n", "A01", "B02", TestName = "a CSV export with a 设备 column and an answer over several lines")]
+    public void Each_device_is_answered_by_its_own_lines(string log, string first, string second)
+    {
+        var (analyses, devices) = Analyze(log);
+
+        Assert.That(devices, Is.EqualTo(new[] { first, second }), "the devices, in the order they first appear");
+        Assert.That(analyses.Select(a => a.Channel), Is.EqualTo(new[] { first, second }));
+        Assert.That(Answer(analyses[0]), Is.EqualTo("+CSQ: 25,99"), $"{first} is answered by its own line");
+        Assert.That(Answer(analyses[1]), Is.EqualTo("+CSQ: 12,99"), $"{second} is answered by its own line");
+        Assert.That(analyses.Select(a => (a.Summary.Commands, a.Summary.Ok, a.Summary.Unanswered)), Is.All.EqualTo((1, 1, 0)));
+        Assert.That(analyses.SelectMany(a => a.Diagnostics), Is.Empty, "nothing is left unanswered or answered twice");
+    }
+
+    [Test]
+    public void An_echo_is_judged_within_one_device_not_across_devices()
+    {
+        // No marks: the direction comes from the text. modem1's AT+CSQ a second after modem0's is its own command,
+        // not the echo of modem0's. A daemon per modem, each in the journal by its name.
+        var (analyses, _) = Analyze("""
+            Nov 30 10:00:01 gw modem0[311]: AT+CSQ
+            Nov 30 10:00:02 gw modem1[312]: AT+CSQ
+            Nov 30 10:00:02 gw modem1[312]: +CSQ: 12,99
+            Nov 30 10:00:02 gw modem1[312]: OK
+            Nov 30 10:00:02 gw modem0[311]: +CSQ: 25,99
+            Nov 30 10:00:02 gw modem0[311]: OK
+            """);
+
+        Assert.That(analyses.Select(a => (a.Channel, a.Summary.Commands, Answer(a))),
+            Is.EqualTo(new[] { ("modem0", 1, "+CSQ: 25,99"), ("modem1", 1, "+CSQ: 12,99") }));
+    }
+
+    [Test]
+    public void One_device_is_analysed_alone_when_asked_by_its_name_without_the_folder()
+    {
+        using var temp = new TempLog();
+        var source = LogSource.Open(temp.Write("gw.jsonl", """
+            {"ts":"2026-11-30T10:00:01.100Z","port":"/dev/ttyUSB0","dir":"tx","data":"AT+CSQ"}
+            {"ts":"2026-11-30T10:00:01.110Z","port":"/dev/ttyUSB1","dir":"tx","data":"AT+CGATT?"}
+            {"ts":"2026-11-30T10:00:01.160Z","port":"/dev/ttyUSB1","dir":"rx","data":"+CGATT: 1"}
+            {"ts":"2026-11-30T10:00:01.161Z","port":"/dev/ttyUSB1","dir":"rx","data":"OK"}
+            {"ts":"2026-11-30T10:00:01.200Z","port":"/dev/ttyUSB0","dir":"rx","data":"+CSQ: 25,99"}
+            {"ts":"2026-11-30T10:00:01.201Z","port":"/dev/ttyUSB0","dir":"rx","data":"OK"}
+            """));
+
+        var analyses = TimelineBuilder.AnalyzeChannels(source, null, "ttyusb1", out var devices);
+
+        Assert.That(devices, Is.EqualTo(new[] { "/dev/ttyUSB0", "/dev/ttyUSB1" }), "every device is named");
+        Assert.That(analyses.Select(a => (a.Channel, a.Exchanges.Single().Command, a.Exchanges.Single().LatencyMs)),
+            Is.EqualTo(new[] { ("/dev/ttyUSB1", "AT+CGATT?", (double?)51) }));
+    }
+
+    [Test]
+    public void A_password_stays_masked_in_the_device_it_was_sent_to()
+    {
+        var (analyses, _) = Analyze("""
+            2026-11-30 10:00:01.100 modem1 >> AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Zq8pLm2w",1
+            2026-11-30 10:00:01.110 modem2 >> AT+CSQ
+            2026-11-30 10:00:01.150 modem2 << +CSQ: 9,99
+            2026-11-30 10:00:01.151 modem2 << OK
+            2026-11-30 10:00:01.300 modem1 << OK
+            """);
+
+        var command = analyses[0].Exchanges.Single().Command;
+        Assert.That(command, Does.Contain("\"***\"").And.Not.Contain("Zq8pLm2w"));
+    }
+
+    // One module's log whose lines vary in their prefix in ways that are no device.
+    [TestCase("""
+        2026-11-30 10:00:01.100 [Thread-3] DEBUG c.e.Modem - >> AT+CSQ
+        2026-11-30 10:00:01.180 [Thread-4] DEBUG c.e.Modem - << +CSQ: 20,99
+        2026-11-30 10:00:01.181 [Thread-4] DEBUG c.e.Modem - << OK
+        2026-11-30 10:00:02.100 [Thread-3] DEBUG c.e.Modem - >> AT+CGATT?
+        2026-11-30 10:00:02.180 [Thread-4] DEBUG c.e.Modem - << +CGATT: 1
+        2026-11-30 10:00:02.181 [Thread-4] DEBUG c.e.Modem - << OK
+        """, 2, TestName = "a tx thread and an rx thread of one port")]
+    [TestCase("""
+        10:00:01.100 tid=w1 TX: AT+CSQ
+        10:00:01.180 tid=r2 RX: +CSQ: 20,99
+        10:00:01.181 tid=r2 RX: OK
+        10:00:02.100 tid=w1 TX: AT+CGATT?
+        10:00:02.180 tid=r2 RX: +CGATT: 1
+        10:00:02.181 tid=r2 RX: OK
+        """, 2, TestName = "a writer's and a reader's ids")]
+    [TestCase("""
+        Nov 30 10:00:01 gw modemd[311]: > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: < +CSQ: 20,99
+        Nov 30 10:00:01 gw modemd[311]: < OK
+        Nov 30 10:05:00 gw modemd[412]: > AT+CSQ
+        Nov 30 10:05:00 gw modemd[412]: < +CSQ: 21,99
+        Nov 30 10:05:00 gw modemd[412]: < OK
+        Nov 30 10:05:01 gw modemd[412]: > AT+CGATT?
+        Nov 30 10:05:01 gw modemd[412]: < +CGATT: 1
+        Nov 30 10:05:01 gw modemd[412]: < OK
+        """, 3, TestName = "a daemon restarted with a new pid")]
+    [TestCase("""
+        2026-11-30 10:00:01.100 run-1 >> AT+CSQ
+        2026-11-30 10:00:01.180 run-1 << +CSQ: 20,99
+        2026-11-30 10:00:01.181 run-1 << OK
+        2026-11-30 11:00:01.100 run-2 >> AT+CSQ
+        2026-11-30 11:00:01.180 run-2 << +CSQ: 22,99
+        2026-11-30 11:00:01.181 run-2 << OK
+        """, 2, TestName = "one session after another")]
+    [TestCase("""
+        2026-11-30 10:00:01.100 | DEBUG | modem:send:42 - >> AT+CSQ
+        2026-11-30 10:00:01.180 | DEBUG | modem:recv:57 - << +CSQ: 20,99
+        2026-11-30 10:00:01.181 | DEBUG | modem:recv:57 - << OK
+        2026-11-30 10:00:02.100 | DEBUG | modem:send:42 - >> AT+CGATT?
+        2026-11-30 10:00:02.180 | DEBUG | modem:recv:57 - << +CGATT: 1
+        2026-11-30 10:00:02.181 | DEBUG | modem:recv:57 - << OK
+        """, 2, TestName = "loguru's function and line numbers")]
+    public void A_log_of_one_module_is_not_split(string log, int commands)
+    {
+        using var temp = new TempLog();
+        var source = LogSource.Open(temp.Write("one.log", log));
+
+        Assert.That(source.Channels, Is.Null);
+        var analysis = TimelineBuilder.Analyze(source);
+        Assert.That((analysis.Summary.Commands, analysis.Summary.Ok), Is.EqualTo((commands, commands)));
+    }
+
+    private static (IReadOnlyList<Analysis> Analyses, IReadOnlyList<string> Devices) Analyze(string log)
+    {
+        using var temp = new TempLog();
+        var source = LogSource.Open(temp.Write("gateway.log", log));
+        Assert.That(source.Channels, Is.Not.Null, "the log is one of several devices");
+        var analyses = TimelineBuilder.AnalyzeChannels(source, null, null, out var devices);
+        return (analyses, devices);
+    }
+
+    // The information the module gave with the first command's final result.
+    private static string Answer(Analysis analysis) => analysis.Exchanges[0].Information.Single();
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary>
+/// <c>conformance analyze</c> on a gateway's log of two modules, written by hand as such a daemon writes it: a report
+/// per device in the console and in every file, <c>--channel</c> for one, the exit code the worst device's.
+/// </summary>
+public class AnalyzeSeveralDevicesTests
+{
+    private const string Password = "Zq8pLm2wX";
+
+    // ttyUSB0 connects (its password is a secret) and fails to subscribe; ttyUSB1 only polls the signal.
+    private const string Gateway = $"""
+        Nov 30 10:00:00 gw systemd[1]: Started modem daemon.
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB0] > AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","{Password}",1
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB1] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB1] < +CSQ: 12,99
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB1] < OK
+        Nov 30 10:00:01 gw modemd[311]: [ttyUSB0] < OK
+        Nov 30 10:00:02 gw modemd[311]: [ttyUSB0] > AT+CSQ
+        Nov 30 10:00:02 gw modemd[311]: [ttyUSB0] < +CSQ: 25,99
+        Nov 30 10:00:02 gw modemd[311]: [ttyUSB1] > AT+CSQ
+        Nov 30 10:00:02 gw modemd[311]: [ttyUSB0] < OK
+        Nov 30 10:00:03 gw modemd[311]: [ttyUSB1] < +CSQ: 13,99
+        Nov 30 10:00:03 gw modemd[311]: [ttyUSB1] < OK
+        Nov 30 10:00:04 gw modemd[311]: [ttyUSB0] > AT+MQTTSUB="$creq/#",1
+        Nov 30 10:00:04 gw modemd[311]: [ttyUSB0] < +CME ERROR: 3
+
+        """;
+
+    private string _directory = "";
+    private string _log = "";
+
+    [SetUp]
+    public void WriteLog()
+    {
+        Directory.CreateDirectory(_directory = Path.Combine(Path.GetTempPath(), $"devices-{Guid.NewGuid():N}"));
+        File.WriteAllText(_log = Path.Combine(_directory, "gateway.log"), Gateway);
+    }
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    public async Task The_console_says_how_many_devices_and_reports_each_under_its_name()
+    {
+        var (exit, stdout, stderr) = await ConformanceProcess.RunAsync(null, "analyze", _log);
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.StartWith("The log holds 2 devices (ttyUSB0, ttyUSB1)"));
+        Assert.That(stderr, Does.Contain("the log holds 2 devices"));
+        var usb0 = stdout.IndexOf("Device ttyUSB0", StringComparison.Ordinal);
+        var usb1 = stdout.IndexOf("Device ttyUSB1", StringComparison.Ordinal);
+        Assert.That(usb0, Is.GreaterThan(0).And.LessThan(usb1), "a heading per device, in the order they came");
+        Assert.That(stdout[usb0..usb1], Does.Contain("+CSQ: 25,99").And.Contain("3 commands: 2 ok, 1 error"));
+        Assert.That(stdout[usb1..], Does.Contain("+CSQ: 12,99").And.Contain("+CSQ: 13,99").And.Contain("2 commands: 2 ok, 0 errors"));
+        Assert.That(stdout + stderr, Does.Not.Contain(Password));
+    }
+
+    [Test]
+    public async Task Files_are_written_per_device_each_naming_it()
+    {
+        var json = Path.Combine(_directory, "report.json");
+        var page = Path.Combine(_directory, "page.html");
+        var csv = Path.Combine(_directory, "csv");
+
+        var (exit, _, stderr) = await ConformanceProcess.RunAsync(null, "analyze", _log, "--json", json, "--html", page, "--csv", csv);
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        using var usb0 = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "report.ttyUSB0.json")));
+        using var usb1 = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "report.ttyUSB1.json")));
+        Assert.That(usb0.RootElement.GetProperty("channel").GetString(), Is.EqualTo("ttyUSB0"));
+        Assert.That(usb0.RootElement.GetProperty("summary").GetProperty("errors").GetInt32(), Is.EqualTo(1));
+        Assert.That(usb1.RootElement.GetProperty("summary").GetProperty("commands").GetInt32(), Is.EqualTo(2));
+        Assert.That(File.Exists(json), Is.False, "no report of the devices mixed");
+        Assert.That(File.ReadAllText(Path.Combine(_directory, "page.ttyUSB1.html")), Does.Contain("device ttyUSB1"));
+        Assert.That(File.ReadAllText(Path.Combine(csv, "ttyUSB1", "exchanges.csv")), Does.Contain("+CSQ: 13,99").And.Not.Contain("25,99"));
+        var written = Directory.GetFiles(_directory, "*", SearchOption.AllDirectories).Where(f => f != _log).Select(File.ReadAllText);
+        Assert.That(written, Has.None.Contains(Password), "the password stays masked in every file");
+    }
+
+    [Test]
+    public async Task Json_on_standard_output_is_a_document_per_device()
+    {
+        var (exit, stdout, stderr) = await ConformanceProcess.RunAsync(null, "analyze", _log, "--json", "-");
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(stdout), new JsonReaderOptions { AllowMultipleValues = true });
+        var channels = new List<string>();
+        while (reader.Read())
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            channels.Add(document.RootElement.GetProperty("channel").GetString()!);
+        }
+        Assert.That(channels, Is.EqualTo(new[] { "ttyUSB0", "ttyUSB1" }));
+    }
+
+    [Test]
+    public async Task Channel_analyses_one_device_and_an_unknown_one_is_a_usage_error_naming_the_devices()
+    {
+        var one = await ConformanceProcess.RunAsync(null, "analyze", _log, "--channel", "ttyUSB1");
+        var unknown = await ConformanceProcess.RunAsync(null, "analyze", _log, "--channel", "ttyUSB7");
+
+        Assert.That(one.ExitCode, Is.EqualTo(0), one.StandardError);
+        Assert.That(one.StandardOutput, Does.Contain("reported below is ttyUSB1 alone").And.Contain("Device ttyUSB1").And.Not.Contain("Device ttyUSB0"));
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.StandardError, Does.Contain("--channel ttyUSB7: no such device in the log; its devices are ttyUSB0, ttyUSB1"));
+    }
+
+    [Test]
+    public async Task Compare_reads_such_a_log_as_one_and_says_so()
+    {
+        var (exit, _, stderr) = await ConformanceProcess.RunAsync(null, "compare", _log, _log);
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.That(stderr, Does.Contain("gateway.log: the log holds several devices (a name in each line's prefix), read here as one log"));
+    }
+
+    [Test]
+    public async Task The_exit_code_is_the_worst_devices()
+    {
+        // Only ttyUSB0 has warnings (its subscription refused): they fail the log.
+        var (exit, _, _) = await ConformanceProcess.RunAsync(null, "analyze", _log, "--fail-on", "warn");
+        var (alone, _, _) = await ConformanceProcess.RunAsync(null, "analyze", _log, "--fail-on", "warn", "--channel", "ttyUSB1");
+
+        Assert.That((exit, alone), Is.EqualTo((1, 0)));
+    }
+}

@@ -1,0 +1,53 @@
+namespace Conformance.Cli.Tests.Fleet;
+
+/// <summary>
+/// A gateway's log of several modules in a fleet: each device its own row of <c>logs</c>, keyed <c>LOG#DEVICE</c>, with
+/// its own exchanges, so statistics per device stay right; a run again replaces the devices' rows.
+/// </summary>
+public sealed class FleetDeviceTests : TemporaryFolder
+{
+    // Written by hand as a gateway's Python logger writes it: the modem's name, then double angles.
+    private const string Gateway = """
+        2026-11-30 10:00:01.100 modem1 >> AT+CSQ
+        2026-11-30 10:00:01.110 modem2 >> AT+CSQ
+        2026-11-30 10:00:01.150 modem2 << +CSQ: 9,99
+        2026-11-30 10:00:01.151 modem2 << OK
+        2026-11-30 10:00:01.300 modem1 << +CSQ: 25,99
+        2026-11-30 10:00:01.301 modem1 << OK
+        2026-11-30 10:00:02.000 modem1 >> AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Zq8pLm2wX",1
+        2026-11-30 10:00:02.040 modem1 << OK
+
+        """;
+
+    // One module's log, tagged by a tx and an rx thread: one row.
+    private const string OneModule = """
+        2026-11-30 11:00:01.100 [Thread-3] DEBUG c.e.Modem - >> AT+CSQ
+        2026-11-30 11:00:01.180 [Thread-4] DEBUG c.e.Modem - << +CSQ: 20,99
+        2026-11-30 11:00:01.181 [Thread-4] DEBUG c.e.Modem - << OK
+
+        """;
+
+    [Test]
+    public async Task Each_device_of_a_log_is_its_own_row_with_its_own_exchanges_and_a_run_again_replaces_them()
+    {
+        Write("logs/gw.log", Gateway);
+        Write("logs/one.log", OneModule);
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+
+        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        var logs = await Query(database, "SELECT log, commands, first_time, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
+        {
+            "gw.log#modem1 2 2026-11-30 10:00:01.100 2",
+            "gw.log#modem2 1 2026-11-30 10:00:01.110 1",
+            "one.log 1 2026-11-30 11:00:01.100 1",
+        }));
+        var answers = await Query(database, "SELECT log, split_part(information, ',', 1) FROM exchanges WHERE command = 'AT+CSQ' ORDER BY log");
+        Assert.That(answers.Select(a => string.Join(' ', a)), Is.EqualTo(new[] { "gw.log#modem1 +CSQ: 25", "gw.log#modem2 +CSQ: 9", "one.log +CSQ: 20" }));
+        var everything = string.Join('\n', (await Query(database, "SELECT * FROM exchanges")).Select(r => string.Join(',', r)));
+        Assert.That(everything, Does.Not.Contain("Zq8pLm2wX"));
+    }
+}
