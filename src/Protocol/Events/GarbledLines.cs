@@ -34,6 +34,13 @@ public sealed class GarbledLines<TWhere>
     private TWhere _noiseAt = default!;
 
     /// <summary>
+    /// True for an event that is a line of text with no noise held before it: nearly every event, which then need not be
+    /// <see cref="Read"/> (nothing is held or counted for it).
+    /// </summary>
+    public bool IsPlainText(AtEvent atEvent) =>
+        _noise is null && atEvent.Kind is not (AtEventKind.Noise or AtEventKind.Overflow or AtEventKind.Prompt) && atEvent.IsUtf8 && GarbledBytes.In(atEvent.Text) == 0;
+
+    /// <summary>
     /// Reads the module's next event; returns how many lines it showed garbled (0, 1, or 2: a line of noise alone
     /// before it, known only now, and its own), the first of them in <paramref name="first"/> (where it began and its
     /// bytes).

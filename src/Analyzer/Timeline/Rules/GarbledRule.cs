@@ -21,7 +21,12 @@ internal sealed class GarbledRule(DiagnosticLog diagnostics, SecretMasker secret
     private long _count;
     private (Stamp At, byte[] Bytes) _first;
 
-    public void Read(AtEvent atEvent, Stamp at) => Count(_lines.Read(atEvent, at, out var first), first);
+    public void Read(AtEvent atEvent, in Stamp at)
+    {
+        // Nearly every event: a line of text, nothing to hold or count.
+        if (_lines.IsPlainText(atEvent)) return;
+        Count(_lines.Read(atEvent, at, out var first), first);
+    }
 
     /// <summary>The log ended: what was counted is said, at the first.</summary>
     public void Complete()
