@@ -1,6 +1,7 @@
 using Conformance.Harness.Dsl;
 using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
+using MQTTnet.Packets;
 
 namespace Conformance.Suites;
 
@@ -11,6 +12,8 @@ public sealed class DiscSuite : Suite
     {
         yield return Start.Connected("1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", p)
             .Send(Mqtt.Disc()).ExpectOk().ThenUrc<MqttDisconnected>()
+            // Closing the socket without DISCONNECT is a lost link to the broker: it publishes the will.
+            .ExpectLastSent<MqttDisconnectPacket>()
             .Send(Mqtt.Stat()).ExpectInfo<MqttStatus>(s => s.State == MqttState.Disconnected).ExpectOk().Checks("1.3")
             .NoOtherUrcs().Checks("1.7");
 

@@ -16,6 +16,7 @@ public sealed class UrcSuite : Suite
             .Send(Mqtt.Pub(p.Topic, 2, "update message")).ExpectOk()
                 .ThenUrcs(PubRec(out var id).Before(PubComp(id)),
                           Publish(p.Topic, "update message", out var inId).Before(PubRel(inId))).Checks("1.11")
+            .ExpectWireAck(inId, qos: 2).Checks("1.11")
             .NoOtherUrcs().Checks("1.11");
 
         // The header's fields say how the message came: at the lower of the publish's and the subscription's QoS,
@@ -31,7 +32,9 @@ public sealed class UrcSuite : Suite
         const string awkward = "a,b \"quoted\",\r\nnext line";
         yield return Start.Subscribed("1.11 a message with commas, quotes and a line end arrives whole", p, p.Topic, 1)
             .Send(Mqtt.PubHex(p.Topic, 1, Encoding.UTF8.GetBytes(awkward))).ExpectOk()
-                .ThenUrcs(PubAck(out _), Publish(p.Topic, awkward, out _)).Checks("1.11")
+                .ThenUrcs(PubAck(out _), Publish(p.Topic, awkward, out var awkwardId)).Checks("1.11")
+            // A message reported but never acknowledged comes again from the broker, or stays in its session.
+            .ExpectWireAck(awkwardId, qos: 1).Checks("1.11")
             .NoOtherUrcs().Checks("1.11");
 
         // msg_len is the message's length in bytes: a host reads the message by it. Chinese text has three bytes a

@@ -43,6 +43,15 @@ public class WireMutationTests
         yield return Case("subscribe-topic-changed", "1.4 subscribe is acknowledged with the granted QoS", "it sent SUBSCRIBE \"dev/gsm/\" QoS 1");
         yield return Case("unsubscribe-topic-changed", "1.6 unsubscribe is acknowledged by +MQTTUNSUBACK", "it sent UNSUBSCRIBE \"dev/gsm/\"");
         yield return Case("dp-header-dropped", "3.3.3 the manual's $dp upload is shown on the platform", "it shows no data points");
+        // Packets never sent: the AT lines all come, only the wire shows what is missing.
+        yield return Case("disconnect-not-sent", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected",
+            "expected the module's last packet on the wire where it is a DISCONNECT; it sent CONNECT client id \"4069959\"");
+        yield return Case("puback-not-sent", "1.11 a message with commas, quotes and a line end arrives whole",
+            "+MQTTPUBLISH reported the broker's message 1 at QoS 1, but the module never sent its PUBACK 1 (it sent no acknowledgement in this scenario)");
+        yield return Case("pubcomp-not-sent", "1.11 own QoS 2 publish comes back: +MQTTPUBLISH then +MQTTPUBREL with its packet id",
+            "+MQTTPUBLISH reported the broker's message 1 at QoS 2, but the module never sent its PUBCOMP 1");
+        yield return Case("pubrel-not-sent", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "expected +MQTTPUBCOMP where packet id");
+        yield return Case("pingreq-not-sent", "1.10 one AT+MQTTPING value shows +MQTTPINGRSP, the other hides it", "no +MQTTPINGRSP within 3 s");
     }
 
     private static TestCaseData Case(string mutant, string title, string message) =>
@@ -95,7 +104,7 @@ public class WireMutationTests
     {
         var frame = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString(WildcardSubscribe));
 
-        var sent = (MqttSubscribePacket)MqttPacketCodec.Decode(PacketRewrites.Apply(Rewrite("subscribe-topic-changed"), frame));
+        var sent = (MqttSubscribePacket)MqttPacketCodec.Decode(PacketRewrites.Apply(Rewrite("subscribe-topic-changed"), frame)!);
 
         Assert.That(sent.TopicFilters.Select(f => (f.Topic, (int)f.QualityOfServiceLevel)), Is.EqualTo(new[] { ("sensors/+/temp/", 1) }));
         Assert.That(sent.PacketIdentifier, Is.EqualTo(5));
@@ -109,7 +118,7 @@ public class WireMutationTests
 
         var sent = PacketRewrites.Apply(Rewrite("publish-qos-1-sent-as-0"), frame);
 
-        Assert.That(Convert.ToHexString(sent.Bytes), Is.EqualTo("3007" + "0003612F62" + "6869"));
+        Assert.That(Convert.ToHexString(sent!.Bytes), Is.EqualTo("3007" + "0003612F62" + "6869"));
     }
 
     [Test]
@@ -123,7 +132,18 @@ public class WireMutationTests
         Assert.That(PacketRewrites.Apply(Rewrite("publish-topic-changed"), dp), Is.SameAs(dp));
     }
 
-    private static Func<MqttPacket, MqttPacket> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).RewritePacket!;
+    [Test]
+    public void A_packet_the_module_never_sends_does_not_reach_the_broker_and_others_still_do()
+    {
+        // PUBACK for packet id 3, and a PINGREQ.
+        var puback = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("40020003"));
+        var ping = new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("C000"));
+
+        Assert.That(PacketRewrites.Apply(Rewrite("puback-not-sent"), puback), Is.Null);
+        Assert.That(PacketRewrites.Apply(Rewrite("puback-not-sent"), ping), Is.SameAs(ping));
+    }
+
+    private static Func<MqttPacket, MqttPacket?> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).RewritePacket!;
 
     [Test]
     public void Every_mutant_changes_one_side_of_the_module()

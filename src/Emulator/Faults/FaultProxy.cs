@@ -36,9 +36,10 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>
     /// Rewrites each packet from the module before the broker gets it, as a firmware that encodes its packets wrong
-    /// would send them; null forwards them as they are. <see cref="FrameForwarded"/> reports what the broker got.
+    /// would send them, or drops one (the rewrite returns null) as a firmware that never sends it; null forwards them as
+    /// they are. <see cref="FrameForwarded"/> reports what the broker got.
     /// </summary>
-    public Func<MqttFrame, MqttFrame>? RewriteToBroker { get; set; }
+    public Func<MqttFrame, MqttFrame?>? RewriteToBroker { get; set; }
 
     /// <summary>Drops every PINGRESP from the broker: the broker seems to stop answering pings.</summary>
     public bool SwallowPingResp { get; set; }

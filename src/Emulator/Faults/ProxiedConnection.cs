@@ -64,7 +64,17 @@ internal sealed class ProxiedConnection : IAsyncDisposable
     {
         if (frame.Direction == FrameDirection.ToBroker)
         {
-            if (_proxy.RewriteToBroker is { } rewrite) frame = rewrite(frame);
+            if (_proxy.RewriteToBroker is { } rewrite)
+            {
+                if (rewrite(frame) is not { } rewritten)
+                {
+                    // A frame the rewrite drops is never sent: the broker gets nothing, and nothing is reported. A
+                    // firmware that skips DISCONNECT still closes its socket: the broker sees the link lost.
+                    if (frame.Type == MqttPacketType.Disconnect) await DisposeAsync();
+                    return;
+                }
+                frame = rewritten;
+            }
             _proxy.Report(frame);
             await _broker.GetStream().WriteAsync(frame.Bytes, _stop.Token);
             return;

@@ -14,8 +14,7 @@ public sealed class ExpectSentStep<T>(Func<T, bool> condition, string conditionT
 
     public override string Description => $"expect the module's last {Packet} on the wire where {conditionText}";
 
-    // MqttPublishPacket → PUBLISH, as MQTT names its packets.
-    private static string Packet => typeof(T).Name["Mqtt".Length..^"Packet".Length].ToUpperInvariant();
+    private static string Packet => WirePacketText.NameOf(typeof(T));
 
     internal override async Task RunAsync(ScenarioContext context, CancellationToken cancel)
     {

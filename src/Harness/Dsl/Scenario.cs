@@ -106,6 +106,21 @@ public sealed class Scenario
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null) where T : MQTTnet.Packets.MqttPacket =>
         Add(new ExpectSentStep<T>(condition, conditionText ?? "the condition", within ?? Timeouts.Urc));
 
+    /// <summary>
+    /// The module's last packet on the wire, of any kind, is a <typeparamref name="T"/> within the time: after
+    /// AT+MQTTDISC, a DISCONNECT, not a connection just dropped (which has the broker publish the will).
+    /// </summary>
+    public Scenario ExpectLastSent<T>(TimeSpan? within = null) where T : MQTTnet.Packets.MqttPacket =>
+        Add(new ExpectSentStep<MQTTnet.Packets.MqttPacket>(p => p is T, $"it is a {WirePacketText.NameOf(typeof(T))}", within ?? Timeouts.Urc));
+
+    /// <summary>
+    /// The module acknowledged on the wire the broker's message that <paramref name="id"/> was taken from (a
+    /// <c>+MQTTPUBLISH</c>): PUBACK at QoS 1, PUBREC then PUBCOMP at QoS 2. A target that does not show its packets skips the check.
+    /// </summary>
+    public Scenario ExpectWireAck(CapturedPacketId id, int qos, TimeSpan? within = null) => qos is 1 or 2
+        ? Add(new ExpectWireAckStep(id, qos, within ?? Timeouts.Urc))
+        : throw new ArgumentOutOfRangeException(nameof(qos), qos, "only a QoS 1 or 2 message is acknowledged");
+
     /// <summary>The platform shows data points of <paramref name="deviceId"/> meeting <paramref name="condition"/> within the time.</summary>
     public Scenario ExpectOnPlatform(string deviceId, Func<IReadOnlyList<DataPoint>, bool> condition, TimeSpan? within = null,
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null) =>

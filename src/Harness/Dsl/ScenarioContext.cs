@@ -22,6 +22,12 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
     /// <summary>The trace line the scenario began at.</summary>
     public int StartLine { get; } = session.Trace.LineCount;
 
+    /// <summary>
+    /// How many packets the module had put on the wire when the scenario began: a packet an earlier scenario sent
+    /// (the PUBACK of another session's message 1) is never taken for one of this scenario's.
+    /// </summary>
+    public int WireStart { get; } = (link as IPlatformView)?.PacketsSent()?.Count ?? 0;
+
     /// <summary>The answer to the command sent last in this scenario; null before the first and while one is pending.</summary>
     public CommandReply? LastReply
     {

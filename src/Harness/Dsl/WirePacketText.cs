@@ -18,8 +18,17 @@ internal static class WirePacketText
         MqttPublishPacket p => $"PUBLISH \"{p.Topic}\" QoS {Qos(p.QualityOfServiceLevel)} retain {Flag(p.Retain)} dup {Flag(p.Dup)}, {Message(p.Payload.ToArray())}",
         MqttSubscribePacket s => "SUBSCRIBE " + string.Join(", ", s.TopicFilters.Select(f => $"\"{f.Topic}\" QoS {Qos(f.QualityOfServiceLevel)}")),
         MqttUnsubscribePacket u => "UNSUBSCRIBE " + string.Join(", ", u.TopicFilters.Select(f => $"\"{f}\"")),
+        MqttPubAckPacket a => $"PUBACK {a.PacketIdentifier}",
+        MqttPubRecPacket r => $"PUBREC {r.PacketIdentifier}",
+        MqttPubRelPacket r => $"PUBREL {r.PacketIdentifier}",
+        MqttPubCompPacket c => $"PUBCOMP {c.PacketIdentifier}",
+        MqttPingReqPacket => "PINGREQ",
+        MqttDisconnectPacket => "DISCONNECT",
         _ => packet.ToString() ?? packet.GetType().Name,
     };
+
+    /// <summary>MqttPublishPacket → PUBLISH, as MQTT names its packets; MqttPacket itself is any packet.</summary>
+    public static string NameOf(Type type) => type == typeof(MqttPacket) ? "packet" : type.Name["Mqtt".Length..^"Packet".Length].ToUpperInvariant();
 
     private static string Quoted(string? text) => text is null ? "none" : $"\"{text}\"";
 

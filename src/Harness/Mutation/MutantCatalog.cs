@@ -172,6 +172,18 @@ public static class MutantCatalog
         new("unsubscribe-topic-changed", "UNSUBSCRIBE names another topic filter than AT+MQTTUNSUB: its last character dropped", "1.6", Semantic, null,
             Change<MqttUnsubscribePacket>(u => { for (var i = 0; i < u.TopicFilters.Count; i++) u.TopicFilters[i] = LastCharacterDropped(u.TopicFilters[i]); })),
 
+        // What the broker never gets (spec §3): every AT line is right, but a packet MQTT requires is not sent.
+        new("disconnect-not-sent", "AT+MQTTDISC drops the connection without a DISCONNECT, so the broker publishes the will", "1.7", Semantic, null,
+            Drop<MqttDisconnectPacket>()),
+        new("puback-not-sent", "a QoS 1 message is reported by +MQTTPUBLISH but never acknowledged to the broker with PUBACK", "1.11", Semantic, null,
+            Drop<MqttPubAckPacket>()),
+        new("pubcomp-not-sent", "a QoS 2 message's +MQTTPUBREL comes, but the broker never gets its PUBCOMP", "1.11", Semantic, null,
+            Drop<MqttPubCompPacket>()),
+        new("pubrel-not-sent", "a QoS 2 publish gets its PUBREC, but no PUBREL follows, so the broker never completes it", "1.5", Semantic, null,
+            Drop<MqttPubRelPacket>()),
+        new("pingreq-not-sent", "no PINGREQ goes out when the keep-alive is due", "1.10", Semantic, null,
+            Drop<MqttPingReqPacket>()),
+
         // Forms seen in the field (spec §7): a finding, not a failure.
         new("stat-no-space", "+MQTTSTAT:5 without the space after the colon", "1.3", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTSTAT"), Fields.WithoutSpace)),

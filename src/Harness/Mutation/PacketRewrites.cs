@@ -5,12 +5,13 @@ namespace Conformance.Harness.Mutation;
 
 /// <summary>
 /// The packet rewrites of MQTT-side mutants: the module's AT lines stay right while the broker gets a packet that
-/// is not what the AT command asked (spec §3, §6), as a firmware that builds its packets wrong would send it.
+/// is not what the AT command asked (spec §3, §6), as a firmware that builds its packets wrong would send it, or no
+/// packet comes where MQTT requires one.
 /// </summary>
 public static class PacketRewrites
 {
     /// <summary>Each <typeparamref name="T"/> that <paramref name="pick"/> takes (every one without it) changed by <paramref name="change"/>; other packets as they are.</summary>
-    public static Func<MqttPacket, MqttPacket> Change<T>(Action<T> change, Func<T, bool>? pick = null) where T : MqttPacket =>
+    public static Func<MqttPacket, MqttPacket?> Change<T>(Action<T> change, Func<T, bool>? pick = null) where T : MqttPacket =>
         packet =>
         {
             if (packet is not T picked || pick?.Invoke(picked) == false) return packet;
@@ -18,12 +19,22 @@ public static class PacketRewrites
             return picked;
         };
 
-    /// <summary>The frame as <paramref name="rewrite"/> leaves it: decoded, rewritten, encoded again only when it picked it.</summary>
-    public static MqttFrame Apply(Func<MqttPacket, MqttPacket> rewrite, MqttFrame frame)
+    /// <summary>
+    /// No <typeparamref name="T"/> reaches the broker: the firmware never sends it (a DISCONNECT, the PUBACK of a
+    /// message it received) while its AT lines say all went well.
+    /// </summary>
+    public static Func<MqttPacket, MqttPacket?> Drop<T>() where T : MqttPacket => packet => packet is T ? null : packet;
+
+    /// <summary>
+    /// The frame as <paramref name="rewrite"/> leaves it: decoded, rewritten, encoded again only when it picked it;
+    /// null when it is not sent at all.
+    /// </summary>
+    public static MqttFrame? Apply(Func<MqttPacket, MqttPacket?> rewrite, MqttFrame frame)
     {
         var packet = MqttPacketCodec.Decode(frame);
+        if (rewrite(packet) is not { } rewritten) return null;
         var before = frame.Bytes;
-        var after = MqttPacketCodec.Encode(rewrite(packet), frame.Direction);
+        var after = MqttPacketCodec.Encode(rewritten, frame.Direction);
         return after.Bytes.AsSpan().SequenceEqual(before) ? frame : after;
     }
 }
