@@ -23,10 +23,11 @@ public sealed class MutateCommandTests
         var result = await ConformanceProcess.RunAsync(null, "mutate", "--section", "4.1", "--json", json, "--junit", junit);
 
         Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
-        Assert.That(result.StandardOutput, Does.Contain("cgatt-detached   §4.1   semantic ..X")
-            .And.Contain("cgatt-no-space   §4.1   format   ...")
+        Assert.That(result.StandardOutput, Does.Contain("cgatt-detached     §4.1   semantic ..X")
+            .And.Contain("cgatt-no-space     §4.1   format   ...")
+            .And.Contain("csq-after-ok       §4.1   semantic .X.")
             .And.Contain("3 4.1 registered and attached")
-            .And.Contain("Score: 100.0 %: 3/3 semantic mutants killed, 0/1 format-only mutants killed")
+            .And.Contain("Score: 100.0 %: 5/5 semantic mutants killed, 0/1 format-only mutants killed")
             .And.Contain("PASS: every mutant that must die is killed, and no format-only mutant is"));
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
@@ -38,7 +39,7 @@ public sealed class MutateCommandTests
         Assert.That(cgatt.GetProperty("killedBy")[0].GetProperty("message").GetString(), Does.Contain("got '+CGATT: 0'"));
 
         var suite = XDocument.Load(junit).Root!;
-        Assert.That(suite.Attribute("tests")!.Value, Is.EqualTo("4"));
+        Assert.That(suite.Attribute("tests")!.Value, Is.EqualTo("6"));
         Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo("0"));
     }
 

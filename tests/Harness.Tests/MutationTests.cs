@@ -33,6 +33,13 @@ public class MutationTests
         yield return Case("suback-qos-upgraded", "1.4 QoS 0 and QoS 2 are granted as asked, each SUBACK naming its topic", "+MQTTSUBACK");
         yield return Case("publish-marked-dup", "1.11 +MQTTPUBLISH carries the delivered QoS, dup 0 and retained 0 for a live message", "m.Dup == 0");
         yield return Case("reconnect-after-disc", "3.3.5 a deliberate AT+MQTTDISC never triggers reconnection", "unexpected URC '+MQTTREC: 0'");
+        // A reply of a single line must be that line alone, before the final result, which closes it.
+        yield return Case("duplicate-csq-line", "4.1 signal quality in range", "AT+CSQ: expected one information line, SignalQuality where");
+        yield return Case("csq-after-ok", "4.1 signal quality in range", "AT+CSQ: expected SignalQuality where q => q.Rssi is >= 0 and <= 31 or 99; got no information line");
+        yield return Case("duplicate-pub-ok", "4.2 create, log in, subscribe, publish, upload, log out, delete", "final-without-command: 'OK' arrived while no command was pending");
+        yield return Case("late-pub-ok", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "no final result within 5 s");
+        yield return Case("cme-error-plain", "1.4 a QoS of 3 is refused with +CME ERROR: 601", "expected +CME ERROR: 601; got 'ERROR'");
+        yield return Case("disc-urc-fail", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", "got '+MQTTDISC: FAIL'");
     }
 
     private static TestCaseData Case(string mutant, string title, string message) =>

@@ -42,17 +42,30 @@ public static class MutantCatalog
         new("duplicate-sub-list-topic", "AT+MQTTSUB? lists each topic twice", "1.4", Semantic,
             () => Duplicate(Pick.AnsweringTo("AT+MQTTSUB?", (line, _) => !line.StartsWith('+') && line != "OK"))),
         new("duplicate-pubcomp", "+MQTTPUBCOMP comes twice for one QoS 2 publish", "1.5", Semantic, () => Duplicate(Pick.Named("+MQTTPUBCOMP"))),
+        new("duplicate-puback", "+MQTTPUBACK comes twice for one QoS 1 publish", "1.5", Semantic, () => Duplicate(Pick.Named("+MQTTPUBACK"))),
+        new("duplicate-publish", "+MQTTPUBLISH reports one delivered message twice", "1.11", Semantic, () => Duplicate(Pick.Named("+MQTTPUBLISH"))),
+        // A host that reads a reply line by line gets two answers, or takes the second OK for its next command's.
+        new("duplicate-stat-line", "AT+MQTTSTAT? answers with its +MQTTSTAT line twice", "1.3", Semantic, () => Duplicate(Pick.Named("+MQTTSTAT"))),
+        new("duplicate-csq-line", "AT+CSQ answers with its +CSQ line twice", "4.1", Semantic, () => Duplicate(Pick.Named("+CSQ"))),
+        new("duplicate-pub-ok", "AT+MQTTPUB is answered OK twice", "1.5", Semantic, () => Duplicate(Pick.AnsweringTo("AT+MQTTPUB=", Pick.Is("OK")))),
 
         // What comes in the wrong order.
         new("swap-pubrec-pubcomp", "+MQTTPUBCOMP comes before its +MQTTPUBREC", "1.5", Semantic,
             () => Swap(Pick.Named("+MQTTPUBREC"), Pick.Named("+MQTTPUBCOMP"))),
         new("swap-publish-pubrel", "+MQTTPUBREL comes before the +MQTTPUBLISH it completes", "1.11", Semantic,
             () => Swap((line, last) => Pick.Named("+MQTTPUBLISH")(line, last) && Fields.Get(line, 1) == "2", Pick.Named("+MQTTPUBREL"))),
+        // The information line after the final result: a host has closed the reply and takes it for a URC.
+        new("stat-after-ok", "AT+MQTTSTAT?'s +MQTTSTAT line comes after its OK", "1.3", Semantic,
+            () => Swap(Pick.Named("+MQTTSTAT"), Pick.AnsweringTo("AT+MQTTSTAT?", Pick.Is("OK")))),
+        new("csq-after-ok", "AT+CSQ's +CSQ line comes after its OK", "4.1", Semantic,
+            () => Swap(Pick.Named("+CSQ"), Pick.AnsweringTo("AT+CSQ", Pick.Is("OK")))),
 
         // What comes too late.
         new("late-open-urc", $"+MQTTOPEN: OK comes {Late.TotalSeconds:0} s late", "1.2", Semantic, () => Delay(Pick.Named("+MQTTOPEN"), Late)),
         new("late-suback", $"+MQTTSUBACK comes {Late.TotalSeconds:0} s late", "1.4", Semantic, () => Delay(Pick.Named("+MQTTSUBACK"), Late)),
         new("late-puback", $"+MQTTPUBACK comes {Late.TotalSeconds:0} s late", "1.5", Semantic, () => Delay(Pick.Named("+MQTTPUBACK"), Late)),
+        new("late-pub-ok", $"AT+MQTTPUB's OK comes {Late.TotalSeconds:0} s late", "1.5", Semantic,
+            () => Delay(Pick.AnsweringTo("AT+MQTTPUB=", Pick.Is("OK")), Late)),
 
         // What says something else.
         new("open-fail", "+MQTTOPEN: FAIL although the broker accepted the connection", "1.2", Semantic,
@@ -116,6 +129,10 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+CEREG"), line => Fields.Set(line, 1, _ => "2"))),
         new("csq-out-of-range", "AT+CSQ reports an rssi of 45, outside 0..31 and 99", "4.1", Semantic,
             () => Rewrite(Pick.Named("+CSQ"), line => Fields.Set(line, 0, _ => "45"))),
+        new("disc-urc-fail", "+MQTTDISC: FAIL although the disconnection succeeded", "1.7", Semantic,
+            () => Rewrite(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), _ => "+MQTTDISC: FAIL")),
+        new("cme-error-plain", "a +CME ERROR is reported as a bare ERROR, its code lost", "2", Semantic,
+            () => Rewrite(Pick.Named("+CME ERROR"), _ => "ERROR")),
 
         // What comes although the manual says it must not.
         new("reconnect-after-disc", "+MQTTREC: 0 follows a deliberate AT+MQTTDISC", "3.3.5", Semantic,

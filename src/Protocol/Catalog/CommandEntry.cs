@@ -9,4 +9,7 @@ namespace Conformance.Protocol.Catalog;
 /// <param name="AckTimeout">Which <c>+MQTTTO</c> type reports that the server's ACK to it did not come in time.</param>
 /// <param name="NewClient">True when, answered OK, it makes the MQTT client anew or deletes it (manual §1.1, §1.8): nothing
 /// the old client waited for (an ACK, a handshake step) will come after it.</param>
-public sealed record CommandEntry(string Name, string Section, bool Answers = false, MqttTimeoutType? AckTimeout = null, bool NewClient = false);
+/// <param name="Lists">True when its read lists several information lines (<c>AT+MQTTSUB?</c>, a line per topic); every other
+/// command of the catalog answers with one line at most.</param>
+public sealed record CommandEntry(string Name, string Section, bool Answers = false, MqttTimeoutType? AckTimeout = null, bool NewClient = false,
+    bool Lists = false);

@@ -26,7 +26,7 @@ public static class ProtocolCatalog
         new("+MQTTCFG", "1.1", Answers: true, NewClient: true),
         new("+MQTTOPEN", "1.2", AckTimeout: MqttTimeoutType.Connect),
         new("+MQTTSTAT", "1.3", Answers: true),
-        new("+MQTTSUB", "1.4", Answers: true, AckTimeout: MqttTimeoutType.Subscribe),
+        new("+MQTTSUB", "1.4", Answers: true, AckTimeout: MqttTimeoutType.Subscribe, Lists: true),
         new("+MQTTPUB", "1.5", AckTimeout: MqttTimeoutType.Publish),
         new("+MQTTUNSUB", "1.6", AckTimeout: MqttTimeoutType.Unsubscribe),
         new("+MQTTDISC", "1.7"),
