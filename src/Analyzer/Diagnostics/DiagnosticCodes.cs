@@ -40,6 +40,8 @@ public static class DiagnosticCodes
     public static CodeEntry StampNotATime => CodeList.StampNotATime;
     public static CodeEntry SplitLine => CodeList.SplitLine;
     public static CodeEntry OneSideOnly => CodeList.OneSideOnly;
+    public static CodeEntry AnswerRepeated => CodeList.AnswerRepeated;
+    public static CodeEntry AnswerAfterFinal => CodeList.AnswerAfterFinal;
 
     /// <summary>All of them; the table in docs/analyzer-json.md is checked against this list.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
@@ -47,6 +49,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
     ];
 }

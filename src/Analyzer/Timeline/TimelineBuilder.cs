@@ -54,6 +54,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly RegistrationRule _registration;
     private readonly AckTimeoutRule _ackTimeouts;
     private readonly EchoRule _echo;
+    private readonly AnswerShapeRule _answers;
     private readonly DeviationRule _deviations;
     private readonly FamilyRule _families;
     private readonly FramingRule _framing;
@@ -99,6 +100,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
         _lineEnds = new LineEndRule(_diagnostics, _options.Format);
         _subscriptions = new SubscriptionRule(_diagnostics, _secrets);
+        _answers = new AnswerShapeRule(_diagnostics);
         // Line ends are read only where the rule judges them: elsewhere they are the terminal's, and reading them costs.
         _events = new AtEventReader(new AtTokenizerOptions { CommandsKnown = true, ReadsLineEnds = _lineEnds.Judges });
     }
@@ -208,6 +210,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_lastCommand, _booting) = (line, false);
         var display = _lines.MaskLine(line);
         _correlation.Start(at, display, _keys.Of(display), line, parsed.Value);
+        _answers.Sent(parsed.Value, display, at);
 
         if (parsed.Value is UnknownCommand { Family: { } family }) _families.Sent(family, line, at);
         var payloadReported = parsed.Value is not UnknownCommand && _payload.Sent(line, parsed.Value, at);
@@ -291,9 +294,14 @@ public sealed class TimelineBuilder : IRecordSink
 
     private void Information(AtEvent information, Stamp at)
     {
-        if (_correlation.Pending is not { } pending) return;
+        if (_correlation.Pending is not { } pending)
+        {
+            _answers.Unasked(_lines.MaskLine(information.Text), at);
+            return;
+        }
         var text = _lines.MaskLine(information.Text);
         _correlation.Information(pending, information.Text, text, at);
+        _answers.Answered(text, at);
         if (pending.Command is null or UnknownCommand) return;
         // In another family's log an answer the M5310-A cannot read is that family's: `+MQTTSUB:0,3,"t",1` (ESP-AT).
         if (information.Error is not null && _families.AnySeen) return;
@@ -310,6 +318,7 @@ public sealed class TimelineBuilder : IRecordSink
         if (urcEvent.Value is null && ProtocolCatalog.Restarts.Contains(name) && !_booting) Restarted(text, at);
         _statistics.AddUrc(name);
         Understood(urcEvent, text, at);
+        if (_correlation.Pending is null) _answers.Unasked(text, at);
         var family = urcEvent.Value is null ? ModuleFamilies.Sending(urcEvent.Text) : null;
         if (family is not null) _families.Received(family, urcEvent.Text, at);
         var answered = _correlation.Received(urcEvent, name, text, at, _session.Reconnecting, out var packetId, out var unexpected);

@@ -11,5 +11,7 @@ namespace Conformance.Protocol.Catalog;
 /// the old client waited for (an ACK, a handshake step) will come after it.</param>
 /// <param name="Lists">True when its read lists several information lines (<c>AT+MQTTSUB?</c>, a line per topic); every other
 /// command of the catalog answers with one line at most.</param>
+/// <param name="AlsoUnasked">True when the module also prints its information line unasked (<c>+CEREG: 1</c> on a
+/// registration change after <c>AT+CEREG=1</c>), so one after the final result is no late answer.</param>
 public sealed record CommandEntry(string Name, string Section, bool Answers = false, MqttTimeoutType? AckTimeout = null, bool NewClient = false,
-    bool Lists = false);
+    bool Lists = false, bool AlsoUnasked = false);

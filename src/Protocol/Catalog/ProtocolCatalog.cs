@@ -21,7 +21,7 @@ public static class ProtocolCatalog
         new("E", "4.1"),
         new("+CGSN", "4.1", Answers: true),
         new("+CGATT", "4.1", Answers: true),
-        new("+CEREG", "4.1", Answers: true),
+        new("+CEREG", "4.1", Answers: true, AlsoUnasked: true),
         new("+CSQ", "4.1", Answers: true),
         new("+MQTTCFG", "1.1", Answers: true, NewClient: true),
         new("+MQTTOPEN", "1.2", AckTimeout: MqttTimeoutType.Connect),

@@ -56,6 +56,10 @@ public static class CodeList
         "Commands of another module family's MQTT set (ESP-AT, Air780, Quectel, SIMCom): timed and paired, not checked against the manual; reported once per family.");
     public static readonly CodeEntry EchoMismatch = new("echo-mismatch", Severity.Note, "",
         "The module echoed a line that differs from the command sent.");
+    public static readonly CodeEntry AnswerRepeated = new("answer-repeated", Severity.Warn, "",
+        "A command the manual answers with one information line (every one but AT+MQTTSUB?) got its line twice or more: a host that reads the reply line by line gets two answers; said once a command.");
+    public static readonly CodeEntry AnswerAfterFinal = new("answer-after-final", Severity.Warn, "",
+        "A command's information line (+CSQ, +MQTTSTAT) came after its final result: a host has closed the reply by then, and takes the line for a URC or for its next command's answer.");
     public static readonly CodeEntry UnreadableLine = new("unreadable-line", Severity.Warn, "",
         "A command or a line of module output could not be understood; the message gives the character position.");
     public static readonly CodeEntry LineTooLong = new("line-too-long", Severity.Error, "",
@@ -152,7 +156,7 @@ public static class CodeList
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
-        RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, UnreadableLine, LineTooLong,
+        RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong,
         Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,

@@ -153,6 +153,38 @@ public sealed class FaultProxyTests(BrokerKind kind) : BrokerFixture(kind)
     }
 
     [Test]
+    public async Task A_packet_the_rewrite_drops_never_reaches_the_broker_nor_the_report()
+    {
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
+        module.Proxy.RewriteToBroker = frame => frame.Type == MqttPacketType.PingReq ? null : frame;
+
+        module.BackEnd.Ping();
+        var id = module.BackEnd.Publish(NewTopic(), "x"u8.ToArray(), MqttQos.AtLeastOnce, false);
+
+        // The broker answers in order: the PUBACK first, and alone, means it never got the PINGREQ.
+        Assert.That(await module.Events.NextAsync(), Is.EqualTo(new PubAckReceived(id)));
+        Assert.That(module.Frames.Where(f => f.Direction == FrameDirection.ToBroker).Select(f => f.Type), Has.None.EqualTo(MqttPacketType.PingReq));
+    }
+
+    [Test]
+    public async Task A_dropped_disconnect_ends_the_connection_as_a_lost_link_so_the_broker_publishes_the_will()
+    {
+        await using var module = ModuleRig.Disconnected(BrokerPort);
+        var willTopic = NewTopic();
+        await using var peer = await Peer.ConnectAsync(BrokerPort);
+        await peer.SubscribeAsync(willTopic);
+        var connected = await module.BackEnd.ConnectAsync(module.Request with { Will = new MqttWill(willTopic, "gone"u8.ToArray(), MqttQos.AtLeastOnce, false) })
+            .WaitAsync(Waiting.Timeout);
+        module.Proxy.RewriteToBroker = frame => frame.Type == MqttPacketType.Disconnect ? null : frame;
+
+        await module.BackEnd.DisconnectAsync().WaitAsync(Waiting.Timeout);
+
+        Assert.That(connected.Accepted, Is.True, connected.ToString());
+        Assert.That(Peer.PayloadOf(await peer.Received.NextAsync()), Is.EqualTo("gone"u8.ToArray()), "a link closed without DISCONNECT has the broker publish the will");
+        Assert.That(module.Frames.Where(f => f.Direction == FrameDirection.ToBroker).Select(f => f.Type), Has.None.EqualTo(MqttPacketType.Disconnect));
+    }
+
+    [Test]
     public void Proxy_refuses_a_broker_that_is_not_on_loopback()
     {
         Assert.That(() => FaultProxy.Start(1883, "192.0.2.1"),
