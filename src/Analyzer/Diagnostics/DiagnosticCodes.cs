@@ -40,6 +40,7 @@ public static class DiagnosticCodes
     public static CodeEntry StampNotATime => CodeList.StampNotATime;
     public static CodeEntry SplitLine => CodeList.SplitLine;
     public static CodeEntry OneSideOnly => CodeList.OneSideOnly;
+    public static CodeEntry StatusContradiction => CodeList.StatusContradiction;
     public static CodeEntry AnswerRepeated => CodeList.AnswerRepeated;
     public static CodeEntry AnswerAfterFinal => CodeList.AnswerAfterFinal;
 
@@ -49,6 +50,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
     ];
 }

@@ -14,7 +14,8 @@ namespace Conformance.Analyzer.Timeline;
 internal sealed class SessionTracker(
     CappedList<StateChange> changes, CappedList<Reconnection> reconnections, StatisticsBuilder statistics, DiagnosticLog diagnostics, Radio radio) : ICodeOwner
 {
-    public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.ConnectionLost, DiagnosticCodes.ModuleRestarted, DiagnosticCodes.ReconnectionStorm];
+    public static IReadOnlyList<CodeEntry> Codes { get; } =
+        [DiagnosticCodes.ConnectionLost, DiagnosticCodes.ModuleRestarted, DiagnosticCodes.ReconnectionStorm, DiagnosticCodes.StatusContradiction];
 
     private const int StormEpisodes = 3;
     private static readonly TimeSpan StormWindow = TimeSpan.FromMinutes(10);
@@ -27,6 +28,12 @@ internal sealed class SessionTracker(
     private int _episodeTimeouts, _episodeAttempts;
 
     public MqttState? State { get; private set; }
+
+    // Where and why the session last changed state, for a finding that contradicts it; a state the module only said
+    // (an earlier AT+MQTTSTAT?) is its word against its word, not against its lines.
+    private long _movedAt;
+    private string _movedBy = "";
+    private bool _movedByStatus;
 
     /// <summary>True while the module is losing or re-making its connection by itself.</summary>
     public bool Reconnecting { get; private set; }
@@ -57,8 +64,18 @@ internal sealed class SessionTracker(
     /// <summary>The answer of <c>AT+MQTTSTAT?</c>: the state as the module tells it.</summary>
     public void Status(MqttStatus status, Stamp at, string text)
     {
+        // From 0 only AT+MQTTCFG makes an instance, from 2 only AT+MQTTOPEN connects (the module never reconnects
+        // after a disconnection, manual §3.3.5): a state past that, with neither in between, is the module's word against its lines.
+        var needs = _movedByStatus ? null
+            : State == MqttState.NotInitialised && status.State != MqttState.NotInitialised ? "AT+MQTTCFG"
+            : State == MqttState.Disconnected && status.State is MqttState.Connecting or MqttState.Reconnecting or MqttState.Connected ? "AT+MQTTOPEN"
+            : null;
+        if (needs is not null)
+            diagnostics.Report(DiagnosticCodes.StatusContradiction, at.Line,
+                $"{text} says state {(int)status.State} ({status.State}), but the session was left in state {(int)State!} ({State}) at line {_movedAt} ({_movedBy}) and no {needs} came since");
         if (status.State == MqttState.Connected) Connected(at, text);
         else MoveTo(status.State, at, text);
+        _movedByStatus = State == status.State;
     }
 
     /// <summary>A URC that moves the session; <paramref name="answered"/> is the wait it satisfied, if any.</summary>
@@ -115,7 +132,7 @@ internal sealed class SessionTracker(
         if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up && up >= TimeSpan.Zero) statistics.AddUptime(up);
         _connectedSince = to == MqttState.Connected ? at : null;
         if (changes.Keeps()) changes.Add(new StateChange(at.Line, at.Time, State, to, cause));
-        State = to;
+        (State, _movedAt, _movedBy, _movedByStatus) = (to, at.Line, cause, false);
     }
 
     /// <summary>A ping timeout (<c>+MQTTTO: 5</c>) or a reconnection attempt (<c>+MQTTREC</c>).</summary>

@@ -56,6 +56,8 @@ public static class CodeList
         "Commands of another module family's MQTT set (ESP-AT, Air780, Quectel, SIMCom): timed and paired, not checked against the manual; reported once per family.");
     public static readonly CodeEntry EchoMismatch = new("echo-mismatch", Severity.Note, "",
         "The module echoed a line that differs from the command sent.");
+    public static readonly CodeEntry StatusContradiction = new("status-contradiction", Severity.Warn, "1.3",
+        "AT+MQTTSTAT? reports a state no line of the log leads to: an instance after AT+MQTTDEL or a restart with no AT+MQTTCFG since, a connection after a disconnection with no AT+MQTTOPEN or +MQTTOPEN: OK since. The module's state machine and what it told the host disagree (or the log misses lines).");
     public static readonly CodeEntry AnswerRepeated = new("answer-repeated", Severity.Warn, "",
         "A command the manual answers with one information line (every one but AT+MQTTSUB?) got its line twice or more: a host that reads the reply line by line gets two answers; said once a command.");
     public static readonly CodeEntry AnswerAfterFinal = new("answer-after-final", Severity.Warn, "",
@@ -156,7 +158,7 @@ public static class CodeList
     [
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
-        RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong,
+        RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong,
         Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
