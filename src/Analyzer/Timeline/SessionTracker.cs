@@ -29,11 +29,9 @@ internal sealed class SessionTracker(
 
     public MqttState? State { get; private set; }
 
-    // Where and why the session last changed state, for a finding that contradicts it; a state the module only said
-    // (an earlier AT+MQTTSTAT?) is its word against its word, not against its lines.
-    private long _movedAt;
-    private string _movedBy = "";
-    private bool _movedByStatus;
+    // Where and why the session ended, while nothing has moved it since: AT+MQTTDEL's OK, +MQTTDISC. A state the
+    // module only said (an earlier AT+MQTTSTAT?) or a restart (some firmware restores its client) settles nothing.
+    private (long Line, string Cause)? _ended;
 
     /// <summary>True while the module is losing or re-making its connection by itself.</summary>
     public bool Reconnecting { get; private set; }
@@ -46,7 +44,7 @@ internal sealed class SessionTracker(
         switch (pending.Command)
         {
             case MqttCfg: MoveTo(MqttState.Initialised, at, Cause(pending)); break;
-            case MqttDel: MoveTo(MqttState.NotInitialised, at, Cause(pending)); break;
+            case MqttDel: Ended(MqttState.NotInitialised, at, Cause(pending)); break;
             case MqttOpen when !Reconnecting && !pending.OutcomeSeen: MoveTo(MqttState.Connecting, at, Cause(pending)); break;
             case UnknownCommand { Family: { } family } when family.StateAfterAccepting(pending.Line) is { } to:
                 Moved(to, at, Cause(pending));
@@ -66,16 +64,15 @@ internal sealed class SessionTracker(
     {
         // From 0 only AT+MQTTCFG makes an instance, from 2 only AT+MQTTOPEN connects (the module never reconnects
         // after a disconnection, manual §3.3.5): a state past that, with neither in between, is the module's word against its lines.
-        var needs = _movedByStatus ? null
+        var needs = _ended is null ? null
             : State == MqttState.NotInitialised && status.State != MqttState.NotInitialised ? "AT+MQTTCFG"
             : State == MqttState.Disconnected && status.State is MqttState.Connecting or MqttState.Reconnecting or MqttState.Connected ? "AT+MQTTOPEN"
             : null;
-        if (needs is not null)
+        if (needs is not null && _ended is var (line, cause))
             diagnostics.Report(DiagnosticCodes.StatusContradiction, at.Line,
-                $"{text} says state {(int)status.State} ({status.State}), but the session was left in state {(int)State!} ({State}) at line {_movedAt} ({_movedBy}) and no {needs} came since");
+                $"{text} says state {(int)status.State} ({status.State}), but the session was left in state {(int)State!} ({State}) at line {line} ({cause}) and no {needs} came since");
         if (status.State == MqttState.Connected) Connected(at, text);
         else MoveTo(status.State, at, text);
-        _movedByStatus = State == status.State;
     }
 
     /// <summary>A URC that moves the session; <paramref name="answered"/> is the wait it satisfied, if any.</summary>
@@ -88,7 +85,7 @@ internal sealed class SessionTracker(
             case MqttTimeout { Type: MqttTimeoutType.Ping }: Trouble(at, text, attempt: false); break;
             case MqttReconnect: Trouble(at, text, attempt: true); break;
             case MqttDisconnected when answered is null: Lost(at, text); break;
-            case MqttDisconnected: MoveTo(MqttState.Disconnected, at, text); break;
+            case MqttDisconnected: Ended(MqttState.Disconnected, at, text); break;
         }
     }
 
@@ -132,7 +129,14 @@ internal sealed class SessionTracker(
         if (State == MqttState.Connected && _connectedSince is { } since && at.Clock - since.Clock is { } up && up >= TimeSpan.Zero) statistics.AddUptime(up);
         _connectedSince = to == MqttState.Connected ? at : null;
         if (changes.Keeps()) changes.Add(new StateChange(at.Line, at.Time, State, to, cause));
-        (State, _movedAt, _movedBy, _movedByStatus) = (to, at.Line, cause, false);
+        (State, _ended) = (to, null);
+    }
+
+    /// <summary>The host ended the session (AT+MQTTDEL's OK, the +MQTTDISC: OK of its AT+MQTTDISC): only a command of its starts it again.</summary>
+    private void Ended(MqttState to, Stamp at, string cause)
+    {
+        MoveTo(to, at, cause);
+        _ended = (at.Line, cause);
     }
 
     /// <summary>A ping timeout (<c>+MQTTTO: 5</c>) or a reconnection attempt (<c>+MQTTREC</c>).</summary>

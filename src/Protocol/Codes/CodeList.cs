@@ -57,7 +57,7 @@ public static class CodeList
     public static readonly CodeEntry EchoMismatch = new("echo-mismatch", Severity.Note, "",
         "The module echoed a line that differs from the command sent.");
     public static readonly CodeEntry StatusContradiction = new("status-contradiction", Severity.Warn, "1.3",
-        "AT+MQTTSTAT? reports a state no line of the log leads to: an instance after AT+MQTTDEL or a restart with no AT+MQTTCFG since, a connection after a disconnection with no AT+MQTTOPEN or +MQTTOPEN: OK since. The module's state machine and what it told the host disagree (or the log misses lines).");
+        "AT+MQTTSTAT? reports a state no line of the log leads to: an instance after AT+MQTTDEL with no AT+MQTTCFG since, a connection after AT+MQTTDISC's +MQTTDISC: OK with no AT+MQTTOPEN since. The module's state machine and what it told the host disagree (or the log misses lines).");
     public static readonly CodeEntry AnswerRepeated = new("answer-repeated", Severity.Warn, "",
         "A command the manual answers with one information line (every one but AT+MQTTSUB?) got its line twice or more: a host that reads the reply line by line gets two answers; said once a command.");
     public static readonly CodeEntry AnswerAfterFinal = new("answer-after-final", Severity.Warn, "",
