@@ -11,7 +11,7 @@ internal sealed class SscomHexReader : LogReader
     public override LogFormat Format => LogFormat.SscomHex;
 
     protected override bool IsOwn(string line) =>
-        SscomStamp.TryParse(line, out _, out _, out var dataStart) && IsHex(line.AsSpan(dataStart));
+        SscomStamp.TryParse(line, out _, out _, out var dataStart) && IsHex(HexOf(line.AsSpan(dataStart)));
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
@@ -31,10 +31,17 @@ internal sealed class SscomHexReader : LogReader
             {
                 continue;
             }
-            var hex = text.AsSpan(dataStart);
+            var hex = HexOf(text.AsSpan(dataStart));
             if (IsHex(hex)) yield return Record(line, time, direction, Bytes(hex));
             else yield return Record(line, time, LogDirection.Unknown, line.BytesWithEnding());
         }
+    }
+
+    /// <summary>The hex of a line's data: SSCOM may end a sent packet with its box (<c>41 54 0D 0A □</c>) on the same line.</summary>
+    public static ReadOnlySpan<char> HexOf(ReadOnlySpan<char> data)
+    {
+        data = data.Trim();
+        return data.EndsWith(SscomStamp.SentBox) ? data[..^SscomStamp.SentBox.Length].TrimEnd() : data;
     }
 
     /// <summary>True for pairs of hex digits separated by spaces, at least one pair.</summary>

@@ -21,7 +21,7 @@ internal sealed class SscomReader : LogReader
     protected override bool IsOwn(string line)
     {
         if (SscomStamp.IsSentBox(line)) return true;
-        return SscomStamp.TryParse(line, out _, out _, out var dataStart) && !SscomHexReader.IsHex(line.AsSpan(dataStart));
+        return SscomStamp.TryParse(line, out _, out _, out var dataStart) && !SscomHexReader.IsHex(SscomHexReader.HexOf(line.AsSpan(dataStart)));
     }
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
@@ -71,7 +71,7 @@ internal sealed class SscomReader : LogReader
     /// </summary>
     private static ReadOnlySpan<char> Spaced(ReadOnlySpan<char> data)
     {
-        var hex = data.TrimEnd(' ');
+        var hex = SscomHexReader.HexOf(data);
         if (hex.Length < 5 || (hex.Length + 1) % 3 != 0) return default;
         for (var i = 0; i < hex.Length; i += 3)
             if (!char.IsAsciiHexDigit(hex[i]) || !char.IsAsciiHexDigit(hex[i + 1]) || (i + 2 < hex.Length && hex[i + 2] != ' ')) return default;

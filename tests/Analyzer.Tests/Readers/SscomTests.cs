@@ -110,4 +110,16 @@ public class SscomTests
         Assert.That(analysis.Exchanges[1].Information, Is.EqualTo(new[] { "+CGSN: 8690123456789012" }));
         Assert.That(analysis.Diagnostics.Select(d => d.Code), Has.None.EqualTo("urc-missing"));
     }
+
+    [TestCase("[22:00:41.700]发→◇41 54 2B 43 53 51 0D 0A □\r\n[22:00:41.748]收←◆0d 0a 2b 43 53 51 3a 20 32 30 2c 39 39 0d 0a 0d 0a 4f 4b 0d 0a \r\n")]
+    [TestCase("[22:00:41.700]发→◇41 54 2B 43 53 51 0D 0A\t□ \r\n[22:00:41.748]收←◆0D 0A 2B 43 53 51 3A 20 32 30 2C 39 39 0D 0A 0D 0A 4F 4B 0D 0A\r\n[22:00:42.700]发→◇AT+CGATT?\r\n□\r\n[22:00:42.748]收←◆\r\n+CGATT: 1\r\n\r\nOK\r\n")]
+    public void A_sent_packet_in_hex_with_its_box_on_the_same_line_is_read_as_its_bytes(string log)
+    {
+        // Some SSCOM builds end the sent packet's hex with the box that stands for its end, on the line itself.
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges[0].Command, Is.EqualTo("AT+CSQ"));
+        Assert.That(analysis.Exchanges[0].Information, Is.EqualTo(new[] { "+CSQ: 20,99" }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
 }
