@@ -121,6 +121,7 @@ public sealed class FakeModule(Dialect dialect, Fault fault = Fault.None, TimePr
                 if (fault == Fault.UrcBetweenEchoAndAnswer) Urc(new PingResp());
                 var state = fault == Fault.WrongMqttStat && _state == MqttState.Initialised ? MqttState.NotInitialised : _state;
                 Line(new MqttStatus(state).Format(dialect));
+                if (fault == Fault.StatusLineInAnswer) Line("+CSCON: 1");
                 if (fault == Fault.OkWithoutLineEnd)
                 {
                     output.AddRange("\r\nOK"u8.ToArray());

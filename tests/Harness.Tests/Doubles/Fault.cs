@@ -60,6 +60,8 @@ public enum Fault
     UnsubAckUnasked,
     /// <summary>Sends a <c>+MQTTPUBACK</c> after answering <c>AT+MQTTSTAT?</c>: an ACK no QoS 1 publish waits for.</summary>
     PubAckUnasked,
+    /// <summary>Prints an NB-IoT status line, <c>+CSCON: 1</c>, after its <c>+MQTTSTAT</c> line and before the <c>OK</c>.</summary>
+    StatusLineInAnswer,
     /// <summary>Prints <c>+MQTTPINGRSP: OK</c> between its echo of <c>AT+MQTTSTAT?</c> and the answer (echo on).</summary>
     UrcBetweenEchoAndAnswer,
     /// <summary>Ends its answer to <c>AT+MQTTSTAT?</c> with <c>OK</c> and no line end after it.</summary>
