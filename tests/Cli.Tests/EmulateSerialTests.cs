@@ -15,6 +15,10 @@ public sealed class EmulateSerialTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
+    // Shutting down closes the port, the broker link and the embedded broker, each with a bounded wait: on a machine
+    // busy with other test processes that takes longer than a line takes to come.
+    private static readonly TimeSpan ShutdownPatience = TimeSpan.FromSeconds(60);
+
     [Test]
     public async Task The_harness_passes_the_default_suites_against_the_emulator_on_the_other_end_of_a_serial_line()
     {
@@ -170,7 +174,7 @@ public sealed class EmulateSerialTests
     private static async Task<int> StopAsync(Process emulator)
     {
         using (var kill = Process.Start("kill", ["-TERM", emulator.Id.ToString()])) await kill.WaitForExitAsync();
-        await emulator.WaitForExitAsync().WaitAsync(Patience);
+        await emulator.WaitForExitAsync().WaitAsync(ShutdownPatience);
         return emulator.ExitCode;
     }
 }
