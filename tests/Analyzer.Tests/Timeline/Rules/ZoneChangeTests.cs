@@ -70,6 +70,17 @@ public class ZoneChangeTests
     }
 
     [Test]
+    public void A_serial_tools_csv_export_whose_time_column_changes_zone()
+    {
+        NoJumpAndLatencies("""
+            time,direction,data
+            2026-11-30 14:00:00.100+08:00,TX,AT+CSQ
+            2026-11-30 14:00:00.140+08:00,RX,+CSQ: 18,99
+            2026-11-30 06:00:00.150+00:00,RX,OK
+            """, LogFormat.CsvExport, 50);
+    }
+
+    [Test]
     public void A_journal_whose_host_was_switched_to_utc()
     {
         NoJumpAndLatencies("""
