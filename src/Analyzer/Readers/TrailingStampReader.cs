@@ -30,9 +30,10 @@ internal sealed class TrailingStampReader : StampedTextReader
     public override double Score(IReadOnlyList<string> sample) =>
         sample.Count(line => Classify(line) == LineEvidence.Match) > Most * sample.Count ? 1 : 0;
 
-    // Evidence is a line of traffic, unmarked, before its stamp.
+    // Evidence is a line of traffic, unmarked (indented at most), before its stamp.
     protected override LineEvidence Classify(string line) =>
-        TrailingStamp.Find(line) is { } found && LoggerLine.Find(line.AsSpan(0, found.DataEnd)) is { Start: 0, Marked: false } ? LineEvidence.Match : LineEvidence.Neutral;
+        TrailingStamp.Find(line) is { } found && LoggerLine.Find(line.AsSpan(0, found.DataEnd)) is { Marked: false } traffic && line.AsSpan(0, traffic.Start).IsWhiteSpace()
+            ? LineEvidence.Match : LineEvidence.Neutral;
 
     protected override TimePrefix? ParseStamp(string line)
     {
@@ -41,11 +42,12 @@ internal sealed class TrailingStampReader : StampedTextReader
         return new TimePrefix(time, null, 0);
     }
 
-    /// <summary>The text before the stamp, with CR LF; a line without a stamp whole.</summary>
+    /// <summary>The text before the stamp, without the writer's indent, with CR LF; a line without a stamp whole.</summary>
     protected override byte[] Data(LogLine line, int dataStart)
     {
         var text = line.Text;
-        var end = ReferenceEquals(text, _stamped.Line) ? _stamped.DataEnd : text.Length;
-        return [.. line.Encode(text[..end]), (byte)'\r', (byte)'\n'];
+        if (!ReferenceEquals(text, _stamped.Line)) return WithCrLf(line, 0);
+        var data = text.AsSpan(0, _stamped.DataEnd).TrimStart(" \t");
+        return [.. line.Encode(data.ToString()), (byte)'\r', (byte)'\n'];
     }
 }

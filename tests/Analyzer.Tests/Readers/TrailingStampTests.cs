@@ -92,6 +92,17 @@ public class TrailingStampTests
         Assert.That(analysis.Diagnostics, Is.Empty);
     }
 
+    /// <summary>A script that indents the module's lines under its commands.</summary>
+    [Test]
+    public void Indented_answers_with_their_stamp_after_them()
+    {
+        var (source, records) = TempLog.Read("AT+CGATT?   [2026-11-30 14:00:00.100]\n    +CGATT: 1   [2026-11-30 14:00:00.160]\n    OK   [2026-11-30 14:00:00.170]\n");
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.TrailingStamp));
+        Assert.That(records.Select(r => r.Text), Is.EqualTo(new[] { "AT+CGATT?\r\n", "+CGATT: 1\r\n", "OK\r\n" }));
+        Assert.That(TempLog.Analyze("AT+CGATT?   [14:00:00.100]\n    +CGATT: 1   [14:00:00.160]\n    OK   [14:00:00.170]\n").Exchanges.Single().LatencyMs, Is.EqualTo(70));
+    }
+
     [Test]
     public void Crossing_midnight_in_times_of_day_after_the_traffic()
     {
