@@ -81,6 +81,18 @@ public class ZoneChangeTests
     }
 
     [Test]
+    public void Syslog_rfc_5424_whose_host_was_switched_to_utc()
+    {
+        NoJumpAndLatencies("""
+            <30>1 2026-11-30T14:00:00.100+08:00 gw modem 311 - - AT+CSQ
+            <30>1 2026-11-30T14:00:00.150+08:00 gw modem 311 - - +CSQ: 18,99
+            <30>1 2026-11-30T14:00:00.160+08:00 gw modem 311 - - OK
+            <30>1 2026-11-30T06:00:01.000Z gw modem 311 - - AT
+            <30>1 2026-11-30T06:00:01.030Z gw modem 311 - - OK
+            """, LogFormat.Logger, 60, 30);
+    }
+
+    [Test]
     public void A_journal_whose_host_was_switched_to_utc()
     {
         NoJumpAndLatencies("""
@@ -90,6 +102,11 @@ public class ZoneChangeTests
             2026-11-30T06:00:03.000000+0000 gw modem[311]: AT
             2026-11-30T06:00:03.030000+0000 gw modem[311]: OK
             """, LogFormat.Journal, 60, 30);
+        NoJumpAndLatencies("""
+            <30>2026-11-30T14:00:00.100+08:00 gw modem[311]: AT+CSQ
+            <30>2026-11-30T14:00:00.150+08:00 gw modem[311]: +CSQ: 18,99
+            <30>2026-11-30T06:00:00.170Z gw modem[311]: OK
+            """, LogFormat.Journal, 70);
     }
 
     [Test]
