@@ -15,7 +15,10 @@ internal static class JournalPrefix
     /// One line's prefix: its time (a time of day for syslog's stamp, which has no year; the time since boot for
     /// <c>short-monotonic</c>), the program's name and where the message starts.
     /// </summary>
-    public readonly record struct Parts(TimeSpan? TimeOfDay, DateTimeOffset? Dated, TimeSpan? SinceBoot, bool NotATime, int ProgramStart, int ProgramLength, int MessageStart);
+    /// <param name="Dated">A dated stamp's wall-clock time as written.</param>
+    /// <param name="Zone">The zone an ISO stamp names (<c>+0800</c>); not a zone's name (<c>CST</c>), which says no offset for sure.</param>
+    public readonly record struct Parts(TimeSpan? TimeOfDay, DateTimeOffset? Dated, TimeSpan? SinceBoot, bool NotATime, int ProgramStart, int ProgramLength, int MessageStart,
+        TimeSpan? Zone = null);
 
     private static ReadOnlySpan<byte> Months => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
 
@@ -34,6 +37,7 @@ internal static class JournalPrefix
         int stampEnd;
         TimeSpan? timeOfDay = null, sinceBoot = null;
         DateTimeOffset? dated = null;
+        TimeSpan? zone = null;
         var notATime = false;
         // A stamp other logs write too (ISO 8601, epoch seconds, seconds since boot): a program without its host is told
         // from a logger's `modem: AT` by its pid.
@@ -48,7 +52,7 @@ internal static class JournalPrefix
         else if (char.IsAsciiDigit((char)line[0]))
         {
             // ISO 8601 as journalctl and rsyslog write it: a `T` and a zone, which tell it from a script's bare stamp.
-            stampEnd = LogClock.ReadDateTime(line, ref lastMinute, out var at, out var real);
+            stampEnd = LogClock.ReadDateTime(line, ref lastMinute, out var at, out var real, out zone);
             if (stampEnd == 0 || line[10] != 'T' || !EndsInZone(line[..stampEnd])) return false;
             (dated, notATime) = (real ? at : null, !real);
         }
@@ -61,12 +65,12 @@ internal static class JournalPrefix
         else if (line[3] == ' ' && line[8] == '-' && IsWord(line[..3]))
         {
             // short-full: the weekday, the date and time, the zone's name.
-            stampEnd = LogClock.ReadDateTime(line[4..], ref lastMinute, out var at, out var real);
+            stampEnd = LogClock.ReadDateTime(line[4..], ref lastMinute, out var at, out var real, out _);
             if (stampEnd == 0 || line[14] != ' ' || 4 + stampEnd + 1 >= line.Length || line[4 + stampEnd] != ' ') return false;
-            var zone = 4 + stampEnd + 1;
-            var zoneLength = line[zone..].IndexOf((byte)' ');
-            if (zoneLength <= 0) return false;
-            stampEnd = zone + zoneLength;
+            var name = 4 + stampEnd + 1;
+            var nameLength = line[name..].IndexOf((byte)' ');
+            if (nameLength <= 0) return false;
+            stampEnd = name + nameLength;
             (dated, notATime, shared) = (real ? at : null, !real, false);
         }
         else
@@ -85,7 +89,7 @@ internal static class JournalPrefix
         // `name[pid]:` or `name:`, then the message after one space.
         var colon = line[programStart..].IndexOf((byte)':') + programStart;
         var message = colon + 1 < line.Length && line[colon + 1] == ' ' ? colon + 2 : colon + 1;
-        parts = new Parts(timeOfDay, dated, sinceBoot, notATime, programStart, programLength, message);
+        parts = new Parts(timeOfDay, dated, sinceBoot, notATime, programStart, programLength, message, zone);
         return true;
     }
 

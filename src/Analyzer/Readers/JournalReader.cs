@@ -143,7 +143,8 @@ internal sealed class JournalReader : LogReader
                 else if (_last == Last.Held) Hold(number, file, _heldProgram, rest);
                 return;
             }
-            _when = new When(parts.Dated ?? (parts.TimeOfDay is { } timeOfDay ? _clock.At(timeOfDay) : null), parts.SinceBoot, parts.NotATime);
+            _when = new When(parts.Dated is { } dated ? _clock.Dated(dated, parts.Zone) : parts.TimeOfDay is { } timeOfDay ? _clock.At(timeOfDay) : null,
+                parts.SinceBoot, parts.NotATime);
             var program = content.Slice(parts.ProgramStart, parts.ProgramLength);
             var message = content[parts.MessageStart..];
             message = message[LoggerPrefix.Length(message)..];

@@ -9,8 +9,9 @@ namespace Conformance.Analyzer.Readers;
 /// day (a script's logger and a terminal's stamps in one file) gives each time of day the date of the stamp before it.
 /// </summary>
 /// <remarks>
-/// Logs stamp local wall-clock time without a zone; times are given with offset zero. When the log names no
-/// date, days count from <see cref="BaseDate"/>, an arbitrary date that only keeps times ordered.
+/// Most logs stamp local wall-clock time without a zone; a stamp that names one is compared with the others by it
+/// (<see cref="LogZone"/>). When the log names no date, days count from <see cref="BaseDate"/>, an arbitrary date that
+/// only keeps times ordered.
 /// </remarks>
 internal sealed class LogClock(DateOnly date)
 {
@@ -22,21 +23,29 @@ internal sealed class LogClock(DateOnly date)
 
     private TimeSpan? previous;
     private DateOnly day = date;
+    private LogZone zones;
 
     public LogClock() : this(BaseDate) { }
 
-    public DateTimeOffset At(TimeSpan timeOfDay)
+    /// <summary>A time of day, with the zone it names (<c>10:11:12+08:00</c>) or else the zone in force.</summary>
+    public DateTimeOffset At(TimeSpan timeOfDay, TimeSpan? zone = null)
     {
         if (previous is { } before && timeOfDay < before - HalfDay) day = day.AddDays(1);
-        return Dated(day, timeOfDay);
+        return Dated(day, timeOfDay, zone);
     }
 
-    /// <summary>A stamp with its date: the times of day after it are on that date (or the days after it).</summary>
-    public DateTimeOffset Dated(DateOnly date, TimeSpan timeOfDay)
+    /// <summary>
+    /// A stamp with its date: the times of day after it are on that date (or the days after it); with the zone it names,
+    /// or else the zone in force.
+    /// </summary>
+    public DateTimeOffset Dated(DateOnly date, TimeSpan timeOfDay, TimeSpan? zone = null)
     {
         (day, previous) = (date, timeOfDay);
-        return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay;
+        return zones.Of(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + timeOfDay, zone);
     }
+
+    /// <summary>A time read whole (<see cref="ReadDateTime(ReadOnlySpan{byte}, ref LastMinute, out DateTimeOffset, out bool, out TimeSpan?)"/>), as <see cref="Dated(DateOnly, TimeSpan, TimeSpan?)"/> takes it.</summary>
+    public DateTimeOffset Dated(DateTimeOffset asWritten, TimeSpan? zone) => Dated(DateOnly.FromDateTime(asWritten.DateTime), asWritten.TimeOfDay, zone);
 
     /// <summary>Parses <c>HH:mm:ss</c> with an optional fraction of up to seven digits.</summary>
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"];
@@ -84,7 +93,8 @@ internal sealed class LogClock(DateOnly date)
     /// <remarks>
     /// Also as other tools write it: the date with <c>/</c> or <c>.</c>, <c>T</c> before the time (ISO 8601), a comma
     /// before the fraction (Python's logging), QCOM's <c>2024-01-02_10:11:12:123</c>, a zone after it (<c>Z</c>,
-    /// <c>+08:00</c>), which is read past and dropped: times are the log's wall-clock times as written.
+    /// <c>+08:00</c>), which is read past: the time is the wall-clock time as written (the zone's reader,
+    /// <see cref="ReadDateTime(ReadOnlySpan{byte}, ref LastMinute, out DateTimeOffset, out bool, out TimeSpan?)"/>, gives the zone too).
     /// </remarks>
     public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time) =>
         ReadDateTime(text, out time, out var real) is var length && real ? length : 0;
@@ -98,7 +108,7 @@ internal sealed class LogClock(DateOnly date)
     public static int ReadDateTime(ReadOnlySpan<byte> text, out DateTimeOffset time, out bool real)
     {
         LastMinute none = default;
-        return ReadDateTime(text, ref none, out time, out real);
+        return ReadDateTime(text, ref none, out time, out real, out _);
     }
 
     /// <summary>
@@ -116,13 +126,14 @@ internal sealed class LogClock(DateOnly date)
     /// <summary>
     /// As <see cref="ReadDateTime(ReadOnlySpan{byte}, out DateTimeOffset, out bool)"/> (the same length and time for
     /// the same bytes), the hot path of a stamped log: a stamp in the same minute as <paramref name="last"/> is read
-    /// from its seconds on, any other in full, and then remembered in <paramref name="last"/>.
+    /// from its seconds on, any other in full, and then remembered in <paramref name="last"/>. The zone written after the
+    /// time, if any, is <paramref name="zone"/> (<see cref="LogZone"/> compares the log's times by it).
     /// </summary>
-    public static int ReadDateTime(ReadOnlySpan<byte> text, ref LastMinute last, out DateTimeOffset time, out bool real)
+    public static int ReadDateTime(ReadOnlySpan<byte> text, ref LastMinute last, out DateTimeOffset time, out bool real, out TimeSpan? zone)
     {
-        (time, real) = (default, false);
+        (time, real, zone) = (default, false, null);
         if (text.Length < 19) return 0;
-        if (last.Known && Vector128.Create(text) == last.Head) return ReadSeconds(text, last.Ticks, minuteReal: true, out time, out real);
+        if (last.Known && Vector128.Create(text) == last.Head) return ReadSeconds(text, last.Ticks, minuteReal: true, out time, out real, out zone);
         if (text[4] is not ((byte)'-' or (byte)'/' or (byte)'.') || text[7] != text[4] || text[10] is not ((byte)' ' or (byte)'T' or (byte)'_')
             || text[13] != ':') return 0;
         if (!TwoDigits(text, 0, out var century) || !TwoDigits(text, 2, out var yearOfCentury) || !TwoDigits(text, 5, out var month) ||
@@ -131,7 +142,7 @@ internal sealed class LogClock(DateOnly date)
         if (year == 0 && month == 0 && day == 0) (year, month, day) = (BaseDate.Year, BaseDate.Month, BaseDate.Day);
         var minuteReal = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour <= 23 && minute <= 59;
         var ticks = minuteReal ? new DateTime(year, month, day).Ticks + (hour * 60L + minute) * TimeSpan.TicksPerMinute : 0;
-        var length = ReadSeconds(text, ticks, minuteReal, out time, out real);
+        var length = ReadSeconds(text, ticks, minuteReal, out time, out real, out zone);
         if (length > 0 && minuteReal) last = new LastMinute { Head = Vector128.Create(text), Ticks = ticks, Known = true };
         return length;
     }
@@ -140,9 +151,9 @@ internal sealed class LogClock(DateOnly date)
     private static readonly long[] TicksPerDigits = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
     // The rest of a stamp from its seconds on (`:ss`, a fraction, a zone), in the minute whose ticks are given.
-    private static int ReadSeconds(ReadOnlySpan<byte> text, long minuteTicks, bool minuteReal, out DateTimeOffset time, out bool real)
+    private static int ReadSeconds(ReadOnlySpan<byte> text, long minuteTicks, bool minuteReal, out DateTimeOffset time, out bool real, out TimeSpan? zone)
     {
-        (time, real) = (default, false);
+        (time, real, zone) = (default, false, null);
         if (text[16] != ':' || !TwoDigits(text, 17, out var second)) return 0;
         real = minuteReal && second <= 59;
         var length = 19;
@@ -163,19 +174,9 @@ internal sealed class LogClock(DateOnly date)
             ticks *= TicksPerDigits[digits];
             if (digits > 0) length = 20 + digits;
         }
-        length += Zone(text[length..]);
+        length += LogZone.Read(text[length..], out zone);
         if (real) time = new DateTimeOffset(minuteTicks + second * TimeSpan.TicksPerSecond + ticks, TimeSpan.Zero);
         return length;
-    }
-
-    /// <summary>The length of a zone after a time: <c>Z</c>, <c>+08:00</c>, <c>-0500</c>; 0 when none.</summary>
-    private static int Zone(ReadOnlySpan<byte> text)
-    {
-        if (text.IsEmpty) return 0;
-        if (text[0] == 'Z') return 1;
-        if (text[0] is not ((byte)'+' or (byte)'-') || text.Length < 5 || !TwoDigits(text, 1, out _)) return 0;
-        if (text[3] == ':') return text.Length >= 6 && TwoDigits(text, 4, out _) ? 6 : 0;
-        return TwoDigits(text, 3, out _) ? 5 : 0;
     }
 
     private static bool TwoDigits(ReadOnlySpan<byte> text, int at, out int value)

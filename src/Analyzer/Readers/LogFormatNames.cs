@@ -13,6 +13,7 @@ public static class LogFormatNames
         [LogFormat.LogicCsv] = "logic-csv",
         [LogFormat.Timestamped] = "timestamped",
         [LogFormat.Tio] = "tio",
+        [LogFormat.TrailingStamp] = "trailing-stamp",
         [LogFormat.Journal] = "journal",
         [LogFormat.Putty] = "putty",
         [LogFormat.Docklight] = "docklight",

@@ -13,6 +13,7 @@ internal static class LogReaders
         LogFormat.LogicCsv => new LogicCsvReader(),
         LogFormat.Timestamped => new TimestampedReader(),
         LogFormat.Tio => new TioReader(),
+        LogFormat.TrailingStamp => new TrailingStampReader(),
         LogFormat.Journal => new JournalReader(),
         LogFormat.Putty => new PuttyReader(),
         LogFormat.Docklight => new DocklightReader(),

@@ -68,7 +68,7 @@ internal sealed class LoggerReader : LogReader
         if (dataStart == 0) return new Entry(line, 0, null, null, null, null);
         if (LoggerStamp.Read(text.AsSpan(0, prefixEnd)) is { } stamp)
         {
-            time = stamp.Epoch ?? (stamp.TimeOfDay is not { } timeOfDay ? null : stamp.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay));
+            time = stamp.On(clock);
             since = stamp.SinceStart;
         }
         return new Entry(line, dataStart, mark?.Arrow, mark?.Direction, time, since);

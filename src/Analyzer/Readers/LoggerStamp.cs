@@ -15,7 +15,13 @@ internal static partial class LoggerStamp
     /// <param name="Date">Its date, when written.</param>
     /// <param name="Epoch">An absolute time in epoch seconds.</param>
     /// <param name="SinceStart">A counter's time since the start.</param>
-    public readonly record struct Reading(TimeSpan? TimeOfDay, DateOnly? Date, DateTimeOffset? Epoch, TimeSpan? SinceStart);
+    /// <param name="Zone">The zone written after the time of day (<c>Z</c>, <c>+08:00</c>, <c>UTC+8</c>), if any.</param>
+    public readonly record struct Reading(TimeSpan? TimeOfDay, DateOnly? Date, DateTimeOffset? Epoch, TimeSpan? SinceStart, TimeSpan? Zone = null)
+    {
+        /// <summary>The wall-clock time read, on the log's <paramref name="clock"/>; null for a counter.</summary>
+        public DateTimeOffset? On(LogClock clock) =>
+            Epoch ?? (TimeOfDay is not { } timeOfDay ? null : Date is { } date ? clock.Dated(date, timeOfDay, Zone) : clock.At(timeOfDay, Zone));
+    }
 
     /// <summary>The time in <paramref name="prefix"/>; null when it holds none.</summary>
     public static Reading? Read(ReadOnlySpan<char> prefix)
@@ -25,6 +31,13 @@ internal static partial class LoggerStamp
             var text = prefix.Slice(match.Index, match.Length);
             if (text.Contains(':'))
             {
+                // The zone after the time (`+08:00`, `Z`, ` UTC+8`): its own part, after any 12-hour clock's `PM`.
+                TimeSpan? zone = null;
+                if (ZoneStart(text) is var zoneStart and >= 0)
+                {
+                    zone = LogZone.Parse(text[zoneStart..]);
+                    text = text[..zoneStart];
+                }
                 var space = text.IndexOfAny(' ', 'T', '_');
                 var dated = space > 0 && text[..space].IndexOfAny('-', '/', '.') > 0;
                 var date = dated ? text[..space] : [];
@@ -47,7 +60,7 @@ internal static partial class LoggerStamp
                     if (LogClock.TwelveHour(timeOfDay, afternoon) is not { } twelveHour) continue;
                     timeOfDay = twelveHour;
                 }
-                return new Reading(timeOfDay, date.IsEmpty ? null : LogClock.WrittenDate(date), null, null);
+                return new Reading(timeOfDay, date.IsEmpty ? null : LogClock.WrittenDate(date), null, null, zone);
             }
             if (text.Length >= 12 && text[0] == '1' && text.IndexOf('.') == 10 && LogClock.TryParseEpoch(text, out var epoch))
                 return new Reading(null, null, epoch, null);
@@ -59,10 +72,21 @@ internal static partial class LoggerStamp
         return null;
     }
 
+    // Where the zone the pattern read after a time starts: after the seconds (and their fraction, and a 12-hour clock's
+    // `AM`/`PM`), at a `Z`, a sign, or a space before `UTC`/`GMT`; -1 when none.
+    private static int ZoneStart(ReadOnlySpan<char> time)
+    {
+        var named = time.IndexOf("UTC", StringComparison.OrdinalIgnoreCase) is var utc and >= 0 ? utc : time.IndexOf("GMT", StringComparison.OrdinalIgnoreCase);
+        if (named >= 0) return named;
+        if (time[^1] == 'Z') return time.Length - 1;
+        // A sign after the time's first colon (a date's dashes stand before it).
+        return time.LastIndexOfAny('+', '-') is var sign && sign > time.IndexOf(':') ? sign : -1;
+    }
+
     // A date and time, a time of day, epoch seconds with a fraction, or a counter: in brackets or parentheses after a
     // space or at the start, or alone after a space or at the start and before a colon, a space, `ms` or the end (not
     // a pid after a name, `modem[311]`, nor a digit of a word, `modem2`).
-    [GeneratedRegex(@"(?:(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{4})[ T_])?(?:[上下]午\s?)?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?(?:\s?[AaPp][Mm](?![A-Za-z]))?" +
+    [GeneratedRegex(@"(?:(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{4})[ T_])?(?:[上下]午\s?)?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?(?:\s?[AaPp][Mm](?![A-Za-z]))?(?:Z(?![A-Za-z])|[+-]\d\d(?::?\d\d)?(?!\d)|\s?(?:UTC|GMT)(?:[+-]\d\d?(?::?\d\d)?)?(?![A-Za-z\d]))?" +
         @"|(?<=(?:^|\s)[\[(]?\s*)\d{1,10}(?:\.\d{1,9})?(?=\s*[\])]|ms\b|:|\s|$)")]
     private static partial Regex Pattern();
 }

@@ -18,6 +18,9 @@ internal sealed class TimestampedReader : StampedTextReader
     // The minute of the last stamp: most stamps share it, and are read from their seconds on.
     private LogClock.LastMinute _lastMinute;
 
+    // The zones the stamps name (`2024-01-02T10:11:12.123+08:00`), so that a clock switched to another zone does not go back.
+    private LogZone _zones;
+
     // The project's own trace also starts its lines with a bare stamp, and a transcript may stamp its marked lines
     // (`2024/01/02 10:11:12 >> AT`), and so do logcat with the year and a journal (`2026-11-30T08:00:00.123456+0800 gw modem[311]: AT`):
     // such lines are theirs, not this format's.
@@ -33,20 +36,20 @@ internal sealed class TimestampedReader : StampedTextReader
         {
             // Bare, the stamp must end at a space: `2024-01-02 10:11:12` alone starts no line of traffic. A colon may
             // stand before the space, as a logger's `%s: %s` writes it (`2024-01-02 10:11:12: AT+CSQ`).
-            var bare = LogClock.ReadDateTime(line, ref _lastMinute, out var at, out var real);
+            var bare = LogClock.ReadDateTime(line, ref _lastMinute, out var at, out var real, out var zone);
             if (bare == 0 || bare >= line.Length) return false;
             if (line[bare] == ':' && bare + 1 < line.Length) bare++;
             if (line[bare] is not ((byte)' ' or (byte)'\t')) return false;
-            stamp = new TimePrefix(real ? at : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
+            stamp = new TimePrefix(real ? _zones.Of(at, zone) : null, null, bare + 1 + LoggerPrefix.Length(line[(bare + 1)..]), NotATime: !real);
             return true;
         }
         // `[2024-01-02T10:11:12.123]` is tio's.
-        var length = LogClock.ReadDateTime(line[1..], ref _lastMinute, out var time, out var isTime);
+        var length = LogClock.ReadDateTime(line[1..], ref _lastMinute, out var time, out var isTime, out var written);
         if (length == 0 || line[11] == 'T' || 1 + length >= line.Length || line[1 + length] != ']') return false;
         var dataStart = 2 + length;
         if (dataStart < line.Length && line[dataStart] is (byte)' ' or (byte)'\t') dataStart++;
         dataStart += LoggerPrefix.Length(line[dataStart..]);
-        stamp = new TimePrefix(isTime ? time : null, null, dataStart, NotATime: !isTime);
+        stamp = new TimePrefix(isTime ? _zones.Of(time, written) : null, null, dataStart, NotATime: !isTime);
         return true;
     }
 

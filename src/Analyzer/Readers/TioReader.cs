@@ -5,7 +5,7 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// tio's timestamps: <c>[10:11:12.123] OK</c> (time of day, crossing midnight), <c>[2024-01-02T10:11:12.123] OK</c>
-/// (ISO 8601), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also the stamps other terminals,
+/// (ISO 8601, a zone after the time too: <c>[2024-01-02T10:11:12.123+08:00]</c>), and the relative forms <c>24hour-start</c> and <c>24hour-delta</c>; also the stamps other terminals,
 /// scripts and firmware write without a direction: a time of day without brackets (<c>10:11:12.123 OK</c>), with a colon
 /// before the milliseconds (<c>10:11:12:123</c>), a date as a Windows locale writes it (<c>2024/1/2 3:04:05</c>), epoch
 /// seconds, time since start in brackets (<c>[   12.345]</c>, <c>[12345]</c> milliseconds), a time of day in parentheses
@@ -41,7 +41,7 @@ internal sealed partial class TioReader : StampedTextReader
                 ? new TimePrefix(clock.Dated(named, time), null, match.Length) : null;
         if (match.Groups["date"].Success)
             return LogClock.WrittenDate(match.Groups["date"].ValueSpan) is { } day
-                ? new TimePrefix(clock.Dated(day, time), null, match.Length) : null;
+                ? new TimePrefix(clock.Dated(day, time, match.Groups["zone"].Success ? LogZone.Parse(match.Groups["zone"].ValueSpan) : null), null, match.Length) : null;
         relative ??= time < TimeSpan.FromSeconds(1);
         if (relative == false) return new TimePrefix(clock.At(time), null, match.Length);
         if (!delta && time < previous) delta = true;
@@ -78,7 +78,7 @@ internal sealed partial class TioReader : StampedTextReader
     // the date around the time, in brackets (`[Mon Nov 30 10:11:12.345 2026]`); Zephyr's log its uptime to the microsecond
     // and the level and module after it (`[00:00:01.100,250] <dbg> modem: AT`).
     [GeneratedRegex(@"^(?:(?<open>\[)\s*|(?<paren>\())?(?:(?:(?<date>\d{4}([-/.])\d\d?\1\d\d?|\d\d?([/.])\d\d?\2\d{4})[T ]|(?(open)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(?<day>\d\d?) |(?!)))?" +
-        @"(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:(?<=\.\d{3}),\d{3})?(?(month) (?<year>\d{4})|)" +
+        @"(?<time>\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:(?<=\.\d{3}),\d{3})?(?(date)(?<zone>Z|[+-]\d\d:?\d\d)?|)(?(month) (?<year>\d{4})|)" +
         @"|(?<epoch>1\d{9}(?(open)(?:\.\d{1,9})?|\.\d{1,9}))|(?(open)(?<since>\d{1,9}(?:\.\d{1,9})?)|(?!))" +
         @"|(?(open)(?!)|[EWIDV] \((?<boot>\d{1,10})\) [^\s:]+:))(?(open)\s*\])(?(paren)\))[ \t](?:<(?:dbg|inf|wrn|err)> [^\s:]+: )?")]
     private static partial Regex Pattern();

@@ -149,10 +149,10 @@ internal sealed class TranscriptReader : LogReader
         var tag = TranscriptTag.Parse(text) ?? (journal is { } inJournal ? MarkInMessage(text, inJournal.MessageAt) : null);
         // The stamp before the mark, or else the journal's (a message unmarked, a stamp the mark's pattern does not read).
         if (tag?.TimeOfDay is { } timeOfDay)
-            time = tag.Date is { } date ? clock.Dated(date, timeOfDay) : clock.At(timeOfDay);
+            time = tag.Date is { } date ? clock.Dated(date, timeOfDay, tag.Zone) : clock.At(timeOfDay, tag.Zone);
         else if (journal?.Parts is { } parts)
         {
-            if (parts.Dated is { } dated) time = clock.Dated(DateOnly.FromDateTime(dated.DateTime), dated.TimeOfDay);
+            if (parts.Dated is { } dated) time = clock.Dated(dated, parts.Zone);
             else if (parts.TimeOfDay is { } journalTime) time = clock.At(journalTime);
         }
         if (tag?.SinceStart is { } elapsed) since = elapsed;

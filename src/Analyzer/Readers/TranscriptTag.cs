@@ -18,7 +18,9 @@ namespace Conformance.Analyzer.Readers;
 /// <param name="Date">The stamp's date, when it has one.</param>
 /// <param name="SinceStart">The stamp's time since the start (a kernel's or an RTOS's <c>[   12.345]</c>), when it is that.</param>
 /// <param name="MarkStart">Where the mark starts: a single <c>&gt;</c> that proves to be no mark is part of the data from there.</param>
-internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date, TimeSpan? SinceStart = null, int MarkStart = 0)
+/// <param name="Zone">The zone the stamp names (<c>Z</c>, <c>+08:00</c>), when it names one.</param>
+internal sealed partial record TranscriptTag(string? Arrow, LogDirection Direction, int DataStart, TimeSpan? TimeOfDay, DateOnly? Date, TimeSpan? SinceStart = null, int MarkStart = 0,
+    TimeSpan? Zone = null)
 {
     /// <summary>
     /// True for a single <c>&gt;</c> or <c>&lt;</c>: also a quote's prefix and the module's own data prompt, so it is a mark
@@ -83,9 +85,11 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         TimeSpan? since = match.Groups["since"].Success
             ? TimeSpan.FromTicks((long)(decimal.Parse(match.Groups["since"].ValueSpan, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)) : null;
         // An arrow before a word (an Arduino monitor's `10:11:12.345 -> Sending: AT`, its arrow on every line): the word says the direction.
-        if (match.Groups["label"].Success && Arrows.ContainsKey(tag)) return new TranscriptTag(null, WordDirection(match.Groups["label"].Value), match.Length, timeOfDay, date, since);
-        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since, match.Groups["tag"].Index);
-        return new TranscriptTag(null, WordDirection(tag), match.Length, timeOfDay, date, since);
+        TimeSpan? zone = null;
+        if (match.Groups["zone"].Success) LogZone.Read(match.Groups["zone"].ValueSpan, out zone);
+        if (match.Groups["label"].Success && Arrows.ContainsKey(tag)) return new TranscriptTag(null, WordDirection(match.Groups["label"].Value), match.Length, timeOfDay, date, since, Zone: zone);
+        if (Arrows.TryGetValue(tag, out var usual)) return new TranscriptTag(tag, usual, match.Length, timeOfDay, date, since, match.Groups["tag"].Index, zone);
+        return new TranscriptTag(null, WordDirection(tag), match.Length, timeOfDay, date, since, Zone: zone);
     }
 
     /// <summary>
@@ -128,7 +132,7 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
 
     // (No back-reference for the date's separator: under IgnoreCase the source generator cannot compile one, and an
     // interpreted expression made detection, which asks every line of the sample, most of a small log's analysis.)
-    // The stamp as LogClock.ReadDateTime reads it (a zone after the time is read past), or a time of day alone, in brackets or
+    // The stamp as LogClock.ReadDateTime reads it (with the zone after the time), or a time of day alone, in brackets or
     // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`), a colon before its milliseconds too (`10:11:12:345`); a syslog
     // stamp with its host and program (`Nov 30 08:00:00 gw modem[311]: `), as journalctl writes it too (`Nov 30 08:00:00.123456 gw modem[311]: `,
     // `2026-11-30T08:00:00.123456+0800 gw modem[311]: `); epoch seconds; time since start in brackets (`[   12.345]`); Python's `logging.basicConfig` format, no time (`DEBUG:modem:`); after a stamp, what a logger writes before its message (a thread
@@ -136,7 +140,7 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
     // A single `>` or `<` marks a line only before data (a `>` alone is the module's prompt), and `<` not as a tag's (`<CR>`, `<dbg>`).
     // A Chinese word needs no colon right before the traffic it marks (`发送AT+CSQ`, `收到+CSQ: 18,99`).
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?:Z|[+-]\d\d:?\d\d)?[\])]?:?\s*(?:(?:[\w.-]+\s+)?[\w./-]+\[\d+\]:\s*)?" +
+    [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?<zone>Z|[+-]\d\d:?\d\d)?[\])]?:?\s*(?:(?:[\w.-]+\s+)?[\w./-]+\[\d+\]:\s*)?" +
         @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +

@@ -32,7 +32,7 @@ public sealed class LiveConsoleReport(IAnsiConsole console) : ITimelineSink
 
     private void Line(long line, DateTimeOffset? time, string markup)
     {
-        var clock = time is { } t ? t.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " : "";
+        var clock = time is { } t ? t.DateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " : "";
         lock (_gate) console.MarkupLine($"[grey]{clock}{line,6}[/]  {markup}");
     }
 }

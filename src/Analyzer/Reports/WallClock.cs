@@ -6,8 +6,9 @@ using Conformance.Analyzer.Readers;
 namespace Conformance.Analyzer.Reports;
 
 /// <summary>
-/// A log's times as the reports write them: the wall-clock time the log wrote, without a zone (logs name none, and a
-/// zone a stamp carries is read past), so no offset is made up: <c>2024-01-02T10:11:12.123</c>. A log that stamps the
+/// A log's times as the reports write them: the wall-clock time the log wrote, without a zone (most logs name none, and
+/// a stamp that names one is shown as written; the zone only orders the times, <see cref="Readers.LogZone"/>), so no
+/// offset is made up: <c>2024-01-02T10:11:12.123</c>. A log that stamps the
 /// time of day only gets no invented date: <c>10:11:12.123</c>, and after it crossed midnight the days before it as a
 /// duration writes them (<c>1.00:00:01.5</c>: the next day).
 /// </summary>

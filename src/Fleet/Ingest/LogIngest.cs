@@ -148,20 +148,22 @@ internal static class LogIngest
     /// <remarks>The devices of a log of several are read at once: their timelines write into the tables one at a time, under <paramref name="gate"/>.</remarks>
     private sealed class Records(TimelineBuilder builder, CancellationToken cancel, object? gate = null) : IRecordSink
     {
+        // Compared as instants (a log whose clock switched zone, Readers.LogZone), kept as written.
+        private DateTimeOffset? _first, _last;
+
         /// <summary>The earliest time of the log, as written in it.</summary>
-        public DateTime? FirstTime { get; private set; }
+        public DateTime? FirstTime => _first?.DateTime;
 
         /// <summary>The latest time of the log.</summary>
-        public DateTime? LastTime { get; private set; }
+        public DateTime? LastTime => _last?.DateTime;
 
         public void Add(in RecordView record)
         {
             cancel.ThrowIfCancellationRequested();
             if (record.Time is { } time)
             {
-                var written = time.DateTime;
-                if (FirstTime is null || written < FirstTime) FirstTime = written;
-                if (LastTime is null || written > LastTime) LastTime = written;
+                if (_first is null || time < _first) _first = time;
+                if (_last is null || time > _last) _last = time;
             }
             if (gate is null)
             {

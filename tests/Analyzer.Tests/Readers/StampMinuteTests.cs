@@ -50,7 +50,7 @@ public class StampMinuteTests
         foreach (var (stamp, expected) in Stamps)
         {
             var bytes = Encoding.ASCII.GetBytes(stamp + " OK");
-            var length = LogClock.ReadDateTime(bytes, ref last, out var time, out var real);
+            var length = LogClock.ReadDateTime(bytes, ref last, out var time, out var real, out _);
             var lengthAlone = LogClock.ReadDateTime(bytes, out var timeAlone, out var realAlone);
 
             Assert.That((length, time, real), Is.EqualTo((lengthAlone, timeAlone, realAlone)), stamp);
@@ -63,12 +63,12 @@ public class StampMinuteTests
     public void A_stamp_in_the_minute_before_it_with_a_fraction_too_long_is_no_stamp()
     {
         var last = new LogClock.LastMinute();
-        LogClock.ReadDateTime("2024-05-06 07:08:09.123 OK"u8, ref last, out _, out _);
+        LogClock.ReadDateTime("2024-05-06 07:08:09.123 OK"u8, ref last, out _, out _, out _);
 
-        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08:10.12345678 OK"u8, ref last, out _, out _), Is.Zero);
-        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08:1x OK"u8, ref last, out _, out _), Is.Zero);
-        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08-11 OK"u8, ref last, out _, out _), Is.Zero);
-        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08:1"u8, ref last, out _, out _), Is.Zero, "cut short");
+        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08:10.12345678 OK"u8, ref last, out _, out _, out _), Is.Zero);
+        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08:1x OK"u8, ref last, out _, out _, out _), Is.Zero);
+        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08-11 OK"u8, ref last, out _, out _, out _), Is.Zero);
+        Assert.That(LogClock.ReadDateTime("2024-05-06 07:08:1"u8, ref last, out _, out _, out _), Is.Zero, "cut short");
     }
 
     [Test]

@@ -76,6 +76,8 @@ public sealed class FleetInputTests : TemporaryFolder
             "[2024-01-02 10:11:17.000] AT\r\n[2024-01-02 10:11:17.051] OK\r\n");
         // The answer crosses into a new year.
         Write("logs/new-year.log", "[2024-12-31 23:59:59.900] AT+CSQ\r\n[2025-01-01 00:00:00.005] +CSQ: 20,99\r\n[2025-01-01 00:00:00.010] OK\r\n");
+        // The gateway's clock switched from +08:00 to UTC: its last line is the latest, though written earlier in the day.
+        Write("logs/zoned.log", "2026-11-30T14:00:00.100+08:00 AT+CSQ\r\n2026-11-30T14:00:00.150+08:00 OK\r\n2026-11-30T06:00:01.000Z AT\r\n2026-11-30T06:00:01.020Z OK\r\n");
         var database = Path.Combine(Folder, "f.duckdb");
 
         var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
@@ -86,6 +88,7 @@ public sealed class FleetInputTests : TemporaryFolder
         {
             "good.log | 2024-01-02 10:11:12.000 | 2024-01-02 10:11:17.051 | 2024-01-02",
             "new-year.log | 2024-12-31 23:59:59.900 | 2025-01-01 00:00:00.010 | 2024-12-31",
+            "zoned.log | 2026-11-30 14:00:00.100 | 2026-11-30 06:00:01.020 | 2026-11-30",
         }));
     }
 
