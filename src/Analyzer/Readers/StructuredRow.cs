@@ -8,7 +8,7 @@ namespace Conformance.Analyzer.Readers;
 /// by <see cref="LoggerReader"/>, so a time, a direction word and a mark inside the message (<c>"msg":"TX: AT+CSQ"</c>)
 /// are read as in any logger's line, and the row keeps its line number.
 /// </summary>
-/// <param name="Time">The time field as written (<c>2026-11-30T10:11:12.101Z</c>, epoch seconds), if any.</param>
+/// <param name="Time">The time as a logger's stamp (<see cref="RowTime"/>: <c>2026-11-30T10:11:12.101Z</c>, epoch seconds), if any.</param>
 /// <param name="Direction">The direction field as written (<c>tx</c>, <c>RX</c>, <c>send</c>, <c>out</c>, <c>发送</c>, <c>收</c>: the words of a logger's marks; or an arrow, <c>→</c>), if any.</param>
 /// <param name="Message">The traffic, or the logger's own words.</param>
 internal readonly record struct StructuredRow(string? Time, string? Direction, string Message)
@@ -41,23 +41,13 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
     public LogLine AsLine(LogLine row)
     {
         var text = new StringBuilder(Message.Length + 40);
-        if (!string.IsNullOrWhiteSpace(Time)) text.Append(Epoch(Time.Trim())).Append(' ');
+        if (!string.IsNullOrWhiteSpace(Time)) text.Append(Time.Trim()).Append(' ');
         // A mark in the message speaks for it; else the direction field, as a word mark a logger writes.
         if (Said is { } mark && LoggerLine.Find(Message) is not { Marked: true }) text.Append(mark).Append(' ');
         // A message of several lines (`"RX: \r\n+CSQ: 20,99\r\n\r\nOK\r\n"`) keeps its line ends inside: they part its lines.
         text.Append(Message.AsSpan().Trim());
         return new LogLine(row.File, row.Number, Encoding.UTF8.GetBytes(text.ToString()), row.Ending.ToArray());
     }
-
-    /// <summary>
-    /// A time field of a whole number is an epoch time, as a field named for the time means it: milliseconds in 13 digits
-    /// (pino's <c>"time":1764497472101</c>, JavaScript's <c>Date.now()</c>), seconds in 10; written as epoch seconds with
-    /// their fraction, as a logger's prefix writes them. Any other time as written.
-    /// </summary>
-    private static string Epoch(string time) =>
-        !time.All(char.IsAsciiDigit) ? time
-        : time.Length == 13 ? $"{time[..10]}.{time[10..]}"
-        : time.Length == 10 ? $"{time}.000" : time;
 
     /// <summary>The rows of a structured log read as a logger's lines, the rows that are no traffic left out.</summary>
     public static IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines, Func<LogLine, StructuredRow?> parse) =>
