@@ -50,4 +50,28 @@ public sealed class FleetDeviceTests : TemporaryFolder
         var everything = string.Join('\n', (await Query(database, "SELECT * FROM exchanges")).Select(r => string.Join(',', r)));
         Assert.That(everything, Does.Not.Contain("Zq8pLm2wX"));
     }
+
+    [Test]
+    public async Task A_run_again_finds_the_rows_of_files_and_devices_whose_names_hold_a_hash()
+    {
+        // A test rig's CSV export whose ports are named COM#1 and COM#2, in a file named rig#A.csv; a gateway's log in a
+        // folder site#3, beside an older log of one module whose name is the gateway log's and `#old.log`.
+        Write("logs/rig#A.csv", "时间,设备,方向,数据\r\n10:00:01.100,COM#1,发送,AT+CSQ\r\n10:00:01.110,COM#2,发送,AT+CSQ\r\n" +
+            "10:00:01.160,COM#2,接收,\"+CSQ: 12,99\"\r\n10:00:01.161,COM#2,接收,OK\r\n10:00:01.200,COM#1,接收,\"+CSQ: 25,99\"\r\n10:00:01.201,COM#1,接收,OK\r\n");
+        Write("logs/site#3/gw.log", Gateway);
+        Write("logs/site#3/gw.log#old.log", OneModule);
+        var database = Path.Combine(Folder, "f.duckdb");
+
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+
+        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        Assert.That(again.StandardError, Does.Not.Contain("holds this key for another file"), "each file keeps its key");
+        var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
+        {
+            "rig#A.csv#COM#1 1 1", "rig#A.csv#COM#2 1 1",
+            "site#3/gw.log#modem1 2 2", "site#3/gw.log#modem2 1 1", "site#3/gw.log#old.log 1 1",
+        }), "one run's rows, the first run's replaced, the older log's kept");
+    }
 }
