@@ -60,6 +60,8 @@ public sealed class FleetDeviceTests : TemporaryFolder
             "10:00:01.160,COM#2,接收,\"+CSQ: 12,99\"\r\n10:00:01.161,COM#2,接收,OK\r\n10:00:01.200,COM#1,接收,\"+CSQ: 25,99\"\r\n10:00:01.201,COM#1,接收,OK\r\n");
         Write("logs/site#3/gw.log", Gateway);
         Write("logs/site#3/gw.log#old.log", OneModule);
+        // A gateway's log whose name holds a token: its key is masked, with a hash after ` #`, and then its devices.
+        Write("logs/token=Kf83hQz.log", Gateway);
         var database = Path.Combine(Folder, "f.duckdb");
 
         var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
@@ -67,7 +69,9 @@ public sealed class FleetDeviceTests : TemporaryFolder
 
         Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
         Assert.That(again.StandardError, Does.Not.Contain("holds this key for another file"), "each file keeps its key");
-        var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
+        var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l WHERE NOT starts_with(log, 'token') ORDER BY log");
+        var masked = await Query(database, "SELECT regexp_replace(log, '#[0-9a-f]{8}#', '#HASH#'), commands FROM logs WHERE starts_with(log, 'token') ORDER BY log");
+        Assert.That(masked.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "token=*** #HASH#modem1 2", "token=*** #HASH#modem2 1" }));
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
         {
             "rig#A.csv#COM#1 1 1", "rig#A.csv#COM#2 1 1",
