@@ -138,8 +138,7 @@ internal sealed class CsvExportReader : LogReader
         if (columns.Data == columns.Count - 1 && fields.Count > columns.Count && CsvFields.Start(line, columns.Separator, columns.Data) is var start and >= 0 &&
             (start == line.Length || line[start] != '"')) data = line[start..];
         // The notation in a column of its own, or beside the direction (`TX(HEX)`; `ASCII` in a `类型` column).
-        var (notation, direction) = RowNotations.InDirection(At(columns.Direction));
-        if (At(columns.Notation) is { } said && RowNotations.Of(said) is not RowNotation.Unsaid and var own) notation = own;
+        var (notation, direction) = RowNotations.Of(At(columns.Direction), At(columns.Notation));
         return new StructuredRow(times.Stamp(At(columns.Date), At(columns.Time)), direction, RowFields.Traffic(columns.DataName, data, notation));
     }
 }

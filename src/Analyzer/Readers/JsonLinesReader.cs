@@ -45,8 +45,7 @@ internal sealed class JsonLinesReader : LogReader
         var names = properties.Select(property => RowFields.Normal(property.Name)).ToList();
         if (Field(RowFields.Data) is not { } message) return null;
         var time = RowFields.Find(names, RowFields.Time);
-        var (notation, direction) = RowNotations.InDirection(Field(RowFields.Direction));
-        if (Field(RowNotations.Names, RowFields.Find(names, RowFields.Direction)) is { } said && RowNotations.Of(said) is not RowNotation.Unsaid and var own) notation = own;
+        var (notation, direction) = RowNotations.Of(Field(RowFields.Direction), Field(RowNotations.Names, RowFields.Find(names, RowFields.Direction)));
         var stamp = new RowTime(RowTime.UnitOf(time >= 0 ? properties[time].Name : null)).Stamp(Field(RowFields.Date, time), Field(RowFields.Time));
         return new StructuredRow(stamp, direction, RowFields.Traffic(properties[RowFields.Find(names, RowFields.Data)].Name, message, notation));
 

@@ -43,10 +43,20 @@ internal static class RowNotations
     }
 
     /// <summary>
+    /// What a row says of its notation, in its notation cell or beside its direction (the cell wins), and its direction
+    /// without the notation's word.
+    /// </summary>
+    public static (RowNotation Notation, string? Direction) Of(string? direction, string? notation)
+    {
+        var (beside, without) = InDirection(direction);
+        return (notation is not null && Of(notation) is not RowNotation.Unsaid and var own ? own : beside, without);
+    }
+
+    /// <summary>
     /// A direction cell that names the notation too (<c>TX(HEX)</c>, <c>发送 ASCII</c>, <c>Recv/Hex</c>, <c>HEX发送</c>):
     /// the notation, and the direction without it. A cell of a notation alone (<c>ASCII</c> in a <c>类型</c> column) leaves no direction.
     /// </summary>
-    public static (RowNotation Notation, string? Direction) InDirection(string? cell)
+    private static (RowNotation Notation, string? Direction) InDirection(string? cell)
     {
         if (string.IsNullOrWhiteSpace(cell)) return (RowNotation.Unsaid, cell);
         if (Of(cell, letters: false) is not RowNotation.Unsaid and var alone) return (alone, null);
