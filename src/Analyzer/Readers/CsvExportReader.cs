@@ -128,6 +128,16 @@ internal sealed class CsvExportReader : LogReader
         return null;
     }
 
+    // A notation in a column the header does not name for it (`Display As`, `说明`): a cell that is a notation's word (not a letter alone).
+    private static string? Unnamed(List<string> fields, Columns columns)
+    {
+        if (columns.Notation >= 0) return null;
+        for (var i = 0; i < Math.Min(fields.Count, columns.Count); i++)
+            if (i != columns.Time && i != columns.Direction && i != columns.Data && i != columns.Channel && i != columns.Date &&
+                RowNotations.Of(fields[i], letters: false) != RowNotation.Unsaid) return fields[i];
+        return null;
+    }
+
     private static StructuredRow? Row(string line, Columns columns, RowTime times)
     {
         var fields = CsvFields.Split(line, columns.Separator);
@@ -138,7 +148,7 @@ internal sealed class CsvExportReader : LogReader
         if (columns.Data == columns.Count - 1 && fields.Count > columns.Count && CsvFields.Start(line, columns.Separator, columns.Data) is var start and >= 0 &&
             (start == line.Length || line[start] != '"')) data = line[start..];
         // The notation in a column of its own, or beside the direction (`TX(HEX)`; `ASCII` in a `类型` column).
-        var (notation, direction) = RowNotations.Of(At(columns.Direction), At(columns.Notation));
+        var (notation, direction) = RowNotations.Of(At(columns.Direction), At(columns.Notation) ?? Unnamed(fields, columns));
         return new StructuredRow(times.Stamp(At(columns.Date), At(columns.Time)), direction, RowFields.Traffic(columns.DataName, data, notation));
     }
 }

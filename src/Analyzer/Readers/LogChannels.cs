@@ -43,8 +43,8 @@ public sealed class LogChannels
         LogFormat.JsonLines => FieldTakesTurns(sample, new LogChannels(-1, false, true)),
         LogFormat.CsvExport => FieldTakesTurns(sample, new LogChannels(-1, true, false)),
         LogFormat.Logger or LogFormat.Transcript or LogFormat.Journal or LogFormat.Timestamped or LogFormat.Tio or LogFormat.ModemManager =>
-            PrefixPlace(sample, digits: true) is var at and >= 0 ? new LogChannels(at, false, false)
-            : PrefixPlace(sample, digits: false) is var plain and >= 0 ? new LogChannels(plain, false, false, digits: false) : null,
+            Traffic(sample) is var traffic && PrefixPlace(traffic, digits: true) is var at and >= 0 ? new LogChannels(at, false, false)
+            : PrefixPlace(traffic, digits: false) is var plain and >= 0 ? new LogChannels(plain, false, false, digits: false) : null,
         _ => null,
     };
 
@@ -100,21 +100,25 @@ public sealed class LogChannels
     /// <summary>What a line of traffic is, for the rule: a command, the final result that ends one, or another answer.</summary>
     private enum Said { Command, Final, Answer }
 
+    // The sample's lines of traffic: each one's prefix, and what it says.
+    private static List<(string Prefix, Said Said)> Traffic(IReadOnlyList<string> sample)
+    {
+        var found = new List<(string Line, LoggerLine Found, Said Said)>();
+        foreach (var line in sample)
+            if (LoggerLine.Find(line) is { } traffic) found.Add((line, traffic, Kind(line.AsSpan(traffic.Start))));
+        // The arrow the module's final results carry: a command under it is an echo, the module's.
+        var moduleArrow = found.Where(f => f.Said == Said.Final && f.Found.Arrow is not null).GroupBy(f => f.Found.Arrow).MaxBy(arrows => arrows.Count())?.Key;
+        return found.ConvertAll(f => (f.Line[..f.Found.MarkStart],
+            f.Said == Said.Command && (f.Found.Direction == LogDirection.FromModule || f.Found.Arrow is { } arrow && arrow == moduleArrow) ? Said.Answer : f.Said));
+    }
+
     // The place in the prefix whose names (of digits or of letters alone) are channels by the rule above; -1 when none is.
-    private static int PrefixPlace(IReadOnlyList<string> sample, bool digits)
+    private static int PrefixPlace(List<(string Prefix, Said Said)> traffic, bool digits)
     {
         var places = new List<(string Name, Said Said)>[Places];
         for (var at = 0; at < Places; at++) places[at] = [];
-        // The arrow the module's final results carry: a command under it is an echo, the module's.
-        var moduleArrow = sample.Select(line => LoggerLine.Find(line) is { Arrow: { } arrow } found && Kind(line.AsSpan(found.Start)) == Said.Final ? arrow : null)
-            .OfType<string>().GroupBy(arrow => arrow).MaxBy(arrows => arrows.Count())?.Key;
-        foreach (var line in sample)
-        {
-            if (LoggerLine.Find(line) is not { } found) continue;
-            var said = Kind(line.AsSpan(found.Start));
-            if (said == Said.Command && (found.Direction == LogDirection.FromModule || found.Arrow is { } arrow && arrow == moduleArrow)) said = Said.Answer;
-            for (var at = 0; at < Places && Name(line.AsSpan(0, found.MarkStart), at, digits) is { } name; at++) places[at].Add((name, said));
-        }
+        foreach (var (prefix, said) in traffic)
+            for (var at = 0; at < Places && Name(prefix, at, digits) is { } name; at++) places[at].Add((name, said));
         for (var at = 0; at < Places; at++)
             if (Channels(places[at]) && (digits || AnsweredUnderTheirNames(places[at]))) return at;
         return -1;

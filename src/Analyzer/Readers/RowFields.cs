@@ -15,7 +15,7 @@ internal static class RowFields
     public static readonly string[] Time =
     [
         "ts", "time", "timestamp", "@timestamp", "t", "date", "datetime", "asctime", "unix_time", "iso_time",
-        "start_time", "elapsed", "elapsed_time", "relative_time", "time_offset",
+        "start_time", "start time", "elapsed", "elapsed_time", "elapsed time", "relative_time", "relative time", "time_offset",
         "时间", "时间戳", "时间标签", "接收时间", "发送时间", "日期时间", "相对时间",
     ];
 

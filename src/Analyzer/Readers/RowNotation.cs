@@ -26,8 +26,9 @@ internal static class RowNotations
     public static readonly string[] Names =
     [
         "mode", "format", "fmt", "encoding", "enc", "notation", "display", "view", "kind", "data_type", "datatype",
-        "data_format", "dataformat", "data_mode", "hex/ascii", "ascii/hex", "a/h", "h/a", "hex/text", "text/hex",
-        "格式", "编码", "模式", "显示", "显示模式", "显示格式", "数据格式", "数据类型", "编码格式", "数据模式", "type", "类型",
+        "data_format", "dataformat", "data_mode", "data type", "data format", "data mode", "display mode", "repr",
+        "hex/ascii", "ascii/hex", "a/h", "h/a", "hex/text", "text/hex",
+        "格式", "编码", "模式", "显示", "显示模式", "显示格式", "数据格式", "数据类型", "编码格式", "数据模式", "字符格式", "type", "类型",
     ];
 
     /// <summary>What a cell of a notation column says; <paramref name="letters"/> lets a letter alone say it (<c>A</c>, <c>H</c>).</summary>

@@ -23,6 +23,8 @@ public class CsvColumnsTests
         "10:11:12.393,RX,H,0D-0A-4F-4B-0D-0A\n", TestName = "A/H letters, 0x bytes and dashes")]
     [TestCase("时间,类型,数据\n10:11:12.345,发送(HEX),41 54 2B 43 53 51 0D 0A\n10:11:12.392,接收(ASCII),\"+CSQ: 20,99\"\n10:11:12.393,接收(ASCII),OK\n",
         TestName = "the notation beside the direction: 发送(HEX)")]
+    [TestCase("No.,Time,Dir,Display As,Data\r\n1,10:11:12.345,Tx,Hex,41 54 2B 43 53 51 0D 0A\r\n2,10:11:12.392,Rx,Ascii,\"+CSQ: 20,99\"\r\n3,10:11:12.393,Rx,Ascii,OK\r\n",
+        TestName = "a column not named for the notation that still says it")]
     public void A_column_saying_text_or_hex_per_row_gives_each_row_as_it_is_written(string log)
     {
         Assert.That(TempLog.Read(log).Source.Format, Is.EqualTo(LogFormat.CsvExport));
