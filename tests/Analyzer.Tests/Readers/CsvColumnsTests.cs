@@ -1,4 +1,5 @@
 using Conformance.Analyzer.Readers;
+using Conformance.Protocol.Codes;
 
 namespace Conformance.Analyzer.Tests.Readers;
 
@@ -43,6 +44,26 @@ public class CsvColumnsTests
             "10:11:12.400,TX,ASCII,AT+MQTTPUB=\"t\",1,0,0,4,ABCD\n");
 
         Assert.That(records.Select(r => r.Text), Is.EqualTo(new[] { "AT+CSQ\r\n", "+CSQ: 20,99\r\n", "AT+MQTTPUB=\"t\",1,0,0,4,ABCD\r\n" }));
+    }
+
+    [Test]
+    public void A_hex_packet_cut_within_a_line_goes_on_in_the_next_row_and_a_command_without_its_line_end_stays_one()
+    {
+        // The tool wrote each read of the port as a row: the answer came in three packets. The commands were typed as
+        // hex without their line end, as a tool that adds it itself shows them.
+        var analysis = TempLog.Analyze("时间,方向,格式,数据\n" +
+            "10:11:12.345,发送,HEX,41 54 2B 43 53 51\n" +
+            "10:11:12.392,接收,HEX,0D 0A 2B 43 53 51 3A 20 32 30 2C\n" +
+            "10:11:12.394,接收,HEX,39 39 0D 0A 0D 0A 4F\n" +
+            "10:11:12.395,接收,HEX,4B 0D 0A\n" +
+            "10:11:13.000,发送,HEX,41 54 2B 43 47 41 54 54 3F\n" +
+            "10:11:13.050,接收,HEX,0D 0A 2B 43 47 41 54 54 3A 20 31 0D 0A 0D 0A 4F 4B 0D 0A\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Command, e.Final, string.Join("|", e.Information))), Is.EqualTo(new[]
+        {
+            (2L, "AT+CSQ", "OK", "+CSQ: 20,99"), (6L, "AT+CGATT?", "OK", "+CGATT: 1"),
+        }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Severity.Note), Is.Empty);
     }
 
     // The date in a column of its own, as each locale writes it; the time with its milliseconds.
