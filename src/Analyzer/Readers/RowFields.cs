@@ -20,7 +20,7 @@ internal static class RowFields
     ];
 
     // A date kept in a column of its own, before a time column's time of day (`Date,Time`, `日期,时间`).
-    public static readonly string[] Date = ["date", "日期", "day"];
+    public static readonly string[] Date = ["date", "日期"];
 
     // `类型` and `type` last: some tools name their direction column so (`时间戳,类型,内容` with `发送`/`接收`), others
     // the row's notation (`ASCII`/`HEX`), which then says no direction and leaves it to the text.

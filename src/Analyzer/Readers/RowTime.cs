@@ -5,7 +5,7 @@ namespace Conformance.Analyzer.Readers;
 /// <summary>
 /// The time of a row of a structured log written as a logger's stamp, for <see cref="LoggerStamp"/> to read: a date and a
 /// time kept in columns of their own (<c>Date,Time</c>, <c>日期,时间</c>) as one stamp (<c>2026-11-30 10:11:12.345</c>,
-/// the date written as the locale writes it: <c>2026/11/30</c>, <c>30.11.2026</c>, <c>11/30/2026</c>); epoch times in
+/// the date written as the locale writes it: <c>2026/11/30</c>, <c>30.11.2026</c>, <c>11/30/2026</c>, <c>2026年11月30日</c>); epoch times in
 /// whole numbers (13 digits milliseconds, 10 seconds); and a number of seconds since the capture began, as a logic
 /// analyzer writes it (<c>0.125</c>, <c>1.2e-05</c>, <c>0,125</c> in a semicolon export), as seconds with a fraction.
 /// </summary>
@@ -42,7 +42,15 @@ internal sealed class RowTime(double? unit)
         date = date?.Trim();
         if (string.IsNullOrEmpty(time)) return string.IsNullOrEmpty(date) ? null : date;
         time = Number(time) ?? time;
-        return !string.IsNullOrEmpty(date) && IsTimeOfDay(time) ? $"{date} {time}" : time;
+        return Written(date) is { } day && IsTimeOfDay(time) ? $"{day} {time}" : time;
+    }
+
+    // A date as the stamp reads it: its digits parted by `-`, `/` or `.`; a Chinese locale's `2026年11月30日` as `2026-11-30`.
+    private static string? Written(string? date)
+    {
+        if (string.IsNullOrEmpty(date) || !date.Any(char.IsAsciiDigit)) return null;
+        if (date.Contains('年')) date = date.Replace('年', '-').Replace('月', '-').TrimEnd('日').Trim();
+        return date.AsSpan().IndexOfAny("-/.") > 0 ? date : null;
     }
 
     // A time of day alone: hours before its first colon, no date (`10:11:12.345`, `下午 1:00:01`; not `2026-11-30 10:11`).

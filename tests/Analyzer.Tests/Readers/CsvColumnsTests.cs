@@ -70,6 +70,7 @@ public class CsvColumnsTests
     [TestCase("Date,Time,Direction,Data\n2026-11-30,10:11:12.345,TX,AT+CSQ\n2026-11-30,10:11:12.392,RX,\"+CSQ: 20,99\"\n2026-11-30,10:11:12.393,RX,OK\n")]
     [TestCase("日期,时间,方向,数据\r\n2026/11/30,10:11:12.345,发送,AT+CSQ\r\n2026/11/30,10:11:12.392,接收,\"+CSQ: 20,99\"\r\n2026/11/30,10:11:12.393,接收,OK\r\n")]
     [TestCase("Date;Time;Direction;Data\r\n30.11.2026;10:11:12,345;TX;AT+CSQ\r\n30.11.2026;10:11:12,392;RX;+CSQ: 20,99\r\n30.11.2026;10:11:12,393;RX;OK\r\n")]
+    [TestCase("日期,时间,收/发,内容\r\n2026年11月30日,10:11:12.345,发,AT+CSQ\r\n2026年11月30日,10:11:12.392,收,\"+CSQ: 20,99\"\r\n2026年11月30日,10:11:12.393,收,OK\r\n")]
     [TestCase("Date\tTime\tDir\tMessage\n11/30/2026\t10:11:12.345\tTX\tAT+CSQ\n11/30/2026\t10:11:12.392\tRX\t+CSQ: 20,99\n11/30/2026\t10:11:12.393\tRX\tOK\n")]
     public void A_date_and_a_time_in_columns_of_their_own_are_one_time(string log)
     {
