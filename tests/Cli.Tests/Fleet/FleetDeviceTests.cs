@@ -32,12 +32,7 @@ public sealed class FleetDeviceTests : TemporaryFolder
     {
         Write("logs/gw.log", Gateway);
         Write("logs/one.log", OneModule);
-        var database = Path.Combine(Folder, "f.duckdb");
-
-        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
-        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
-
-        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        var (database, _) = await IngestTwice();
         var logs = await Query(database, "SELECT log, commands, first_time, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
         {
@@ -62,12 +57,7 @@ public sealed class FleetDeviceTests : TemporaryFolder
         Write("logs/site#3/gw.log#old.log", OneModule);
         // A gateway's log whose name holds a token: its key is masked, with a hash after ` #`, and then its devices.
         Write("logs/token=Kf83hQz.log", Gateway);
-        var database = Path.Combine(Folder, "f.duckdb");
-
-        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
-        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
-
-        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        var (database, again) = await IngestTwice();
         Assert.That(again.StandardError, Does.Not.Contain("holds this key for another file"), "each file keeps its key");
         var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l WHERE NOT starts_with(log, 'token') ORDER BY log");
         var masked = await Query(database, "SELECT regexp_replace(log, '#[0-9a-f]{8}#', '#HASH#'), commands FROM logs WHERE starts_with(log, 'token') ORDER BY log");
@@ -77,5 +67,15 @@ public sealed class FleetDeviceTests : TemporaryFolder
             "rig#A.csv#COM#1 1 1", "rig#A.csv#COM#2 1 1",
             "site#3/gw.log#modem1 2 2", "site#3/gw.log#modem2 1 1", "site#3/gw.log#old.log 1 1",
         }), "one run's rows, the first run's replaced, the older log's kept");
+    }
+
+    // Ingests logs/ into a database twice, both runs reading every log; the database and the second run.
+    private async Task<(string Database, ConformanceProcess.Result Again)> IngestTwice()
+    {
+        var database = Path.Combine(Folder, "f.duckdb");
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        return (database, again);
     }
 }
