@@ -6,7 +6,9 @@ namespace Conformance.Analyzer.Readers;
 /// or tabs), then a row a line, a field in double quotes where it holds the separator, quotes or line breaks
 /// (<see cref="CsvFields"/>). The time, direction and data columns are found by their names (<see cref="RowFields"/>)
 /// and read as a logger's line (<see cref="StructuredRow"/>); a data column named for hex (<c>data_hex</c>,
-/// <c>数据(HEX)</c>) holds the bytes in hex. A logic analyzer's export of single bytes is <see cref="LogicCsvReader"/>'s.
+/// <c>数据(HEX)</c>) holds the bytes in hex, unless a column says per row how the data is written (<see cref="RowNotation"/>).
+/// A date in a column of its own is the time's (<c>Date,Time</c>), a number of seconds is the time since the capture
+/// began (<see cref="RowTime"/>). A logic analyzer's export of single bytes is <see cref="LogicCsvReader"/>'s.
 /// </summary>
 internal sealed class CsvExportReader : LogReader
 {
@@ -20,8 +22,15 @@ internal sealed class CsvExportReader : LogReader
 
     public override bool EndsLines => true;
 
-    /// <summary>Where the time, direction, data and device (-1 when none) are, by the separator the header uses; how many columns it names.</summary>
-    internal sealed record Columns(char Separator, int Time, int Direction, int Data, int Count, string DataName, int Channel);
+    /// <summary>
+    /// Where the time, direction, data, device, date and notation (-1 when none) are, by the separator the header uses;
+    /// how many columns it names; the data and time columns' names as written.
+    /// </summary>
+    internal sealed record Columns(char Separator, int Time, int Direction, int Data, int Count, string DataName, int Channel, int Date, int Notation, string? TimeName)
+    {
+        /// <summary>A reading of the rows' times, which learns from them (<see cref="RowTime"/>).</summary>
+        public RowTime Times() => new(RowTime.UnitOf(TimeName));
+    }
 
     public override double Score(IReadOnlyList<string> sample)
     {
@@ -43,7 +52,7 @@ internal sealed class CsvExportReader : LogReader
             columns = header;
             return LineEvidence.Match;
         }
-        if (columns is null || Row(line, columns) is not { IsTraffic: true }) return LineEvidence.Neutral;
+        if (columns is null || Row(line, columns, columns.Times()) is not { IsTraffic: true }) return LineEvidence.Neutral;
         openFor = CsvFields.OpenAfter(line, columns.Separator, quoted: false) ? 1 : 0;
         return LineEvidence.Match;
     }
@@ -51,10 +60,11 @@ internal sealed class CsvExportReader : LogReader
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         Columns? read = null;
+        RowTime? times = null;
         return StructuredRow.Read(Rows(lines), line =>
         {
-            if (Header(line.Text) is { } header) read = header;
-            else if (read is not null) return Row(line.Text, read);
+            if (Header(line.Text) is { } header) (read, times) = (header, header.Times());
+            else if (read is not null) return Row(line.Text, read, times!);
             return null;
         });
     }
@@ -110,12 +120,25 @@ internal sealed class CsvExportReader : LogReader
             var written = CsvFields.Split(line, separator);
             var names = written.Select(RowFields.Normal).ToList();
             var (time, direction, data) = (RowFields.Find(names, RowFields.Time), RowFields.Find(names, RowFields.Direction), RowFields.Find(names, RowFields.Data));
-            if (data >= 0 && (time >= 0 || direction >= 0)) return new Columns(separator, time, direction, data, names.Count, written[data], RowFields.Find(names, RowFields.Channel));
+            if (data < 0 || time < 0 && direction < 0) continue;
+            var channel = RowFields.Find(names, RowFields.Channel);
+            return new Columns(separator, time, direction, data, names.Count, written[data], channel,
+                RowFields.Find(names, RowFields.Date, time), RowFields.Find(names, RowNotations.Names, time, direction, data, channel), time >= 0 ? written[time] : null);
         }
         return null;
     }
 
-    private static StructuredRow? Row(string line, Columns columns)
+    // A notation in a column the header does not name for it (`Display As`, `说明`): a cell that is a notation's word (not a letter alone).
+    private static string? Unnamed(List<string> fields, Columns columns)
+    {
+        if (columns.Notation >= 0) return null;
+        for (var i = 0; i < Math.Min(fields.Count, columns.Count); i++)
+            if (i != columns.Time && i != columns.Direction && i != columns.Data && i != columns.Channel && i != columns.Date &&
+                RowNotations.Of(fields[i], letters: false) != RowNotation.Unsaid) return fields[i];
+        return null;
+    }
+
+    private static StructuredRow? Row(string line, Columns columns, RowTime times)
     {
         var fields = CsvFields.Split(line, columns.Separator);
         if (fields.Count <= columns.Data) return null;
@@ -124,6 +147,9 @@ internal sealed class CsvExportReader : LogReader
         // The last column written unquoted by a tool that does not quote: its separators and quotes are the data's (`+CSQ: 20,99`).
         if (columns.Data == columns.Count - 1 && fields.Count > columns.Count && CsvFields.Start(line, columns.Separator, columns.Data) is var start and >= 0 &&
             (start == line.Length || line[start] != '"')) data = line[start..];
-        return new StructuredRow(At(columns.Time), At(columns.Direction), RowFields.Traffic(columns.DataName, data));
+        // The notation in a column of its own, or beside the direction (`TX(HEX)`; `ASCII` in a `类型` column).
+        var (notation, direction) = RowNotations.Of(At(columns.Direction), At(columns.Notation) ?? Unnamed(fields, columns));
+        var (text, unended) = RowFields.Traffic(columns.DataName, data, notation);
+        return new StructuredRow(times.Stamp(At(columns.Date), At(columns.Time)), direction, text, unended);
     }
 }

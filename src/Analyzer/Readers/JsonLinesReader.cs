@@ -43,12 +43,15 @@ internal sealed class JsonLinesReader : LogReader
     {
         var properties = json.EnumerateObject().ToList();
         var names = properties.Select(property => RowFields.Normal(property.Name)).ToList();
-        return Field(RowFields.Data) is { } message
-            ? new StructuredRow(Field(RowFields.Time), Field(RowFields.Direction), RowFields.Traffic(properties[RowFields.Find(names, RowFields.Data)].Name, message))
-            : null;
+        if (Field(RowFields.Data) is not { } message) return null;
+        var time = RowFields.Find(names, RowFields.Time);
+        var (notation, direction) = RowNotations.Of(Field(RowFields.Direction), Field(RowNotations.Names, RowFields.Find(names, RowFields.Direction)));
+        var stamp = new RowTime(RowTime.UnitOf(time >= 0 ? properties[time].Name : null)).Stamp(Field(RowFields.Date, time), Field(RowFields.Time));
+        var (text, unended) = RowFields.Traffic(properties[RowFields.Find(names, RowFields.Data)].Name, message, notation);
+        return new StructuredRow(stamp, direction, text, unended);
 
         // The first of the names the object has (in any case), its value as text: a string's content, a number as written.
-        string? Field(string[] wanted) => RowFields.Find(names, wanted) is var at and >= 0
+        string? Field(string[] wanted, int taken = -1) => RowFields.Find(names, wanted, taken) is var at and >= 0
             ? properties[at].Value.ValueKind switch
             {
                 JsonValueKind.String => properties[at].Value.GetString(),

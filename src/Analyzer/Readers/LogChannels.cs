@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conformance.Protocol.Responses;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -10,23 +11,28 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 /// <remarks>
 /// The rule is conservative, since splitting one module's log would pair nothing. In the prefix (what stands before the
-/// traffic and its mark, <see cref="LoggerLine"/>) a name is a word of letters and digits (and <c>/ . _ -</c>) that
-/// holds both, starts with no digit and names no thread (<c>thread</c>, <c>pool</c>, <c>worker</c>): so no time, date,
-/// pid, counter or level is one. The words at one place in the prefix are a channel when, over the sample's lines of
-/// AT traffic, they take at least two values, each of them on commands and on answers (a tx thread and an rx thread of
-/// one port are not), and the values take turns (one comes back after another's lines: a daemon restarted, a session
-/// after another, are read in order as one log, as they were written).
+/// traffic and its mark, <see cref="LoggerLine"/>) a name is a word of letters (and digits, <c>/ . _ -</c>) that starts
+/// with no digit and names no thread (<c>thread</c>, <c>pool</c>, <c>worker</c>), no level, month, weekday or zone: so
+/// no time, date, pid, counter or level is one. The words at one place in the prefix are a channel when, over the
+/// sample's lines of AT traffic, they take at least two values, each of them on commands and on answers (a tx thread and
+/// an rx thread of one port are not), and the values take turns (one comes back after another's lines: a daemon
+/// restarted, a session after another, are read in order as one log, as they were written). Names holding digits
+/// (<c>ttyUSB0</c>, <c>modem2</c>) are counted apart from names of letters alone (<c>left</c>, <c>nbiot-east</c>); the
+/// latter, being words a logger writes for many things (a task, a module of its own code), must also show that each
+/// name's commands are answered under that name (the final result that ends a command of <c>left</c> is <c>left</c>'s),
+/// as a device's are and a <c>main</c> task's, answered under the <c>uart</c> task, are not.
 /// </remarks>
 public sealed class LogChannels
 {
-    // How many names a prefix is searched for: the channel is among the first words, before the message.
-    private const int Places = 4;
+    // How many names of each kind a prefix is searched for: the channel is among the first words, before the message.
+    private const int Places = 6;
 
     private readonly int place;          // which name of the prefix, for a prefix channel; -1 for a field
+    private readonly bool digits;        // a prefix channel's names hold digits (else letters alone)
     private readonly bool csv;           // a CSV column, found by the header
     private readonly bool json;          // a JSON field
 
-    private LogChannels(int place, bool csv, bool json) => (this.place, this.csv, this.json) = (place, csv, json);
+    private LogChannels(int place, bool csv, bool json, bool digits = true) => (this.place, this.csv, this.json, this.digits) = (place, csv, json, digits);
 
     /// <summary>What names the channel, for standard error (<c>the word in each line's prefix</c>, <c>the field port</c>).</summary>
     public string Describe() => json ? "a JSON field naming the device" : csv ? "a CSV column naming the device" : "a name in each line's prefix";
@@ -37,7 +43,8 @@ public sealed class LogChannels
         LogFormat.JsonLines => FieldTakesTurns(sample, new LogChannels(-1, false, true)),
         LogFormat.CsvExport => FieldTakesTurns(sample, new LogChannels(-1, true, false)),
         LogFormat.Logger or LogFormat.Transcript or LogFormat.Journal or LogFormat.Timestamped or LogFormat.Tio or LogFormat.ModemManager =>
-            PrefixPlace(sample) is var at and >= 0 ? new LogChannels(at, false, false) : null,
+            Traffic(sample) is var traffic && PrefixPlace(traffic, digits: true) is var at and >= 0 ? new LogChannels(at, false, false)
+            : PrefixPlace(traffic, digits: false) is var plain and >= 0 ? new LogChannels(plain, false, false, digits: false) : null,
         _ => null,
     };
 
@@ -68,7 +75,7 @@ public sealed class LogChannels
             Shared = false;
             if (channels.json) return last = JsonChannel(line) ?? last;
             if (channels.csv) return last = CsvChannel(line) ?? last;
-            return last = (LoggerLine.Find(line) is { } found ? Name(line.AsSpan(0, found.MarkStart), channels.place) : null) ?? last;
+            return last = (LoggerLine.Find(line) is { } found ? Name(line.AsSpan(0, found.MarkStart), channels.place, channels.digits) : null) ?? last;
         }
 
         private string? CsvChannel(string line)
@@ -90,36 +97,70 @@ public sealed class LogChannels
         }
     }
 
-    // The place in the prefix whose names are channels by the rule above; -1 when none is.
-    private static int PrefixPlace(IReadOnlyList<string> sample)
+    /// <summary>What a line of traffic is, for the rule: a command, the final result that ends one, or another answer.</summary>
+    private enum Said { Command, Final, Answer }
+
+    // The sample's lines of traffic: each one's prefix, and what it says.
+    private static List<(string Prefix, Said Said)> Traffic(IReadOnlyList<string> sample)
     {
-        var places = new List<(string Name, bool Command)>[Places];
-        for (var at = 0; at < Places; at++) places[at] = [];
+        var found = new List<(string Line, LoggerLine Found, Said Said)>();
         foreach (var line in sample)
-        {
-            if (LoggerLine.Find(line) is not { } found) continue;
-            var command = IsCommand(line.AsSpan(found.Start));
-            for (var at = 0; at < Places && Name(line.AsSpan(0, found.MarkStart), at) is { } name; at++) places[at].Add((name, command));
-        }
+            if (LoggerLine.Find(line) is { } traffic) found.Add((line, traffic, Kind(line.AsSpan(traffic.Start))));
+        // The arrow the module's final results carry: a command under it is an echo, the module's.
+        var moduleArrow = found.Where(f => f.Said == Said.Final && f.Found.Arrow is not null).GroupBy(f => f.Found.Arrow).MaxBy(arrows => arrows.Count())?.Key;
+        return found.ConvertAll(f => (f.Line[..f.Found.MarkStart],
+            f.Said == Said.Command && (f.Found.Direction == LogDirection.FromModule || f.Found.Arrow is { } arrow && arrow == moduleArrow) ? Said.Answer : f.Said));
+    }
+
+    // The place in the prefix whose names (of digits or of letters alone) are channels by the rule above; -1 when none is.
+    private static int PrefixPlace(List<(string Prefix, Said Said)> traffic, bool digits)
+    {
+        var places = new List<(string Name, Said Said)>[Places];
+        for (var at = 0; at < Places; at++) places[at] = [];
+        foreach (var (prefix, said) in traffic)
+            for (var at = 0; at < Places && Name(prefix, at, digits) is { } name; at++) places[at].Add((name, said));
         for (var at = 0; at < Places; at++)
-            if (Channels(places[at])) return at;
+            if (Channels(places[at]) && (digits || AnsweredUnderTheirNames(places[at]))) return at;
         return -1;
     }
 
     /// <summary>True when the names take at least two values, each on commands and answers, and take turns.</summary>
-    private static bool Channels(List<(string Name, bool Command)> lines)
+    private static bool Channels(List<(string Name, Said Said)> lines)
     {
         var seen = new Dictionary<string, (bool Commands, bool Answers)>(StringComparer.Ordinal);
         var turns = false;
         string? before = null;
-        foreach (var (name, command) in lines)
+        foreach (var (name, said) in lines)
         {
             if (name != before && seen.ContainsKey(name)) turns = true;
             var (commands, answers) = seen.GetValueOrDefault(name);
-            seen[name] = (commands || command, answers || !command);
+            seen[name] = (commands || said == Said.Command, answers || said != Said.Command);
             before = name;
         }
         return seen.Count >= 2 && turns && seen.Values.All(v => v.Commands && v.Answers);
+    }
+
+    /// <summary>
+    /// True when every name's commands are ended by final results under that name, and a final result under another name
+    /// while a command waits (one task's command, another's answer) is rare: one in five at most.
+    /// </summary>
+    private static bool AnsweredUnderTheirNames(List<(string Name, Said Said)> lines)
+    {
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        var (own, other) = (0, 0);
+        foreach (var (name, said) in lines)
+        {
+            if (said == Said.Command) waiting.Add(name);
+            else if (said != Said.Final) continue;
+            else if (waiting.Remove(name))
+            {
+                own++;
+                answered.Add(name);
+            }
+            else if (waiting.Count > 0) other++;
+        }
+        return answered.Count == lines.Select(l => l.Name).Distinct(StringComparer.Ordinal).Count() && other * 4 <= own;
     }
 
     // A structured log names its device outright: two values that take turns make channels.
@@ -159,10 +200,15 @@ public sealed class LogChannels
         return string.IsNullOrWhiteSpace(name) ? null : name.Trim();
     }
 
-    private static bool IsCommand(ReadOnlySpan<char> traffic) => traffic.Length >= 2 && (traffic[0] | 0x20) == 'a' && (traffic[1] | 0x20) == 't';
+    private static Said Kind(ReadOnlySpan<char> traffic)
+    {
+        if (traffic.Length >= 2 && (traffic[0] | 0x20) == 'a' && (traffic[1] | 0x20) == 't') return Said.Command;
+        var line = traffic.Trim();
+        return FinalResult.IsFinalResult(System.Text.Encoding.UTF8.GetBytes(line.ToString())) ? Said.Final : Said.Answer;
+    }
 
-    /// <summary>The name at place <paramref name="at"/> of a prefix (0 the first); null when it holds fewer.</summary>
-    internal static string? Name(ReadOnlySpan<char> prefix, int at)
+    /// <summary>The name at place <paramref name="at"/> of a prefix (0 the first) among those holding digits, or of letters alone; null when it holds fewer.</summary>
+    internal static string? Name(ReadOnlySpan<char> prefix, int at, bool digits = true)
     {
         var i = 0;
         while (i < prefix.Length)
@@ -172,7 +218,7 @@ public sealed class LogChannels
             while (i < prefix.Length && IsWordChar(prefix[i])) i++;
             if (i == start) break;
             var word = prefix[start..i].TrimEnd("./-_");
-            if (!IsName(word)) continue;
+            if (!IsName(word, digits)) continue;
             if (at-- == 0) return word.ToString();
         }
         return null;
@@ -180,11 +226,19 @@ public sealed class LogChannels
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '/' or '.' or '_' or '-';
 
-    // Letters and digits both, no digit first (a time, a date, a pid, a hex id), and no thread's name.
-    private static bool IsName(ReadOnlySpan<char> word) =>
-        word.Length is >= 2 and <= 40 && !char.IsAsciiDigit(word[0]) && word.ContainsAnyInRange('0', '9') && HasLetter(word) &&
+    // Letters, with digits or without as asked, no digit first (a time, a date, a pid, a hex id), and no thread's name;
+    // of letters alone, no word a logger or a stamp writes for something else (a level, a month, a weekday, a zone).
+    private static bool IsName(ReadOnlySpan<char> word, bool digits) =>
+        word.Length is >= 2 and <= 40 && !char.IsAsciiDigit(word[0]) && word.ContainsAnyInRange('0', '9') == digits && HasLetter(word) &&
         !word.Contains("thread", StringComparison.OrdinalIgnoreCase) && !word.Contains("pool", StringComparison.OrdinalIgnoreCase) &&
-        !word.Contains("worker", StringComparison.OrdinalIgnoreCase);
+        !word.Contains("worker", StringComparison.OrdinalIgnoreCase) && (digits || !NoNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
+
+    private static readonly HashSet<string> NoNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "trace", "debug", "dbg", "info", "inf", "notice", "warn", "warning", "wrn", "error", "err", "fatal", "critical", "crit", "verbose", "severe", "fine",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "am", "pm", "utc", "gmt", "cst", "cet", "cest", "pst", "pdt", "est", "edt", "bst", "jst", "ist", "上午", "下午",
+    };
 
     private static bool HasLetter(ReadOnlySpan<char> word)
     {

@@ -15,8 +15,12 @@ internal static class RowFields
     public static readonly string[] Time =
     [
         "ts", "time", "timestamp", "@timestamp", "t", "date", "datetime", "asctime", "unix_time", "iso_time",
-        "时间", "时间戳", "时间标签", "接收时间", "发送时间", "日期时间",
+        "start_time", "start time", "elapsed", "elapsed_time", "elapsed time", "relative_time", "relative time", "time_offset",
+        "时间", "时间戳", "时间标签", "接收时间", "发送时间", "日期时间", "相对时间",
     ];
+
+    // A date kept in a column of its own, before a time column's time of day (`Date,Time`, `日期,时间`).
+    public static readonly string[] Date = ["date", "日期"];
 
     // `类型` and `type` last: some tools name their direction column so (`时间戳,类型,内容` with `发送`/`接收`), others
     // the row's notation (`ASCII`/`HEX`), which then says no direction and leaves it to the text.
@@ -50,24 +54,38 @@ internal static class RowFields
         var note = span.IndexOfAny("([（【");
         if (note > 0) span = span[..note].TrimEnd();
         var normal = span.ToString().ToLowerInvariant();
-        // `data_hex`, `Data Hex`: the data, its notation after it.
-        return normal.Length > 4 && normal.EndsWith("hex", StringComparison.Ordinal) && normal[^4] is '_' or '-' or ' ' ? normal[..^4] : normal;
+        // `data_hex`, `Data Hex`: the data, its notation after it; `time_ms`, `time_s`: the time, its unit after it.
+        foreach (var after in Qualifiers)
+            if (normal.Length > after.Length + 1 && normal.EndsWith(after, StringComparison.Ordinal) && normal[^(after.Length + 1)] is '_' or '-' or ' ')
+                return normal[..^(after.Length + 1)];
+        return normal;
     }
 
-    /// <summary>The traffic a data field holds: the bytes its hex writes, where its name says hex and it is hex (<c>41 54 0D 0A</c>); else as written.</summary>
-    public static string Traffic(string name, string value) =>
-        IsHex(name) && value.AsSpan().Trim() is var hex && SscomHexReader.IsHex(hex) ? LineText.Decode(SscomHexReader.Bytes(hex)) : value;
+    private static readonly string[] Qualifiers = ["hex", "ms", "us", "ns", "s", "sec"];
+
+    /// <summary>
+    /// The traffic a data field holds: the bytes its hex writes, where the row says hex, or says nothing and the field's
+    /// name says hex, and it is hex (<c>41 54 0D 0A</c>, <c>0x41 0x54</c>, <c>41-54-0D-0A</c>); else as written.
+    /// <c>Unended</c> for bytes that end in no line end: a packet of the port cut within a line, whose rest is the next row's.
+    /// </summary>
+    public static (string Text, bool Unended) Traffic(string name, string value, RowNotation notation = RowNotation.Unsaid) =>
+        (notation == RowNotation.Hex || notation == RowNotation.Unsaid && IsHex(name)) && HexCell.Bytes(value) is { } bytes
+            ? (LineText.Decode(bytes), bytes[^1] is not ((byte)'\r' or (byte)'\n'))
+            : (value, false);
 
     /// <summary>True for a data field whose name says it holds the bytes in hex (<c>data_hex</c>, <c>数据(HEX)</c>, <c>Data (Hex)</c>, <c>十六进制</c>).</summary>
     public static bool IsHex(string name) =>
         name.Contains("hex", StringComparison.OrdinalIgnoreCase) || name.Contains("16进制", StringComparison.Ordinal) || name.Contains("十六进制", StringComparison.Ordinal);
 
-    /// <summary>The position of the first of <paramref name="wanted"/> among <paramref name="names"/> (as <see cref="Normal"/> writes them); -1 when none is.</summary>
-    public static int Find(IReadOnlyList<string> names, string[] wanted)
+    /// <summary>
+    /// The position of the first of <paramref name="wanted"/> among <paramref name="names"/> (as <see cref="Normal"/> writes
+    /// them), other than the columns <paramref name="taken"/>; -1 when none is.
+    /// </summary>
+    public static int Find(IReadOnlyList<string> names, string[] wanted, params ReadOnlySpan<int> taken)
     {
         foreach (var name in wanted)
             for (var i = 0; i < names.Count; i++)
-                if (names[i] == name) return i;
+                if (names[i] == name && !taken.Contains(i)) return i;
         return -1;
     }
 }

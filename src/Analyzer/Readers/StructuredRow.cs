@@ -8,10 +8,11 @@ namespace Conformance.Analyzer.Readers;
 /// by <see cref="LoggerReader"/>, so a time, a direction word and a mark inside the message (<c>"msg":"TX: AT+CSQ"</c>)
 /// are read as in any logger's line, and the row keeps its line number.
 /// </summary>
-/// <param name="Time">The time field as written (<c>2026-11-30T10:11:12.101Z</c>, epoch seconds), if any.</param>
+/// <param name="Time">The time as a logger's stamp (<see cref="RowTime"/>: <c>2026-11-30T10:11:12.101Z</c>, epoch seconds), if any.</param>
 /// <param name="Direction">The direction field as written (<c>tx</c>, <c>RX</c>, <c>send</c>, <c>out</c>, <c>发送</c>, <c>收</c>: the words of a logger's marks; or an arrow, <c>→</c>), if any.</param>
 /// <param name="Message">The traffic, or the logger's own words.</param>
-internal readonly record struct StructuredRow(string? Time, string? Direction, string Message)
+/// <param name="Unended">The message is bytes the row wrote in hex that end within a line: a packet of the port cut where a read ended.</param>
+internal readonly record struct StructuredRow(string? Time, string? Direction, string Message, bool Unended = false)
 {
     /// <summary>
     /// True when the row is the port's traffic: a field gives its direction (a message that is no AT syntax, such as
@@ -41,7 +42,7 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
     public LogLine AsLine(LogLine row)
     {
         var text = new StringBuilder(Message.Length + 40);
-        if (!string.IsNullOrWhiteSpace(Time)) text.Append(Epoch(Time.Trim())).Append(' ');
+        if (!string.IsNullOrWhiteSpace(Time)) text.Append(Time.Trim()).Append(' ');
         // A mark in the message speaks for it; else the direction field, as a word mark a logger writes.
         if (Said is { } mark && LoggerLine.Find(Message) is not { Marked: true }) text.Append(mark).Append(' ');
         // A message of several lines (`"RX: \r\n+CSQ: 20,99\r\n\r\nOK\r\n"`) keeps its line ends inside: they part its lines.
@@ -49,17 +50,31 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
         return new LogLine(row.File, row.Number, Encoding.UTF8.GetBytes(text.ToString()), row.Ending.ToArray());
     }
 
-    /// <summary>
-    /// A time field of a whole number is an epoch time, as a field named for the time means it: milliseconds in 13 digits
-    /// (pino's <c>"time":1764497472101</c>, JavaScript's <c>Date.now()</c>), seconds in 10; written as epoch seconds with
-    /// their fraction, as a logger's prefix writes them. Any other time as written.
-    /// </summary>
-    private static string Epoch(string time) =>
-        !time.All(char.IsAsciiDigit) ? time
-        : time.Length == 13 ? $"{time[..10]}.{time[10..]}"
-        : time.Length == 10 ? $"{time}.000" : time;
-
     /// <summary>The rows of a structured log read as a logger's lines, the rows that are no traffic left out.</summary>
     public static IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines, Func<LogLine, StructuredRow?> parse) =>
-        new LoggerReader().Read(lines.Select(line => parse(line) is { IsTraffic: true } row ? row.AsLine(line) : null).OfType<LogLine>());
+        new LoggerReader().Read(Packets(lines, parse));
+
+    // The rows of traffic as lines; a packet cut within a line is joined to the next row of its direction that goes on
+    // with it (`0D 0A 2B 43 53 51 3A 20 32 30 2C` / `39 39 0D 0A`: `+CSQ: 20,99`), stamped and numbered as its first row.
+    // A next row that starts a line of its own (a command, `+NAME`, `OK`) is no rest: a command written without its line end stays one.
+    private static IEnumerable<LogLine> Packets(IEnumerable<LogLine> lines, Func<LogLine, StructuredRow?> parse)
+    {
+        (LogLine Line, StructuredRow Row)? held = null;
+        foreach (var line in lines)
+        {
+            if (parse(line) is not { IsTraffic: true } row) continue;
+            var first = line;
+            if (held is { } before)
+            {
+                held = null;
+                var rest = row.Message.AsSpan().TrimStart("\r\n");
+                if (before.Row.Direction == row.Direction && (rest.IsEmpty || !LoggerLine.StartsTraffic(rest)))
+                    (first, row) = (before.Line, before.Row with { Message = before.Row.Message + row.Message, Unended = row.Unended });
+                else yield return before.Row.AsLine(before.Line);
+            }
+            if (row.Unended) held = (first.Kept(), row);
+            else yield return row.AsLine(first);
+        }
+        if (held is { } last) yield return last.Row.AsLine(last.Line);
+    }
 }

@@ -46,12 +46,30 @@ public static class LogKeys
 
     /// <summary>
     /// The key of the log a stored key is of: a device's key without its device (<see cref="OfDevice"/>), told by the
-    /// file's path, which ends in the log's key, not the device's; any other key as it is.
+    /// file's path, which ends in the log's key, not the device's; any other key as it is. A <c>#</c> may stand in the
+    /// file's name (<c>site#3.log</c>), in the device's (<c>COM#1</c>) and in a masked name's hash (<c>token=*** #1a2b3c4d</c>),
+    /// so each <c>#</c> is tried, the last first: the longest start of the key that is the file's is the log's key.
     /// </summary>
     public static string OfLog(string key, string path)
     {
-        var mark = key.LastIndexOf(DeviceMark);
-        return mark > 0 && !path.EndsWith(key, StringComparison.Ordinal) && path.EndsWith(key[..mark], StringComparison.Ordinal) ? key[..mark] : key;
+        if (IsKeyOf(key, path)) return key;
+        for (var mark = key.LastIndexOf(DeviceMark); mark > 0; mark = key.LastIndexOf(DeviceMark, mark - 1))
+            if (IsKeyOf(key[..mark], path)) return key[..mark];
+        return key;
+    }
+
+    // True when `key` is the key a file at `path` (as stored: masked, or not with --show-secrets) gets: the path itself
+    // or its end after a folder, with or without the hash of a masked name.
+    private static bool IsKeyOf(string key, string path)
+    {
+        path = path.Replace('\\', '/');
+        var hashed = key.Length > HashMark.Length + HashLength && key.AsSpan(key.Length - HashLength - HashMark.Length, HashMark.Length).SequenceEqual(HashMark) &&
+            key[^HashLength..].All(char.IsAsciiHexDigitLower);
+        var name = hashed ? key[..^(HashMark.Length + HashLength)] : key;
+        return Ends(path, name) || hashed && Ends(SecretPolicy.Redact(path), name);
+
+        static bool Ends(string path, string name) =>
+            path == name || path.Length > name.Length && path.EndsWith(name, StringComparison.Ordinal) && path[^(name.Length + 1)] == '/';
     }
 
     private const char DeviceMark = '#';

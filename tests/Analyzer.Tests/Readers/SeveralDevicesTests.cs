@@ -55,6 +55,38 @@ public class SeveralDevicesTests
         """, "/dev/ttyUSB0", "/dev/ttyUSB1", TestName = "JSON lines with a port field")]
     [TestCase("时间,设备,方向,数据\r\n10:00:01.100,A01,发送,AT+CSQ\r\n10:00:01.110,B02,发送,AT+CSQ\r\n10:00:01.160,B02,接收,\"+CSQ: 12,99\r\n\r\nOK\"\r\n" +
         "10:00:01.200,A01,接收,\"+CSQ: 25,99\"\r\n10:00:01.201,A01,接收,OK\r\n", "A01", "B02", TestName = "a CSV export with a 设备 column and an answer over several lines")]
+    [TestCase("""
+        [modemA] > AT+CSQ
+        [modemB] > AT+CSQ
+        [modemB] < +CSQ: 12,99
+        [modemB] < OK
+        [modemA] < +CSQ: 25,99
+        [modemA] < OK
+        """, "modemA", "modemB", TestName = "names of letters alone in brackets")]
+    [TestCase("""
+        [left] AT+CSQ
+        [right] AT+CSQ
+        [right] +CSQ: 12,99
+        [right] OK
+        [left] +CSQ: 25,99
+        [left] OK
+        """, "left", "right", TestName = "left and right without marks, the direction from the text")]
+    [TestCase("""
+        nbiot-east | TX | AT+CSQ
+        nbiot-west | TX | AT+CSQ
+        nbiot-west | RX | +CSQ: 12,99
+        nbiot-west | RX | OK
+        nbiot-east | RX | +CSQ: 25,99
+        nbiot-east | RX | OK
+        """, "nbiot-east", "nbiot-west", TestName = "a site's names first, then bars")]
+    [TestCase("""
+        Nov 30 10:00:01 gw modemd[311]: [north] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: [south] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: [south] < +CSQ: 12,99
+        Nov 30 10:00:01 gw modemd[311]: [south] < OK
+        Nov 30 10:00:02 gw modemd[311]: [north] < +CSQ: 25,99
+        Nov 30 10:00:02 gw modemd[311]: [north] < OK
+        """, "north", "south", TestName = "syslog of a daemon naming each module by a word, after the month, the host and the program")]
     public void Each_device_is_answered_by_its_own_lines(string log, string first, string second)
     {
         var (analyses, devices) = Analyze(log);
@@ -164,6 +196,36 @@ public class SeveralDevicesTests
         2026-11-30 10:00:02.180 | DEBUG | modem:recv:57 - << +CGATT: 1
         2026-11-30 10:00:02.181 | DEBUG | modem:recv:57 - << OK
         """, 2, TestName = "loguru's function and line numbers")]
+    [TestCase("""
+        I (1100) main: TX: AT+CSQ
+        I (1150) uart: RX: +CSQ: 20,99
+        I (1151) uart: RX: OK
+        I (2100) main: TX: AT+CGATT?
+        I (2150) uart: RX: +CGATT: 1
+        I (2151) uart: RX: OK
+        """, 2, TestName = "a main task's commands answered under the uart task")]
+    [TestCase("""
+        10:00:01.100 [main] >> AT+CSQ
+        10:00:01.110 [uart] << AT+CSQ
+        10:00:01.150 [uart] << +CSQ: 20,99
+        10:00:01.151 [uart] << OK
+        10:00:01.160 [main] << OK
+        10:00:02.100 [main] >> AT+CGATT?
+        10:00:02.110 [uart] << AT+CGATT?
+        10:00:02.150 [uart] << +CGATT: 1
+        10:00:02.151 [uart] << OK
+        10:00:02.160 [main] << OK
+        """, 2, TestName = "a uart task that logs the echo and a main task that logs the result")]
+    [TestCase("""
+        [10:00:01.100] [host] AT+CSQ
+        [10:00:01.110] [module] AT+CSQ
+        [10:00:01.150] [module] +CSQ: 20,99
+        [10:00:01.151] [module] OK
+        [10:00:02.100] [host] AT+CGATT?
+        [10:00:02.110] [module] AT+CGATT?
+        [10:00:02.150] [module] +CGATT: 1
+        [10:00:02.151] [module] OK
+        """, 2, TestName = "a host's and a module's side by name, the module echoing")]
     public void A_log_of_one_module_is_not_split(string log, int commands)
     {
         using var temp = new TempLog();

@@ -32,12 +32,7 @@ public sealed class FleetDeviceTests : TemporaryFolder
     {
         Write("logs/gw.log", Gateway);
         Write("logs/one.log", OneModule);
-        var database = Path.Combine(Folder, "f.duckdb");
-
-        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
-        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
-
-        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        var (database, _) = await IngestTwice();
         var logs = await Query(database, "SELECT log, commands, first_time, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
         {
@@ -49,5 +44,38 @@ public sealed class FleetDeviceTests : TemporaryFolder
         Assert.That(answers.Select(a => string.Join(' ', a)), Is.EqualTo(new[] { "gw.log#modem1 +CSQ: 25", "gw.log#modem2 +CSQ: 9", "one.log +CSQ: 20" }));
         var everything = string.Join('\n', (await Query(database, "SELECT * FROM exchanges")).Select(r => string.Join(',', r)));
         Assert.That(everything, Does.Not.Contain("Zq8pLm2wX"));
+    }
+
+    [Test]
+    public async Task A_run_again_finds_the_rows_of_files_and_devices_whose_names_hold_a_hash()
+    {
+        // A test rig's CSV export whose ports are named COM#1 and COM#2, in a file named rig#A.csv; a gateway's log in a
+        // folder site#3, beside an older log of one module whose name is the gateway log's and `#old.log`.
+        Write("logs/rig#A.csv", "时间,设备,方向,数据\r\n10:00:01.100,COM#1,发送,AT+CSQ\r\n10:00:01.110,COM#2,发送,AT+CSQ\r\n" +
+            "10:00:01.160,COM#2,接收,\"+CSQ: 12,99\"\r\n10:00:01.161,COM#2,接收,OK\r\n10:00:01.200,COM#1,接收,\"+CSQ: 25,99\"\r\n10:00:01.201,COM#1,接收,OK\r\n");
+        Write("logs/site#3/gw.log", Gateway);
+        Write("logs/site#3/gw.log#old.log", OneModule);
+        // A gateway's log whose name holds a token: its key is masked, with a hash after ` #`, and then its devices.
+        Write("logs/token=Kf83hQz.log", Gateway);
+        var (database, again) = await IngestTwice();
+        Assert.That(again.StandardError, Does.Not.Contain("holds this key for another file"), "each file keeps its key");
+        var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l WHERE NOT starts_with(log, 'token') ORDER BY log");
+        var masked = await Query(database, "SELECT regexp_replace(log, '#[0-9a-f]{8}#', '#HASH#'), commands FROM logs WHERE starts_with(log, 'token') ORDER BY log");
+        Assert.That(masked.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "token=*** #HASH#modem1 2", "token=*** #HASH#modem2 1" }));
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
+        {
+            "rig#A.csv#COM#1 1 1", "rig#A.csv#COM#2 1 1",
+            "site#3/gw.log#modem1 2 2", "site#3/gw.log#modem2 1 1", "site#3/gw.log#old.log 1 1",
+        }), "one run's rows, the first run's replaced, the older log's kept");
+    }
+
+    // Ingests logs/ into a database twice, both runs reading every log; the database and the second run.
+    private async Task<(string Database, ConformanceProcess.Result Again)> IngestTwice()
+    {
+        var database = Path.Combine(Folder, "f.duckdb");
+        var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
+        return (database, again);
     }
 }

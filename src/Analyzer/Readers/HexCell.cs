@@ -1,0 +1,32 @@
+namespace Conformance.Analyzer.Readers;
+
+/// <summary>
+/// A cell of a structured log that writes bytes in hex, as serial tools and scripts write them: pairs with spaces
+/// (<c>41 54 0D 0A</c>), run together (<c>41540D0A</c>, Python's <c>bytes.hex()</c>), with <c>0x</c> (<c>0x41 0x54</c>),
+/// or parted by dashes, colons or commas (<c>41-54-0D-0A</c>, .NET's <c>BitConverter</c>).
+/// </summary>
+internal static class HexCell
+{
+    /// <summary>The bytes the cell writes; null when it is not hex pairs throughout.</summary>
+    public static byte[]? Bytes(ReadOnlySpan<char> cell)
+    {
+        cell = cell.Trim();
+        if (cell.IsEmpty) return null;
+        var bytes = new List<byte>(cell.Length / 2);
+        foreach (var range in cell.SplitAny(" \t-:,"))
+        {
+            var token = cell[range];
+            if (token.IsEmpty) continue;
+            if (token.Length > 2 && token[0] == '0' && token[1] is 'x' or 'X') token = token[2..];
+            if (token.Length % 2 != 0) return null;
+            for (var i = 0; i < token.Length; i += 2)
+            {
+                if (!char.IsAsciiHexDigit(token[i]) || !char.IsAsciiHexDigit(token[i + 1])) return null;
+                bytes.Add((byte)(Digit(token[i]) << 4 | Digit(token[i + 1])));
+            }
+        }
+        return bytes.Count > 0 ? [.. bytes] : null;
+    }
+
+    private static int Digit(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
