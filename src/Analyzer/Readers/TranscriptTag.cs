@@ -136,14 +136,15 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     // parentheses (YAT's `(2024-01-02 10:11:12.345) [Tx] AT`), a colon before its milliseconds too (`10:11:12:345`); a syslog
     // stamp with its host and program (`Nov 30 08:00:00 gw modem[311]: `), as journalctl writes it too (`Nov 30 08:00:00.123456 gw modem[311]: `,
     // `2026-11-30T08:00:00.123456+0800 gw modem[311]: `); epoch seconds; time since start in brackets (`[   12.345]`); Python's `logging.basicConfig` format, no time (`DEBUG:modem:`); after a stamp, what a logger writes before its message (a thread
-    // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`). A bare word
+    // in brackets, a level, a logger's name and a dash: `[rx] DEBUG c.e.Modem - >> AT`; the level may come before the
+    // brackets, after a syslog stamp too: `modemd[311]: INFO [north] > AT`). A bare word
     // (`SEND AT+CSQ`, `Rx +CSQ: 20,99`) marks a line only before data: not a module's `SEND OK`, `SEND FAIL` or ESP-AT's `Recv 5 bytes`.
     // A single `>` or `<` marks a line only before data (a `>` alone is the module's prompt), and `<` not as a tag's (`<CR>`, `<dbg>`).
     // A Chinese word needs no colon right before the traffic it marks (`发送AT+CSQ`, `收到+CSQ: 18,99`).
     [GeneratedRegex(@"^\s*(?:[-*]\s+)?(?<stamp>[\[(]?(?:(?<date>\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|\d{4}\.\d\d\.\d\d)[ T])?(?<time>\d\d:\d\d:\d\d(?:[.,:]\d{1,7})?)(?<zone>Z|[+-]\d\d:?\d\d)?[\])]?:?\s*(?:(?:[\w.-]+\s+)?[\w./-]+\[\d+\]:\s*)?" +
-        @"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*" +
+        @"|(?<stamp>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*)" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
-        @"(?(stamp)(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
+        @"(?(stamp)(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+(?=\[))?(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
         @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|[\[【](?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)[\]】]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读|(?-i:[WR]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|(?:发送|发出)(?=AT)|(?:接收|收到)(?=\+|OK|ERROR)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?" +
         @"(?<label>(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)\s*[:：][ \t]*)?", RegexOptions.IgnoreCase)]

@@ -224,4 +224,24 @@ public class JournalTests
         source.Read(lent);
         Assert.That(lent.Records, Is.EqualTo(source.Read().ToList()));
     }
+
+    [Test]
+    public void A_daemon_that_writes_a_level_and_a_thread_before_its_marks_is_read_as_marked_traffic()
+    {
+        // A logging library's format inside syslog: the level, the thread in brackets, then the direction.
+        const string log = """
+            Nov 30 12:00:00 gw modemd[311]: INFO [uart] > AT+MQTTSTAT?
+            Nov 30 12:00:00 gw modemd[311]: INFO [uart] < +MQTTSTAT: 5
+            Nov 30 12:00:00 gw modemd[311]: INFO [uart] < OK
+            Nov 30 12:00:01 gw systemd[1]: Started Daily apt download activities.
+            Nov 30 12:00:02 gw modemd[311]: WARN [uart] > AT+CSQ
+            Nov 30 12:00:02 gw modemd[311]: WARN [uart] < +CSQ: 99,99
+            Nov 30 12:00:02 gw modemd[311]: WARN [uart] < OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final)), Is.EqualTo(new (string, string?)[] { ("AT+MQTTSTAT?", "OK"), ("AT+CSQ", "OK") }));
+        Assert.That(analysis.Exchanges.Select(e => e.Information.Single()), Is.EqualTo(new[] { "+MQTTSTAT: 5", "+CSQ: 99,99" }));
+    }
 }

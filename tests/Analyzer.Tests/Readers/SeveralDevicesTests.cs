@@ -87,6 +87,14 @@ public class SeveralDevicesTests
         Nov 30 10:00:02 gw modemd[311]: [north] < +CSQ: 25,99
         Nov 30 10:00:02 gw modemd[311]: [north] < OK
         """, "north", "south", TestName = "syslog of a daemon naming each module by a word, after the month, the host and the program")]
+    [TestCase("""
+        Nov 30 10:00:01 gw modemd[311]: INFO [north] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: INFO [south] > AT+CSQ
+        Nov 30 10:00:01 gw modemd[311]: DEBUG [south] < +CSQ: 12,99
+        Nov 30 10:00:01 gw modemd[311]: DEBUG [south] < OK
+        Nov 30 10:00:02 gw modemd[311]: DEBUG [north] < +CSQ: 25,99
+        Nov 30 10:00:02 gw modemd[311]: DEBUG [north] < OK
+        """, "north", "south", TestName = "syslog of a daemon that writes a level before each module's name")]
     public void Each_device_is_answered_by_its_own_lines(string log, string first, string second)
     {
         var (analyses, devices) = Analyze(log);
