@@ -100,7 +100,7 @@ public sealed class TimelineBuilder : IRecordSink
         (_split, _sides) = (new SplitLineRule(_diagnostics), new OneSideRule(_diagnostics));
         _lineEnds = new LineEndRule(_diagnostics, _options.Format);
         _subscriptions = new SubscriptionRule(_diagnostics, _secrets);
-        _answers = new AnswerShapeRule(_diagnostics);
+        _answers = new AnswerShapeRule(_diagnostics, _secrets);
         // Line ends are read only where the rule judges them: elsewhere they are the terminal's, and reading them costs.
         _events = new AtEventReader(new AtTokenizerOptions { CommandsKnown = true, ReadsLineEnds = _lineEnds.Judges });
     }
@@ -296,7 +296,7 @@ public sealed class TimelineBuilder : IRecordSink
     {
         if (_correlation.Pending is not { } pending)
         {
-            _answers.Unasked(_lines.MaskLine(information.Text), at);
+            _answers.Unasked(information.Text, at);
             return;
         }
         var text = _lines.MaskLine(information.Text);

@@ -2,6 +2,7 @@ using Conformance.Analyzer.Diagnostics;
 using Conformance.Protocol.Catalog;
 using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
+using Conformance.Protocol.Secrets;
 
 namespace Conformance.Analyzer.Timeline.Rules;
 
@@ -10,7 +11,7 @@ namespace Conformance.Analyzer.Timeline.Rules;
 /// after the final result. A host reads a reply line by line up to its OK, so either leaves it with a wrong answer.
 /// Owns <c>answer-repeated</c> and <c>answer-after-final</c>.
 /// </summary>
-internal sealed class AnswerShapeRule(DiagnosticLog diagnostics) : ICodeOwner
+internal sealed class AnswerShapeRule(DiagnosticLog diagnostics, SecretMasker secrets) : ICodeOwner
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } = [DiagnosticCodes.AnswerRepeated, DiagnosticCodes.AnswerAfterFinal];
 
@@ -39,11 +40,12 @@ internal sealed class AnswerShapeRule(DiagnosticLog diagnostics) : ICodeOwner
     }
 
     /// <summary>A line of the module's while no command is pending: the last command's own line is a late answer.</summary>
+    /// <param name="text">The line, masked or not: it is masked when reported (a late <c>+MQTTCFG:</c> holds the password).</param>
     public void Unasked(string text, Stamp at)
     {
         if (_unasked || !Names(text)) return;
         diagnostics.Report(DiagnosticCodes.AnswerAfterFinal, at.Line,
-            $"'{text}' came after the final result of {_display} (line {_sentAt}): a host that stops reading at OK takes it for a URC");
+            $"'{secrets.Mask(text)}' came after the final result of {_display} (line {_sentAt}): a host that stops reading at OK takes it for a URC");
         _name = null;   // once a command
     }
 
