@@ -32,6 +32,11 @@ internal sealed class TranscriptReader : LogReader
     // Whether the sample uses the single marks `>` and `<` as direction marks (else they are a quote's or the prompt).
     private bool singleMarks;
 
+    // Whether the marked lines carry their stamp after the traffic (`TX: AT+CSQ    (14:00:00.100)`): decided for the log by
+    // its first marked line without a stamp before its mark, so a module's answer that ends in a bracketed time of its own
+    // keeps it in a log whose lines carry none.
+    private bool? stampsTrail;
+
     // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`) or wrote a command and its answer on one
     // line (`AT+CSQ -> +CSQ: 18,99 OK`): then it is their notes, unmarked lines too.
     private bool annotated;
@@ -157,6 +162,17 @@ internal sealed class TranscriptReader : LogReader
         }
         if (tag?.SinceStart is { } elapsed) since = elapsed;
         else if (journal?.Parts.SinceBoot is { } sinceBoot) since = sinceBoot;
+        // The stamp after the traffic, where the log's lines carry it there: the line's time, no part of its data.
+        if (tag is { TimeOfDay: null, SinceStart: null } && journal is null && stampsTrail != false)
+        {
+            var trailing = TrailingStamp.Find(text) is { } found && found.DataEnd > tag.DataStart ? found : (TrailingStamp.Found?)null;
+            stampsTrail ??= trailing is not null;
+            if (stampsTrail == true && trailing?.Reading.On(clock) is { } trailingTime)
+            {
+                time = trailingTime;
+                text = text[..trailing.Value.DataEnd];
+            }
+        }
         // A journal's unmarked line: its message is the data.
         var data = PastedSpaces.Plain(NameColon(WithoutComment(tag is not null ? text[tag.DataStart..].Trim() : journal is { } own ? text[own.MessageAt..].Trim() : trimmed)));
         if (data.Length == 0) return null;

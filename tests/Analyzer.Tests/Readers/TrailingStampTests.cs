@@ -110,4 +110,28 @@ public class TrailingStampTests
 
         Assert.That(analysis.Exchanges.Single().LatencyMs, Is.EqualTo(70));
     }
+
+    /// <summary>A transcript whose lines carry their direction before the traffic and their stamp after it.</summary>
+    [TestCase("TX: AT+CSQ            (14:00:00.100)\nRX: +CSQ: 20,99       (14:00:00.180)\nRX: OK                (14:00:00.190)\nTX: AT+MQTTSTAT?      (14:00:01.000)\nRX: +MQTTSTAT: 5      (14:00:01.040)\nRX: OK                (14:00:01.050)\n")]
+    [TestCase(">> AT+CSQ\t[2026-11-30 14:00:00.100]\n<< +CSQ: 20,99\t[2026-11-30 14:00:00.180]\n<< OK\t[2026-11-30 14:00:00.190]\n>> AT+MQTTSTAT?\t[2026-11-30 14:00:01.000]\n<< +MQTTSTAT: 5\t[2026-11-30 14:00:01.040]\n<< OK\t[2026-11-30 14:00:01.050]\n")]
+    public void A_marked_line_with_its_stamp_after_the_traffic_is_timed_by_it(string log)
+    {
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[]
+        {
+            ("AT+CSQ", "OK", 90), ("AT+MQTTSTAT?", "OK", 50),
+        }));
+        Assert.That(analysis.Exchanges.Select(e => e.Information.Single()), Is.EqualTo(new[] { "+CSQ: 20,99", "+MQTTSTAT: 5" }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void In_a_transcript_whose_lines_carry_no_stamp_a_message_ending_in_a_time_keeps_it()
+    {
+        var analysis = TempLog.Analyze("TX: AT+CSQ\nRX: +CSQ: 20,99\nRX: OK\nRX: +MQTTPUBLISH: 0,0,0,0,\"t\",15,done (12:00:00)\n");
+
+        Assert.That(analysis.Diagnostics, Is.Empty, "the message is whole: 15 bytes, as msg_len says");
+        Assert.That(analysis.Urcs.Single().Time, Is.Null);
+    }
 }
