@@ -25,8 +25,8 @@ internal sealed class AnswerShapeRule(DiagnosticLog diagnostics, SecretMasker se
     /// <summary>A command was sent (or seen in its echo).</summary>
     public void Sent(AtCommand? command, string display, Stamp at)
     {
-        _name = command is not null && ProtocolCatalog.Command(command.Name) is { Answers: true, Lists: false } entry ? entry.Name : null;
-        _unasked = _name is not null && ProtocolCatalog.Command(_name)!.AlsoUnasked;
+        var entry = command is null ? null : ProtocolCatalog.Command(command.Name);
+        (_name, _unasked) = entry is { Answers: true, Lists: false } ? (entry.Name, entry.AlsoUnasked) : (null, false);
         (_display, _sentAt, _lines) = (display, at.Line, 0);
     }
 
