@@ -28,6 +28,10 @@ public sealed class SecretSweepTests
             "AT+HTTPPARA=\"USERDATA\",\"Authorization: version=2018-10-31&res=products%2F1%2Fdevices%2Fd1&et=1672735919&method=md5&sign=SignPlanted10\""),
         ("token= in a topic", "TopicPlanted16", "AT+MQTTPUB=\"$sys/1/d1/token=TopicPlanted16\",1,0,0,0,hi"),
         ("HTTP Bearer token", "BearerPlanted18", "AT+HTTPPARA=\"USERDATA\",\"Authorization: Bearer BearerPlanted18\""),
+        // Garbled by line noise or a typing slip: the credential's place is not where the manual puts it.
+        ("MQTTCFG, a quote lost before the password", "QuoteLost19", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",60,\"prod1,\"QuoteLost19\",1"),
+        ("MQTTCFG, a letter lost from its name", "NameSlip20", "AT+MQTTCF=\"183.230.40.39\",6002,\"dev1\",60,\"prod1\",\"NameSlip20\",1"),
+        ("MQTTCFG, the comma before the password lost", "CommaLost21", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",60,\"prod1\"\"CommaLost21\",1"),
     ];
 
     // Module output around them: a form body after DOWNLOAD, a JSON body after +HTTPREAD, and a repeat of a learned value.

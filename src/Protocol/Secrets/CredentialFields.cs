@@ -98,23 +98,15 @@ internal static class CredentialFields
     // The next command or read answer with a credential rule at or after `from`: its rule and where its fields start.
     private static bool Next(string line, ref int from, out int start, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Rule? rule)
     {
-        while (from < line.Length)
+        while (NextName(line, ref from, out var name, out var command, out var separatorAt))
         {
-            var plus = line.IndexOf('+', from);
-            if (plus < 0) break;
-            from = plus + 1;
-            var command = plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't';
-            var end = from;
-            while (end < line.Length && end - from <= LongestName && (char.IsAsciiLetterOrDigit(line[end]) || line[end] == '_')) end++;
-            // Spaces or a tab before the separator (`AT+MQTTCFG ="h",…`) are the writer's; the module reads past them.
-            var at = end;
-            while (at < line.Length && line[at] is ' ' or '\t') at++;
-            if (end == from || at >= line.Length) continue;
-            var separator = line[at];
+            var separator = line[separatorAt];
             if (!(command && separator == '=') && separator != ':') continue;
-            rule = Find(line.AsSpan(from, end - from), answer: !command || separator == ':');
+            var answer = !command || separator == ':';
+            // A name garbled by line noise or a typing slip (`AT+MQTTCF=`, `AT+MQTTCGF=`) still carries the credential.
+            rule = Find(line.AsSpan(name.Start, name.Length), answer) ?? (answer ? null : Near(line.AsSpan(name.Start, name.Length)));
             if (rule is null) continue;
-            start = at + 1;
+            start = separatorAt + 1;
             return true;
         }
         (start, rule) = (0, null);
@@ -139,10 +131,17 @@ internal static class CredentialFields
     private static void AddField(string line, int start, Rule rule, List<SecretSpan> spans)
     {
         var fields = new List<AtFieldRange>(rule.Field + 3);
-        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 3, fields, out _, out _);
+        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 3, fields, out var error, out var errorAt);
         var at = rule.WillFlag is { } flag && fields.Count > flag && Value(line, fields[flag]).Trim().SequenceEqual("1") ? rule.Field + 1 : rule.Field;
+        if (rule.When is { } when && (fields.Count == 0 || !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase))) return;
+        // A quote the line's end leaves open with no field after it is a line broken in two, the next line its rest.
+        var broken = fields.Count > 0 && fields[^1].Start == errorAt && line.AsSpan(errorAt).IndexOf(',') < 0;
+        if (error is not null && !broken && (fields.Count <= at || errorAt < fields[at].Start))
+        {
+            Garbled(line, start, at, errorAt, spans);
+            return;
+        }
         if (fields.Count <= at) return;
-        if (rule.When is { } when && !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase)) return;
         // Fields before the last one split are cut at their comma, so the credential ends where its field ends.
         var field = fields[at];
         var value = line.AsSpan(field.ValueStart, field.ValueLength);
@@ -174,6 +173,114 @@ internal static class CredentialFields
         var last = line.LastIndexOfAny(['"', '\u201C', '\u201D']);
         return last > after ? last : line.Length;
     }
+
+    /// <summary>
+    /// A line whose quotes are broken before the credential's field (a quote or a comma lost on the line): where that
+    /// field starts is not known, so everything from where it may start is masked — from the first fault, or from
+    /// the field's start counting every comma, whichever comes first (a comma inside quotes only moves a field on).
+    /// </summary>
+    private static void Garbled(string line, int start, int field, int faultAt, List<SecretSpan> spans)
+    {
+        var from = faultAt;
+        var commas = 0;
+        for (var i = start; i < faultAt; i++)
+            if (line[i] == ',' && ++commas == field)
+            {
+                from = i + 1;
+                break;
+            }
+        if (from < line.Length) spans.Add(new SecretSpan(from, line.Length - from, Unsure: true));
+    }
+
+    /// <summary>The rule of a name one slip away from a credential command's (a letter lost, added, changed or swapped).</summary>
+    private static Rule? Near(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 4) return null;
+        foreach (var rule in Rules)
+            if (rule.Name.Length >= 5 && OneSlipApart(name, rule.Name)) return rule;
+        return null;
+    }
+
+    /// <summary>
+    /// True when a name in a command line may be a credential command's garbled: one slip from one, case aside. Asked
+    /// of every command line the scan for the names themselves passed, so answered from a cache by name.
+    /// </summary>
+    internal static bool MayNameNear(ReadOnlySpan<char> line)
+    {
+        var from = 0;
+        while (NextName(line, ref from, out var range, out var command, out var separatorAt))
+        {
+            if (!command || line[separatorAt] != '=') continue;
+            var name = line.Slice(range.Start, range.Length);
+            // A host sends the same few commands over and over: the last name asked is asked again.
+            if (t_lastName is { } last && name.SequenceEqual(last))
+            {
+                if (t_lastNear) return true;
+                continue;
+            }
+            if (!NearNames.TryGetValue(name, out var near))
+            {
+                near = Near(name) is not null;
+                if (NearNames.Dictionary.Count < 1024) NearNames.TryAdd(name, near);
+            }
+            (t_lastName, t_lastNear) = (name.ToString(), near);
+            if (near) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The next name after a <c>+</c> at or after <paramref name="from"/> that a separator follows (<c>=</c> or
+    /// <c>:</c>, or anything else for the caller to judge): whether <c>AT</c> comes before it, and where the separator is.
+    /// </summary>
+    private static bool NextName(ReadOnlySpan<char> line, ref int from, out Range name, out bool command, out int separatorAt)
+    {
+        while (from < line.Length)
+        {
+            var plus = line[from..].IndexOf('+');
+            if (plus < 0) break;
+            plus += from;
+            from = plus + 1;
+            var end = from;
+            while (end < line.Length && end - from <= LongestName && (char.IsAsciiLetterOrDigit(line[end]) || line[end] == '_')) end++;
+            // Spaces or a tab before the separator (`AT+MQTTCFG ="h",…`) are the writer's; the module reads past them.
+            var at = end;
+            while (at < line.Length && line[at] is ' ' or '\t') at++;
+            if (end == from || at >= line.Length) continue;
+            (name, command, separatorAt) = (new Range(from, end - from), plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't', at);
+            return true;
+        }
+        (name, command, separatorAt) = (default, false, 0);
+        return false;
+    }
+
+    private readonly record struct Range(int Start, int Length);
+
+    [ThreadStatic] private static string? t_lastName;
+    [ThreadStatic] private static bool t_lastNear;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> NearNames =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Optimal string alignment distance of at most 1, case aside.
+    private static bool OneSlipApart(ReadOnlySpan<char> a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        var i = 0;
+        while (i < a.Length && i < b.Length && Same(a[i], b[i])) i++;
+        if (i == a.Length && i == b.Length) return true;
+        if (a.Length == b.Length)
+        {
+            // One letter changed, or two neighbours swapped.
+            if (a[(i + 1)..].Equals(b.AsSpan(i + 1), StringComparison.OrdinalIgnoreCase)) return true;
+            return i + 1 < a.Length && Same(a[i], b[i + 1]) && Same(a[i + 1], b[i]) && a[(i + 2)..].Equals(b.AsSpan(i + 2), StringComparison.OrdinalIgnoreCase);
+        }
+        // One letter lost or added.
+        return a.Length > b.Length ? a[(i + 1)..].Equals(b.AsSpan(i), StringComparison.OrdinalIgnoreCase)
+            : a[i..].Equals(b.AsSpan(i + 1), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool Same(char x, char y) => (x | 0x20) == (y | 0x20) && char.IsAsciiLetter(x) || x == y;
 
     private static ReadOnlySpan<char> Value(string line, AtFieldRange field) => line.AsSpan(field.ValueStart, field.ValueLength);
 }

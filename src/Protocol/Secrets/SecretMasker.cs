@@ -115,7 +115,7 @@ public sealed class SecretMasker
         spans.Clear();
         SecretPolicy.Find(line, spans);
         foreach (var span in spans)
-            if (span.End < line.Length || complete && !(partialAtEnd && OpensQuote(line, span))) Learn(line.Substring(span.Start, span.Length));
+            if (!span.Unsure && (span.End < line.Length || complete && !(partialAtEnd && OpensQuote(line, span)))) Learn(line.Substring(span.Start, span.Length));
         foreach (var value in _known)
         {
             for (var at = line.IndexOf(value, StringComparison.Ordinal); at >= 0; at = line.IndexOf(value, at + value.Length, StringComparison.Ordinal))
@@ -143,7 +143,20 @@ public sealed class SecretMasker
     }
 
     /// <summary>True when <paramref name="span"/> is a quoted value still open at the end of <paramref name="line"/>.</summary>
-    internal static bool OpensQuote(string line, SecretSpan span) => span.End == line.Length && span.Start > 0 && line[span.Start - 1] == '"';
+    /// <remarks>A value masked to the line's end for text after its closing quote (<c>"pass"1</c>) is closed.</remarks>
+    internal static bool OpensQuote(string line, SecretSpan span) =>
+        span.End == line.Length && span.Start > 0 && line[span.Start - 1] == '"' && !ClosesQuote(line.AsSpan(span.Start));
+
+    // A quote in the value that is not escaped as ESP-AT escapes one (`\"`).
+    private static bool ClosesQuote(ReadOnlySpan<char> value)
+    {
+        for (var at = value.IndexOf('"'); at >= 0; at = value.IndexOf('"'))
+        {
+            if (at == 0 || value[at - 1] != '\\') return true;
+            value = value[(at + 1)..];
+        }
+        return false;
+    }
 
     internal void Learn(string value) => Remember(value, MinLearned);
 

@@ -31,7 +31,7 @@ public static class SecretPolicy
     private static string AfterMqtt(string name) => name.IndexOf("MQTT", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? name[(at + 4)..] : name;
 
     /// <summary>False when the rules can find nothing in <paramref name="line"/>, nor anything it leaves open for the next line.</summary>
-    internal static bool MayHold(ReadOnlySpan<char> line) => line.IndexOfAny(Triggers) >= 0;
+    internal static bool MayHold(ReadOnlySpan<char> line) => line.IndexOfAny(Triggers) >= 0 || CredentialFields.MayNameNear(line);
 
     /// <summary>True when a key (a data point's datastream, a field's name) names a secret: <c>token</c>, <c>deviceSecret</c>, <c>api_key</c>.</summary>
     public static bool NamesSecret(string key) => SecretKeys.IsSecret(key);

@@ -111,7 +111,8 @@ public sealed class SecretStream
         var line = _line.ToString();
         var spans = Spans(line, complete);
         if (_dataIsSecret && PromptedData(line, complete, spans) is { } data) spans = data;
-        if (_carried is { } carried && Tail(line, carried, complete) is var tail and > 0)
+        // A quote left open is closed by the next line's start, unless that line is the module's or a new command.
+        if (_carried is { } carried && (carried.Rest is not null || !complete || IsContinuation(line)) && Tail(line, carried, complete) is var tail and > 0)
             spans = SecretMasker.Merge([.. spans, new SecretSpan(0, tail)]);
         var at = start;
         foreach (var span in spans)

@@ -62,6 +62,19 @@ public class SecretPolicyTests
     [TestCase("{'password': 'hunter 22', 'host': 'h'}", "{'password': '***', 'host': 'h'}", TestName = "a Python dict")]
     [TestCase("client.username_pw_set('u', password='hunter22')", "client.username_pw_set('u', password='***')", TestName = "a Python keyword argument")]
     [TestCase("{\"key\":[{\"v\":1}],\"n\":2}", "{\"key\":[{\"v\":1}],\"n\":2}", TestName = "a JSON array under a secret-named key keeps its brackets")]
+    // Line noise and typing slips: a quote or a comma lost before the credential, or a garbled name. Where the
+    // credential starts is then not known, so everything from where it may start is masked.
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod,\"Lost1quote\",1", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod,***", TestName = "CFG with a quote lost before the password")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod,Open2quote,1", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,***", TestName = "CFG with a quote left open before the password")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\"\"Lost3comma\",1", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod\"***", TestName = "CFG with the comma before the password lost")]
+    [TestCase("AT+MQTTCFG=\"h\"x,6002,\"d\",60,\"p\",\"Junk4host\",1", "AT+MQTTCFG=\"h\"***", TestName = "CFG with junk after the host's quote")]
+    [TestCase("AT+MQTTCF=\"h\",6002,\"d\",60,\"p\",\"Lost5letter\",1", "AT+MQTTCF=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with a letter lost from its name")]
+    [TestCase("AT+MQTTCGF=\"h\",6002,\"d\",60,\"p\",\"Swap6letters\",1", "AT+MQTTCGF=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with two letters of its name swapped")]
+    [TestCase("at+mqttcfh=\"h\",6002,\"d\",60,\"p\",\"Changed7\",1", "at+mqttcfh=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with a letter of its name changed, lower case")]
+    [TestCase("AT+MQTTCFGG=\"h\",6002,\"d\",60,\"p\",\"Added8letter\",1", "AT+MQTTCFGG=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with a letter added to its name")]
+    [TestCase("AT+QMTCON=0,\"c1\",\"u1\",\"Quec9lost\"", "AT+QMTCON=0,\"c1\",\"u1\",\"***\"", TestName = "Quectel QMTCONN with a letter lost")]
+    [TestCase("AT+MQTTSUB=\"dev/cmd\",1", "AT+MQTTSUB=\"dev/cmd\",1", TestName = "a command near no credential command is left alone")]
+    [TestCase("AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", "AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", TestName = "broken quotes in a command without a credential are left alone")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
 
     [Test]

@@ -183,6 +183,38 @@ public class SecretStreamTests
         Assert.That(lines.MaskLine(next), Is.EqualTo(next));
     }
 
+    [TestCase("OK")]
+    [TestCase("+CME ERROR: 601")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"***\",1")]
+    public void A_password_with_text_after_its_closing_quote_leaves_the_next_line_alone(string next)
+    {
+        // `"Sup3rPass"1`: masked to the line's end, but its quote is closed; nothing of the next line is its tail.
+        var lines = new SecretMasker().Stream();
+
+        Assert.That(lines.MaskLine("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"Sup3rPass\"1"),
+            Is.EqualTo("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"***"));
+        Assert.That(lines.MaskLine(next), Is.EqualTo(next));
+    }
+
+    [Test]
+    public void A_quote_left_open_is_not_closed_by_the_next_command()
+    {
+        var lines = new SecretMasker().Stream();
+
+        Assert.That(lines.MaskLine("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"Sup3rPass"), Is.EqualTo("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***"));
+        Assert.That(lines.MaskLine("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"Sup3rPass\",1"), Is.EqualTo("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",\"***\",1"));
+    }
+
+    [Test]
+    public void A_garbled_line_masks_where_its_credential_may_be_but_remembers_nothing_of_it()
+    {
+        var masker = new SecretMasker();
+
+        Assert.That(masker.Mask("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p,\"Sup3rPass\",1"), Is.EqualTo("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p,***"));
+        // The masked rest is no value: a later line with the same tail keeps its own text.
+        Assert.That(masker.Mask("note: \"Sup3rPass\",1 was sent"), Is.EqualTo("note: \"Sup3rPass\",1 was sent"));
+    }
+
     [Test]
     public void A_known_key_split_by_a_line_end_leaves_neither_part_in_the_stream()
     {
