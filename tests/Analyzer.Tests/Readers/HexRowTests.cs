@@ -27,14 +27,12 @@ public class HexRowTests
     public void A_hex_row_with_an_odd_digit_keeps_its_text_and_says_which_row()
     {
         // A/H letters; the third row lost its last digit when someone edited the sheet.
-        var (_, records) = TempLog.Read("Time,Dir,A/H,Data\r\n" +
+        const string log = "Time,Dir,A/H,Data\r\n" +
             "10:11:12.345,TX,A,AT+CSQ\r\n" +
             "10:11:12.392,RX,H,0D 0A 2B 43 53 51 3A 20 32 30 2C 39 39 0D 0A\r\n" +
-            "10:11:12.393,RX,H,0D 0A 4F 4B 0D 0\r\n");
-        var analysis = TempLog.Analyze("Time,Dir,A/H,Data\r\n" +
-            "10:11:12.345,TX,A,AT+CSQ\r\n" +
-            "10:11:12.392,RX,H,0D 0A 2B 43 53 51 3A 20 32 30 2C 39 39 0D 0A\r\n" +
-            "10:11:12.393,RX,H,0D 0A 4F 4B 0D 0\r\n");
+            "10:11:12.393,RX,H,0D 0A 4F 4B 0D 0\r\n";
+        var (_, records) = TempLog.Read(log);
+        var analysis = TempLog.Analyze(log);
 
         Assert.That(records.Select(r => (r.Line, r.Text)), Does.Contain((4L, "0D 0A 4F 4B 0D 0\r\n")), "the row is kept, as written");
         var warning = analysis.Diagnostics.Single(d => d.Code == "row-not-hex");
