@@ -12,7 +12,7 @@ internal static class HexCell
 
     /// <summary>
     /// What keeps the cell from being hex pairs, in words that quote none of it (<c>character 2 is no hex digit</c>,
-    /// <c>an odd number of hex digits</c>): the cell may hold a secret. Null when it is hex, or empty.
+    /// <c>it has an odd number of hex digits</c>): the cell may hold a secret. Null when it is hex, or empty.
     /// </summary>
     public static string? Fault(ReadOnlySpan<char> cell)
     {
