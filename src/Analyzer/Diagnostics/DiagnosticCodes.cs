@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public static CodeEntry TimeWentBack => CodeList.TimeWentBack;
     public static CodeEntry StampNotATime => CodeList.StampNotATime;
     public static CodeEntry SplitLine => CodeList.SplitLine;
+    public static CodeEntry RowNotHex => CodeList.RowNotHex;
     public static CodeEntry OneSideOnly => CodeList.OneSideOnly;
     public static CodeEntry StatusContradiction => CodeList.StatusContradiction;
     public static CodeEntry AnswerRepeated => CodeList.AnswerRepeated;
@@ -50,6 +51,6 @@ public static class DiagnosticCodes
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, RowNotHex, OneSideOnly,
     ];
 }

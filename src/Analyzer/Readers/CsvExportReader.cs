@@ -149,7 +149,7 @@ internal sealed class CsvExportReader : LogReader
             (start == line.Length || line[start] != '"')) data = line[start..];
         // The notation in a column of its own, or beside the direction (`TX(HEX)`; `ASCII` in a `类型` column).
         var (notation, direction) = RowNotations.Of(At(columns.Direction), At(columns.Notation) ?? Unnamed(fields, columns));
-        var (text, unended) = RowFields.Traffic(columns.DataName, data, notation);
-        return new StructuredRow(times.Stamp(At(columns.Date), At(columns.Time)), direction, text, unended);
+        var (text, unended, notHex) = RowFields.Traffic(columns.DataName, data, notation);
+        return new StructuredRow(times.Stamp(At(columns.Date), At(columns.Time)), direction, text, unended, notHex);
     }
 }

@@ -47,8 +47,8 @@ internal sealed class JsonLinesReader : LogReader
         var time = RowFields.Find(names, RowFields.Time);
         var (notation, direction) = RowNotations.Of(Field(RowFields.Direction), Field(RowNotations.Names, RowFields.Find(names, RowFields.Direction)));
         var stamp = new RowTime(RowTime.UnitOf(time >= 0 ? properties[time].Name : null)).Stamp(Field(RowFields.Date, time), Field(RowFields.Time));
-        var (text, unended) = RowFields.Traffic(properties[RowFields.Find(names, RowFields.Data)].Name, message, notation);
-        return new StructuredRow(stamp, direction, text, unended);
+        var (text, unended, notHex) = RowFields.Traffic(properties[RowFields.Find(names, RowFields.Data)].Name, message, notation);
+        return new StructuredRow(stamp, direction, text, unended, notHex);
 
         // The first of the names the object has (in any case), its value as text: a string's content, a number as written.
         string? Field(string[] wanted, int taken = -1) => RowFields.Find(names, wanted, taken) is var at and >= 0

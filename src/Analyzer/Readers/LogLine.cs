@@ -20,6 +20,9 @@ internal sealed class LogLine(string file, long number, ReadOnlyMemory<byte> con
     /// <summary>CR LF, LF, CR, or empty for a last line without line end.</summary>
     public ReadOnlyMemory<byte> Ending { get; } = ending;
 
+    /// <summary>The row of a structured log this line was written from, when it says hex and is not (<see cref="TextInHexRow"/>).</summary>
+    public TextInHexRow? NotHex { get; init; }
+
     public Encoding Encoding => encoding ??= Utf8.IsValid(Content.Span) ? Encoding.UTF8 : Gbk;
 
     public string Text => text ??= Encoding.GetString(Content.Span);
@@ -32,7 +35,7 @@ internal sealed class LogLine(string file, long number, ReadOnlyMemory<byte> con
     public byte[] Encode(string value) => Encoding.GetBytes(value);
 
     /// <summary>The line with its own copy of the bytes, to keep past the next read (the splitter reuses its buffer).</summary>
-    public LogLine Kept() => new(File, Number, Content.ToArray(), Ending.ToArray());
+    public LogLine Kept() => new(File, Number, Content.ToArray(), Ending.ToArray()) { NotHex = NotHex };
 
     /// <summary>The content followed by the line end as in the file.</summary>
     public byte[] BytesWithEnding() => [.. Content.Span, .. Ending.Span];

@@ -54,7 +54,7 @@ internal abstract class LogReader
     public virtual bool ReadInPlace(IEnumerable<LineSplitter> files, IRecordSink sink) => false;
 
     protected static LogRecord Record(LogLine line, DateTimeOffset? time, LogDirection direction, byte[] data, TimeSpan? sinceStart = null) =>
-        new(line.Number, line.File, time, sinceStart, direction, data);
+        new(line.Number, line.File, time, sinceStart, direction, data) { NotHex = line.NotHex };
 
     /// <summary>The line's content from a character on, with CR LF for a format that drops line ends.</summary>
     protected static byte[] WithCrLf(LogLine line, int charIndex) => [.. line.BytesFrom(charIndex), (byte)'\r', (byte)'\n'];

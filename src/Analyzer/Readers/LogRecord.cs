@@ -26,6 +26,9 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
     /// <summary>True when the record is a line the terminal split over two stamps, read as one (<see cref="SplitLines"/>).</summary>
     public bool Rejoined { get; init; }
 
+    /// <summary>A row the record holds that says its data is hex and is not: read as text (<see cref="TextInHexRow"/>).</summary>
+    public TextInHexRow? NotHex { get; init; }
+
     /// <summary>
     /// Whether <paramref name="time"/> is on a real date: a log's times of day without one count their days from
     /// <see cref="LogClock.BaseDate"/>, and a date in the year after it is no real date either (2000-01-01 is where
@@ -35,7 +38,7 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
         DateOnly.FromDateTime(time) is var day && (day < LogClock.BaseDate || day >= LogClock.BaseDate.AddYears(1));
 
     /// <summary>The record lent as a view (its data is this record's own array).</summary>
-    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime, Rejoined);
+    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime, Rejoined, NotHex);
 
     /// <summary>The data as text, decoded as UTF-8 (for display; <see cref="Data"/> is authoritative).</summary>
     public string Text => Encoding.UTF8.GetString(Data);

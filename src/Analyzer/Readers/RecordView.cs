@@ -6,7 +6,7 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 /// <param name="owner">The array <paramref name="data"/> is, when it outlives the call (a <see cref="LogRecord"/>'s); null otherwise.</param>
 public readonly ref struct RecordView(long line, string file, DateTimeOffset? time, TimeSpan? sinceStart, LogDirection direction,
-    ReadOnlySpan<byte> data, bool spansLines = false, byte[]? owner = null, bool stampNotATime = false, bool rejoined = false)
+    ReadOnlySpan<byte> data, bool spansLines = false, byte[]? owner = null, bool stampNotATime = false, bool rejoined = false, TextInHexRow? notHex = null)
 {
     /// <inheritdoc cref="LogRecord.Line"/>
     public long Line { get; } = line;
@@ -35,11 +35,14 @@ public readonly ref struct RecordView(long line, string file, DateTimeOffset? ti
     /// <inheritdoc cref="LogRecord.Rejoined"/>
     public bool Rejoined { get; } = rejoined;
 
+    /// <inheritdoc cref="LogRecord.NotHex"/>
+    public TextInHexRow? NotHex { get; } = notHex;
+
     /// <summary>The bytes as an array that may be kept: the owner's, or a copy.</summary>
     public byte[] KeepData() => owner ?? Data.ToArray();
 
     /// <summary>A record that may be kept.</summary>
-    public LogRecord ToRecord() => new(Line, File, Time, SinceStart, Direction, KeepData()) { SpansLines = SpansLines, StampNotATime = StampNotATime, Rejoined = Rejoined };
+    public LogRecord ToRecord() => new(Line, File, Time, SinceStart, Direction, KeepData()) { SpansLines = SpansLines, StampNotATime = StampNotATime, Rejoined = Rejoined, NotHex = NotHex };
 }
 
 /// <summary>Takes the records of a log one at a time, as a reader lends them (<see cref="LogSource.Read(IRecordSink)"/>).</summary>

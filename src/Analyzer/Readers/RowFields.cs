@@ -67,11 +67,15 @@ internal static class RowFields
     /// The traffic a data field holds: the bytes its hex writes, where the row says hex, or says nothing and the field's
     /// name says hex, and it is hex (<c>41 54 0D 0A</c>, <c>0x41 0x54</c>, <c>41-54-0D-0A</c>); else as written.
     /// <c>Unended</c> for bytes that end in no line end: a packet of the port cut within a line, whose rest is the next row's.
+    /// <c>NotHex</c> says what is wrong with a field the row says is hex and is not (<c>HEX,AT+CSQ</c>): it is read as
+    /// written, nothing the log holds lost, and the timeline says so.
     /// </summary>
-    public static (string Text, bool Unended) Traffic(string name, string value, RowNotation notation = RowNotation.Unsaid) =>
-        (notation == RowNotation.Hex || notation == RowNotation.Unsaid && IsHex(name)) && HexCell.Bytes(value) is { } bytes
-            ? (LineText.Decode(bytes), bytes[^1] is not ((byte)'\r' or (byte)'\n'))
-            : (value, false);
+    public static (string Text, bool Unended, string? NotHex) Traffic(string name, string value, RowNotation notation = RowNotation.Unsaid)
+    {
+        if ((notation == RowNotation.Hex || notation == RowNotation.Unsaid && IsHex(name)) && HexCell.Bytes(value) is { } bytes)
+            return (LineText.Decode(bytes), bytes[^1] is not ((byte)'\r' or (byte)'\n'), null);
+        return (value, false, notation == RowNotation.Hex ? HexCell.Fault(value) : null);
+    }
 
     /// <summary>True for a data field whose name says it holds the bytes in hex (<c>data_hex</c>, <c>数据(HEX)</c>, <c>Data (Hex)</c>, <c>十六进制</c>).</summary>
     public static bool IsHex(string name) =>

@@ -54,7 +54,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
                 held = null;
                 if (Joined(first.View, record.View) is { } data)
                 {
-                    var joined = first with { Data = data, Rejoined = true };
+                    var joined = first with { Data = data, Rejoined = true, NotHex = first.NotHex ?? record.NotHex };
                     if (MayBeFirstPiece(joined.View)) held = joined;
                     else yield return joined;
                     continue;

@@ -12,7 +12,8 @@ namespace Conformance.Analyzer.Readers;
 /// <param name="Direction">The direction field as written (<c>tx</c>, <c>RX</c>, <c>send</c>, <c>out</c>, <c>发送</c>, <c>收</c>: the words of a logger's marks; or an arrow, <c>→</c>), if any.</param>
 /// <param name="Message">The traffic, or the logger's own words.</param>
 /// <param name="Unended">The message is bytes the row wrote in hex that end within a line: a packet of the port cut where a read ended.</param>
-internal readonly record struct StructuredRow(string? Time, string? Direction, string Message, bool Unended = false)
+/// <param name="NotHex">What is wrong with a message the row says is hex and is not, read as written (<see cref="HexCell.Fault"/>).</param>
+internal readonly record struct StructuredRow(string? Time, string? Direction, string Message, bool Unended = false, string? NotHex = null)
 {
     /// <summary>
     /// True when the row is the port's traffic: a field gives its direction (a message that is no AT syntax, such as
@@ -38,8 +39,8 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
         }
     }
 
-    /// <summary>The row as a logger's line, numbered as the row in its file.</summary>
-    public LogLine AsLine(LogLine row)
+    /// <summary>The row as a logger's line, numbered as the row in its file; <paramref name="notHex"/> the row in it that says hex and is not.</summary>
+    public LogLine AsLine(LogLine row, TextInHexRow? notHex = null)
     {
         var text = new StringBuilder(Message.Length + 40);
         if (!string.IsNullOrWhiteSpace(Time)) text.Append(Time.Trim()).Append(' ');
@@ -47,7 +48,7 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
         if (Said is { } mark && LoggerLine.Find(Message) is not { Marked: true }) text.Append(mark).Append(' ');
         // A message of several lines (`"RX: \r\n+CSQ: 20,99\r\n\r\nOK\r\n"`) keeps its line ends inside: they part its lines.
         text.Append(Message.AsSpan().Trim());
-        return new LogLine(row.File, row.Number, Encoding.UTF8.GetBytes(text.ToString()), row.Ending.ToArray());
+        return new LogLine(row.File, row.Number, Encoding.UTF8.GetBytes(text.ToString()), row.Ending.ToArray()) { NotHex = notHex };
     }
 
     /// <summary>The rows of a structured log read as a logger's lines, the rows that are no traffic left out.</summary>
@@ -59,22 +60,24 @@ internal readonly record struct StructuredRow(string? Time, string? Direction, s
     // A next row that starts a line of its own (a command, `+NAME`, `OK`) is no rest: a command written without its line end stays one.
     private static IEnumerable<LogLine> Packets(IEnumerable<LogLine> lines, Func<LogLine, StructuredRow?> parse)
     {
-        (LogLine Line, StructuredRow Row)? held = null;
+        (LogLine Line, StructuredRow Row, TextInHexRow? NotHex)? held = null;
         foreach (var line in lines)
         {
             if (parse(line) is not { IsTraffic: true } row) continue;
             var first = line;
+            // A row said to be hex that is not: its own line and data, whichever row's line it is read in.
+            var notHex = row.NotHex is { } fault ? new TextInHexRow(line.Number, row.Message.Trim(), fault) : null;
             if (held is { } before)
             {
                 held = null;
                 var rest = row.Message.AsSpan().TrimStart("\r\n");
                 if (before.Row.Direction == row.Direction && (rest.IsEmpty || !LoggerLine.StartsTraffic(rest)))
-                    (first, row) = (before.Line, before.Row with { Message = before.Row.Message + row.Message, Unended = row.Unended });
-                else yield return before.Row.AsLine(before.Line);
+                    (first, row, notHex) = (before.Line, before.Row with { Message = before.Row.Message + row.Message, Unended = row.Unended }, before.NotHex ?? notHex);
+                else yield return before.Row.AsLine(before.Line, before.NotHex);
             }
-            if (row.Unended) held = (first.Kept(), row);
-            else yield return row.AsLine(first);
+            if (row.Unended) held = (first.Kept(), row, notHex);
+            else yield return row.AsLine(first, notHex);
         }
-        if (held is { } last) yield return last.Row.AsLine(last.Line);
+        if (held is { } last) yield return last.Row.AsLine(last.Line, last.NotHex);
     }
 }

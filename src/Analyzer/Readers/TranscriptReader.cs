@@ -36,6 +36,7 @@ internal sealed class TranscriptReader : LogReader
     // its first marked line without a stamp before its mark, so a module's answer that ends in a bracketed time of its own
     // keeps it in a log whose lines carry none.
     private bool? stampsTrail;
+    private TrailingStamp.Found? firstTrailing;   // that line's stamp: a later stamp of another kind is the line's text
 
     // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`) or wrote a command and its answer on one
     // line (`AT+CSQ -> +CSQ: 18,99 OK`): then it is their notes, unmarked lines too.
@@ -167,7 +168,8 @@ internal sealed class TranscriptReader : LogReader
         {
             var trailing = TrailingStamp.Find(text) is { } found && found.DataEnd > tag.DataStart ? found : (TrailingStamp.Found?)null;
             stampsTrail ??= trailing is not null;
-            if (stampsTrail == true && trailing?.Reading.On(clock) is { } trailingTime)
+            firstTrailing ??= trailing;
+            if (stampsTrail == true && trailing is { } stamp && stamp.Agrees(firstTrailing!.Value) && stamp.Reading.On(clock) is { } trailingTime)
             {
                 time = trailingTime;
                 text = text[..trailing.Value.DataEnd];

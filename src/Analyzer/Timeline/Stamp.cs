@@ -7,8 +7,13 @@ namespace Conformance.Analyzer.Timeline;
 internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock)
 {
     /// <summary>
-    /// Milliseconds from <paramref name="earlier"/> to this stamp; null when either has no time, or when the time went
-    /// back between them (no span is measured across a clock set back).
+    /// Whole milliseconds from <paramref name="earlier"/> to this stamp, rounded half away from zero; null when either has
+    /// no time, or when the time went back between them (no span is measured across a clock set back).
     /// </summary>
-    public double? MillisecondsSince(Stamp earlier) => Clock - earlier.Clock is { } span && span >= TimeSpan.Zero ? span.TotalMilliseconds : null;
+    /// <remarks>
+    /// Whole, whatever the stamps' precision (a CSV's <c>0.1234567</c> seconds, a journal's microseconds, a Tera Term
+    /// log's milliseconds): every format's latency is the same number for the same traffic, in every report.
+    /// </remarks>
+    public double? MillisecondsSince(Stamp earlier) =>
+        Clock - earlier.Clock is { } span && span >= TimeSpan.Zero ? Math.Round(span.TotalMilliseconds, MidpointRounding.AwayFromZero) : null;
 }

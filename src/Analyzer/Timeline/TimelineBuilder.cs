@@ -63,6 +63,7 @@ public sealed class TimelineBuilder : IRecordSink
     private readonly UnreadableRule _unreadable;
     private readonly ClockRule _clock;
     private readonly SplitLineRule _split;
+    private readonly HexRowRule _hexRows;
     private readonly OneSideRule _sides;
     private readonly LineEndRule _lineEnds;
     private readonly SubscriptionRule _subscriptions;
@@ -101,6 +102,7 @@ public sealed class TimelineBuilder : IRecordSink
         _lineEnds = new LineEndRule(_diagnostics, _options.Format);
         _subscriptions = new SubscriptionRule(_diagnostics, _secrets);
         _answers = new AnswerShapeRule(_diagnostics, _secrets);
+        _hexRows = new HexRowRule(_diagnostics, _secrets);
         // Line ends are read only where the rule judges them: elsewhere they are the terminal's, and reading them costs.
         _events = new AtEventReader(new AtTokenizerOptions { CommandsKnown = true, ReadsLineEnds = _lineEnds.Judges });
     }
@@ -148,6 +150,7 @@ public sealed class TimelineBuilder : IRecordSink
         _last = stamp;
         if (_clock.Read(in stamp, record.StampNotATime)) _session.TimeWentBack(before, stamp);
         if (record.Rejoined) _split.Rejoined(stamp);
+        if (record.NotHex is { } notHex) _hexRows.Read(notHex);
         _lineEnds.Saw(record.Data);
         if (record.Direction == LogDirection.ToModule)
         {

@@ -82,6 +82,8 @@ public static class CodeList
         "A line's time stamp is no real date or time (2024-02-30, 13th month, 25:61:00): the line is read without a time, and no latency is measured to or from it.");
     public static readonly CodeEntry SplitLine = new("split-line", Severity.Note, "",
         "A line the terminal split over two stamps (+MQTTOP / EN: OK, a few ms apart) was read as one; noted once per log.");
+    public static readonly CodeEntry RowNotHex = new("row-not-hex", Severity.Warn, "",
+        "A row of a CSV export or a JSON line that says its data is hex (a HEX, 十六进制 or H notation, TX(HEX)) holds data that is not hex pairs (letters, an odd number of digits): it is read as text, as written, and the message says what was wrong.");
     public static readonly CodeEntry OneSideOnly = new("one-side-only", Severity.Warn, "",
         "The log holds the host's side of the port only: its commands and no line of the module (an MCU's print of what it sent); said once instead of a no-final-result per command.");
 
@@ -159,7 +161,7 @@ public static class CodeList
         NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
         RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong,
-        Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, OneSideOnly,
+        Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, RowNotHex, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,
