@@ -190,6 +190,33 @@ public class AnalyzeCommandTests
         Assert.That((run.ExitCode, run.StandardError), Is.EqualTo((2, $"conformance: {Path.Combine(_directory, "nope.log")}: no such file\n")));
     }
 
+    [TestCase(new[] { "analyze", "LOG", "--jsno", "out.json" }, "unknown option '--jsno' (did you mean --json?)")]
+    [TestCase(new[] { "analyze", "--since", "yesterday", "LOG" }, "unknown option '--since' (see 'conformance analyze --help')")]
+    [TestCase(new[] { "fleet", "LOG", "--db", "DB", "--job", "2" }, "unknown option '--job' (did you mean --jobs?)")]
+    [TestCase(new[] { "compare", "LOG", "--josn" }, "unknown option '--josn' (did you mean --json?)")]
+    public async Task A_mistyped_option_is_a_usage_error_not_a_log_left_out(string[] args, string said)
+    {
+        var log = Path.Combine(_directory, "field.log");
+        await File.WriteAllTextAsync(log, "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+
+        var run = await ConformanceProcess.RunAsync(null, [.. args.Select(a => a == "LOG" ? log : a == "DB" ? Path.Combine(_directory, "f.duckdb") : a)]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError, Does.Contain(said));
+        Assert.That(run.StandardOutput, Is.Empty, "nothing was analysed");
+    }
+
+    [Test]
+    public async Task A_log_whose_name_starts_with_a_dash_is_still_read()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "-modem.log"), "AT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+
+        var run = await ConformanceProcess.RunShellAsync("cd \"$1\" && conformance analyze -modem.log --json -", _directory);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.StandardError);
+        Assert.That(run.StandardOutput, Does.Contain("\"commands\": 1"));
+    }
+
     [Test]
     public async Task A_directory_is_an_input_error()
     {

@@ -47,6 +47,7 @@ internal static class AnalyzeCommand
         {
             file, format, json, csv, html, showSecrets, failOn, channel, parquet, jobs, follow, idleExit,
         };
+        MistypedOptions.Refuse(file, command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));

@@ -26,6 +26,8 @@ internal static class CompareCommand
         {
             a, b, format, json, showSecrets,
         };
+        MistypedOptions.Refuse(a, command);
+        MistypedOptions.Refuse(b, command);
         command.SetAction(parse =>
         {
             var forced = parse.GetValue(format);

@@ -30,6 +30,7 @@ internal static class FleetCommand
         {
             logs, db, jobs, format, showSecrets, Report(), Query(),
         };
+        MistypedOptions.Refuse(logs, command);
         command.SetAction(parse =>
         {
             var database = parse.GetValue(db)!;

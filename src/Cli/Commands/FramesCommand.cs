@@ -22,6 +22,7 @@ internal static class FramesCommand
         {
             file, maxFrame, showSecrets,
         };
+        MistypedOptions.Refuse(file, command);
         command.SetAction(async (parse, cancel) =>
         {
             var max = parse.GetValue(maxFrame);
