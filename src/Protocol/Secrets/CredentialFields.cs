@@ -207,6 +207,11 @@ internal static class CredentialFields
     /// </summary>
     internal static bool MayNameNear(ReadOnlySpan<char> line)
     {
+        // A garbled name is looked for where a command starts, after at most a logger's prefix: not in the rest of a
+        // long line (a publish's message), which the scan for the names themselves reads whole. Most lines are the
+        // module's, without a command's `=` there.
+        line = line[..Math.Min(line.Length, NearNameWithin)];
+        if (line.IndexOf('=') < 0) return false;
         var from = 0;
         while (NextName(line, ref from, out var range, out var command, out var separatorAt))
         {
@@ -255,6 +260,8 @@ internal static class CredentialFields
     }
 
     private readonly record struct Range(int Start, int Length);
+
+    private const int NearNameWithin = 128;
 
     [ThreadStatic] private static string? t_lastName;
     [ThreadStatic] private static bool t_lastNear;
