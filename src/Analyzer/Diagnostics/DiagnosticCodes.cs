@@ -6,6 +6,7 @@ namespace Conformance.Analyzer.Diagnostics;
 public static class DiagnosticCodes
 {
     public static CodeEntry NoFinalResult => CodeList.NoFinalResult;
+    public static CodeEntry CommandRetried => CodeList.CommandRetried;
     public static CodeEntry FinalWithoutCommand => CodeList.FinalWithoutCommand;
     public static CodeEntry CmeError => CodeList.CmeError;
     public static CodeEntry CommandError => CodeList.CommandError;
@@ -48,7 +49,7 @@ public static class DiagnosticCodes
     /// <summary>All of them; the table in docs/analyzer-json.md is checked against this list.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
     [
-        NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
+        NoFinalResult, CommandRetried, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
         StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, RowNotHex, OneSideOnly,

@@ -18,7 +18,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
 {
     public static IReadOnlyList<CodeEntry> Codes { get; } =
     [
-        DiagnosticCodes.NoFinalResult, DiagnosticCodes.FinalWithoutCommand, DiagnosticCodes.UrcMissing,
+        DiagnosticCodes.NoFinalResult, DiagnosticCodes.CommandRetried, DiagnosticCodes.FinalWithoutCommand, DiagnosticCodes.UrcMissing,
         DiagnosticCodes.HandshakeOpen, DiagnosticCodes.UnexpectedUrc,
     ];
 
@@ -84,21 +84,28 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     private static int LooseQos(string line) =>
         CommandLine.Parse(line)?.Split(3, out _, out _) is [_, { Value: "1" or "2" } qos, ..] ? qos.Value[0] - '0' : 0;
 
-    /// <summary>The command is given up without a final result: <paramref name="why"/>; its finding is reported unless <paramref name="report"/> is false.</summary>
-    public void GiveUp(PendingExchange pending, string why, bool report = true)
+    /// <summary>Why a command is given up without a final result, as its finding says it.</summary>
+    public readonly record struct GiveUpReason(CodeEntry Code, string Message);
+
+    /// <summary>The command got no final result: <paramref name="why"/>.</summary>
+    public static GiveUpReason NoAnswer(PendingExchange pending, string why) => new(DiagnosticCodes.NoFinalResult, $"{pending.Display} got no final result: {why}");
+
+    /// <summary>The host sent the command again at <paramref name="again"/> before its answer came: a retry, not a module that never answers.</summary>
+    public static GiveUpReason Retry(PendingExchange pending, Stamp again) => new(DiagnosticCodes.CommandRetried,
+        $"{pending.Display} got no final result{(again.MillisecondsSince(pending.Sent) is { } ms ? $" in the {ms:0} ms the host waited" : "")}: the host sent it again at line {again.Line}");
+
+    /// <summary>The command is given up without a final result, for <paramref name="reason"/>; its finding is reported unless <paramref name="report"/> is false.</summary>
+    public void GiveUp(PendingExchange pending, GiveUpReason reason, bool report = true)
     {
         Pending = null;
         Unanswered++;
         if (exchanges.Keeps()) exchanges.Add(pending.Finish(null, null, kept));
         statistics.AddExchange(pending.Key, null, null);
-        if (report) diagnostics.Report(DiagnosticCodes.NoFinalResult, pending.Sent.Line, NoFinalResult(pending, why));
+        if (report) ReportUnanswered(pending.Sent.Line, reason);
     }
 
     /// <summary>A command given up earlier without its finding (<see cref="GiveUp"/> with report false) gets it now.</summary>
-    public void ReportUnanswered(long line, string message) => diagnostics.Report(DiagnosticCodes.NoFinalResult, line, message);
-
-    /// <summary>The message of a command given up without a final result.</summary>
-    public static string NoFinalResult(PendingExchange pending, string why) => $"{pending.Display} got no final result: {why}";
+    public void ReportUnanswered(long line, GiveUpReason reason) => diagnostics.Report(reason.Code, line, reason.Message);
 
     /// <summary>An information line answers the pending command.</summary>
     /// <param name="pending">The pending command.</param>

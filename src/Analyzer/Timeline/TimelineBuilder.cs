@@ -159,7 +159,7 @@ public sealed class TimelineBuilder : IRecordSink
             return;
         }
         _direction.Read(record);
-        if (!_sides.ModuleSpoke) foreach (var (line, message) in _sides.Module(record.Data)) _correlation.ReportUnanswered(line, message);
+        if (!_sides.ModuleSpoke) foreach (var (line, reason) in _sides.Module(record.Data)) _correlation.ReportUnanswered(line, reason);
         if (record.SpansLines) _offsets.Add(_events.Position, stamp, record.Data);
         else _offsets.Add(_events.Position, stamp);
         ReadEvents(record.Data, isFinalBlock: false);
@@ -200,7 +200,12 @@ public sealed class TimelineBuilder : IRecordSink
     {
         // After a prompt the host sends raw data until the final result: not a command.
         if (_events.AwaitingData) return;
-        if (_correlation.Pending is { } old) GiveUp(old, $"the next command was sent at line {at.Line} first");
+        if (_correlation.Pending is { } old)
+        {
+            // The same command again, before its answer: the host's retry, its first try given up by the host itself.
+            if (old.Line == line) GiveUp(old, Correlation.Retry(old, at));
+            else GiveUp(old, $"the next command was sent at line {at.Line} first");
+        }
         _events.CommandSent(line);
         Start(line, at);
     }
@@ -283,15 +288,17 @@ public sealed class TimelineBuilder : IRecordSink
     }
 
     /// <summary>The pending command gets no final result; the result of data it sent stands for one (SIM800's <c>SEND OK</c>).</summary>
-    private void GiveUp(PendingExchange pending, string why)
+    private void GiveUp(PendingExchange pending, string why) => GiveUp(pending, Correlation.NoAnswer(pending, why));
+
+    private void GiveUp(PendingExchange pending, Correlation.GiveUpReason reason)
     {
         if (pending.DataResult is { } result) Finish(pending, result.Text, result.Ok, result.At, kind: null, value: null);
-        else if (_sides.ModuleSpoke) _correlation.GiveUp(pending, why);
+        else if (_sides.ModuleSpoke) _correlation.GiveUp(pending, reason);
         else
         {
             // Nothing from the module yet: perhaps a log of the host's side alone, said once at the end (OneSideRule).
-            _correlation.GiveUp(pending, why, report: false);
-            _sides.Unanswered(pending.Sent.Line, Correlation.NoFinalResult(pending, why));
+            _correlation.GiveUp(pending, reason, report: false);
+            _sides.Unanswered(pending.Sent.Line, reason);
         }
     }
 

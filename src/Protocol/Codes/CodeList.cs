@@ -10,6 +10,8 @@ public static class CodeList
     // Diagnostics of the analyzer, in the order docs/analyzer-json.md lists them.
     public static readonly CodeEntry NoFinalResult = new("no-final-result", Severity.Error, "",
         "A command got no OK, ERROR or +CME ERROR before the next command or the end of the log.");
+    public static readonly CodeEntry CommandRetried = new("command-retried", Severity.Warn, "",
+        "The host sent a command again, word for word, before the module answered it (a driver's retry after its timeout, an AT sent until the module wakes): the first got no final result in the time the host waited; counted as unanswered, said instead of a no-final-result. A late answer is paired with the repeat.");
     public static readonly CodeEntry FinalWithoutCommand = new("final-without-command", Severity.Note, "",
         "A final result arrived while no command was waiting (the log may start mid-exchange).");
     public static readonly CodeEntry CmeError = new("cme-error", Severity.Warn, "",
@@ -158,7 +160,7 @@ public static class CodeList
     /// <summary>All codes, in the order <c>docs/codes.md</c> lists them.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
     [
-        NoFinalResult, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
+        NoFinalResult, CommandRetried, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
         RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong,
         Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, RowNotHex, OneSideOnly,

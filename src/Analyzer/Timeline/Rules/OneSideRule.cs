@@ -16,7 +16,8 @@ internal sealed class OneSideRule(DiagnosticLog diagnostics) : ICodeOwner
     // A host-only stretch longer than this, then the module after all, is a log of noise: its findings past the cap share one message.
     private const int MaxHeld = 10_000;
 
-    private readonly List<(long Line, string Message)> _held = [];
+    private readonly List<(long Line, Correlation.GiveUpReason Reason)> _held = [];
+    private Correlation.GiveUpReason _beyond;
     private long _heldBeyond;
     private long _firstHeld = -1;
 
@@ -27,24 +28,24 @@ internal sealed class OneSideRule(DiagnosticLog diagnostics) : ICodeOwner
     /// The module wrote <paramref name="data"/>: its first line that is neither blank nor an echo gives back the findings held, to be
     /// reported as they would have been; empty before that.
     /// </summary>
-    public IEnumerable<(long Line, string Message)> Module(ReadOnlySpan<byte> data)
+    public IEnumerable<(long Line, Correlation.GiveUpReason Reason)> Module(ReadOnlySpan<byte> data)
     {
         // A blank line says nothing, nor does a command's echo: a host repeating AT+CSQ reads as its own echo.
         var from = data.IndexOfAnyExcept(" \t\r\n\0"u8);
         if (from < 0 || Readers.DirectionGuess.StartsWithAt(data[from..])) return [];
         ModuleSpoke = true;
-        var held = _held.Concat(Enumerable.Repeat((_firstHeld, "a command sent before the module's first line got no final result"), (int)Math.Min(_heldBeyond, int.MaxValue))).ToList();
+        var held = _held.Concat(Enumerable.Repeat((_firstHeld, _beyond), (int)Math.Min(_heldBeyond, int.MaxValue))).ToList();
         _held.Clear();
         (_held.Capacity, _heldBeyond) = (0, 0);
         return held;
     }
 
     /// <summary>A command got no final result while the module has written nothing: its finding waits.</summary>
-    public void Unanswered(long line, string message)
+    public void Unanswered(long line, Correlation.GiveUpReason reason)
     {
         if (_firstHeld < 0) _firstHeld = line;
-        if (_held.Count < MaxHeld) _held.Add((line, message));
-        else _heldBeyond++;
+        if (_held.Count < MaxHeld) _held.Add((line, reason));
+        else if (_heldBeyond++ == 0) _beyond = reason with { Message = "a command sent before the module's first line got no final result" };
     }
 
     /// <summary>The log ended: a log of the host's side alone says so.</summary>

@@ -149,7 +149,7 @@ public class CorrelationTests
         Assert.That(_correlation.Final("OK", Line(1)), Is.Null);
         var pending = Sent("AT+CSQ", 2);
         Assert.That(_correlation.Final("OK", Line(3)), Is.SameAs(pending));
-        _correlation.GiveUp(pending, "the log ended first");
+        _correlation.GiveUp(pending, Correlation.NoAnswer(pending, "the log ended first"));
 
         Assert.That(_log.Kept.Select(d => $"{d.Line} {d.Code}: {d.Message}"), Is.EqualTo(new[]
         {

@@ -1,0 +1,85 @@
+using Conformance.Analyzer.Tests.Readers;
+
+namespace Conformance.Analyzer.Tests.Timeline;
+
+/// <summary>
+/// A host that sends a command again, word for word, before the module answered it: a driver's retry after its
+/// timeout, or `AT` sent until a booting module wakes. Its first try is the host's own giving up, not a module that
+/// never answers: said as a retry, with how long the host waited.
+/// </summary>
+public class RetriedCommandTests
+{
+    [Test]
+    public void AT_sent_until_the_module_wakes_is_two_retries_and_one_answer()
+    {
+        // An MCU's driver log: AT every 500 ms until the module, still booting, answers.
+        const string log = """
+            [10:00:00.000] TX: AT
+            [10:00:00.500] TX: AT
+            [10:00:01.000] TX: AT
+            [10:00:01.020] RX: OK
+            [10:00:01.100] TX: ATE0
+            [10:00:01.120] RX: OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Diagnostics.Select(d => $"{d.Line} {d.Severity.ToString().ToLowerInvariant()} {d.Code}: {d.Message}"), Is.EqualTo(new[]
+        {
+            "1 warn command-retried: AT got no final result in the 500 ms the host waited: the host sent it again at line 2",
+            "2 warn command-retried: AT got no final result in the 500 ms the host waited: the host sent it again at line 3",
+        }));
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.LatencyMs)), Is.EqualTo(new (long, double?)[] { (1, null), (2, null), (3, 20), (5, 20) }));
+        Assert.That((analysis.Summary.Commands, analysis.Summary.Ok, analysis.Summary.Unanswered), Is.EqualTo((4L, 2L, 2L)), "the tries the host gave up stay unanswered");
+    }
+
+    [Test]
+    public void A_publish_sent_again_after_the_drivers_timeout_is_a_retry_and_another_command_is_not()
+    {
+        const string log = """
+            2026-11-30 10:00:00.000 >> AT+MQTTPUB="dev/u",1,0,0,0,"t=21"
+            2026-11-30 10:00:05.000 >> AT+MQTTPUB="dev/u",1,0,0,0,"t=21"
+            2026-11-30 10:00:05.100 << OK
+            2026-11-30 10:00:05.400 << +MQTTPUBACK: 1,1
+            2026-11-30 10:00:10.000 >> AT+CSQ
+            2026-11-30 10:00:12.000 >> AT+MQTTSTAT?
+            2026-11-30 10:00:12.040 << +MQTTSTAT: 5
+            2026-11-30 10:00:12.050 << OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (1L, "command-retried"), (5L, "no-final-result") }));
+        Assert.That(analysis.Diagnostics[0].Message, Does.Contain("in the 5000 ms the host waited: the host sent it again at line 2"));
+        Assert.That(analysis.Diagnostics[1].Message, Does.EndWith("the next command was sent at line 6 first"), "AT+MQTTSTAT? is another command, not a retry");
+    }
+
+    [Test]
+    public void A_retry_without_times_says_so_without_a_wait()
+    {
+        // Arrow-marked notes pasted into a ticket: no stamps.
+        const string log = "--> AT+CGATT?\n--> AT+CGATT?\n<-- +CGATT: 1\n<-- OK\n";
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Diagnostics.Select(d => $"{d.Code}: {d.Message}"), Is.EqualTo(new[]
+        {
+            "command-retried: AT+CGATT? got no final result: the host sent it again at line 2",
+        }));
+    }
+
+    [Test]
+    public void A_retried_password_stays_masked()
+    {
+        const string log = """
+            [10:00:00.000] >> AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Rtr9Secret",1
+            [10:00:03.000] >> AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Rtr9Secret",1
+            [10:00:03.050] << OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Diagnostics.Single().Message, Does.StartWith("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"***\",1 got no final result"));
+        Assert.That(analysis.Diagnostics.Single().Message, Does.Not.Contain("Rtr9Secret"));
+    }
+}
