@@ -5,7 +5,7 @@ namespace Conformance.Analyzer.Readers;
 /// <summary>
 /// Gives a direction to lines of a log that records none: a line starting with <c>AT</c> is what the host
 /// sent, unless it repeats the command sent just before (the module's echo; not when it came seconds later, where the
-/// log says when); everything else is the module's.
+/// log says when, nor once the module answered <c>ATE0</c> with OK); everything else is the module's.
 /// </summary>
 internal sealed class DirectionGuess
 {
@@ -18,6 +18,11 @@ internal sealed class DirectionGuess
 
     private TimeSpan? sentAt;
 
+    // Echo switched by the host (ATE0 -1, ATE1 1), in effect once the module's OK follows; after ATE0 a repeat is the
+    // command sent again, however soon.
+    private sbyte echoAsked;
+    private bool echoOff;
+
     /// <param name="line">The line without its line end.</param>
     /// <param name="at">When the line came (time since the log's start), when the log says.</param>
     /// <remarks>Asked for every line, and most are the module's: that test is made in line, the command's kept out of line.</remarks>
@@ -26,17 +31,43 @@ internal sealed class DirectionGuess
     {
         if (StartsWithAt(line)) return Command(line, at);
         justSentLength = -1;
+        if (echoAsked != 0) EchoAnswered(line);
         return LogDirection.FromModule;
+    }
+
+    // The module's first line after ATE0/ATE1 (a blank one aside): OK switches the echo.
+    private void EchoAnswered(ReadOnlySpan<byte> line)
+    {
+        var text = line.Trim(" \t\r\n\0"u8);
+        if (text.IsEmpty) return;
+        if (text.SequenceEqual("OK"u8)) echoOff = echoAsked < 0;
+        echoAsked = 0;
+    }
+
+    // -1 for a command that turns the echo off (ATE0, ATE), 1 for one that turns it on (ATE1, and the factory profile: AT&F, ATZ).
+    private static sbyte EchoSwitch(ReadOnlySpan<byte> line)
+    {
+        var text = line.Trim(" \t"u8);
+        if (text.Length < 3 || text.Length > 4) return 0;
+        Span<byte> upper = stackalloc byte[4];
+        for (var i = 0; i < text.Length; i++) upper[i] = (byte)(text[i] & ~0x20 & 0xFF);
+        var word = upper[..text.Length];
+        // `&` and digits keep their case: compare them as written.
+        if (word.SequenceEqual("ATE"u8) || text.Length == 4 && word[..3].SequenceEqual("ATE"u8) && text[3] == '0') return -1;
+        if (text.Length == 4 && word[..3].SequenceEqual("ATE"u8) && text[3] == '1') return 1;
+        if (word.SequenceEqual("ATZ"u8) || text.Length == 4 && word[..2].SequenceEqual("AT"u8) && text[2] == '&' && (text[3] | 0x20) == 'f') return 1;
+        return 0;
     }
 
     // A line that starts with AT: the command sent, or its echo.
     private LogDirection Command(ReadOnlySpan<byte> line, TimeSpan? at)
     {
-        if (justSentLength >= 0 && line.SequenceEqual(justSent.AsSpan(0, justSentLength)) && !(at - sentAt > EchoWithin))
+        if (!echoOff && justSentLength >= 0 && line.SequenceEqual(justSent.AsSpan(0, justSentLength)) && !(at - sentAt > EchoWithin))
         {
             justSentLength = -1;
             return LogDirection.FromModule;
         }
+        echoAsked = EchoSwitch(line);
         if (justSent.Length < line.Length) justSent = new byte[Math.Max(line.Length, justSent.Length * 2)];
         line.CopyTo(justSent);
         (justSentLength, sentAt) = (line.Length, at);

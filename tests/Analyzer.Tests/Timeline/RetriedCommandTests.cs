@@ -55,6 +55,52 @@ public class RetriedCommandTests
     }
 
     [Test]
+    public void In_a_log_without_directions_a_repeat_after_ATE0_is_a_retry_and_before_it_the_echo()
+    {
+        // A Tera Term log with stamps and no direction: the module echoes until ATE0 is answered OK.
+        const string log = """
+            [2026-11-30 10:00:00.000] AT+CGMR
+            [2026-11-30 10:00:00.010] AT+CGMR
+            [2026-11-30 10:00:00.040] M5310-A_V1.2
+            [2026-11-30 10:00:00.050] OK
+            [2026-11-30 10:00:01.000] ATE0
+            [2026-11-30 10:00:01.010] ATE0
+            [2026-11-30 10:00:01.020] OK
+            [2026-11-30 10:00:02.000] AT+CSQ
+            [2026-11-30 10:00:03.000] AT+CSQ
+            [2026-11-30 10:00:03.050] +CSQ: 20,99
+            [2026-11-30 10:00:03.051] OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (long, string, string?, double?)[]
+        {
+            (1, "AT+CGMR", "OK", 50), (5, "ATE0", "OK", 20), (8, "AT+CSQ", null, null), (9, "AT+CSQ", "OK", 51),
+        }));
+        Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (8L, "command-retried") }));
+    }
+
+    [Test]
+    public void An_ATE0_the_module_refused_leaves_the_echo_on()
+    {
+        const string log = """
+            [2026-11-30 10:00:01.000] ATE0
+            [2026-11-30 10:00:01.010] ATE0
+            [2026-11-30 10:00:01.020] ERROR
+            [2026-11-30 10:00:02.000] AT+CSQ
+            [2026-11-30 10:00:02.010] AT+CSQ
+            [2026-11-30 10:00:02.050] +CSQ: 20,99
+            [2026-11-30 10:00:02.051] OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Final)), Is.EqualTo(new (long, string?)[] { (1, "ERROR"), (4, "OK") }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Has.None.EqualTo("command-retried"));
+    }
+
+    [Test]
     public void A_retry_without_times_says_so_without_a_wait()
     {
         // Arrow-marked notes pasted into a ticket: no stamps.
