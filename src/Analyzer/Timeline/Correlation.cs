@@ -90,9 +90,19 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     /// <summary>The command got no final result: <paramref name="why"/>.</summary>
     public static GiveUpReason NoAnswer(PendingExchange pending, string why) => new(DiagnosticCodes.NoFinalResult, $"{pending.Display} got no final result: {why}");
 
-    /// <summary>The host sent the command again at <paramref name="again"/> before its answer came: a retry, not a module that never answers.</summary>
-    public static GiveUpReason Retry(PendingExchange pending, Stamp again) => new(DiagnosticCodes.CommandRetried,
-        $"{pending.Display} got no final result{(again.MillisecondsSince(pending.Sent) is { } ms ? $" in the {ms:0} ms the host waited" : "")}: the host sent it again at line {again.Line}");
+    /// <summary>
+    /// The host sent the command again at <paramref name="again"/> before its answer came: a retry, not a module that
+    /// never answers; unless the answer was already overdue (<see cref="ProtocolCatalog.FinalResultWithin"/>).
+    /// </summary>
+    public static GiveUpReason Retry(PendingExchange pending, Stamp again)
+    {
+        var waited = again.MillisecondsSince(pending.Sent);
+        var overdue = ProtocolCatalog.FinalResultWithin.TotalMilliseconds;
+        return waited > overdue
+            ? NoAnswer(pending, $"none came within {overdue / 1000:0} s, and the host sent it again at line {again.Line}, {waited:0} ms after it")
+            : new(DiagnosticCodes.CommandRetried,
+                $"{pending.Display} got no final result{(waited is { } ms ? $" in the {ms:0} ms the host waited" : "")}: the host sent it again at line {again.Line}");
+    }
 
     /// <summary>The command is given up without a final result, for <paramref name="reason"/>; its finding is reported unless <paramref name="report"/> is false.</summary>
     public void GiveUp(PendingExchange pending, GiveUpReason reason, bool report = true)

@@ -4,7 +4,7 @@ namespace Conformance.Harness.Dsl;
 public static class Timeouts
 {
     /// <summary>A plain command's final result.</summary>
-    public static readonly TimeSpan Command = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Command = Protocol.Catalog.ProtocolCatalog.FinalResultWithin;
 
     /// <summary>A URC reporting a server's answer (SUBACK, PUBACK, …).</summary>
     public static readonly TimeSpan Urc = TimeSpan.FromSeconds(5);

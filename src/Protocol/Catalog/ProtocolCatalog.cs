@@ -14,6 +14,9 @@ public static class ProtocolCatalog
     /// <summary>How long the module waits for a server ACK before <c>+MQTTTO</c>, until <c>AT+MQTTTO</c> changes it (manual §1.9).</summary>
     public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest a command's final result may take: drivers wait 2–5 s for a plain command's OK.</summary>
+    public static readonly TimeSpan FinalResultWithin = TimeSpan.FromSeconds(5);
+
     /// <summary>The commands of the M5310-A: MQTT (manual chapter 1) and the power-on check (manual §4.1).</summary>
     public static IReadOnlyList<CommandEntry> Commands { get; } =
     [

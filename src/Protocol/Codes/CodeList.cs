@@ -11,7 +11,7 @@ public static class CodeList
     public static readonly CodeEntry NoFinalResult = new("no-final-result", Severity.Error, "",
         "A command got no OK, ERROR or +CME ERROR before the next command or the end of the log.");
     public static readonly CodeEntry CommandRetried = new("command-retried", Severity.Warn, "",
-        "The host sent a command again, word for word, before the module answered it (a driver's retry after its timeout, an AT sent until the module wakes): the first got no final result in the time the host waited; counted as unanswered, said instead of a no-final-result. A late answer is paired with the repeat.");
+        "The host sent a command again, word for word, before the module answered it and within the 5 s a final result may take (a driver's retry after its timeout, an AT sent until the module wakes): the first got no final result in the time the host waited; counted as unanswered, said instead of a no-final-result. A late answer is paired with the repeat.");
     public static readonly CodeEntry FinalWithoutCommand = new("final-without-command", Severity.Note, "",
         "A final result arrived while no command was waiting (the log may start mid-exchange).");
     public static readonly CodeEntry CmeError = new("cme-error", Severity.Warn, "",

@@ -38,7 +38,7 @@ public class RetriedCommandTests
     {
         const string log = """
             2026-11-30 10:00:00.000 >> AT+MQTTPUB="dev/u",1,0,0,0,"t=21"
-            2026-11-30 10:00:05.000 >> AT+MQTTPUB="dev/u",1,0,0,0,"t=21"
+            2026-11-30 10:00:04.000 >> AT+MQTTPUB="dev/u",1,0,0,0,"t=21"
             2026-11-30 10:00:05.100 << OK
             2026-11-30 10:00:05.400 << +MQTTPUBACK: 1,1
             2026-11-30 10:00:10.000 >> AT+CSQ
@@ -50,7 +50,7 @@ public class RetriedCommandTests
         var analysis = TempLog.Analyze(log);
 
         Assert.That(analysis.Diagnostics.Select(d => (d.Line, d.Code)), Is.EqualTo(new[] { (1L, "command-retried"), (5L, "no-final-result") }));
-        Assert.That(analysis.Diagnostics[0].Message, Does.Contain("in the 5000 ms the host waited: the host sent it again at line 2"));
+        Assert.That(analysis.Diagnostics[0].Message, Does.Contain("in the 4000 ms the host waited: the host sent it again at line 2"));
         Assert.That(analysis.Diagnostics[1].Message, Does.EndWith("the next command was sent at line 6 first"), "AT+MQTTSTAT? is another command, not a retry");
     }
 
@@ -98,6 +98,25 @@ public class RetriedCommandTests
 
         Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Final)), Is.EqualTo(new (long, string?)[] { (1, "ERROR"), (4, "OK") }));
         Assert.That(analysis.Diagnostics.Select(d => d.Code), Has.None.EqualTo("command-retried"));
+    }
+
+    [Test]
+    public void A_repeat_after_the_answer_was_overdue_is_the_module_not_answering()
+    {
+        // An MCU polling the signal every minute; the module stayed silent for the first poll.
+        const string log = """
+            [2026-11-30 10:00:00.000] TX: AT+CSQ
+            [2026-11-30 10:01:00.000] TX: AT+CSQ
+            [2026-11-30 10:01:00.040] RX: +CSQ: 18,99
+            [2026-11-30 10:01:00.050] RX: OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Diagnostics.Select(d => $"{d.Line} {d.Code}: {d.Message}"), Is.EqualTo(new[]
+        {
+            "1 no-final-result: AT+CSQ got no final result: none came within 5 s, and the host sent it again at line 2, 60000 ms after it",
+        }));
     }
 
     [Test]
