@@ -97,11 +97,32 @@ public sealed class FleetDeviceTests : TemporaryFolder
         Assert.That(exported.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "gw.log#modem1 1", "gw.log#modem1 (device) 2", "gw.log#modem2 1" }));
     }
 
-    // Ingests logs/ into a database twice, both runs reading every log; the database and the second run.
-    private async Task<(string Database, ConformanceProcess.Result Again)> IngestTwice()
+    [Test]
+    public async Task A_file_named_as_a_device_the_database_holds_is_keyed_by_its_full_path_and_keeps_that_key()
+    {
+        // gw.log went in first; the file named after its device modem1 comes with a later run, and again with a third.
+        Write("logs/gw.log", Gateway);
+        var database = Path.Combine(Folder, "f.duckdb");
+        var first = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        var cut = Write("logs/gw.log#modem1", OneModule);
+        var (_, third) = await IngestTwice(moved: "gw.log#modem1: " + database + " holds this key for a device of " + Path.Combine(Folder, "logs", "gw.log") +
+            "; " + cut + " is keyed by its full path: ");
+
+        Assert.That(first.ExitCode, Is.Zero, first.StandardError);
+        var full = cut.Replace('\\', '/');
+        Assert.That(third.StandardError, Does.Not.Contain("holds this key"), "the third run finds the keys the second gave");
+        var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { $"{full} 1 1", "gw.log#modem1 2 2", "gw.log#modem2 1 1" }),
+            "the device keeps its key and its rows; the file has its own, once");
+    }
+
+    // Ingests logs/ into a database twice, both runs reading every log; the database and the second run. The first run's
+    // warnings must name the key it moved, if any.
+    private async Task<(string Database, ConformanceProcess.Result Again)> IngestTwice(string? moved = null)
     {
         var database = Path.Combine(Folder, "f.duckdb");
         var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        if (moved is not null) Assert.That(run.StandardError, Does.Contain(moved));
         var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
         Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
         return (database, again);
