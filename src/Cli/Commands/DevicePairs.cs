@@ -1,14 +1,14 @@
 using Conformance.Analyzer.Readers;
 using Conformance.Analyzer.Timeline;
 
-namespace Conformance.Analyzer.Comparison;
+namespace Conformance.Cli.Commands;
 
 /// <summary>
 /// Which analyses <c>compare</c> puts side by side when a log holds several devices (<see cref="Analysis.Channel"/>):
 /// a device of A with the device of B of the same name, each pair compared alone, as a gateway's modules compared
 /// before and after an upgrade are; pooled, one module's latencies would be weighed against another's.
 /// </summary>
-public static class DevicePairs
+internal static class DevicePairs
 {
     /// <summary>One device (or the one module of a log) of A and of B, and the name the pair goes by; null for logs of one.</summary>
     public sealed record Pair(string? Channel, Analysis A, Analysis B);
@@ -18,9 +18,9 @@ public static class DevicePairs
     /// <paramref name="channel"/>, that device of each log of several against the other log (a device of its own, or its one
     /// module). <paramref name="skipped"/> names the devices of one log only, left out. A choice that cannot be made
     /// (a log of several against a log of one without <paramref name="channel"/>, no device of the same name, an unknown
-    /// <paramref name="channel"/>) is an <see cref="ArgumentException"/> saying what to give, naming the devices.
+    /// <paramref name="channel"/>) is an <see cref="ArgumentException"/> saying what to give, naming the devices and the logs
+    /// by <paramref name="nameA"/> and <paramref name="nameB"/> (their file names).
     /// </summary>
-    /// <param name="nameA">How the messages call log A, usually its file name.</param>
     public static IReadOnlyList<Pair> Of(IReadOnlyList<Analysis> a, IReadOnlyList<Analysis> b, string nameA, string nameB, string? channel,
         out IReadOnlyList<string> skipped)
     {
