@@ -108,13 +108,116 @@ public class AnalyzeSeveralDevicesTests
         Assert.That(unknown.StandardError, Does.Contain("--channel ttyUSB7: no such device in the log; its devices are ttyUSB0, ttyUSB1"));
     }
 
+    // The gateway after a firmware upgrade: ttyUSB0 subscribes now, ttyUSB1 answers the signal slower, and a third
+    // module, ttyUSB2, came in.
+    private const string Upgraded = """
+        Nov 30 11:00:01 gw modemd[402]: [ttyUSB0] > AT+CSQ
+        Nov 30 11:00:01 gw modemd[402]: [ttyUSB1] > AT+CSQ
+        Nov 30 11:00:01 gw modemd[402]: [ttyUSB0] < +CSQ: 24,99
+        Nov 30 11:00:01 gw modemd[402]: [ttyUSB0] < OK
+        Nov 30 11:00:02 gw modemd[402]: [ttyUSB2] > AT+CGATT?
+        Nov 30 11:00:03 gw modemd[402]: [ttyUSB1] < +CSQ: 11,99
+        Nov 30 11:00:03 gw modemd[402]: [ttyUSB1] < OK
+        Nov 30 11:00:03 gw modemd[402]: [ttyUSB2] < +CGATT: 1
+        Nov 30 11:00:03 gw modemd[402]: [ttyUSB2] < OK
+        Nov 30 11:00:04 gw modemd[402]: [ttyUSB0] > AT+MQTTSUB="$creq/#",1
+        Nov 30 11:00:04 gw modemd[402]: [ttyUSB0] < OK
+
+        """;
+
     [Test]
-    public async Task Compare_reads_such_a_log_as_one_and_says_so()
+    public async Task Compare_puts_each_device_beside_the_device_of_the_same_name()
     {
-        var (exit, _, stderr) = await ConformanceProcess.RunAsync(null, "compare", _log, _log);
+        var upgraded = Path.Combine(_directory, "upgraded.log");
+        File.WriteAllText(upgraded, Upgraded);
+        var json = Path.Combine(_directory, "changes.json");
+
+        var (exit, stdout, stderr) = await ConformanceProcess.RunAsync(null, "compare", _log, upgraded, "--json", json);
 
         Assert.That(exit, Is.EqualTo(0), stderr);
-        Assert.That(stderr, Does.Contain("gateway.log: the log holds several devices (a name in each line's prefix), read here as one log"));
+        Assert.That(stderr, Does.Contain("device ttyUSB2 (only in upgraded.log): not compared"));
+        var usb0 = stdout.IndexOf("Device ttyUSB0", StringComparison.Ordinal);
+        var usb1 = stdout.IndexOf("Device ttyUSB1", StringComparison.Ordinal);
+        Assert.That(usb0, Is.GreaterThanOrEqualTo(0).And.LessThan(usb1), "a heading per device, in the order they came");
+        Assert.That(stdout, Does.Not.Contain("Device ttyUSB2"));
+        Assert.That(stdout[usb0..usb1], Does.Contain("Diagnostics only in A").And.Contain("AT+MQTTSUB"), "ttyUSB0's refused subscription is gone");
+        Assert.That(stdout[usb1..], Does.Not.Contain("Diagnostics only in A").And.Not.Contain("AT+MQTTSUB"));
+        using var usb1Json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "changes.ttyUSB1.json")));
+        Assert.That(usb1Json.RootElement.GetProperty("channel").GetString(), Is.EqualTo("ttyUSB1"));
+        var csq = usb1Json.RootElement.GetProperty("commands").EnumerateArray().Single(c => c.GetProperty("command").GetString() == "AT+CSQ");
+        Assert.That((csq.GetProperty("a").GetProperty("count").GetInt32(), csq.GetProperty("b").GetProperty("count").GetInt32()), Is.EqualTo((2, 1)),
+            "ttyUSB1's own commands on each side, not the other modules'");
+        Assert.That(File.Exists(json), Is.False, "no comparison of the devices pooled");
+    }
+
+    [Test]
+    public async Task Compare_of_a_log_of_several_devices_with_a_log_of_one_asks_which_device_and_compares_the_one_named()
+    {
+        var one = Path.Combine(_directory, "bench.log");
+        File.WriteAllText(one, "[10:00:01.100] AT+CSQ\r\n[10:00:01.150] +CSQ: 20,99\r\n[10:00:01.151] OK\r\n");
+
+        var refused = await ConformanceProcess.RunAsync(null, "compare", _log, one);
+        var unknown = await ConformanceProcess.RunAsync(null, "compare", _log, one, "--channel", "ttyUSB7");
+        var named = await ConformanceProcess.RunAsync(null, "compare", _log, one, "--channel", "ttyusb1", "--json", "-");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(2));
+        Assert.That(refused.StandardError, Does.Contain(
+            "gateway.log holds 2 devices (ttyUSB0, ttyUSB1) and bench.log is a log of one module: give --channel NAME to compare one of gateway.log's devices with bench.log"));
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.StandardError, Does.Contain("--channel ttyUSB7: no such device in gateway.log; its devices are ttyUSB0, ttyUSB1"));
+        Assert.That(named.ExitCode, Is.EqualTo(0), named.StandardError);
+        using var comparison = JsonDocument.Parse(named.StandardOutput);
+        Assert.That(comparison.RootElement.GetProperty("channel").GetString(), Is.EqualTo("ttyUSB1"));
+        var csq = comparison.RootElement.GetProperty("commands").EnumerateArray().Single();
+        Assert.That((csq.GetProperty("command").GetString(), csq.GetProperty("a").GetProperty("count").GetInt32()), Is.EqualTo(("AT+CSQ", 2)));
+        Assert.That(named.StandardOutput + named.StandardError, Does.Not.Contain(Password));
+    }
+
+    [Test]
+    public async Task Follow_reports_each_device_as_analyze_does_naming_it_on_each_live_line()
+    {
+        // The daemon's first lines are there when the follow starts; the rest comes in pieces, lines split anywhere.
+        var lines = Gateway.Split('\n');
+        var first = string.Join('\n', lines[..6]) + '\n';
+        File.WriteAllText(_log, first);
+        using var follow = ConformanceProcess.Start("analyze", "--follow", _log, "--idle-exit", "3", "--json", Path.Combine(_directory, "followed.json"));
+        var stdout = follow.StandardOutput.ReadToEndAsync();
+        var stderr = follow.StandardError.ReadToEndAsync();
+        var rest = System.Text.Encoding.UTF8.GetBytes(Gateway[first.Length..]);
+        await using (var writer = new FileStream(_log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+        {
+            await Task.Delay(1500);
+            for (var at = 0; at < rest.Length; at += 29)
+            {
+                await writer.WriteAsync(rest.AsMemory(at, Math.Min(29, rest.Length - at)));
+                await writer.FlushAsync();
+                await Task.Delay(10);
+            }
+        }
+        await follow.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var offline = await ConformanceProcess.RunAsync(null, "analyze", _log, "--json", Path.Combine(_directory, "offline.json"));
+
+        Assert.That(follow.ExitCode, Is.EqualTo(0), await stderr);
+        Assert.That(await stderr, Does.Contain("the log holds several devices (a name in each line's prefix): each is followed as a log of its own"));
+        foreach (var device in new[] { "ttyUSB0", "ttyUSB1" })
+            Assert.That(File.ReadAllText(Path.Combine(_directory, $"followed.{device}.json")), Is.EqualTo(File.ReadAllText(Path.Combine(_directory, $"offline.{device}.json"))),
+                $"{device}'s report equals analyze's");
+        var live = await stdout;
+        var timeline = live[..live.IndexOf("The log holds 2 devices", StringComparison.Ordinal)];
+        Assert.That(timeline, Does.Match(@"(?m)^\S+\s+3\s+ttyUSB1\s+→ AT\+CSQ").And.Match(@"(?m)^\S+\s+13\s+ttyUSB0\s+→ AT\+MQTTSUB"),
+            "each live line names its device");
+        Assert.That(live[live.IndexOf("Device ttyUSB1", StringComparison.Ordinal)..], Does.Contain("2 commands: 2 ok, 0 errors"));
+        Assert.That(live + await stderr, Does.Not.Contain(Password));
+    }
+
+    [Test]
+    public async Task Follow_with_channel_follows_that_device_alone()
+    {
+        var (exit, stdout, stderr) = await ConformanceProcess.RunAsync(null, "analyze", "--follow", _log, "--idle-exit", "1", "--channel", "ttyUSB1");
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.Contain("reported below is ttyUSB1 alone").And.Contain("Device ttyUSB1"));
+        Assert.That(stdout, Does.Match(@"(?m)^\S+\s+3\s+ttyUSB1\s+→ AT\+CSQ").And.Not.Match(@"(?m)^\S+\s+\d+\s+ttyUSB0"), "no live line of ttyUSB0");
     }
 
     [Test]

@@ -6,4 +6,10 @@ namespace Conformance.Analyzer.Comparison;
 public sealed record LogComparison(
     IReadOnlyList<CommandComparison> Commands,
     IReadOnlyList<string> UrcsOnlyInA, IReadOnlyList<string> UrcsOnlyInB,
-    IReadOnlyList<string> DiagnosticsOnlyInA, IReadOnlyList<string> DiagnosticsOnlyInB);
+    IReadOnlyList<string> DiagnosticsOnlyInA, IReadOnlyList<string> DiagnosticsOnlyInB)
+{
+    /// <summary>The device compared, of logs of several (<c>ttyUSB1</c>); null for logs of one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public string? Channel { get; init; }
+}

@@ -25,8 +25,10 @@ public sealed class LiveLog : IDisposable
         if (input is GrowingFileStream growing) growing.Restarted += () => _splitter?.StartOver();
         _stream = new FollowedStream(input, idleExit, stop);
         var head = Head(format is null);
-        Detection = LogFormatDetector.Detect(LogFormatDetector.Sample(new MemoryStream(head), name));
+        var sample = LogFormatDetector.Sample(new MemoryStream(head), name);
+        Detection = LogFormatDetector.Detect(sample);
         Format = format ?? Detection.Format;
+        Channels = LogChannels.Detect(sample, Format);
         _commentPrefix = Encoding.UTF8.GetBytes(Detection.CommentPrefix);
         _stream.PutBack(head.AsSpan().StartsWith("\uFEFF"u8) ? head.AsMemory(3) : head);
     }
@@ -39,6 +41,12 @@ public sealed class LiveLog : IDisposable
     /// <summary>The format the records are read as.</summary>
     public LogFormat Format { get; }
 
+    /// <summary>
+    /// How the log names the module of each line when it holds the traffic of several, decided from the first lines as
+    /// the format is (<see cref="LogSource.Channels"/>); null for a log of one. Such a log is read with <see cref="ReadChannels"/>.
+    /// </summary>
+    public LogChannels? Channels { get; }
+
     /// <summary>Why the input ended early (a port failed); null when it ended, was stopped or stayed idle.</summary>
     public string? Failure => _stream.Failure;
 
@@ -48,10 +56,34 @@ public sealed class LiveLog : IDisposable
     /// <summary>The records, each as soon as the lines it needs have arrived; ends with the input.</summary>
     public IEnumerable<LogRecord> Read()
     {
-        using var splitter = _splitter = new LineSplitter(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0 };
+        using var splitter = _splitter = Splitter();
         var reader = LogReaders.Create(Format);
         foreach (var record in SplitLines.Of(reader, LogSource.SinceFirst(reader.Read([splitter])))) yield return record;
     }
+
+    /// <summary>
+    /// Reads a log of several modules as a log per module, as <see cref="LogSource.ReadChannels"/> does a whole one: each
+    /// channel's records go, as its lines arrive, into the sink <paramref name="sinkFor"/> gives for it, on a thread of its
+    /// own. With <paramref name="only"/>, only that channel is read. Returns every channel named, in the order they came.
+    /// </summary>
+    public IReadOnlyList<string> ReadChannels(Func<string, IRecordSink> sinkFor, string? only = null)
+    {
+        if (Channels is null) throw new InvalidOperationException("the log names no channels: read it with Read");
+        using var splitter = _splitter = Splitter();
+        var split = new ChannelSplit(Channels, Format, sinkFor, only);
+        try
+        {
+            foreach (var line in splitter.Remaining()) split.Feed(line);
+        }
+        finally
+        {
+            split.Complete();
+        }
+        split.Wait();
+        return split.Names;
+    }
+
+    private LineSplitter Splitter() => new(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0 };
 
     /// <summary>The first bytes, for detection: enough lines, or what came before a pause.</summary>
     private byte[] Head(bool detect)

@@ -17,10 +17,12 @@ namespace Conformance.Analyzer.Readers;
 /// sample's lines of AT traffic, they take at least two values, each of them on commands and on answers (a tx thread and
 /// an rx thread of one port are not), and the values take turns (one comes back after another's lines: a daemon
 /// restarted, a session after another, are read in order as one log, as they were written). Names holding digits
-/// (<c>ttyUSB0</c>, <c>modem2</c>) are counted apart from names of letters alone (<c>left</c>, <c>nbiot-east</c>); the
-/// latter, being words a logger writes for many things (a task, a module of its own code), must also show that each
-/// name's commands are answered under that name (the final result that ends a command of <c>left</c> is <c>left</c>'s),
-/// as a device's are and a <c>main</c> task's, answered under the <c>uart</c> task, are not.
+/// (<c>ttyUSB0</c>, <c>modem2</c>) are counted apart from names of letters alone (<c>left</c>, <c>nbiot-east</c>) and
+/// from single letters (<c>[A]</c>, <c>B:</c>); the latter two, being words a logger writes for many things (a task, a
+/// module of its own code, a level), must also show that each name's commands are answered under that name (the final
+/// result that ends a command of <c>left</c> is <c>left</c>'s), as a device's are and a <c>main</c> task's, answered under
+/// the <c>uart</c> task, are not. Single letters that are all levels (<c>[I]</c> and <c>[D]</c>, <c>I</c> and <c>W</c>)
+/// are levels, never devices: a logger that switched its verbosity writes a session under <c>[D]</c>, the next under <c>[I]</c>.
 /// </remarks>
 public sealed class LogChannels
 {
@@ -28,11 +30,24 @@ public sealed class LogChannels
     private const int Places = 6;
 
     private readonly int place;          // which name of the prefix, for a prefix channel; -1 for a field
-    private readonly bool digits;        // a prefix channel's names hold digits (else letters alone)
+    private readonly NameKind kind;          // a prefix channel's kind of name
     private readonly bool csv;           // a CSV column, found by the header
     private readonly bool json;          // a JSON field
 
-    private LogChannels(int place, bool csv, bool json, bool digits = true) => (this.place, this.csv, this.json, this.digits) = (place, csv, json, digits);
+    private LogChannels(int place, bool csv, bool json, NameKind kind = NameKind.Digits) => (this.place, this.csv, this.json, this.kind) = (place, csv, json, kind);
+
+    /// <summary>The kinds of name a prefix is searched for, each counted apart, in the order they are tried.</summary>
+    internal enum NameKind
+    {
+        /// <summary>Holding digits: <c>ttyUSB0</c>, <c>modem2</c>, <c>dev-0417</c>.</summary>
+        Digits,
+
+        /// <summary>Two letters or more and no digit: <c>left</c>, <c>modemA</c>, <c>nbiot-east</c>.</summary>
+        Word,
+
+        /// <summary>One ASCII letter alone: <c>[A]</c>, <c>B:</c>.</summary>
+        Letter,
+    }
 
     /// <summary>What names the channel, for standard error (<c>the word in each line's prefix</c>, <c>the field port</c>).</summary>
     public string Describe() => json ? "a JSON field naming the device" : csv ? "a CSV column naming the device" : "a name in each line's prefix";
@@ -43,8 +58,7 @@ public sealed class LogChannels
         LogFormat.JsonLines => FieldTakesTurns(sample, new LogChannels(-1, false, true)),
         LogFormat.CsvExport => FieldTakesTurns(sample, new LogChannels(-1, true, false)),
         LogFormat.Logger or LogFormat.Transcript or LogFormat.Journal or LogFormat.Timestamped or LogFormat.Tio or LogFormat.ModemManager =>
-            Traffic(sample) is var traffic && PrefixPlace(traffic, digits: true) is var at and >= 0 ? new LogChannels(at, false, false)
-            : PrefixPlace(traffic, digits: false) is var plain and >= 0 ? new LogChannels(plain, false, false, digits: false) : null,
+            Prefix(Traffic(sample)),
         _ => null,
     };
 
@@ -75,7 +89,7 @@ public sealed class LogChannels
             Shared = false;
             if (channels.json) return last = JsonChannel(line) ?? last;
             if (channels.csv) return last = CsvChannel(line) ?? last;
-            return last = (LoggerLine.Find(line) is { } found ? Name(line.AsSpan(0, found.MarkStart), channels.place, channels.digits) : null) ?? last;
+            return last = (LoggerLine.Find(line) is { } found ? Name(line.AsSpan(0, found.MarkStart), channels.place, channels.kind) : null) ?? last;
         }
 
         private string? CsvChannel(string line)
@@ -112,17 +126,32 @@ public sealed class LogChannels
             f.Said == Said.Command && (f.Found.Direction == LogDirection.FromModule || f.Found.Arrow is { } arrow && arrow == moduleArrow) ? Said.Answer : f.Said));
     }
 
-    // The place in the prefix whose names (of digits or of letters alone) are channels by the rule above; -1 when none is.
-    private static int PrefixPlace(List<(string Prefix, Said Said)> traffic, bool digits)
+    // The channels of the sample's prefixes: names holding digits first, then words, then single letters.
+    private static LogChannels? Prefix(List<(string Prefix, Said Said)> traffic)
+    {
+        foreach (var kind in (ReadOnlySpan<NameKind>)[NameKind.Digits, NameKind.Word, NameKind.Letter])
+            if (PrefixPlace(traffic, kind) is var at and >= 0) return new LogChannels(at, false, false, kind);
+        return null;
+    }
+
+    // The place in the prefix whose names of `kind` are channels by the rule above; -1 when none is.
+    private static int PrefixPlace(List<(string Prefix, Said Said)> traffic, NameKind kind)
     {
         var places = new List<(string Name, Said Said)>[Places];
         for (var at = 0; at < Places; at++) places[at] = [];
         foreach (var (prefix, said) in traffic)
-            for (var at = 0; at < Places && Name(prefix, at, digits) is { } name; at++) places[at].Add((name, said));
+            for (var at = 0; at < Places && Name(prefix, at, kind) is { } name; at++) places[at].Add((name, said));
         for (var at = 0; at < Places; at++)
-            if (Channels(places[at]) && (digits || AnsweredUnderTheirNames(places[at]))) return at;
+            if (Channels(places[at]) && (kind == NameKind.Digits || AnsweredUnderTheirNames(places[at])) && !(kind == NameKind.Letter && AllLevels(places[at])))
+                return at;
         return -1;
     }
+
+    // Single letters that are all a level's (`[I]` host lines, `[D]` answers; `[I]` with a few `[W]`): a level log, one module's.
+    private static bool AllLevels(List<(string Name, Said Said)> lines) => lines.TrueForAll(l => LevelLetters.Contains(char.ToUpperInvariant(l.Name[0])));
+
+    // The letters loggers write for a level: trace, debug, info, notice, warning, error, fatal, critical, verbose.
+    private const string LevelLetters = "TDINWEFCV";
 
     /// <summary>True when the names take at least two values, each on commands and answers, and take turns.</summary>
     private static bool Channels(List<(string Name, Said Said)> lines)
@@ -207,8 +236,8 @@ public sealed class LogChannels
         return FinalResult.IsFinalResult(System.Text.Encoding.UTF8.GetBytes(line.ToString())) ? Said.Final : Said.Answer;
     }
 
-    /// <summary>The name at place <paramref name="at"/> of a prefix (0 the first) among those holding digits, or of letters alone; null when it holds fewer.</summary>
-    internal static string? Name(ReadOnlySpan<char> prefix, int at, bool digits = true)
+    /// <summary>The name at place <paramref name="at"/> of a prefix (0 the first) among those of <paramref name="kind"/>; null when it holds fewer.</summary>
+    internal static string? Name(ReadOnlySpan<char> prefix, int at, NameKind kind = NameKind.Digits)
     {
         var i = 0;
         while (i < prefix.Length)
@@ -218,7 +247,7 @@ public sealed class LogChannels
             while (i < prefix.Length && IsWordChar(prefix[i])) i++;
             if (i == start) break;
             var word = prefix[start..i].TrimEnd("./-_");
-            if (!IsName(word, digits)) continue;
+            if (!IsName(word, kind)) continue;
             if (at-- == 0) return word.ToString();
         }
         return null;
@@ -228,10 +257,12 @@ public sealed class LogChannels
 
     // Letters, with digits or without as asked, no digit first (a time, a date, a pid, a hex id), and no thread's name;
     // of letters alone, no word a logger or a stamp writes for something else (a level, a month, a weekday, a zone).
-    private static bool IsName(ReadOnlySpan<char> word, bool digits) =>
-        word.Length is >= 2 and <= 40 && !char.IsAsciiDigit(word[0]) && word.ContainsAnyInRange('0', '9') == digits && HasLetter(word) &&
-        !word.Contains("thread", StringComparison.OrdinalIgnoreCase) && !word.Contains("pool", StringComparison.OrdinalIgnoreCase) &&
-        !word.Contains("worker", StringComparison.OrdinalIgnoreCase) && (digits || !NoNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
+    // A single letter is an ASCII one, standing alone (`[A]`, `B:`).
+    private static bool IsName(ReadOnlySpan<char> word, NameKind kind) => kind == NameKind.Letter
+        ? word.Length == 1 && char.IsAsciiLetter(word[0])
+        : word.Length is >= 2 and <= 40 && !char.IsAsciiDigit(word[0]) && word.ContainsAnyInRange('0', '9') == (kind == NameKind.Digits) && HasLetter(word) &&
+          !word.Contains("thread", StringComparison.OrdinalIgnoreCase) && !word.Contains("pool", StringComparison.OrdinalIgnoreCase) &&
+          !word.Contains("worker", StringComparison.OrdinalIgnoreCase) && (kind == NameKind.Digits || !NoNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
 
     private static readonly HashSet<string> NoNames = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -233,17 +233,14 @@ public sealed class LogSource
         if (Channels is null) throw new InvalidOperationException("the log names no channels: read it with Read");
         Interlocked.Exchange(ref bytesRead, 0);
         damage?.RemoveAll(d => d.Line is not null);
-        var feeds = new Dictionary<string, ChannelFeed?>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var shared = new List<LogLine>();
-        var reading = Channels.Read();
+        var split = new ChannelSplit(Channels, Format, sinkFor, only);
         try
         {
             foreach (var splitter in Splitters())
             {
                 try
                 {
-                    foreach (var line in splitter.Remaining()) Feed(line);
+                    foreach (var line in splitter.Remaining()) split.Feed(line);
                 }
                 catch (LogReadException e) when (damage is not null)
                 {
@@ -253,35 +250,10 @@ public sealed class LogSource
         }
         finally
         {
-            foreach (var feed in feeds.Values) feed?.Complete();
+            split.Complete();
         }
-        try
-        {
-            foreach (var feed in feeds.Values) feed?.Wait();
-        }
-        finally
-        {
-            foreach (var feed in feeds.Values) feed?.Dispose();
-        }
-        return names;
-
-        void Feed(LogLine line)
-        {
-            var name = reading.Of(line.Text);
-            if (name is null || reading.Shared)
-            {
-                shared.Add(line.Kept());
-                foreach (var open in feeds.Values) open?.Add(line);
-                return;
-            }
-            if (!feeds.TryGetValue(name, out var feed))
-            {
-                names.Add(name);
-                feed = only is null || LogChannels.Names(name, only) ? new ChannelFeed(LogReaders.Create(Format), sinkFor(name), shared) : null;
-                feeds.Add(name, feed);
-            }
-            feed?.Add(line);
-        }
+        split.Wait();
+        return split.Names;
     }
 
     /// <summary>The splitters of the inputs, handed out again from the current one after a reader stopped at a damaged line.</summary>

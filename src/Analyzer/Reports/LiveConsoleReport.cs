@@ -8,11 +8,12 @@ namespace Conformance.Analyzer.Reports;
 /// <summary>
 /// The timeline printed as it is made (<c>conformance tap</c>, <c>analyze --follow</c>): each exchange once its final
 /// result is in, each URC, session state change, reconnection and diagnostic as it happens, one line each, in the
-/// same words as <see cref="AnalysisConsoleReport"/>. Secrets arrive already masked by the analyzer.
+/// same words as <see cref="AnalysisConsoleReport"/>. Secrets arrive already masked by the analyzer. A device of a log
+/// of several has a report of its own, each line naming the device after its line number; they share the console.
 /// </summary>
-public sealed class LiveConsoleReport(IAnsiConsole console) : ITimelineSink
+public sealed class LiveConsoleReport(IAnsiConsole console, string? device = null) : ITimelineSink
 {
-    private readonly object _gate = new();
+    private readonly string _device = device is null ? "" : $"[blue]{Report.Markup(device)}[/]  ";
 
     public void Exchange(Exchange exchange) => Line(exchange.Line, exchange.Time, AnalysisConsoleReport.Exchange(exchange));
 
@@ -33,6 +34,7 @@ public sealed class LiveConsoleReport(IAnsiConsole console) : ITimelineSink
     private void Line(long line, DateTimeOffset? time, string markup)
     {
         var clock = time is { } t ? t.DateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " " : "";
-        lock (_gate) console.MarkupLine($"[grey]{clock}{line,6}[/]  {markup}");
+        // The devices' reports write from their own threads: one line at a time.
+        lock (console) console.MarkupLine($"[grey]{clock}{line,6}[/]  {_device}{markup}");
     }
 }

@@ -129,11 +129,23 @@ public sealed class TimelineBuilder : IRecordSink
     /// come in the order their channels first appear; <paramref name="channels"/> names every channel of the log.
     /// </summary>
     /// <remarks>The channels are read at once, so <see cref="AnalysisOptions.Sink"/> is not told of their items.</remarks>
-    public static IReadOnlyList<Analysis> AnalyzeChannels(LogSource source, AnalysisOptions? options, string? only, out IReadOnlyList<string> channels)
+    public static IReadOnlyList<Analysis> AnalyzeChannels(LogSource source, AnalysisOptions? options, string? only, out IReadOnlyList<string> channels) =>
+        AnalyzeChannels(sinkFor => source.ReadChannels(sinkFor, only), (options ?? new AnalysisOptions()) with { Format = source.Format }, _ => null, out channels);
+
+    /// <summary>
+    /// As <see cref="AnalyzeChannels(LogSource, AnalysisOptions?, string?, out IReadOnlyList{string})"/>, a log still being
+    /// written (<c>analyze --follow</c>): each channel's items told, as they are made, to the sink <paramref name="sinkFor"/>
+    /// gives for it (a live timeline naming the device), from the channel's own thread.
+    /// </summary>
+    public static IReadOnlyList<Analysis> AnalyzeChannels(LiveLog log, AnalysisOptions? options, Func<string, ITimelineSink> sinkFor, string? only,
+        out IReadOnlyList<string> channels) =>
+        AnalyzeChannels(each => log.ReadChannels(each, only), (options ?? new AnalysisOptions()) with { Format = log.Format }, sinkFor, out channels);
+
+    private static IReadOnlyList<Analysis> AnalyzeChannels(Func<Func<string, IRecordSink>, IReadOnlyList<string>> read, AnalysisOptions each,
+        Func<string, ITimelineSink?> sinkFor, out IReadOnlyList<string> channels)
     {
-        var each = (options ?? new AnalysisOptions()) with { Format = source.Format, Sink = null };
         var builders = new Dictionary<string, TimelineBuilder>(StringComparer.Ordinal);
-        channels = source.ReadChannels(name => builders[name] = new TimelineBuilder(each), only);
+        channels = read(name => builders[name] = new TimelineBuilder(each with { Sink = sinkFor(name) }));
         return [.. channels.Where(builders.ContainsKey).Select(name => builders[name].Complete() with { Channel = name })];
     }
 

@@ -52,10 +52,9 @@ internal static class AnalyzeCommand
         {
             if (parse.GetValue(parquet) is { } parquetFolder) return AnalyzeParquet.Run(parse, parse.GetValue(file)!, parquetFolder, parse.GetValue(jobs));
             // An option of another mode would be ignored without a word: said instead.
-            if (parse.GetValue(jobs) is not null || parse.GetValue(idleExit) is not null && !parse.GetValue(follow) || parse.GetValue(channel) is not null && parse.GetValue(follow))
+            if (parse.GetValue(jobs) is not null || parse.GetValue(idleExit) is not null && !parse.GetValue(follow))
             {
                 ErrorText.Write(parse.GetValue(jobs) is not null ? "--jobs sets how many logs --parquet analyses at once: give --parquet DIR, or leave --jobs out"
-                    : parse.GetValue(follow) ? "--channel picks a device of a log read whole: leave --follow or --channel out"
                     : "--idle-exit ends a --follow: give --follow, or leave --idle-exit out");
                 return ExitCodes.UsageError;
             }
@@ -71,8 +70,8 @@ internal static class AnalyzeCommand
             // Following ends at a signal with its report; an offline analysis has none to give before it is done.
             using var signals = parse.GetValue(follow) ? null : StopSignals.ExitingOn("while analysing");
             var analysis = parse.GetValue(follow)
-                ? AnalyzeFollow.Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(idleExit), jsonPath == "-" ? Terminal.Error : Terminal.Out)
-                    is var (followed, one, cut) ? (followed, [one], [], cut) : null
+                ? AnalyzeFollow.Load(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(channel), parse.GetValue(idleExit),
+                    jsonPath == "-" ? Terminal.Error : Terminal.Out)
                 : LoadChannels(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(showSecrets), parse.GetValue(channel));
             if (analysis is null) return ExitCodes.UsageError;
             var (_, results, devices, damaged) = analysis.Value;
@@ -143,36 +142,20 @@ internal static class AnalyzeCommand
     public static Option<bool> ShowSecretsOption() =>
         new("--show-secrets") { Description = "Show secrets (MQTTCFG passwords, tokens, Wi-Fi keys, sign= values) as sent instead of ***." };
 
-    /// <summary>Reads and analyses a log; on bad input explains why on standard error and returns null.</summary>
-    public static (string Path, Analysis Analysis, bool Damaged)? Load(string path, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
-        Load([path], format, showSecrets, maxStoredItems);
-
     /// <summary>
-    /// Reads and analyses one log (with its rotations, or standard input for <c>-</c>) or several read in order
-    /// as one; on bad input explains why on standard error and returns null. The path returned names the log; Damaged
-    /// says that a part of it could not be read (each part said on standard error) and the rest was analysed.
-    /// </summary>
-    public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> paths, string? format, bool showSecrets, int maxStoredItems = 10_000) =>
-        Load(paths, format, showSecrets, maxStoredItems, (source, options) =>
-        {
-            // Read as one, the devices' lines answer each other's commands: said, so the result is not taken at its word.
-            if (source.Channels is not null)
-                ErrorText.Write($"{Name(paths)}: the log holds several devices ({source.Channels.Describe()}), read here as one log; " +
-                    "analyze reports each (--channel NAME for one)");
-            return [TimelineBuilder.Analyze(source, options)];
-        }) is var (path, analyses, damaged) ? (path, analyses[0], damaged) : null;
-
-    /// <summary>
-    /// As <see cref="Load(IReadOnlyList{string}, string?, bool, int)"/>, a log of several modules analysed per module
-    /// (<see cref="TimelineBuilder.AnalyzeChannels"/>; with <paramref name="channel"/>, that one): an analysis per channel, each
-    /// naming it. A log of one module gives its one analysis.
+    /// Reads and analyses one log (with its rotations, or standard input for <c>-</c>) or several read in order as one;
+    /// on bad input explains why on standard error and returns null. A log of several modules is analysed per module
+    /// (<see cref="TimelineBuilder.AnalyzeChannels(LogSource, AnalysisOptions?, string?, out IReadOnlyList{string})"/>; with
+    /// <paramref name="channel"/>, that one): an analysis per channel, each naming it; a log of one module gives its one
+    /// analysis. The path returned names the log; Damaged says that a part of it could not be read (each part said on
+    /// standard error) and the rest was analysed.
     /// </summary>
     public static (string Path, IReadOnlyList<Analysis> Analyses, IReadOnlyList<string> Devices, bool Damaged)? LoadChannels(IReadOnlyList<string> paths, string? format,
-        bool showSecrets, string? channel)
+        bool showSecrets, string? channel, int maxStoredItems = 10_000)
     {
         string? unknown = null;
         IReadOnlyList<string> devices = [];
-        var loaded = Load(paths, format, showSecrets, 10_000, (source, options) =>
+        var loaded = Load(paths, format, showSecrets, maxStoredItems, (source, options) =>
         {
             if (source.Channels is null)
             {
@@ -182,7 +165,7 @@ internal static class AnalyzeCommand
             }
             var analyses = TimelineBuilder.AnalyzeChannels(source, options, channel, out var names);
             devices = names;
-            ErrorText.Write($"the log holds {names.Count} devices ({source.Channels.Describe()}): {string.Join(", ", names)}; each is analysed as a log of its own");
+            ErrorText.Write($"{Name(paths)}: the log holds {names.Count} devices ({source.Channels.Describe()}): {string.Join(", ", names)}; each is analysed as a log of its own");
             if (analyses.Count == 0) unknown = $"--channel {channel}: no such device in the log; its devices are {string.Join(", ", names)}";
             return analyses;
         });

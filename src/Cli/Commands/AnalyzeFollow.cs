@@ -9,12 +9,19 @@ namespace Conformance.Cli.Commands;
 /// <summary>
 /// <c>conformance analyze --follow</c>: a log read as it grows, or a port's traffic as it comes, with the timeline
 /// printed live; at the end (Ctrl-C, SIGTERM, the port closing, <c>--idle-exit</c>) the analysis equals an offline
-/// <c>analyze</c> of the same bytes (docs/tap.md, "Following a log").
+/// <c>analyze</c> of the same bytes (docs/tap.md, "Following a log"). A log of several devices, as its first lines show
+/// it, is followed per device as <c>analyze</c> reads it: each line of the live timeline names its device, and the report
+/// at the end is a report per device.
 /// </summary>
 internal static class AnalyzeFollow
 {
-    /// <summary>Follows one file or port; on bad input explains why on standard error and returns null.</summary>
-    public static (string Path, Analysis Analysis, bool Damaged)? Load(IReadOnlyList<string> inputs, string? format, bool showSecrets, double? idleExitSeconds, Spectre.Console.IAnsiConsole live)
+    /// <summary>
+    /// Follows one file or port (with <paramref name="channel"/>, that device of a log of several); on bad input explains
+    /// why on standard error and returns null. The analyses are one, or one per device, each naming it; the devices are
+    /// those of a log of several, else none.
+    /// </summary>
+    public static (string Path, IReadOnlyList<Analysis> Analyses, IReadOnlyList<string> Devices, bool Damaged)? Load(IReadOnlyList<string> inputs, string? format,
+        bool showSecrets, string? channel, double? idleExitSeconds, Spectre.Console.IAnsiConsole live)
     {
         if (inputs is not [var input] || input == "-")
         {
@@ -53,17 +60,35 @@ internal static class AnalyzeFollow
             using var log = new LiveLog(stream, name, forced, idleExitSeconds is { } s ? TimeSpan.FromSeconds(s) : null, stop.Token);
             var how = format is null ? $"detected from the first lines, confidence {log.Detection.Confidence:0.00}" : "forced";
             ErrorText.Write($"reading {name} as {LogFormatNames.NameOf(log.Format)} ({how})");
-            var options = new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live), Format = log.Format };
-            var analysis = TimelineBuilder.Analyze(log.Read(), options);
+            if (log.Channels is null && channel is not null)
+            {
+                ErrorText.Write($"--channel {channel}: the first lines of {name} name no devices, it is a log of one module; leave --channel out");
+                return null;
+            }
+            IReadOnlyList<Analysis> analyses;
+            IReadOnlyList<string> devices = [];
+            if (log.Channels is { } channels)
+            {
+                ErrorText.Write($"the log holds several devices ({channels.Describe()}): each is followed as a log of its own");
+                var each = new AnalysisOptions { ShowSecrets = showSecrets };
+                analyses = TimelineBuilder.AnalyzeChannels(log, each, device => new LiveConsoleReport(live, device), channel, out devices);
+            }
+            else analyses = [TimelineBuilder.Analyze(log.Read(), new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live), Format = log.Format })];
             var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}"
                 : log.Idled ? $"nothing new for {idleExitSeconds} s (--idle-exit)" : "the input ended";
             ErrorText.Write($"{name}: {why}");
-            if (analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0)
+            if (devices.Count > 0) ErrorText.Write($"the log held {devices.Count} devices: {string.Join(", ", devices)}");
+            if (channel is not null && analyses.Count == 0)
+            {
+                ErrorText.Write($"--channel {channel}: no such device in the log; its devices are {string.Join(", ", devices)}");
+                return null;
+            }
+            if (analyses.All(analysis => analysis.Summary.Commands == 0 && analysis.Summary.Urcs == 0))
             {
                 ErrorText.Write($"{name}: no AT traffic arrived, nothing to report");
                 return null;
             }
-            return (name, analysis, false);
+            return (name, analyses, devices, false);
         }
         catch (LinkException e)
         {

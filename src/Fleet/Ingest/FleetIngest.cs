@@ -28,6 +28,13 @@ public static class FleetIngest
         FleetDatabase.CreateTables(connection);
         ForgetHalves(connection);
         (logs, var stored) = StoredKeys.Assign(connection, logs, database, options.ShowSecrets, warn);
+        // A device's key is none of these (a file gw.log#modem1 beside gw.log, which holds a device modem1).
+        var files = logs.Select(log => log.Key).Concat(stored).ToHashSet(StringComparer.Ordinal);
+        var said = new object();
+        void Warn(string warning)
+        {
+            lock (said) warn(warning);
+        }
         var rows = new IReadOnlyList<LogRow>[logs.Count];
         // Largest first, so that one big log does not start last and keep a single core busy at the end.
         var order = Enumerable.Range(0, logs.Count).OrderByDescending(i => logs[i].Files.Sum(FleetLog.SizeOf)).ToList();
@@ -37,7 +44,7 @@ public static class FleetIngest
                 () => new IngestBatch(FleetDatabase.Open(database), options.ShowSecrets),
                 (index, _, batch) =>
                 {
-                    rows[index] = LogIngest.Run(batch, logs[index], options, progress, stored.Contains(logs[index].Key), cancel);
+                    rows[index] = LogIngest.Run(batch, logs[index], options, progress, stored.Contains(logs[index].Key), files, Warn, cancel);
                     progress.Done(rows[index]);
                     return batch;
                 },

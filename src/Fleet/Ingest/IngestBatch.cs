@@ -25,7 +25,7 @@ internal sealed class IngestBatch(DuckDBConnection connection, bool showSecrets)
     public TableSink Sink(string key) => (_sink ??= new TableSink(connection, showSecrets)).Begin(key);
 
     /// <summary>
-    /// Appenders of their own for one device of a log of several (<see cref="LogKeys.OfDevice"/>), in the transaction:
+    /// Appenders of their own for one device of a log of several (<see cref="LogKeys.OfDevice(string, string)"/>), in the transaction:
     /// the devices are read at once, each into its sink. Dispose them before the log is done.
     /// </summary>
     public TableSink DeviceSink(string key) => new TableSink(connection, showSecrets).Begin(key);

@@ -15,10 +15,13 @@ internal static class LogIngest
 
     /// <summary>
     /// Ingests <paramref name="log"/> into the worker's <paramref name="batch"/>, replacing the rows it has when <paramref name="replace"/>;
-    /// its row of <c>logs</c>, or a row per device of a log of several (<see cref="LogKeys.OfDevice"/>).
+    /// its row of <c>logs</c>, or a row per device of a log of several (<see cref="LogKeys.OfDevice(string, string, Func{string, bool})"/>),
+    /// none of whose keys is one of <paramref name="files"/> (the keys of the run's files and of those the database holds); a
+    /// device keyed otherwise for that is said to <paramref name="warn"/>.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled: nothing of the log is written, the rows it had stay.</exception>
-    public static IReadOnlyList<LogRow> Run(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, bool replace, CancellationToken cancel)
+    public static IReadOnlyList<LogRow> Run(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, bool replace,
+        IReadOnlySet<string> files, Action<string> warn, CancellationToken cancel)
     {
         // Appenders append in the connection's transaction: the rows a log had, its new rows and its logs row go
         // in at one commit, so a signal, a crash or a full disk midway leaves no half of a log behind.
@@ -27,7 +30,7 @@ internal static class LogIngest
         try
         {
             if (replace) batch.Forget(log.Key, FleetTables.All.Select(t => t.Name));
-            rows = Analyse(batch, log, options, progress, cancel);
+            rows = Analyse(batch, log, options, progress, files, warn, cancel);
         }
         catch (OperationCanceledException)
         {
@@ -41,7 +44,8 @@ internal static class LogIngest
         return rows;
     }
 
-    private static IReadOnlyList<LogRow> Analyse(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, CancellationToken cancel)
+    private static IReadOnlyList<LogRow> Analyse(IngestBatch batch, FleetLog log, FleetOptions options, IngestProgress progress, IReadOnlySet<string> files,
+        Action<string> warn, CancellationToken cancel)
     {
         long size = 0;
         string? format = null;
@@ -52,7 +56,7 @@ internal static class LogIngest
             var source = LogSource.Open(log.Files, options.Format);
             format = LogFormatNames.NameOf(source.Format);
             if (source.IsEmpty) return [Failed(log, size, format, "the log is empty, nothing to analyse")];
-            if (source.Channels is not null) return Devices(batch, log, source, size, format, options, progress, cancel);
+            if (source.Channels is not null) return Devices(batch, log, source, size, format, options, progress, files, warn, cancel);
             var sink = batch.Sink(log.Key);
             Analysis analysis;
             Records records;
@@ -96,26 +100,31 @@ internal static class LogIngest
     /// their rows written one device at a time.
     /// </summary>
     private static IReadOnlyList<LogRow> Devices(IngestBatch batch, FleetLog log, LogSource source, long size, string format, FleetOptions options,
-        IngestProgress progress, CancellationToken cancel)
+        IngestProgress progress, IReadOnlySet<string> files, Action<string> warn, CancellationToken cancel)
     {
         var gate = new object();
-        var devices = new Dictionary<string, (TableSink Sink, TimelineBuilder Builder, Records Records)>(StringComparer.Ordinal);
+        var devices = new Dictionary<string, (string Key, TableSink Sink, TimelineBuilder Builder, Records Records)>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         progress.Reading(source);
         try
         {
             var names = source.ReadChannels(name =>
             {
-                var sink = batch.DeviceSink(LogKeys.OfDevice(log.Key, name));
+                var key = LogKeys.OfDevice(log.Key, name, k => files.Contains(k) || keys.Contains(k));
+                keys.Add(key);
+                if (key != LogKeys.OfDevice(log.Key, name))
+                    warn($"{log.Key}: its device {name} is keyed {key}: {LogKeys.OfDevice(log.Key, name)} is another file's key");
+                var sink = batch.DeviceSink(key);
                 var builder = new TimelineBuilder(new AnalysisOptions { ShowSecrets = options.ShowSecrets, MaxStoredItems = StoredItems, Sink = sink, Format = source.Format });
-                devices[name] = (sink, builder, new Records(builder, cancel, gate));
+                devices[name] = (key, sink, builder, new Records(builder, cancel, gate));
                 return devices[name].Records;
             });
             var rows = new List<LogRow>();
             foreach (var name in names)
             {
-                var (sink, builder, records) = devices[name];
+                var (key, sink, builder, records) = devices[name];
                 var analysis = builder.Complete();
-                var device = log with { Key = LogKeys.OfDevice(log.Key, name) };
+                var device = log with { Key = key };
                 rows.Add(AtTraffic.Found(analysis)
                     ? new LogRow(device, size, format, sink.Identity.Device, sink.Identity.Firmware, records.FirstTime, records.LastTime, analysis.Summary, null)
                     : Failed(device, size, format, NoTraffic(format)));
@@ -124,7 +133,7 @@ internal static class LogIngest
         }
         catch
         {
-            foreach (var (sink, _, _) in devices.Values) sink.Dispose();
+            foreach (var (_, sink, _, _) in devices.Values) sink.Dispose();
             devices.Clear();
             batch.Forget(log.Key, FleetTables.Items);
             throw;
@@ -132,7 +141,7 @@ internal static class LogIngest
         finally
         {
             // The devices' rows go into the tables, in the log's transaction.
-            foreach (var (sink, _, _) in devices.Values) sink.Dispose();
+            foreach (var (_, sink, _, _) in devices.Values) sink.Dispose();
             progress.Read(source);
         }
     }

@@ -45,7 +45,25 @@ public static class LogKeys
     public static string OfDevice(string key, string device) => $"{key}{DeviceMark}{device}";
 
     /// <summary>
-    /// The key of the log a stored key is of: a device's key without its device (<see cref="OfDevice"/>), told by the
+    /// The key of one device of the log <paramref name="key"/> as <see cref="OfDevice(string, string)"/> gives it, unless
+    /// <paramref name="taken"/> says a file or another device has it (a file <c>gw.log#modem1</c> beside <c>gw.log</c>, which
+    /// holds a device <c>modem1</c>): then <c>gw.log#modem1 (device)</c>, <c>(device 2)</c> … the first free. The file keeps
+    /// its key, its path; the same inputs give the same keys.
+    /// </summary>
+    /// <remarks>
+    /// What is added starts with no <c>#</c>: the key is still the log's key, <c>#</c> and more (<see cref="OfLog"/>), and
+    /// no key of the file's devices (<c>gw.log#modem1#…</c>), so replacing that file's rows leaves the device's be.
+    /// </remarks>
+    public static string OfDevice(string key, string device, Func<string, bool> taken)
+    {
+        var plain = OfDevice(key, device);
+        if (!taken(plain)) return plain;
+        for (var n = 1; ; n++)
+            if ($"{plain} (device{(n == 1 ? "" : $" {n}")})" is var other && !taken(other)) return other;
+    }
+
+    /// <summary>
+    /// The key of the log a stored key is of: a device's key without its device (<see cref="OfDevice(string, string)"/>), told by the
     /// file's path, which ends in the log's key, not the device's; any other key as it is. A <c>#</c> may stand in the
     /// file's name (<c>site#3.log</c>), in the device's (<c>COM#1</c>) and in a masked name's hash (<c>token=*** #1a2b3c4d</c>),
     /// so each <c>#</c> is tried, the last first: the longest start of the key that is the file's is the log's key.

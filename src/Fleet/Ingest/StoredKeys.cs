@@ -19,6 +19,7 @@ internal static class StoredKeys
     {
         var byKey = new Dictionary<string, (string Identity, string File)>(StringComparer.Ordinal);
         var byIdentity = new Dictionary<string, string>(StringComparer.Ordinal);
+        var devices = new Dictionary<string, string>(StringComparer.Ordinal);   // a device's key, and its log's file
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"SELECT log, files FROM {FleetTables.Logs}";
@@ -31,6 +32,7 @@ internal static class StoredKeys
                 var identity = LogKeys.StoredIdentity(key, file);
                 byKey.TryAdd(key, (identity, file));
                 byIdentity.TryAdd(identity, key);
+                if (key != reader.GetString(0)) devices.TryAdd(reader.GetString(0), file);
             }
         }
         var stored = byKey.Keys.ToHashSet(StringComparer.Ordinal);
@@ -54,6 +56,12 @@ internal static class StoredKeys
             if (byKey.TryGetValue(key, out var other) && other.Identity != identity)
             {
                 warn($"{key}: {database} holds this key for another file, {Shown(other.File)}; {Shown(path)} is keyed by its full path: {full}");
+                key = full;
+            }
+            // A device's key (gw.log#modem1, of gw.log): taking it would mix the file's rows with the device's.
+            else if (devices.TryGetValue(key, out var gateway))
+            {
+                warn($"{key}: {database} holds this key for a device of {Shown(gateway)}; {Shown(path)} is keyed by its full path: {full}");
                 key = full;
             }
             keyed.Add(log with { Key = taken.Add(key) ? key : full });

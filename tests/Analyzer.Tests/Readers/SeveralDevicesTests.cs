@@ -95,6 +95,22 @@ public class SeveralDevicesTests
         Nov 30 10:00:02 gw modemd[311]: DEBUG [north] < +CSQ: 25,99
         Nov 30 10:00:02 gw modemd[311]: DEBUG [north] < OK
         """, "north", "south", TestName = "syslog of a daemon that writes a level before each module's name")]
+    [TestCase("""
+        [10:00:01.100] [A] > AT+CSQ
+        [10:00:01.105] [B] > AT+CSQ
+        [10:00:01.180] [B] < +CSQ: 12,99
+        [10:00:01.181] [B] < OK
+        [10:00:01.190] [A] < +CSQ: 25,99
+        [10:00:01.191] [A] < OK
+        """, "A", "B", TestName = "two modules of one gateway named by a letter in brackets")]
+    [TestCase("""
+        A: AT+CSQ
+        B: AT+CSQ
+        B: +CSQ: 12,99
+        B: OK
+        A: +CSQ: 25,99
+        A: OK
+        """, "A", "B", TestName = "a letter and a colon, no marks, the direction from the text")]
     public void Each_device_is_answered_by_its_own_lines(string log, string first, string second)
     {
         var (analyses, devices) = Analyze(log);
@@ -105,6 +121,35 @@ public class SeveralDevicesTests
         Assert.That(Answer(analyses[1]), Is.EqualTo("+CSQ: 12,99"), $"{second} is answered by its own line");
         Assert.That(analyses.Select(a => (a.Summary.Commands, a.Summary.Ok, a.Summary.Unanswered)), Is.All.EqualTo((1, 1, 0)));
         Assert.That(analyses.SelectMany(a => a.Diagnostics), Is.Empty, "nothing is left unanswered or answered twice");
+    }
+
+    [Test]
+    public void Modules_named_by_a_letter_each_have_their_own_latencies()
+    {
+        // A gateway's script polling two modules, A and B, by turns; each answers at its own pace. Read as one log, A's
+        // AT+MQTTSTAT? would end at B's OK after 52 ms instead of its own after 310 ms.
+        var (analyses, devices) = Analyze("""
+            10:00:01.100 A: AT+MQTTSTAT?
+            10:00:01.120 B: AT+MQTTSTAT?
+            10:00:01.150 B: +MQTTSTAT: 1
+            10:00:01.152 B: OK
+            10:00:01.400 A: +MQTTSTAT: 5
+            10:00:01.410 A: OK
+            10:00:02.000 B: AT+CSQ
+            10:00:02.030 A: AT+CSQ
+            10:00:02.060 A: +CSQ: 25,99
+            10:00:02.061 A: OK
+            10:00:02.500 B: +CSQ: 12,99
+            10:00:02.501 B: OK
+            """);
+
+        Assert.That(devices, Is.EqualTo(new[] { "A", "B" }));
+        Assert.That(analyses.Select(a => (a.Channel, string.Join(" ", a.Exchanges.Select(e => $"{e.Command}={e.LatencyMs}:{e.Information.Single()}")))), Is.EqualTo(new[]
+        {
+            ("A", "AT+MQTTSTAT?=310:+MQTTSTAT: 5 AT+CSQ=31:+CSQ: 25,99"),
+            ("B", "AT+MQTTSTAT?=32:+MQTTSTAT: 1 AT+CSQ=501:+CSQ: 12,99"),
+        }));
+        Assert.That(analyses.SelectMany(a => a.Diagnostics), Is.Empty);
     }
 
     [Test]
@@ -242,6 +287,59 @@ public class SeveralDevicesTests
         Assert.That(source.Channels, Is.Null);
         var analysis = TimelineBuilder.Analyze(source);
         Assert.That((analysis.Summary.Commands, analysis.Summary.Ok), Is.EqualTo((commands, commands)));
+    }
+
+    // One module's log whose single letters are the logger's levels, not devices: the letters take turns, and in the
+    // last three cases each one's commands are answered under it, as two devices' would be.
+    [TestCase("""
+        [I] > AT+CSQ
+        [D] < +CSQ: 20,99
+        [D] < OK
+        [I] > AT+CGATT?
+        [D] < +CGATT: 1
+        [D] < OK
+        """, 2, 0, TestName = "host lines under I and the module's answers under D")]
+    [TestCase("""
+        2026-11-30 10:00:01.100 [D] >> AT+CSQ
+        2026-11-30 10:00:01.180 [D] << +CSQ: 20,99
+        2026-11-30 10:00:01.181 [D] << OK
+        2026-11-30 10:00:02.100 [I] >> AT+CGATT?
+        2026-11-30 10:00:02.180 [I] << +CGATT: 1
+        2026-11-30 10:00:02.181 [I] << OK
+        2026-11-30 10:00:03.100 [D] >> AT+CSQ
+        2026-11-30 10:00:03.180 [D] << +CSQ: 21,99
+        2026-11-30 10:00:03.181 [D] << OK
+        """, 3, 0, TestName = "a verbosity switched from debug to info and back")]
+    [TestCase("""
+        I (1100) modem: TX: AT+CSQ
+        I (1150) modem: RX: +CSQ: 20,99
+        I (1151) modem: RX: OK
+        W (2100) modem: TX: AT+MQTTSUB="$creq/#",1
+        W (2150) modem: RX: +CME ERROR: 3
+        I (3100) modem: TX: AT+CGATT?
+        I (3150) modem: RX: +CGATT: 1
+        I (3151) modem: RX: OK
+        W (4100) modem: TX: AT+MQTTSUB="$creq/#",1
+        W (4150) modem: RX: +CME ERROR: 3
+        """, 4, 2, TestName = "ESP-IDF writing everything under I, a failed command under W")]
+    [TestCase("""
+        10:00:01.100 [I] AT+CSQ
+        10:00:01.150 [I] +CSQ: 20,99
+        10:00:01.151 [I] OK
+        10:00:02.100 [E] AT+MQTTOPEN=1,1,0,0,0,"",""
+        10:00:02.150 [E] ERROR
+        10:00:03.100 [I] AT+CGATT?
+        10:00:03.150 [I] +CGATT: 1
+        10:00:03.151 [I] OK
+        """, 3, 1, TestName = "info lines and an error level without marks")]
+    public void A_log_tagged_by_levels_is_not_split(string log, int commands, int errors)
+    {
+        using var temp = new TempLog();
+        var source = LogSource.Open(temp.Write("levels.log", log));
+
+        Assert.That(source.Channels, Is.Null);
+        var analysis = TimelineBuilder.Analyze(source);
+        Assert.That((analysis.Summary.Commands, analysis.Summary.Ok, analysis.Summary.Errors), Is.EqualTo((commands, commands - errors, errors)));
     }
 
     private static (IReadOnlyList<Analysis> Analyses, IReadOnlyList<string> Devices) Analyze(string log)

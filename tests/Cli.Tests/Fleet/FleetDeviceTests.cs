@@ -69,11 +69,60 @@ public sealed class FleetDeviceTests : TemporaryFolder
         }), "one run's rows, the first run's replaced, the older log's kept");
     }
 
-    // Ingests logs/ into a database twice, both runs reading every log; the database and the second run.
-    private async Task<(string Database, ConformanceProcess.Result Again)> IngestTwice()
+    [Test]
+    public async Task A_file_named_as_a_device_of_another_log_keeps_its_key_and_the_device_takes_another_on_every_run()
+    {
+        // gw.log holds a device modem1; beside it, a log someone cut out of an older gateway log and named after it.
+        Write("logs/gw.log", Gateway);
+        Write("logs/gw.log#modem1", OneModule);
+        var (database, again) = await IngestTwice();
+
+        Assert.That(again.StandardError, Does.Contain("gw.log: its device modem1 is keyed gw.log#modem1 (device): gw.log#modem1 is another file's key"));
+        const string Rows = "SELECT log, commands, files, (SELECT count(*) FROM exchanges e WHERE e.log = l.log), " +
+            "(SELECT string_agg(split_part(information, ',', 1), ' ' ORDER BY line) FROM exchanges e WHERE e.log = l.log AND command = 'AT+CSQ') FROM logs l ORDER BY log";
+        var expected = new[]
+        {
+            $"gw.log#modem1 1 {Path.Combine(Folder, "logs", "gw.log#modem1")} 1 +CSQ: 20",
+            $"gw.log#modem1 (device) 2 {Path.Combine(Folder, "logs", "gw.log")} 2 +CSQ: 25",
+            $"gw.log#modem2 1 {Path.Combine(Folder, "logs", "gw.log")} 1 +CSQ: 9",
+        };
+        Assert.That((await Query(database, Rows)).Select(l => string.Join(' ', l)), Is.EqualTo(expected),
+            "the file's one command and the device's two, each under its own key, once: the second run replaced the first's rows");
+
+        // The same logs into Parquet: the same keys.
+        var parquet = Path.Combine(Folder, "out");
+        var export = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(Folder, "logs"), "--parquet", parquet);
+        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
+        var exported = await Query(database, $"SELECT log, count(*) FROM read_parquet('{parquet}/exchanges/*/*.parquet') GROUP BY log ORDER BY log");
+        Assert.That(exported.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "gw.log#modem1 1", "gw.log#modem1 (device) 2", "gw.log#modem2 1" }));
+    }
+
+    [Test]
+    public async Task A_file_named_as_a_device_the_database_holds_is_keyed_by_its_full_path_and_keeps_that_key()
+    {
+        // gw.log went in first; the file named after its device modem1 comes with a later run, and again with a third.
+        Write("logs/gw.log", Gateway);
+        var database = Path.Combine(Folder, "f.duckdb");
+        var first = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        var cut = Write("logs/gw.log#modem1", OneModule);
+        var (_, third) = await IngestTwice(moved: "gw.log#modem1: " + database + " holds this key for a device of " + Path.Combine(Folder, "logs", "gw.log") +
+            "; " + cut + " is keyed by its full path: ");
+
+        Assert.That(first.ExitCode, Is.Zero, first.StandardError);
+        var full = cut.Replace('\\', '/');
+        Assert.That(third.StandardError, Does.Not.Contain("holds this key"), "the third run finds the keys the second gave");
+        var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
+        Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { $"{full} 1 1", "gw.log#modem1 2 2", "gw.log#modem2 1 1" }),
+            "the device keeps its key and its rows; the file has its own, once");
+    }
+
+    // Ingests logs/ into a database twice, both runs reading every log; the database and the second run. The first run's
+    // warnings must name the key it moved, if any.
+    private async Task<(string Database, ConformanceProcess.Result Again)> IngestTwice(string? moved = null)
     {
         var database = Path.Combine(Folder, "f.duckdb");
         var run = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
+        if (moved is not null) Assert.That(run.StandardError, Does.Contain(moved));
         var again = await ConformanceProcess.RunAsync(null, "fleet", Path.Combine(Folder, "logs"), "--db", database);
         Assert.That((run.ExitCode, again.ExitCode), Is.EqualTo((0, 0)), run.StandardError + again.StandardError);
         return (database, again);
