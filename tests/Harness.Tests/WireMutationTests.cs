@@ -143,12 +143,12 @@ public class WireMutationTests
         Assert.That(PacketRewrites.Apply(Rewrite("puback-not-sent"), ping), Is.SameAs(ping));
     }
 
-    private static Func<MqttPacket, MqttPacket?> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).RewritePacket!;
+    private static Func<MqttPacket, MqttPacket?> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).NewRewrite!().ToBroker;
 
     [Test]
     public void Every_mutant_changes_one_side_of_the_module()
     {
-        Assert.That(MutantCatalog.All.Where(m => (m.NewFilter is null) == (m.RewritePacket is null)).Select(m => m.Name), Is.Empty);
+        Assert.That(MutantCatalog.All.Where(m => (m.NewFilter is null) == (m.NewRewrite is null)).Select(m => m.Name), Is.Empty);
         // Each mutant of the MQTT side has its case above: the scenario that kills it and what the failure shows.
         Assert.That(WireMutants().Select(c => (string)c.Arguments[0]!), Is.EquivalentTo(MutantCatalog.All.Where(m => m.Side == "MQTT").Select(m => m.Name)));
     }
