@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using Conformance.Harness.Dsl;
+using Conformance.Protocol.Commands;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using static Conformance.Harness.Mutation.LineFilters;
@@ -92,6 +94,10 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+MQTTUNSUBACK"), line => Fields.Set(line, 0, Fields.Next))),
         new("suback-qos-upgraded", "+MQTTSUBACK grants a higher QoS than asked", "1.4", Semantic,
             () => Rewrite((line, _) => line.StartsWith("+MQTTSUBACK:", StringComparison.Ordinal) && Fields.Get(line, 1) is "0" or "1", line => Fields.Set(line, 1, Fields.Next))),
+        // Right while the broker grants what was asked; wrong the day it grants less.
+        new("suback-reports-asked-qos", "+MQTTSUBACK reports the QoS AT+MQTTSUB asked, not the lower one the broker granted", "1.4", Semantic,
+            () => Rewrite(Pick.AnsweringTo("AT+MQTTSUB=", Pick.Named("+MQTTSUBACK")), (line, command) =>
+                AtCommandParser.Parse(command).Value is MqttSub asked ? Fields.Set(line, 1, _ => asked.Qos.ToString(CultureInfo.InvariantCulture)) : line)),
         new("disc-refused", "AT+MQTTDISC on a connection is answered +CME ERROR: 3", "1.7", Semantic,
             () => Rewrite(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("OK")), _ => "+CME ERROR: 3")),
         new("del-refused", "AT+MQTTDEL is answered ERROR", "1.8", Semantic,

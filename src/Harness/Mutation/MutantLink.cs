@@ -72,6 +72,8 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
 
     public void MakeUplinkBusy() => module.MakeUplinkBusy();
 
+    public void GrantAtMost(int qos) => module.GrantAtMost(qos);
+
     public Task RestoreAsync() => module.RestoreAsync();
 
     public IReadOnlyList<DataPoint> DataPointsOf(string deviceId) => module.DataPointsOf(deviceId);
