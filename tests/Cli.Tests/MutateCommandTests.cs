@@ -106,6 +106,16 @@ public sealed class MutateCommandTests
         Assert.That(kills["1.6 no publishes arrive after unsubscribing"], Does.Contain("unexpected URC '+MQTTPUBLISH:").And.Contain("after unsubscribe"));
     }
 
+    [Test]
+    public async Task The_publish_section_kills_a_QoS_0_publish_sent_at_QoS_1_by_the_QoS_on_the_wire()
+    {
+        var kills = await KillsOfAWireMutantAsync("1.5", "publish-qos-0-sent-as-1");
+
+        // Only the QoS 0 scenario publishes at 0; its AT lines (OK, nothing else) are all right.
+        Assert.That(kills.Keys, Is.EqualTo(new[] { "1.5 QoS 0 publish is answered OK and nothing else" }));
+        Assert.That(kills.Values.Single(), Does.Contain("asked: QoS 1 instead of 0; it sent PUBLISH \"dev/gsm/u\" QoS 1"));
+    }
+
     /// <summary>Runs <c>mutate</c> on <paramref name="section"/> with the one MQTT-side <paramref name="mutant"/>, which must die: the killing scenarios and their messages.</summary>
     private async Task<Dictionary<string, string>> KillsOfAWireMutantAsync(string section, string mutant)
     {
