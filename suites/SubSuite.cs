@@ -22,6 +22,13 @@ public sealed class SubSuite : Suite
             .Send(Mqtt.Sub(p.Topic + "/2", 2)).ExpectOk().ThenUrc<SubAck>(a => a.Code == 2 && (a.Topic ?? p.Topic + "/2") == p.Topic + "/2")
             .NoOtherUrcs();
 
+        // A broker may grant less than asked (MQTT 3.1.1 §3.9.3): the granted QoS is the one the
+        // module is delivered at, so +MQTTSUBACK reports it, not the QoS AT+MQTTSUB asked.
+        yield return Start.Connected("1.4 +MQTTSUBACK reports the QoS the broker granted, below the one asked", p)
+            .Broker(b => b.GrantAtMost(1))
+            .Send(Mqtt.Sub(p.Topic + "/granted", 2)).ExpectOk().ThenUrc<SubAck>(a => a.Code == 1)
+            .NoOtherUrcs();
+
         yield return Start.Connected("1.4 index 0 is accepted", p)
             .Send(Mqtt.Sub(p.Topic, 1, index: 0)).ExpectOk().ThenUrc<SubAck>(a => a.Code == 1)
             .NoOtherUrcs();

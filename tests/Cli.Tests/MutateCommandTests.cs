@@ -73,8 +73,8 @@ public sealed class MutateCommandTests
     {
         var json = Path.Combine(_folder, "all.json");
 
-        // Two runs at a time: on a loaded two-core machine more would starve the module's broker of CPU. 86 mutants
-        // times 62 scenarios take over a minute on a quiet machine, three beside the other test projects.
+        // Two runs at a time: on a loaded two-core machine more would starve the module's broker of CPU. 103 mutants
+        // times 63 scenarios take about four minutes on a loaded machine.
         var result = await ConformanceProcess.RunAsync(TimeSpan.FromMinutes(8), "mutate", "--parallel", "2", "--json", json);
 
         Assert.That(result.ExitCode, Is.Zero, result.StandardOutput + result.StandardError);
@@ -104,6 +104,16 @@ public sealed class MutateCommandTests
         Assert.That(kills["1.6 unsubscribe is acknowledged by +MQTTUNSUBACK"], Does.Contain("it sent UNSUBSCRIBE \"dev/gsm/\""));
         // The broker still holds the subscription the module meant to end.
         Assert.That(kills["1.6 no publishes arrive after unsubscribing"], Does.Contain("unexpected URC '+MQTTPUBLISH:").And.Contain("after unsubscribe"));
+    }
+
+    [Test]
+    public async Task The_publish_section_kills_a_QoS_0_publish_sent_at_QoS_1_by_the_QoS_on_the_wire()
+    {
+        var kills = await KillsOfAWireMutantAsync("1.5", "publish-qos-0-sent-as-1");
+
+        // Only the QoS 0 scenario publishes at 0; its AT lines (OK, nothing else) are all right.
+        Assert.That(kills.Keys, Is.EqualTo(new[] { "1.5 QoS 0 publish is answered OK and nothing else" }));
+        Assert.That(kills.Values.Single(), Does.Contain("asked: QoS 1 instead of 0; it sent PUBLISH \"dev/gsm/u\" QoS 1"));
     }
 
     /// <summary>Runs <c>mutate</c> on <paramref name="section"/> with the one MQTT-side <paramref name="mutant"/>, which must die: the killing scenarios and their messages.</summary>

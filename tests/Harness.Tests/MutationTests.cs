@@ -31,6 +31,9 @@ public class MutationTests
         yield return Case("suback-wrong-packet-id", "1.4 subscribe is acknowledged with the granted QoS", "the SUBSCRIBE the module sent carried");
         yield return Case("unsuback-wrong-packet-id", "1.6 unsubscribe is acknowledged by +MQTTUNSUBACK", "the UNSUBSCRIBE the module sent carried");
         yield return Case("suback-qos-upgraded", "1.4 QoS 0 and QoS 2 are granted as asked, each SUBACK naming its topic", "+MQTTSUBACK");
+        // The module that echoes the QoS asked is right while the broker grants it: only a broker granting less tells.
+        yield return Case("suback-reports-asked-qos", "1.4 +MQTTSUBACK reports the QoS the broker granted, below the one asked",
+            "got only '+MQTTSUBACK: 1,2,\"dev/gsm/u/granted\"'");
         yield return Case("publish-marked-dup", "1.11 +MQTTPUBLISH carries the delivered QoS, dup 0 and retained 0 for a live message", "m.Dup == 0");
         yield return Case("reconnect-after-disc", "3.3.5 a deliberate AT+MQTTDISC never triggers reconnection", "unexpected URC '+MQTTREC: 0'");
         // A reply of a single line must be that line alone, before the final result, which closes it.

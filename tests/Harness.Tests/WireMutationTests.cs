@@ -1,6 +1,10 @@
 using Conformance.Emulator.Faults;
 using Conformance.Harness.Mutation;
 using Conformance.Harness.Tests.Doubles;
+using Conformance.Harness.Dsl;
+using Conformance.Harness.Running;
+using Conformance.Protocol.Commands;
+using Conformance.Protocol.Responses;
 using MQTTnet.Packets;
 
 namespace Conformance.Harness.Tests;
@@ -16,7 +20,9 @@ public class WireMutationTests
     {
         const string Cfg = "1.1 CONNECT carries CFG's id, user, passwd, keepAlive and clean 0";
         const string Will = "1.2 OPEN with a will topic and message connects";
+        const string Qos0 = "1.5 QoS 0 publish is answered OK and nothing else";
         const string Qos1 = "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK";
+        const string Qos2 = "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id";
         yield return Case("connect-keepalive-zero", Cfg, "it sent CONNECT client id \"4069959\", user name \"75829\", password ***, clean session 0, keepAlive 0");
         yield return Case("connect-clean-session-forced", Cfg, "clean session 1, keepAlive 60");
         yield return Case("connect-clean-session-dropped", "1.1 CONNECT asks a clean session when CFG's clean is 1", "clean session 0, keepAlive 60");
@@ -30,14 +36,18 @@ public class WireMutationTests
         yield return Case("connect-will-message-changed", Will, "will \"dev/gsm/u/will\" message \"offlind\"");
         yield return Case("connect-will-qos-0", Will, "message \"offline\" (7 bytes) QoS 0 retain 0");
         yield return Case("connect-will-retain-forced", Will, "message \"offline\" (7 bytes) QoS 1 retain 1");
-        yield return Case("publish-topic-changed", "1.5 QoS 0 publish is answered OK and nothing else", "it sent PUBLISH \"dev/gsm\" QoS 0 retain 0");
-        yield return Case("publish-retain-dropped", "1.5 a retained publish goes out with retain 1", "it sent PUBLISH \"dev/gsm/u/retained\" QoS 1 retain 0 dup 0, message \"kept\" (4 bytes)");
-        yield return Case("publish-retain-forced", Qos1, "it sent PUBLISH \"dev/gsm/u\" QoS 1 retain 1 dup 0");
-        yield return Case("publish-dup-set", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "it sent PUBLISH \"dev/gsm/u\" QoS 2 retain 0 dup 1");
+        yield return Case("publish-topic-changed", Qos0, "asked: topic \"dev/gsm\" instead of \"dev/gsm/u\"; it sent PUBLISH \"dev/gsm\" QoS 0 retain 0");
+        yield return Case("publish-retain-dropped", "1.5 a retained publish goes out with retain 1",
+            "the module's PUBLISH is not what AT+MQTTPUB=\"dev/gsm/u/retained\",1,1,0,0,\"kept\" asked: retain 0 instead of 1; it sent PUBLISH \"dev/gsm/u/retained\" QoS 1 retain 0 dup 0, message \"kept\" (4 bytes)");
+        yield return Case("publish-retain-forced", Qos1, "asked: retain 1 instead of 0; it sent PUBLISH \"dev/gsm/u\" QoS 1 retain 1 dup 0");
+        yield return Case("publish-dup-set", Qos1, "AT+MQTTPUB=\"dev/gsm/u\",1,0,0,0,\"qos one\" asked: DUP 1 on its first transmission, where MQTT requires 0; it sent PUBLISH \"dev/gsm/u\" QoS 1 retain 0 dup 1");
+        yield return Case("publish-dup-set", Qos2, "asked: DUP 1 on its first transmission, where MQTT requires 0; it sent PUBLISH \"dev/gsm/u\" QoS 2 retain 0 dup 1");
         yield return Case("publish-last-byte-changed", Qos1, "message \"qos ond\"");
         yield return Case("publish-qos-1-sent-as-2", Qos1, "got only '+MQTTPUBREC:");
-        // The broker answers the QoS it got: PUBACK where the module waits for PUBREC, nothing where it waits for PUBACK.
-        yield return Case("publish-qos-2-sent-as-1", "1.5 QoS 2 publish gets +MQTTPUBREC then +MQTTPUBCOMP with the same packet id", "expected +MQTTPUBREC within 5 s after AT+MQTTPUB=\"dev/gsm/u\",2,0,0,0,\"qos two\"");
+        // Every AT line is the QoS asked: +MQTTPUBREC and +MQTTPUBCOMP faked from the PUBACK, the PUBACK of a QoS 0 message ignored.
+        yield return Case("publish-qos-2-sent-as-1", Qos2, "AT+MQTTPUB=\"dev/gsm/u\",2,0,0,0,\"qos two\" asked: QoS 1 instead of 2; it sent PUBLISH \"dev/gsm/u\" QoS 1 retain 0 dup 0");
+        yield return Case("publish-qos-0-sent-as-1", Qos0, "AT+MQTTPUB=\"dev/gsm/u\",0,0,0,0,\"qos zero\" asked: QoS 1 instead of 0; it sent PUBLISH \"dev/gsm/u\" QoS 1 retain 0 dup 0");
+        // The broker answers the QoS it got: nothing where the module waits for PUBACK.
         yield return Case("publish-qos-1-sent-as-0", Qos1, "expected +MQTTPUBACK within 5 s after AT+MQTTPUB=\"dev/gsm/u\",1,0,0,0,\"qos one\"");
         yield return Case("subscribe-qos-0", "1.4 subscribe is acknowledged with the granted QoS", "got only '+MQTTSUBACK: 1,0,\"dev/gsm/u\"'");
         yield return Case("subscribe-topic-changed", "1.4 subscribe is acknowledged with the granted QoS", "it sent SUBSCRIBE \"dev/gsm/\" QoS 1");
@@ -56,6 +66,31 @@ public class WireMutationTests
 
     private static TestCaseData Case(string mutant, string title, string message) =>
         new TestCaseData(mutant, title, message).SetName($"{mutant} is killed by §{title}");
+
+    [Test]
+    public async Task A_publish_sent_at_QoS_1_prints_every_AT_line_of_the_QoS_asked_so_only_the_wire_tells()
+    {
+        // The publish scenarios of §1.5 by hand, without their wire step: OK alone for QoS 0, +MQTTPUBREC then
+        // +MQTTPUBCOMP with the id on the wire for QoS 2, and no stray URC (a +MQTTPUBACK) after either.
+        var p = HarnessRun.Parameters;
+        Scenario Connected(string title) => new Scenario(title).Reset()
+            .Send(Mqtt.Cfg(p.Broker, p.Port, p.DeviceId, p.KeepAlive, p.ProductId, p.ApiKey)).ExpectOk()
+            .Send(Mqtt.Open()).ExpectOk().ThenUrc<MqttOpenResult>(o => o.Ok, within: 15.Seconds());
+        IReadOnlyList<SelectedScenario> AtLinesOnly() =>
+        [
+            new("by hand", Connected("1.5 QoS 0 publish, AT lines only")
+                .Send(new MqttPub("dev/gsm/u", 0, false, false, 0, "zero")).ExpectOk().NoOtherUrcs()),
+            new("by hand", Connected("1.5 QoS 2 publish, AT lines only")
+                .Send(new MqttPub("dev/gsm/u", 2, false, false, 0, "two")).ExpectOk()
+                .ThenUrcs(UrcPatterns.PubRec(out var id).Before(UrcPatterns.PubComp(id))).ExpectWirePacketId(id).NoOtherUrcs()),
+        ];
+        var mutants = MutantCatalog.All.Where(m => m.Name is "publish-qos-0-sent-as-1" or "publish-qos-2-sent-as-1").ToList();
+
+        var report = await MutationTests.RunAsync(mutants, AtLinesOnly, strict: true);
+
+        Assert.That(report.NotJudged, Is.Empty, "the module as it is passes both");
+        Assert.That(report.Mutants.Where(m => m.Killed).Select(m => m.Verdict(true)), Is.Empty);
+    }
 
     [TestCaseSource(nameof(WireMutants))]
     public async Task A_wire_mutant_is_killed_by_the_scenario_of_its_section_which_the_module_as_it_is_passes(string name, string title, string message)
@@ -143,13 +178,40 @@ public class WireMutationTests
         Assert.That(PacketRewrites.Apply(Rewrite("puback-not-sent"), ping), Is.SameAs(ping));
     }
 
-    private static Func<MqttPacket, MqttPacket?> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).RewritePacket!;
+    [Test]
+    public void A_QoS_0_publish_sent_as_1_gets_a_packet_id_and_its_PUBACK_never_reaches_the_module()
+    {
+        var rewrite = MutantCatalog.All.Single(m => m.Name == "publish-qos-0-sent-as-1").NewRewrite!();
+        // PUBLISH QoS 0 to a/b, message "hi"; then the broker's PUBACK for it, and one for the module's own QoS 1 message 7.
+        var sent = PacketRewrites.Apply(rewrite.ToBroker, new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("3007" + "0003612F62" + "6869")));
+        var ownAck = new MqttFrame(FrameDirection.ToClient, Convert.FromHexString("40020007"));
+
+        Assert.That(Convert.ToHexString(sent!.Bytes), Is.EqualTo("3209" + "0003612F62" + "FFFF" + "6869"));
+        Assert.That(PacketRewrites.Apply(rewrite.ToModule!, new MqttFrame(FrameDirection.ToClient, Convert.FromHexString("4002FFFF"))), Is.Null);
+        Assert.That(PacketRewrites.Apply(rewrite.ToModule!, ownAck), Is.SameAs(ownAck));
+    }
+
+    [Test]
+    public void A_QoS_2_publish_sent_as_1_has_its_PUBACK_read_as_PUBREC_once()
+    {
+        var rewrite = MutantCatalog.All.Single(m => m.Name == "publish-qos-2-sent-as-1").NewRewrite!();
+        // PUBLISH QoS 2 to a/b, packet id 7, message "hi".
+        var sent = PacketRewrites.Apply(rewrite.ToBroker, new MqttFrame(FrameDirection.ToBroker, Convert.FromHexString("3409" + "0003612F62" + "0007" + "6869")));
+        var ack = new MqttFrame(FrameDirection.ToClient, Convert.FromHexString("40020007"));
+
+        Assert.That(Convert.ToHexString(sent!.Bytes), Is.EqualTo("3209" + "0003612F62" + "0007" + "6869"));
+        Assert.That(Convert.ToHexString(PacketRewrites.Apply(rewrite.ToModule!, ack)!.Bytes), Is.EqualTo("50020007"));
+        // Id 7 free again: a later QoS 1 message 7 of the module's own is acknowledged as it is.
+        Assert.That(PacketRewrites.Apply(rewrite.ToModule!, ack), Is.SameAs(ack));
+    }
+
+    private static Func<MqttPacket, MqttPacket?> Rewrite(string mutant) => MutantCatalog.All.Single(m => m.Name == mutant).NewRewrite!().ToBroker;
 
     [Test]
     public void Every_mutant_changes_one_side_of_the_module()
     {
-        Assert.That(MutantCatalog.All.Where(m => (m.NewFilter is null) == (m.RewritePacket is null)).Select(m => m.Name), Is.Empty);
+        Assert.That(MutantCatalog.All.Where(m => (m.NewFilter is null) == (m.NewRewrite is null)).Select(m => m.Name), Is.Empty);
         // Each mutant of the MQTT side has its case above: the scenario that kills it and what the failure shows.
-        Assert.That(WireMutants().Select(c => (string)c.Arguments[0]!), Is.EquivalentTo(MutantCatalog.All.Where(m => m.Side == "MQTT").Select(m => m.Name)));
+        Assert.That(WireMutants().Select(c => (string)c.Arguments[0]!).Distinct(), Is.EquivalentTo(MutantCatalog.All.Where(m => m.Side == "MQTT").Select(m => m.Name)));
     }
 }

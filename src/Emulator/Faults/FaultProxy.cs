@@ -41,6 +41,13 @@ public sealed class FaultProxy : IAsyncDisposable
     /// </summary>
     public Func<MqttFrame, MqttFrame?>? RewriteToBroker { get; set; }
 
+    /// <summary>
+    /// Rewrites each packet from the broker before the module reads it, as a firmware that takes one acknowledgement
+    /// for another would read it, or drops one (the rewrite returns null) as a firmware that ignores it; null leaves
+    /// them as they are. Held and swallowed packets are decided on what the module reads.
+    /// </summary>
+    public Func<MqttFrame, MqttFrame?>? RewriteToModule { get; set; }
+
     /// <summary>Drops every PINGRESP from the broker: the broker seems to stop answering pings.</summary>
     public bool SwallowPingResp { get; set; }
 

@@ -79,6 +79,11 @@ internal sealed class ProxiedConnection : IAsyncDisposable
             await _broker.GetStream().WriteAsync(frame.Bytes, _stop.Token);
             return;
         }
+        if (_proxy.RewriteToModule is { } misread)
+        {
+            if (misread(frame) is not { } read) return;
+            frame = read;
+        }
         switch (_proxy.Decide(frame))
         {
             case FaultProxy.Verdict.Forward:

@@ -24,6 +24,7 @@ public sealed class OneNetPlatform : IAsyncDisposable
     private readonly ConcurrentQueue<DataPointUpload> _uploads = new();
     private readonly TimeProvider _time;
     private EmbeddedBroker? _broker;
+    private int _maximumGrantedQos = (int)MqttQos.ExactlyOnce;
 
     private OneNetPlatform(TimeProvider time) => _time = time;
 
@@ -38,6 +39,16 @@ public sealed class OneNetPlatform : IAsyncDisposable
 
     /// <summary>Every <c>$dp</c> upload so far, in arrival order.</summary>
     public IReadOnlyList<DataPointUpload> Uploads => [.. _uploads];
+
+    /// <summary>
+    /// The highest QoS the broker grants a subscription from now on (2, all of them, at start): a SUBSCRIBE asking more
+    /// is granted this one, in its SUBACK and in what it delivers (MQTT 3.1.1 §3.9.3 lets a server grant less than asked).
+    /// </summary>
+    public MqttQos MaximumGrantedQos
+    {
+        get => (MqttQos)Volatile.Read(ref _maximumGrantedQos);
+        set => Volatile.Write(ref _maximumGrantedQos, (int)value);
+    }
 
 
     /// <summary>
@@ -112,6 +123,16 @@ public sealed class OneNetPlatform : IAsyncDisposable
         server.ValidatingConnectionAsync += e =>
         {
             e.ReasonCode = Check(e.ClientId, e.UserName, e.Password);
+            return Task.CompletedTask;
+        };
+        server.InterceptingSubscriptionAsync += e =>
+        {
+            var granted = MaximumGrantedQos;
+            if ((int)e.TopicFilter.QualityOfServiceLevel > (int)granted)
+            {
+                e.TopicFilter.QualityOfServiceLevel = (MqttQualityOfServiceLevel)granted;
+                e.Response.ReasonCode = (MqttSubscribeReasonCode)granted;
+            }
             return Task.CompletedTask;
         };
         server.InterceptingPublishAsync += e =>

@@ -107,6 +107,13 @@ public sealed class Scenario
         Add(new ExpectSentStep<T>(condition, conditionText ?? "the condition", within ?? Timeouts.Urc));
 
     /// <summary>
+    /// The module's last PUBLISH on the wire in this scenario carries what its last <c>AT+MQTTPUB</c> asked (topic, QoS,
+    /// retain, message) with DUP 0, within the time; the failure names each field that differs. A target that does not
+    /// show its packets skips the check, not the scenario.
+    /// </summary>
+    public Scenario ExpectWirePublish(TimeSpan? within = null) => Add(new ExpectWirePublishStep(within ?? Timeouts.Urc));
+
+    /// <summary>
     /// The module's last packet on the wire, of any kind, is a <typeparamref name="T"/> within the time: after
     /// AT+MQTTDISC, a DISCONNECT, not a connection just dropped (which has the broker publish the will).
     /// </summary>

@@ -39,6 +39,9 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
         }
     }
 
+    /// <summary>The scenario's last command of type <typeparamref name="T"/> that was sent and answered; null when none was.</summary>
+    public T? LastCommand<T>() where T : AtCommand => _replies.Select(r => r.Command).OfType<T>().LastOrDefault();
+
     /// <summary>
     /// The trace line a URC must come after to answer what the scenario did last: the last command sent, or the
     /// scenario's start. An older URC answers something earlier and is never taken for a newer one.

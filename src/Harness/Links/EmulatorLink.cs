@@ -1,6 +1,7 @@
 using Conformance.Emulator.Faults;
 using Conformance.Emulator.Hosting;
 using Conformance.Emulator.Modem;
+using Conformance.Emulator.Mqtt;
 using Conformance.Harness.Timing;
 using Conformance.Protocol.OneNet;
 using Conformance.Protocol.Syntax;
@@ -105,12 +106,20 @@ public sealed class EmulatorLink(Dialect dialect, TimeProvider time, Action<Emul
 
     public void MakeUplinkBusy() => Faults.UplinkBusy = true;
 
+    public void GrantAtMost(int qos)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(qos);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(qos, 2);
+        Platform.MaximumGrantedQos = (MqttQos)qos;
+    }
+
     public async Task RestoreAsync()
     {
         var faults = Faults;
         faults.PingUnanswered = false;
         faults.BrokerUnreachable = false;
         faults.UplinkBusy = false;
+        if (OpenHost.Platform is { } platform) platform.MaximumGrantedQos = MqttQos.ExactlyOnce;
         if (faults.AcksDelayed) await faults.ReleaseAcksAsync();
         preset?.Invoke(OpenHost);
     }

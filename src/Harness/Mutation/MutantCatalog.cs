@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using Conformance.Harness.Dsl;
+using Conformance.Protocol.Commands;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using static Conformance.Harness.Mutation.LineFilters;
@@ -92,6 +94,10 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+MQTTUNSUBACK"), line => Fields.Set(line, 0, Fields.Next))),
         new("suback-qos-upgraded", "+MQTTSUBACK grants a higher QoS than asked", "1.4", Semantic,
             () => Rewrite((line, _) => line.StartsWith("+MQTTSUBACK:", StringComparison.Ordinal) && Fields.Get(line, 1) is "0" or "1", line => Fields.Set(line, 1, Fields.Next))),
+        // Right while the broker grants what was asked; wrong the day it grants less.
+        new("suback-reports-asked-qos", "+MQTTSUBACK reports the QoS AT+MQTTSUB asked, not the lower one the broker granted", "1.4", Semantic,
+            () => Rewrite(Pick.AnsweringTo("AT+MQTTSUB=", Pick.Named("+MQTTSUBACK")), (line, command) =>
+                AtCommandParser.Parse(command).Value is MqttSub asked ? Fields.Set(line, 1, _ => asked.Qos.ToString(CultureInfo.InvariantCulture)) : line)),
         new("disc-refused", "AT+MQTTDISC on a connection is answered +CME ERROR: 3", "1.7", Semantic,
             () => Rewrite(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("OK")), _ => "+CME ERROR: 3")),
         new("del-refused", "AT+MQTTDEL is answered ERROR", "1.8", Semantic,
@@ -176,8 +182,10 @@ public static class MutantCatalog
             Change<MqttPublishPacket>(m => m.PayloadSegment = LastByteChanged(m.Payload.ToArray()), m => !m.Payload.IsEmpty)),
         new("publish-qos-1-sent-as-2", "PUBLISH goes out at QoS 2 although AT+MQTTPUB asked 1", "1.5", Semantic, null,
             Change<MqttPublishPacket>(m => m.QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce, m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)),
-        new("publish-qos-2-sent-as-1", "PUBLISH goes out at QoS 1 although AT+MQTTPUB asked 2", "1.5", Semantic, null,
-            Change<MqttPublishPacket>(m => m.QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce, m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce)),
+        new("publish-qos-2-sent-as-1", "PUBLISH goes out at QoS 1 although AT+MQTTPUB asked 2; +MQTTPUBREC and +MQTTPUBCOMP still come, faked from the PUBACK", "1.5", Semantic, null,
+            PublishQosRewrite.SentAsQos1(MqttQualityOfServiceLevel.ExactlyOnce)),
+        new("publish-qos-0-sent-as-1", "PUBLISH goes out at QoS 1, with a packet id, although AT+MQTTPUB asked 0; the PUBACK is ignored, so only OK comes", "1.5", Semantic, null,
+            PublishQosRewrite.SentAsQos1(MqttQualityOfServiceLevel.AtMostOnce)),
         new("publish-qos-1-sent-as-0", "PUBLISH goes out at QoS 0, without a packet id, although AT+MQTTPUB asked 1", "1.5", Semantic, null,
             Change<MqttPublishPacket>(m => (m.QualityOfServiceLevel, m.PacketIdentifier) = (MqttQualityOfServiceLevel.AtMostOnce, 0), m => m.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)),
         new("dp-header-dropped", "a $dp PUBLISH goes out without its type and length header (spec §6)", "3.3.3", Semantic, null,

@@ -51,8 +51,12 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
     {
         var stream = await module.OpenAsync(cancel);
         // Set before the first command: no packet leaves the module before AT+MQTTOPEN.
-        if (mutant?.RewritePacket is { } rewrite && module.Host?.Proxy is { } proxy)
-            proxy.RewriteToBroker = frame => PacketRewrites.Apply(rewrite, frame);
+        if (mutant?.NewRewrite is { } newRewrite && module.Host?.Proxy is { } proxy)
+        {
+            var rewrite = newRewrite();
+            proxy.RewriteToBroker = frame => PacketRewrites.Apply(rewrite.ToBroker, frame);
+            if (rewrite.ToModule is { } toModule) proxy.RewriteToModule = frame => PacketRewrites.Apply(toModule, frame);
+        }
         return mutant?.NewFilter is not { } filter ? stream : _stream = new MutantStream(stream, filter(), time);
     }
 
@@ -67,6 +71,8 @@ public sealed class MutantLink(EmulatorLink module, Mutant? mutant, TimeProvider
     public void MakeUnreachable() => module.MakeUnreachable();
 
     public void MakeUplinkBusy() => module.MakeUplinkBusy();
+
+    public void GrantAtMost(int qos) => module.GrantAtMost(qos);
 
     public Task RestoreAsync() => module.RestoreAsync();
 

@@ -167,6 +167,33 @@ public sealed class FaultProxyTests(BrokerKind kind) : BrokerFixture(kind)
     }
 
     [Test]
+    public async Task A_packet_rewritten_for_the_module_is_what_it_reads_and_the_broker_still_completes_the_PUBREL_it_then_gets()
+    {
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
+        // By hand: the broker's PUBACK (0x40) read as a PUBREC (0x50), as a firmware waiting for PUBREC would take it.
+        module.Proxy.RewriteToModule = frame => frame.Type == MqttPacketType.PubAck ? new MqttFrame(frame.Direction, [0x50, .. frame.Bytes[1..]]) : frame;
+
+        var id = module.BackEnd.Publish(NewTopic(), "x"u8.ToArray(), MqttQos.AtLeastOnce, false);
+
+        Assert.That(await module.Events.NextAsync(), Is.EqualTo(new PubRecReceived(id)));
+        // The module's PUBREL names a message the broker has finished with: it answers PUBCOMP all the same (MQTT 3.1.1 §4.3.3).
+        Assert.That(await module.Events.NextAsync(), Is.EqualTo(new PubCompReceived(id)));
+    }
+
+    [Test]
+    public async Task A_packet_the_module_rewrite_drops_is_never_read()
+    {
+        await using var module = await ModuleRig.ConnectAsync(BrokerPort);
+        module.Proxy.RewriteToModule = frame => frame.Type == MqttPacketType.PubAck ? null : frame;
+
+        module.BackEnd.Publish(NewTopic(), "x"u8.ToArray(), MqttQos.AtLeastOnce, false);
+        module.BackEnd.Ping();
+
+        // The broker answers in order: the PINGRESP first means the PUBACK before it was not read.
+        Assert.That(await module.Events.NextAsync(), Is.EqualTo(new PingRespReceived()));
+    }
+
+    [Test]
     public async Task A_dropped_disconnect_ends_the_connection_as_a_lost_link_so_the_broker_publishes_the_will()
     {
         await using var module = ModuleRig.Disconnected(BrokerPort);

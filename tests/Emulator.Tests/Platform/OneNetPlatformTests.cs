@@ -124,6 +124,24 @@ public sealed class OneNetPlatformTests
     }
 
     [Test]
+    public async Task A_subscription_asking_more_than_the_platform_grants_is_granted_and_delivered_at_its_maximum()
+    {
+        var (device, events, _) = await ConnectAsync("503000001");
+        await using var module = device;
+        await using var peer = await Peer.ConnectAsync(_platform.Port);
+        _platform.MaximumGrantedQos = MqttQos.AtLeastOnce;
+
+        var capped = module.Subscribe("plant/7/valve", MqttQos.ExactlyOnce);
+        Assert.That(await events.NextAsync(), Is.EqualTo(new SubAckReceived(capped, 1)));
+        _platform.MaximumGrantedQos = MqttQos.ExactlyOnce;
+        var asked = module.Subscribe("plant/7/pump", MqttQos.ExactlyOnce);
+        Assert.That(await events.NextAsync(), Is.EqualTo(new SubAckReceived(asked, 2)), "a limit raised again grants what is asked");
+
+        await peer.PublishAsync("plant/7/valve", "open"u8.ToArray(), qos: 2);
+        Assert.That((await events.NextAsync<PublishReceived>()).Qos, Is.EqualTo(MqttQos.AtLeastOnce), "delivered at the QoS granted, not the one published");
+    }
+
+    [Test]
     public void Command_to_a_device_that_never_connected_is_an_error()
     {
         Assert.That(async () => await _platform.SendCommandAsync("nobody", "a1b2", "x"u8.ToArray()),
