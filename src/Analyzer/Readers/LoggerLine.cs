@@ -128,7 +128,7 @@ internal readonly record struct LoggerLine(int Start, int MarkStart, string? Arr
         ("SEND", LogDirection.ToModule, true), ("SENT", LogDirection.ToModule, true), ("RECV", LogDirection.FromModule, true),
         ("RECEIVE", LogDirection.FromModule, false), ("RECEIVED", LogDirection.FromModule, false),
         ("OUT", LogDirection.ToModule, false), ("IN", LogDirection.FromModule, false),
-        ("W", LogDirection.ToModule, false), ("R", LogDirection.FromModule, false),
+        ("W", LogDirection.ToModule, false), ("R", LogDirection.FromModule, false), ("T", LogDirection.ToModule, false),
         ("WRITE", LogDirection.ToModule, false), ("READ", LogDirection.FromModule, false),
         ("发送", LogDirection.ToModule, false), ("发出", LogDirection.ToModule, false), ("发", LogDirection.ToModule, false), ("写", LogDirection.ToModule, false),
         ("接收", LogDirection.FromModule, false), ("收到", LogDirection.FromModule, false), ("收", LogDirection.FromModule, false), ("读", LogDirection.FromModule, false),

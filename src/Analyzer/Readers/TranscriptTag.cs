@@ -8,7 +8,7 @@ namespace Conformance.Analyzer.Readers;
 /// a single <c>&gt; </c>/<c>&lt; </c> with or without the space,
 /// <c>--&gt; </c>/<c>&lt;-- </c>, <c>-&gt; </c>/<c>&lt;- </c>, <c>&gt;&gt; </c>/<c>&lt;&lt; </c> (also <c>&gt;&gt;&gt; </c>/<c>&lt;&lt;&lt; </c>), <c>» </c>/<c>« </c>, <c>→ </c>/<c>← </c>) or a word (<c>TX:</c>/<c>RX:</c>, <c>[TX]</c>/<c>[RX]</c>,
 /// <c>[SEND]</c>/<c>[RECV]</c>, <c>【发送】</c>/<c>【接收】</c>, <c>Send:</c>/<c>Recv:</c>, <c>发送:</c>/<c>接收:</c>, <c>发出:</c>/<c>收到:</c> (also right before the
-/// traffic: <c>发送AT+CSQ</c>, <c>收到+CSQ: 18,99</c>), <c>W:</c>/<c>R:</c>, an MCU's <c>Sending:</c>/<c>Response:</c>, or bare
+/// traffic: <c>发送AT+CSQ</c>, <c>收到+CSQ: 18,99</c>), <c>W:</c>/<c>R:</c> and <c>T:</c>/<c>R:</c> (upper case), an MCU's <c>Sending:</c>/<c>Response:</c>, or bare
 /// <c>SEND</c>/<c>RECV</c>, <c>Tx</c>/<c>Rx</c> before the data), optionally after a time stamp or a list bullet.
 /// </summary>
 /// <param name="Arrow">The arrow as written, or null for a word whose direction is fixed.</param>
@@ -93,16 +93,18 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
     }
 
     /// <summary>
-    /// False for a line that holds no piece any mark is made of (an arrow's head, a direction word, <c>W:</c>, <c>R:</c>): most
+    /// False for a line that holds no piece any mark is made of (an arrow's head, a direction word, <c>W:</c>, <c>R:</c>, <c>T:</c>): most
     /// lines of a log without marks, which the expression would try at length to read as one.
     /// </summary>
     private static bool MayHoldMark(ReadOnlySpan<char> line)
     {
         if (line.ContainsAny(MarkCharacters) || line.ContainsAny(MarkWords)) return true;
-        for (var i = line.IndexOfAny('W', 'R'); i >= 0; i = line[++i..].IndexOfAny('W', 'R') is var next and >= 0 ? i + next : -1)
+        for (var i = line.IndexOfAny(SingleLetterMarks); i >= 0; i = line[++i..].IndexOfAny(SingleLetterMarks) is var next and >= 0 ? i + next : -1)
             if (line[(i + 1)..].TrimStart() is [':' or '：', ..]) return true;
         return false;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SingleLetterMarks = System.Buffers.SearchValues.Create("WRT");
 
     private static readonly System.Buffers.SearchValues<char> MarkCharacters = System.Buffers.SearchValues.Create("<>»«→←发接收返回应响命指写读");
 
@@ -145,7 +147,7 @@ internal sealed partial record TranscriptTag(string? Arrow, LogDirection Directi
         @"|(?<stamp>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d\d?\s+(?<time>\d\d:\d\d:\d\d(?:\.\d{1,6})?)\s+(?:[\w.-]+\s+)?[\w./-]+(?:\[\d+\])?:\s*)" +
         @"|(?<epoch>1\d{9}(?:\.\d{1,9})?)\s+|\[\s*(?<since>\d{1,9}\.\d{1,9})\]\s*|(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]+:)?(?:[-*]\s+)?" +
         @"(?(stamp)(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+(?=\[))?(?:\[[\w .:/-]{1,40}\]\s*)?(?:(?:TRACE|DEBUG|DBG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|VERBOSE)\s*:?\s+)?(?:[\w.$:-]{1,80}\s+-\s+)?|)" +
-        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|[\[【](?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)[\]】]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读|(?-i:[WR]))\s*[:：]" +
+        @"(?<tag>-->|<--|->|<-|=>|<=|>>>|<<<|>>|<<|»|«|→|←|[\[【](?:TX|RX|Send|Sent|Recv|Receive|Received|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)[\]】]|(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读|(?-i:[WRT]))\s*[:：]" +
         @"|(?:TX|RX|SENT|SEND(?![ \t]+(?:OK|FAIL)\b)|RECV(?![ \t]+\d+ bytes\b))[ \t]+(?=\S)|(?:发送|发出)(?=AT)|(?:接收|收到)(?=\+|OK|ERROR)|>(?=[ \t]?\S)|<(?![\w.]{1,12}>)(?=[ \t]?\S))[ \t]?" +
         @"(?<label>(?:TX|RX|Sending|Send|Sent|Recv|Receive|Received|Command|CMD|Response|Resp|Reply|Write|Read|Got|Answer|发送|发出|接收|收到|返回|回复|应答|响应|命令|指令|发|收|写|读)\s*[:：][ \t]*)?", RegexOptions.IgnoreCase)]
     internal static partial Regex Pattern();

@@ -134,9 +134,7 @@ internal static class CredentialFields
         AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 3, fields, out var error, out var errorAt);
         var at = rule.WillFlag is { } flag && fields.Count > flag && Value(line, fields[flag]).Trim().SequenceEqual("1") ? rule.Field + 1 : rule.Field;
         if (rule.When is { } when && (fields.Count == 0 || !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase))) return;
-        // A quote the line's end leaves open with no field after it is a line broken in two, the next line its rest.
-        var broken = fields.Count > 0 && fields[^1].Start == errorAt && line.AsSpan(errorAt).IndexOf(',') < 0;
-        if (error is not null && !broken && (fields.Count <= at || errorAt < fields[at].Start))
+        if (error is not null && Garbles(line, fields, errorAt) && (fields.Count <= at || errorAt < fields[at].Start))
         {
             Garbled(line, start, at, errorAt, spans);
             return;
@@ -172,6 +170,18 @@ internal static class CredentialFields
         if (after >= line.Length || line[after] == ',') return 0;
         var last = line.LastIndexOfAny(['"', '\u201C', '\u201D']);
         return last > after ? last : line.Length;
+    }
+
+    /// <summary>
+    /// True when the fault at <paramref name="faultAt"/> breaks the fields: a quote left open with fields after it, or
+    /// text glued to a closing quote (<c>"prod"Zq9</c>, <c>"prod""pass"</c>). Not a quote the line's end leaves open with
+    /// no field after it (a line broken in two, the next line its rest), nor words after a closing quote (a message
+    /// quoting the command: <c>…,"75829": expected +CME ERROR: 601</c>).
+    /// </summary>
+    private static bool Garbles(string line, List<AtFieldRange> fields, int faultAt)
+    {
+        if (fields.Count > 0 && fields[^1].Start == faultAt) return line.AsSpan(faultAt).IndexOf(',') >= 0;
+        return faultAt < line.Length && (char.IsLetterOrDigit(line[faultAt]) || line[faultAt] is '"' or '\u201C' or '\u201D');
     }
 
     /// <summary>

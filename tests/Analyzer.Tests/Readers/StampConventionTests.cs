@@ -36,6 +36,7 @@ public class StampConventionTests
     [TestCase("SEND AT+CSQ\r\nRECV +CSQ: 20,99\r\nRECV OK\r\n", TestName = "bare SEND and RECV")]
     [TestCase("Tx AT+CSQ\r\nRx +CSQ: 20,99\r\nRx OK\r\n", TestName = "bare Tx and Rx")]
     [TestCase("W: AT+CSQ\r\nR: +CSQ: 20,99\r\nR: OK\r\n", TestName = "W: and R:")]
+    [TestCase("T: AT+CSQ\r\nR: +CSQ: 20,99\r\nR: OK\r\n", TestName = "T: and R: (transmit, receive)")]
     [TestCase("[10:11:12.100] Tx: AT+CSQ\r\n[10:11:12.150] Rx: +CSQ: 20,99\r\n[10:11:12.160] Rx: OK\r\n", TestName = "Tx: and Rx: after a stamp")]
     [TestCase("(2026-11-30 10:11:12.100) [Tx] AT+CSQ\r\n(2026-11-30 10:11:12.150) [Rx] +CSQ: 20,99\r\n(2026-11-30 10:11:12.160) [Rx] OK\r\n", TestName = "YAT: a stamp in parentheses, then [Tx] and [Rx]")]
     [TestCase("2026-11-30 10:11:12.100 [modem-rx] DEBUG c.e.iot.Modem - >> AT+CSQ\n2026-11-30 10:11:12.150 [modem-rx] DEBUG c.e.iot.Modem - << +CSQ: 20,99\n2026-11-30 10:11:12.160 [modem-rx] DEBUG c.e.iot.Modem - << OK\n", TestName = "logback: a thread, a level and a logger before the mark")]

@@ -73,6 +73,7 @@ public class SecretPolicyTests
     [TestCase("at+mqttcfh=\"h\",6002,\"d\",60,\"p\",\"Changed7\",1", "at+mqttcfh=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with a letter of its name changed, lower case")]
     [TestCase("AT+MQTTCFGG=\"h\",6002,\"d\",60,\"p\",\"Added8letter\",1", "AT+MQTTCFGG=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with a letter added to its name")]
     [TestCase("AT+QMTCON=0,\"c1\",\"u1\",\"Quec9lost\"", "AT+QMTCON=0,\"c1\",\"u1\",\"***\"", TestName = "Quectel QMTCONN with a letter lost")]
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\": expected +CME ERROR: 601; got 'OK'", "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\": expected +CME ERROR: 601; got 'OK'", TestName = "words after a CFG without its password are no garbled field")]
     [TestCase("AT+MQTTSUB=\"dev/cmd\",1", "AT+MQTTSUB=\"dev/cmd\",1", TestName = "a command near no credential command is left alone")]
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", "AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", TestName = "broken quotes in a command without a credential are left alone")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
