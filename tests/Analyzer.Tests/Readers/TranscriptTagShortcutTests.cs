@@ -59,6 +59,12 @@ public class MarkWordTests
         foreach (var line in new[] { $"{written}: AT+CSQ", $"{written}：OK", $"[10:11:12.123] {written}: +CSQ: 20,99" })
         {
             var tag = TranscriptTag.Parse(line);
+            // A host's single letter (`W:`, `T:`) marks only a command: `T: 25.3`, `W: low battery` are a logger's words.
+            if (word.Length == 1 && char.IsAsciiLetter(word[0]) && direction == LogDirection.ToModule && !line.Contains("AT"))
+            {
+                Assert.That(tag, Is.Null, line);
+                continue;
+            }
             Assert.That(tag, Is.Not.Null, line);
             Assert.That((tag!.Arrow, tag.Direction), Is.EqualTo(((string?)null, direction)), line);
         }

@@ -39,6 +39,27 @@ public class TranscriptTests
     }
 
     [Test]
+    public void A_loggers_single_letter_before_words_is_no_command()
+    {
+        // TX/RX traffic with the MCU's own prints between: a temperature (`T:`) and a warning (`W:`).
+        const string log = """
+            [10:00:00.000] TX: AT+CSQ
+            [10:00:00.050] RX: +CSQ: 20,99
+            [10:00:00.060] RX: OK
+            [10:00:01.000] T: 25.3
+            [10:00:01.500] W: low battery
+            [10:00:02.000] TX: AT+CSQ
+            [10:00:02.050] RX: +CSQ: 21,99
+            [10:00:02.060] RX: OK
+            """;
+
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Command, e.Final)), Is.EqualTo(new (long, string, string?)[] { (1, "AT+CSQ", "OK"), (6, "AT+CSQ", "OK") }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void Arrows_written_the_other_way_round_follow_the_side_that_sends_the_commands()
     {
         var lines = Read("<-- AT+CGATT?\n--> +CGATT: 1\n--> OK\n<-- AT+CSQ\n--> +CSQ: 20,99\n--> OK\n");
