@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Conformance.Analyzer.Readers;
 
@@ -48,14 +49,8 @@ internal sealed class DirectionGuess
     private static sbyte EchoSwitch(ReadOnlySpan<byte> line)
     {
         var text = line.Trim(" \t"u8);
-        if (text.Length < 3 || text.Length > 4) return 0;
-        Span<byte> upper = stackalloc byte[4];
-        for (var i = 0; i < text.Length; i++) upper[i] = (byte)(text[i] & ~0x20 & 0xFF);
-        var word = upper[..text.Length];
-        // `&` and digits keep their case: compare them as written.
-        if (word.SequenceEqual("ATE"u8) || text.Length == 4 && word[..3].SequenceEqual("ATE"u8) && text[3] == '0') return -1;
-        if (text.Length == 4 && word[..3].SequenceEqual("ATE"u8) && text[3] == '1') return 1;
-        if (word.SequenceEqual("ATZ"u8) || text.Length == 4 && word[..2].SequenceEqual("AT"u8) && text[2] == '&' && (text[3] | 0x20) == 'f') return 1;
+        if (Ascii.EqualsIgnoreCase(text, "ATE0"u8) || Ascii.EqualsIgnoreCase(text, "ATE"u8)) return -1;
+        if (Ascii.EqualsIgnoreCase(text, "ATE1"u8) || Ascii.EqualsIgnoreCase(text, "ATZ"u8) || Ascii.EqualsIgnoreCase(text, "AT&F"u8)) return 1;
         return 0;
     }
 
