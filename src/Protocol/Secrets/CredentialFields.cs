@@ -14,7 +14,8 @@ internal static class CredentialFields
     /// <param name="When">The value field 0 must have for the rule to apply (a sub-command such as <c>"PASSWORD"</c>).</param>
     /// <param name="InAnswer">The read answer <c>+NAME: …</c> has the same fields (a firmware may echo the password).</param>
     /// <param name="WillFlag">The field whose value 1 puts a will's options before the credential, one field further on.</param>
-    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null);
+    /// <param name="Last">No field follows the credential: an unquoted one runs to the line's end, commas and all.</param>
+    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null, bool Last = false);
 
     private static readonly Rule[] Rules =
     [
@@ -23,9 +24,9 @@ internal static class CredentialFields
         // ESP-AT: <LinkID>,<scheme>,<"client_id">,<"username">,<"password">,<cert_key_ID>,<CA_ID>,<"path">
         new("MQTTUSERCFG", 4),
         // OneMO (ML307, ML305, MN316): <connect_id>,"<host>",<port>,"<clientid>","<username>","<password>"; ESP-AT's has 4 fields
-        new("MQTTCONN", 5),
+        new("MQTTCONN", 5, Last: true),
         // ESP-AT (older firmware): <LinkID>,<"password">
-        new("MQTTPASSWORD", 1),
+        new("MQTTPASSWORD", 1, Last: true),
         // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,…]; the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>
         new("CWJAP", 1), new("CWJAP_CUR", 1), new("CWJAP_DEF", 1),
         new("CWSAP", 1), new("CWSAP_CUR", 1), new("CWSAP_DEF", 1),
@@ -34,21 +35,21 @@ internal static class CredentialFields
         // Luat Air780: <clientid>,<username>,<password>[,<will>…]; the password is often a OneNET token
         new("MCONFIG", 2),
         // Quectel: <client_idx>,"<clientID>"[,"<username>"[,"<password>"]]
-        new("QMTCONN", 3),
+        new("QMTCONN", 3, Last: true),
         // Quectel Alibaba auth: "aliauth",<client_idx>,"<productkey>","<devicename>","<devicesecret>"
-        new("QMTCFG", 4, When: "aliauth"),
+        new("QMTCFG", 4, When: "aliauth", Last: true),
         // Quectel PDP context: <contextID>,<context_type>,<APN>,<username>,<password>[,<authentication>]
         new("QICSGP", 4),
         // SIMCom A76xx: <client_index>,<server_addr>,<keepalive_time>,<clean_session>[,<user_name>[,<pass_word>]]
-        new("CMQTTCONNECT", 5),
+        new("CMQTTCONNECT", 5, Last: true),
         // SIMCom SIM7020: <mqtt_id>,<version>,<client_id>,<keepalive>,<cleansession>,<will_flag>[,<will_options>][,<username>,<password>]
-        new("CMQCON", 7, WillFlag: 5),
+        new("CMQCON", 7, WillFlag: 5, Last: true),
         // SIMCom SIM7000/SIM7080: "PASSWORD",<value>
-        new("SMCONF", 1, When: "PASSWORD"),
+        new("SMCONF", 1, When: "PASSWORD", Last: true),
         // 3GPP 27.007 PDP authentication: <cid>,<auth_prot>,<userid>,<password>
-        new("CGAUTH", 3),
+        new("CGAUTH", 3, Last: true),
         // SIMCom SIM800: <apn>,<user>,<pwd>
-        new("CSTT", 2),
+        new("CSTT", 2, Last: true),
     ];
 
     /// <summary>
@@ -131,7 +132,7 @@ internal static class CredentialFields
     private static void AddField(string line, int start, Rule rule, List<SecretSpan> spans)
     {
         var fields = new List<AtFieldRange>(rule.Field + 3);
-        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 3, fields, out var error, out var errorAt);
+        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + FieldsAfter + 1, fields, out var error, out var errorAt);
         var at = rule.WillFlag is { } flag && fields.Count > flag && Value(line, fields[flag]).Trim().SequenceEqual("1") ? rule.Field + 1 : rule.Field;
         if (rule.When is { } when && (fields.Count == 0 || !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase))) return;
         if (error is not null && Garbles(line, fields, errorAt) && (fields.Count <= at || errorAt < fields[at].Start))
@@ -146,8 +147,33 @@ internal static class CredentialFields
         var lead = value.Length - value.TrimStart(' ').Length;
         var length = value.Trim(' ').Length;
         if (field.IsQuoted && Overrun(line, field) is var end and > 0) length = end - field.ValueStart - lead;
+        else if (!field.IsQuoted && Unquoted(line, fields, at, rule) is var last and > 0) length = last - field.ValueStart - lead;
         if (length > 0) spans.Add(new SecretSpan(field.ValueStart + lead, length));
     }
+
+    // Fields read past the credential's: an unquoted one with commas in it (`…,"user",pa,ss,1`) spans several.
+    private const int FieldsAfter = 8;
+
+    /// <summary>
+    /// Where an unquoted credential really ends when it may hold commas (<c>…,"user",pa,ss,1</c>): the fields after
+    /// it are its own up to the first that is quoted or a bare number (the command's own flags: clean session,
+    /// channel, authentication), or all of them when none follows the credential. Masking too much is safe, a piece
+    /// left in view is not. 0 when the credential's field is its own.
+    /// </summary>
+    private static int Unquoted(string line, List<AtFieldRange> fields, int at, Rule rule)
+    {
+        if (rule.Last) return line.AsSpan().TrimEnd(' ').Length;
+        var end = 0;
+        for (var i = at + 1; i < fields.Count; i++)
+        {
+            var value = Value(line, fields[i]);
+            if (fields[i].IsQuoted || IsNumber(value.Trim(' ')) || value.IndexOfAny('"', '\u201C', '\u201D') >= 0) break;
+            end = fields[i].ValueStart + value.TrimEnd(' ').Length;
+        }
+        return end;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> value) => !value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9');
 
     /// <summary>
     /// Where a quoted credential really ends when text follows its closing quote (<c>"pa"ss"</c>: a quote escaped

@@ -158,7 +158,12 @@ public sealed class SecretMasker
         return false;
     }
 
-    internal void Learn(string value) => Remember(value, MinLearned);
+    internal void Learn(string value)
+    {
+        Remember(value, MinLearned);
+        // An unquoted credential that holds commas (`pa55,word`) is several fields to a parser: its messages quote a piece.
+        if (value.Contains(',')) foreach (var piece in value.Split(',', StringSplitOptions.TrimEntries)) Remember(piece, MinLearned);
+    }
 
     internal static StringBuilder Apply(string line, List<SecretSpan> spans, StringBuilder output)
     {

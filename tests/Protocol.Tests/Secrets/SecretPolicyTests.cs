@@ -74,6 +74,11 @@ public class SecretPolicyTests
     [TestCase("AT+MQTTCFGG=\"h\",6002,\"d\",60,\"p\",\"Added8letter\",1", "AT+MQTTCFGG=\"h\",6002,\"d\",60,\"p\",\"***\",1", TestName = "CFG with a letter added to its name")]
     [TestCase("AT+QMTCON=0,\"c1\",\"u1\",\"Quec9lost\"", "AT+QMTCON=0,\"c1\",\"u1\",\"***\"", TestName = "Quectel QMTCONN with a letter lost")]
     [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\": expected +CME ERROR: 601; got 'OK'", "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\": expected +CME ERROR: 601; got 'OK'", TestName = "words after a CFG without its password are no garbled field")]
+    [TestCase("AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",pa,ss9word,1", "AT+MQTTCFG=\"h\",6002,\"d\",60,\"p\",***,1", TestName = "CFG with an unquoted password holding a comma")]
+    [TestCase("AT+MQTTCFG=h,1883,id,300,user,a,b,c,0,0", "AT+MQTTCFG=h,1883,id,300,user,***,0,0", TestName = "M5311 CFG with an unquoted password holding two commas")]
+    [TestCase("AT+QMTCONN=0,\"c1\",\"u1\",Pw,12", "AT+QMTCONN=0,\"c1\",\"u1\",***", TestName = "Quectel QMTCONN with an unquoted last password holding a comma and digits")]
+    [TestCase("AT+CSTT=CMNET,user,pa ss,wo rd ", "AT+CSTT=CMNET,user,*** ", TestName = "SIM800 CSTT with an unquoted last password holding a comma and spaces")]
+    [TestCase("AT+CWSAP=\"ap\",ke,y9,5,3", "AT+CWSAP=\"ap\",***,5,3", TestName = "ESP-AT soft-AP with an unquoted key holding a comma before its channel")]
     [TestCase("AT+MQTTSUB=\"dev/cmd\",1", "AT+MQTTSUB=\"dev/cmd\",1", TestName = "a command near no credential command is left alone")]
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", "AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", TestName = "broken quotes in a command without a credential are left alone")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
@@ -86,6 +91,17 @@ public class SecretPolicyTests
 
         Assert.That(masker.Mask("+CWJAP: connected with WifiKey2024"), Is.EqualTo("+CWJAP: connected with ***"));
         Assert.That(new SecretMasker().Mask("+CWJAP: connected with WifiKey2024"), Does.Contain("WifiKey2024"), "another run has learned nothing");
+    }
+
+    [Test]
+    public void Each_piece_of_an_unquoted_password_holding_commas_is_learned()
+    {
+        // A parser reads such a password as several fields, and its message quotes one: `clean: … (got "Tail9x")`.
+        var masker = new SecretMasker();
+        Assert.That(masker.Mask("AT+MQTTCFG=h,6002,d,60,p,Head9x,Tail9x,1"), Is.EqualTo("AT+MQTTCFG=h,6002,d,60,p,***,1"));
+
+        Assert.That(masker.Mask("clean: must be a decimal number (got \"Tail9x\")"), Is.EqualTo("clean: must be a decimal number (got \"***\")"));
+        Assert.That(masker.Mask("user Head9x"), Is.EqualTo("user ***"));
     }
 
     [Test]
