@@ -10,7 +10,8 @@ namespace Conformance.Analyzer.Readers;
 /// (<c>11-30 08:00:00.123 D/AT      ( 1234): AT&gt; AT+CSQ</c>), brief (<c>D/AT(1234): AT&lt; +CSQ: 20,99</c>, no time) and long
 /// (<c>-v long</c>: a header per entry, <c>[ 11-30 08:00:00.123  1234: 1250 D/AT       ]</c>, the message on the lines after
 /// it, a blank line after the entry).
-/// The mark gives the direction; every other logcat line (RILJ, telephony, the <c>--------- beginning of radio</c>
+/// The mark gives the direction. A program that logs the port in its own words (<c>D AtChannel: &gt; AT+CSQ</c>,
+/// <c>D AtChannel: &lt; OK</c>, or unmarked) is read as a transcript is, once its tag has logged traffic; every other logcat line (RILJ, telephony, the <c>--------- beginning of radio</c>
 /// banner) is the phone's own and skipped. Logcat writes no year: its stamps are times of day.
 /// </summary>
 internal sealed partial class LogcatReader : LogReader
@@ -49,22 +50,50 @@ internal sealed partial class LogcatReader : LogReader
 
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
-        // The time of the entry whose message lines follow (`-v long`); null outside one.
+        // The time and tag of the entry whose message lines follow (`-v long`); null outside one.
         DateTimeOffset? entry = null;
+        string? entryTag = null;
         var inEntry = false;
+        var talkers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var text = line.Text;
             if (LongHeader().Match(text) is { Success: true } header)
             {
-                (entry, inEntry) = (When(header), true);
+                (entry, entryTag, inEntry) = (When(header), header.Groups["tag"].Value.Trim(), true);
                 continue;
             }
             var match = inEntry && Message().Match(text) is { Success: true } message ? message : Line().Match(text);
-            if (!match.Success || !match.Groups["mark"].Success || match.Groups["data"].Length == 0) continue;
-            var direction = match.Groups["mark"].Value == ">" ? LogDirection.ToModule : LogDirection.FromModule;
-            yield return Record(line, match.Groups["time"].Success || !inEntry ? When(match) : entry, direction, line.Encode(match.Groups["data"].Value + "\r\n"));
+            if (!match.Success) continue;
+            var time = match.Groups["time"].Success || !inEntry ? When(match) : entry;
+            if (match.Groups["mark"].Success)
+            {
+                if (match.Groups["data"].Length == 0) continue;
+                var direction = match.Groups["mark"].Value == ">" ? LogDirection.ToModule : LogDirection.FromModule;
+                yield return Record(line, time, direction, line.Encode(match.Groups["data"].Value + "\r\n"));
+            }
+            else if (Traffic(match.Groups["tag"].Success ? match.Groups["tag"].Value.Trim() : entryTag ?? "", match.Groups["rest"].Value, talkers) is var (direction, data))
+                yield return Record(line, time, direction, line.Encode(data + "\r\n"));
         }
+    }
+
+    /// <summary>
+    /// The traffic of a program that logs the port in its own words rather than the RIL's <c>AT&gt;</c>: a transcript's
+    /// mark (<c>AtChannel: &gt; AT+CSQ</c>, <c>AtChannel: &lt; OK</c>, <c>TX:</c>/<c>RX:</c>, <c>--&gt;</c>/<c>&lt;--</c>) or none
+    /// (<c>AtChannel: AT+CSQ</c>, <c>AtChannel: OK</c>: a command is sent, anything else answered). A tag's message is
+    /// traffic once the tag has logged a command or a response by its name; the phone's other tags (RILJ's
+    /// <c>[3820]&gt; SIGNAL_STRENGTH</c>) never have.
+    /// </summary>
+    private static (LogDirection, string)? Traffic(string tag, string message, HashSet<string> talkers)
+    {
+        if (message.Length == 0) return null;
+        var mark = TranscriptTag.Parse(message);
+        var data = mark is null ? message : message[Math.Min(mark.DataStart, message.Length)..].Trim();
+        if (data.Length == 0) return null;
+        if (JournalReader.IsTraffic(System.Text.Encoding.UTF8.GetBytes(data))) talkers.Add(tag);
+        else if (!talkers.Contains(tag)) return null;
+        var direction = mark?.Direction ?? (DirectionGuess.StartsWithAt(System.Text.Encoding.UTF8.GetBytes(data)) ? LogDirection.ToModule : LogDirection.FromModule);
+        return (direction, data);
     }
 
     // The stamp: a time of day, on its date when the year is written (`-v year`), or epoch seconds (`-v long,epoch`); none in the brief format.
@@ -80,17 +109,17 @@ internal sealed partial class LogcatReader : LogReader
     // `-v long`'s header: `[ 11-30 08:00:00.123  1234: 1250 D/AT       ]`, the year with `-v year`, microseconds with `-v usec`,
     // the zone with `-v zone` (read past: times stay as written), epoch seconds with `-v epoch`, a uid before the pid with
     // `-v uid` (`1001:` or `radio:`).
-    [GeneratedRegex(@"^\[\s+(?:(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})(?:\s+[+-]\d{4})?|(?<epoch>1\d{9}\.\d{3,6}))\s+(?:[\w.]+:\s*)?\d+:\s*\d+\s+[VDIWEFA]/[^\]]*\]\s*$")]
+    [GeneratedRegex(@"^\[\s+(?:(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})(?:\s+[+-]\d{4})?|(?<epoch>1\d{9}\.\d{3,6}))\s+(?:[\w.]+:\s*)?\d+:\s*\d+\s+[VDIWEFA]/(?<tag>[^\]]*)\]\s*$")]
     private static partial Regex LongHeader();
 
     // A line of a long entry's message: the RIL's mark, after a channel in brackets as some vendors write it.
-    [GeneratedRegex(@"^(?:\[[^\]]{1,40}\]\s*)?AT(?<mark>[<>])\s?(?<data>.*?)\s*$")]
+    [GeneratedRegex(@"^(?:(?:\[[^\]]{1,40}\]\s*)?AT(?<mark>[<>])\s?(?<data>.*?)\s*$|(?<rest>.*?)\s*$)")]
     private static partial Regex Message();
 
     // A logcat line in threadtime (`11-30 08:00:00.123  1234  1250 D AT      : …`, a uid before the pid with `-v uid`), time (`11-30 08:00:00.123 D/AT( 1234): …`)
     // or brief (`D/AT( 1234): …`) format; its message holds traffic when it starts with the RIL's `AT>` or `AT<`
-    // (after a channel in brackets, as some vendors' RILs write it: `[RIL_CMD_1] AT> AT+CSQ`).
-    [GeneratedRegex(@"^(?:(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})\s+(?:(?:[\w.]+\s+)?\d+\s+\d+\s+[VDIWEFA]\s+[^:]*?\s*:|[VDIWEFA]/[^(]*\(\s*\d+\)\s*:)" +
-        @"|[VDIWEFA]/[^(]*\(\s*\d+\)\s*:)\s?(?:(?:\[[^\]]{1,40}\]\s*)?AT(?<mark>[<>])\s?(?<data>.*?)\s*$)?")]
+    // (after a channel in brackets, as some vendors' RILs write it: `[RIL_CMD_1] AT> AT+CSQ`), or is a program's own (`rest`, see Traffic).
+    [GeneratedRegex(@"^(?:(?:(?<year>\d{4})-)?(?<month>\d\d)-(?<day>\d\d)\s+(?<time>\d\d:\d\d:\d\d\.\d{3,6})\s+(?:(?:[\w.]+\s+)?\d+\s+\d+\s+[VDIWEFA]\s+(?<tag>[^:]*?)\s*:|[VDIWEFA]/(?<tag>[^(]*)\(\s*\d+\)\s*:)" +
+        @"|[VDIWEFA]/(?<tag>[^(]*)\(\s*\d+\)\s*:)\s?(?:(?:\[[^\]]{1,40}\]\s*)?AT(?<mark>[<>])\s?(?<data>.*?)\s*$|(?<rest>.*?)\s*$)")]
     private static partial Regex Line();
 }

@@ -137,4 +137,25 @@ public class LogcatTests
         Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "+MQTTOPEN" }));
         Assert.That(Conformance.Analyzer.Reports.JsonReport.Write(analysis), Does.Not.Contain("Rk3Lp9Qx"));
     }
+
+    // An app or vendor daemon that logs the port in its own words, not the RIL's `AT>`; the phone's RILJ and another
+    // tag's `OK` among it are not the port's.
+    [TestCase("11-30 08:00:00.123  1234  1250 D AtChannel: > AT+CSQ\n11-30 08:00:00.150  1234  1250 I Settings: OK\n" +
+        "11-30 08:00:00.160  1234  1251 D AtChannel: < +CSQ: 20,99\n11-30 08:00:00.170  1234  1250 D RILJ    : [3820]> SIGNAL_STRENGTH [SUB0]\n" +
+        "11-30 08:00:00.161  1234  1251 D AtChannel: < OK\n", TestName = "threadtime, single arrows")]
+    [TestCase("11-30 08:00:00.123 D/ModemCtl( 1234): TX: AT+CSQ\n11-30 08:00:00.160 D/ModemCtl( 1234): RX: +CSQ: 20,99\n" +
+        "11-30 08:00:00.161 D/ModemCtl( 1234): RX: OK\n", TestName = "time, TX and RX")]
+    [TestCase("11-30 08:00:00.123  1234  1250 D nbiot   : --> AT+CSQ\n11-30 08:00:00.160  1234  1251 D nbiot   : <-- +CSQ: 20,99\n" +
+        "11-30 08:00:00.161  1234  1251 D nbiot   : <-- OK\n", TestName = "threadtime, long arrows")]
+    [TestCase("11-30 08:00:00.100  1234  1250 I nbiot   : modem ready\n11-30 08:00:00.123  1234  1250 D nbiot   : AT+CSQ\n" +
+        "11-30 08:00:00.160  1234  1251 D nbiot   : +CSQ: 20,99\n11-30 08:00:00.161  1234  1251 D nbiot   : OK\n", TestName = "threadtime, no marks")]
+    [TestCase("[ 11-30 08:00:00.123  1234: 1250 D/AtChannel ]\n> AT+CSQ\n\n[ 11-30 08:00:00.160  1234: 1251 D/AtChannel ]\n< +CSQ: 20,99\n\n" +
+        "[ 11-30 08:00:00.170  1234: 1250 D/RILJ     ]\n[3820]< SIGNAL_STRENGTH {20,99}\n\n[ 11-30 08:00:00.161  1234: 1251 D/AtChannel ]\n< OK\n\n", TestName = "long, single arrows")]
+    public void A_program_that_marks_the_traffic_its_own_way_is_read(string log)
+    {
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.Logcat), () => string.Join(", ", source.Detection.Scores));
+        Assert.That(Traffic.Lines(records), Is.EqualTo(CsqExchange));
+    }
 }
