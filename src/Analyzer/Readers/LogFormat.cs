@@ -16,6 +16,7 @@ public enum LogFormat
     Tio,
     Journal,
     Putty,
+    VsCodeSerial,
     Docklight,
     UartAssist,
     ModemManager,

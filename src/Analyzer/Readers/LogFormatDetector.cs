@@ -96,6 +96,10 @@ public static class LogFormatDetector
         // weighed apart (Detect), after the formats that know a log's own marks.
         var ranked = scores.Where(s => s.Key != LogFormat.Logger).OrderByDescending(s => s.Value).ThenBy(s => s.Key == LogFormat.Raw).ThenBy(s => s.Key).ToList();
         var (best, runnerUp) = (ranked[0], ranked[1]);
+        // VS Code's Serial Monitor's banners, which nothing else writes, are decisive: the other formats read them as text
+        // (a stamped reader as its stamped lines).
+        if (scores[LogFormat.VsCodeSerial] > 0)
+            return new FormatGuess(LogFormat.VsCodeSerial, 1, best.Key == LogFormat.VsCodeSerial ? runnerUp.Key : best.Key, scores);
         if (best.Value == 0) return new FormatGuess(LogFormat.Raw, 0, runnerUp.Key == LogFormat.Raw ? best.Key : runnerUp.Key, scores);
         var confidence = Math.Clamp(best.Value - runnerUp.Value / 2, 0, 1);
         return new FormatGuess(best.Key, confidence, runnerUp.Key, scores);

@@ -16,6 +16,7 @@ public static class LogFormatNames
         [LogFormat.TrailingStamp] = "trailing-stamp",
         [LogFormat.Journal] = "journal",
         [LogFormat.Putty] = "putty",
+        [LogFormat.VsCodeSerial] = "vscode-serial",
         [LogFormat.Docklight] = "docklight",
         [LogFormat.UartAssist] = "uartassist",
         [LogFormat.ModemManager] = "modemmanager",

@@ -16,6 +16,7 @@ internal static class LogReaders
         LogFormat.TrailingStamp => new TrailingStampReader(),
         LogFormat.Journal => new JournalReader(),
         LogFormat.Putty => new PuttyReader(),
+        LogFormat.VsCodeSerial => new VsCodeSerialReader(),
         LogFormat.Docklight => new DocklightReader(),
         LogFormat.UartAssist => new UartAssistReader(),
         LogFormat.ModemManager => new ModemManagerReader(),

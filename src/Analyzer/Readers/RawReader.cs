@@ -11,10 +11,10 @@ internal sealed class RawReader : LogReader
 {
     public override LogFormat Format => LogFormat.Raw;
 
-    /// <summary>A raw capture has no header, so a tool's header on the first line rules it out.</summary>
+    /// <summary>A raw capture has no header, so a tool's header on the first line rules it out, and so does a tool's banner on any.</summary>
     public override double Score(IReadOnlyList<string> sample) =>
         sample.Count > 0 && (PuttyReader.IsHeader(sample[0]) || sample[0].StartsWith(Protocol.Tracing.TraceFormat.Magic, StringComparison.Ordinal))
-            ? 0 : base.Score(sample);
+            || VsCodeSerialReader.HasBanner(sample) ? 0 : base.Score(sample);
 
     protected override bool IsOwn(string line) =>
         line.StartsWith("AT", StringComparison.OrdinalIgnoreCase) || line.StartsWith('+') ||

@@ -44,6 +44,7 @@ internal static class SessionLogs
         yield return Case(LogFormat.Tio, Lf(Tio));
         yield return Case(LogFormat.Journal, CrLf(Journal));
         yield return Case(LogFormat.Putty, Encoding.UTF8.GetBytes(PuttyHeader + "\r\n" + Wire));
+        yield return Case(LogFormat.VsCodeSerial, CrLf(VsCodeSerial));
         yield return Case(LogFormat.Docklight, CrLf(Docklight));
         yield return Case(LogFormat.ModemManager, Lf(ModemManager));
         yield return Case(LogFormat.Logcat, Lf(Logcat));
@@ -154,6 +155,30 @@ internal static class SessionLogs
         return string.Join("\n", packets.Select((packet, i) =>
             $"[{new TimeSpan(10, 0, 0) + TimeSpan.FromMilliseconds(i * 500):hh\\:mm\\:ss\\.fff}]{packet[..3]}{Convert.ToHexString(Encoding.ASCII.GetBytes(packet[3..])).Chunk(2).Select(pair => new string(pair)).Aggregate((a, b) => a + " " + b)} "));
     }
+
+    // VS Code's Serial Monitor with its timestamps on: each command in the monitor's banner, C-escaped, the module's lines as they came.
+    private const string VsCodeSerial = """
+        ---- Opened the serial port /dev/ttyUSB0 ----
+        [2024-01-02 10:00:00.000] ---- Sent utf8 encoded message: "AT\r\n" ----
+        [2024-01-02 10:00:00.030] 
+        [2024-01-02 10:00:00.030] OK
+        [2024-01-02 10:00:01.000] ---- Sent utf8 encoded message: "AT+MQTTCFG=\"183.230.40.39\",6002,\"4069959\",60,\"75829\",\"key\",1\r\n" ----
+        [2024-01-02 10:00:01.030] OK
+        [2024-01-02 10:00:02.000] ---- Sent utf8 encoded message: "AT+MQTTOPEN=1,1,0,0,0,\"\",\"\"\r\n" ----
+        [2024-01-02 10:00:02.030] OK
+        [2024-01-02 10:00:03.500] +MQTTOPEN: OK
+        [2024-01-02 10:00:04.000] ---- Sent utf8 encoded message: "AT+MQTTSUB=\"dev/gsm/u\",1\r\n" ----
+        [2024-01-02 10:00:04.030] OK
+        [2024-01-02 10:00:04.031] +MQTTSUBACK: 1,1,"dev/gsm/u"
+        [2024-01-02 10:00:05.000] ---- Sent hex encoded message: "41542B4D5154545055423D226465762F67736D2F75222C312C302C302C352C68656C6C6F0D0A" ----
+        [2024-01-02 10:00:05.030] OK
+        [2024-01-02 10:00:05.300] +MQTTPUBACK: 2,0
+        [2024-01-02 10:00:06.000] +MQTTPUBLISH: 0,0,0,0,"dev/gsm/u",7,hi
+        [2024-01-02 10:00:06.000] you
+        [2024-01-02 10:00:07.000] ---- Sent utf8 encoded message: "AT+MQTTUNSUB=\"none\"" ----
+        [2024-01-02 10:00:07.030] +CME ERROR: 772
+        ---- Closed the serial port /dev/ttyUSB0 ----
+        """;
 
     private const string Timestamped = """
         [2024-01-02 10:00:00.000] AT
