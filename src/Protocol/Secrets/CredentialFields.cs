@@ -15,7 +15,9 @@ internal static class CredentialFields
     /// <param name="InAnswer">The read answer <c>+NAME: …</c> has the same fields (a firmware may echo the password).</param>
     /// <param name="WillFlag">The field whose value 1 puts a will's options before the credential, one field further on.</param>
     /// <param name="Last">No field follows the credential: an unquoted one runs to the line's end, commas and all.</param>
-    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null, bool Last = false);
+    /// <param name="Short">The credential's field in another vendor's shorter form of the command (fewer fields than
+    /// <paramref name="Field"/>), where it is last; not when that field is a flag (0 or 1), another form's own.</param>
+    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null, bool Last = false, int? Short = null);
 
     private static readonly Rule[] Rules =
     [
@@ -23,8 +25,9 @@ internal static class CredentialFields
         new("MQTTCFG", 5, InAnswer: true),
         // ESP-AT: <LinkID>,<scheme>,<"client_id">,<"username">,<"password">,<cert_key_ID>,<CA_ID>,<"path">
         new("MQTTUSERCFG", 4),
-        // OneMO (ML307, ML305, MN316): <connect_id>,"<host>",<port>,"<clientid>","<username>","<password>"; ESP-AT's has 4 fields
-        new("MQTTCONN", 5, Last: true),
+        // OneMO (ML307, ML305, MN316): <connect_id>,"<host>",<port>,"<clientid>","<username>","<password>"; Realtek Ameba:
+        // <con_id>,<clientid>,<username>,<password>; ESP-AT's four fields end in a reconnect flag, no credential
+        new("MQTTCONN", 5, Last: true, Short: 3),
         // ESP-AT (older firmware): <LinkID>,<"password">
         new("MQTTPASSWORD", 1, Last: true),
         // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,…]; the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>
@@ -46,6 +49,10 @@ internal static class CredentialFields
         new("CMQCON", 7, WillFlag: 5, Last: true),
         // SIMCom SIM7000/SIM7080: "PASSWORD",<value>
         new("SMCONF", 1, When: "PASSWORD", Last: true),
+        // u-blox SARA: <op_code>,…; op_code 4 sets <username>,<password>
+        new("UMQTT", 2, When: "4", Last: true),
+        // Nordic Serial LTE Modem: AT#XMQTTCON=<op>,<client_id>,<username>,<password>,<url>,<port>[,<sec_tag>]
+        new("XMQTTCON", 3),
         // 3GPP 27.007 PDP authentication: <cid>,<auth_prot>,<userid>,<password>
         new("CGAUTH", 3, Last: true),
         // SIMCom SIM800: <apn>,<user>,<pwd>
@@ -140,6 +147,8 @@ internal static class CredentialFields
             Garbled(line, start, at, errorAt, spans);
             return;
         }
+        if (fields.Count <= at && rule.Short is { } shortField && fields.Count == shortField + 1 && Value(line, fields[shortField]).Trim() is not ("0" or "1"))
+            at = shortField;
         if (fields.Count <= at) return;
         // Fields before the last one split are cut at their comma, so the credential ends where its field ends.
         var field = fields[at];
@@ -278,10 +287,12 @@ internal static class CredentialFields
     {
         while (from < line.Length)
         {
-            var plus = line[from..].IndexOf('+');
+            // `AT+NAME`, `+NAME:`, and a vendor's `AT#NAME` (Nordic, Telit).
+            var plus = line[from..].IndexOfAny('+', '#');
             if (plus < 0) break;
             plus += from;
             from = plus + 1;
+            if (line[plus] == '#' && !(plus >= 2 && (line[plus - 2] | 0x20) == 'a' && (line[plus - 1] | 0x20) == 't')) continue;
             var end = from;
             while (end < line.Length && end - from <= LongestName && (char.IsAsciiLetterOrDigit(line[end]) || line[end] == '_')) end++;
             // Spaces or a tab before the separator (`AT+MQTTCFG ="h",…`) are the writer's; the module reads past them.

@@ -28,7 +28,8 @@ public static class SecretPolicy
     private static readonly System.Buffers.SearchValues<string> Triggers =
         System.Buffers.SearchValues.Create([.. CredentialFields.Names.Select(AfterMqtt).Distinct(StringComparer.OrdinalIgnoreCase), .. SecretKeys.HintWords], StringComparison.OrdinalIgnoreCase);
 
-    private static string AfterMqtt(string name) => name.IndexOf("MQTT", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? name[(at + 4)..] : name;
+    // A vendor's one-letter prefix (`UMQTT`, `XMQTTCON`) keeps the name whole: what follows is nothing, or in too many words.
+    private static string AfterMqtt(string name) => name.IndexOf("MQTT", StringComparison.OrdinalIgnoreCase) is var at and (0 or >= 2) ? name[(at + 4)..] : name;
 
     /// <summary>False when the rules can find nothing in <paramref name="line"/>, nor anything it leaves open for the next line.</summary>
     internal static bool MayHold(ReadOnlySpan<char> line) => line.IndexOfAny(Triggers) >= 0 || CredentialFields.MayNameNear(line);

@@ -79,6 +79,12 @@ public class SecretPolicyTests
     [TestCase("AT+QMTCONN=0,\"c1\",\"u1\",Pw,12", "AT+QMTCONN=0,\"c1\",\"u1\",***", TestName = "Quectel QMTCONN with an unquoted last password holding a comma and digits")]
     [TestCase("AT+CSTT=CMNET,user,pa ss,wo rd ", "AT+CSTT=CMNET,user,*** ", TestName = "SIM800 CSTT with an unquoted last password holding a comma and spaces")]
     [TestCase("AT+CWSAP=\"ap\",ke,y9,5,3", "AT+CWSAP=\"ap\",***,5,3", TestName = "ESP-AT soft-AP with an unquoted key holding a comma before its channel")]
+    [TestCase("AT+MQTTCONN=1,my_test_host,user_test,Pswd7test", "AT+MQTTCONN=1,my_test_host,user_test,***", TestName = "Realtek Ameba MQTTCONN, four fields")]
+    [TestCase("AT+MQTTCONN=1,\"dev1\",\"75829\",\"Am3ba,key\"", "AT+MQTTCONN=1,\"dev1\",\"75829\",\"***\"", TestName = "Realtek Ameba MQTTCONN quoted")]
+    [TestCase("AT+UMQTT=4,\"ubxuser\",\"Ubx9pass\"", "AT+UMQTT=4,\"ubxuser\",\"***\"", TestName = "u-blox UMQTT username and password")]
+    [TestCase("AT+UMQTT=2,\"broker.example.com\",1883", "AT+UMQTT=2,\"broker.example.com\",1883", TestName = "u-blox UMQTT server name is no secret")]
+    [TestCase("AT#XMQTTCON=1,\"nrf-352656100123456\",\"nrfuser\",\"Nrf5pass\",\"mqtt.example.com\",1883", "AT#XMQTTCON=1,\"nrf-352656100123456\",\"nrfuser\",\"***\",\"mqtt.example.com\",1883", TestName = "Nordic SLM XMQTTCON")]
+    [TestCase("note #XMQTTCON=1,\"c\",\"u\",\"shown\" is not a command", "note #XMQTTCON=1,\"c\",\"u\",\"shown\" is not a command", TestName = "a hash name without AT is no command")]
     [TestCase("AT+MQTTSUB=\"dev/cmd\",1", "AT+MQTTSUB=\"dev/cmd\",1", TestName = "a command near no credential command is left alone")]
     [TestCase("AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", "AT+MQTTPUB=\"t\",1,0,0,5,\"he\"lo\"", TestName = "broken quotes in a command without a credential are left alone")]
     public void Masks_the_credential(string line, string shown) => Assert.That(SecretPolicy.Redact(line), Is.EqualTo(shown));
