@@ -33,6 +33,8 @@ public sealed class SecretSweepTests
         ("MQTTCFG, a letter lost from its name", "NameSlip20", "AT+MQTTCF=\"183.230.40.39\",6002,\"dev1\",60,\"prod1\",\"NameSlip20\",1"),
         ("MQTTCFG, the comma before the password lost", "CommaLost21", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",60,\"prod1\"\"CommaLost21\",1"),
         ("MQTTCFG, an unquoted password holding a comma", "CommaTail22", "AT+MQTTCFG=183.230.40.39,6002,dev1,60,prod1,Head22,CommaTail22,1"),
+        ("Realtek Ameba MQTTCONN", "AmebaPlanted23", "AT+MQTTCONN=1,dev1,user1,AmebaPlanted23"),
+        ("Nordic XMQTTCON", "NordicPlanted24", "AT#XMQTTCON=1,\"nrf-1\",\"user1\",\"NordicPlanted24\",\"mqtt.example.com\",1883"),
     ];
 
     // Module output around them: a form body after DOWNLOAD, a JSON body after +HTTPREAD, and a repeat of a learned value.
