@@ -221,6 +221,21 @@ public class AnalyzeSeveralDevicesTests
     }
 
     [Test]
+    public async Task Follow_with_a_misspelt_channel_says_so_as_each_other_device_comes()
+    {
+        var (exit, _, stderr) = await ConformanceProcess.RunAsync(null, "analyze", "--follow", _log, "--idle-exit", "1", "--channel", "ttyUSB7");
+
+        Assert.That(exit, Is.EqualTo(2), stderr);
+        var waiting = stderr.IndexOf("--channel ttyUSB7: device ttyUSB0 came, not ttyUSB7; still waiting for it (devices so far: ttyUSB0)", StringComparison.Ordinal);
+        var next = stderr.IndexOf("--channel ttyUSB7: device ttyUSB1 came, not ttyUSB7; still waiting for it (devices so far: ttyUSB0, ttyUSB1)", StringComparison.Ordinal);
+        var ended = stderr.IndexOf("nothing new for 1 s", StringComparison.Ordinal);
+        Assert.That(waiting, Is.GreaterThanOrEqualTo(0), stderr);
+        Assert.That(next, Is.GreaterThan(waiting), stderr);
+        Assert.That(waiting, Is.LessThan(ended), "said while following, before the end");
+        Assert.That(stderr, Does.Contain("--channel ttyUSB7: no such device in the log; its devices are ttyUSB0, ttyUSB1"));
+    }
+
+    [Test]
     public async Task The_exit_code_is_the_worst_devices()
     {
         // Only ttyUSB0 has warnings (its subscription refused): they fail the log.

@@ -6,7 +6,8 @@ namespace Conformance.Analyzer.Readers;
 /// sink given for it; the lines before the first that names a channel (a CSV header, a banner) and a header met later go
 /// to every channel.
 /// </summary>
-internal sealed class ChannelSplit(LogChannels channels, LogFormat format, Func<string, IRecordSink> sinkFor, string? only)
+/// <remarks><c>appeared</c> is told each channel's name as it first comes (a live log's reader says so as it reads).</remarks>
+internal sealed class ChannelSplit(LogChannels channels, LogFormat format, Func<string, IRecordSink> sinkFor, string? only, Action<string>? appeared = null)
 {
     private readonly Dictionary<string, ChannelFeed?> feeds = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
@@ -29,6 +30,7 @@ internal sealed class ChannelSplit(LogChannels channels, LogFormat format, Func<
         if (!feeds.TryGetValue(name, out var feed))
         {
             names.Add(name);
+            appeared?.Invoke(name);
             feed = only is null || LogChannels.Names(name, only) ? new ChannelFeed(LogReaders.Create(format), sinkFor(name), shared) : null;
             feeds.Add(name, feed);
         }

@@ -64,13 +64,14 @@ public sealed class LiveLog : IDisposable
     /// <summary>
     /// Reads a log of several modules as a log per module, as <see cref="LogSource.ReadChannels"/> does a whole one: each
     /// channel's records go, as its lines arrive, into the sink <paramref name="sinkFor"/> gives for it, on a thread of its
-    /// own. With <paramref name="only"/>, only that channel is read. Returns every channel named, in the order they came.
+    /// own. With <paramref name="only"/>, only that channel is read. Returns every channel named, in the order they came;
+    /// <paramref name="appeared"/> is told each as it first comes.
     /// </summary>
-    public IReadOnlyList<string> ReadChannels(Func<string, IRecordSink> sinkFor, string? only = null)
+    public IReadOnlyList<string> ReadChannels(Func<string, IRecordSink> sinkFor, string? only = null, Action<string>? appeared = null)
     {
         if (Channels is null) throw new InvalidOperationException("the log names no channels: read it with Read");
         using var splitter = _splitter = Splitter();
-        var split = new ChannelSplit(Channels, Format, sinkFor, only);
+        var split = new ChannelSplit(Channels, Format, sinkFor, only, appeared);
         try
         {
             foreach (var line in splitter.Remaining()) split.Feed(line);

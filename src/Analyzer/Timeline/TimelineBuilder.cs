@@ -135,11 +135,12 @@ public sealed class TimelineBuilder : IRecordSink
     /// <summary>
     /// As <see cref="AnalyzeChannels(LogSource, AnalysisOptions?, string?, out IReadOnlyList{string})"/>, a log still being
     /// written (<c>analyze --follow</c>): each channel's items told, as they are made, to the sink <paramref name="sinkFor"/>
-    /// gives for it (a live timeline naming the device), from the channel's own thread.
+    /// gives for it (a live timeline naming the device), from the channel's own thread; <paramref name="appeared"/> is told
+    /// each channel's name as it first comes.
     /// </summary>
     public static IReadOnlyList<Analysis> AnalyzeChannels(LiveLog log, AnalysisOptions? options, Func<string, ITimelineSink> sinkFor, string? only,
-        out IReadOnlyList<string> channels) =>
-        AnalyzeChannels(each => log.ReadChannels(each, only), (options ?? new AnalysisOptions()) with { Format = log.Format }, sinkFor, out channels);
+        out IReadOnlyList<string> channels, Action<string>? appeared = null) =>
+        AnalyzeChannels(each => log.ReadChannels(each, only, appeared), (options ?? new AnalysisOptions()) with { Format = log.Format }, sinkFor, out channels);
 
     private static IReadOnlyList<Analysis> AnalyzeChannels(Func<Func<string, IRecordSink>, IReadOnlyList<string>> read, AnalysisOptions each,
         Func<string, ITimelineSink?> sinkFor, out IReadOnlyList<string> channels)

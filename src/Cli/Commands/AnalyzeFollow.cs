@@ -71,7 +71,7 @@ internal static class AnalyzeFollow
             {
                 ErrorText.Write($"the log holds several devices ({channels.Describe()}): each is followed as a log of its own");
                 var each = new AnalysisOptions { ShowSecrets = showSecrets };
-                analyses = TimelineBuilder.AnalyzeChannels(log, each, device => new LiveConsoleReport(live, device), channel, out devices);
+                analyses = TimelineBuilder.AnalyzeChannels(log, each, device => new LiveConsoleReport(live, device), channel, out devices, Waiting(channel));
             }
             else analyses = [TimelineBuilder.Analyze(log.Read(), new AnalysisOptions { ShowSecrets = showSecrets, Sink = new LiveConsoleReport(live), Format = log.Format })];
             var why = stop.Received is { } signal ? $"stopped by {signal}" : log.Failure is { } failure ? $"the input failed: {failure}"
@@ -109,6 +109,22 @@ internal static class AnalyzeFollow
         {
             port?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>
+    /// With <c>--channel</c>, says on standard error each device that comes while the one asked for has not, with the devices
+    /// so far: a misspelt name shows at once, not when the following ends.
+    /// </summary>
+    private static Action<string>? Waiting(string? channel)
+    {
+        if (channel is null) return null;
+        var (seen, found) = (new List<string>(), false);
+        return device =>
+        {
+            seen.Add(device);
+            found |= LogChannels.Names(device, channel);
+            if (!found) ErrorText.Write($"--channel {channel}: device {device} came, not {channel}; still waiting for it (devices so far: {string.Join(", ", seen)})");
+        };
     }
 
     /// <summary>A port rather than a file: <c>serial:…</c> or <c>tcp:…</c>, unless a file has that name.</summary>
