@@ -130,12 +130,15 @@ public sealed class LogSource
             var name = LogInput.DisplayName(file);
             var stored = LogInput.OpenStored(file);
             var once = !stored.CanSeek;
-            if (!once) total += stored.Length;
+            if (!once || stored is ZipMembers.Member) total += stored.Length;
             var text = LogInput.Decode(stored, name, out var gzip, out var utf16);
-            storage.Add(LogInput.Describe(gzip, utf16));
+            var how = LogInput.Describe(gzip, utf16);
+            // A log in a zip archive: which one, when the archive was named alone.
+            if (stored is ZipMembers.Member && ZipMembers.Split(file) is var (_, member)) how = how.Length == 0 ? $"{member} in the zip" : $"{member} in the zip, {how}";
+            storage.Add(how);
             var head = LogInput.Sniff(text, name, s => s.Peek(LogFormatDetector.SampleBytes).ToArray());
             empty &= head.Length == 0;
-            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException($"is {archive}, not a log", name);
+            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException(ZipLogs(file) ?? $"is {archive}, not a log", name);
             if (format is null && BinaryContent.Looks(head))
                 throw new LogReadException("looks like binary data, not a text log (most of its first lines hold control bytes); " +
                     "if it is a capture of the port, force it with --format raw", name);
@@ -300,6 +303,16 @@ public sealed class LogSource
             using var splitter = new LineSplitter(text, name) { Prefix = commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0 };
             yield return splitter;
         }
+    }
+
+    // A zip archive of several logs, named: the member to name, or the commands that read them all.
+    private static string? ZipLogs(string file)
+    {
+        if (!ZipMembers.IsZip(file)) return null;
+        var logs = ZipMembers.Logs(file);
+        var shown = string.Join(", ", logs.Take(5).Select(log => log[(file.Length + ZipMembers.Separator.Length)..])) + (logs.Count > 5 ? ", …" : "");
+        return logs.Count == 0 ? "is a zip archive that holds no file, not a log"
+            : $"is a zip archive of {logs.Count} files ({shown}): name one ('{logs[0]}'), or read each as a log of its own with 'conformance fleet' or 'analyze … --parquet'";
     }
 
     private CountingStream Counted(string file) => new(LogInput.OpenStored(file), n => Interlocked.Add(ref bytesRead, n));

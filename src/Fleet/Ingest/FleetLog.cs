@@ -5,12 +5,13 @@ namespace Conformance.Fleet.Ingest;
 /// <param name="Error">Why the walk found it but it cannot be read (a folder it may not list, a FIFO …); null for a log to read.</param>
 public sealed record FleetLog(string Key, IReadOnlyList<string> Files, string? Error = null)
 {
-    /// <summary>Bytes stored in its files (compressed size for gzip); 0 for an entry that is no log.</summary>
+    /// <summary>Bytes stored in its files (compressed size for gzip, packed size in a zip archive); 0 for an entry that is no log.</summary>
     public long Size => Error is null ? Files.Sum(SizeOf) : 0;
 
     /// <summary>The bytes of <paramref name="file"/>, of the file a link ends at (not the link's own few bytes); 0 when it cannot be read.</summary>
     public static long SizeOf(string file)
     {
+        if (!File.Exists(file) && Analyzer.Readers.ZipMembers.Split(file) is var (archive, member)) return Analyzer.Readers.ZipMembers.StoredSize(archive, member);
         try
         {
             var info = new FileInfo(file);

@@ -31,7 +31,7 @@ public static class LogInputs
             var before = found.Count;
             if (Directory.Exists(argument)) found.AddRange(walk.Below(argument, _ => true));
             // A file named on its own is read whatever it is: a FIFO named so is the user's choice.
-            else if (File.Exists(argument)) found.Add(new(Path.GetFileName(argument), Path.GetFullPath(argument), null));
+            else if (File.Exists(argument)) found.AddRange(Members(new(Path.GetFileName(argument), Path.GetFullPath(argument), null)));
             else if (argument.AsSpan().IndexOfAny('*', '?') >= 0) found.AddRange(Glob(argument, walk));
             if (found.Count == before)
                 throw new FileNotFoundException(FileNames.IsNotUtf8(argument)
@@ -85,9 +85,24 @@ public static class LogInputs
                     // A FIFO would wait for a writer for ever, a device never end: a walk reads regular files only.
                     else if (FileKind.NotRegular(path) is { } kind)
                         yield return new(entryKey, path, $"{path}: is {kind}, not a regular file: not read (name it on its own to read it)");
-                    else yield return new(entryKey, path, null);
+                    else foreach (var log in Members(new(entryKey, path, null))) yield return log;
                 }
             }
+        }
+    }
+
+    /// <summary>A zip archive's logs, each one of its own keyed <c>ARCHIVE!/MEMBER</c> (<see cref="ZipMembers"/>); any other file itself.</summary>
+    private static IEnumerable<Found> Members(Found file)
+    {
+        if (file.Error is not null || !ZipMembers.IsZip(file.Path)) return [file];
+        try
+        {
+            return [.. ZipMembers.Logs(file.Path).Select(member => member[file.Path.Length..]).Select(member => new Found(file.Key + member, file.Path + member, null))];
+        }
+        catch (LogReadException e)
+        {
+            // A damaged archive is one log that cannot be read, not the end of the job.
+            return [file with { Error = e.Message }];
         }
     }
 
@@ -130,6 +145,10 @@ public static class LogInputs
         string[] Beside(string path)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            // A zip archive's rotations (`at.log.1` beside `at.log` in it) are among the members found.
+            if (ZipMembers.Split(path) is not null)
+                return folders.TryGetValue(folder, out var members) ? members
+                    : folders[folder] = [.. paths.Where(p => Path.GetDirectoryName(p) == folder)];
             if (!folders.TryGetValue(folder, out var files))
                 folders[folder] = files = Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
             return files;

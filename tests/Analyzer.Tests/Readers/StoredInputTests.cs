@@ -87,7 +87,7 @@ public class StoredInputTests
     }
 
     /// <summary>A packed upload is named for what it is, with the command that unpacks it, not refused as binary data.</summary>
-    [TestCase(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "is a zip archive: unpack it first (unzip)")]
+    [TestCase(new byte[] { 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C }, "is a 7z archive: unpack it first (7z x)")]
     [TestCase(new byte[] { 0x42, 0x5A, 0x68, 0x39, 0x31, 0x41, 0x59 }, "is a bzip2 file: unpack it first (bunzip2)")]
     [TestCase(new byte[] { 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00 }, "is an xz file: unpack it first (unxz)")]
     [TestCase(new byte[] { 0x50, 0x41, 0x52, 0x31, 0x15, 0x04 }, "is a Parquet file (read it with DuckDB's read_parquet)")]
