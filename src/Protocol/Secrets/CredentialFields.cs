@@ -97,8 +97,10 @@ internal static class CredentialFields
         {
             var fields = new List<AtFieldRange>(rule.Field + 1);
             AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + 1, fields, out _, out _);
-            // A comma that ends the line opens the credential's field without any of it.
-            awaits = fields.Count <= rule.Field || fields[rule.Field] is { IsQuoted: false } field && line.AsSpan(field.ValueStart).Trim().IsEmpty;
+            // A comma that ends the line opens the credential's field without any of it. Another vendor's shorter form that
+            // ends in its own flag (ESP-AT's `AT+MQTTCONN=0,"host",1883,1`) is whole.
+            awaits = fields.Count <= rule.Field && !(rule.Short is { } shortField && fields.Count == shortField + 1 && IsFlag(line, fields[shortField]))
+                || fields.Count > rule.Field && fields[rule.Field] is { IsQuoted: false } field && line.AsSpan(field.ValueStart).Trim().IsEmpty;
         }
         return awaits;
     }
@@ -147,8 +149,7 @@ internal static class CredentialFields
             Garbled(line, start, at, errorAt, spans);
             return;
         }
-        if (fields.Count <= at && rule.Short is { } shortField && fields.Count == shortField + 1 && Value(line, fields[shortField]).Trim() is not ("0" or "1"))
-            at = shortField;
+        if (fields.Count <= at && rule.Short is { } shortField && fields.Count == shortField + 1 && !IsFlag(line, fields[shortField])) at = shortField;
         if (fields.Count <= at) return;
         // Fields before the last one split are cut at their comma, so the credential ends where its field ends.
         var field = fields[at];
@@ -181,6 +182,8 @@ internal static class CredentialFields
         }
         return end;
     }
+
+    private static bool IsFlag(string line, AtFieldRange field) => Value(line, field).Trim() is "0" or "1";
 
     private static bool IsNumber(ReadOnlySpan<char> value) => !value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9');
 

@@ -152,6 +152,7 @@ public class SecretStreamTests
     [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"pro", "d1\",\"Sup3rPass\",1", "d1\",\"***\",1")]   // broken inside the user name
     [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",12", "0,\"prod1\",\"Sup3rPass\",1", "0,\"prod1\",\"***\",1")]       // inside the keep-alive
     [TestCase("+MQTTCFG: \"183.230.40.39\",6002,\"dev1\",120,\"prod1\",", "\"Sup3rPass\",1", "\"***\",1")]                  // a read answer, at a comma
+    [TestCase("AT+MQTTCONN=1,my_host,user_test,", "Sup3rPass", "***")]                                                    // Realtek Ameba's four fields, at a comma
     public void A_credential_command_broken_before_its_password_has_the_password_masked_on_the_next_line_and_learned(string first, string second, string shown)
     {
         var masker = new SecretMasker();
@@ -168,6 +169,16 @@ public class SecretStreamTests
         var shown = Masked(new SecretMasker(), "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",12\r\n", "0,\"prod1\",\"Sup3r", "Pass\",1\r\n");
 
         Assert.That(shown, Does.Not.Contain("Sup3r").And.Not.Contain("Pass\""));
+    }
+
+    [Test]
+    public void The_line_after_a_whole_command_of_a_vendors_shorter_form_is_left_as_it_is()
+    {
+        // ESP-AT's AT+MQTTCONN ends in its reconnect flag: no credential follows on the next line (its error code).
+        var lines = new SecretMasker().Stream();
+
+        lines.MaskLine("AT+MQTTCONN=0,\"broker.example.net\",1883,1");
+        Assert.That(lines.MaskLine("ERR CODE:0x0100600b"), Is.EqualTo("ERR CODE:0x0100600b"));
     }
 
     [TestCase("OK")]
