@@ -73,7 +73,9 @@ public sealed class EmulateSerialTests
 
             Assert.That(await Control("broker drop"), Is.EqualTo("ok broker drop: connection cut; the module reconnects"));
             Assert.That(await host.Next(2), Is.EqualTo(new[] { "+MQTTREC: 0", "+MQTTOPEN: OK" }), "reconnected after the reconnection interval");
-            Assert.That(await Control("status"), Is.EqualTo("ok state 5 (Connected), echo off, broker accepting, pings answered, acks passing, uplink free"));
+            Assert.That(await Control("status"), Is.EqualTo("ok state 5 (Connected), echo off, broker accepting, pings answered, acks passing, uplink free, grants QoS 2 at most"));
+            Assert.That(await Control("grant 0"), Is.EqualTo("ok grant 0: subscriptions from now on are granted QoS 0 at most"));
+            Assert.That(await host.Exchange("AT+MQTTSUB=\"led2\",2", 2), Is.EqualTo(new[] { "OK", "+MQTTSUBACK: 1,0,\"led2\"" }), "the embedded broker granted QoS 0");
 
             Assert.That(await Control("pings stopp"), Is.EqualTo("error: 'pings' takes stop or resume, not 'stopp' at column 7"));
             Assert.That(await Control("urc \"key O7xSecretKey= leaked\""), Is.EqualTo("ok urc sent (24 characters)"));

@@ -122,7 +122,7 @@ internal static class EmulateCommand
                 }
                 if (controlEndPoint is not null)
                 {
-                    try { controlServer = ControlServer.Start(emulator.Module, controlEndPoint); }
+                    try { controlServer = ControlServer.Start(emulator.Module, controlEndPoint, emulator.Platform); }
                     catch (SocketException e) { return Fail($"cannot listen on --control {controlText}: {e.Message}"); }
                     Console.WriteLine($"control on tcp {controlServer.EndPoint} (send 'help')");
                 }

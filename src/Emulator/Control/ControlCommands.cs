@@ -1,4 +1,5 @@
 using Conformance.Emulator.Modem;
+using Conformance.Emulator.Platform;
 
 namespace Conformance.Emulator.Control;
 
@@ -7,7 +8,9 @@ namespace Conformance.Emulator.Control;
 /// <see cref="EmulatorFaults"/> or acts on the module, and gets one answer line, <c>ok …</c> or <c>error: …</c>.
 /// This catalog is the one list of commands: parsing, <c>help</c> and the error texts all derive from it.
 /// </summary>
-public sealed class ControlCommands(VirtualModule module)
+/// <param name="module">The module the commands act on.</param>
+/// <param name="platform">The embedded broker, when the module uses it: what it grants a subscription is switched here.</param>
+public sealed class ControlCommands(VirtualModule module, OneNetPlatform? platform = null)
 {
     /// <summary>What a verb takes after it: one of a few words, a whole line, or nothing.</summary>
     private sealed record Verb(string Name, string[] Choices, bool TakesLine, Func<ControlCommands, string, Task<string>> Run)
@@ -21,6 +24,7 @@ public sealed class ControlCommands(VirtualModule module)
         new("pings", ["stop", "resume"], false, (c, word) => Task.FromResult(c.Pings(word == "stop"))),
         new("acks", ["hold", "release"], false, (c, word) => c.AcksAsync(word == "hold")),
         new("uplink", ["busy", "free"], false, (c, word) => Task.FromResult(c.Uplink(word == "busy"))),
+        new("grant", ["0", "1", "2"], false, (c, word) => Task.FromResult(c.Grant(word[0] - '0'))),
         new("urc", [], true, (c, line) => Task.FromResult(c.Urc(line))),
         new("echo", ["on", "off"], false, (c, word) => Task.FromResult(c.Echo(word == "on"))),
         new("reset", [], false, (c, _) => c.ResetAsync()),
@@ -123,6 +127,14 @@ public sealed class ControlCommands(VirtualModule module)
         return busy ? "ok uplink busy: AT+MQTTPUB answers +CME ERROR: 652" : "ok uplink free";
     }
 
+    // MQTT 3.1.1 §3.9.3 lets a broker grant less than asked: the module reports it in +MQTTSUBACK and gets its messages so.
+    private string Grant(int qos)
+    {
+        var broker = platform ?? throw new ControlError("'grant' needs the embedded broker: a --broker elsewhere grants what it grants");
+        broker.MaximumGrantedQos = (Mqtt.MqttQos)qos;
+        return $"ok grant {qos}: subscriptions from now on are granted QoS {qos} at most";
+    }
+
     private string Urc(string text)
     {
         if (text.AsSpan().IndexOfAnyInRange('\0', '\x1f') >= 0) throw new ControlError("the line must not contain control characters");
@@ -149,6 +161,7 @@ public sealed class ControlCommands(VirtualModule module)
             try { return $"broker {(Faults.BrokerUnreachable ? "refusing" : "accepting")}, pings {(Faults.PingUnanswered ? "stopped" : "answered")}, acks {(Faults.AcksDelayed ? "held" : "passing")}, "; }
             catch (InvalidOperationException) { return "broker remote (no broker faults), "; }
         }
-        return $"ok state {(int)module.State} ({module.State}), echo {(module.Echo ? "on" : "off")}, {Broker()}uplink {(Faults.UplinkBusy ? "busy" : "free")}";
+        var grants = platform is null ? "" : $", grants QoS {(int)platform.MaximumGrantedQos} at most";
+        return $"ok state {(int)module.State} ({module.State}), echo {(module.Echo ? "on" : "off")}, {Broker()}uplink {(Faults.UplinkBusy ? "busy" : "free")}{grants}";
     }
 }

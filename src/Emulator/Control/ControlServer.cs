@@ -4,6 +4,7 @@ using System.Text;
 using Conformance.Emulator.Endpoints;
 using Conformance.Emulator.Logging;
 using Conformance.Emulator.Modem;
+using Conformance.Emulator.Platform;
 
 namespace Conformance.Emulator.Control;
 
@@ -22,20 +23,21 @@ public sealed class ControlServer : IAsyncDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly TcpAcceptor _acceptor;
 
-    private ControlServer(VirtualModule module, IPEndPoint? endPoint)
+    private ControlServer(VirtualModule module, IPEndPoint? endPoint, OneNetPlatform? platform)
     {
         _module = module;
-        _commands = new ControlCommands(module);
+        _commands = new ControlCommands(module, platform);
         _acceptor = TcpAcceptor.Start(endPoint, ServeAsync);
     }
 
     public IPEndPoint EndPoint => _acceptor.EndPoint;
 
     /// <summary>Starts listening; port 0 picks a free one. Throws <see cref="SocketException"/> when the port is taken.</summary>
-    public static ControlServer Start(VirtualModule module, IPEndPoint? endPoint = null)
+    /// <remarks><paramref name="platform"/>, the embedded broker when the module uses it, is what <c>grant</c> switches.</remarks>
+    public static ControlServer Start(VirtualModule module, IPEndPoint? endPoint = null, OneNetPlatform? platform = null)
     {
         ArgumentNullException.ThrowIfNull(module);
-        return new ControlServer(module, endPoint);
+        return new ControlServer(module, endPoint, platform);
     }
 
     private async Task ServeAsync(TcpClient client, CancellationToken stop)

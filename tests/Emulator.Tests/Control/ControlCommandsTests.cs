@@ -18,7 +18,7 @@ public sealed class ControlCommandsTests
     public async Task Start()
     {
         _rig = await FakeTimeModule.StartAsync();
-        _control = new ControlCommands(_rig.Emulator.Module);
+        _control = new ControlCommands(_rig.Emulator.Module, _rig.Emulator.Platform);
     }
 
     [TearDown]
@@ -97,18 +97,32 @@ public sealed class ControlCommandsTests
     }
 
     [Test]
+    public async Task Grant_makes_the_broker_grant_less_than_asked_and_the_module_reports_it()
+    {
+        await ConnectAsync();
+        await Control("grant 1", "ok grant 1: subscriptions from now on are granted QoS 1 at most");
+        await _rig.Host.ExpectAsync("AT+MQTTSUB=\"led2\",2", "OK");
+        await _rig.Host.ExpectLinesAsync("+MQTTSUBACK: 1,1,\"led2\"");
+        await Control("status", "ok state 5 (Connected), echo off, broker accepting, pings answered, acks passing, uplink free, grants QoS 1 at most");
+
+        await Control("grant 2", "ok grant 2: subscriptions from now on are granted QoS 2 at most");
+        await _rig.Host.ExpectAsync("AT+MQTTSUB=\"led3\",2", "OK");
+        await _rig.Host.ExpectLinesAsync("+MQTTSUBACK: 2,2,\"led3\"");
+    }
+
+    [Test]
     public async Task Echo_and_reset_act_on_the_module_and_status_says_so()
     {
         await ConnectAsync();
         await Control("echo on", "ok echo on");
         await _rig.Host.ExpectAsync("AT", "AT", "OK");
         await Control("pings stop", "ok pings stop: PINGREQs go unanswered");
-        await Control("status", "ok state 5 (Connected), echo on, broker accepting, pings stopped, acks passing, uplink free");
+        await Control("status", "ok state 5 (Connected), echo on, broker accepting, pings stopped, acks passing, uplink free, grants QoS 2 at most");
 
         await Control("reset", "ok reset: power-on state (state 0, echo off)");
         await _rig.Host.ExpectAsync("AT+MQTTSTAT?", "+MQTTSTAT: 0", "OK");
         // Faults belong to the world around the module: a reset leaves them on.
-        await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings stopped, acks passing, uplink free");
+        await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings stopped, acks passing, uplink free, grants QoS 2 at most");
         // The old connection's end says nothing: a module that restarted has no memory of it.
         _rig.Time.Advance(KeepAlive * 2);
         await _rig.Host.ExpectAsync("AT", "OK");
@@ -117,9 +131,9 @@ public sealed class ControlCommandsTests
     [Test]
     public async Task Help_lists_every_command()
     {
-        await Control("help", "ok broker drop|refuse|restore, pings stop|resume, acks hold|release, uplink busy|free, urc \"LINE\", echo on|off, reset, status, help");
+        await Control("help", "ok broker drop|refuse|restore, pings stop|resume, acks hold|release, uplink busy|free, grant 0|1|2, urc \"LINE\", echo on|off, reset, status, help");
         Assert.That(await _control.ExecuteAsync("   "), Is.Null, "a blank line is not a command");
-        await Control("STATUS", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free");
+        await Control("STATUS", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free, grants QoS 2 at most");
     }
 
     [TestCase("foo bar", "error: unknown command 'foo' at column 1; try help")]
@@ -136,7 +150,7 @@ public sealed class ControlCommandsTests
     public async Task A_bad_line_is_answered_with_what_is_wrong_and_where_and_changes_nothing(string line, string error)
     {
         await Control(line, error);
-        await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free");
+        await Control("status", "ok state 0 (NotInitialised), echo off, broker accepting, pings answered, acks passing, uplink free, grants QoS 2 at most");
         Assert.That(_rig.Host.HasNoPendingLine, Is.True, "nothing reached the AT port");
     }
 
@@ -149,6 +163,7 @@ public sealed class ControlCommandsTests
         Assert.That(await control.ExecuteAsync("pings stop"), Is.EqualTo("error: broker-side faults need a broker on this machine (the embedded one or a loopback --broker)"));
         Assert.That(await control.ExecuteAsync("status"), Is.EqualTo("ok state 0 (NotInitialised), echo off, broker remote (no broker faults), uplink free"));
         Assert.That(await control.ExecuteAsync("uplink busy"), Does.StartWith("ok"));
+        Assert.That(await control.ExecuteAsync("grant 1"), Is.EqualTo("error: 'grant' needs the embedded broker: a --broker elsewhere grants what it grants"));
     }
 
     [Test]
