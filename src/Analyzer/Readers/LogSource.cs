@@ -138,7 +138,7 @@ public sealed class LogSource
             storage.Add(how);
             var head = LogInput.Sniff(text, name, s => s.Peek(LogFormatDetector.SampleBytes).ToArray());
             empty &= head.Length == 0;
-            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException(ZipLogs(file) ?? $"is {archive}, not a log", name);
+            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException((once || gzip ? null : ZipLogs(file, head)) ?? $"is {archive}, not a log", name);
             if (format is null && BinaryContent.Looks(head))
                 throw new LogReadException("looks like binary data, not a text log (most of its first lines hold control bytes); " +
                     "if it is a capture of the port, force it with --format raw", name);
@@ -306,9 +306,9 @@ public sealed class LogSource
     }
 
     // A zip archive of several logs, named: the member to name, or the commands that read them all.
-    private static string? ZipLogs(string file)
+    private static string? ZipLogs(string file, ReadOnlySpan<byte> head)
     {
-        if (!ZipMembers.IsZip(file)) return null;
+        if (head is not [(byte)'P', (byte)'K', 3, 4, ..]) return null;
         var logs = ZipMembers.Logs(file);
         var shown = string.Join(", ", logs.Take(5).Select(log => log[(file.Length + ZipMembers.Separator.Length)..])) + (logs.Count > 5 ? ", …" : "");
         return logs.Count == 0 ? "is a zip archive that holds no file, not a log"

@@ -19,9 +19,13 @@ public static class ZipMembers
         return null;
     }
 
-    /// <summary>True when <paramref name="path"/> is a file that starts as a zip archive does (whatever its name).</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> is named <c>.zip</c> and starts as a zip archive does. Only such a name is opened to
+    /// look: a FIFO or <c>/dev/stdin</c> is read once, by the reader. (A zip named otherwise is named for what it is when read.)
+    /// </summary>
     public static bool IsZip(string path)
     {
+        if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) return false;
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);

@@ -56,5 +56,10 @@ public class ZipLogTests
         Assert.That(() => LogSource.Open(several), Throws.TypeOf<LogReadException>().With.Message.Contains("is a zip archive of 2 files (a.log, b.log): name one").And.Message.Contains("bundle.zip!/a.log"));
         Assert.That(() => LogSource.Open(several + "!/c.log"), Throws.TypeOf<LogReadException>().With.Message.EqualTo($"{several}!/c.log: no such file in bundle.zip"));
         Assert.That(() => LogSource.Open(damaged), Throws.TypeOf<LogReadException>().With.Message.StartsWith($"{damaged}: is not a readable zip archive"));
+
+        // A zip named otherwise is opened only by the reader (a FIFO, /dev/stdin are read once), which names what it holds.
+        var renamed = Path.Combine(log.Directory, "upload.log");
+        File.Copy(several, renamed);
+        Assert.That(() => LogSource.Open(renamed), Throws.TypeOf<LogReadException>().With.Message.Contains("is a zip archive of 2 files (a.log, b.log)"));
     }
 }

@@ -17,6 +17,9 @@ public sealed class LogReaderTarget : FuzzTarget
 {
     private static readonly LogFormat[] Formats = Enum.GetValues<LogFormat>();
 
+    // What one read of a small log may allocate whatever its size: the sample of its head for detection, the buffers.
+    private const long PerRead = 160 << 10;
+
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"conformance-fuzz-{Environment.ProcessId}-logs")).FullName;
 
     public override string Name => "log-reader";
@@ -33,7 +36,8 @@ public sealed class LogReaderTarget : FuzzTarget
     {
         var plain = Write("log", input.Data);
         var lines = CountLines(input.Data);
-        Bounds.Allocation("detection and reading", input.Data.Length, 2000, 4 << 20, () =>
+        // The log is read once detected and once as each format: every read opens it and samples its head anew.
+        Bounds.Allocation("detection and reading", input.Data.Length, 2000, (Formats.Length + 1) * PerRead, () =>
         {
             var detected = Read([plain], null);
             behaviour.Note($"detected:{detected.Format}:{detected.Failure}");
