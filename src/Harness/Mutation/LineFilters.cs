@@ -22,6 +22,40 @@ public static class LineFilters
     /// A held line the second never follows is sent when the host sends its next command.</summary>
     public static LineFilter Swap(LinePick first, LinePick second) => new Swapping(first, second);
 
+    /// <summary>
+    /// Holds a <paramref name="first"/> line until the module's next line: a <paramref name="second"/> line goes before
+    /// it, any other after it, as a firmware that waits a moment for an outcome before its answer's last line.
+    /// A held line no other line follows is sent when the host sends its next command.
+    /// </summary>
+    public static LineFilter Precede(LinePick first, LinePick second) => new Preceding(first, second);
+
+    private sealed class Preceding(LinePick first, LinePick second) : LineFilter
+    {
+        private string? _held;
+        private ILineOutput? _output;
+
+        public override void OnCommand(string line)
+        {
+            if (_held is not null) _output?.Line(_held);
+            _held = null;
+            base.OnCommand(line);
+        }
+
+        public override void OnLine(string line, ILineOutput output)
+        {
+            _output = output;
+            if (_held is { } held)
+            {
+                _held = null;
+                if (second(line, LastCommand)) { output.Line(line); output.Line(held); }
+                else { output.Line(held); OnLine(line, output); }
+                return;
+            }
+            if (first(line, LastCommand)) _held = line;
+            else output.Line(line);
+        }
+    }
+
     private sealed class Rewriting(LinePick pick, Action<string, ILineOutput, string> alter) : LineFilter
     {
         public override void OnLine(string line, ILineOutput output)

@@ -30,6 +30,7 @@ public sealed class AtSession : IAsyncDisposable
     private readonly GarbledLines<int> _garbled = new();
     private (int Count, int Line, byte[] Bytes) _garbledSince;   // lines not text since the stray lines were last taken: how many, the first
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
+    private readonly List<(long End, long At)> _reads = [];   // module bytes: stream offset past each read, its timestamp
     private long _received;
     private Pending? _pending;
     private (AtCommand Command, int Line)? _lastAnswered;
@@ -122,6 +123,15 @@ public sealed class AtSession : IAsyncDisposable
                 _owed = (command, pending.TraceLine, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 return pending.Reply(null, null, 0);
             }
+        }
+    }
+
+    /// <summary>The command that timed out last and is still owed its answer, with its trace line; null when none is.</summary>
+    public (AtCommand Command, int Line)? OwedAnswer
+    {
+        get
+        {
+            lock (_gate) return _owed is { } owed ? (owed.Command, owed.Line) : null;
         }
     }
 
@@ -306,9 +316,26 @@ public sealed class AtSession : IAsyncDisposable
     {
         foreach (var (end, line) in _trace.Received(chunk)) _records.Add((_received + end, line));
         _received += chunk.Length;
+        _reads.Add((_received, _time.GetTimestamp()));
         var input = chunk;
         while (_events.TryRead(ref input, out var atEvent)) OnEvent(atEvent);
         if (_records.Count > 256) _records.RemoveRange(0, _records.Count - 64);
+        if (_reads.Count > 256) _reads.RemoveRange(0, _reads.Count - 64);
+    }
+
+    /// <summary>A line's pieces further apart than this are a pause of the module's, not a UART's pace (9600 baud: 1 ms a byte).</summary>
+    public static readonly TimeSpan LinePause = TimeSpan.FromSeconds(1);
+
+    // How long the module paused inside the event's bytes: from the read holding its first byte to the read holding its last.
+    private TimeSpan PauseWithin(AtEvent atEvent)
+    {
+        long? first = null, last = null;
+        foreach (var (end, at) in _reads)
+        {
+            if (first is null && end > atEvent.Offset) first = at;
+            if (end >= atEvent.Offset + atEvent.Length) { last = at; break; }
+        }
+        return first is { } from && last is { } to ? _time.GetElapsedTime(from, to) : TimeSpan.Zero;
     }
 
     private void OnEvent(AtEvent atEvent)
@@ -319,6 +346,10 @@ public sealed class AtSession : IAsyncDisposable
         var line = LineAt(atEvent.Offset);
         if (_garbled.Read(atEvent, line, out var garbled) is var count and > 0)
             _garbledSince = _garbledSince.Count == 0 ? (count, garbled.At, garbled.Bytes) : _garbledSince with { Count = _garbledSince.Count + count };
+        // Said once a scenario, as line ends are: a host that takes a pause for the end of a line cuts this one.
+        if (atEvent.Kind is not (AtEventKind.Noise or AtEventKind.Overflow) && PauseWithin(atEvent) is var pause && pause >= LinePause
+            && !_stray.Any(s => s.Deviation.Code == CodeList.SplitLine.Code))
+            _stray.Add((Deviation.Of(CodeList.SplitLine, $"'{text}' came in pieces {pause.TotalSeconds:0.0} s apart: the module paused in the middle of the line; reported once a scenario", "1.11"), line));
         // Only FlushHeld reads a frame cut short: the module stopped mid-line (or mid-message) and sent nothing more in time.
         if (atEvent.IsTruncated && atEvent.Kind != AtEventKind.Final)
             _stray.Add((Deviation.Of(CodeList.TruncatedInput, $"'{text}' was cut short: no line end (or not all of its message) came before the wait ended", "1.11"), line));
