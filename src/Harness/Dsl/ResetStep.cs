@@ -32,7 +32,12 @@ public sealed class ResetStep(TimeSpan settle) : Step
         // A scenario may have shortened the ACK timeout; the next one starts from the manual's default.
         await context.Session.SendAsync(Mqtt.Timeout(DefaultAckTimeoutSeconds), Timeouts.Command, cancel);
         context.Session.TakeUnclaimed();
-        context.Session.TakeStray();
+        var stray = context.Session.TakeStray();
+        // A second final result (OK after +MQTTDISC: OK) is the module's wherever it comes: forgotten here, a firmware
+        // whose every second OK falls in a reset would pass. With an answer still owed, it may be that late answer.
+        if (!unanswered)
+            foreach (var (deviation, line) in stray.Where(s => s.Deviation.Code == CodeList.FinalWithoutCommand.Code))
+                context.Findings.Add(Finding.Of(deviation, line));
         // Still unanswered: a module answers in order, so what it sends later for that command would be read as the
         // answer to one of this scenario's. Said, not failed: the scenario that timed out has failed already, and a
         // module that dropped the command never answers it.

@@ -75,6 +75,10 @@ public static class FieldFirmware
     public static readonly FieldMutant SpuriousDisc = new("reports +MQTTDISC: OK after a +MQTTSUBACK, still connected", "AT+MQTTSUB=",
         (_, r) => r.Contains("+MQTTSUBACK", StringComparison.Ordinal) ? r + "\r\n+MQTTDISC: OK\r\n" : r);
 
+    // The broker's answer takes its time: the second OK comes while the host waits for +MQTTDISC, in a scenario or a reset.
+    public static readonly FieldMutant DiscOkTwice = new("answers AT+MQTTDISC with OK, then 2 s later +MQTTDISC: OK and OK again", "AT+MQTTDISC",
+        (_, r) => r.Replace("\r\nOK\r\n\r\n+MQTTDISC: OK\r\n", "\r\nOK\r\n" + FieldMutant.Pause + "\r\n+MQTTDISC: OK\r\n\r\nOK\r\n"));
+
     public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, CrCrLf, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn, PublishInsideList, PublishBetweenEchoAndAnswer, ReconnectionInsideAnswer,
-        PubAckBeforeOk, SubAckPaused, StatPaused, PublishPaused, OkTrailingSpace, LongLateAnswer, SpuriousDisc];
+        PubAckBeforeOk, SubAckPaused, StatPaused, PublishPaused, OkTrailingSpace, LongLateAnswer, SpuriousDisc, DiscOkTwice];
 }

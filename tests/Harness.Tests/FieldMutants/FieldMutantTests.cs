@@ -31,6 +31,9 @@ public class FieldMutantTests
         yield return Case(FieldFirmware.PubAckNeverSent, "Pub", $@"^§1\.5 unexpected URC '\+MQTTPUBACK: 77,1' {Line} after AT\+MQTTPUB=""dev/gsm/u"",0,");
         yield return Case(FieldFirmware.PubAckTwice, "Pub", $@"^(error )?§1\.5 .*'\+MQTTPUBACK: 77,1'.*");
         yield return Case(FieldFirmware.LateAnswer, "Stat", $@"^§1\.3 AT\+MQTTSTAT\? {Line}: no final result within 5 s$");
+        // The second OK falls in the reset before each scenario that found the module connected: said there, not forgotten.
+        yield return Case(FieldFirmware.DiscOkTwice, "Sub",
+            $@"^error §1\.7 final-without-command: 'OK' arrived while no command was pending \(the last command, AT\+MQTTDISC, was answered at trace line \d+\) {Line}$");
         // Where a quiet period follows, any URC fails it; where none does, the +MQTTDISC itself.
         yield return Case(FieldFirmware.SpuriousDisc, "Sub",
             $@"^(§1\.4 unexpected URC '\+MQTTDISC: OK' {Line} after AT\+MQTTSUB=|error §3\.3\.5 unexpected-urc: '\+MQTTDISC: OK' answers nothing: no AT\+MQTTDISC was waiting for it and no reconnection attempt \(\+MQTTREC\) gave up before it)");
