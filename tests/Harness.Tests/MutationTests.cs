@@ -43,6 +43,8 @@ public class MutationTests
         yield return Case("late-pub-ok", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "no final result within 5 s");
         yield return Case("cme-error-plain", "1.4 a QoS of 3 is refused with +CME ERROR: 601", "expected +CME ERROR: 601; got 'ERROR'");
         yield return Case("disc-urc-fail", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", "got '+MQTTDISC: FAIL'");
+        yield return Case("disc-ok-twice", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected",
+            "final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTDISC, was answered at trace line");
         // No quiet period follows the subscribe there: the unasked +MQTTDISC fails the scenario by itself.
         yield return Case("disc-urc-unasked", "1.4 SUB? lists each subscribed topic on its own line",
             "error §3.3.5 unexpected-urc: '+MQTTDISC: OK' answers nothing: no AT+MQTTDISC was waiting for it and no reconnection attempt (+MQTTREC) gave up before it");

@@ -144,6 +144,9 @@ public static class MutantCatalog
         // Unasked, +MQTTDISC only ends reconnection attempts that failed: a host re-opens a session that is still up.
         new("disc-urc-unasked", "+MQTTDISC: OK follows a +MQTTSUBACK, unasked and with no reconnection before it, the module still connected", "3.3.5", Semantic,
             () => Append(Pick.Named("+MQTTSUBACK"), "+MQTTDISC: OK")),
+        // A host that reads lines pairs the second OK with its next command.
+        new("disc-ok-twice", "AT+MQTTDISC's +MQTTDISC: OK is followed by a second OK", "1.7", Semantic,
+            () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "OK")),
         new("reconnect-after-disc", "+MQTTREC: 0 follows a deliberate AT+MQTTDISC", "3.3.5", Semantic,
             () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "+MQTTREC: 0")),
 
