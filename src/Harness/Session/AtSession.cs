@@ -323,19 +323,23 @@ public sealed class AtSession : IAsyncDisposable
         if (_reads.Count > 256) _reads.RemoveRange(0, _reads.Count - 64);
     }
 
-    /// <summary>A line's pieces further apart than this are a pause of the module's, not a UART's pace (9600 baud: 1 ms a byte).</summary>
+    /// <summary>A gap this long between two reads of one line is a pause of the module's, not a UART's pace (9600 baud: 1 ms a byte).</summary>
     public static readonly TimeSpan LinePause = TimeSpan.FromSeconds(1);
 
-    // How long the module paused inside the event's bytes: from the read holding its first byte to the read holding its last.
+    // The longest gap between two reads that each hold some of the event's bytes: a pause in the middle of it. Not the
+    // span from first to last, which a long message at 9600 baud stretches past a second without any pause.
     private TimeSpan PauseWithin(AtEvent atEvent)
     {
-        long? first = null, last = null;
+        long? before = null;
+        var longest = TimeSpan.Zero;
         foreach (var (end, at) in _reads)
         {
-            if (first is null && end > atEvent.Offset) first = at;
-            if (end >= atEvent.Offset + atEvent.Length) { last = at; break; }
+            if (end <= atEvent.Offset) continue;
+            if (before is { } previous && _time.GetElapsedTime(previous, at) is var gap && gap > longest) longest = gap;
+            before = at;
+            if (end >= atEvent.Offset + atEvent.Length) break;
         }
-        return first is { } from && last is { } to ? _time.GetElapsedTime(from, to) : TimeSpan.Zero;
+        return longest;
     }
 
     private void OnEvent(AtEvent atEvent)
