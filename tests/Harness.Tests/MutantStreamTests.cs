@@ -37,6 +37,19 @@ public class MutantStreamTests
     }
 
     [Test]
+    public async Task A_precede_puts_the_second_line_before_the_held_one_and_any_other_after_it()
+    {
+        var filter = LineFilters.Precede(Pick.Is("OK"), Pick.Named("+MQTTPUBACK"));
+
+        var acked = await HearAsync(filter, "\r\nOK\r\n"u8.ToArray(), "\r\n+MQTTPUBACK: 3,1\r\n"u8.ToArray());
+        var timedOut = await HearAsync(LineFilters.Precede(Pick.Is("OK"), Pick.Named("+MQTTPUBACK")),
+            "\r\nOK\r\n"u8.ToArray(), "\r\n+MQTTTO: 2\r\n"u8.ToArray());
+
+        Assert.That(acked, Is.EqualTo("\r\n+MQTTPUBACK: 3,1\r\n\r\nOK\r\n"));
+        Assert.That(timedOut, Is.EqualTo("\r\nOK\r\n\r\n+MQTTTO: 2\r\n"), "no outcome came: the answer is not held past the next line");
+    }
+
+    [Test]
     public async Task A_delayed_line_comes_when_the_clock_says_and_later_lines_overtake_it()
     {
         var clock = new FakeTimeProvider();

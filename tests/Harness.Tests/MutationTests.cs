@@ -43,6 +43,11 @@ public class MutationTests
         yield return Case("late-pub-ok", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "no final result within 5 s");
         yield return Case("cme-error-plain", "1.4 a QoS of 3 is refused with +CME ERROR: 601", "expected +CME ERROR: 601; got 'ERROR'");
         yield return Case("disc-urc-fail", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", "got '+MQTTDISC: FAIL'");
+        yield return Case("disc-ok-twice", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected",
+            "final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTDISC, was answered at trace line");
+        // No quiet period follows the subscribe there: the unasked +MQTTDISC fails the scenario by itself.
+        yield return Case("disc-urc-unasked", "1.4 SUB? lists each subscribed topic on its own line",
+            "error §3.3.5 unexpected-urc: '+MQTTDISC: OK' answers nothing: no AT+MQTTDISC was waiting for it and no reconnection attempt (+MQTTREC) gave up before it");
     }
 
     private static TestCaseData Case(string mutant, string title, string message) =>
@@ -65,6 +70,9 @@ public class MutationTests
     [TestCase("suback-unquoted-topic", "1.4 subscribe is acknowledged with the granted QoS", "§1.11 unquoted-topic")]
     [TestCase("swap-open-ok-urc", "1.2 open reports +MQTTOPEN: OK after OK", "§1.2 outcome-before-final")]
     [TestCase("password-mask-form", "1.1 CFG? reads back the settings with the password masked", "§1.1 password-mask-form")]
+    [TestCase("puback-before-ok", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK", "§1.5 outcome-before-final")]
+    [TestCase("suback-before-ok", "1.4 subscribe is acknowledged with the granted QoS", "§1.4 outcome-before-final")]
+    [TestCase("ok-trailing-space", "1.3 MQTTSTAT is 0 without an instance", "§1.3 trailing-space")]
     public async Task A_format_only_mutant_survives_by_default_and_dies_under_strict(string name, string title, string finding)
     {
         var lenient = await RunAsync(Named(name), () => HarnessRun.Select(title: title), strict: false);

@@ -19,8 +19,9 @@ public sealed record Finding
     public static Finding Of(CodeEntry kind, string section, string message, int traceLine) =>
         new(section.Length > 0 ? section : kind.Section, kind.Code, kind.Severity, message, traceLine);
 
-    /// <summary>The finding a parse deviation becomes.</summary>
-    public static Finding Of(Deviation deviation, int traceLine) => new(deviation.Section, deviation.Code, deviation.Severity, deviation.Message, traceLine);
+    /// <summary>The finding a parse deviation becomes, at <paramref name="section"/> when the deviation names none.</summary>
+    public static Finding Of(Deviation deviation, int traceLine, string section = "") =>
+        new(deviation.Section.Length > 0 ? deviation.Section : section, deviation.Code, deviation.Severity, deviation.Message, traceLine);
 
     /// <summary>The manual section whose form is not met.</summary>
     public string Section { get; }

@@ -1,4 +1,5 @@
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Codes;
 using Conformance.Protocol.Commands;
 
 namespace Conformance.Harness.Dsl;
@@ -21,7 +22,8 @@ public sealed class ResetStep(TimeSpan settle) : Step
         // A broker fault switched on by the scenario before must not leak into this one.
         if (context.Link is Links.IBrokerControl broker) await broker.RestoreAsync();
         // A command that timed out gets one more command timeout to answer, so its late answer ends it, not the DISC.
-        await context.Session.WaitForLateAnswerAsync(Timeouts.Command, cancel);
+        var owed = context.Session.OwedAnswer;
+        var unanswered = !await context.Session.WaitForLateAnswerAsync(Timeouts.Command, cancel);
         var disc = await context.Session.SendAsync(Mqtt.Disc(), Timeouts.Command, cancel);
         // A disconnect's URC comes after its OK; give it the time to arrive before deleting.
         if (disc.Final?.Kind == Protocol.Responses.FinalResultKind.Ok)
@@ -30,6 +32,18 @@ public sealed class ResetStep(TimeSpan settle) : Step
         // A scenario may have shortened the ACK timeout; the next one starts from the manual's default.
         await context.Session.SendAsync(Mqtt.Timeout(DefaultAckTimeoutSeconds), Timeouts.Command, cancel);
         context.Session.TakeUnclaimed();
-        context.Session.TakeStray();
+        var stray = context.Session.TakeStray();
+        // A second final result (OK after +MQTTDISC: OK) is the module's wherever it comes: forgotten here, a firmware
+        // whose every second OK falls in a reset would pass. With an answer still owed, it may be that late answer.
+        if (!unanswered)
+            foreach (var (deviation, line) in stray.Where(s => s.Deviation.Code == CodeList.FinalWithoutCommand.Code))
+                context.Findings.Add(Finding.Of(deviation, line));
+        // Still unanswered: a module answers in order, so what it sends later for that command would be read as the
+        // answer to one of this scenario's. Said, not failed: the scenario that timed out has failed already, and a
+        // module that dropped the command never answers it.
+        if (unanswered && owed is { } late)
+            context.Findings.Add(Finding.Of(CodeList.AnswerOwed, late.Command.Section,
+                $"{late.Command.FormatRedacted()} (trace line {late.Line}) was still unanswered {Timeouts.Command.TotalSeconds:0} s after its timeout when this scenario began: an answer it gets later would be taken for a command of this scenario",
+                late.Line));
     }
 }

@@ -68,7 +68,8 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
 
     public void AddDeviations(CommandReply reply)
     {
-        foreach (var (deviation, line) in reply.Deviations) Findings.Add(Finding.Of(deviation, line));
+        // A final result's form (OK padded with spaces) is the command's: its section when the deviation names none.
+        foreach (var (deviation, line) in reply.Deviations) Findings.Add(Finding.Of(deviation, line, reply.Command.Section));
     }
 
     public void AddDeviations(ReceivedUrc urc)
@@ -90,10 +91,20 @@ internal sealed class ScenarioContext(AtSession session, ILink link)
         if (urc.Value is { } value && ProtocolCatalog.Urc(value.GetType()) is { Answers: { } command, AlsoUnasked: false } entry && !IsAwaited(entry, urc))
             Findings.Add(Finding.Of(CodeList.UnexpectedUrc, section,
                 $"'{urc.Text}' answers nothing: no {command} was waiting for it; it arrived {Circumstances(urc)}", urc.TraceLine) with { FailsRun = true });
+        // Unasked, +MQTTDISC ends reconnection attempts that failed (§3.3.5); with none before it, a host takes the
+        // session for gone while the module goes on connected.
+        else if (urc.Value is MqttDisconnected && ProtocolCatalog.Urc<MqttDisconnected>() is { Answers: { } disc } discEntry
+                 && !IsAwaited(discEntry, urc) && !Seen<MqttReconnect>(urc))
+            Findings.Add(Finding.Of(CodeList.UnexpectedUrc, "3.3.5",
+                $"'{urc.Text}' answers nothing: no {disc} was waiting for it and no reconnection attempt (+MQTTREC) gave up before it; it arrived {Circumstances(urc)}",
+                urc.TraceLine) with { FailsRun = true });
         else
             Findings.Add(Finding.Of(CodeList.UnexpectedUrc, section, $"'{urc.Text}' arrived {Circumstances(urc)}, but no step expected it", urc.TraceLine));
         _unexpected.Add(urc);
     }
+
+    // True when a URC of type T came in the scenario before urc (taken by a step, or left over).
+    private bool Seen<T>(ReceivedUrc urc) => _taken.Concat(_unexpected).Any(u => u.TraceLine < urc.TraceLine && u.Value is T);
 
     // True while a command of the scenario accepted before urc still waits for its outcome: more of them were sent
     // than outcomes of their kind came before urc (taken by a step, or left over).

@@ -22,6 +22,13 @@ public static class LineFilters
     /// A held line the second never follows is sent when the host sends its next command.</summary>
     public static LineFilter Swap(LinePick first, LinePick second) => new Swapping(first, second);
 
+    /// <summary>
+    /// Holds a <paramref name="first"/> line until the module's next line: a <paramref name="second"/> line goes before
+    /// it, any other after it, as a firmware that waits a moment for an outcome before its answer's last line.
+    /// A held line no other line follows is sent when the host sends its next command.
+    /// </summary>
+    public static LineFilter Precede(LinePick first, LinePick second) => new Preceding(first, second);
+
     private sealed class Rewriting(LinePick pick, Action<string, ILineOutput, string> alter) : LineFilter
     {
         public override void OnLine(string line, ILineOutput output)
@@ -31,32 +38,54 @@ public static class LineFilters
         }
     }
 
-    private sealed class Swapping(LinePick first, LinePick second) : LineFilter
+    // Holds one line back; a line still held when the host sends its next command goes out then.
+    private abstract class Holding : LineFilter
     {
-        private string? _held;
-        private ILineOutput? _output;
+        protected string? Held { get; set; }
+
+        protected ILineOutput? Output { get; set; }
 
         public override void OnCommand(string line)
         {
-            if (_held is not null) _output?.Line(_held);
-            _held = null;
+            if (Held is not null) Output?.Line(Held);
+            Held = null;
             base.OnCommand(line);
         }
+    }
 
+    private sealed class Swapping(LinePick first, LinePick second) : Holding
+    {
         public override void OnLine(string line, ILineOutput output)
         {
-            _output = output;
-            if (_held is null && first(line, LastCommand))
+            Output = output;
+            if (Held is null && first(line, LastCommand))
             {
-                _held = line;
+                Held = line;
                 return;
             }
             output.Line(line);
-            if (_held is not null && second(line, LastCommand))
+            if (Held is not null && second(line, LastCommand))
             {
-                output.Line(_held);
-                _held = null;
+                output.Line(Held);
+                Held = null;
             }
+        }
+    }
+
+    private sealed class Preceding(LinePick first, LinePick second) : Holding
+    {
+        public override void OnLine(string line, ILineOutput output)
+        {
+            Output = output;
+            if (Held is { } held)
+            {
+                Held = null;
+                if (second(line, LastCommand)) { output.Line(line); output.Line(held); }
+                else { output.Line(held); OnLine(line, output); }
+                return;
+            }
+            if (first(line, LastCommand)) Held = line;
+            else output.Line(line);
         }
     }
 }

@@ -141,6 +141,12 @@ public static class MutantCatalog
             () => Rewrite(Pick.Named("+CME ERROR"), _ => "ERROR")),
 
         // What comes although the manual says it must not.
+        // Unasked, +MQTTDISC only ends reconnection attempts that failed: a host re-opens a session that is still up.
+        new("disc-urc-unasked", "+MQTTDISC: OK follows a +MQTTSUBACK, unasked and with no reconnection before it, the module still connected", "3.3.5", Semantic,
+            () => Append(Pick.Named("+MQTTSUBACK"), "+MQTTDISC: OK")),
+        // A host that reads lines pairs the second OK with its next command.
+        new("disc-ok-twice", "AT+MQTTDISC's +MQTTDISC: OK is followed by a second OK", "1.7", Semantic,
+            () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "OK")),
         new("reconnect-after-disc", "+MQTTREC: 0 follows a deliberate AT+MQTTDISC", "3.3.5", Semantic,
             () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "+MQTTREC: 0")),
 
@@ -227,6 +233,12 @@ public static class MutantCatalog
         // An outcome before its command's OK is taken as that outcome (docs/interpretation.md): an order finding.
         new("swap-open-ok-urc", "+MQTTOPEN: OK comes before AT+MQTTOPEN's own OK", "1.2", FormatOnly,
             () => Swap(Pick.AnsweringTo("AT+MQTTOPEN", Pick.Is("OK")), Pick.Named("+MQTTOPEN"))),
+        new("puback-before-ok", "+MQTTPUBACK comes before AT+MQTTPUB's own OK", "1.5", FormatOnly,
+            () => Precede((line, command) => line == "OK" && AtCommandParser.Parse(command).Value is MqttPub { Qos: 1 }, Pick.Named("+MQTTPUBACK"))),
+        new("suback-before-ok", "+MQTTSUBACK comes before AT+MQTTSUB's own OK", "1.4", FormatOnly,
+            () => Precede(Pick.AnsweringTo("AT+MQTTSUB=", Pick.Is("OK")), Pick.Named("+MQTTSUBACK"))),
+        // Read as OK (docs/interpretation.md rule 2); a host that compares the line whole misses it.
+        new("ok-trailing-space", "every OK is sent as 'OK ', a space after it", "1.11", FormatOnly, () => Rewrite(Pick.Is("OK"), _ => "OK ")),
         new("password-mask-form", "AT+MQTTCFG? masks the password as ***** instead of ***", "1.1", FormatOnly,
             () => Rewrite(Pick.Named("+MQTTCFG"), line => line.Replace(",***,", ",*****,", StringComparison.Ordinal))),
     ];

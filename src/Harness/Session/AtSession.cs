@@ -30,6 +30,7 @@ public sealed class AtSession : IAsyncDisposable
     private readonly GarbledLines<int> _garbled = new();
     private (int Count, int Line, byte[] Bytes) _garbledSince;   // lines not text since the stray lines were last taken: how many, the first
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
+    private readonly List<(long End, long At)> _reads = [];   // module bytes: stream offset past each read, its timestamp
     private long _received;
     private Pending? _pending;
     private (AtCommand Command, int Line)? _lastAnswered;
@@ -122,6 +123,15 @@ public sealed class AtSession : IAsyncDisposable
                 _owed = (command, pending.TraceLine, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 return pending.Reply(null, null, 0);
             }
+        }
+    }
+
+    /// <summary>The command that timed out last and is still owed its answer, with its trace line; null when none is.</summary>
+    public (AtCommand Command, int Line)? OwedAnswer
+    {
+        get
+        {
+            lock (_gate) return _owed is { } owed ? (owed.Command, owed.Line) : null;
         }
     }
 
@@ -306,9 +316,30 @@ public sealed class AtSession : IAsyncDisposable
     {
         foreach (var (end, line) in _trace.Received(chunk)) _records.Add((_received + end, line));
         _received += chunk.Length;
+        _reads.Add((_received, _time.GetTimestamp()));
         var input = chunk;
         while (_events.TryRead(ref input, out var atEvent)) OnEvent(atEvent);
         if (_records.Count > 256) _records.RemoveRange(0, _records.Count - 64);
+        if (_reads.Count > 256) _reads.RemoveRange(0, _reads.Count - 64);
+    }
+
+    /// <summary>A gap this long between two reads of one line is a pause of the module's, not a UART's pace (9600 baud: 1 ms a byte).</summary>
+    public static readonly TimeSpan LinePause = TimeSpan.FromSeconds(1);
+
+    // The longest gap between two reads that each hold some of the event's bytes: a pause in the middle of it. Not the
+    // span from first to last, which a long message at 9600 baud stretches past a second without any pause.
+    private TimeSpan PauseWithin(AtEvent atEvent)
+    {
+        long? before = null;
+        var longest = TimeSpan.Zero;
+        foreach (var (end, at) in _reads)
+        {
+            if (end <= atEvent.Offset) continue;
+            if (before is { } previous && _time.GetElapsedTime(previous, at) is var gap && gap > longest) longest = gap;
+            before = at;
+            if (end >= atEvent.Offset + atEvent.Length) break;
+        }
+        return longest;
     }
 
     private void OnEvent(AtEvent atEvent)
@@ -319,6 +350,10 @@ public sealed class AtSession : IAsyncDisposable
         var line = LineAt(atEvent.Offset);
         if (_garbled.Read(atEvent, line, out var garbled) is var count and > 0)
             _garbledSince = _garbledSince.Count == 0 ? (count, garbled.At, garbled.Bytes) : _garbledSince with { Count = _garbledSince.Count + count };
+        // Said once a scenario, as line ends are: a host that takes a pause for the end of a line cuts this one.
+        if (atEvent.Kind is not (AtEventKind.Noise or AtEventKind.Overflow) && PauseWithin(atEvent) is var pause && pause >= LinePause
+            && !_stray.Any(s => s.Deviation.Code == CodeList.SplitLine.Code))
+            _stray.Add((Deviation.Of(CodeList.SplitLine, $"'{text}' came in pieces {pause.TotalSeconds:0.0} s apart: the module paused in the middle of the line; reported once a scenario", "1.11"), line));
         // Only FlushHeld reads a frame cut short: the module stopped mid-line (or mid-message) and sent nothing more in time.
         if (atEvent.IsTruncated && atEvent.Kind != AtEventKind.Final)
             _stray.Add((Deviation.Of(CodeList.TruncatedInput, $"'{text}' was cut short: no line end (or not all of its message) came before the wait ended", "1.11"), line));

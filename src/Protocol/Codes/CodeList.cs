@@ -83,7 +83,7 @@ public static class CodeList
     public static readonly CodeEntry StampNotATime = new("stamp-not-a-time", Severity.Warn, "",
         "A line's time stamp is no real date or time (2024-02-30, 13th month, 25:61:00): the line is read without a time, and no latency is measured to or from it.");
     public static readonly CodeEntry SplitLine = new("split-line", Severity.Note, "",
-        "A line the terminal split over two stamps (+MQTTOP / EN: OK, a few ms apart) was read as one; noted once per log.");
+        "A line that came in pieces was read as one: a terminal split it over two stamps (+MQTTOP / EN: OK, a few ms apart), noted once per log; or, in a run, the module paused a second or more in the middle of it (a host that takes a pause for a line's end cuts it), noted once a scenario.");
     public static readonly CodeEntry RowNotHex = new("row-not-hex", Severity.Warn, "",
         "A row of a CSV export or a JSON line that says its data is hex (a HEX, 十六进制 or H notation, TX(HEX)) holds data that is not hex pairs (letters, an odd number of digits): it is read as text, as written, and the message says what was wrong.");
     public static readonly CodeEntry OneSideOnly = new("one-side-only", Severity.Warn, "",
@@ -156,6 +156,8 @@ public static class CodeList
         "An echo or information line arrived while no command was pending.");
     public static readonly CodeEntry PingReportPolarity = new("ping-report-polarity", Severity.Note, "1.10",
         "AT+MQTTPING=1 turns +MQTTPINGRSP reports on, as the v1.3 guide and drivers say; the manual's text says 0.");
+    public static readonly CodeEntry AnswerOwed = new("answer-owed", Severity.Warn, "",
+        "A run: a command that timed out in the scenario before was still unanswered when this scenario began; a module answers in order, so an answer it sends later is read as one of this scenario's.");
 
     /// <summary>All codes, in the order <c>docs/codes.md</c> lists them.</summary>
     public static IReadOnlyList<CodeEntry> All { get; } =
@@ -169,6 +171,6 @@ public static class CodeList
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,
         MissingDup, MissingMessageLength, MqttCfgEighthArgument, WillFieldsOmitted,
         OutcomeBeforeFinal, JunkBeforeAt,
-        FreeText, LineWithoutCommand, PingReportPolarity,
+        FreeText, LineWithoutCommand, PingReportPolarity, AnswerOwed,
     ];
 }

@@ -43,5 +43,42 @@ public static class FieldFirmware
 
     public static readonly FieldMutant EchoStuckOn = new("echoes every command, ATE0 or not", "AT", (command, r) => command + Crlf + r);
 
-    public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, CrCrLf, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn];
+    // A URC the module prints while an answer is under way: the manual does not say URCs wait for an answer's end.
+    // Its message (on the next line, or inline) reads "OK": a host that split lines before cutting by msg_len ends the answer there.
+    public static readonly FieldMutant PublishInsideList = new("prints a +MQTTPUBLISH whose message is OK inside its AT+MQTTSUB? list", "AT+MQTTSUB?",
+        (_, r) => r.Replace("\r\n+MQTTSUB:\r\n", "\r\n+MQTTSUB:\r\n\r\n+MQTTPUBLISH: 0,0,0,0,\"dev/gsm/u\",2\r\n\r\nOK\r\n"));
+
+    public static readonly FieldMutant PublishBetweenEchoAndAnswer = new("prints a +MQTTPUBLISH whose message is OK between its echo and its answer", "AT+MQTTSTAT?",
+        (command, r) => command + Crlf + "\r\n+MQTTPUBLISH: 0,0,0,0,\"dev/gsm/u\",2,OK\r\n" + r);
+
+    // A link blip the module recovers from by itself (manual §3.3.5), reported in the middle of an answer.
+    public static readonly FieldMutant ReconnectionInsideAnswer = new("reports a reconnection between its +MQTTSTAT line and OK", "AT+MQTTSTAT?",
+        (_, r) => r.Contains("+MQTTSTAT: 5", StringComparison.Ordinal) ? r.Replace("\r\nOK\r\n", "\r\n+MQTTREC: 0\r\n\r\nOK\r\n\r\n+MQTTOPEN: OK\r\n") : r);
+
+    public static readonly FieldMutant PubAckBeforeOk = new("reports +MQTTPUBACK before AT+MQTTPUB's OK", "AT+MQTTPUB=",
+        (_, r) => Regex.Replace(r, "^\r\nOK\r\n(\r\n\\+MQTTPUBACK: [^\r]*\r\n)", "$1\r\nOK\r\n"));
+
+    public static readonly FieldMutant SubAckPaused = new("stops 2 s in the middle of its +MQTTSUBACK line", "AT+MQTTSUB=",
+        (_, r) => r.Replace("+MQTTSUBACK: ", "+MQTTSUB" + FieldMutant.Pause + "ACK: "));
+
+    public static readonly FieldMutant StatPaused = new("stops 2 s in the middle of its +MQTTSTAT line", "AT+MQTTSTAT?",
+        (_, r) => r.Replace("+MQTTSTAT: ", "+MQTTST" + FieldMutant.Pause + "AT: "));
+
+    public static readonly FieldMutant PublishPaused = new("stops 2 s in the middle of a +MQTTPUBLISH message", "AT+MQTTPUB=",
+        (_, r) => Regex.Replace(r, "(\\+MQTTPUBLISH: [^\r]*\r\n\r\n[^\r]{3})", "$1" + FieldMutant.Pause));
+
+    public static readonly FieldMutant OkTrailingSpace = new("answers 'OK ' with a space after it", "AT+MQTTSTAT?", (_, r) => r.Replace("\r\nOK\r\n", "\r\nOK \r\n"));
+
+    public static readonly FieldMutant LongLateAnswer = new("answers AT+MQTTSTAT? 12 s late, past the reset's wait for it", "AT+MQTTSTAT?", (_, r) => r, TimeSpan.FromSeconds(12));
+
+    // Neither asked (AT+MQTTDISC) nor the end of reconnection attempts (+MQTTREC, manual §3.3.5): and the session goes on.
+    public static readonly FieldMutant SpuriousDisc = new("reports +MQTTDISC: OK after a +MQTTSUBACK, still connected", "AT+MQTTSUB=",
+        (_, r) => r.Contains("+MQTTSUBACK", StringComparison.Ordinal) ? r + "\r\n+MQTTDISC: OK\r\n" : r);
+
+    // The broker's answer takes its time: the second OK comes while the host waits for +MQTTDISC, in a scenario or a reset.
+    public static readonly FieldMutant DiscOkTwice = new("answers AT+MQTTDISC with OK, then 2 s later +MQTTDISC: OK and OK again", "AT+MQTTDISC",
+        (_, r) => r.Replace("\r\nOK\r\n\r\n+MQTTDISC: OK\r\n", "\r\nOK\r\n" + FieldMutant.Pause + "\r\n+MQTTDISC: OK\r\n\r\nOK\r\n"));
+
+    public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, CrCrLf, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn, PublishInsideList, PublishBetweenEchoAndAnswer, ReconnectionInsideAnswer,
+        PubAckBeforeOk, SubAckPaused, StatPaused, PublishPaused, OkTrailingSpace, LongLateAnswer, SpuriousDisc, DiscOkTwice];
 }

@@ -10,5 +10,14 @@ namespace Conformance.Harness.Tests.FieldMutants;
 /// <param name="Delay">How long after the command the answer comes.</param>
 public sealed record FieldMutant(string Name, string Command, Func<string, string, string> Rewrite, TimeSpan Delay = default)
 {
+    /// <summary>
+    /// Where a rewritten answer stops for <see cref="PauseLength"/> before the rest is sent: a mark no Latin-1 byte
+    /// can be, so it never stands for a byte on the wire.
+    /// </summary>
+    public const char Pause = '\u2016';
+
+    /// <summary>How long the module stops at a <see cref="Pause"/>: a UART buffer flushed by a timer, a task switch.</summary>
+    public static readonly TimeSpan PauseLength = TimeSpan.FromSeconds(2);
+
     public override string ToString() => Name;
 }

@@ -31,6 +31,12 @@ public class FieldMutantTests
         yield return Case(FieldFirmware.PubAckNeverSent, "Pub", $@"^§1\.5 unexpected URC '\+MQTTPUBACK: 77,1' {Line} after AT\+MQTTPUB=""dev/gsm/u"",0,");
         yield return Case(FieldFirmware.PubAckTwice, "Pub", $@"^(error )?§1\.5 .*'\+MQTTPUBACK: 77,1'.*");
         yield return Case(FieldFirmware.LateAnswer, "Stat", $@"^§1\.3 AT\+MQTTSTAT\? {Line}: no final result within 5 s$");
+        // The second OK falls in the reset before each scenario that found the module connected: said there, not forgotten.
+        yield return Case(FieldFirmware.DiscOkTwice, "Sub",
+            $@"^error §1\.7 final-without-command: 'OK' arrived while no command was pending \(the last command, AT\+MQTTDISC, was answered at trace line \d+\) {Line}$");
+        // Where a quiet period follows, any URC fails it; where none does, the +MQTTDISC itself.
+        yield return Case(FieldFirmware.SpuriousDisc, "Sub",
+            $@"^(§1\.4 unexpected URC '\+MQTTDISC: OK' {Line} after AT\+MQTTSUB=|error §3\.3\.5 unexpected-urc: '\+MQTTDISC: OK' answers nothing: no AT\+MQTTDISC was waiting for it and no reconnection attempt \(\+MQTTREC\) gave up before it)");
     }
 
     [TestCaseSource(nameof(Breaking))]
@@ -58,6 +64,18 @@ public class FieldMutantTests
         Assert.That(trace, Does.Match(@"\* late answer: 'OK' \(trace line \d+\) ends AT\+MQTTSTAT\? \(trace line 17\), after its timeout"));
     }
 
+    [Test]
+    public async Task An_answer_still_owed_when_the_next_scenario_begins_is_named_in_that_scenario()
+    {
+        // 12 s: past the command's timeout and the reset's wait for it, so it lands on the next scenario's AT+MQTTSTAT?.
+        var clock = HarnessRun.NewClock();
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(FieldFirmware.LongLateAnswer, clock), HarnessRun.Select("Stat"), clock);
+
+        Assert.That(report.Scenarios.Select(s => s.Outcome), Has.All.EqualTo(Outcome.Failed), trace);
+        Assert.That(report.Scenarios[1].Findings.Select(f => f.ToString()), Has.Some.Match(
+            @"^warn §1\.3 answer-owed: AT\+MQTTSTAT\? \(trace line 17\) was still unanswered 5 s after its timeout when this scenario began: an answer it gets later would be taken for a command of this scenario"));
+    }
+
     public static IEnumerable<TestCaseData> FormOnly()
     {
         TestCaseData Case(FieldMutant mutant, string suite, string? code) => new TestCaseData(mutant, suite, code).SetName($"{{m}}: {mutant.Name}");
@@ -71,18 +89,33 @@ public class FieldMutantTests
         yield return Case(FieldFirmware.Garbage, "Stat", "noise");
         yield return Case(FieldFirmware.UrcInsideList, "Sub", "unexpected-urc");
         yield return Case(FieldFirmware.PublishExtraSpace, "Pub", "space-around-argument");
+        // A URC while an answer is under way; a message "OK" is cut by its msg_len, not taken for the answer's end.
+        yield return Case(FieldFirmware.PublishInsideList, "Sub", "unexpected-urc");
+        yield return Case(FieldFirmware.PublishBetweenEchoAndAnswer, "Stat", "unexpected-urc");
+        yield return Case(FieldFirmware.ReconnectionInsideAnswer, "Stat", "unexpected-urc");
+        // The outcome is read as the command's (docs/interpretation.md rule 7); the manual sends OK first.
+        yield return Case(FieldFirmware.PubAckBeforeOk, "Pub", "outcome-before-final");
+        // Every byte comes, only later: a host reading lines gets the line whole, one ending reads at a pause does not.
+        yield return Case(FieldFirmware.SubAckPaused, "Sub", "split-line");
+        yield return Case(FieldFirmware.StatPaused, "Stat", "split-line");
+        yield return Case(FieldFirmware.PublishPaused, "Pub", "split-line");
+        yield return Case(FieldFirmware.OkTrailingSpace, "Stat", "trailing-space");
     }
 
     [TestCaseSource(nameof(FormOnly))]
     public async Task Firmware_off_the_manual_in_form_only_passes_with_the_difference_reported_and_fails_strict(FieldMutant mutant, string suite, string? code)
     {
-        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(mutant), HarnessRun.Select(suite));
+        // The module's pauses run on the run's clock.
+        var clock = HarnessRun.NewClock();
+        var (report, trace) = await HarnessRun.RunAsync(new ScriptedModule(mutant, clock), HarnessRun.Select(suite), clock);
 
         Assert.That(report.Scenarios.Where(s => s.Outcome is not (Outcome.Passed or Outcome.Skipped)).Select(s => $"{s.Title}: {s.Message}"), Is.Empty, trace);
         var codes = report.Scenarios.SelectMany(s => s.Findings).Select(f => f.Code).Distinct();
         Assert.That(codes, code is null ? Is.Empty : Is.EqualTo(new[] { code }));
+        Assert.That(report.Scenarios.SelectMany(s => s.Findings).Select(f => f.Section), Has.None.Empty, "each finding names its section");
         if (code is null) return;
-        var (strict, _) = await HarnessRun.RunAsync(new ScriptedModule(mutant), HarnessRun.Select(suite), options: new RunOptions(Strict: true));
+        var strictClock = HarnessRun.NewClock();
+        var (strict, _) = await HarnessRun.RunAsync(new ScriptedModule(mutant, strictClock), HarnessRun.Select(suite), strictClock, new RunOptions(Strict: true));
         Assert.That(strict.Scenarios.Select(s => s.Message), Has.Some.StartWith("strict: ").And.Contains(code));
     }
 }

@@ -65,6 +65,14 @@ public sealed partial class ScriptedModule(FieldMutant? mutant = null, TimeProvi
                         continue;
                     }
                 }
+                if (reply.IndexOf(FieldMutant.Pause) is var pause and >= 0)
+                {
+                    // The bytes before the pause now, the rest on the clock's time, as one answer cut in two.
+                    var rest = reply[(pause + 1)..];
+                    await Write(reply[..pause]);
+                    _late.Send(FieldMutant.PauseLength, () => Write(rest));
+                    continue;
+                }
                 await Write(reply);
             }
             Interlocked.Add(ref _lineEndsAnswered, buffer.AsSpan(0, n).Count((byte)'\n'));
