@@ -16,4 +16,17 @@ internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan?
     /// </remarks>
     public double? MillisecondsSince(Stamp earlier) =>
         Clock - earlier.Clock is { } span && span >= TimeSpan.Zero ? Math.Round(span.TotalMilliseconds, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// True when the stamp falls on a whole second, as a clock that writes no fraction (<c>[14:00:05]</c>) stamps
+    /// every line; a clock of milliseconds does so once in a thousand lines.
+    /// </summary>
+    public bool OnWholeSecond => (Time?.Ticks ?? Clock?.Ticks) is { } ticks && ticks % TimeSpan.TicksPerSecond == 0;
+
+    /// <summary>
+    /// A latency, as <see cref="MillisecondsSince"/>; null also when both stamps fall on whole seconds (<see cref="OnWholeSecond"/>):
+    /// between <c>14:00:05</c> and <c>14:00:05</c> an answer took anything under a second, between <c>14:00:05</c> and
+    /// <c>14:00:06</c> anything up to two, so no number of milliseconds is true.
+    /// </summary>
+    public double? LatencySince(Stamp sent) => OnWholeSecond && sent.OnWholeSecond ? null : MillisecondsSince(sent);
 }
