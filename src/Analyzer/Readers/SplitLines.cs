@@ -38,6 +38,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private LogDirection _direction;
     private bool _stampNotATime;
     private bool _rejoined;
+    private bool _timeInherited;
 
     /// <summary>The records <paramref name="reader"/> read, split lines joined where its format ends each line itself.</summary>
     public static IEnumerable<LogRecord> Of(LogReader reader, IEnumerable<LogRecord> records) => reader.EndsLines ? Join(records) : records;
@@ -85,7 +86,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             if (Joined(Held, record) is { } joined)
             {
                 _heldLength = -1;
-                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true);
+                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
+                    timeInherited: _timeInherited);
                 if (MayBeFirstPiece(view)) Hold(view);
                 else next.Add(view);
                 return;
@@ -102,17 +104,19 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (_heldLength < 0) return;
         var length = _heldLength;
         _heldLength = -1;
-        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined));
+        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
+            timeInherited: _timeInherited));
     }
 
-    private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined);
+    private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined,
+        timeInherited: _timeInherited);
 
     private void Hold(in RecordView record)
     {
         if (_held.Length < record.Data.Length) _held = new byte[Math.Max(record.Data.Length, _held.Length * 2)];
         record.Data.CopyTo(_held);
         (_heldLength, _line, _file, _time, _sinceStart) = (record.Data.Length, record.Line, record.File, record.Time, record.SinceStart);
-        (_direction, _stampNotATime, _rejoined) = (record.Direction, record.StampNotATime, record.Rejoined);
+        (_direction, _stampNotATime, _rejoined, _timeInherited) = (record.Direction, record.StampNotATime, record.Rejoined, record.TimeInherited);
     }
 
     /// <summary>A stamped line that is no whole line: a name cut short, a quote left open, a final result cut.</summary>

@@ -58,7 +58,7 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     {
         Pending = null;
         var latency = at.LatencySince(pending.Sent);
-        if (latency is null && !_untimedNoted && at.OnWholeSecond && pending.Sent.OnWholeSecond && at.MillisecondsSince(pending.Sent) is not null)
+        if (latency is null && !_untimedNoted && !at.Inherited && !pending.Sent.Inherited && at.OnWholeSecond && pending.Sent.OnWholeSecond && at.MillisecondsSince(pending.Sent) is not null)
         {
             _untimedNoted = true;
             diagnostics.Report(DiagnosticCodes.WholeSecondStamps, pending.Sent.Line,
