@@ -80,7 +80,8 @@ internal abstract class StampedTextReader : LogReader
         foreach (var line in lines)
         {
             var stamp = ParseStamp(line.Text);
-            if (stamp is null && line.Content.IsEmpty) continue;
+            // A PuTTY log appended to this one starts with PuTTY's header: the tool's line, no traffic.
+            if (stamp is null && (line.Content.IsEmpty || PuttyReader.IsHeader(line.Content.Span))) continue;
             last = StampOf(last, stamp);
             if (last.Time is { } time) first ??= time;
             foreach (var (direction, data) in guess.Lines(Data(line, last.DataStart), last.SinceStart ?? last.Time - first))
@@ -146,7 +147,7 @@ internal abstract class StampedTextReader : LogReader
             var inherited = !reader.ReadStamp(content, ref _last);
             if (inherited)
             {
-                if (content.IsEmpty) return true;
+                if (content.IsEmpty || PuttyReader.IsHeader(content)) return true;
                 _last = _last with { DataStart = 0, NotATime = false };
             }
             var (time, sinceStart, dataStart, notATime) = _last;
