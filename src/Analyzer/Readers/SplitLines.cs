@@ -126,6 +126,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         var line = Content(record.Data);
         if (line.IsEmpty) return false;
         if (PublishHeader.TryFind(line, out var headerEnd, out var messageLength)) return headerEnd < line.Length && line.Length - headerEnd - 1 < messageLength;
+        // A publish whose header is cut before its msg_len (a long topic, wrapped in a mail or cut by a read).
+        if (line.StartsWith(Publish)) return line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
         if (line.Length <= 4 && line[0] is (byte)'O' or (byte)'E') return "ERROR"u8.StartsWith(line) || line.SequenceEqual("O"u8);
         var name = NameAt(line);
         if (name < 0) return line.Length == 2 && DirectionGuess.StartsWithAt(line);   // `AT`, its command's name in the next read
@@ -151,6 +153,11 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             var message = start.Length - headerEnd - 1 + rest.Length;
             completes = message == messageLength || (message < messageLength && !StartsLine(rest) && message + first.Data.Length - start.Length != messageLength);
         }
+        else if (start.StartsWith(Publish))
+        {
+            // The header cut short: the pieces make it whole, and the message after it no longer than its msg_len.
+            completes = !StartsLine(rest) && PublishHeader.TryFind(line, out var end, out var length) && (end == line.Length || line.Length - end - 1 <= length);
+        }
         else if (HexPublish.Missing(start) > 0) completes = HexPublish.Missing(line) >= 0;
         else if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
         else if (start.IndexOfAny(NameEnds) < 0)
@@ -173,6 +180,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (first.SinceStart is { } since && next.SinceStart is { } later) return later >= since && later - since <= Within;
         return false;
     }
+
+    private static ReadOnlySpan<byte> Publish => "+MQTTPUBLISH:"u8;
 
     private static readonly System.Buffers.SearchValues<byte> NameEnds = System.Buffers.SearchValues.Create("=?: \","u8);
 
