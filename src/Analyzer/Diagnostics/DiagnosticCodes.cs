@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public static CodeEntry UnknownDirection => CodeList.UnknownDirection;
     public static CodeEntry TimeWentBack => CodeList.TimeWentBack;
     public static CodeEntry StampNotATime => CodeList.StampNotATime;
+    public static CodeEntry WholeSecondStamps => CodeList.WholeSecondStamps;
     public static CodeEntry SplitLine => CodeList.SplitLine;
     public static CodeEntry RowNotHex => CodeList.RowNotHex;
     public static CodeEntry OneSideOnly => CodeList.OneSideOnly;
@@ -52,6 +53,6 @@ public static class DiagnosticCodes
         NoFinalResult, CommandRetried, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc,
         AckTimeout, SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted,
         ReconnectionStorm, SubscriptionLost, RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, Deviation, OtherFamily, EchoMismatch,
-        StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, RowNotHex, OneSideOnly,
+        StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong, Noise, GarbledOutput, LineEnd, Truncated, UnknownDirection, TimeWentBack, StampNotATime, WholeSecondStamps, SplitLine, RowNotHex, OneSideOnly,
     ];
 }

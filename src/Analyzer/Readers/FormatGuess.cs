@@ -20,4 +20,7 @@ public sealed record FormatGuess(LogFormat Format, double Confidence, LogFormat 
 
     /// <summary>The width a screen scrape padded every line to with spaces (<see cref="ScreenWidth"/>), read without them; 0 when none.</summary>
     public int PaddedWidth { get; init; }
+
+    /// <summary>Each line's CR is shown as <c>^M</c> at its end (<see cref="CaretLineEnd"/>), read as that CR.</summary>
+    public bool CaretLineEnds { get; init; }
 }

@@ -28,6 +28,9 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
     /// <summary>A screen scrape padded each line with spaces to the console's width (<see cref="ScreenWidth"/>): they are left out.</summary>
     public bool Padded { get; init; }
 
+    /// <summary>Each line's CR is shown as <c>^M</c> at its end (<see cref="CaretLineEnd"/>): read as the CR it stands for.</summary>
+    public bool CaretLineEnds { get; init; }
+
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     private int start;
     private int end;
@@ -96,11 +99,12 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
                     continue;
                 }
                 endingLength = buffer[pos] == '\r' && pos + 1 < end && buffer[pos + 1] == '\n' ? 2 : 1;
-                if (pos - start <= MaxLine) return Take(pos, endingLength, out lineStart, out length);
+                if (pos - start <= MaxLine) return Take(pos, ref endingLength, out lineStart, out length);
                 // The kept start of a line too long, then its own line end right after it.
+                var ending = endingLength;
                 buffer.AsSpan(pos, endingLength).CopyTo(buffer.AsSpan(start + MaxLine));
-                Take(start + MaxLine, endingLength, out lineStart, out length);
-                start = pos + endingLength;
+                Take(start + MaxLine, ref endingLength, out lineStart, out length);
+                start = pos + ending;
                 return true;
             }
             scanned = end - start;
@@ -109,7 +113,7 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             if (endOfStream)
             {
                 endingLength = 0;
-                if (start < end) return Take(end, 0, out lineStart, out length);
+                if (start < end) return Take(end, ref endingLength, out lineStart, out length);
                 (lineStart, length) = (start, 0);
                 return false;
             }
@@ -117,8 +121,10 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
         }
     }
 
-    private bool Take(int lineEnd, int endingLength, out int lineStart, out int length)
+    /// <param name="endingLength">The line end's length in the file; on return, the length of the line end reported after the text.</param>
+    private bool Take(int lineEnd, ref int endingLength, out int lineStart, out int length)
     {
+        var next = lineEnd + endingLength;
         ++number;
         (lineStart, length) = (start, lineEnd - start);
         // A logger's colours (`ESC[0;32m` … `ESC[0m`, ESP-IDF's) around the line are no traffic: left out, the line end kept after the text.
@@ -150,7 +156,15 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             buffer.AsSpan(lineEnd, endingLength).CopyTo(buffer.AsSpan(lineStart + text));
             length = text;
         }
-        start = lineEnd + endingLength;
+        // A CR shown as `^M` (a log viewed in less, vim or cat -v and copied): the line ends in each CR, then the file's LF if any.
+        if (CaretLineEnds && CaretLineEnd.Count(buffer.AsSpan(lineStart, length)) is var crs and > 0)
+        {
+            length -= 2 * crs;
+            buffer.AsSpan(lineStart + length, crs).Fill((byte)'\r');
+            if (endingLength > 0) buffer[lineStart + length + crs] = (byte)'\n';
+            endingLength = crs + (endingLength > 0 ? 1 : 0);
+        }
+        start = next;
         scanned = 0;
         return true;
     }

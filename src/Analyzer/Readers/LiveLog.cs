@@ -84,7 +84,7 @@ public sealed class LiveLog : IDisposable
         return split.Names;
     }
 
-    private LineSplitter Splitter() => new(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0 };
+    private LineSplitter Splitter() => new(_stream, Name) { Prefix = _commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0, CaretLineEnds = Detection.CaretLineEnds };
 
     /// <summary>The first bytes, for detection: enough lines, or what came before a pause.</summary>
     private byte[] Head(bool detect)

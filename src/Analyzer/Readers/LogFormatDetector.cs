@@ -27,6 +27,8 @@ public static class LogFormatDetector
         // The console's padding is no part of any format: the lines are scored, and read, without it.
         if (ScreenWidth.Of(sample) is var width and > 0)
             return Guess(sample.Select(line => line.TrimEnd(' ')).ToList()) with { PaddedWidth = width };
+        // So is a viewer's `^M` for each line's CR.
+        if (CaretLineEnd.Ends(sample)) return Guess(sample.Select(CaretLineEnd.Without).ToList()) with { CaretLineEnds = true };
         return Guess(sample);
     }
 

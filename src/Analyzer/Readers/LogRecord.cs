@@ -23,6 +23,12 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
     /// <summary>True when the line's stamp is no real date or time (<c>2024-02-30</c>): the record has no <see cref="Time"/>.</summary>
     public bool StampNotATime { get; init; }
 
+    /// <summary>
+    /// True when the line has no stamp of its own in a log that stamps its lines: its time is the last stamp's, which
+    /// keeps it in order but says nothing of when it came, so no latency is measured to or from it.
+    /// </summary>
+    public bool TimeInherited { get; init; }
+
     /// <summary>True when the record is a line the terminal split over two stamps, read as one (<see cref="SplitLines"/>).</summary>
     public bool Rejoined { get; init; }
 
@@ -38,7 +44,7 @@ public sealed record LogRecord(long Line, string File, DateTimeOffset? Time, Tim
         DateOnly.FromDateTime(time) is var day && (day < LogClock.BaseDate || day >= LogClock.BaseDate.AddYears(1));
 
     /// <summary>The record lent as a view (its data is this record's own array).</summary>
-    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime, Rejoined, NotHex);
+    public RecordView View => new(Line, File, Time, SinceStart, Direction, Data, SpansLines, Data, StampNotATime, Rejoined, NotHex, TimeInherited);
 
     /// <summary>The data as text, decoded as UTF-8 (for display; <see cref="Data"/> is authoritative).</summary>
     public string Text => Encoding.UTF8.GetString(Data);

@@ -300,7 +300,7 @@ public sealed class LogSource
             using var text = unread.Remove(file, out var once) ? once
                 : pipes.Contains(file) ? throw new InvalidOperationException($"{name} is a pipe and has been read already")
                 : LogInput.Decode(Counted(file), name, out _, out _);
-            using var splitter = new LineSplitter(text, name) { Prefix = commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0 };
+            using var splitter = new LineSplitter(text, name) { Prefix = commentPrefix, Numbered = Detection.NumberedLines, Padded = Detection.PaddedWidth > 0, CaretLineEnds = Detection.CaretLineEnds };
             yield return splitter;
         }
     }

@@ -6,7 +6,8 @@ namespace Conformance.Analyzer.Readers;
 /// </summary>
 /// <param name="owner">The array <paramref name="data"/> is, when it outlives the call (a <see cref="LogRecord"/>'s); null otherwise.</param>
 public readonly ref struct RecordView(long line, string file, DateTimeOffset? time, TimeSpan? sinceStart, LogDirection direction,
-    ReadOnlySpan<byte> data, bool spansLines = false, byte[]? owner = null, bool stampNotATime = false, bool rejoined = false, TextInHexRow? notHex = null)
+    ReadOnlySpan<byte> data, bool spansLines = false, byte[]? owner = null, bool stampNotATime = false, bool rejoined = false, TextInHexRow? notHex = null,
+    bool timeInherited = false)
 {
     /// <inheritdoc cref="LogRecord.Line"/>
     public long Line { get; } = line;
@@ -32,6 +33,9 @@ public readonly ref struct RecordView(long line, string file, DateTimeOffset? ti
     /// <inheritdoc cref="LogRecord.StampNotATime"/>
     public bool StampNotATime { get; } = stampNotATime;
 
+    /// <inheritdoc cref="LogRecord.TimeInherited"/>
+    public bool TimeInherited { get; } = timeInherited;
+
     /// <inheritdoc cref="LogRecord.Rejoined"/>
     public bool Rejoined { get; } = rejoined;
 
@@ -42,7 +46,7 @@ public readonly ref struct RecordView(long line, string file, DateTimeOffset? ti
     public byte[] KeepData() => owner ?? Data.ToArray();
 
     /// <summary>A record that may be kept.</summary>
-    public LogRecord ToRecord() => new(Line, File, Time, SinceStart, Direction, KeepData()) { SpansLines = SpansLines, StampNotATime = StampNotATime, Rejoined = Rejoined, NotHex = NotHex };
+    public LogRecord ToRecord() => new(Line, File, Time, SinceStart, Direction, KeepData()) { SpansLines = SpansLines, StampNotATime = StampNotATime, Rejoined = Rejoined, NotHex = NotHex, TimeInherited = TimeInherited };
 }
 
 /// <summary>Takes the records of a log one at a time, as a reader lends them (<see cref="LogSource.Read(IRecordSink)"/>).</summary>

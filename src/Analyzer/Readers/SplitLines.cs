@@ -38,6 +38,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private LogDirection _direction;
     private bool _stampNotATime;
     private bool _rejoined;
+    private bool _timeInherited;
 
     /// <summary>The records <paramref name="reader"/> read, split lines joined where its format ends each line itself.</summary>
     public static IEnumerable<LogRecord> Of(LogReader reader, IEnumerable<LogRecord> records) => reader.EndsLines ? Join(records) : records;
@@ -85,7 +86,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             if (Joined(Held, record) is { } joined)
             {
                 _heldLength = -1;
-                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true);
+                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
+                    timeInherited: _timeInherited);
                 if (MayBeFirstPiece(view)) Hold(view);
                 else next.Add(view);
                 return;
@@ -102,17 +104,19 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (_heldLength < 0) return;
         var length = _heldLength;
         _heldLength = -1;
-        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined));
+        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
+            timeInherited: _timeInherited));
     }
 
-    private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined);
+    private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined,
+        timeInherited: _timeInherited);
 
     private void Hold(in RecordView record)
     {
         if (_held.Length < record.Data.Length) _held = new byte[Math.Max(record.Data.Length, _held.Length * 2)];
         record.Data.CopyTo(_held);
         (_heldLength, _line, _file, _time, _sinceStart) = (record.Data.Length, record.Line, record.File, record.Time, record.SinceStart);
-        (_direction, _stampNotATime, _rejoined) = (record.Direction, record.StampNotATime, record.Rejoined);
+        (_direction, _stampNotATime, _rejoined, _timeInherited) = (record.Direction, record.StampNotATime, record.Rejoined, record.TimeInherited);
     }
 
     /// <summary>A stamped line that is no whole line: a name cut short, a quote left open, a final result cut.</summary>
@@ -122,6 +126,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         var line = Content(record.Data);
         if (line.IsEmpty) return false;
         if (PublishHeader.TryFind(line, out var headerEnd, out var messageLength)) return headerEnd < line.Length && line.Length - headerEnd - 1 < messageLength;
+        // A publish whose header is cut before its msg_len (a long topic, wrapped in a mail or cut by a read).
+        if (line.StartsWith(Publish)) return line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
         if (line.Length <= 4 && line[0] is (byte)'O' or (byte)'E') return "ERROR"u8.StartsWith(line) || line.SequenceEqual("O"u8);
         var name = NameAt(line);
         if (name < 0) return line.Length == 2 && DirectionGuess.StartsWithAt(line);   // `AT`, its command's name in the next read
@@ -147,6 +153,11 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             var message = start.Length - headerEnd - 1 + rest.Length;
             completes = message == messageLength || (message < messageLength && !StartsLine(rest) && message + first.Data.Length - start.Length != messageLength);
         }
+        else if (start.StartsWith(Publish))
+        {
+            // The header cut short: the pieces make it whole, and the message after it no longer than its msg_len.
+            completes = !StartsLine(rest) && PublishHeader.TryFind(line, out var end, out var length) && (end == line.Length || line.Length - end - 1 <= length);
+        }
         else if (HexPublish.Missing(start) > 0) completes = HexPublish.Missing(line) >= 0;
         else if (start.Length <= 4 && start[0] is (byte)'O' or (byte)'E') completes = line.AsSpan().SequenceEqual("OK"u8) || line.AsSpan().SequenceEqual("ERROR"u8);
         else if (start.IndexOfAny(NameEnds) < 0)
@@ -169,6 +180,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (first.SinceStart is { } since && next.SinceStart is { } later) return later >= since && later - since <= Within;
         return false;
     }
+
+    private static ReadOnlySpan<byte> Publish => "+MQTTPUBLISH:"u8;
 
     private static readonly System.Buffers.SearchValues<byte> NameEnds = System.Buffers.SearchValues.Create("=?: \","u8);
 

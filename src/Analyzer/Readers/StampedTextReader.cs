@@ -80,11 +80,12 @@ internal abstract class StampedTextReader : LogReader
         foreach (var line in lines)
         {
             var stamp = ParseStamp(line.Text);
-            if (stamp is null && line.Content.IsEmpty) continue;
+            // A PuTTY log appended to this one starts with PuTTY's header: the tool's line, no traffic.
+            if (stamp is null && (line.Content.IsEmpty || PuttyReader.IsHeader(line.Content.Span))) continue;
             last = StampOf(last, stamp);
             if (last.Time is { } time) first ??= time;
             foreach (var (direction, data) in guess.Lines(Data(line, last.DataStart), last.SinceStart ?? last.Time - first))
-                yield return Record(line, last.Time, direction, data, last.SinceStart) with { StampNotATime = last.NotATime };
+                yield return Record(line, last.Time, direction, data, last.SinceStart) with { StampNotATime = last.NotATime, TimeInherited = stamp is null };
         }
     }
 
@@ -143,9 +144,10 @@ internal abstract class StampedTextReader : LogReader
         {
             if (!file.TryNext(out var content, out var ending, out var number)) return false;
             // As StampOf: the line's own stamp, else the last one's time for a line that is not empty.
-            if (!reader.ReadStamp(content, ref _last))
+            var inherited = !reader.ReadStamp(content, ref _last);
+            if (inherited)
             {
-                if (content.IsEmpty) return true;
+                if (content.IsEmpty || PuttyReader.IsHeader(content)) return true;
                 _last = _last with { DataStart = 0, NotATime = false };
             }
             var (time, sinceStart, dataStart, notATime) = _last;
@@ -156,7 +158,7 @@ internal abstract class StampedTextReader : LogReader
             // two-byte line end), else copied.
             var length = text.Length + 2;
             var data = ending.Length == 2 ? file.Current.Slice(dataStart, length) : WithCrLf(text);
-            sink.Add(new RecordView(number, file.File, time, sinceStart, direction, data, stampNotATime: notATime));
+            sink.Add(new RecordView(number, file.File, time, sinceStart, direction, data, stampNotATime: notATime, timeInherited: inherited));
             return true;
         }
 

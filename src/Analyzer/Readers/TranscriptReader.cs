@@ -46,6 +46,9 @@ internal sealed class TranscriptReader : LogReader
     // (`systemd[1]: Started …`, `kernel: usb 1-1: …`) are the machine's, left out as the journal format leaves them.
     private readonly HashSet<string> portPrograms = [];
 
+    // Whether the module's last line was its data prompt `>`: what the host writes after it is data, whatever its words.
+    private bool afterPrompt;
+
     /// <summary>Comments and markdown are the writer's own and prove nothing either way: they are left out of the score.</summary>
     public override double Score(IReadOnlyList<string> sample)
     {
@@ -212,6 +215,10 @@ internal sealed class TranscriptReader : LogReader
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;
         if (printed is not null) return [Record(entry.Source, entry.Time, direction, printed, entry.SinceStart)];
+        var prompted = afterPrompt;
+        afterPrompt = direction != LogDirection.ToModule && entry.Data.StartsWith('>');
+        // The writer's note behind a host's mark (`--> after this the module hangs`): the host sends commands, and data only after the prompt.
+        if (direction == LogDirection.ToModule && !prompted && IsProse(entry.Data)) return [];
         if (direction == LogDirection.ToModule && CollapsedExchange.Split(entry.Data) is var (command, answer)) return Exchange(entry, command, answer);
         // A collapsed answer is the module's lines on one: marked, or starting as traffic. An unmarked line of prose
         // (firmware's `app: attach check OK` between its marked lines) is one line, whatever word it ends with.
@@ -237,6 +244,20 @@ internal sealed class TranscriptReader : LogReader
         trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith('#') ||
         trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal) ||
         (trimmed.Length >= 3 && trimmed.All(c => c is '-' or '=' or '*' or '_' or ' '));
+
+    /// <summary>
+    /// Words, not traffic: no command, response or result, and a first word of letters followed by another (<c>after this …</c>)
+    /// or of another script's letters (<c>之后模块卡死</c>); not a command's piece a terminal cut (<c>EN=1,1,0</c>, <c>SQ</c>).
+    /// </summary>
+    private static bool IsProse(string data)
+    {
+        if (IsTraffic(data)) return false;
+        var space = data.IndexOf(' ');
+        var word = data.AsSpan(0, space > 0 ? space : data.Length);
+        foreach (var c in word)
+            if (!char.IsLetter(c)) return false;
+        return space > 0 || !Ascii.IsValid(word);
+    }
 
     /// <summary>A line of traffic as it starts: a command, a response or URC, a final result.</summary>
     private static bool IsTraffic(string trimmed) =>

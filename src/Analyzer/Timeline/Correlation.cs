@@ -19,8 +19,10 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     public static IReadOnlyList<CodeEntry> Codes { get; } =
     [
         DiagnosticCodes.NoFinalResult, DiagnosticCodes.CommandRetried, DiagnosticCodes.FinalWithoutCommand, DiagnosticCodes.UrcMissing,
-        DiagnosticCodes.HandshakeOpen, DiagnosticCodes.UnexpectedUrc,
+        DiagnosticCodes.HandshakeOpen, DiagnosticCodes.UnexpectedUrc, DiagnosticCodes.WholeSecondStamps,
     ];
+
+    private bool _untimedNoted;
 
     private readonly OpenFlows _flows = new(limit);
     private readonly OpenFlows _familyFlows = new(limit);   // other families' outcomes: linked when they come, never reported missing
@@ -55,7 +57,13 @@ internal sealed class Correlation(int limit, CappedList<Exchange> exchanges, Sta
     public void Finish(PendingExchange pending, string final, bool ok, Stamp at)
     {
         Pending = null;
-        var latency = at.MillisecondsSince(pending.Sent);
+        var latency = at.LatencySince(pending.Sent);
+        if (latency is null && !_untimedNoted && !at.Inherited && !pending.Sent.Inherited && at.OnWholeSecond && pending.Sent.OnWholeSecond && at.MillisecondsSince(pending.Sent) is not null)
+        {
+            _untimedNoted = true;
+            diagnostics.Report(DiagnosticCodes.WholeSecondStamps, pending.Sent.Line,
+                $"this command and its final result at line {at.Line} are stamped in whole seconds: an answer within the second and one nearly two seconds later read alike, so no latency is measured between such stamps");
+        }
         if (exchanges.Keeps()) exchanges.Add(pending.Finish(final, latency, kept));
         statistics.AddExchange(pending.Key, ok, latency);
         if (ok) Ok++;

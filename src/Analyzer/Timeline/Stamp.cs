@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Timeline;
 /// <param name="Line">1-based line of the original log.</param>
 /// <param name="Time">Wall-clock time from the log.</param>
 /// <param name="Clock">Time since the start of the log; the base of every latency and duration.</param>
-internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock)
+/// <param name="Inherited">The line has no stamp of its own: its time is the last stamp's (<see cref="Readers.LogRecord.TimeInherited"/>).</param>
+internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock, bool Inherited = false)
 {
     /// <summary>
     /// Whole milliseconds from <paramref name="earlier"/> to this stamp, rounded half away from zero; null when either has
@@ -16,4 +17,18 @@ internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan?
     /// </remarks>
     public double? MillisecondsSince(Stamp earlier) =>
         Clock - earlier.Clock is { } span && span >= TimeSpan.Zero ? Math.Round(span.TotalMilliseconds, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// True when the stamp falls on a whole second, as a clock that writes no fraction (<c>[14:00:05]</c>) stamps
+    /// every line; a clock of milliseconds does so once in a thousand lines.
+    /// </summary>
+    public bool OnWholeSecond => (Time?.Ticks ?? Clock?.Ticks) is { } ticks && ticks % TimeSpan.TicksPerSecond == 0;
+
+    /// <summary>
+    /// A latency, as <see cref="MillisecondsSince"/>; null also when either line has no stamp of its own (<see cref="Inherited"/>),
+    /// and when both stamps fall on whole seconds (<see cref="OnWholeSecond"/>): between <c>14:00:05</c> and <c>14:00:05</c>
+    /// an answer took anything under a second, between <c>14:00:05</c> and <c>14:00:06</c> anything up to two, so no
+    /// number of milliseconds is true.
+    /// </summary>
+    public double? LatencySince(Stamp sent) => Inherited || sent.Inherited || OnWholeSecond && sent.OnWholeSecond ? null : MillisecondsSince(sent);
 }

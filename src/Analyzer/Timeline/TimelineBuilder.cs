@@ -158,7 +158,7 @@ public sealed class TimelineBuilder : IRecordSink
     {
         if (_completed) throw new InvalidOperationException("Complete() was called: the analysis is finished");
         _firstTime ??= record.Time;
-        var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime);
+        var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime, record.TimeInherited);
         var before = _last;
         _last = stamp;
         if (_clock.Read(in stamp, record.StampNotATime)) _session.TimeWentBack(before, stamp);

@@ -193,6 +193,7 @@ internal static class AnalyzeCommand
             var how = format is null ? $"detected, confidence {source.Detection.Confidence:0.00}" : "forced";
             var prefix = source.Detection.CommentPrefix.Length > 0 ? $", each line after '{source.Detection.CommentPrefix}'" : "";
             if (source.Detection.PaddedWidth > 0) prefix += $", lines padded to {source.Detection.PaddedWidth} columns read without the padding";
+            if (source.Detection.CaretLineEnds) prefix += ", each line's ^M read as its CR";
             var stored = string.Join(", ", source.Storage.Where(s => s.Length > 0).Distinct());
             var storedAs = stored.Length > 0 ? $" ({stored})" : "";
             ErrorText.Write($"reading {path}{storedAs} as {LogFormatNames.NameOf(source.Format)} ({how}{prefix})");

@@ -82,6 +82,8 @@ public static class CodeList
         "The log's time goes back (a clock set back, files joined out of order): latencies and durations across it are not measured.");
     public static readonly CodeEntry StampNotATime = new("stamp-not-a-time", Severity.Warn, "",
         "A line's time stamp is no real date or time (2024-02-30, 13th month, 25:61:00): the line is read without a time, and no latency is measured to or from it.");
+    public static readonly CodeEntry WholeSecondStamps = new("whole-second-stamps", Severity.Note, "",
+        "The log's stamps are whole seconds (14:00:05, no fraction): a command and its final result stamped so are not timed, since an answer of a few ms and one of nearly two seconds read alike; said once a log.");
     public static readonly CodeEntry SplitLine = new("split-line", Severity.Note, "",
         "A line that came in pieces was read as one: a terminal split it over two stamps (+MQTTOP / EN: OK, a few ms apart), noted once per log; or, in a run, the module paused a second or more in the middle of it (a host that takes a pause for a line's end cuts it), noted once a scenario.");
     public static readonly CodeEntry RowNotHex = new("row-not-hex", Severity.Warn, "",
@@ -165,7 +167,7 @@ public static class CodeList
         NoFinalResult, CommandRetried, FinalWithoutCommand, CmeError, CommandError, UrcMissing, HandshakeOpen, UnexpectedUrc, AckTimeout,
         SubscribeRefused, OpenFailed, OutOfOrder, CfgWithoutDel, KeepAliveBelowTimeout, ConnectionLost, ModuleRestarted, ReconnectionStorm, SubscriptionLost,
         RegistrationDenied, DpBadHex, MessageLengthMismatch, DpMalformed, FormatDeviation, OtherFamily, EchoMismatch, StatusContradiction, AnswerRepeated, AnswerAfterFinal, UnreadableLine, LineTooLong,
-        Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, SplitLine, RowNotHex, OneSideOnly,
+        Noise, GarbledOutput, LineEnd, TruncatedInput, UnknownDirection, TimeWentBack, StampNotATime, WholeSecondStamps, SplitLine, RowNotHex, OneSideOnly,
         NoSpaceAfterColon, CurlyQuotes, UnquotedTopic, PingRespSpelling, SubAckWithoutTopic, TopicInUnsubAck, PubAckSecondField,
         DupPackIdSwapped, QuotedMessage, PasswordEchoed, PasswordMaskForm, ImeiNot15Digits,
         LowercaseAt, LowercaseCommand, UnquotedString, QuotedNumber, SpaceInsideQuotes, SpaceAroundArgument, TrailingSpace, MissingValue,

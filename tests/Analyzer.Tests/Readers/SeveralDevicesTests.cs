@@ -120,7 +120,8 @@ public class SeveralDevicesTests
         Assert.That(Answer(analyses[0]), Is.EqualTo("+CSQ: 25,99"), $"{first} is answered by its own line");
         Assert.That(Answer(analyses[1]), Is.EqualTo("+CSQ: 12,99"), $"{second} is answered by its own line");
         Assert.That(analyses.Select(a => (a.Summary.Commands, a.Summary.Ok, a.Summary.Unanswered)), Is.All.EqualTo((1, 1, 0)));
-        Assert.That(analyses.SelectMany(a => a.Diagnostics), Is.Empty, "nothing is left unanswered or answered twice");
+        // Syslog's whole seconds time no answer (whole-second-stamps); nothing else may be found.
+        Assert.That(analyses.SelectMany(a => a.Diagnostics).Where(d => d.Code != "whole-second-stamps"), Is.Empty, "nothing is left unanswered or answered twice");
     }
 
     [Test]

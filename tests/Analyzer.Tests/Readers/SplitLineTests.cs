@@ -132,4 +132,34 @@ public class SplitLineTests
         Assert.That(Traffic.Lines(records), Has.Count.EqualTo(log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length));
         Assert.That(records.Any(r => r.Rejoined), Is.False);
     }
+
+    [TestCase("""
+        > [2026-11-30 14:00:05.000] AT+MQTTSUB="$creq/#",1
+        > [2026-11-30 14:00:05.030] OK
+        > [2026-11-30 14:00:05.400] +MQTTSUBACK: 1,1,"$creq/#"
+        > [2026-11-30 14:00:09.455] +MQTTPUBLISH: 0,1,0,7,$creq/a1f0/a-very-long-topic-na
+        > me,6,relay1
+        > [2026-11-30 14:00:30.000] AT+MQTTSTAT?
+        > [2026-11-30 14:00:30.031] +MQTTSTAT: 5
+        > [2026-11-30 14:00:30.032] OK
+        """, TestName = "a mail's quote wrapped at 76 columns, the rest without a stamp")]
+    [TestCase("""
+        [14:00:05.000] AT+MQTTSUB="$creq/#",1
+        [14:00:05.030] OK
+        [14:00:05.400] +MQTTSUBACK: 1,1,"$creq/#"
+        [14:00:09.455] +MQTTPUBLISH: 0,1,0,7,$creq/a1f0/a-very-long-topic-na
+        [14:00:09.458] me,6,relay1
+        [14:00:30.000] AT+MQTTSTAT?
+        [14:00:30.031] +MQTTSTAT: 5
+        [14:00:30.032] OK
+        """, TestName = "a terminal's two reads")]
+    public void A_publish_cut_before_its_message_is_one_urc(string log)
+    {
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Urcs.Select(u => u.Name), Is.EqualTo(new[] { "+MQTTSUBACK", "+MQTTPUBLISH" }));
+        Assert.That(analysis.Urcs[1].Text, Does.Contain("a-very-long-topic-name"));
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity > Conformance.Protocol.Codes.Severity.Note), Is.Empty, "no unreadable line");
+        Assert.That(analysis.Exchanges.Select(e => e.Final), Is.EqualTo(new[] { "OK", "OK" }));
+    }
 }

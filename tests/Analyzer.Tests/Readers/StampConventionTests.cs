@@ -12,10 +12,11 @@ public class StampConventionTests
         [(LogDirection.ToModule, "AT+CSQ"), (LogDirection.FromModule, "+CSQ: 20,99"), (LogDirection.FromModule, "OK")];
 
     [TestCase("(10:11:12.100) AT+CSQ\r\n(10:11:12.150) +CSQ: 20,99\r\n(10:11:12.160) OK\r\n", 60, TestName = "a time of day in parentheses")]
-    [TestCase("(10:11:12) AT+CSQ\r\n(10:11:12) +CSQ: 20,99\r\n(10:11:13) OK\r\n", 1000, TestName = "a time of day in parentheses, whole seconds")]
+    [TestCase("(10:11:12) AT+CSQ\r\n(10:11:12) +CSQ: 20,99\r\n(10:11:13) OK\r\n", null, TestName = "a time of day in parentheses, whole seconds")]
     [TestCase("2026-11-30 10:11:12.100: AT+CSQ\n2026-11-30 10:11:12.150: +CSQ: 20,99\n2026-11-30 10:11:12.160: OK\n", 60, TestName = "a colon after a date and time")]
-    [TestCase("2026-11-30 10:11:12: AT+CSQ\n2026-11-30 10:11:12: +CSQ: 20,99\n2026-11-30 10:11:13: OK\n", 1000, TestName = "a colon after a date and time, whole seconds")]
-    public void A_stamp_gives_each_line_its_time(string log, int latencyMs)
+    [TestCase("2026-11-30 10:11:12: AT+CSQ\n2026-11-30 10:11:12: +CSQ: 20,99\n2026-11-30 10:11:13: OK\n", null, TestName = "a colon after a date and time, whole seconds")]
+    // Whole seconds time no answer: 10:11:12 to 10:11:13 is anything from a few ms to nearly two seconds.
+    public void A_stamp_gives_each_line_its_time(string log, int? latencyMs)
     {
         var (_, records) = TempLog.Read(log);
         var analysis = TempLog.Analyze(log);
@@ -40,6 +41,7 @@ public class StampConventionTests
     [TestCase("[10:11:12.100] Tx: AT+CSQ\r\n[10:11:12.150] Rx: +CSQ: 20,99\r\n[10:11:12.160] Rx: OK\r\n", TestName = "Tx: and Rx: after a stamp")]
     [TestCase("(2026-11-30 10:11:12.100) [Tx] AT+CSQ\r\n(2026-11-30 10:11:12.150) [Rx] +CSQ: 20,99\r\n(2026-11-30 10:11:12.160) [Rx] OK\r\n", TestName = "YAT: a stamp in parentheses, then [Tx] and [Rx]")]
     [TestCase("2026-11-30 10:11:12.100 [modem-rx] DEBUG c.e.iot.Modem - >> AT+CSQ\n2026-11-30 10:11:12.150 [modem-rx] DEBUG c.e.iot.Modem - << +CSQ: 20,99\n2026-11-30 10:11:12.160 [modem-rx] DEBUG c.e.iot.Modem - << OK\n", TestName = "logback: a thread, a level and a logger before the mark")]
+    [TestCase("2026-11-30 10:11:12.100 - SEND - AT+CSQ\n2026-11-30 10:11:12.150 - RECV - +CSQ: 20,99\n2026-11-30 10:11:12.160 - RECV - OK\n", TestName = "a script's logger: dashes around the mark")]
     public void A_direction_mark_gives_each_line_its_side(string log)
     {
         var (source, records) = TempLog.Read(log);

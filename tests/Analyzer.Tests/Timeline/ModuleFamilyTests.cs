@@ -203,7 +203,7 @@ public class ModuleFamilyTests
     [Test]
     public void An_echo_with_stray_characters_before_AT_is_the_command_with_a_note()
     {
-        var log = new Log().Receive(
+        var log = new Log(timed: false).Receive(
             "XAT+MQTTCFG=\"183.230.40.39\",6002,\"d\",60,\"p\",\"Kq7Zr2Wx9Lm4\",1\r\n\r\nOK\r\n" +
             "I AT+CSQ was sent\r\nAT+CSQ\r\n\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
 

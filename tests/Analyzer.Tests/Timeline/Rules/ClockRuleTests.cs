@@ -33,7 +33,7 @@ public class ClockRuleTests
     [Test]
     public void Lines_of_one_moment_are_no_jump()
     {
-        var text = "[2026-11-29 10:00:05.000] AT+CSQ\r\n[2026-11-29 10:00:05.000] +CSQ: 20,99\r\n[2026-11-29 10:00:05.000] OK\r\n";
+        var text = "[2026-11-29 10:00:05.120] AT+CSQ\r\n[2026-11-29 10:00:05.120] +CSQ: 20,99\r\n[2026-11-29 10:00:05.120] OK\r\n";
         var analysis = TempLog.Analyze(text);
 
         Assert.That(analysis.Diagnostics, Is.Empty);

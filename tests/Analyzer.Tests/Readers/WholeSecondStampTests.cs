@@ -1,0 +1,66 @@
+namespace Conformance.Analyzer.Tests.Readers;
+
+/// <summary>
+/// Logs whose clock writes no fraction of a second (a terminal set to <c>hh:mm:ss</c>, a German locale's date and time,
+/// syslog): an answer within the second and one nearly two seconds later read alike, so no latency is made up.
+/// </summary>
+public class WholeSecondStampTests
+{
+    [TestCase("""
+        [14:00:00] AT+CSQ
+        [14:00:00] +CSQ: 20,99
+        [14:00:00] OK
+        [14:00:02] AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Wh0leSecPw",1
+        [14:00:02] OK
+        [14:00:03] AT+MQTTOPEN=1,1,0,0,0,"",""
+        [14:00:04] OK
+        [14:00:05] +MQTTOPEN: OK
+        [14:00:06] AT+MQTTPUB=$dp,1,0,0,10,0300077b2261223a317d
+        [14:00:06] OK
+        [14:00:07] +MQTTPUBACK: 2,1
+        """, TestName = "a terminal's time of day without milliseconds")]
+    [TestCase("""
+        30.11.2026 14:00:00 > AT+CSQ
+        30.11.2026 14:00:00 < +CSQ: 20,99
+        30.11.2026 14:00:00 < OK
+        30.11.2026 14:00:02 > AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Wh0leSecPw",1
+        30.11.2026 14:00:02 < OK
+        30.11.2026 14:00:03 > AT+MQTTOPEN=1,1,0,0,0,"",""
+        30.11.2026 14:00:04 < OK
+        30.11.2026 14:00:05 < +MQTTOPEN: OK
+        30.11.2026 14:00:06 > AT+MQTTPUB=$dp,1,0,0,10,0300077b2261223a317d
+        30.11.2026 14:00:06 < OK
+        30.11.2026 14:00:07 < +MQTTPUBACK: 2,1
+        """, TestName = "a German date and time on each line, marked")]
+    public void Whole_seconds_time_no_answer_and_say_so_once(string log)
+    {
+        var analysis = TempLog.Analyze(log);
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Final, e.LatencyMs)), Is.EqualTo(new (string?, double?)[]
+        {
+            ("OK", null), ("OK", null), ("OK", null), ("OK", null),
+        }), "no exchange is 0 ms or 1000 ms when the clock cannot tell");
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.CommandLine)), Is.EqualTo(new (string, long?)[] { ("+MQTTOPEN", 6), ("+MQTTPUBACK", 9) }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Code != "format-deviation").Select(d => (d.Line, d.Code)),
+            Is.EqualTo(new[] { (1L, "whole-second-stamps") }));
+        Assert.That(analysis.Diagnostics[0].Message, Does.Contain("line 3"));
+        Assert.That(analysis.Statistics.Commands.Select(c => c.MedianMs), Is.All.Null, "no median made of zeros");
+        Assert.That(Conformance.Analyzer.Reports.JsonReport.Write(analysis), Does.Not.Contain("Wh0leSecPw"));
+    }
+
+    [Test]
+    public void A_clock_of_milliseconds_still_times_an_answer_that_falls_on_a_whole_second()
+    {
+        // One stamp of a millisecond clock is on a whole second once in a thousand lines: the other end still times it.
+        var analysis = TempLog.Analyze("""
+            [14:00:00.000] AT+CSQ
+            [14:00:00.061] +CSQ: 20,99
+            [14:00:00.062] OK
+            [14:00:01.960] AT+CEREG?
+            [14:00:02.000] OK
+            """);
+
+        Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { 62, 40 }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
+}
