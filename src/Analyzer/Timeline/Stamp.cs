@@ -5,7 +5,8 @@ namespace Conformance.Analyzer.Timeline;
 /// <param name="Time">Wall-clock time from the log.</param>
 /// <param name="Clock">Time since the start of the log; the base of every latency and duration.</param>
 /// <param name="Inherited">The line has no stamp of its own: its time is the last stamp's (<see cref="Readers.LogRecord.TimeInherited"/>).</param>
-internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock, bool Inherited = false)
+/// <param name="Fine">The log has shown a stamp with a fraction of a second by this line: its clock tells milliseconds.</param>
+internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock, bool Inherited = false, bool Fine = false)
 {
     /// <summary>
     /// Whole milliseconds from <paramref name="earlier"/> to this stamp, rounded half away from zero; null when either has
@@ -19,10 +20,15 @@ internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan?
         Clock - earlier.Clock is { } span && span >= TimeSpan.Zero ? Math.Round(span.TotalMilliseconds, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>
-    /// True when the stamp falls on a whole second, as a clock that writes no fraction (<c>[14:00:05]</c>) stamps
-    /// every line; a clock of milliseconds does so once in a thousand lines.
+    /// True when the stamp falls on a whole second in a log that has shown no finer one, as a clock that writes no fraction
+    /// (<c>[14:00:05]</c>) stamps every line. A clock of milliseconds does so once in a thousand lines, and a fast answer
+    /// shares its command's millisecond: once the log has shown a fraction, a whole second is chance (<see cref="Fine"/>).
     /// </summary>
-    public bool OnWholeSecond => (Time?.Ticks ?? Clock?.Ticks) is { } ticks && ticks % TimeSpan.TicksPerSecond == 0;
+    public bool OnWholeSecond => !Fine && IsWholeSecond(Time, Clock);
+
+    /// <summary>True when a time (or, without one, a time since the start) has no fraction of a second.</summary>
+    public static bool IsWholeSecond(DateTimeOffset? time, TimeSpan? clock) =>
+        (time?.Ticks ?? clock?.Ticks) is { } ticks && ticks % TimeSpan.TicksPerSecond == 0;
 
     /// <summary>
     /// A latency, as <see cref="MillisecondsSince"/>; null also when either line has no stamp of its own (<see cref="Inherited"/>),

@@ -74,6 +74,7 @@ public sealed class TimelineBuilder : IRecordSink
     private string? _lastCommand;   // the restart it may ask for is no fault
     private DateTimeOffset? _firstTime;
     private Stamp _last;
+    private bool _fine;   // a stamp with a fraction of a second came: whole seconds from then on are chance (Stamp.Fine)
     private bool _completed;
 
     /// <summary>Every event read from the module's output, in order, as it is read.</summary>
@@ -158,7 +159,9 @@ public sealed class TimelineBuilder : IRecordSink
     {
         if (_completed) throw new InvalidOperationException("Complete() was called: the analysis is finished");
         _firstTime ??= record.Time;
-        var stamp = new Stamp(record.Line, record.Time, record.SinceStart ?? record.Time - _firstTime, record.TimeInherited);
+        var clock = record.SinceStart ?? record.Time - _firstTime;
+        _fine |= !record.TimeInherited && (record.Time is not null || record.SinceStart is not null) && !Stamp.IsWholeSecond(record.Time, record.SinceStart);
+        var stamp = new Stamp(record.Line, record.Time, clock, record.TimeInherited, _fine);
         var before = _last;
         _last = stamp;
         if (_clock.Read(in stamp, record.StampNotATime)) _session.TimeWentBack(before, stamp);

@@ -83,7 +83,7 @@ public static class CodeList
     public static readonly CodeEntry StampNotATime = new("stamp-not-a-time", Severity.Warn, "",
         "A line's time stamp is no real date or time (2024-02-30, 13th month, 25:61:00): the line is read without a time, and no latency is measured to or from it.");
     public static readonly CodeEntry WholeSecondStamps = new("whole-second-stamps", Severity.Note, "",
-        "The log's stamps are whole seconds (14:00:05, no fraction): a command and its final result stamped so are not timed, since an answer of a few ms and one of nearly two seconds read alike; said once a log.");
+        "The log's stamps are whole seconds (14:00:05, no fraction): a command and its final result stamped so are not timed, since an answer of a few ms and one of nearly two seconds read alike; said once a log. Once the log has shown a stamp with a fraction, a whole second is chance and is timed.");
     public static readonly CodeEntry SplitLine = new("split-line", Severity.Note, "",
         "A line that came in pieces was read as one: a terminal split it over two stamps (+MQTTOP / EN: OK, a few ms apart), noted once per log; or, in a run, the module paused a second or more in the middle of it (a host that takes a pause for a line's end cuts it), noted once a scenario.");
     public static readonly CodeEntry RowNotHex = new("row-not-hex", Severity.Warn, "",

@@ -63,4 +63,22 @@ public class WholeSecondStampTests
         Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { 62, 40 }));
         Assert.That(analysis.Diagnostics, Is.Empty);
     }
+
+    [Test]
+    public void Once_the_clock_has_shown_milliseconds_a_fast_answer_on_a_whole_second_is_timed()
+    {
+        // A fast module answers within its command's millisecond: on a whole second once in a thousand exchanges.
+        var analysis = TempLog.Analyze("""
+            [14:00:00.412] AT
+            [14:00:00.413] OK
+            [14:00:01.000] AT+CSQ
+            [14:00:01.000] +CSQ: 20,99
+            [14:00:01.000] OK
+            [14:00:03.000] AT+CEREG?
+            [14:00:04.000] OK
+            """);
+
+        Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { 1, 0, 1000 }));
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
 }
