@@ -83,6 +83,8 @@ public sealed class TimelineBuilder : IRecordSink
     public TimelineBuilder(AnalysisOptions? options = null)
     {
         _options = options ?? new AnalysisOptions();
+        // This tool's own trace writes every time to the microsecond (a virtual clock's too, which may sit on whole seconds).
+        _fine = _options.Format == LogFormat.Trace;
         if (_options.MaxStoredItems < 1)
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxStoredItems, "MaxStoredItems must be at least 1");
         var cap = _options.MaxStoredItems;

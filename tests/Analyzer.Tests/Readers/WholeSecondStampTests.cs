@@ -81,4 +81,22 @@ public class WholeSecondStampTests
         Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { 1, 0, 1000 }));
         Assert.That(analysis.Diagnostics, Is.Empty);
     }
+
+    [Test]
+    public void A_trace_of_a_virtual_clock_on_whole_seconds_is_timed()
+    {
+        // The tool's own trace writes microseconds: a virtual clock that sits on a whole second still tells 0 ms.
+        var analysis = TempLog.Analyze("""
+            # conformance-trace 1
+            # target: emulator
+            # clock: virtual
+            2026-11-25T22:40:41.000000Z > AT+MQTTSTAT?\r\n
+            2026-11-25T22:40:41.000000Z < \r\n+MQTTSTAT: 1\r\n\r\nOK\r\n
+            2026-11-25T22:40:42.000000Z > AT+CSQ\r\n
+            2026-11-25T22:40:43.000000Z < \r\n+CSQ: 20,99\r\n\r\nOK\r\n
+            """);
+
+        Assert.That(analysis.Exchanges.Select(e => e.LatencyMs), Is.EqualTo(new double?[] { 0, 1000 }));
+        Assert.That(analysis.Diagnostics.Where(d => d.Code == "whole-second-stamps"), Is.Empty);
+    }
 }
