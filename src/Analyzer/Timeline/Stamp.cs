@@ -1,13 +1,42 @@
 namespace Conformance.Analyzer.Timeline;
 
 /// <summary>Where something happened: its original log line and, when the log says, its time.</summary>
-/// <param name="Line">1-based line of the original log.</param>
-/// <param name="Time">Wall-clock time from the log.</param>
-/// <param name="Clock">Time since the start of the log; the base of every latency and duration.</param>
-/// <param name="Inherited">The line has no stamp of its own: its time is the last stamp's (<see cref="Readers.LogRecord.TimeInherited"/>).</param>
-/// <param name="Fine">The log has shown a stamp with a fraction of a second by this line: its clock tells milliseconds.</param>
-internal readonly record struct Stamp(long Line, DateTimeOffset? Time, TimeSpan? Clock, bool Inherited = false, bool Fine = false)
+/// <remarks>
+/// A stamp is copied for every event and every rule it passes through: its two flags ride in the top bits of the line
+/// number, so that it stays three words long.
+/// </remarks>
+internal readonly record struct Stamp
 {
+    private const long InheritedBit = 1L << 62, FineBit = 1L << 61, LineBits = FineBit - 1;
+
+    private readonly long _line;
+
+    /// <param name="line">1-based line of the original log.</param>
+    /// <param name="time">Wall-clock time from the log.</param>
+    /// <param name="clock">Time since the start of the log; the base of every latency and duration.</param>
+    /// <param name="inherited">The line has no stamp of its own: its time is the last stamp's (<see cref="Readers.LogRecord.TimeInherited"/>).</param>
+    /// <param name="fine">The log has shown a stamp with a fraction of a second by this line: its clock tells milliseconds.</param>
+    public Stamp(long line, DateTimeOffset? time, TimeSpan? clock, bool inherited = false, bool fine = false)
+    {
+        _line = line & LineBits | (inherited ? InheritedBit : 0) | (fine ? FineBit : 0);
+        (Time, Clock) = (time, clock);
+    }
+
+    /// <summary>1-based line of the original log.</summary>
+    public long Line { get => _line & LineBits; init => _line = _line & ~LineBits | value & LineBits; }
+
+    /// <summary>Wall-clock time from the log.</summary>
+    public DateTimeOffset? Time { get; init; }
+
+    /// <summary>Time since the start of the log; the base of every latency and duration.</summary>
+    public TimeSpan? Clock { get; init; }
+
+    /// <summary>The line has no stamp of its own: its time is the last stamp's (<see cref="Readers.LogRecord.TimeInherited"/>).</summary>
+    public bool Inherited => (_line & InheritedBit) != 0;
+
+    /// <summary>The log has shown a stamp with a fraction of a second by this line: its clock tells milliseconds.</summary>
+    public bool Fine => (_line & FineBit) != 0;
+
     /// <summary>
     /// Whole milliseconds from <paramref name="earlier"/> to this stamp, rounded half away from zero; null when either has
     /// no time, or when the time went back between them (no span is measured across a clock set back).
