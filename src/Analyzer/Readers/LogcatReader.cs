@@ -90,9 +90,10 @@ internal sealed partial class LogcatReader : LogReader
         var mark = TranscriptTag.Parse(message);
         var data = mark is null ? message : message[Math.Min(mark.DataStart, message.Length)..].Trim();
         if (data.Length == 0) return null;
-        if (JournalReader.IsTraffic(System.Text.Encoding.UTF8.GetBytes(data))) talkers.Add(tag);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(data);
+        if (JournalReader.IsTraffic(bytes)) talkers.Add(tag);
         else if (!talkers.Contains(tag)) return null;
-        var direction = mark?.Direction ?? (DirectionGuess.StartsWithAt(System.Text.Encoding.UTF8.GetBytes(data)) ? LogDirection.ToModule : LogDirection.FromModule);
+        var direction = mark?.Direction ?? (DirectionGuess.StartsWithAt(bytes) ? LogDirection.ToModule : LogDirection.FromModule);
         return (direction, data);
     }
 
