@@ -23,6 +23,15 @@ internal static class Archive
         ("DUCK"u8.ToArray(), 8, "a DuckDB database (query it with 'conformance fleet query')"),
     ];
 
+    /// <summary>A zip archive's first bytes (one that holds nothing too).</summary>
+    public static bool IsZip(ReadOnlySpan<byte> head) => head is [(byte)'P', (byte)'K', 3 or 5, 4 or 6, ..];
+
+    /// <summary>The bytes that tell a tar archive: its first header's magic, <c>ustar</c> (POSIX and GNU tar write it).</summary>
+    public const int TarHead = 262;
+
+    /// <summary>A tar archive's first bytes.</summary>
+    public static bool IsTar(ReadOnlySpan<byte> head) => head.Length >= TarHead && head[257..TarHead].SequenceEqual("ustar"u8);
+
     /// <summary>What <paramref name="head"/> (a file's first bytes, unpacked once if it was gzip) is, when it is an archive; null otherwise.</summary>
     public static string? Of(ReadOnlySpan<byte> head)
     {

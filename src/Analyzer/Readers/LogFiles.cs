@@ -9,15 +9,15 @@ public static class LogFiles
     /// The files a log named on the command line is read from: one name brings its rotations (standard input,
     /// <c>-</c>, has none); several names are read exactly as given, in that order.
     /// </summary>
-    /// <remarks>A zip archive that holds one log is that log (<see cref="ZipMembers"/>).</remarks>
+    /// <remarks>An archive named as one (zip, tar) that holds one log is that log (<see cref="ArchiveMembers"/>).</remarks>
     public static IReadOnlyList<string> Of(IReadOnlyList<string> names) =>
-        names is [var single] && single != "-" ? ZipMembers.IsZip(single) && OnlyLog(single) is { } member ? [member] : Rotation(single) : names;
+        names is [var single] && single != "-" ? ArchiveMembers.IsArchive(single) && OnlyLog(single) is { } member ? [member] : Rotation(single) : names;
 
     private static string? OnlyLog(string archive)
     {
         try
         {
-            return ZipMembers.Logs(archive) is [var only] ? only : null;
+            return ArchiveMembers.Logs(archive) is [var only] ? only : null;
         }
         catch (LogReadException)
         {

@@ -33,7 +33,7 @@ internal static class LogInput
     {
         if (name == StandardInput) return Console.OpenStandardInput();
         if (Directory.Exists(name)) throw new LogReadException("is a directory, expected a log file", name);
-        if (!File.Exists(name) && ZipMembers.Split(name) is var (archive, member)) return ZipMembers.Open(archive, member);
+        if (!File.Exists(name) && ArchiveMembers.Split(name) is var (archive, member)) return ArchiveMembers.Open(archive, member);
         try
         {
             return new FileStream(name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);

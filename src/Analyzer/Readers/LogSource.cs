@@ -130,15 +130,19 @@ public sealed class LogSource
             var name = LogInput.DisplayName(file);
             var stored = LogInput.OpenStored(file);
             var once = !stored.CanSeek;
-            if (!once || stored is ZipMembers.Member) total += stored.Length;
+            if (!once || stored is ArchiveMembers.Member) total += stored.Length;
             var text = LogInput.Decode(stored, name, out var gzip, out var utf16);
             var how = LogInput.Describe(gzip, utf16);
-            // A log in a zip archive: which one, when the archive was named alone.
-            if (stored is ZipMembers.Member && ZipMembers.Split(file) is var (_, member)) how = how.Length == 0 ? $"{member} in the zip" : $"{member} in the zip, {how}";
+            // A log in an archive: which one, when the archive was named alone.
+            if (stored is ArchiveMembers.Member && ArchiveMembers.Split(file) is var (packed, member))
+            {
+                var where = $"{member} in the {ArchiveMembers.KindOf(packed)}";
+                how = how.Length == 0 ? where : $"{where}, {how}";
+            }
             storage.Add(how);
             var head = LogInput.Sniff(text, name, s => s.Peek(LogFormatDetector.SampleBytes).ToArray());
             empty &= head.Length == 0;
-            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException((once || gzip ? null : ZipLogs(file, head)) ?? $"is {archive}, not a log", name);
+            if (format is null && Archive.Of(head) is { } archive) throw new LogReadException((once ? null : ArchiveLogs(file, head)) ?? $"is {archive}, not a log", name);
             if (format is null && BinaryContent.Looks(head))
                 throw new LogReadException("looks like binary data, not a text log (most of its first lines hold control bytes); " +
                     "if it is a capture of the port, force it with --format raw", name);
@@ -305,14 +309,15 @@ public sealed class LogSource
         }
     }
 
-    // A zip archive of several logs, named: the member to name, or the commands that read them all.
-    private static string? ZipLogs(string file, ReadOnlySpan<byte> head)
+    // An archive of several logs, named: the member to name, or the commands that read them all.
+    private static string? ArchiveLogs(string file, ReadOnlySpan<byte> head)
     {
-        if (head is not [(byte)'P', (byte)'K', 3, 4, ..]) return null;
-        var logs = ZipMembers.Logs(file);
-        var shown = string.Join(", ", logs.Take(5).Select(log => log[(file.Length + ZipMembers.Separator.Length)..])) + (logs.Count > 5 ? ", …" : "");
-        return logs.Count == 0 ? "is a zip archive that holds no file, not a log"
-            : $"is a zip archive of {logs.Count} files ({shown}): name one ('{logs[0]}'), or read each as a log of its own with 'conformance fleet' or 'analyze … --parquet'";
+        var kind = Archive.IsZip(head) && head[2] == 3 ? "zip" : Archive.IsTar(head) ? "tar" : null;
+        if (kind is null) return null;
+        var logs = ArchiveMembers.Logs(file);
+        var shown = string.Join(", ", logs.Take(5).Select(log => log[(file.Length + ArchiveMembers.Separator.Length)..])) + (logs.Count > 5 ? ", …" : "");
+        return logs.Count == 0 ? $"is a {kind} archive that holds no file, not a log"
+            : $"is a {kind} archive of {logs.Count} files ({shown}): name one ('{logs[0]}'), or read each as a log of its own with 'conformance fleet' or 'analyze … --parquet'";
     }
 
     private CountingStream Counted(string file) => new(LogInput.OpenStored(file), n => Interlocked.Add(ref bytesRead, n));

@@ -11,7 +11,7 @@ public sealed record FleetLog(string Key, IReadOnlyList<string> Files, string? E
     /// <summary>The bytes of <paramref name="file"/>, of the file a link ends at (not the link's own few bytes); 0 when it cannot be read.</summary>
     public static long SizeOf(string file)
     {
-        if (!File.Exists(file) && Analyzer.Readers.ZipMembers.Split(file) is var (archive, member)) return Analyzer.Readers.ZipMembers.StoredSize(archive, member);
+        if (!File.Exists(file) && Analyzer.Readers.ArchiveMembers.Split(file) is var (archive, member)) return Analyzer.Readers.ArchiveMembers.StoredSize(archive, member);
         try
         {
             var info = new FileInfo(file);

@@ -91,13 +91,16 @@ public static class LogInputs
         }
     }
 
-    /// <summary>A zip archive's logs, each one of its own keyed <c>ARCHIVE!/MEMBER</c> (<see cref="ZipMembers"/>); any other file itself.</summary>
+    /// <summary>An archive's logs (zip, tar), each one of its own keyed <c>ARCHIVE!/MEMBER</c> (<see cref="ArchiveMembers"/>); any other file itself.</summary>
     private static IEnumerable<Found> Members(Found file)
     {
-        if (file.Error is not null || !ZipMembers.IsZip(file.Path)) return [file];
+        if (file.Error is not null || !ArchiveMembers.IsArchive(file.Path)) return [file];
         try
         {
-            return [.. ZipMembers.Logs(file.Path).Select(member => member[file.Path.Length..]).Select(member => new Found(file.Key + member, file.Path + member, null))];
+            var members = ArchiveMembers.Logs(file.Path);
+            // An archive that holds no file is said, not passed over: every file the user gave is in the report.
+            if (members.Count == 0) return [file with { Error = $"{file.Path}: is a {ArchiveMembers.KindOf(file.Path)} archive that holds no file" }];
+            return [.. members.Select(member => member[file.Path.Length..]).Select(member => new Found(file.Key + member, file.Path + member, null))];
         }
         catch (LogReadException e)
         {
@@ -146,7 +149,7 @@ public static class LogInputs
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
             // A zip archive's rotations (`at.log.1` beside `at.log` in it) are among the members found.
-            if (ZipMembers.Split(path) is not null)
+            if (ArchiveMembers.Split(path) is not null)
                 return folders.TryGetValue(folder, out var members) ? members
                     : folders[folder] = [.. paths.Where(p => Path.GetDirectoryName(p) == folder)];
             if (!folders.TryGetValue(folder, out var files))

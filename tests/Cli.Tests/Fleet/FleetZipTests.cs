@@ -22,19 +22,6 @@ public sealed class FleetZipTests : TemporaryFolder
         }
     }
 
-    // Each row as one comma-joined line, read with DuckDB from the database or the Parquet files.
-    private static List<string> Rows(string sql, string database)
-    {
-        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={database}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read()) rows.Add(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        return rows;
-    }
-
     [TestCase("fleet", "--db", "f.duckdb")]
     [TestCase("analyze", "--parquet", "out")]
     public async Task Each_log_in_an_archive_is_a_log_of_its_own_with_its_rotations(string verb, string option, string output)
@@ -54,7 +41,7 @@ public sealed class FleetZipTests : TemporaryFolder
         Assert.That(run.ExitCode, Is.EqualTo(1), run.StandardError);
         Assert.That(run.StandardError, Does.Contain("cut.zip: is not a readable zip archive"));
         var table = verb == "fleet" ? "logs" : $"read_parquet('{Path.Combine(Folder, output)}/logs/*/*.parquet', hive_partitioning = true)";
-        Assert.That(Rows($"SELECT log, commands, error IS NOT NULL FROM {table} ORDER BY log", verb == "fleet" ? Path.Combine(Folder, output) : ":memory:"),
+        Assert.That(FleetRows.Of($"SELECT log, commands, error IS NOT NULL FROM {table} ORDER BY log", verb == "fleet" ? Path.Combine(Folder, output) : ":memory:"),
             Is.EqualTo(new[] { "cut.zip,,True", "loose.log,1,False", "site-3.zip!/gw1/modem.log,3,False", "site-3.zip!/gw2/at.log,3,False" }));
         Assert.That(run.StandardError, Does.Not.Contain(Password));
     }
