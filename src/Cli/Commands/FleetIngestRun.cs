@@ -63,9 +63,9 @@ internal static class FleetIngestRun
             ErrorText.Write($"interrupted ({stop.Received}) after {progress.LogsDone} of {logs.Count} logs; {interrupted}");
             return null;
         }
-        // An error that names its file already says which log it is. Its paths follow the secret policy, as in the logs table.
+        // Each error after its log's key, as the logs table holds them (the key masked by the secret policy there too).
         foreach (var row in rows.Where(r => r.Error is not null))
-            ErrorText.Write(row.Log.Files.Any(f => row.Error!.StartsWith(f + ":", StringComparison.Ordinal)) ? row.Error! : $"{row.Log.Key}: {row.Error}");
+            ErrorText.Write($"{row.Log.Key}: {row.Error}");
         var devices = rows.Count > logs.Count ? $" ({rows.Count} rows of logs: a row per device of a log of several)" : "";
         ErrorText.Write($"{logs.Count} logs{devices}, {progress.Bytes / 1e6:0.0} MB in {progress.Elapsed.TotalSeconds:0.0} s " +
             $"on {workers} workers ({progress.LogsPerSecond:0.#} logs/s, {progress.MegabytesPerSecond:0.#} MB/s); {progress.Failed} could not be read");

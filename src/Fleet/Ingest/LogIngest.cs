@@ -147,7 +147,7 @@ internal static class LogIngest
     }
 
     private static LogRow Failed(FleetLog log, long size, string? format, string error) =>
-        new(log, size, format, null, null, null, null, null, error);
+        new(log, size, format, null, null, null, null, null, ErrorCause.Of(log, error));
 
     /// <summary>
     /// The log's records on their way to the timeline: a cancelled run stops at the next record, also mid-log; the

@@ -25,7 +25,7 @@ public sealed class FleetKeyTests : TemporaryFolder
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.StandardError);
         Assert.That(again.ExitCode, Is.EqualTo(1), again.StandardError);
-        Assert.That(run.StandardError, Does.Contain("token=*** looks like binary data"));
+        Assert.That(run.StandardError, Does.Match(@"token=\*\*\* #[0-9a-f]{8}: looks like binary data"), "the error follows its log's key");
         var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l WHERE error IS NULL ORDER BY commands");
         Assert.That(logs.Select(l => l[0]), Is.Unique.And.All.Match(@"^token=\*\*\* #[0-9a-f]{8}$"), "one key per file, the second run replacing the first");
         Assert.That(await Query(database, "SELECT count(*), count(DISTINCT log) FROM logs"), Is.EqualTo(new[] { new[] { "4", "4" } }));

@@ -100,11 +100,26 @@ public sealed class FleetWalkTests : TemporaryFolder
 
         Assert.That(rows.Select(r => $"{r.Log.Key}: {r.Summary?.Commands} {r.Error}"), Is.EqualTo(new[]
         {
-            $"locked:  {locked}: the folder cannot be read, its logs are left out: permission denied",
+            "locked:  the folder cannot be read, its logs are left out: permission denied",
             "ok.log: 1 ",
         }));
         Assert.That(await Rows(database, "SELECT log, error IS NULL FROM logs ORDER BY log"), Is.EqualTo(new[] { "locked,false", "ok.log,true" }));
         Assert.That(await Rows(database, "SELECT DISTINCT log FROM exchanges"), Is.EqualTo(new[] { "ok.log" }));
+    }
+
+    [Test]
+    public async Task An_error_row_says_the_cause_without_the_path_so_the_same_cause_is_one_group()
+    {
+        Write("site-1/dump.bin", new string('\0', 4000));
+        Write("site-2/gw/dump.bin", new string('\0', 4000));
+        Write("site-2/gw/modem.log", Log);
+        var database = Path.Combine(Folder, "e.duckdb");
+
+        var logs = LogInputs.Find([Folder]);
+        FleetIngest.Run(database, logs, 2, new FleetOptions(null, false), new IngestProgress(logs.Count, 0), _ => { }, CancellationToken.None);
+
+        Assert.That(await Rows(database, "SELECT count(*), error FROM logs WHERE error IS NOT NULL GROUP BY error"),
+            Has.Count.EqualTo(1).And.One.StartsWith("2,").And.One.Contains("looks like binary data"));
     }
 
     [Test]
