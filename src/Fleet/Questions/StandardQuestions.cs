@@ -43,5 +43,11 @@ public static class StandardQuestions
             WHERE e.final IS NOT NULL AND e.final <> 'OK'
             GROUP BY l.day, e.final ORDER BY l.day, answers DESC, error LIMIT {Limit}
             """),
+        // An error row holds its cause without the path, so each cause is one group.
+        ("Logs that could not be read", $"""
+            SELECT error AS cause, count(*) AS logs, min(log) AS example
+            FROM {FleetTables.Logs} WHERE error IS NOT NULL
+            GROUP BY error ORDER BY logs DESC, cause LIMIT {Limit}
+            """),
     ];
 }
