@@ -1,3 +1,4 @@
+using Conformance.Protocol.Responses;
 using Conformance.Analyzer.Diagnostics;
 using Conformance.Analyzer.Timeline;
 using Conformance.Fleet.Storage;
@@ -51,6 +52,7 @@ internal sealed class TableSink : ITimelineSink, IDisposable
         exchanges.CreateRow().AppendValue(log).AppendValue(exchange.Line).AppendValue(Time(exchange.Time))
             .AppendValue(exchange.Command).AppendValue(CommandName(exchange.Command)).AppendValue(exchange.Final)
             .AppendValue(exchange.LatencyMs).AppendValue(exchange.Information.Count == 0 ? null : string.Join('\n', exchange.Information))
+            .AppendValue(exchange.Final is { } final ? FinalResult.OutcomeOf(final) : null)
             .EndRow();
     }
 

@@ -38,10 +38,10 @@ public static class StandardQuestions
             GROUP BY {Device} ORDER BY storms DESC, reconnections DESC, device LIMIT {Limit}
             """),
         ("Error codes over time", $"""
-            SELECT l.day, e.final AS error, count(*) AS answers, count(DISTINCT e.log) AS logs
+            SELECT l.day, e.outcome AS error, count(*) AS answers, count(DISTINCT e.log) AS logs
             FROM {FleetTables.Exchanges} e JOIN {FleetTables.Logs} l USING (log)
-            WHERE e.final IS NOT NULL AND e.final <> 'OK'
-            GROUP BY l.day, e.final ORDER BY l.day, answers DESC, error LIMIT {Limit}
+            WHERE e.outcome IS NOT NULL AND e.outcome <> 'OK'
+            GROUP BY l.day, e.outcome ORDER BY l.day, answers DESC, error LIMIT {Limit}
             """),
         // An error row holds its cause without the path, so each cause is one group.
         ("Logs that could not be read", $"""

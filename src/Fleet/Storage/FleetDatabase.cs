@@ -32,6 +32,8 @@ public static class FleetDatabase
             throw new InvalidDataException($"is a DuckDB database of something else (tables {string.Join(", ", tables.Take(5))}{(tables.Count > 5 ? ", …" : "")}), " +
                 "not a fleet database: name a new file or one 'conformance fleet --db' wrote");
         foreach (var (name, columns) in FleetTables.All) Execute(connection, $"CREATE TABLE IF NOT EXISTS {name} ({columns})");
+        // A database an earlier version wrote gets the columns added since, at the end, where the appenders write them.
+        foreach (var (name, column) in FleetTables.AddedColumns) Execute(connection, $"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS {column}");
     }
 
     /// <summary>Runs a statement without a result.</summary>

@@ -17,6 +17,9 @@ public static class FleetTables
     /// <summary>The partition of a log without a date in it (Parquet's <c>day=undated</c>).</summary>
     public const string Undated = "undated";
 
+    /// <summary>The columns added to a table after its first version, each also last in <see cref="All"/>, oldest first.</summary>
+    public static IReadOnlyList<(string Table, string Column)> AddedColumns { get; } = [(Exchanges, "outcome VARCHAR")];
+
     /// <summary>Each table with its columns in appender order.</summary>
     public static IReadOnlyList<(string Name, string Columns)> All { get; } =
     [
@@ -28,7 +31,7 @@ public static class FleetTables
             """),
         (Exchanges, """
             log VARCHAR NOT NULL, line BIGINT NOT NULL, time TIMESTAMP, command VARCHAR NOT NULL, name VARCHAR NOT NULL,
-            final VARCHAR, latency_ms DOUBLE, information VARCHAR
+            final VARCHAR, latency_ms DOUBLE, information VARCHAR, outcome VARCHAR
             """),
         (Urcs, """
             log VARCHAR NOT NULL, line BIGINT NOT NULL, time TIMESTAMP, name VARCHAR NOT NULL, text VARCHAR NOT NULL,

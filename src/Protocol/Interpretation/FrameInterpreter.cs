@@ -28,7 +28,7 @@ public static class FrameInterpreter
         {
             case FrameKind.Final:
                 // After ATV0 the module answers 0 and 4: the tokenizer knew the form, and so the result.
-                return text is "0" or "4" && frame.Result is { } numeric
+                return FinalResult.Numeric(text) is not null && frame.Result is { } numeric
                     ? new Interpretation(new FinalResult(numeric), [])
                     : Interpretation.From(FinalResult.Parse(text));
             case FrameKind.Urc when frame.HasPayload || LineClassifier.IsAlwaysUrc(LineClassifier.NameOf(frame.Text)):
