@@ -40,7 +40,7 @@ internal static class LogInput
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new LogReadException(FileNames.IsNotUtf8(name) ? FileNames.NotUtf8 : "no such file", name, inner: e);
+            throw new LogReadException(FileNames.IsNotUtf8(name) ? FileNames.NotUtf8 : BrokenLink(name) ?? "no such file", name, inner: e);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -49,6 +49,19 @@ internal static class LogInput
         catch (IOException e)
         {
             throw new LogReadException($"cannot be read: {e.Message}", name, inner: e);
+        }
+    }
+
+    // A link whose file was moved or deleted is there to see (`ls` lists it): "no such file" would contradict the listing.
+    private static string? BrokenLink(string name)
+    {
+        try
+        {
+            return new FileInfo(name).LinkTarget is { } target ? $"is a link to {target}, which does not exist" : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

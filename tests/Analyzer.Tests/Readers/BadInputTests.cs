@@ -77,6 +77,17 @@ public class BadInputTests
     }
 
     [Test]
+    public void A_link_to_a_file_that_is_gone_says_so()
+    {
+        using var log = new TempLog();
+        var path = Path.Combine(log.Directory, "modem.log");
+        File.CreateSymbolicLink(path, "/var/log/rotated-away.log");
+
+        var error = Assert.Throws<LogReadException>(() => LogSource.Open(path));
+        Assert.That(error.Message, Is.EqualTo($"{path}: is a link to /var/log/rotated-away.log, which does not exist"));
+    }
+
+    [Test]
     public void A_malformed_trace_record_names_file_line_and_column()
     {
         using var log = new TempLog();
