@@ -1,4 +1,5 @@
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Commands;
 using Conformance.Protocol.Framing;
 
 namespace Conformance.Analyzer.Readers;
@@ -12,7 +13,8 @@ namespace Conformance.Analyzer.Readers;
 /// open, a parameter list cut after a comma, a message shorter than its msg_len (<c>+MQTTPUBLISH: …,10,temp=2</c> /
 /// <c>1.5C</c>; the pieces may fill it exactly even where the second looks like a line of its own), a hex message of
 /// <c>AT+MQTTPUB</c> shorter than its message_len says (<c>AT+MQTTPUB=$dp,2,1,0,30,03001B7b22</c> / <c>7465…</c>, quoted or
-/// not, in as many pieces as the terminal cut), or a final result cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
+/// not, in as many pieces as the terminal cut), a command cut inside a number or a word (<c>AT+MQTTCFG=…,"dev1",1</c> /
+/// <c>20,"prod1",…</c>: the first piece no whole command, the two together one), or a final result cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
 /// The joined record says so (<see cref="RecordView.Rejoined"/>).
 /// </summary>
 /// <remarks>
@@ -135,8 +137,21 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (nameEnd < 0) return Starts.Contains(line[name..]);
         // A hex message cut short ends in a digit; a whole quoted one in its quote, and is no longer asked about.
         if (char.IsAsciiHexDigit((char)line[^1]) && HexPublish.Missing(line) is var missing and >= 0) return missing > 0;
-        return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
+        return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1 || CutShort(line)) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
     }
+
+    /// <summary>
+    /// A command of the catalog's that its arguments so far do not make (<c>AT+MQTTCFG="h",6002,"dev1",1</c>, its keepalive
+    /// cut after the <c>1</c>): a read may have ended inside a number or a word, where nothing in the bytes says so.
+    /// </summary>
+    private static bool CutShort(ReadOnlySpan<byte> line)
+    {
+        if (NameAt(line) != 2 || line[^1] == ',') return false;
+        var nameEnd = line[2..].IndexOfAny(NameEnds);
+        return nameEnd > 0 && line[2 + nameEnd] == '=' && Names.Contains(line[2..(2 + nameEnd)]) && !IsCommand(line);
+    }
+
+    private static bool IsCommand(ReadOnlySpan<byte> line) => AtCommandParser.Parse(System.Text.Encoding.UTF8.GetString(line)).Success;
 
     /// <summary>The one line <paramref name="first"/> and <paramref name="next"/> are pieces of, line end included; null when they are two lines.</summary>
     private static byte[]? Joined(in RecordView first, in RecordView next)
@@ -169,7 +184,10 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             completes = at >= 0 && (nameEnd < 0 ? Starts.Contains(name)
                 : Names.Contains(name[..nameEnd]) && (at == 0 ? name[nameEnd] == ':' : name[nameEnd] is (byte)'=' or (byte)'?'));
         }
-        else completes = !StartsLine(rest) && (start.Count((byte)'"') % 2 == 1 ? rest.Count((byte)'"') % 2 == 1 : start[^1] == ',');
+        else if (start.Count((byte)'"') % 2 == 1) completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
+        else if (start[^1] == ',') completes = !StartsLine(rest);
+        // Cut inside a number or a word: one line only where the pieces together make the command the first did not.
+        else completes = !StartsLine(rest) && CutShort(start) && IsCommand(line);
         return completes ? [.. line, .. next.Data[rest.Length..]] : null;
     }
 
