@@ -41,6 +41,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private bool _stampNotATime;
     private bool _rejoined;
     private bool _timeInherited;
+    private TextInHexRow? _notHex;
 
     /// <summary>The records <paramref name="reader"/> read, split lines joined where its format ends each line itself.</summary>
     public static IEnumerable<LogRecord> Of(LogReader reader, IEnumerable<LogRecord> records) => reader.EndsLines ? Join(records) : records;
@@ -89,7 +90,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             {
                 _heldLength = -1;
                 var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
-                    timeInherited: _timeInherited);
+                    notHex: _notHex ?? record.NotHex, timeInherited: _timeInherited);
                 if (MayBeFirstPiece(view)) Hold(view);
                 else next.Add(view);
                 return;
@@ -107,18 +108,18 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         var length = _heldLength;
         _heldLength = -1;
         next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
-            timeInherited: _timeInherited));
+            notHex: _notHex, timeInherited: _timeInherited));
     }
 
     private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined,
-        timeInherited: _timeInherited);
+        notHex: _notHex, timeInherited: _timeInherited);
 
     private void Hold(in RecordView record)
     {
         if (_held.Length < record.Data.Length) _held = new byte[Math.Max(record.Data.Length, _held.Length * 2)];
         record.Data.CopyTo(_held);
         (_heldLength, _line, _file, _time, _sinceStart) = (record.Data.Length, record.Line, record.File, record.Time, record.SinceStart);
-        (_direction, _stampNotATime, _rejoined, _timeInherited) = (record.Direction, record.StampNotATime, record.Rejoined, record.TimeInherited);
+        (_direction, _stampNotATime, _rejoined, _timeInherited, _notHex) = (record.Direction, record.StampNotATime, record.Rejoined, record.TimeInherited, record.NotHex);
     }
 
     /// <summary>A stamped line that is no whole line: a name cut short, a quote left open, a final result cut.</summary>
@@ -137,18 +138,19 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (nameEnd < 0) return Starts.Contains(line[name..]);
         // A hex message cut short ends in a digit; a whole quoted one in its quote, and is no longer asked about.
         if (char.IsAsciiHexDigit((char)line[^1]) && HexPublish.Missing(line) is var missing and >= 0) return missing > 0;
-        return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1 || CutShort(line)) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
+        return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1 || MayBeCutShort(line)) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
     }
 
     /// <summary>
-    /// A command of the catalog's that its arguments so far do not make (<c>AT+MQTTCFG="h",6002,"dev1",1</c>, its keepalive
-    /// cut after the <c>1</c>): a read may have ended inside a number or a word, where nothing in the bytes says so.
+    /// A command of the catalog's with arguments (<c>AT+MQTTCFG="h",6002,"dev1",1</c>): a read may have ended inside a number
+    /// or a word, where nothing in the bytes says so. Whether it did is asked only of the piece that follows (<see cref="Joined"/>),
+    /// so that a whole command costs no parse.
     /// </summary>
-    private static bool CutShort(ReadOnlySpan<byte> line)
+    private static bool MayBeCutShort(ReadOnlySpan<byte> line)
     {
         if (NameAt(line) != 2 || line[^1] == ',') return false;
         var nameEnd = line[2..].IndexOfAny(NameEnds);
-        return nameEnd > 0 && line[2 + nameEnd] == '=' && Names.Contains(line[2..(2 + nameEnd)]) && !IsCommand(line);
+        return nameEnd > 0 && line[2 + nameEnd] == '=' && Names.Contains(line[2..(2 + nameEnd)]);
     }
 
     private static bool IsCommand(ReadOnlySpan<byte> line) => AtCommandParser.Parse(System.Text.Encoding.UTF8.GetString(line)).Success;
@@ -160,6 +162,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (rest.IsEmpty || rest.IndexOfAny((byte)'\r', (byte)'\n') >= 0 || !Close(first, next)) return null;
         if (next.Direction != first.Direction && next.Direction == LogDirection.ToModule) return null;
         var start = Content(first.Data);
+        // After a command, the next line is most often one of its own (an echo, OK): nothing is copied for it.
+        if (StartsLine(rest) && MayBeCutShort(start)) return null;
         var line = (byte[])[.. start, .. rest];
         bool completes;
         if (PublishHeader.TryFind(start, out var headerEnd, out var messageLength))
@@ -187,7 +191,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         else if (start.Count((byte)'"') % 2 == 1) completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
         else if (start[^1] == ',') completes = !StartsLine(rest);
         // Cut inside a number or a word: one line only where the pieces together make the command the first did not.
-        else completes = !StartsLine(rest) && CutShort(start) && IsCommand(line);
+        else completes = MayBeCutShort(start) && !IsCommand(start) && IsCommand(line);
         return completes ? [.. line, .. next.Data[rest.Length..]] : null;
     }
 
