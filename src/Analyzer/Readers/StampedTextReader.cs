@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
@@ -98,7 +100,9 @@ internal abstract class StampedTextReader : LogReader
             last = StampOf(last, stamp);
             if (last.Time is { } time) first ??= time;
             var dataStart = last.DataStart + Padding(line.Text.AsSpan(last.DataStart));
-            foreach (var (direction, data) in guess.Lines(Data(line, dataStart), last.SinceStart ?? last.Time - first))
+            // A logger's print of each buffer after its stamp (`2026-11-30 10:00:00,100 b'AT+CSQ\r\n'`): the bytes it stands for.
+            var bytes = PrintedData.Of(line.Text[dataStart..]) ?? Data(line, dataStart);
+            foreach (var (direction, data) in guess.Lines(bytes, last.SinceStart ?? last.Time - first))
                 yield return Record(line, last.Time, direction, data, last.SinceStart) with { StampNotATime = last.NotATime, TimeInherited = stamp is null };
         }
     }
@@ -168,6 +172,12 @@ internal abstract class StampedTextReader : LogReader
             dataStart += Padding(content[dataStart..]);
             if (sinceStart is null && time is { } at) sinceStart = at - (_first ??= at);
             var text = content[dataStart..];
+            if (PrintedData.MayBe(text) && PrintedData.Of(Encoding.UTF8.GetString(text)) is { } printed)
+            {
+                foreach (var (lineDirection, piece) in _guess.Lines(printed, sinceStart))
+                    sink.Add(new RecordView(number, file.File, time, sinceStart, lineDirection, piece, owner: piece, stampNotATime: notATime, timeInherited: inherited));
+                return true;
+            }
             var direction = _guess.Next(text, sinceStart);
             // The data is the text with CR LF: in the splitter's buffer already when the line ends so (the only
             // two-byte line end), else copied.
