@@ -50,6 +50,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private static IEnumerable<LogRecord> Join(IEnumerable<LogRecord> records)
     {
         LogRecord? held = null;
+        byte[]? command = null;   // the line passed last, when it was a command
         foreach (var record in records)
         {
             if (held is not null)
@@ -58,18 +59,34 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
                 held = null;
                 if (Joined(first.View, record.View) is { } data)
                 {
-                    var joined = first with { Data = data, Rejoined = true, NotHex = first.NotHex ?? record.NotHex };
+                    var joined = first with
+                    {
+                        Data = data, Rejoined = true, NotHex = first.NotHex ?? record.NotHex, Direction = Side(first.Direction, data, command),
+                    };
                     if (MayBeFirstPiece(joined.View)) held = joined;
-                    else yield return joined;
+                    else yield return Passed(joined);
                     continue;
                 }
-                yield return first;
+                yield return Passed(first);
             }
             if (MayBeFirstPiece(record.View)) held = record;
-            else yield return record;
+            else yield return Passed(record);
         }
         if (held is not null) yield return held;
+
+        LogRecord Passed(LogRecord record)
+        {
+            command = record.Direction == LogDirection.ToModule ? record.Data : null;
+            return record;
+        }
     }
+
+    /// <summary>
+    /// The side of a joined line: the module's when the host's command it repeats was the line just before it. Cut by a read,
+    /// the echo's first piece was no repeat of the command, so the log's guess took it for the host's (<see cref="DirectionGuess"/>).
+    /// </summary>
+    private static LogDirection Side(LogDirection first, ReadOnlySpan<byte> joined, ReadOnlySpan<byte> command) =>
+        first == LogDirection.ToModule && !command.IsEmpty && Content(joined).SequenceEqual(Content(command)) ? LogDirection.FromModule : first;
 
     /// <remarks>
     /// The common line, nothing held and no first piece, passes on here; holding and joining are kept out of line, so a
@@ -77,8 +94,24 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     /// </remarks>
     public void Add(in RecordView record)
     {
-        if (_heldLength < 0 && !MayBeFirstPiece(record)) next.Add(record);
+        if (_heldLength < 0 && !MayBeFirstPiece(record)) Pass(record);
         else HoldOrJoin(record);
+    }
+
+    // The command passed last, while no other line has followed it: a joined line repeating it is its echo (Side).
+    private byte[] _command = new byte[128];
+    private int _commandLength = -1;
+
+    private void Pass(in RecordView record)
+    {
+        if (record.Direction == LogDirection.ToModule)
+        {
+            if (_command.Length < record.Data.Length) _command = new byte[Math.Max(record.Data.Length, _command.Length * 2)];
+            record.Data.CopyTo(_command);
+            _commandLength = record.Data.Length;
+        }
+        else _commandLength = -1;
+        next.Add(record);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -89,16 +122,17 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             if (Joined(Held, record) is { } joined)
             {
                 _heldLength = -1;
-                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
+                var side = Side(_direction, joined, _commandLength < 0 ? [] : _command.AsSpan(0, _commandLength));
+                var view = new RecordView(_line, _file, _time, _sinceStart, side, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
                     notHex: _notHex ?? record.NotHex, timeInherited: _timeInherited);
                 if (MayBeFirstPiece(view)) Hold(view);
-                else next.Add(view);
+                else Pass(view);
                 return;
             }
             Flush();
         }
         if (MayBeFirstPiece(record)) Hold(record);
-        else next.Add(record);
+        else Pass(record);
     }
 
     /// <summary>Passes on the line held back, if any (at the end of the log).</summary>
@@ -107,7 +141,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (_heldLength < 0) return;
         var length = _heldLength;
         _heldLength = -1;
-        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
+        Pass(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
             notHex: _notHex, timeInherited: _timeInherited));
     }
 

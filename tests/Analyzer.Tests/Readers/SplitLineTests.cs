@@ -68,6 +68,20 @@ public class SplitLineTests
     }
 
     [Test]
+    public void An_echo_a_read_cut_inside_a_number_is_the_modules_echo_not_the_command_sent_again()
+    {
+        // No marks: the echo's first piece repeats no command, so alone it would be taken for the host's.
+        var analysis = TempLog.Analyze(
+            "[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"Pw9xQ2\",1\r\n" +
+            "[12:00:00.102] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",1\r\n" +
+            "[12:00:00.104] 20,\"prod1\",\"Pw9xQ2\",1\r\n" +
+            "[12:00:00.150] OK\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Final, e.LatencyMs)), Is.EqualTo(new (long, string?, double?)[] { (1, "OK", 50) }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "split-line" }), "no retry, no unreadable line");
+    }
+
+    [Test]
     public void A_data_point_publish_cut_inside_its_hex_is_read_whole()
     {
         // SSCOM-style reads of a long line: the host's $dp publish (manual §4.3's form, hex unquoted) in three reads.
