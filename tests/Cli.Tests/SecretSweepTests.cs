@@ -238,6 +238,8 @@ public sealed class SecretSweepTests
     }
 
     [TestCase("[10:00:00.100] >> AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"pro\n[10:00:00.101] >> d1\",\"BrokenPlanted17\",1\n[10:00:00.200] << OK\n")]
+    [TestCase("[10:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",1\n[10:00:00.103] 20,\"prod1\",\"BrokenPlanted17\",1\n[10:00:00.200] OK\n")]
+    [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"BrokenPlanted17\",1\\r\\n\n\\r\\nOK\\r\\n\n")]
     [TestCase("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",12\r\n0,\"prod1\",\"BrokenPlanted17\",1\r\n\r\nOK\r\n")]
     public async Task A_cfg_a_log_broke_before_its_password_hides_it_in_analyze_and_frames(string text)
     {

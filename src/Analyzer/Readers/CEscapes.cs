@@ -52,6 +52,23 @@ internal static class CEscapes
         return EndsWithEscapedLineEnd(data) ? Decode(data) : null;
     }
 
+    /// <summary>
+    /// The bytes a line of a capture written with escapes stands for (<c>AT+CSQ\r\n</c>, <c>\r\n+CSQ: 20,99\r\n\r\nOK</c>),
+    /// quoted or not: null for a line that shows no escaped line end.
+    /// </summary>
+    public static byte[]? ShownLine(ReadOnlySpan<char> line) => ShowsLineEnd(line) ? Decode(Unquoted(line)) : null;
+
+    /// <summary>True when <paramref name="text"/> holds an escaped line end (<c>\r</c>, <c>\n</c>; not <c>\\n</c>, a backslash and an n).</summary>
+    public static bool ShowsLineEnd(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text[(i + 1)..].IndexOf('\\') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (text[i + 1] is 'r' or 'n') return true;
+            i++;   // the escaped character, a backslash perhaps, is no escape's start
+        }
+        return false;
+    }
+
     /// <summary>True for a line that ends as a print of a buffer does: an escaped line end, then perhaps the closing quote.</summary>
     public static bool IsPrint(ReadOnlySpan<char> line) => EndsWithEscapedLineEnd(Unquoted(line));
 

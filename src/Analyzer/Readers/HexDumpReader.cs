@@ -4,7 +4,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// A hex dump of the port's bytes, as terminals show and copy it: CoolTerm's and <c>hexdump -C</c>'s
-/// (<c>00000000  41 54 2B 43 53 51 0D 0A  AT+CSQ..</c>: an offset, the bytes, their characters), RealTerm's and
+/// (<c>00000000  41 54 2B 43 53 51 0D 0A  AT+CSQ..</c>: an offset, the bytes, their characters), <c>xxd</c>'s
+/// (<c>00000000: 4154 2b43 5351 0d0a  AT+CSQ..</c>, the bytes in groups of two), RealTerm's and
 /// other terminals' bare hex (<c>41 54 2B 43 53 51 0D 0A</c>), and serial monitors' packets under a header that says
 /// which way they went (<c>[30/11/2026 10:11:12.100] Written data (COM3)</c> / <c>Read data</c>). The bytes are read
 /// as they were sent, line ends included; a line of text split over two rows of the dump is one line, and each line
@@ -62,6 +63,7 @@ internal sealed partial class HexDumpReader : LogReader
     /// </summary>
     private static byte[]? Row(string line)
     {
+        if (XxdRow(line) is { } grouped) return grouped;
         var match = Pairs().Match(line);
         if (!match.Success) return null;
         var pairs = match.Groups["pair"].Captures;
@@ -69,6 +71,28 @@ internal sealed partial class HexDumpReader : LogReader
         for (var i = 0; i < pairs.Count; i++) bytes[i] = Convert.ToByte(pairs[i].Value, 16);
         return bytes;
     }
+
+    /// <summary>
+    /// A row of <c>xxd</c>'s dump (vim's <c>:%!xxd</c> too): an offset and a colon, the bytes in groups of two
+    /// (<c>00000000: 4154 2b43 5351 0d0a  AT+CSQ..</c>, the last group of a row perhaps one byte) or, with <c>-g1</c>, one,
+    /// a space apart; its characters after two spaces. Null for any other line.
+    /// </summary>
+    private static byte[]? XxdRow(string line)
+    {
+        if (line.Length < 12 || line[8] != ':' || line[9] != ' ' || line.AsSpan(0, 8).ContainsAnyExcept(HexDigits)) return null;
+        var column = line.AsSpan(10);
+        if (column.IndexOf("  ") is var end and >= 0) column = column[..end];
+        var bytes = new List<byte>(16);
+        foreach (var range in column.TrimEnd().Split(' '))
+        {
+            var group = column[range];
+            if (group.Length is not (2 or 4) || group.ContainsAnyExcept(HexDigits)) return null;
+            for (var i = 0; i < group.Length; i += 2) bytes.Add(byte.Parse(group.Slice(i, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return bytes.Count > 0 ? [.. bytes] : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     // An optional offset (`00000010`, `0010:`), then the bytes.
     [GeneratedRegex(@"^\s*(?:[0-9A-Fa-f]{4,8}:?\s+)?(?:(?<pair>[0-9A-Fa-f]{2})(?: {1,2}|\s*$))+(?=\s|\||$)")]

@@ -157,9 +157,9 @@ internal sealed class LineSplitter(Stream stream, string file, Action<int>? byte
             length = text;
         }
         // A CR shown as `^M` (a log viewed in less, vim or cat -v and copied): the line ends in each CR, then the file's LF if any.
-        if (CaretLineEnds && CaretLineEnd.Count(buffer.AsSpan(lineStart, length)) is var crs and > 0)
+        if (CaretLineEnds && CaretLineEnd.Count(buffer.AsSpan(lineStart, length), out var marked) is var crs and > 0)
         {
-            length -= 2 * crs;
+            length -= 2 * crs + marked;
             buffer.AsSpan(lineStart + length, crs).Fill((byte)'\r');
             if (endingLength > 0) buffer[lineStart + length + crs] = (byte)'\n';
             endingLength = crs + (endingLength > 0 ? 1 : 0);

@@ -77,8 +77,7 @@ internal sealed class LoggerReader : LogReader
     private LogRecord Emit(Entry entry)
     {
         // A program's print of its buffer with C's escapes (`uart_recv: \r\nOK\r\n`): the bytes it stands for, line ends and all.
-        var rest = entry.Line.Text.AsSpan(entry.DataStart);
-        var printed = CEscapes.PrintedBuffer(rest) ?? (ControlNames.ShowsLineEnd(rest) ? ControlNames.PrintedBuffer(entry.Line.Text[entry.DataStart..]) : null);
+        var printed = PrintedData.Of(entry.Line.Text[entry.DataStart..]);
         var data = printed ?? (TableCell(entry.Line, entry.DataStart) is var (from, length) && length >= 0
             ? [.. entry.Line.Encode(PastedSpaces.Plain(entry.Line.Text.Substring(from, length))), (byte)'\r', (byte)'\n']
             : PastedSpaces.Any(entry.Line.Text.AsSpan(entry.DataStart)) ? [.. entry.Line.Encode(PastedSpaces.Plain(entry.Line.Text[entry.DataStart..])), (byte)'\r', (byte)'\n']

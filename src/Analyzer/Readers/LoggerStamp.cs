@@ -5,7 +5,8 @@ namespace Conformance.Analyzer.Readers;
 
 /// <summary>
 /// The time in a logger's prefix, wherever it stands in it: a date and time or a time of day
-/// (<c>2026-11-30 10:11:12.100</c>, <c>10:11:12,100</c>, the year last, a 12-hour clock: <c>11/30/2026 2:05:11 PM</c>), epoch seconds with a fraction, or a counter since the start
+/// (<c>2026-11-30 10:11:12.100</c>, <c>10:11:12,100</c>, the year last, a 12-hour clock: <c>11/30/2026 2:05:11 PM</c>, syslog's and
+/// <c>ts</c>'s month and day: <c>Dec 01 10:20:01</c>), epoch seconds with a fraction, or a counter since the start
 /// in brackets, in parentheses or alone (<c>[0000012345]</c>, <c>I (12345)</c>, <c>tick 12345:</c>, <c>12345ms</c>):
 /// whole milliseconds, as an MCU's tick or <c>millis()</c> counts, or seconds with a fraction (<c>[  12.345]</c>).
 /// </summary>
@@ -31,6 +32,8 @@ internal static partial class LoggerStamp
             var text = prefix.Slice(match.Index, match.Length);
             if (text.Contains(':'))
             {
+                // syslog's and `ts`'s month and day (`Dec 01 10:20:01`): no year, so the time of day is what counts.
+                text = text[MonthDay(text)..];
                 // The zone after the time (`+08:00`, `Z`, ` UTC+8`): its own part, after any 12-hour clock's `PM`.
                 TimeSpan? zone = null;
                 if (ZoneStart(text) is var zoneStart and >= 0)
@@ -72,6 +75,17 @@ internal static partial class LoggerStamp
         return null;
     }
 
+    // The length of a month's name and its day before a time of day (`Dec 01 `, `Nov  3 `); 0 when there are none.
+    private static int MonthDay(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || !char.IsAsciiLetter(text[0])) return 0;
+        var at = 3;
+        while (at < text.Length && text[at] == ' ') at++;
+        while (at < text.Length && char.IsAsciiDigit(text[at])) at++;
+        while (at < text.Length && text[at] == ' ') at++;
+        return at;
+    }
+
     // Where the zone the pattern read after a time starts: after the seconds (and their fraction, and a 12-hour clock's
     // `AM`/`PM`), at a `Z`, a sign, or a space before `UTC`/`GMT`; -1 when none.
     private static int ZoneStart(ReadOnlySpan<char> time)
@@ -86,7 +100,7 @@ internal static partial class LoggerStamp
     // A date and time, a time of day, epoch seconds with a fraction, or a counter: in brackets or parentheses after a
     // space or at the start, or alone after a space or at the start and before a colon, a space, `ms` or the end (not
     // a pid after a name, `modem[311]`, nor a digit of a word, `modem2`).
-    [GeneratedRegex(@"(?:(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{4})[ T_])?(?:[上下]午\s?)?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?(?:\s?[AaPp][Mm](?![A-Za-z]))?(?:Z(?![A-Za-z])|[+-]\d\d(?::?\d\d)?(?!\d)|\s?(?:UTC|GMT)(?:[+-]\d\d?(?::?\d\d)?)?(?![A-Za-z\d]))?" +
+    [GeneratedRegex(@"(?:(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{4})[ T_]|(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d\d? +)?(?:[上下]午\s?)?\d\d?:\d\d:\d\d(?:[.,:]\d{1,7})?(?:\s?[AaPp][Mm](?![A-Za-z]))?(?:Z(?![A-Za-z])|[+-]\d\d(?::?\d\d)?(?!\d)|\s?(?:UTC|GMT)(?:[+-]\d\d?(?::?\d\d)?)?(?![A-Za-z\d]))?" +
         @"|(?<=(?:^|\s)[\[(]?\s*)\d{1,10}(?:\.\d{1,9})?(?=\s*[\])]|ms\b|:|\s|$)")]
     private static partial Regex Pattern();
 }

@@ -1,4 +1,5 @@
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Commands;
 using Conformance.Protocol.Framing;
 
 namespace Conformance.Analyzer.Readers;
@@ -12,7 +13,8 @@ namespace Conformance.Analyzer.Readers;
 /// open, a parameter list cut after a comma, a message shorter than its msg_len (<c>+MQTTPUBLISH: …,10,temp=2</c> /
 /// <c>1.5C</c>; the pieces may fill it exactly even where the second looks like a line of its own), a hex message of
 /// <c>AT+MQTTPUB</c> shorter than its message_len says (<c>AT+MQTTPUB=$dp,2,1,0,30,03001B7b22</c> / <c>7465…</c>, quoted or
-/// not, in as many pieces as the terminal cut), or a final result cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
+/// not, in as many pieces as the terminal cut), a command cut inside a number or a word (<c>AT+MQTTCFG=…,"dev1",1</c> /
+/// <c>20,"prod1",…</c>: the first piece no whole command, the two together one), or a final result cut (<c>O</c> / <c>K</c>). A piece that still leaves the shape unfinished waits for the next.
 /// The joined record says so (<see cref="RecordView.Rejoined"/>).
 /// </summary>
 /// <remarks>
@@ -39,6 +41,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private bool _stampNotATime;
     private bool _rejoined;
     private bool _timeInherited;
+    private TextInHexRow? _notHex;
 
     /// <summary>The records <paramref name="reader"/> read, split lines joined where its format ends each line itself.</summary>
     public static IEnumerable<LogRecord> Of(LogReader reader, IEnumerable<LogRecord> records) => reader.EndsLines ? Join(records) : records;
@@ -47,6 +50,7 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     private static IEnumerable<LogRecord> Join(IEnumerable<LogRecord> records)
     {
         LogRecord? held = null;
+        byte[]? command = null;   // the line passed last, when it was a command
         foreach (var record in records)
         {
             if (held is not null)
@@ -55,18 +59,34 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
                 held = null;
                 if (Joined(first.View, record.View) is { } data)
                 {
-                    var joined = first with { Data = data, Rejoined = true, NotHex = first.NotHex ?? record.NotHex };
+                    var joined = first with
+                    {
+                        Data = data, Rejoined = true, NotHex = first.NotHex ?? record.NotHex, Direction = Side(first.Direction, data, command),
+                    };
                     if (MayBeFirstPiece(joined.View)) held = joined;
-                    else yield return joined;
+                    else yield return Passed(joined);
                     continue;
                 }
-                yield return first;
+                yield return Passed(first);
             }
             if (MayBeFirstPiece(record.View)) held = record;
-            else yield return record;
+            else yield return Passed(record);
         }
         if (held is not null) yield return held;
+
+        LogRecord Passed(LogRecord record)
+        {
+            command = record.Direction == LogDirection.ToModule ? record.Data : null;
+            return record;
+        }
     }
+
+    /// <summary>
+    /// The side of a joined line: the module's when the host's command it repeats was the line just before it. Cut by a read,
+    /// the echo's first piece was no repeat of the command, so the log's guess took it for the host's (<see cref="DirectionGuess"/>).
+    /// </summary>
+    private static LogDirection Side(LogDirection first, ReadOnlySpan<byte> joined, ReadOnlySpan<byte> command) =>
+        first == LogDirection.ToModule && !command.IsEmpty && Content(joined).SequenceEqual(Content(command)) ? LogDirection.FromModule : first;
 
     /// <remarks>
     /// The common line, nothing held and no first piece, passes on here; holding and joining are kept out of line, so a
@@ -74,8 +94,24 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
     /// </remarks>
     public void Add(in RecordView record)
     {
-        if (_heldLength < 0 && !MayBeFirstPiece(record)) next.Add(record);
+        if (_heldLength < 0 && !MayBeFirstPiece(record)) Pass(record);
         else HoldOrJoin(record);
+    }
+
+    // The command passed last, while no other line has followed it: a joined line repeating it is its echo (Side).
+    private byte[] _command = new byte[128];
+    private int _commandLength = -1;
+
+    private void Pass(in RecordView record)
+    {
+        if (record.Direction == LogDirection.ToModule)
+        {
+            if (_command.Length < record.Data.Length) _command = new byte[Math.Max(record.Data.Length, _command.Length * 2)];
+            record.Data.CopyTo(_command);
+            _commandLength = record.Data.Length;
+        }
+        else _commandLength = -1;
+        next.Add(record);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -86,16 +122,17 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             if (Joined(Held, record) is { } joined)
             {
                 _heldLength = -1;
-                var view = new RecordView(_line, _file, _time, _sinceStart, _direction, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
-                    timeInherited: _timeInherited);
+                var side = Side(_direction, joined, _commandLength < 0 ? [] : _command.AsSpan(0, _commandLength));
+                var view = new RecordView(_line, _file, _time, _sinceStart, side, joined, owner: joined, stampNotATime: _stampNotATime, rejoined: true,
+                    notHex: _notHex ?? record.NotHex, timeInherited: _timeInherited);
                 if (MayBeFirstPiece(view)) Hold(view);
-                else next.Add(view);
+                else Pass(view);
                 return;
             }
             Flush();
         }
         if (MayBeFirstPiece(record)) Hold(record);
-        else next.Add(record);
+        else Pass(record);
     }
 
     /// <summary>Passes on the line held back, if any (at the end of the log).</summary>
@@ -104,19 +141,19 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (_heldLength < 0) return;
         var length = _heldLength;
         _heldLength = -1;
-        next.Add(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
-            timeInherited: _timeInherited));
+        Pass(new RecordView(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, length), stampNotATime: _stampNotATime, rejoined: _rejoined,
+            notHex: _notHex, timeInherited: _timeInherited));
     }
 
     private RecordView Held => new(_line, _file, _time, _sinceStart, _direction, _held.AsSpan(0, _heldLength), stampNotATime: _stampNotATime, rejoined: _rejoined,
-        timeInherited: _timeInherited);
+        notHex: _notHex, timeInherited: _timeInherited);
 
     private void Hold(in RecordView record)
     {
         if (_held.Length < record.Data.Length) _held = new byte[Math.Max(record.Data.Length, _held.Length * 2)];
         record.Data.CopyTo(_held);
         (_heldLength, _line, _file, _time, _sinceStart) = (record.Data.Length, record.Line, record.File, record.Time, record.SinceStart);
-        (_direction, _stampNotATime, _rejoined, _timeInherited) = (record.Direction, record.StampNotATime, record.Rejoined, record.TimeInherited);
+        (_direction, _stampNotATime, _rejoined, _timeInherited, _notHex) = (record.Direction, record.StampNotATime, record.Rejoined, record.TimeInherited, record.NotHex);
     }
 
     /// <summary>A stamped line that is no whole line: a name cut short, a quote left open, a final result cut.</summary>
@@ -135,8 +172,22 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (nameEnd < 0) return Starts.Contains(line[name..]);
         // A hex message cut short ends in a digit; a whole quoted one in its quote, and is no longer asked about.
         if (char.IsAsciiHexDigit((char)line[^1]) && HexPublish.Missing(line) is var missing and >= 0) return missing > 0;
-        return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
+        return (line[^1] == ',' || line.Count((byte)'"') % 2 == 1 || MayBeCutShort(line)) && line.IndexOfAny((byte)'\r', (byte)'\n') < 0;
     }
+
+    /// <summary>
+    /// A command of the catalog's with arguments (<c>AT+MQTTCFG="h",6002,"dev1",1</c>): a read may have ended inside a number
+    /// or a word, where nothing in the bytes says so. Whether it did is asked only of the piece that follows (<see cref="Joined"/>),
+    /// so that a whole command costs no parse.
+    /// </summary>
+    private static bool MayBeCutShort(ReadOnlySpan<byte> line)
+    {
+        if (NameAt(line) != 2 || line[^1] == ',') return false;
+        var nameEnd = line[2..].IndexOfAny(NameEnds);
+        return nameEnd > 0 && line[2 + nameEnd] == '=' && Names.Contains(line[2..(2 + nameEnd)]);
+    }
+
+    private static bool IsCommand(ReadOnlySpan<byte> line) => AtCommandParser.Parse(System.Text.Encoding.UTF8.GetString(line)).Success;
 
     /// <summary>The one line <paramref name="first"/> and <paramref name="next"/> are pieces of, line end included; null when they are two lines.</summary>
     private static byte[]? Joined(in RecordView first, in RecordView next)
@@ -145,6 +196,8 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
         if (rest.IsEmpty || rest.IndexOfAny((byte)'\r', (byte)'\n') >= 0 || !Close(first, next)) return null;
         if (next.Direction != first.Direction && next.Direction == LogDirection.ToModule) return null;
         var start = Content(first.Data);
+        // After a command, the next line is most often one of its own (an echo, OK): nothing is copied for it.
+        if (StartsLine(rest) && MayBeCutShort(start)) return null;
         var line = (byte[])[.. start, .. rest];
         bool completes;
         if (PublishHeader.TryFind(start, out var headerEnd, out var messageLength))
@@ -169,7 +222,10 @@ internal sealed class SplitLines(IRecordSink next) : IRecordSink
             completes = at >= 0 && (nameEnd < 0 ? Starts.Contains(name)
                 : Names.Contains(name[..nameEnd]) && (at == 0 ? name[nameEnd] == ':' : name[nameEnd] is (byte)'=' or (byte)'?'));
         }
-        else completes = !StartsLine(rest) && (start.Count((byte)'"') % 2 == 1 ? rest.Count((byte)'"') % 2 == 1 : start[^1] == ',');
+        else if (start.Count((byte)'"') % 2 == 1) completes = !StartsLine(rest) && rest.Count((byte)'"') % 2 == 1;
+        else if (start[^1] == ',') completes = !StartsLine(rest);
+        // Cut inside a number or a word: one line only where the pieces together make the command the first did not.
+        else completes = MayBeCutShort(start) && !IsCommand(start) && IsCommand(line);
         return completes ? [.. line, .. next.Data[rest.Length..]] : null;
     }
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Conformance.Analyzer.Readers;
 
 /// <summary>
@@ -73,6 +75,19 @@ internal abstract class StampedTextReader : LogReader
         start < line.Length && LoggerLine.Find(line.AsSpan(start)) is { } found
         && (found.Marked || line.AsSpan(start, found.MarkStart).Trim().Length > 0);
 
+    /// <summary>
+    /// The blanks between a stamp and its data beyond the one separator read with the stamp: MobaXterm and others pad the
+    /// stamp with two spaces or a tab and spaces (<c>2026-12-01 10:20:01.112  AT+CSQ</c>), and the data starts after them.
+    /// A line of blanks alone keeps them.
+    /// </summary>
+    private static int Padding<T>(ReadOnlySpan<T> rest) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var (space, tab) = (T.CreateTruncating(' '), T.CreateTruncating('\t'));
+        var blanks = 0;
+        while (blanks < rest.Length && (rest[blanks] == space || rest[blanks] == tab)) blanks++;
+        return blanks < rest.Length && rest[blanks] != T.CreateTruncating('\r') && rest[blanks] != T.CreateTruncating('\n') ? blanks : 0;
+    }
+
     public override IEnumerable<LogRecord> Read(IEnumerable<LogLine> lines)
     {
         TimePrefix last = default;
@@ -84,7 +99,10 @@ internal abstract class StampedTextReader : LogReader
             if (stamp is null && (line.Content.IsEmpty || PuttyReader.IsHeader(line.Content.Span))) continue;
             last = StampOf(last, stamp);
             if (last.Time is { } time) first ??= time;
-            foreach (var (direction, data) in guess.Lines(Data(line, last.DataStart), last.SinceStart ?? last.Time - first))
+            var dataStart = last.DataStart + Padding(line.Text.AsSpan(last.DataStart));
+            // A logger's print of each buffer after its stamp (`2026-11-30 10:00:00,100 b'AT+CSQ\r\n'`): the bytes it stands for.
+            var bytes = PrintedData.Of(line.Text[dataStart..]) ?? Data(line, dataStart);
+            foreach (var (direction, data) in guess.Lines(bytes, last.SinceStart ?? last.Time - first))
                 yield return Record(line, last.Time, direction, data, last.SinceStart) with { StampNotATime = last.NotATime, TimeInherited = stamp is null };
         }
     }
@@ -151,8 +169,15 @@ internal abstract class StampedTextReader : LogReader
                 _last = _last with { DataStart = 0, NotATime = false };
             }
             var (time, sinceStart, dataStart, notATime) = _last;
+            dataStart += Padding(content[dataStart..]);
             if (sinceStart is null && time is { } at) sinceStart = at - (_first ??= at);
             var text = content[dataStart..];
+            if (PrintedData.MayBe(text) && PrintedData.Of(Encoding.UTF8.GetString(text)) is { } printed)
+            {
+                foreach (var (lineDirection, piece) in _guess.Lines(printed, sinceStart))
+                    sink.Add(new RecordView(number, file.File, time, sinceStart, lineDirection, piece, owner: piece, stampNotATime: notATime, timeInherited: inherited));
+                return true;
+            }
             var direction = _guess.Next(text, sinceStart);
             // The data is the text with CR LF: in the splitter's buffer already when the line ends so (the only
             // two-byte line end), else copied.

@@ -210,7 +210,7 @@ internal sealed class TranscriptReader : LogReader
         // A single `>` that is no mark in this log is the line's own text (the module's prompt and what follows it).
         if (TranscriptTag.IsSingle(entry.Arrow) && arrows.Of(entry.Arrow!) is null) entry = entry with { Arrow = null, Direction = LogDirection.Unknown, Data = entry.Marked };
         // A program's print of its buffer with C's escapes (`TX: "AT+CSQ\r\n"`) or a terminal's control names (`AT+CSQ<CR><LF>`): the bytes it stands for, line ends and all.
-        var printed = CEscapes.PrintedBuffer(entry.Data) ?? ControlNames.PrintedBuffer(entry.Data);
+        var printed = PrintedData.Of(entry.Data);
         var byText = guess.Next(printed is null ? Encoding.UTF8.GetBytes(entry.Data) : printed.AsSpan().TrimStart("\r\n"u8)); // every line, so an echo is known after a marked command
         var direction = entry.Arrow is { } arrow ? arrows.Of(arrow) ?? byText
             : entry.Direction == LogDirection.Unknown ? byText : entry.Direction;

@@ -37,14 +37,15 @@ public class CaretLineEndTests
         Assert.That(Conformance.Analyzer.Reports.JsonReport.Write(analysis), Does.Not.Contain("Car3tPw"));
     }
 
-    [Test]
-    public void A_raw_capture_through_cat_v_keeps_its_line_ends()
+    [TestCase("AT+CSQ^M^M\n+CSQ: 20,99^M\n^M\nOK^M\nAT+CEREG?^M^M\n+CEREG: 0,1^M\n^M\nOK^M\n", TestName = "cat -v")]
+    [TestCase("AT+CSQ^M^M$\n+CSQ: 20,99^M$\n^M$\nOK^M$\nAT+CEREG?^M^M$\n+CEREG: 0,1^M$\n^M$\nOK^M$\n", TestName = "cat -A: a $ after each line")]
+    public void A_raw_capture_through_cat_v_keeps_its_line_ends(string log)
     {
         // The module's echo ends in CR CR LF (`AT+CSQ^M^M`), its lines in CR LF.
-        var (_, records) = TempLog.Read("AT+CSQ^M^M\n+CSQ: 20,99^M\n^M\nOK^M\nAT+CEREG?^M^M\n+CEREG: 0,1^M\n^M\nOK^M\n");
-        var analysis = TempLog.Analyze("AT+CSQ^M^M\n+CSQ: 20,99^M\n^M\nOK^M\nAT+CEREG?^M^M\n+CEREG: 0,1^M\n^M\nOK^M\n");
+        var (_, records) = TempLog.Read(log);
+        var analysis = TempLog.Analyze(log);
 
-        Assert.That(string.Concat(records.Select(r => r.Text)), Does.Not.Contain("^M"));
+        Assert.That(string.Concat(records.Select(r => r.Text)), Does.Not.Contain("^M").And.Not.Contain("$"));
         Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, string.Join("|", e.Information))), Is.EqualTo(new (string, string?, string)[]
         {
             ("AT+CSQ", "OK", "+CSQ: 20,99"), ("AT+CEREG?", "OK", "+CEREG: 0,1"),

@@ -49,6 +49,39 @@ public class SplitLineTests
     }
 
     [Test]
+    public void A_command_a_read_cut_inside_its_keepalive_is_one_command_its_password_masked()
+    {
+        // tio's stamps on each read: the host's CFG cut after the `1` of its keepalive 120.
+        var analysis = TempLog.Analyze(
+            "[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",1\r\n" +
+            "[12:00:00.103] 20,\"prod1\",\"Pw9xQ2\",1\r\n" +
+            "[12:00:00.150] OK\r\n" +
+            "[12:00:01.000] AT+MQTTSTAT?\r\n" +
+            "[12:00:01.020] +MQTTSTAT: 1\r\n" +
+            "[12:00:01.021] OK\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Command, e.Final, e.LatencyMs)), Is.EqualTo(new (string, string?, double?)[]
+        {
+            ("AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"***\",1", "OK", 50), ("AT+MQTTSTAT?", "OK", 21),
+        }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "split-line" }));
+    }
+
+    [Test]
+    public void An_echo_a_read_cut_inside_a_number_is_the_modules_echo_not_the_command_sent_again()
+    {
+        // No marks: the echo's first piece repeats no command, so alone it would be taken for the host's.
+        var analysis = TempLog.Analyze(
+            "[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"Pw9xQ2\",1\r\n" +
+            "[12:00:00.102] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",1\r\n" +
+            "[12:00:00.104] 20,\"prod1\",\"Pw9xQ2\",1\r\n" +
+            "[12:00:00.150] OK\r\n");
+
+        Assert.That(analysis.Exchanges.Select(e => (e.Line, e.Final, e.LatencyMs)), Is.EqualTo(new (long, string?, double?)[] { (1, "OK", 50) }));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "split-line" }), "no retry, no unreadable line");
+    }
+
+    [Test]
     public void A_data_point_publish_cut_inside_its_hex_is_read_whole()
     {
         // SSCOM-style reads of a long line: the host's $dp publish (manual §4.3's form, hex unquoted) in three reads.
@@ -103,6 +136,9 @@ public class SplitLineTests
     [TestCase("[12:00:06.000] AT+MQTTPUB=$dp,2,1,0,26,0300177B2274657374223A2268\r\n[12:00:06.008] 656C6C6F2C776F726C6421227D\r\n", "AT+MQTTPUB=$dp,2,1,0,26,0300177B2274657374223A2268656C6C6F2C776F726C6421227D", TestName = "an unquoted hex message shorter than its message_len")]
     [TestCase("[12:00:06.000] AT+MQTTPUB=\"$dp\",1,0,0,26,\"0300177b22\r\n[12:00:06.004] 74657374223a2268656c\r\n[12:00:06.009] 6c6f2c776f726c6421227d\"\r\n", "AT+MQTTPUB=\"$dp\",1,0,0,26,\"0300177b2274657374223a2268656c6c6f2c776f726c6421227d\"", TestName = "a quoted hex message in three pieces")]
     [TestCase("2026-11-30 12:00:06.000 TX: AT+MQTTPUB=\"dev/u\",1,0,0,4,0A0B\n2026-11-30 12:00:06.002 TX: 0C0D\n", "AT+MQTTPUB=\"dev/u\",1,0,0,4,0A0B0C0D", TestName = "a hex message cut in a transcript")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",1\r\n[12:00:00.103] 20,\"prod1\",\"Pw9xQ2\",1\r\n", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"Pw9xQ2\",1", TestName = "a command cut inside a number")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=broker.example.c\r\n[12:00:00.103] om,1883,dev1,120,prod1,Pw9xQ2,1\r\n", "AT+MQTTCFG=broker.example.com,1883,dev1,120,prod1,Pw9xQ2,1", TestName = "a command cut inside an unquoted word")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002\r\n[12:00:00.102] ,\"dev1\",120,\"prod1\",\"Pw9xQ2\",1\r\n", "AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120,\"prod1\",\"Pw9xQ2\",1", TestName = "a command cut before a comma")]
     public void A_line_cut_before_its_shape_is_complete_is_one_line(string log, string line)
     {
         var (_, records) = TempLog.Read(log);
@@ -125,6 +161,10 @@ public class SplitLineTests
     [TestCase("[12:00:06.000] AT+MQTTPUB=t,1,0,0,4,0A0B\r\n[12:00:06.004] OK\r\n", TestName = "a hex publish short of its message_len, then a final result")]
     [TestCase("[12:00:06.000] AT+MQTTPUB=t,1,0,0,2,0A\r\n[12:00:06.004] 0B0C0D\r\n", TestName = "a piece that would make the message longer than its message_len")]
     [TestCase("[12:00:06.000] AT+MQTTPUB=t,1,0,0,0,0A\r\n[12:00:06.004] 0B\r\n", TestName = "a text message (message_len 0) is never short")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",1\r\n[12:00:00.102] 20\r\n", TestName = "a command short of its arguments, then a piece that does not make it whole")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=\"183.230.40.39\",6002,\"dev1\",120\r\n[12:00:00.102] +CME ERROR: 50\r\n", TestName = "a command short of its arguments, then its error")]
+    [TestCase("[12:00:00.100] AT+MQTTSTAT?\r\n[12:00:00.102] 5\r\n", TestName = "a whole command, then a bare number")]
+    [TestCase("[12:00:00.100] AT+MQTTCFG=\"h\",6002,\"dev1\",120,\"p\",\"w\",1\r\n[12:00:00.102] 0\r\n", TestName = "a whole command, then a digit that would still make one")]
     public void Real_lines_are_not_joined(string log)
     {
         var (_, records) = TempLog.Read(log);

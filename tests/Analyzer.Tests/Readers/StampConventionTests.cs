@@ -15,6 +15,9 @@ public class StampConventionTests
     [TestCase("(10:11:12) AT+CSQ\r\n(10:11:12) +CSQ: 20,99\r\n(10:11:13) OK\r\n", null, TestName = "a time of day in parentheses, whole seconds")]
     [TestCase("2026-11-30 10:11:12.100: AT+CSQ\n2026-11-30 10:11:12.150: +CSQ: 20,99\n2026-11-30 10:11:12.160: OK\n", 60, TestName = "a colon after a date and time")]
     [TestCase("2026-11-30 10:11:12: AT+CSQ\n2026-11-30 10:11:12: +CSQ: 20,99\n2026-11-30 10:11:13: OK\n", null, TestName = "a colon after a date and time, whole seconds")]
+    [TestCase("2026-11-30 10:11:12.100  AT+CSQ\r\n2026-11-30 10:11:12.150  +CSQ: 20,99\r\n2026-11-30 10:11:12.160  OK\r\n", 60, TestName = "MobaXterm: two spaces after the stamp")]
+    [TestCase("[10:11:12.100]\t  AT+CSQ\n[10:11:12.150]\t  +CSQ: 20,99\n[10:11:12.160]\t  OK\n", 60, TestName = "a tab and spaces after the stamp")]
+    [TestCase("10:11:12.100   AT+CSQ\n10:11:12.150   +CSQ: 20,99\n10:11:12.160   OK\n", 60, TestName = "a bare time of day padded to a column")]
     // Whole seconds time no answer: 10:11:12 to 10:11:13 is anything from a few ms to nearly two seconds.
     public void A_stamp_gives_each_line_its_time(string log, int? latencyMs)
     {

@@ -32,6 +32,19 @@ public class WholeSecondStampTests
         30.11.2026 14:00:06 < OK
         30.11.2026 14:00:07 < +MQTTPUBACK: 2,1
         """, TestName = "a German date and time on each line, marked")]
+    [TestCase("""
+        Nov 30 14:00:00 AT+CSQ
+        Nov 30 14:00:00 +CSQ: 20,99
+        Nov 30 14:00:00 OK
+        Nov 30 14:00:02 AT+MQTTCFG="183.230.40.39",6002,"dev1",120,"prod1","Wh0leSecPw",1
+        Nov 30 14:00:02 OK
+        Nov 30 14:00:03 AT+MQTTOPEN=1,1,0,0,0,"",""
+        Nov 30 14:00:04 OK
+        Nov 30 14:00:05 +MQTTOPEN: OK
+        Nov 30 14:00:06 AT+MQTTPUB=$dp,1,0,0,10,0300077b2261223a317d
+        Nov 30 14:00:06 OK
+        Nov 30 14:00:07 +MQTTPUBACK: 2,1
+        """, TestName = "moreutils' ts: a month and day before the time, unmarked")]
     public void Whole_seconds_time_no_answer_and_say_so_once(string log)
     {
         var analysis = TempLog.Analyze(log);
