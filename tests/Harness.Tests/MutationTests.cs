@@ -45,6 +45,18 @@ public class MutationTests
         yield return Case("disc-urc-fail", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected", "got '+MQTTDISC: FAIL'");
         yield return Case("disc-ok-twice", "1.7 disconnect answers OK, then +MQTTDISC: OK, and stays disconnected",
             "final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTDISC, was answered at trace line");
+        // The scenario ends with AT+MQTTSTAT?, and is the run's last: only the listening after its last step hears the OK that follows.
+        yield return Case("stat-ok-again", "1.3 MQTTSTAT is 1 after CFG",
+            "error §1.3 final-without-command: 'OK' arrived while no command was pending (the last command, AT+MQTTSTAT?, was answered at trace line");
+        // The refused publish is the scenario's last command: the acknowledgement after it answers nothing.
+        yield return Case("puback-after-refused-pub", "2 651 AT+MQTTSUB and AT+MQTTPUB without a connection",
+            "error §1.11 unexpected-urc: '+MQTTPUBACK: 1,1' answers nothing: no QoS 1 AT+MQTTPUB was waiting for it");
+        // Nothing on the AT side says why the acknowledgement never comes: the PUBLISH on the wire does.
+        yield return Case("publish-qos-1-sent-as-0", "1.5 QoS 1 publish is acknowledged by +MQTTPUBACK",
+            "the +MQTTPUBACK that answers a QoS 1 AT+MQTTPUB the module accepted never came; the module's PUBLISH on the wire is not what the command asked: QoS 0 instead of 1, which no broker acknowledges; it sent PUBLISH \"dev/gsm/u\" QoS 0");
+        // The acknowledgement a QoS 1 publish owes is §1.5's, also in a scenario that checks §1.11.
+        yield return Case("publish-qos-1-sent-as-0", "1.11 a message with commas, quotes and a line end arrives whole",
+            "§1.5 expected +MQTTPUBACK within 5 s after AT+MQTTPUB=");
         // No quiet period follows the subscribe there: the unasked +MQTTDISC fails the scenario by itself.
         yield return Case("disc-urc-unasked", "1.4 SUB? lists each subscribed topic on its own line",
             "error §3.3.5 unexpected-urc: '+MQTTDISC: OK' answers nothing: no AT+MQTTDISC was waiting for it and no reconnection attempt (+MQTTREC) gave up before it");

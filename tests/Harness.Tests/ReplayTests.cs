@@ -61,6 +61,34 @@ public class ReplayTests
         Assert.That(replayed.Scenarios.Single().Outcome, Is.EqualTo(Outcome.Passed), replayed.Scenarios.Single().Message);
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task A_trace_recorded_without_listening_after_each_scenario_replays_and_a_stray_OK_in_it_is_judged_where_it_came(bool fast)
+    {
+        // As a run recorded it before it listened after a scenario's last step: the next command 2 ms after the answer,
+        // the second OK in between.
+        await File.WriteAllTextAsync(_path, """
+            # conformance-trace 1
+            # target: tcp:127.0.0.1:5310
+            2026-11-25T22:40:41.000000Z * scenario 4.1 module answers AT
+            2026-11-25T22:40:41.100000Z > AT\r\n
+            2026-11-25T22:40:41.110000Z < \r\nOK\r\n
+            2026-11-25T22:40:41.111000Z < \r\nOK\r\n
+            2026-11-25T22:40:41.112000Z * scenario 4.1 signal quality in range
+            2026-11-25T22:40:41.112000Z > AT+CSQ\r\n
+            2026-11-25T22:40:41.130000Z < \r\n+CSQ: 20,99\r\n\r\nOK\r\n
+            2026-11-25T22:40:41.140000Z * run finished
+
+            """);
+
+        var (replayed, _) = await HarnessRun.RunAsync($"replay:{_path}",
+            [.. HarnessRun.Select(title: "4.1 module answers AT"), .. HarnessRun.Select(title: "4.1 signal quality in range")], fast: fast);
+
+        Assert.That(replayed.Aborted, Is.Null);
+        Assert.That(replayed.Scenarios.Select(s => s.Outcome), Is.EqualTo(new[] { Outcome.Failed, Outcome.Passed }), replayed.Scenarios[1].Message);
+        Assert.That(replayed.Scenarios[0].Message, Does.StartWith("error §4.1 final-without-command: 'OK' arrived while no command was pending (the last command, AT,"));
+    }
+
     [Test]
     public async Task A_trace_cut_mid_line_replays_up_to_the_cut_and_says_where_it_ends()
     {

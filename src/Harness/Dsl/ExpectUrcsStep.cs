@@ -1,6 +1,10 @@
+using Conformance.Harness.Links;
 using Conformance.Harness.Session;
 using Conformance.Protocol.Catalog;
+using Conformance.Protocol.Commands;
 using Conformance.Protocol.Responses;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 
 namespace Conformance.Harness.Dsl;
 
@@ -36,7 +40,7 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
             if (urc is null)
             {
                 var s = Array.FindIndex(early, e => e is not null);
-                throw new StepFailedException(s >= 0 ? OutOfOrder(s, next[s], early[s]!, null, buffered) : Missing(context, waiting));
+                throw s >= 0 ? new StepFailedException(OutOfOrder(s, next[s], early[s]!, null, buffered)) : Missing(context, waiting);
             }
             seen.Add(urc);
             if (urc.TraceLine <= context.AnswersAfter) continue;
@@ -116,11 +120,35 @@ public sealed class ExpectUrcsStep(IReadOnlyList<UrcSequence> sequences, TimeSpa
         return -1;
     }
 
-    private string Missing(ScenarioContext context, List<UrcPattern> waiting)
+    private StepFailedException Missing(ScenarioContext context, List<UrcPattern> waiting)
     {
         var others = context.Session.Unclaimed();
         var got = others.Count == 0 ? "no other URC" : "only " + string.Join(", ", others);
         var after = context.LastReply is { } reply ? $" after {reply.Command.FormatRedacted()} (trace line {reply.TraceLine})" : "";
-        return $"expected {string.Join(" and ", waiting)} within {within.TotalSeconds:0.###} s{after}; got {got}";
+        var message = $"expected {string.Join(" and ", waiting)} within {within.TotalSeconds:0.###} s{after}; got {got}";
+        if (context.LastReply is not { Final.Kind: FinalResultKind.Ok } accepted || OwedOutcome(accepted, waiting) is not { } owed)
+            return new StepFailedException(message);
+        // An outcome the command owes breaks the command's section, whichever section the step checks.
+        return new StepFailedException($"{message}: the {owed.Name} that answers a {owed.Answers} the module accepted never came{OnTheWire(context, accepted)}",
+            accepted.Command.Section);
+    }
+
+    // The outcome of the accepted command that is among the URCs still awaited; null when none is.
+    private static UrcEntry? OwedOutcome(CommandReply accepted, List<UrcPattern> waiting)
+    {
+        var outcome = ProtocolCatalog.OutcomeOf(accepted.Command.Format(), accepted.Command is MqttPub pub ? pub.Qos : 0);
+        return outcome is not null && waiting.Any(p => p.UrcType is { } type && ProtocolCatalog.Urc(type) == outcome) ? outcome : null;
+    }
+
+    // Why no acknowledgement could come, where the wire shows it: a PUBLISH that is not what AT+MQTTPUB asked (sent at
+    // QoS 0, the broker has nothing to acknowledge). Empty on a target that does not show its packets, or when it is.
+    private static string OnTheWire(ScenarioContext context, CommandReply accepted)
+    {
+        if (accepted.Command is not MqttPub asked || context.Link is not IPlatformView platform
+            || platform.PacketsSent()?.Skip(context.WireStart).OfType<MqttPublishPacket>().LastOrDefault() is not { } sent
+            || ExpectWirePublishStep.Differences(asked, sent) is not { Count: > 0 } wrong)
+            return "";
+        var unanswered = sent.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce ? ", which no broker acknowledges" : "";
+        return $"; the module's PUBLISH on the wire is not what the command asked: {string.Join(", ", wrong)}{unanswered}; it sent {WirePacketText.Of(sent)}";
     }
 }

@@ -42,8 +42,8 @@ public sealed class ExpectWirePublishStep(TimeSpan within) : Step
         }
     }
 
-    // Each field of the PUBLISH that is not what the command asked, in MQTT's words.
-    private static List<string> Differences(MqttPub asked, MqttPublishPacket sent)
+    /// <summary>Each field of the PUBLISH that is not what the command asked, in MQTT's words; empty when all are.</summary>
+    internal static List<string> Differences(MqttPub asked, MqttPublishPacket sent)
     {
         var wrong = new List<string>();
         if (sent.Topic != asked.Topic) wrong.Add($"topic \"{sent.Topic}\" instead of \"{asked.Topic}\"");

@@ -10,7 +10,7 @@ public static class Timeouts
     public static readonly TimeSpan Urc = TimeSpan.FromSeconds(5);
 
     /// <summary>How long to listen for stray URCs before saying there were none.</summary>
-    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Quiet = Protocol.Catalog.ProtocolCatalog.QuietPeriod;
 
     public static TimeSpan Seconds(this int seconds) => TimeSpan.FromSeconds(seconds);
 

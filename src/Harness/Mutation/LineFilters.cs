@@ -16,6 +16,13 @@ public static class LineFilters
     /// <summary>The picked line, then <paramref name="extra"/>: a URC the manual does not allow there.</summary>
     public static LineFilter Append(LinePick pick, string extra) => new Rewriting(pick, (line, output, _) => { output.Line(line); output.Line(extra); });
 
+    /// <summary>
+    /// The picked line, then <paramref name="extra"/> <paramref name="after"/> later: a line the module adds once it seemed
+    /// done, the last thing it says where the picked line ends a scenario.
+    /// </summary>
+    public static LineFilter Follow(LinePick pick, string extra, TimeSpan after) =>
+        new Rewriting(pick, (line, output, _) => { output.Line(line); output.Later(extra, after); });
+
     public static LineFilter Delay(LinePick pick, TimeSpan delay) => new Rewriting(pick, (line, output, _) => output.Later(line, delay));
 
     /// <summary>Holds a <paramref name="first"/> line until a <paramref name="second"/> line comes, then sends the second before it.

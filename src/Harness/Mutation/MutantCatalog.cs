@@ -19,6 +19,9 @@ public static class MutantCatalog
     /// <summary>Past the longest URC wait real drivers use (15 s for <c>+MQTTOPEN</c>, spec §7).</summary>
     public static readonly TimeSpan Late = Timeouts.Urc * 4;
 
+    /// <summary>A moment after an answer: sooner than a host takes the module to have finished (<see cref="Timeouts.Quiet"/>).</summary>
+    public static readonly TimeSpan Moment = Timeouts.Quiet / 2;
+
     public static IReadOnlyList<Mutant> All { get; } =
     [
         // What never comes.
@@ -50,6 +53,9 @@ public static class MutantCatalog
         new("duplicate-stat-line", "AT+MQTTSTAT? answers with its +MQTTSTAT line twice", "1.3", Semantic, () => Duplicate(Pick.Named("+MQTTSTAT"))),
         new("duplicate-csq-line", "AT+CSQ answers with its +CSQ line twice", "4.1", Semantic, () => Duplicate(Pick.Named("+CSQ"))),
         new("duplicate-pub-ok", "AT+MQTTPUB is answered OK twice", "1.5", Semantic, () => Duplicate(Pick.AnsweringTo("AT+MQTTPUB=", Pick.Is("OK")))),
+        // Where AT+MQTTSTAT? ends a scenario, the second OK is the last line the module sends there.
+        new("stat-ok-again", $"AT+MQTTSTAT?'s OK comes again {Moment.TotalSeconds:0.#} s later", "1.3", Semantic,
+            () => Follow(Pick.AnsweringTo("AT+MQTTSTAT?", Pick.Is("OK")), "OK", Moment)),
 
         // What comes in the wrong order.
         new("swap-pubrec-pubcomp", "+MQTTPUBCOMP comes before its +MQTTPUBREC", "1.5", Semantic,
@@ -147,6 +153,9 @@ public static class MutantCatalog
         // A host that reads lines pairs the second OK with its next command.
         new("disc-ok-twice", "AT+MQTTDISC's +MQTTDISC: OK is followed by a second OK", "1.7", Semantic,
             () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "OK")),
+        // A host waiting for the acknowledgement of its next publish takes this one for it.
+        new("puback-after-refused-pub", $"a refused AT+MQTTPUB gets a +MQTTPUBACK all the same, {Moment.TotalSeconds:0.#} s after its error, for a packet id never published", "1.5", Semantic,
+            () => Follow(Pick.AnsweringTo("AT+MQTTPUB=", (line, _) => line == "ERROR" || line.StartsWith("+CME ERROR", StringComparison.Ordinal)), "+MQTTPUBACK: 1,1", Moment)),
         new("reconnect-after-disc", "+MQTTREC: 0 follows a deliberate AT+MQTTDISC", "3.3.5", Semantic,
             () => Append(Pick.AnsweringTo("AT+MQTTDISC", Pick.Is("+MQTTDISC: OK")), "+MQTTREC: 0")),
 

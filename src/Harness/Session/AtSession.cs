@@ -32,6 +32,7 @@ public sealed class AtSession : IAsyncDisposable
     private readonly List<(long End, int Line)> _records = [];   // module bytes: stream offset past each record, its trace line
     private readonly List<(long End, long At)> _reads = [];   // module bytes: stream offset past each read, its timestamp
     private long _received;
+    private long _lastActivity;   // timestamp of the host's last command or the module's last read, whichever came later
     private Pending? _pending;
     private (AtCommand Command, int Line)? _lastAnswered;
     private bool _booting;   // from a restart banner to the next command: the boot's lines and its OK answer nothing
@@ -82,6 +83,7 @@ public sealed class AtSession : IAsyncDisposable
             _owed = null;
             _events.CommandSent(command.Format());
             pending.TraceLine = _trace.Sent(line);
+            _lastActivity = _time.GetTimestamp();
         }
         try
         {
@@ -245,6 +247,22 @@ public sealed class AtSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Listens until neither side has said anything for <paramref name="quiet"/>: what the module sends straight after an
+    /// answer (a second OK, a URC nobody asked for) is read now, to be judged with what came before it, not taken for part
+    /// of what follows. A line still held for its end when the module has been silent that long is read as it stands.
+    /// Only as long as the quiet still lacks: after a wait that heard nothing, it costs nothing.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan quiet, CancellationToken cancel = default)
+    {
+        TimeSpan since;
+        lock (_gate) since = _time.GetElapsedTime(_lastActivity);
+        // A clock set back since (a fake one) measures no negative silence: the wait is never longer than the quiet.
+        if (since < quiet) await Task.Delay(since < TimeSpan.Zero ? quiet : quiet - since, _time, cancel);
+        lock (_gate)
+            if (_time.GetElapsedTime(_lastActivity) >= quiet) FlushHeld();
+    }
+
     /// <summary>URCs received and not taken by any wait, oldest first; they are removed.</summary>
     public IReadOnlyList<ReceivedUrc> TakeUnclaimed()
     {
@@ -316,15 +334,19 @@ public sealed class AtSession : IAsyncDisposable
     {
         foreach (var (end, line) in _trace.Received(chunk)) _records.Add((_received + end, line));
         _received += chunk.Length;
-        _reads.Add((_received, _time.GetTimestamp()));
+        _lastActivity = _time.GetTimestamp();
+        _reads.Add((_received, _lastActivity));
         var input = chunk;
         while (_events.TryRead(ref input, out var atEvent)) OnEvent(atEvent);
         if (_records.Count > 256) _records.RemoveRange(0, _records.Count - 64);
         if (_reads.Count > 256) _reads.RemoveRange(0, _reads.Count - 64);
     }
 
-    /// <summary>A gap this long between two reads of one line is a pause of the module's, not a UART's pace (9600 baud: 1 ms a byte).</summary>
-    public static readonly TimeSpan LinePause = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// A gap this long between two reads of one line is a pause of the module's, not a UART's pace (9600 baud: 1 ms a
+    /// byte): a host that takes a quiet period for the end of what the module sent cuts the line there.
+    /// </summary>
+    public static readonly TimeSpan LinePause = ProtocolCatalog.QuietPeriod;
 
     // The longest gap between two reads that each hold some of the event's bytes: a pause in the middle of it. Not the
     // span from first to last, which a long message at 9600 baud stretches past a second without any pause.

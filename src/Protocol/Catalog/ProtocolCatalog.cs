@@ -17,6 +17,12 @@ public static class ProtocolCatalog
     /// <summary>The longest a command's final result may take: drivers wait 2–5 s for a plain command's OK.</summary>
     public static readonly TimeSpan FinalResultWithin = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a module is silent before a host takes what it was sending as finished: the bytes of one line, and the
+    /// lines a firmware adds straight after an answer (a second OK, an outcome printed at once), come closer than this.
+    /// </summary>
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
+
     /// <summary>The commands of the M5310-A: MQTT (manual chapter 1) and the power-on check (manual §4.1).</summary>
     public static IReadOnlyList<CommandEntry> Commands { get; } =
     [

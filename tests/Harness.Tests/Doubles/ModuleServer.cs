@@ -26,15 +26,20 @@ public sealed class ModuleServer : IAsyncDisposable
     /// </summary>
     public bool InFlight(IReadOnlyList<TraceRecord> trace)
     {
+        lock (_served) return InFlight(_served, trace);
+    }
+
+    /// <summary>The same for <paramref name="served"/>, modules served over any stream (a pseudo-terminal).</summary>
+    public static bool InFlight(IReadOnlyCollection<IModuleDouble> served, IReadOnlyList<TraceRecord> trace)
+    {
         long sent = 0, received = 0;
         foreach (var record in trace)
         {
             if (record.Direction == TraceDirection.ToModule) sent += record.Data.AsSpan().Count((byte)'\n');
             else if (record.Direction == TraceDirection.FromModule) received += record.Data.AsSpan().Count((byte)'\n');
         }
-        lock (_served)
-            return _served.Sum(m => m.LineEndsAnswered) != sent || _served.Sum(m => m.LineEndsWritten) != received
-                || _served.Any(m => m.OwesLateAnswer);
+        return served.Sum(m => m.LineEndsAnswered) != sent || served.Sum(m => m.LineEndsWritten) != received
+            || served.Any(m => m.OwesLateAnswer);
     }
 
     private async Task ServeAsync(Func<IModuleDouble> module)

@@ -79,6 +79,17 @@ public static class FieldFirmware
     public static readonly FieldMutant DiscOkTwice = new("answers AT+MQTTDISC with OK, then 2 s later +MQTTDISC: OK and OK again", "AT+MQTTDISC",
         (_, r) => r.Replace("\r\nOK\r\n\r\n+MQTTDISC: OK\r\n", "\r\nOK\r\n" + FieldMutant.Pause + "\r\n+MQTTDISC: OK\r\n\r\nOK\r\n"));
 
+    // Lines a moment after the answer, while the module is still busy with it: the answer's last line on the wire is not its last.
+    private static FieldMutant AfterStat(string name, string line) =>
+        new(name, "AT+MQTTSTAT?", (_, r) => r + FieldMutant.Pause + $"\r\n{line}\r\n") { PauseFor = TimeSpan.FromMilliseconds(400) };
+
+    public static readonly FieldMutant StatOkTwiceAMomentApart = AfterStat("answers AT+MQTTSTAT? with OK, and 0.4 s later OK again", "OK");
+
+    public static readonly FieldMutant PubAckAfterStat = AfterStat("reports +MQTTPUBACK for a packet id never published 0.4 s after AT+MQTTSTAT?'s OK", "+MQTTPUBACK: 77,1");
+
+    public static readonly FieldMutant DiscAfterStat = AfterStat("reports +MQTTDISC: OK 0.4 s after AT+MQTTSTAT?'s OK, unasked", "+MQTTDISC: OK");
+
     public static readonly FieldMutant[] All = [LowercaseOk, OpenUrcFirstNoOk, OpenAsNumberNoOk, PublishExtraSpace, PublishMissingComma, PublishShortLength, CrOnly, LfOnly, CrCrLf, UnknownCme, UrcInsideList, OkTwice, RebootOnSub, PubAckNeverSent, PubAckTwice, LateAnswer, Garbage, EchoStuckOn, PublishInsideList, PublishBetweenEchoAndAnswer, ReconnectionInsideAnswer,
-        PubAckBeforeOk, SubAckPaused, StatPaused, PublishPaused, OkTrailingSpace, LongLateAnswer, SpuriousDisc, DiscOkTwice];
+        PubAckBeforeOk, SubAckPaused, StatPaused, PublishPaused, OkTrailingSpace, LongLateAnswer, SpuriousDisc, DiscOkTwice, StatOkTwiceAMomentApart,
+        PubAckAfterStat, DiscAfterStat];
 }

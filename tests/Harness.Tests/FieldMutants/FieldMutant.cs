@@ -16,8 +16,11 @@ public sealed record FieldMutant(string Name, string Command, Func<string, strin
     /// </summary>
     public const char Pause = '\u2016';
 
-    /// <summary>How long the module stops at a <see cref="Pause"/>: a UART buffer flushed by a timer, a task switch.</summary>
+    /// <summary>How long the module stops at a <see cref="Pause"/> by default: a UART buffer flushed by a timer, a task switch.</summary>
     public static readonly TimeSpan PauseLength = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long this module stops at a <see cref="Pause"/>.</summary>
+    public TimeSpan PauseFor { get; init; } = PauseLength;
 
     public override string ToString() => Name;
 }

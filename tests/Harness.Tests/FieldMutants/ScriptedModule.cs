@@ -70,7 +70,7 @@ public sealed partial class ScriptedModule(FieldMutant? mutant = null, TimeProvi
                     // The bytes before the pause now, the rest on the clock's time, as one answer cut in two.
                     var rest = reply[(pause + 1)..];
                     await Write(reply[..pause]);
-                    _late.Send(FieldMutant.PauseLength, () => Write(rest));
+                    _late.Send(mutant!.PauseFor, () => Write(rest));
                     continue;
                 }
                 await Write(reply);
