@@ -35,6 +35,8 @@ public sealed class SecretSweepTests
         ("MQTTCFG, an unquoted password holding a comma", "CommaTail22", "AT+MQTTCFG=183.230.40.39,6002,dev1,60,prod1,Head22,CommaTail22,1"),
         ("Realtek Ameba MQTTCONN", "AmebaPlanted23", "AT+MQTTCONN=1,dev1,user1,AmebaPlanted23"),
         ("Nordic XMQTTCON", "NordicPlanted24", "AT#XMQTTCON=1,\"nrf-1\",\"user1\",\"NordicPlanted24\",\"mqtt.example.com\",1883"),
+        // A password of a comma and digits, unquoted: its digits are no flag of the command's.
+        ("MQTTCFG, an unquoted password holding a comma and digits", "80417", "AT+MQTTCFG=183.230.40.39,6002,dev1,60,prod1,Ab25,80417,1"),
     ];
 
     // Module output around them: a form body after DOWNLOAD, a JSON body after +HTTPREAD, and a repeat of a learned value.

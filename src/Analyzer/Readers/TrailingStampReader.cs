@@ -4,8 +4,8 @@ namespace Conformance.Analyzer.Readers;
 /// A log whose lines carry their stamp after the traffic (<c>AT+CSQ    (14:00:00.100)</c>, <c>OK&#9;@14:00:00.200</c>,
 /// <c>AT+MQTTOPEN=0  // 2026-11-30 14:00:00.300</c>, <c>AT+CSQ  [1764597600.123]</c>; <see cref="TrailingStamp"/>): the stamp
 /// gives the line its time and is no part of the data; the direction is the text's, as in other logs without marks. A line
-/// without such a stamp, or with one of another kind than the log's first (<see cref="TrailingStamp.Found.Agrees"/>), keeps
-/// the time before it and its text whole.
+/// without such a stamp, or with one of another kind than the log's first (<see cref="TrailingStamp.Found.Agrees"/>), or a
+/// number that does not continue the log's epoch clock (<see cref="EpochContinuity"/>), keeps the time before it and its text whole.
 /// </summary>
 /// <remarks>
 /// Chosen only when most lines of the sample are traffic ending in a stamp (<see cref="Most"/>): the decision is the log's, so in a log
@@ -25,6 +25,9 @@ internal sealed class TrailingStampReader : StampedTextReader
     // The log's first stamp: a stamp of another kind after it is the line's text (an id in brackets in a log of clock times).
     private TrailingStamp.Found? _first;
 
+    // Whether a number read as epoch time continues the log's clock: else it is the line's own (`seq [1234567890]`).
+    private readonly EpochContinuity _continuity = new();
+
     public override LogFormat Format => LogFormat.TrailingStamp;
 
     /// <summary>
@@ -41,7 +44,8 @@ internal sealed class TrailingStampReader : StampedTextReader
 
     protected override TimePrefix? ParseStamp(string line)
     {
-        if (TrailingStamp.Find(line) is not { } found || !found.Agrees(_first ??= found) || found.Reading.On(_clock) is not { } time) return null;
+        if (TrailingStamp.Find(line) is not { } found || !found.Agrees(_first ??= found) || found.Reading.On(_clock) is not { } time
+            || !_continuity.Takes(found, time)) return null;
         _stamped = (line, found.DataEnd);
         return new TimePrefix(time, null, 0);
     }

@@ -37,6 +37,7 @@ internal sealed class TranscriptReader : LogReader
     // keeps it in a log whose lines carry none.
     private bool? stampsTrail;
     private TrailingStamp.Found? firstTrailing;   // that line's stamp: a later stamp of another kind is the line's text
+    private readonly EpochContinuity continuity = new();   // a number that does not continue the log's epoch clock is the line's text
 
     // Whether someone annotated the traffic (`AT+MQTTOPEN=…   <-- stuck here`) or wrote a command and its answer on one
     // line (`AT+CSQ -> +CSQ: 18,99 OK`): then it is their notes, unmarked lines too.
@@ -172,7 +173,8 @@ internal sealed class TranscriptReader : LogReader
             var trailing = TrailingStamp.Find(text) is { } found && found.DataEnd > tag.DataStart ? found : (TrailingStamp.Found?)null;
             stampsTrail ??= trailing is not null;
             firstTrailing ??= trailing;
-            if (stampsTrail == true && trailing is { } stamp && stamp.Agrees(firstTrailing!.Value) && stamp.Reading.On(clock) is { } trailingTime)
+            if (stampsTrail == true && trailing is { } stamp && stamp.Agrees(firstTrailing!.Value) && stamp.Reading.On(clock) is { } trailingTime
+                && continuity.Takes(stamp, trailingTime))
             {
                 time = trailingTime;
                 text = text[..trailing.Value.DataEnd];

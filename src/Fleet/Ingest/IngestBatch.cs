@@ -38,8 +38,8 @@ internal sealed class IngestBatch(DuckDBConnection connection, bool showSecrets)
     {
         Flush();   // rows still in an appender are not in the table yet
         foreach (var table in tables)
-            // A device's key starts with the log's and `#`; so may another file's key (`gw.log#old.log` beside `gw.log`),
-            // which ends its own path: that file's rows stay.
+            // A device's key starts with the log's (its `#` escaped) and `#`; so may another file's key (`gw.log#old.log` beside
+            // `gw.log`), which ends its own path: that file's rows stay. That file's devices (`gw.log\#old.log#…`) do not.
             Storage.FleetDatabase.Execute(connection,
                 $"DELETE FROM {table} WHERE log = $1 OR starts_with(log, $2) AND log NOT IN " +
                 $"(SELECT log FROM {Storage.FleetTables.Logs} WHERE starts_with(log, $2) AND (files = log OR ends_with(files, '/' || log)))",

@@ -40,9 +40,29 @@ public static class LogKeys
 
     /// <summary>
     /// The key of one device of a log of several (a gateway's log of its modules, docs/analyzer.md): the log's key, <c>#</c>
-    /// and the device's name (<c>gw.log#ttyUSB1</c>), so that each device is its own row of <c>logs</c>.
+    /// and the device's name (<c>gw.log#ttyUSB1</c>), so that each device is its own row of <c>logs</c>. A <c>#</c> in the
+    /// log's key is written <c>\#</c> (and a <c>\</c> <c>\\</c>), so the first bare <c>#</c> ends the log's part: device
+    /// <c>x#y</c> of <c>gw.log</c> is <c>gw.log#x#y</c>, device <c>y</c> of a file <c>gw.log#x</c> is <c>gw.log\#x#y</c>,
+    /// and replacing one file's devices never touches another's.
     /// </summary>
-    public static string OfDevice(string key, string device) => $"{key}{DeviceMark}{device}";
+    public static string OfDevice(string key, string device) => $"{Escaped(key)}{DeviceMark}{device}";
+
+    // A log's key as the part of its devices' keys before the mark: no bare `#` in it.
+    private static string Escaped(string key) =>
+        key.AsSpan().IndexOfAny('#', '\\') < 0 ? key : key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("#", "\\#", StringComparison.Ordinal);
+
+    // The log's key a device key starts with (its part before the first bare `#`, unescaped), or null when it has no bare `#`.
+    private static string? LogPart(string key)
+    {
+        var log = new StringBuilder(key.Length);
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == DeviceMark) return log.ToString();
+            if (key[i] == '\\' && i + 1 < key.Length && key[i + 1] is '#' or '\\') i++;
+            log.Append(key[i]);
+        }
+        return null;
+    }
 
     /// <summary>
     /// The key of one device of the log <paramref name="key"/> as <see cref="OfDevice(string, string)"/> gives it, unless
@@ -51,8 +71,8 @@ public static class LogKeys
     /// its key, its path; the same inputs give the same keys.
     /// </summary>
     /// <remarks>
-    /// What is added starts with no <c>#</c>: the key is still the log's key, <c>#</c> and more (<see cref="OfLog"/>), and
-    /// no key of the file's devices (<c>gw.log#modem1#…</c>), so replacing that file's rows leaves the device's be.
+    /// What is added starts with no <c>#</c>: the key is still the log's part, <c>#</c> and more (<see cref="OfLog"/>); the
+    /// file's own devices are keyed <c>gw.log\#modem1#…</c>, so replacing either's rows leaves the other's be.
     /// </remarks>
     public static string OfDevice(string key, string device, Func<string, bool> taken)
     {
@@ -64,13 +84,14 @@ public static class LogKeys
 
     /// <summary>
     /// The key of the log a stored key is of: a device's key without its device (<see cref="OfDevice(string, string)"/>), told by the
-    /// file's path, which ends in the log's key, not the device's; any other key as it is. A <c>#</c> may stand in the
-    /// file's name (<c>site#3.log</c>), in the device's (<c>COM#1</c>) and in a masked name's hash (<c>token=*** #1a2b3c4d</c>),
-    /// so each <c>#</c> is tried, the last first: the longest start of the key that is the file's is the log's key.
+    /// file's path, which ends in the log's key, not the device's; any other key as it is. A device's key is the log's up
+    /// to its first bare <c>#</c>; a key stored before <c>#</c> was escaped in it (<c>site#3.log#COM#1</c>) has each <c>#</c>
+    /// tried, the last first: the longest start of the key that is the file's is the log's key.
     /// </summary>
     public static string OfLog(string key, string path)
     {
         if (IsKeyOf(key, path)) return key;
+        if (LogPart(key) is { } log && IsKeyOf(log, path)) return log;
         for (var mark = key.LastIndexOf(DeviceMark); mark > 0; mark = key.LastIndexOf(DeviceMark, mark - 1))
             if (IsKeyOf(key[..mark], path)) return key[..mark];
         return key;

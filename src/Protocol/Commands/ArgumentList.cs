@@ -1,5 +1,6 @@
 using System.Globalization;
 using Conformance.Protocol.Codes;
+using Conformance.Protocol.Secrets;
 using Conformance.Protocol.Syntax;
 
 namespace Conformance.Protocol.Commands;
@@ -88,6 +89,31 @@ internal sealed class ArgumentList
     {
         var field = fields[index];
         return Check(Unpad(field, name), name, ArgumentRules.Hex, ValueStart(field));
+    }
+
+    /// <summary>
+    /// The last argument of the credential that starts at argument <paramref name="index"/>: an unquoted password holding
+    /// commas spans several, and the command is read as the secret policy masks it (<see cref="CredentialFields"/>).
+    /// </summary>
+    public int CredentialEnd(int index)
+    {
+        var spans = new List<SecretSpan>();
+        CredentialFields.Find(syntax.Text, spans);
+        var start = ValueStart(fields[index]);
+        var end = index;
+        foreach (var span in spans)
+            if (span.Start >= start && (index + 1 == Count || span.Start < fields[index + 1].Start))
+                while (end + 1 < Count && fields[end + 1].Start < span.End) end++;
+        return end;
+    }
+
+    /// <summary>Unquoted arguments <paramref name="from"/> to <paramref name="to"/> read as one string, commas and all.</summary>
+    public string Joined(int from, int to, string name, Func<string, Broken?> rule)
+    {
+        var start = ValueStart(fields[from]);
+        var value = syntax.Text[start..(fields[to].Start + fields[to].Value.Length)].TrimEnd(' ');
+        Note(CodeList.UnquotedString, $"{name} is not quoted; the manual writes strings in double quotes");
+        return Check(value, name, rule, start);
     }
 
     /// <summary>An argument the manual does not define, kept as written without its padding and quotes.</summary>

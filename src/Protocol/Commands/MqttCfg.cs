@@ -39,20 +39,25 @@ public sealed record MqttCfg(string Host, int Port, string Id, int KeepAlive, st
 
     internal static MqttCfg Parse(ArgumentList arguments)
     {
+        // More arguments than the manual's seven, and no M5311 flag where clean stands: an unquoted password holding commas
+        // (`…,ab,12,1`), read as the secret policy masks it, so no message quotes a piece of it.
+        var last = arguments.Count > 7 ? arguments.CredentialEnd(5) : 5;
+        if (arguments.Count - (last - 5) is not (7 or 8)) last = 5;
+        var surplus = last - 5;
         string? extra = null;
-        if (arguments.Count == 8)
+        if (arguments.Count - surplus == 8)
         {
-            extra = arguments.Raw(7);
+            extra = arguments.Raw(7 + surplus);
             arguments.Note(CodeList.MqttCfgEighthArgument, $"an eighth argument ({extra}) follows clean, as M5311 firmware sends it; the M5310-A manual has seven");
         }
-        else arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
+        else if (surplus == 0) arguments.ExpectCount(7, 7, "AT+MQTTCFG=<host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>");
         return new MqttCfg(
             arguments.Text(0, "host", ArgumentRules.Host),
             arguments.Number(1, "port", ArgumentRules.Port),
             arguments.Text(2, "id", ArgumentRules.String),
             arguments.Number(3, "keepAlive", ArgumentRules.KeepAlive),
             arguments.Text(4, "user", ArgumentRules.String),
-            arguments.Text(5, "passwd", ArgumentRules.String),
-            arguments.Bit(6, "clean")) { Extra = extra };
+            surplus == 0 ? arguments.Text(5, "passwd", ArgumentRules.String) : arguments.Joined(5, last, "passwd", ArgumentRules.String),
+            arguments.Bit(6 + surplus, "clean")) { Extra = extra };
     }
 }

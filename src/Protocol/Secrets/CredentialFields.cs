@@ -17,32 +17,42 @@ internal static class CredentialFields
     /// <param name="Last">No field follows the credential: an unquoted one runs to the line's end, commas and all.</param>
     /// <param name="Short">The credential's field in another vendor's shorter form of the command (fewer fields than
     /// <paramref name="Field"/>), where it is last; not when that field is a flag (0 or 1), another form's own.</param>
-    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null, bool Last = false, int? Short = null);
+    /// <param name="After">The fields the manual puts after the credential, a letter each: <c>f</c> a flag (0 or 1), <c>n</c> a
+    /// number (a channel, an id, a port), <c>s</c> a string (a path, a URL, a BSSID). An unquoted credential that holds commas is told from them by
+    /// counting from the line's end (<see cref="CountedEnd"/>).</param>
+    /// <param name="Optional">How many of the last of <paramref name="After"/> the manual makes optional.</param>
+    /// <param name="Sibling">The fields a sibling module's longer form puts after the credential, as <paramref name="After"/>: a
+    /// line whose end fits them is read as that form.</param>
+    private sealed record Rule(string Name, int Field, string? When = null, bool InAnswer = false, int? WillFlag = null, bool Last = false, int? Short = null,
+        string After = "", int Optional = 0, string? Sibling = null);
 
     private static readonly Rule[] Rules =
     [
         // M5310-A / M5311 / ML302 (manual §1.1): <host>,<port>,<id>,<keepAlive>,<user>,<passwd>,<clean>[,…]
-        new("MQTTCFG", 5, InAnswer: true),
+        // M5311 firmware sends an eighth field after clean (`…,pass,0,0`, read so by MqttCfg): where the first of the last two is
+        // no flag (`…,ab,12,1`), the line is the manual's, its password `ab,12`.
+        new("MQTTCFG", 5, InAnswer: true, After: "f", Sibling: "fn"),
         // ESP-AT: <LinkID>,<scheme>,<"client_id">,<"username">,<"password">,<cert_key_ID>,<CA_ID>,<"path">
-        new("MQTTUSERCFG", 4),
+        new("MQTTUSERCFG", 4, After: "nns"),
         // OneMO (ML307, ML305, MN316): <connect_id>,"<host>",<port>,"<clientid>","<username>","<password>"; Realtek Ameba:
         // <con_id>,<clientid>,<username>,<password>; ESP-AT's four fields end in a reconnect flag, no credential
         new("MQTTCONN", 5, Last: true, Short: 3),
         // ESP-AT (older firmware): <LinkID>,<"password">
         new("MQTTPASSWORD", 1, Last: true),
-        // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,…]; the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>
-        new("CWJAP", 1), new("CWJAP_CUR", 1), new("CWJAP_DEF", 1),
-        new("CWSAP", 1), new("CWSAP_CUR", 1), new("CWSAP_DEF", 1),
+        // ESP-AT Wi-Fi: <"ssid">,<"pwd">[,<"bssid">][,<pci_en>][,<reconn_interval>][,<listen_interval>][,<scan_mode>][,<jap_timeout>][,<pmf>]
+        // (older firmware: up to the bssid); the soft-AP: <"ssid">,<"pwd">,<chl>,<ecn>[,<max conn>][,<ssid hidden>]
+        new("CWJAP", 1, After: "snnnnnn", Optional: 7), new("CWJAP_CUR", 1, After: "s", Optional: 1), new("CWJAP_DEF", 1, After: "s", Optional: 1),
+        new("CWSAP", 1, After: "nnnn", Optional: 2), new("CWSAP_CUR", 1, After: "nnnn", Optional: 2), new("CWSAP_DEF", 1, After: "nnnn", Optional: 2),
         // ESP-AT WPA2 Enterprise: <"ssid">,<method>,<"identity">,<"username">,<"password">[,<security>]
-        new("CWJEAP", 4),
-        // Luat Air780: <clientid>,<username>,<password>[,<will>…]; the password is often a OneNET token
-        new("MCONFIG", 2),
+        new("CWJEAP", 4, After: "n", Optional: 1),
+        // Luat Air780: <clientid>,<username>,<password>[,<will_qos>,<will_retain>,<will_topic>,<will_message>]; the password is often a OneNET token
+        new("MCONFIG", 2, After: "nnss", Optional: 4),
         // Quectel: <client_idx>,"<clientID>"[,"<username>"[,"<password>"]]
         new("QMTCONN", 3, Last: true),
         // Quectel Alibaba auth: "aliauth",<client_idx>,"<productkey>","<devicename>","<devicesecret>"
         new("QMTCFG", 4, When: "aliauth", Last: true),
         // Quectel PDP context: <contextID>,<context_type>,<APN>,<username>,<password>[,<authentication>]
-        new("QICSGP", 4),
+        new("QICSGP", 4, After: "n", Optional: 1),
         // SIMCom A76xx: <client_index>,<server_addr>,<keepalive_time>,<clean_session>[,<user_name>[,<pass_word>]]
         new("CMQTTCONNECT", 5, Last: true),
         // SIMCom SIM7020: <mqtt_id>,<version>,<client_id>,<keepalive>,<cleansession>,<will_flag>[,<will_options>][,<username>,<password>]
@@ -52,7 +62,7 @@ internal static class CredentialFields
         // u-blox SARA: <op_code>,…; op_code 4 sets <username>,<password>
         new("UMQTT", 2, When: "4", Last: true),
         // Nordic Serial LTE Modem: AT#XMQTTCON=<op>,<client_id>,<username>,<password>,<url>,<port>[,<sec_tag>]
-        new("XMQTTCON", 3),
+        new("XMQTTCON", 3, After: "snn", Optional: 1),
         // 3GPP 27.007 PDP authentication: <cid>,<auth_prot>,<userid>,<password>
         new("CGAUTH", 3, Last: true),
         // SIMCom SIM800: <apn>,<user>,<pwd>
@@ -141,7 +151,8 @@ internal static class CredentialFields
     private static void AddField(string line, int start, Rule rule, List<SecretSpan> spans)
     {
         var fields = new List<AtFieldRange>(rule.Field + 3);
-        AtFieldReader.SplitRanges(line.AsSpan(start), start, rule.Field + FieldsAfter + 1, fields, out var error, out var errorAt);
+        // Every field: the credential's end is counted from the line's.
+        AtFieldReader.SplitRanges(line.AsSpan(start), start, int.MaxValue, fields, out var error, out var errorAt);
         var at = rule.WillFlag is { } flag && fields.Count > flag && Value(line, fields[flag]).Trim().SequenceEqual("1") ? rule.Field + 1 : rule.Field;
         if (rule.When is { } when && (fields.Count == 0 || !Value(line, fields[0]).Trim().Equals(when, StringComparison.OrdinalIgnoreCase))) return;
         if (error is not null && Garbles(line, fields, errorAt) && (fields.Count <= at || errorAt < fields[at].Start))
@@ -161,27 +172,74 @@ internal static class CredentialFields
         if (length > 0) spans.Add(new SecretSpan(field.ValueStart + lead, length));
     }
 
-    // Fields read past the credential's: an unquoted one with commas in it (`…,"user",pa,ss,1`) spans several.
-    private const int FieldsAfter = 8;
-
     /// <summary>
-    /// Where an unquoted credential really ends when it may hold commas (<c>…,"user",pa,ss,1</c>): the fields after
-    /// it are its own up to the first that is quoted or a bare number (the command's own flags: clean session,
-    /// channel, authentication), or all of them when none follows the credential. Masking too much is safe, a piece
-    /// left in view is not. 0 when the credential's field is its own.
+    /// Where an unquoted credential really ends when it may hold commas (<c>…,"user",pa,ss,1</c>, <c>…,ab,12,1</c>): the
+    /// command's own fields after it (<see cref="Rule.After"/>) are counted from the line's end, and the fields between are
+    /// the credential's (<see cref="CountedEnd"/>); a line whose end fits no such count keeps the fields after the credential
+    /// its own up to the first that is quoted or a bare number (<see cref="PiecesEnd"/>). To the line's end where the manual
+    /// puts no field after the credential. 0 when the credential's field is its own.
     /// </summary>
     private static int Unquoted(string line, List<AtFieldRange> fields, int at, Rule rule)
     {
         if (rule.Last) return line.AsSpan().TrimEnd(' ').Length;
-        var end = 0;
-        for (var i = at + 1; i < fields.Count; i++)
+        var end = CountedEnd(line, fields, at, rule) ?? PiecesEnd(line, fields, at);
+        return end == at ? 0 : fields[end].ValueStart + Value(line, fields[end]).TrimEnd(' ').Length;
+    }
+
+    /// <summary>
+    /// The credential's last field when the command's own fields are counted from the line's end: as few of them as the
+    /// manual allows, each of the shape it gives, so an optional field is masked with the credential when the line may be
+    /// read either way (a piece left in view would be a leak, a flag masked is not); a sibling module's form first, where the
+    /// line's end is its fields exactly. A quoted field is the command's own (an unquoted value's piece is not quoted): the
+    /// credential ends before the first. Null when no count fits the line.
+    /// </summary>
+    private static int? CountedEnd(string line, List<AtFieldRange> fields, int at, Rule rule)
+    {
+        var before = at + 1;
+        while (before < fields.Count && !IsQuoted(line, fields[before])) before++;
+        if (rule.Sibling is { } sibling && fields.Count - sibling.Length - 1 is var end && end >= at && end < before && Fits(line, fields, end + 1, sibling))
+            return end;
+        for (var last = Math.Min(before, fields.Count - rule.After.Length + rule.Optional) - 1; last >= at; last--)
+            if (Fits(line, fields, last + 1, rule.After)) return last;
+        return null;
+    }
+
+    // The fields from `from` on are as many as the manual's fields after the credential, or fewer, each of the shape the
+    // manual gives it: a flag (0 or 1) or a number where it has one, anything but a bare number where it has a string (an
+    // empty field fits any).
+    private static bool Fits(string line, List<AtFieldRange> fields, int from, string after)
+    {
+        if (fields.Count - from > after.Length) return false;
+        for (var i = from; i < fields.Count; i++)
         {
-            var value = Value(line, fields[i]);
-            if (fields[i].IsQuoted || IsNumber(value.Trim(' ')) || value.IndexOfAny('"', '\u201C', '\u201D') >= 0) break;
-            end = fields[i].ValueStart + value.TrimEnd(' ').Length;
+            var value = Value(line, fields[i]).Trim(' ');
+            if (value.IsEmpty) continue;
+            var fits = after[i - from] switch
+            {
+                'f' => value is "0" or "1",
+                'n' => IsNumber(value),
+                _ => !IsNumber(value) || fields[i].IsQuoted,
+            };
+            if (!fits) return false;
         }
+        return true;
+    }
+
+    /// <summary>
+    /// The credential's last field on a line whose end fits no count of the manual's fields (a field missing, a number where
+    /// a string goes): the fields after it are its own up to the first that is quoted or a bare number (the command's own
+    /// flags: clean session, channel, authentication). Masking too much is safe, a piece left in view is not.
+    /// </summary>
+    private static int PiecesEnd(string line, List<AtFieldRange> fields, int at)
+    {
+        var end = at;
+        while (end + 1 < fields.Count && !IsQuoted(line, fields[end + 1]) && !IsNumber(Value(line, fields[end + 1]).Trim(' '))) end++;
         return end;
     }
+
+    // Quoted, or holding a quote (a field the split read past a stray one).
+    private static bool IsQuoted(string line, AtFieldRange field) =>
+        field.IsQuoted || Value(line, field).IndexOfAny('"', '\u201C', '\u201D') >= 0;
 
     private static bool IsFlag(string line, AtFieldRange field) => Value(line, field).Trim() is "0" or "1";
 

@@ -70,6 +70,57 @@ public class EpochTrailingStampTests
         Assert.That(records.Skip(4).Select(r => r.Time), Is.All.EqualTo(At1400.AddSeconds(5)), "lines without the log's stamp keep the time before them");
     }
 
+    /// <summary>
+    /// A message of the module's, unstamped, that ends in a bracketed ten-digit number exactly as the log's stamps are
+    /// written: the number lands sixteen years before the stamps around it, so it is the message's.
+    /// </summary>
+    [Test]
+    public void A_bracketed_number_far_from_the_logs_clock_is_the_lines_own()
+    {
+        const string log = "AT+MQTTSUB=\"dev/job\",1  [1764597600]\n" +
+            "OK  [1764597600]\n" +
+            "+MQTTSUBACK: 1,1,dev/job  [1764597601]\n" +
+            "+MQTTPUBLISH: 0,0,0,0,dev/job,16,seq [1234567890]\n" +
+            "AT+CSQ  [1764597610]\n" +
+            "+CSQ: 20,99  [1764597610]\n" +
+            "OK  [1764597610]\n";
+        var (source, records) = TempLog.Read(log);
+
+        Assert.That(source.Format, Is.EqualTo(LogFormat.TrailingStamp));
+        Assert.That(records[3].Text, Is.EqualTo("+MQTTPUBLISH: 0,0,0,0,dev/job,16,seq [1234567890]\r\n"), "the message keeps its number");
+        Assert.That(records[3].Time, Is.EqualTo(At1400.AddSeconds(1)), "and the time before it");
+        Assert.That(records[4].Time, Is.EqualTo(At1400.AddSeconds(10)), "the stamps after it are read");
+
+        var analysis = TempLog.Analyze(log);
+        Assert.That(analysis.Urcs.Select(u => (u.Name, u.Time)), Does.Contain(("+MQTTPUBLISH", (DateTimeOffset?)At1400.AddSeconds(1))));
+        Assert.That(analysis.Diagnostics.Select(d => d.Code), Does.Not.Contain("time-went-back"), "the log's clock never went back sixteen years");
+    }
+
+    [Test]
+    public void A_transcript_with_epoch_stamps_after_its_lines_keeps_a_messages_bracketed_number()
+    {
+        var (_, records) = TempLog.Read("TX: AT+CSQ          [1764597600]\nRX: +CSQ: 20,99      [1764597600]\nRX: OK               [1764597600]\n" +
+            "RX: +MQTTPUBLISH: 0,0,0,0,dev/job,16,seq [1234567890]\n" +
+            "TX: AT+MQTTSTAT?     [1764597601]\nRX: +MQTTSTAT: 5     [1764597601]\nRX: OK               [1764597601]\n");
+
+        Assert.That(records[3].Text, Is.EqualTo("+MQTTPUBLISH: 0,0,0,0,dev/job,16,seq [1234567890]\r\n"));
+        Assert.That(records[3].Time, Is.EqualTo(At1400));
+        Assert.That(records[4].Time, Is.EqualTo(At1400.AddSeconds(1)));
+    }
+
+    /// <summary>The log's own clock may pause for hours, or be set back by a time sync: every stamp is still read.</summary>
+    [Test]
+    public void A_pause_or_a_clock_set_back_keeps_every_stamp()
+    {
+        var (_, records) = TempLog.Read("AT+CSQ  [1764597600]\nOK  [1764597600]\n" +
+            // Five hours later, then the host's clock set back two hours by a time sync.
+            "AT+CSQ  [1764615600]\nOK  [1764615600]\n" +
+            "AT+CGATT?  [1764608400]\n+CGATT: 1  [1764608400]\nOK  [1764608401]\n");
+
+        Assert.That(records.Select(r => r.Time!.Value.ToUnixTimeSeconds()), Is.EqualTo(new long[] { 1764597600, 1764597600, 1764615600, 1764615600, 1764608400, 1764608400, 1764608401 }));
+        Assert.That(records.Select(r => r.Text), Has.None.Contains("["));
+    }
+
     [Test]
     public void A_log_stamped_by_the_clock_takes_no_bracketed_number_for_a_stamp()
     {

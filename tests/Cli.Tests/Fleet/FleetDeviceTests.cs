@@ -61,12 +61,37 @@ public sealed class FleetDeviceTests : TemporaryFolder
         Assert.That(again.StandardError, Does.Not.Contain("holds this key for another file"), "each file keeps its key");
         var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l WHERE NOT starts_with(log, 'token') ORDER BY log");
         var masked = await Query(database, "SELECT regexp_replace(log, '#[0-9a-f]{8}#', '#HASH#'), commands FROM logs WHERE starts_with(log, 'token') ORDER BY log");
-        Assert.That(masked.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "token=*** #HASH#modem1 2", "token=*** #HASH#modem2 1" }));
+        // A `#` in the file's part of a device's key is written `\#`: the first bare `#` ends it.
+        Assert.That(masked.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "token=*** \\#HASH#modem1 2", "token=*** \\#HASH#modem2 1" }));
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[]
         {
-            "rig#A.csv#COM#1 1 1", "rig#A.csv#COM#2 1 1",
-            "site#3/gw.log#modem1 2 2", "site#3/gw.log#modem2 1 1", "site#3/gw.log#old.log 1 1",
+            "rig\\#A.csv#COM#1 1 1", "rig\\#A.csv#COM#2 1 1",
+            "site#3/gw.log#old.log 1 1", "site\\#3/gw.log#modem1 2 2", "site\\#3/gw.log#modem2 1 1",
         }), "one run's rows, the first run's replaced, the older log's kept");
+    }
+
+    /// <summary>
+    /// Device <c>x#y</c> of <c>gw.log</c> and device <c>y</c> of a file named <c>gw.log#x</c> once shared the key
+    /// <c>gw.log#x#y</c>: their rows mixed, and replacing <c>gw.log</c>'s devices deleted the other file's.
+    /// </summary>
+    [Test]
+    public async Task A_device_whose_name_holds_a_hash_and_a_device_of_a_file_named_with_it_keep_keys_of_their_own()
+    {
+        // Two test rigs' CSV exports, the second saved under the first's name and `#x`.
+        Write("logs/gw.log", "时间,设备,方向,数据\r\n10:00:01.100,x#y,发送,AT+CSQ\r\n10:00:01.110,z,发送,AT+CSQ\r\n" +
+            "10:00:01.150,z,接收,\"+CSQ: 9,99\"\r\n10:00:01.151,z,接收,OK\r\n10:00:01.200,x#y,接收,\"+CSQ: 25,99\"\r\n10:00:01.201,x#y,接收,OK\r\n");
+        Write("logs/gw.log#x", "时间,设备,方向,数据\r\n11:00:01.100,y,发送,AT+CSQ\r\n11:00:01.110,w,发送,AT+CSQ\r\n" +
+            "11:00:01.150,w,接收,\"+CSQ: 20,99\"\r\n11:00:01.151,w,接收,OK\r\n11:00:01.160,y,接收,\"+CSQ: 12,99\"\r\n11:00:01.161,y,接收,OK\r\n" +
+            "11:00:01.300,y,发送,AT+CGATT?\r\n11:00:01.340,y,接收,+CGATT: 1\r\n11:00:01.341,y,接收,OK\r\n");
+        var (database, _) = await IngestTwice();
+
+        const string Rows = "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log), " +
+            "(SELECT string_agg(split_part(information, ',', 1), ' ' ORDER BY line) FROM exchanges e WHERE e.log = l.log AND command = 'AT+CSQ') FROM logs l ORDER BY log";
+        var expected = new[] { "gw.log#x#y 1 1 +CSQ: 25", "gw.log#z 1 1 +CSQ: 9", "gw.log\\#x#w 1 1 +CSQ: 20", "gw.log\\#x#y 2 2 +CSQ: 12" };
+        Assert.That((await Query(database, Rows)).Select(l => string.Join(' ', l)), Is.EqualTo(expected),
+            "each device its own row and exchanges, once: the second run replaced each file's devices, and only its own");
+
+        Assert.That(await ExportedKeys(database), Is.EqualTo(new[] { "gw.log#x#y 1", "gw.log#z 1", "gw.log\\#x#w 1", "gw.log\\#x#y 2" }), "the same keys in Parquet");
     }
 
     [Test]
@@ -89,12 +114,7 @@ public sealed class FleetDeviceTests : TemporaryFolder
         Assert.That((await Query(database, Rows)).Select(l => string.Join(' ', l)), Is.EqualTo(expected),
             "the file's one command and the device's two, each under its own key, once: the second run replaced the first's rows");
 
-        // The same logs into Parquet: the same keys.
-        var parquet = Path.Combine(Folder, "out");
-        var export = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(Folder, "logs"), "--parquet", parquet);
-        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
-        var exported = await Query(database, $"SELECT log, count(*) FROM read_parquet('{parquet}/exchanges/*/*.parquet') GROUP BY log ORDER BY log");
-        Assert.That(exported.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { "gw.log#modem1 1", "gw.log#modem1 (device) 2", "gw.log#modem2 1" }));
+        Assert.That(await ExportedKeys(database), Is.EqualTo(new[] { "gw.log#modem1 1", "gw.log#modem1 (device) 2", "gw.log#modem2 1" }), "the same keys in Parquet");
     }
 
     [Test]
@@ -114,6 +134,16 @@ public sealed class FleetDeviceTests : TemporaryFolder
         var logs = await Query(database, "SELECT log, commands, (SELECT count(*) FROM exchanges e WHERE e.log = l.log) FROM logs l ORDER BY log");
         Assert.That(logs.Select(l => string.Join(' ', l)), Is.EqualTo(new[] { $"{full} 1 1", "gw.log#modem1 2 2", "gw.log#modem2 1 1" }),
             "the device keeps its key and its rows; the file has its own, once");
+    }
+
+    // The same logs into Parquet with analyze --parquet: each key of its exchanges and how many, read with the database's DuckDB.
+    private async Task<IEnumerable<string>> ExportedKeys(string database)
+    {
+        var parquet = Path.Combine(Folder, "out");
+        var export = await ConformanceProcess.RunAsync(null, "analyze", Path.Combine(Folder, "logs"), "--parquet", parquet);
+        Assert.That(export.ExitCode, Is.Zero, export.StandardError);
+        var exported = await Query(database, $"SELECT log, count(*) FROM read_parquet('{parquet}/exchanges/*/*.parquet') GROUP BY log ORDER BY log");
+        return exported.Select(l => string.Join(' ', l));
     }
 
     // Ingests logs/ into a database twice, both runs reading every log; the database and the second run. The first run's

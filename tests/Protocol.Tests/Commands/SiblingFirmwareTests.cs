@@ -16,6 +16,16 @@ public class SiblingFirmwareTests
     }
 
     [Test]
+    public void A_password_of_a_comma_and_digits_is_read_whole_and_no_message_quotes_its_digits()
+    {
+        // Eight arguments, but `12` is no flag where M5311's clean stands: the manual's seven, the password `ab,12`.
+        var result = AtCommandParser.Parse("AT+MQTTCFG=host,6002,dev1,60,prod1,ab,12,1");
+
+        Assert.That(result.Value, Is.EqualTo(new MqttCfg("host", 6002, "dev1", 60, "prod1", "ab,12", true)));
+        Assert.That(result.Deviations.Select(d => d.Code).Distinct(), Is.EqualTo(new[] { "unquoted-string" }));
+    }
+
+    [Test]
     public void The_eighth_argument_is_written_back_and_the_password_still_hidden()
     {
         var cfg = AtCommandParser.Parse("AT+MQTTCFG=\"h\",1883,\"id\",60,\"u\",\"pa55word\",1,0").Unwrap();
