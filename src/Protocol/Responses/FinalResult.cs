@@ -52,7 +52,7 @@ public sealed partial record FinalResult(FinalResultKind Kind, int? ErrorCode = 
     /// The result as one form for counting: <c>OK</c>, <c>ERROR</c>, <c>+CME ERROR: n</c> however the code was written (no space
     /// after the colon, a note after it, or the text of a known code); the text of a code not known.
     /// </summary>
-    public string Outcome => Kind switch
+    public string Outcome() => Kind switch
     {
         FinalResultKind.Ok => "OK",
         FinalResultKind.Error => "ERROR",
@@ -67,9 +67,9 @@ public sealed partial record FinalResult(FinalResultKind Kind, int? ErrorCode = 
         _ => null,
     };
 
-    /// <summary>A final result line as received, in its form for counting (<see cref="Outcome"/>); the line itself when it is none.</summary>
+    /// <summary>A final result line as received, in its form for counting (<see cref="Outcome()"/>); the line itself when it is none.</summary>
     public static string OutcomeOf(string line) =>
-        Numeric(line) is { } numeric ? new FinalResult(numeric).Outcome : Parse(line) is { Success: true, Value: { } result } ? result.Outcome : line;
+        Numeric(line) is { } numeric ? new FinalResult(numeric).Outcome() : Parse(line) is { Success: true, Value: { } result } ? result.Outcome() : line;
 
     /// <summary>The line as a module speaking <paramref name="dialect"/> writes it.</summary>
     public string Format(Dialect dialect) => Kind switch
